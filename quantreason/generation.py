@@ -1,0 +1,125 @@
+"""Loading a base model (+ LoRA adapter) and batched greedy generation.
+
+Shared by evaluation (``quantreason eval``) and serving (``inference/code/inference.py``) so
+that both see exactly the same prompt, padding and decoding.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quantreason.prompting import chat_messages
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_NEW_TOKENS = 96
+
+
+@dataclass
+class LoadedModel:
+    """A ready-to-generate model with its tokenizer and a description for reports/responses."""
+
+    model: PreTrainedModel
+    tokenizer: PreTrainedTokenizerBase
+    base: str
+    adapter: str | None
+
+
+def load_model(
+    base: str,
+    adapter: str | Path | None = None,
+    *,
+    merge: bool = True,
+    dtype: torch.dtype | None = None,
+    device: str | None = None,
+) -> LoadedModel:
+    """Load ``base`` (a path or hub id) and optionally a PEFT adapter directory.
+
+    The adapter is merged into the weights by default: an unmerged LoRA costs ~25 % more
+    latency on CPU and roughly 2x on GPU. Defaults: fp32 on CPU (figures reproduce), bf16 on GPU.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    if dtype is None:
+        dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    tokenizer.padding_side = "left"  # left padding: every row's next token is at position -1
+    if tokenizer.pad_token_id is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    model = AutoModelForCausalLM.from_pretrained(base, dtype=dtype)
+    if adapter is not None:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, str(adapter))
+        if merge:
+            model = model.merge_and_unload()
+    model.to(device)
+    model.eval()
+    return LoadedModel(
+        model=model,
+        tokenizer=tokenizer,
+        base=base,
+        adapter=str(adapter) if adapter is not None else None,
+    )
+
+
+def encode_prompts(tokenizer: PreTrainedTokenizerBase, questions: Sequence[str]) -> list[str]:
+    """Chat-formatted prompt strings (generation prompt appended) for each question."""
+    return [
+        tokenizer.apply_chat_template(chat_messages(q), add_generation_prompt=True, tokenize=False)
+        for q in questions
+    ]
+
+
+def generate(
+    loaded: LoadedModel,
+    questions: Sequence[str],
+    *,
+    max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
+    batch_size: int = 32,
+    on_batch: Callable[[int], Any] | None = None,
+) -> list[str]:
+    """Greedy answers for ``questions``, in order; batches are sorted by length to save padding.
+
+    ``on_batch(n)`` is called after each batch with the number of questions done in it (for
+    progress bars).
+    """
+    import torch
+
+    tokenizer, model = loaded.tokenizer, loaded.model
+    prompts = encode_prompts(tokenizer, questions)
+    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+    outputs: list[str | None] = [None] * len(prompts)
+    device = next(model.parameters()).device
+    for start in range(0, len(order), batch_size):
+        batch_ids = order[start : start + batch_size]
+        encoded = tokenizer(
+            [prompts[i] for i in batch_ids],
+            return_tensors="pt",
+            padding=True,
+            add_special_tokens=False,
+        ).to(device)
+        with torch.inference_mode():
+            generated = model.generate(
+                **encoded,
+                max_new_tokens=max_new_tokens,
+                do_sample=False,
+                pad_token_id=tokenizer.pad_token_id,
+                eos_token_id=tokenizer.eos_token_id,
+            )
+        new_tokens = generated[:, encoded["input_ids"].shape[1] :]
+        for row, index in enumerate(batch_ids):
+            outputs[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
+        if on_batch is not None:
+            on_batch(len(batch_ids))
+    return [text or "" for text in outputs]

@@ -1,0 +1,40 @@
+"""Names shared by the CDK app (infra/) and the operations CLI (quantreason aws ...).
+
+One place for every name that both sides must agree on: stack names, CloudFormation
+output keys, the fixed production-variant name and the ownership tags that
+``quantreason aws teardown`` checks before it deletes anything.
+"""
+
+from __future__ import annotations
+
+PROJECT = "quantreason"
+
+#: Tag keys put on every resource the CDK app creates.
+TAG_PROJECT = "quantreason:project"
+TAG_STAGE = "quantreason:stage"
+
+#: Fixed variant name: a changing one breaks Application Auto Scaling deregistration.
+VARIANT_NAME = "AllTraffic"
+
+#: CloudFormation output keys (the operations CLI finds resources through these).
+OUTPUT_DATA_BUCKET = "DataBucketName"
+OUTPUT_ARTIFACTS_BUCKET = "ArtifactsBucketName"
+OUTPUT_STATE_MACHINE_ARN = "TrainingStateMachineArn"
+OUTPUT_TRAINING_ROLE_ARN = "TrainingRoleArn"
+OUTPUT_ENDPOINT_NAME = "EndpointName"
+OUTPUT_VARIANT_NAME = "VariantName"
+
+#: S3 key prefixes inside the buckets.
+DATA_PREFIX = "datasets"
+ARTIFACTS_PREFIX = "artifacts"
+CHECKPOINTS_PREFIX = "checkpoints"
+
+
+def stack_name(stage: str, part: str) -> str:
+    """CloudFormation stack name, e.g. ``stack_name("dev", "Endpoint") == "QuantReason-dev-Endpoint"``."""
+    return f"QuantReason-{stage}-{part}"
+
+
+STORAGE = "Storage"
+TRAINING = "Training"
+ENDPOINT = "Endpoint"

@@ -1,0 +1,25 @@
+"""Where quantreason keeps files on a developer's machine."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CONFIG_DIR = REPO_ROOT / "config"
+
+
+def cache_dir() -> Path:
+    """Root of the local cache (converted base models, tiny test models).
+
+    ``$QUANTREASON_CACHE`` if set, else ``~/.cache/quantreason``.
+    """
+    root = os.environ.get("QUANTREASON_CACHE")
+    path = Path(root) if root else Path.home() / ".cache" / "quantreason"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def runs_dir() -> Path:
+    """Where local pipeline runs write their outputs (``runs/`` in the repository, git-ignored)."""
+    return Path(os.environ.get("QUANTREASON_RUNS", REPO_ROOT / "runs"))
