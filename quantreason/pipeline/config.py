@@ -1,0 +1,145 @@
+"""Typed settings of a pipeline profile (``config/pipeline/<profile>.yaml``), validated on load."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quantreason.paths import CONFIG_DIR
+
+PIPELINE_CONFIG_DIR = CONFIG_DIR / "pipeline"
+
+
+class PipelineConfigError(ValueError):
+    """A pipeline profile with unknown keys or bad values."""
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    train_size: int = 900
+    validation_size: int = 200
+    test_size: int = 240
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    profile: str = "local"
+    nproc: int = 2
+
+
+@dataclass(frozen=True)
+class EvalSettings:
+    splits: tuple[str, ...] = ("test", "test_ood_range", "test_ood_template")
+    handwritten: str | None = "benchmarks/handwritten.jsonl"
+    batch_size: int = 48
+    max_new_tokens: int = 96
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    enabled: bool = True
+    concurrencies: tuple[int, ...] = (1, 2, 4)
+    requests_per_level: int = 24
+
+
+@dataclass(frozen=True)
+class CapacitySettings:
+    latency_slo_s: float = 2.0
+    peak_requests_per_s: float = 5.0
+    safety_factor: float = 0.7
+    instance_type: str = "ml.c5.xlarge"
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """One pipeline profile."""
+
+    name: str
+    seed: int = 7
+    model: str = "embedded"
+    data: DataSettings = field(default_factory=DataSettings)
+    train: TrainSettings = field(default_factory=TrainSettings)
+    eval: EvalSettings = field(default_factory=EvalSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
+    capacity: CapacitySettings = field(default_factory=CapacitySettings)
+    report_dir: str | None = None
+
+    def validate(self) -> None:
+        """Reject values that would fail later, before any expensive work starts."""
+        positive = {
+            "data.train_size": self.data.train_size,
+            "data.validation_size": self.data.validation_size,
+            "data.test_size": self.data.test_size,
+            "train.nproc": self.train.nproc,
+            "eval.batch_size": self.eval.batch_size,
+            "eval.max_new_tokens": self.eval.max_new_tokens,
+            "serve.requests_per_level": self.serve.requests_per_level,
+        }
+        for key, value in positive.items():
+            if value <= 0:
+                raise PipelineConfigError(f"{self.name}: {key} must be > 0, got {value}")
+        known_splits = {"validation", "test", "test_ood_range", "test_ood_template"}
+        unknown = set(self.eval.splits) - known_splits
+        if unknown:
+            raise PipelineConfigError(
+                f"{self.name}: eval.splits has unknown {sorted(unknown)}; use {sorted(known_splits)}"
+            )
+        if not 0 < self.capacity.safety_factor <= 1:
+            raise PipelineConfigError(f"{self.name}: capacity.safety_factor must be in (0, 1]")
+
+
+def _build(cls: type, raw: Any, where: str) -> Any:
+    """Build dataclass ``cls`` from a mapping, rejecting unknown keys and wrong types."""
+    if not isinstance(raw, dict):
+        raise PipelineConfigError(f"{where}: expected a mapping, got {type(raw).__name__}")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(raw) - fields
+    if unknown:
+        raise PipelineConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(fields)}")
+    values = {}
+    for key, value in raw.items():
+        values[key] = _coerce(hints[key], value, f"{where}.{key}")
+    return cls(**values)
+
+
+def _coerce(hint: Any, value: Any, where: str) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, where)
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(inner[0], value, where)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise PipelineConfigError(f"{where}: expected a list, got {value!r}")
+        return tuple(_coerce(args[0], item, where) for item in value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in (int, float, str, bool) and (
+        not isinstance(value, hint) or (hint is int and isinstance(value, bool))
+    ):
+        raise PipelineConfigError(f"{where}: expected {hint.__name__}, got {value!r}")
+    return value
+
+
+def load_pipeline_config(profile: str, directory: Path = PIPELINE_CONFIG_DIR) -> PipelineConfig:
+    """Load and validate ``<directory>/<profile>.yaml``."""
+    path = directory / f"{profile}.yaml"
+    if not path.exists():
+        known = sorted(p.stem for p in directory.glob("*.yaml"))
+        raise PipelineConfigError(f"unknown pipeline profile {profile!r}; known: {known}")
+    raw = yaml.safe_load(path.read_text()) or {}
+    config = _build(PipelineConfig, {"name": profile, **raw}, path.name)
+    config.validate()
+    return config

@@ -1,0 +1,178 @@
+"""The pipeline report: headline table, per-stage wall time, versions, machine, artefacts."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shlex
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quantreason.pipeline.runner import StageResult
+
+if TYPE_CHECKING:
+    from quantreason.pipeline.config import PipelineConfig
+    from quantreason.pipeline.main import PipelinePaths
+
+REFERENCE = {"base": 2.7, "finetuned": 32.7, "model": "Mistral-7B-Instruct (reference system)"}
+VERSIONED_PACKAGES = ("torch", "transformers", "peft", "accelerate", "quantreason")
+
+
+def machine_description() -> str:
+    """CPU model, core count and memory of this machine, as far as the OS tells."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f", {pages / 2**30:.0f} GiB RAM"
+    except (ValueError, OSError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
+
+
+def versions() -> dict[str, str]:
+    """Installed versions of the packages that decide the figures."""
+    found = {"python": platform.python_version()}
+    for name in VERSIONED_PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def headline_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``all``-family rows of results.json, one per model x split."""
+    return [row for row in results if row.get("family") == "all"]
+
+
+def headline_table(results: list[dict[str, Any]], model_name: str) -> str:
+    """Markdown table: per split, base vs fine-tuned accuracy with n and 95 % Wilson interval."""
+    rows = headline_rows(results)
+    splits = list(dict.fromkeys(row["split"] for row in rows))
+    by_key = {(row["model"], row["split"]): row for row in rows}
+    lines = [
+        f"| split | n | base {model_name} | fine-tuned {model_name} (LoRA) |",
+        "|---|---:|---:|---:|",
+    ]
+    for split in splits:
+        cells = []
+        n = ""
+        for model in ("base", "finetuned"):
+            row = by_key.get((model, split))
+            if row is None:
+                cells.append("–")
+                continue
+            n = str(row["n"])
+            cells.append(
+                f"{100 * row['accuracy']:.1f} % "
+                f"[{100 * row['ci_low']:.1f}, {100 * row['ci_high']:.1f}]"
+            )
+        lines.append(f"| {split} | {n} | {cells[0]} | {cells[1]} |")
+    lines.append(
+        f"| reference system (its held-out split) | – | {REFERENCE['base']} % "
+        f"(Mistral-7B) | {REFERENCE['finetuned']} % (Mistral-7B LoRA) |"
+    )
+    return "\n".join(lines)
+
+
+def stage_table(results: list[StageResult]) -> str:
+    """Markdown table of wall time per stage (a skipped stage shows the time it took when it ran)."""
+    lines = ["| stage | what | wall time | this run |", "|---|---|---:|---|"]
+    total = 0.0
+    for result in results:
+        total += result.seconds
+        status = "skipped (up to date)" if result.skipped else "ran"
+        lines.append(
+            f"| {result.name} | {result.description} | {result.seconds / 60:.1f} min | {status} |"
+        )
+    lines.append(f"| **total** | | **{total / 60:.1f} min** | |")
+    return "\n".join(lines)
+
+
+def write_report(
+    config: PipelineConfig, paths: PipelinePaths, stages: list[StageResult]
+) -> Path:
+    """Write ``report.md`` and copy the run's artefacts into the report directory."""
+    from quantreason.pipeline.main import copy_into
+
+    report_dir = paths.report
+    copy_into(
+        report_dir,
+        {
+            "results.json": paths.eval / "results.json",
+            "results.md": paths.eval / "results.md",
+            "accuracy.png": paths.eval / "accuracy.png",
+            "failures.jsonl": paths.eval / "failures.jsonl",
+            "train_log.jsonl": paths.train / "train_log.jsonl",
+            "loss.png": paths.train / "loss.png",
+            "bench.json": paths.serve / "bench.json",
+            "bench.png": paths.serve / "bench.png",
+            "capacity.json": paths.serve / "capacity.json",
+        },
+    )
+    results = json.loads((paths.eval / "results.json").read_text())
+    summaries = {stage.name: stage.summary for stage in stages}
+    command = "quantreason " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    lines = [
+        f"# quantreason local pipeline report — profile `{config.name}`",
+        "",
+        "Generated by `quantreason pipeline`; every figure below was measured in this run.",
+        "",
+        "## Headline: numeric accuracy (formula evaluated), base vs fine-tuned",
+        "",
+        headline_table(results, model_label(config)),
+        "",
+        "Accuracy counts a question as right when the value of the model's formula, evaluated by",
+        "`quantreason.formula.evaluate`, matches the reference answer under the checker's policy;",
+        "unparseable replies count as wrong. 95 % Wilson intervals in brackets.",
+        "",
+        "## Per family",
+        "",
+        (paths.eval / "results.md").read_text() if (paths.eval / "results.md").exists() else "",
+        "",
+        "## Where the time goes",
+        "",
+        stage_table(stages),
+        "",
+    ]
+    lines += _summary_sections(summaries)
+    lines += [
+        "## Run",
+        "",
+        f"- command: `{command}`",
+        f"- profile: `config/pipeline/{config.name}.yaml`, seed {config.seed}, model `{config.model}`,"
+        f" training profile `config/train/{config.train.profile}.yaml` on {config.train.nproc} processes",
+        f"- machine: {machine_description()}",
+        "- versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()),
+        "",
+    ]
+    (report_dir / "report.md").write_text("\n".join(lines))
+    return report_dir
+
+
+def model_label(config: PipelineConfig) -> str:
+    """Human name of the pipeline's base model."""
+    return {"embedded": "SmolLM2-135M", "tiny-random": "tiny-random"}.get(
+        config.model, config.model
+    )
+
+
+def _summary_sections(summaries: dict[str, dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
+    for name in ("data", "train", "serve", "capacity"):
+        summary = summaries.get(name)
+        if not summary:
+            continue
+        lines += [f"## {name}", "", "```json", json.dumps(summary, indent=2, sort_keys=True), "```", ""]
+    return lines
