@@ -1,0 +1,34 @@
+from pathlib import Path
+
+import pytest
+
+from quantreason.pipeline.config import PipelineConfigError, load_pipeline_config
+
+
+def test_committed_profiles_load() -> None:
+    full = load_pipeline_config("full")
+    quick = load_pipeline_config("quick")
+    assert full.model == "embedded" and full.train.nproc == 2
+    assert quick.model == "tiny-random"
+    assert set(full.eval.splits) == {"test", "test_ood_range", "test_ood_template"}
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("seed: 1\ntypo_key: 2\n", "unknown keys"),
+        ("data:\n  train_size: -5\n", "train_size must be > 0"),
+        ("train:\n  nproc: two\n", "expected int"),
+        ("eval:\n  splits: [test, train]\n", "unknown"),
+        ("capacity:\n  safety_factor: 1.5\n", "safety_factor"),
+    ],
+)
+def test_bad_profiles_fail_before_any_work(tmp_path: Path, yaml_text: str, message: str) -> None:
+    (tmp_path / "bad.yaml").write_text(yaml_text)
+    with pytest.raises(PipelineConfigError, match=message):
+        load_pipeline_config("bad", tmp_path)
+
+
+def test_unknown_profile_lists_the_known_ones() -> None:
+    with pytest.raises(PipelineConfigError, match="quick"):
+        load_pipeline_config("nope")
