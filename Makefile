@@ -6,7 +6,7 @@ setup:
 	bash scripts/setup.sh
 
 demo: setup
-	.venv/bin/quantreason pipeline
+	bash scripts/demo.sh
 
 test: setup
 	bash scripts/test.sh

@@ -1,9 +1,350 @@
-"""Commands of this area (filled in by the issue that owns it)."""
+"""``quantreason aws ...``: operate the deployed stacks (upload, train, deploy, invoke, status,
+cost, teardown). The logic lives in ``quantreason.ops``; this module parses flags and prints.
+
+Every command takes ``--stage``, ``--region``, ``--profile`` and ``--dry-run`` (print the API
+calls it would make, make none). Expected failures print one line and exit 1, no traceback.
+"""
 
 from __future__ import annotations
 
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+aws_app = typer.Typer(
+    name="aws",
+    help="Operate quantreason in AWS: upload-data, train, deploy, invoke, status, cost, teardown.",
+    no_args_is_help=True,
+)
+console = Console()
+err_console = Console(stderr=True)
+T = TypeVar("T")
+
+Stage = Annotated[str, typer.Option("--stage", "-s", help="Stage whose stacks to use.")]
+Region = Annotated[
+    str | None, typer.Option(help="AWS region (default: the stage's, then your AWS config).")
+]
+Profile = Annotated[str | None, typer.Option(help="AWS profile from your AWS config files.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the API calls; make none.")]
+Endpoint = Annotated[
+    str | None, typer.Option(help="Endpoint name (default: the Endpoint stack's output).")
+]
+PollSeconds = Annotated[float, typer.Option(help="Seconds between status polls.", min=0)]
+
+
+def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, work: Callable) -> Any:
+    """Build the context, run ``work(ctx)``, turn expected failures into one red line."""
+    from quantreason.ops.session import OpsError, build_context, translate_errors
+    from quantreason.ops.stage_settings import stage_region
+
+    try:
+        with translate_errors():
+            ctx = build_context(stage, region, profile, dry_run, default_region=stage_region(stage))
+            result = work(ctx)
+    except OpsError as err:
+        err_console.print(f"[red]error:[/red] {err}", highlight=False)
+        raise typer.Exit(1) from None
+    if dry_run:
+        console.print(f"[yellow]dry run[/yellow] ({ctx.region}): calls that would be made:")
+        for number, call in enumerate(ctx.recorder.calls, 1):
+            console.print(f"  {number}. {call.render()}", markup=False, highlight=False)
+    return result
+
+
+@aws_app.command("upload-data")
+def upload_data(
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    data: Annotated[
+        Path | None, typer.Option(help="Dataset dir (default: generate one now).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Upload even unchanged files.")] = False,
+) -> None:
+    """Upload the dataset splits and manifest to the stage's data bucket, skip unchanged files."""
+    from quantreason.ops.upload import generate_dataset, upload_dataset
+
+    def work(ctx: Any) -> None:
+        with tempfile.TemporaryDirectory(prefix="quantreason-data-") as tmp:
+            data_dir = data
+            if data_dir is None:
+                with console.status("generating the dataset"):
+                    data_dir = generate_dataset(Path(tmp))
+            result = upload_dataset(ctx, data_dir, force=force)
+        if ctx.dry_run:
+            return
+        for item in result.files:
+            state = "[green]uploaded[/green]" if item.uploaded else "unchanged"
+            console.print(f"{state}  s3://{result.bucket}/{item.key}  sha256 {item.sha256[:12]}")
+        console.print(f"training data channel: {result.s3_uri}")
+
+    _run(stage, region, profile, dry_run, work)
+
+
+@aws_app.command()
+def train(
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    train_profile: Annotated[
+        str | None, typer.Option(help="Training profile (config/train/NAME.yaml) to override.")
+    ] = None,
+    sdk: Annotated[
+        bool, typer.Option("--sdk", help="Start the training job directly, not the state machine.")
+    ] = False,
+    job_name: Annotated[str | None, typer.Option(help="Job name (default: timestamped).")] = None,
+    follow: Annotated[bool, typer.Option(help="Follow status and logs to the end.")] = True,
+    poll_seconds: PollSeconds = 15.0,
+) -> None:
+    """Start training (the Training stack's state machine, or --sdk), then follow it."""
+    from quantreason.ops.training import default_job_name, follow_training, start_training
+
+    def work(ctx: Any) -> None:
+        ctx.poll_s = poll_seconds
+        started = start_training(ctx, job_name or default_job_name(stage), train_profile, sdk)
+        if ctx.dry_run:
+            return
+        console.print(f"training job: [bold]{started.job_name}[/bold]")
+        if started.execution_arn:
+            console.print(f"execution: {started.execution_arn}")
+        if not follow:
+            return
+        with console.status(f"{started.job_name}: starting") as spinner:
+            final = follow_training(
+                ctx,
+                started,
+                on_status=lambda s: spinner.update(
+                    f"{started.job_name}: {s.status} / {s.secondary_status}"
+                ),
+                on_log=lambda line: console.print(line, markup=False, highlight=False),
+            )
+        console.print(f"[green]Completed[/green]. Adapter (model.tar.gz): {final.model_artifacts}")
+        console.print(f"next: quantreason aws deploy {final.model_artifacts} --stage {stage}")
+
+    _run(stage, region, profile, dry_run, work)
+
+
+@aws_app.command()
+def deploy(
+    artifact: Annotated[str, typer.Argument(help="s3://.../model.tar.gz or a local model.tar.gz.")],
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    direct: Annotated[
+        bool, typer.Option("--direct", help="Also update the live endpoint with a new config now.")
+    ] = False,
+    endpoint: Endpoint = None,
+) -> None:
+    """Point the stage's endpoint at an adapter artifact (config/deploy/<stage>.json)."""
+    from quantreason.ops.deploy import (
+        cdk_commands,
+        deploy_file,
+        resolve_artifact,
+        update_endpoint_direct,
+        write_deploy_file,
+    )
+
+    def work(ctx: Any) -> None:
+        url = resolve_artifact(ctx, artifact)
+        if ctx.dry_run:
+            console.print(f"would write {deploy_file(stage)}: model_data_url={url}")
+            if direct:
+                update_endpoint_direct(ctx, url, endpoint)
+            return
+        path = write_deploy_file(stage, url)
+        console.print(f"wrote {path}: model_data_url = {url}")
+        if direct:
+            update = update_endpoint_direct(ctx, url, endpoint)
+            console.print(
+                f"updating {update.endpoint_name}: {update.previous_endpoint_config} -> "
+                f"{update.endpoint_config_name} (model {update.model_name}; instance count kept)"
+            )
+            console.print(f"watch it: quantreason aws status --stage {stage}")
+            return
+        console.print("review, then apply:")
+        for command in cdk_commands(stage, profile):
+            console.print(f"  {command}", markup=False, highlight=False)
+
+    _run(stage, region, profile, dry_run, work)
+
+
+@aws_app.command()
+def invoke(
+    questions: Annotated[list[str], typer.Argument(help="One or more questions.")],
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    max_new_tokens: Annotated[int | None, typer.Option(help="Generation limit.")] = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Send questions to the deployed endpoint and print its JSON answer."""
+    from quantreason.ops.invoke import invoke as invoke_endpoint
+
+    def work(ctx: Any) -> None:
+        answer = invoke_endpoint(ctx, questions, max_new_tokens, endpoint)
+        if answer is not None:
+            typer.echo(json.dumps(answer, indent=2))
+
+    _run(stage, region, profile, dry_run, work)
+
+
+@aws_app.command()
+def status(
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    endpoint: Endpoint = None,
+) -> None:
+    """Endpoint status, instance counts, scaling policy, last hour's traffic and latency."""
+    from quantreason.ops.deploy import endpoint_name
+    from quantreason.ops.session import OpsError
+    from quantreason.ops.status import endpoint_status
+
+    def work(ctx: Any) -> None:
+        result = endpoint_status(ctx, endpoint_name(ctx, endpoint))
+        if ctx.dry_run:
+            return
+        _print_status(result)
+        if result.status == "Failed":
+            raise OpsError(f"endpoint {result.name} is Failed: {result.failure_reason}")
+
+    _run(stage, region, profile, dry_run, work)
+
+
+def _print_status(result: Any) -> None:
+    colour = {"InService": "green", "Failed": "red"}.get(result.status, "yellow")
+    console.print(f"endpoint [bold]{result.name}[/bold]: [{colour}]{result.status}[/{colour}]")
+    if result.failure_reason:
+        console.print(f"  failure: {result.failure_reason}", markup=False)
+    table = Table("variant", "instance type", "current", "desired")
+    for v in result.variants:
+        table.add_row(v.name, v.instance_type, str(v.current), str(v.desired))
+    console.print(table)
+    if result.max_capacity is not None:
+        console.print(f"autoscaling: {result.min_capacity}..{result.max_capacity} instances")
+    for p in result.policies:
+        console.print(
+            f"  policy {p.name}: {p.metric} target {p.target:g}/min per instance, "
+            f"cooldown in {p.scale_in_cooldown_s}s / out {p.scale_out_cooldown_s}s"
+        )
+    m = result.metrics
+
+    def fmt(value: float | None, scale: float = 1.0, unit: str = "") -> str:
+        return "no data" if value is None else f"{value / scale:,.0f}{unit}"
+
+    avg, p95 = fmt(m.get("latency_avg_us"), 1000, " ms"), fmt(m.get("latency_p95_us"), 1000, " ms")
+    console.print(
+        f"last hour: {fmt(m.get('invocations'))} invocations, latency avg {avg} / p95 {p95}, "
+        f"errors 4xx {fmt(m.get('errors_4xx'))} / 5xx {fmt(m.get('errors_5xx'))}"
+    )
+
+
+@aws_app.command()
+def cost(
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Estimated cost per hour and month of what runs now, and what teardown would save."""
+    from quantreason.ops.cost import current_cost
+
+    def work(ctx: Any) -> None:
+        report = current_cost(ctx)
+        if ctx.dry_run:
+            return
+        cur = report.currency
+        table = Table("resource", "kind", "instances", f"{cur}/hour")
+        for line in report.lines:
+            table.add_row(
+                line.resource,
+                line.kind,
+                f"{line.count} x {line.instance_type}",
+                f"{line.hourly:.2f}",
+            )
+        console.print(table)
+        console.print(f"now: {report.hourly:.2f} {cur}/hour = {report.monthly:,.0f} {cur}/month")
+        saving = report.teardown_saving_hourly
+        console.print(
+            f"teardown saves {saving:.2f} {cur}/hour = "
+            f"{saving * report.hours_per_month:,.0f} {cur}/month"
+        )
+        if report.max_hourly_endpoint is not None:
+            console.print(f"at autoscaling max: {report.max_hourly_endpoint:.2f} {cur}/hour")
+
+    _run(stage, region, profile, dry_run, work)
+
+
+@aws_app.command()
+def teardown(
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    including_data: Annotated[
+        bool, typer.Option(help="Also delete the Training and Storage stacks (data, artifacts).")
+    ] = False,
+    endpoint: Annotated[
+        str | None, typer.Option(help="Delete this endpoint not managed by CDK (+config, model).")
+    ] = None,
+    poll_seconds: PollSeconds = 10.0,
+) -> None:
+    """Destroy the stage's endpoint stack (after confirmation); data stays unless asked."""
+    from quantreason.ops import teardown as ops
+
+    def work(ctx: Any) -> None:
+        ctx.poll_s = poll_seconds
+        if endpoint:
+            loose = ops.plan_endpoint(ctx, endpoint)
+            names = [loose.endpoint, loose.endpoint_config, *loose.models]
+            _confirm(f"Delete endpoint, config and model(s): {', '.join(names)}?", yes or dry_run)
+            ops.delete_endpoint(ctx, loose)
+            if not ctx.dry_run:
+                console.print(f"deleted {', '.join(names)}")
+            return
+        plan = ops.plan_stacks(ctx, including_data)
+        for name in plan.missing:
+            console.print(f"{name}: not deployed, nothing to delete")
+        for name in plan.kept:
+            console.print(f"{name}: kept (pass --including-data to delete data and artifacts)")
+        if not plan.stacks:
+            return
+        names = [s.name for s in plan.stacks]
+        _confirm(f"Delete stack(s) {', '.join(names)} in {ctx.region}?", yes or dry_run)
+        with console.status(f"deleting {', '.join(names)}"):
+            deleted = ops.delete_stacks(ctx, plan)
+        if not ctx.dry_run:
+            console.print(f"[green]deleted[/green] {', '.join(deleted)}")
+
+    _run(stage, region, profile, dry_run, work)
+
+
+def _confirm(question: str, skip: bool) -> None:
+    """Ask before deleting; anything but yes (or no terminal) stops with nothing deleted."""
+    from quantreason.ops.session import OpsError
+
+    if skip:
+        return
+    try:
+        ok = typer.confirm(question, default=False)
+    except typer.Abort:
+        ok = False
+    if not ok:
+        raise OpsError("not confirmed: nothing deleted (pass --yes to skip the question)")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to ``app``."""
+    """Add ``quantreason aws ...`` to ``app``."""
+    app.add_typer(aws_app, name="aws")

@@ -1,9 +1,120 @@
-"""Commands of this area (filled in by the issue that owns it)."""
+"""``quantreason eval``: numeric accuracy of the base and fine-tuned models (logic in
+:mod:`quantreason.evaluation`)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from quantreason.evaluation.questions import DEFAULT_SPLITS
+from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to ``app``."""
+    app.command("eval")(evaluate)
+
+
+def evaluate(
+    out: Annotated[Path, typer.Option("--out", help="Directory for results.json, results.md…")],
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Dataset directory (default: the last run's, if no file)."),
+    ] = None,
+    splits: Annotated[
+        str, typer.Option("--splits", help="Comma-separated splits of --data.")
+    ] = ",".join(DEFAULT_SPLITS),
+    questions: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--questions", help="External JSONL (id, question, answer, unit); repeatable."
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option("--base", help="Base model spec: embedded, tiny-random, a directory, hub id."),
+    ] = None,
+    adapter: Annotated[
+        Path | None, typer.Option("--adapter", help="PEFT adapter directory.")
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="At most N questions per set (spread over families)."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH_SIZE,
+    max_new_tokens: Annotated[
+        int, typer.Option("--max-new-tokens", min=1)
+    ] = DEFAULT_MAX_NEW_TOKENS,
+) -> None:
+    """Evaluate base and fine-tuned on the same questions; no model flags: the last pipeline run."""
+    from rich.console import Console
+
+    from quantreason.evaluation import QuestionError, question_sets, run_evaluation
+
+    console = Console()
+    latest = _latest_run() if base is None or adapter is None or data is None else {}
+    if base is None and adapter is None:
+        if not latest:
+            raise typer.BadParameter(
+                "no --base/--adapter and no previous pipeline run: run 'quantreason pipeline' "
+                "or pass --base (and --adapter)",
+                param_hint="--base",
+            )
+        base, adapter = latest["base"], latest.get("adapter")
+    elif base is None:
+        base = latest.get("base", "embedded")  # an adapter alone: its usual base
+    if data is None and not questions:
+        if not latest.get("data"):
+            raise typer.BadParameter("give --data DIR or --questions PATH", param_hint="--data")
+        data = Path(latest["data"])
+    try:
+        sets = question_sets(
+            data_dir=data,
+            splits=[s.strip() for s in splits.split(",") if s.strip()] if data else (),
+            files=questions or (),
+            limit=limit,
+        )
+    except (QuestionError, FileNotFoundError) as err:
+        raise typer.BadParameter(str(err)) from None
+    described = ", ".join(f"{name} ({len(rows)})" for name, rows in sets.items())
+    with_adapter = f" + adapter {adapter}" if adapter else ""
+    console.print(f"evaluating [bold]{base}[/]{with_adapter} on {described}")
+    rows = run_evaluation(
+        base, adapter, sets, out, batch_size=batch_size, max_new_tokens=max_new_tokens
+    )
+    _print_table(console, rows)
+    console.print(f"wrote {out}/results.json, results.md, accuracy.png")
+
+
+def _latest_run() -> dict[str, Any]:
+    from quantreason.paths import latest_run_file
+
+    path = latest_run_file()
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text())
+
+
+def _print_table(console: Any, rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="accuracy (formula evaluated) — all families")
+    for column in ("model", "split", "n", "accuracy", "95 % CI", "stated", "parse failures"):
+        table.add_column(column)
+    for row in rows:
+        if row["family"] != "all":
+            continue
+        table.add_row(
+            row["model"],
+            row["split"],
+            str(row["n"]),
+            f"{100 * row['accuracy']:.1f} %",
+            f"{100 * row['ci_low']:.1f}–{100 * row['ci_high']:.1f}",
+            f"{100 * row['stated_accuracy']:.1f} %",
+            str(row["parse_failures"]),
+        )
+    console.print(table)

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-# The units of the dataset contract (see quantreason.answers.is_correct).
-VALID_UNITS = frozenset({"percent", "currency", "ratio", "years", "count", "rank"})
+from quantreason.answers import UNITS
+
 REQUIRED_FIELDS = ("id", "question", "answer", "unit")
 DEFAULT_FAMILY = "unspecified"
 DEFAULT_SPLITS = ("test", "test_ood_range", "test_ood_template")
@@ -43,10 +43,8 @@ def validate_question(row: Any, where: str) -> dict[str, Any]:
         raise QuestionError(f"{label}: 'question' must be a non-empty string")
     answer = _finite_number(row["answer"], "answer", label)
     unit = row["unit"]
-    if unit not in VALID_UNITS:
-        raise QuestionError(
-            f"{label}: 'unit' is {unit!r}; expected one of {', '.join(sorted(VALID_UNITS))}"
-        )
+    if unit not in UNITS:
+        raise QuestionError(f"{label}: 'unit' is {unit!r}; expected one of {', '.join(UNITS)}")
     family = row.get("family", DEFAULT_FAMILY)
     if not isinstance(family, str) or not family.strip():
         raise QuestionError(f"{label}: 'family' must be a non-empty string when given")
@@ -110,8 +108,9 @@ def load_questions(path: str | Path) -> list[dict[str, Any]]:
             raise QuestionError(f"{where}: not valid JSON ({err.msg})") from None
         checked = validate_question(row, where)
         if checked["id"] in seen:
+            first = seen[checked["id"]]
             raise QuestionError(
-                f"{where}: duplicate id {checked['id']!r} (first seen on line {seen[checked['id']]})"
+                f"{where}: duplicate id {checked['id']!r} (first seen on line {first})"
             )
         seen[checked["id"]] = line_no
         out.append(checked)

@@ -29,7 +29,7 @@ def summarise(predictions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         families.setdefault(pred["family"], []).append(pred)
     rows = []
     for (model, split), families in groups.items():
-        names = [ALL_FAMILIES] + sorted(name for name in families if name != ALL_FAMILIES)
+        names = [ALL_FAMILIES, *sorted(name for name in families if name != ALL_FAMILIES)]
         rows.extend(_row(model, split, name, families[name]) for name in names)
     return rows
 
@@ -81,9 +81,7 @@ def _ordered(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def markdown_report(
-    rows: Sequence[dict[str, Any]], failures: Sequence[dict[str, Any]] = ()
-) -> str:
+def markdown_report(rows: Sequence[dict[str, Any]], failures: Sequence[dict[str, Any]] = ()) -> str:
     """The results as markdown: a headline table per split, per-family tables, example failures."""
     index = _index(rows)
     models = [m for m in MODEL_ORDER if any(r["model"] == m for r in rows)]
@@ -92,7 +90,8 @@ def markdown_report(
         "Accuracy with a 95 % Wilson interval. *formula*: the reply's formula evaluated "
         "(headline); *stated*: the number the model wrote. Parse failures count as wrong.",
         "",
-        "| split | n | " + " | ".join(f"{m} (formula) | {m} (stated)" for m in models)
+        "| split | n | "
+        + " | ".join(f"{m} (formula) | {m} (stated)" for m in models)
         + " | parse failures |",
         "|---|---:|" + "---:|" * (2 * len(models)) + "---:|",
     ]
@@ -172,8 +171,8 @@ def plot_accuracy(rows: Sequence[dict[str, Any]], path: Path) -> None:
         for offset, model in enumerate(models):
             found = [index.get((model, split, f)) for f in families]
             acc = [100 * r["accuracy"] if r else 0.0 for r in found]
-            err_low = [100 * (r["accuracy"] - r["ci_low"]) if r else 0.0 for r in found]
-            err_high = [100 * (r["ci_high"] - r["accuracy"]) if r else 0.0 for r in found]
+            err_low = [max(0.0, 100 * (r["accuracy"] - r["ci_low"])) if r else 0.0 for r in found]
+            err_high = [max(0.0, 100 * (r["ci_high"] - r["accuracy"])) if r else 0.0 for r in found]
             ax.barh(
                 [p + offset * bar for p in positions],
                 acc,

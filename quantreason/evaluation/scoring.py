@@ -39,17 +39,28 @@ class ReplyScore:
 
 
 def score_reply(
-    reply: str, expected: float, unit: str, tolerance: float | None = None
+    reply: str,
+    expected: float,
+    unit: str,
+    tolerance: float | None = None,
+    *,
+    family: str | None = None,
 ) -> ReplyScore:
-    """Score raw model text ``reply`` against ``expected`` in ``unit``; never raises on bad text."""
+    """Score raw model text ``reply`` against ``expected`` in ``unit``; never raises on bad text.
+
+    ``family`` applies that family's sign convention (a drawdown accepts -22.6 for 22.6).
+    """
     from quantreason.answers import is_correct
     from quantreason.responses import interpret_response
 
     read = interpret_response(reply)
+
+    def right(value: float | None) -> bool:
+        return value is not None and is_correct(value, expected, unit, tolerance, family=family)
+
     return ReplyScore(
-        correct=read.answer is not None and is_correct(read.answer, expected, unit, tolerance),
-        stated_correct=read.stated_value is not None
-        and is_correct(read.stated_value, expected, unit, tolerance),
+        correct=right(read.answer),
+        stated_correct=right(read.stated_value),
         parse_failed=read.parse_failed,
         answer=read.answer,
         formula=read.formula,
@@ -73,5 +84,7 @@ def wilson_interval(correct: int, n: int, z: float = Z_95) -> tuple[float, float
     z2 = z * z
     centre = (p + z2 / (2 * n)) / (1 + z2 / n)
     half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
-    # Clamp away float noise at the edges (e.g. -1e-17 for 0 successes).
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At 0 or n successes the bound is exactly 0 or 1; float noise must not push it past p.
+    low = 0.0 if correct == 0 else max(0.0, min(p, centre - half))
+    high = 1.0 if correct == n else min(1.0, max(p, centre + half))
+    return low, high

@@ -20,13 +20,14 @@ from quantreason.ops.recorder import DryRunClient, DryRunRecorder
 
 #: Standard mode retries throttling and transient errors with exponential backoff and jitter.
 RETRY_MODE = "standard"
+#: Attempts in all, the first included (botocore's ``total_max_attempts``).
 MAX_ATTEMPTS = 8
 #: invoke_endpoint can take a while on a cold LLM; SageMaker's own limit is 60 s.
 READ_TIMEOUT_S = 70
 
 
 class OpsError(RuntimeError):
-    """An expected failure (no credentials, missing stack, job failed): printed without a traceback."""
+    """An expected failure (no credentials, missing stack, failed job): no traceback shown."""
 
 
 def botocore_config() -> Any:
@@ -34,7 +35,7 @@ def botocore_config() -> Any:
     from botocore.config import Config
 
     return Config(
-        retries={"mode": RETRY_MODE, "max_attempts": MAX_ATTEMPTS},
+        retries={"mode": RETRY_MODE, "total_max_attempts": MAX_ATTEMPTS},
         connect_timeout=10,
         read_timeout=READ_TIMEOUT_S,
         user_agent_extra="quantreason-ops",

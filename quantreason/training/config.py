@@ -133,7 +133,7 @@ def load_config(profile: str, overrides: list[str] | dict[str, Any] | None = Non
     raw = yaml.safe_load(path.read_text()) or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    for key, value in _parse_overrides(overrides).items():
+    for key, value in parse_overrides(overrides).items():
         _set_dotted(raw, key, value)
     return config_from_dict(raw, source=str(path))
 
@@ -145,7 +145,8 @@ def config_from_dict(raw: dict[str, Any], source: str = "config") -> TrainConfig
     return config
 
 
-def _parse_overrides(overrides: list[str] | dict[str, Any] | None) -> dict[str, Any]:
+def parse_overrides(overrides: list[str] | dict[str, Any] | None) -> dict[str, Any]:
+    """``["train.learning_rate=1e-3", ...]`` → ``{"train.learning_rate": 0.001}`` (YAML values)."""
     if not overrides:
         return {}
     if isinstance(overrides, dict):

@@ -1,0 +1,71 @@
+"""The Hugging Face deep learning container (DLC) images, per region.
+
+``infra/dlc_images.json`` is generated once from the image table that the ``sagemaker-core``
+package ships (``sagemaker/core/image_uri_config/huggingface.json``) and committed, so that
+synthesis needs neither that package nor the network::
+
+    pip download sagemaker-core==2.27.0 --no-deps -d /tmp/smc
+    python -m infra.dlc_images /tmp/smc/sagemaker_core-2.27.0-py3-none-any.whl
+
+The stacks turn the table into a ``CfnMapping`` (region -> ECR account) and build the image URI
+with ``AWS::Region`` and ``AWS::URLSuffix``, so one template works in every listed region
+(the account differs by region: 763104351884 in most, others in opt-in, China and GovCloud).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+TABLE_FILE = Path(__file__).with_name("dlc_images.json")
+CONFIG_MEMBER = "sagemaker/core/image_uri_config/huggingface.json"
+
+# Full versions (short ones give tags that may not exist). Training: the newest transformers 5
+# training DLC; inference: the newest transformers 5 inference DLC.
+WANTED = {
+    "training": {"transformers": "5.3.0", "pytorch": "2.9.0", "py": "py312", "processor": "gpu"},
+    "inference": {"transformers": "5.5.3", "pytorch": "2.6.0", "py": "py312", "processor": "gpu"},
+}
+
+
+def build_table(config: dict[str, Any], source: str) -> dict[str, Any]:
+    """Pick the wanted images out of sagemaker-core's ``huggingface.json`` contents."""
+    table: dict[str, Any] = {"source": source, "images": {}}
+    for scope, want in WANTED.items():
+        version = config[scope]["versions"][want["transformers"]]
+        entry = version[f"pytorch{want['pytorch']}"]
+        if want["py"] not in entry["py_versions"]:
+            raise ValueError(f"{scope}: {want['py']} not offered ({entry['py_versions']})")
+        container = entry["container_version"][want["processor"]]
+        tag = (
+            f"{want['pytorch']}-transformers{want['transformers']}-"
+            f"{want['processor']}-{want['py']}-{container}"
+        )
+        table["images"][scope] = {
+            "repository": entry["repository"],
+            "tag": tag,
+            "registries": dict(sorted(entry["registries"].items())),
+        }
+    return table
+
+
+def load_table(path: Path = TABLE_FILE) -> dict[str, Any]:
+    """The committed table."""
+    return json.loads(path.read_text())
+
+
+def main(argv: list[str]) -> None:
+    """Regenerate ``dlc_images.json`` from a sagemaker-core wheel (path in ``argv[0]``)."""
+    wheel = Path(argv[0])
+    with zipfile.ZipFile(wheel) as archive:
+        config = json.loads(archive.read(CONFIG_MEMBER))
+    table = build_table(config, source=f"{wheel.name}:{CONFIG_MEMBER}")
+    TABLE_FILE.write_text(json.dumps(table, indent=2) + "\n")
+    print(f"wrote {TABLE_FILE}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,72 @@
+"""Region-aware Hugging Face DLC image URIs as CloudFormation expressions."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import aws_cdk as cdk
+from aws_cdk import aws_iam as iam
+from constructs import Construct
+
+from infra.dlc_images import load_table
+
+ImageKind = Literal["training", "inference"]
+
+
+def dlc_image_uri(scope: Construct, kind: ImageKind) -> str:
+    """``<account>.dkr.ecr.<region>.<url suffix>/<repository>:<tag>`` for the deploying region.
+
+    The account comes from a ``CfnMapping`` (one per stack and kind) built from
+    ``infra/dlc_images.json``; a region missing from it fails the deployment, not silently.
+    """
+    image = load_table()["images"][kind]
+    stack = cdk.Stack.of(scope)
+    mapping_id = f"{kind.capitalize()}ImageRegistry"
+    mapping = stack.node.try_find_child(mapping_id)
+    if mapping is None:
+        mapping = cdk.CfnMapping(
+            stack,
+            mapping_id,
+            mapping={region: {"account": acct} for region, acct in image["registries"].items()},
+        )
+    account = mapping.find_in_map(cdk.Aws.REGION, "account")
+    return (
+        f"{account}.dkr.ecr.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{image['repository']}:{image['tag']}"
+    )
+
+
+def dlc_repository_arn(scope: Construct, kind: ImageKind) -> str:
+    """ARN of the DLC repository (for least-privilege ECR pull permissions)."""
+    image = load_table()["images"][kind]
+    dlc_image_uri(scope, kind)  # makes sure the mapping exists
+    mapping = cdk.Stack.of(scope).node.find_child(f"{kind.capitalize()}ImageRegistry")
+    account = mapping.find_in_map(cdk.Aws.REGION, "account")
+    return (
+        f"arn:{cdk.Aws.PARTITION}:ecr:{cdk.Aws.REGION}:{account}:repository/{image['repository']}"
+    )
+
+
+def region_supported(region: str, kind: ImageKind) -> bool:
+    """Whether the committed table lists ``region`` for ``kind``."""
+    return region in load_table()["images"][kind]["registries"]
+
+
+def grant_dlc_pull(role: iam.IRole, scope: Construct, kind: ImageKind) -> None:
+    """Let ``role`` pull the AWS-owned DLC repository of ``kind`` (cross-account ECR).
+
+    ``ecr:GetAuthorizationToken`` takes no resource ARN; the pulls are limited to the one
+    repository.
+    """
+    role.add_to_principal_policy(
+        iam.PolicyStatement(
+            actions=[
+                "ecr:BatchCheckLayerAvailability",
+                "ecr:BatchGetImage",
+                "ecr:GetDownloadUrlForLayer",
+            ],
+            resources=[dlc_repository_arn(scope, kind)],
+        )
+    )
+    role.add_to_principal_policy(
+        iam.PolicyStatement(actions=["ecr:GetAuthorizationToken"], resources=["*"])
+    )

@@ -1,0 +1,83 @@
+"""Committed snapshot templates per stage, compared in tests and refreshed by one command.
+
+``quantreason infra snapshot`` rewrites ``infra/snapshots/<stage>/<stack>.template.json``;
+``quantreason infra diff`` runs ``cdk diff --template`` against them (offline, no credentials).
+Templates are written with sorted keys and a trailing newline so the files are stable.
+
+Asset hashes (64 hex digits) are masked when comparing: the training code asset changes with
+every edit of ``training/`` or ``quantreason/``, and the snapshot test is about infrastructure.
+``cdk diff`` against a snapshot still shows the new asset key, as a reviewer should see it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from quantreason.paths import REPO_ROOT
+
+SNAPSHOT_DIR = REPO_ROOT / "infra" / "snapshots"
+STAGES = ("dev", "prod")
+_HASH_RE = re.compile(r"\b[0-9a-f]{64}\b")
+
+
+def synth_templates(stage: str, outdir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Synthesize ``stage`` (cdk-nag included) and return ``{stack name: template}``."""
+    from infra.app_builder import build_stage_app, new_app
+
+    with tempfile.TemporaryDirectory(prefix="quantreason-synth-") as tmp:
+        stage_app = build_stage_app(new_app(outdir or Path(tmp)), stage)
+        assembly = stage_app.app.synth()
+        return {s.stack_name: assembly.get_stack_by_name(s.stack_name).template for s in stage_app.stacks}
+
+
+def render(template: dict[str, Any]) -> str:
+    """The canonical text of a template (what the snapshot files hold)."""
+    return json.dumps(template, indent=1, sort_keys=True) + "\n"
+
+
+def snapshot_path(stage: str, stack_name: str) -> Path:
+    """Where the snapshot of ``stack_name`` lives."""
+    return SNAPSHOT_DIR / stage / f"{stack_name}.template.json"
+
+
+def write_snapshots(stage: str, templates: dict[str, dict[str, Any]]) -> list[Path]:
+    """Replace the stage's snapshot files with ``templates``; returns the paths written."""
+    folder = SNAPSHOT_DIR / stage
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.template.json"):
+        old.unlink()
+    written = []
+    for name, template in templates.items():
+        path = snapshot_path(stage, name)
+        path.write_text(render(template))
+        written.append(path)
+    return written
+
+
+def mask_hashes(text: str) -> str:
+    """Replace asset hashes by a placeholder."""
+    return _HASH_RE.sub("<asset-hash>", text)
+
+
+def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> list[str]:
+    """Unified diffs (hashes masked) between ``templates`` and the committed snapshots."""
+    problems = []
+    expected_files = {snapshot_path(stage, name) for name in templates}
+    for extra in sorted(set((SNAPSHOT_DIR / stage).glob("*.template.json")) - expected_files):
+        problems.append(f"{extra}: snapshot of a stack the app no longer has")
+    for name, template in templates.items():
+        path = snapshot_path(stage, name)
+        if not path.is_file():
+            problems.append(f"{path}: missing")
+            continue
+        want = mask_hashes(path.read_text()).splitlines(keepends=True)
+        got = mask_hashes(render(template)).splitlines(keepends=True)
+        if want != got:
+            diff = difflib.unified_diff(want, got, str(path), f"synth {name}", n=2)
+            problems.append("".join(diff))
+    return problems

@@ -1,0 +1,142 @@
+"""The three stacks of a stage. Stacks compose constructs and wire buckets -> roles -> jobs.
+
+Storage outlives the other two: the Endpoint stack can be destroyed alone (cost control)
+while data, artifacts and the training state machine remain.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aws_cdk as cdk
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_s3_assets as s3_assets
+from constructs import Construct
+
+from infra.model_endpoint import DEFAULT_MODEL_KEY, ModelEndpoint, ModelEndpointProps
+from infra.nag import acknowledge
+from infra.storage import ProjectBuckets, ProjectBucketsProps
+from infra.training_job import TrainingJob, TrainingJobProps
+from quantreason import naming
+from quantreason.paths import REPO_ROOT
+from quantreason.stages import StageSettings
+
+
+class StorageStack(cdk.Stack):
+    """Data and artifacts buckets (+ access logs)."""
+
+    def __init__(self, scope: Construct, construct_id: str, stage: StageSettings, **kw) -> None:
+        super().__init__(scope, construct_id, **kw)
+        self.buckets = ProjectBuckets(
+            self,
+            "Buckets",
+            ProjectBucketsProps(
+                removal=stage.removal,
+                noncurrent_version_expiry_days=stage.noncurrent_version_expiry_days,
+            ),
+        )
+        _acknowledge_auto_delete_provider(self)
+        # Named exports: the consuming stacks import them by name, so their IAM statements
+        # (and the cdk-nag findings on them) read the same on every synth.
+        for key, bucket in (("Data", self.buckets.data), ("Artifacts", self.buckets.artifacts)):
+            self.export_value(bucket.bucket_arn, name=self.export_name(f"{key}BucketArn"))
+            self.export_value(bucket.bucket_name, name=self.export_name(f"{key}BucketName"))
+        cdk.CfnOutput(self, naming.OUTPUT_DATA_BUCKET, value=self.buckets.data.bucket_name)
+        cdk.CfnOutput(
+            self, naming.OUTPUT_ARTIFACTS_BUCKET, value=self.buckets.artifacts.bucket_name
+        )
+
+    def export_name(self, what: str) -> str:
+        """Name of one of this stack's exports, e.g. ``QuantReason-dev-Storage:DataBucketArn``."""
+        return f"{self.stack_name}:{what}"
+
+    def import_bucket(self, scope: Construct, key: str) -> s3.IBucket:
+        """The ``Data`` or ``Artifacts`` bucket as seen from another stack (by export name)."""
+        self.node.find_child("Buckets")  # exports exist once the buckets do
+        return s3.Bucket.from_bucket_attributes(
+            scope,
+            f"{key}Bucket",
+            bucket_arn=cdk.Fn.import_value(self.export_name(f"{key}BucketArn")),
+            bucket_name=cdk.Fn.import_value(self.export_name(f"{key}BucketName")),
+        )
+
+
+class TrainingStack(cdk.Stack):
+    """The training role, code asset and state machine."""
+
+    def __init__(
+        self, scope: Construct, construct_id: str, stage: StageSettings, storage: StorageStack, **kw
+    ) -> None:
+        super().__init__(scope, construct_id, **kw)
+        self.add_stack_dependency(storage)
+        self.job = TrainingJob(
+            self,
+            "Job",
+            TrainingJobProps(
+                data_bucket=storage.import_bucket(self, "Data"),
+                artifacts_bucket=storage.import_bucket(self, "Artifacts"),
+                settings=stage.training,
+                log_retention_days=stage.log_retention_days,
+                removal_policy=_removal(stage),
+            ),
+        )
+        cdk.CfnOutput(
+            self, naming.OUTPUT_STATE_MACHINE_ARN, value=self.job.state_machine.state_machine_arn
+        )
+        cdk.CfnOutput(self, naming.OUTPUT_TRAINING_ROLE_ARN, value=self.job.role.role_arn)
+
+
+class EndpointStack(cdk.Stack):
+    """Model, endpoint config and (unless parked) endpoint with autoscaling and alarms."""
+
+    def __init__(
+        self, scope: Construct, construct_id: str, stage: StageSettings, storage: StorageStack, **kw
+    ) -> None:
+        super().__init__(scope, construct_id, **kw)
+        self.add_stack_dependency(storage)
+        artifacts = storage.import_bucket(self, "Artifacts")
+        url = stage.model_data_url
+        asset = None
+        if url is None:
+            url = f"s3://{artifacts.bucket_name}/{DEFAULT_MODEL_KEY}"
+        elif not url.startswith("s3://"):  # a local model.tar.gz: uploaded as a CDK asset
+            path = Path(url) if Path(url).is_absolute() else REPO_ROOT / url
+            if not path.is_file():
+                raise FileNotFoundError(f"model_data_url {url!r}: no such file")
+            asset = s3_assets.Asset(self, "ModelData", path=str(path))
+            url = asset.s3_object_url
+        self.endpoint = ModelEndpoint(
+            self,
+            "Serving",
+            ModelEndpointProps(
+                endpoint_name=stage.endpoint_name,
+                artifacts_bucket=artifacts,
+                settings=stage.endpoint,
+                autoscaling=stage.autoscaling,
+                model_data_url=url,
+            ),
+        )
+        if asset is not None:
+            asset.grant_read(self.endpoint.role)
+        cdk.CfnOutput(self, naming.OUTPUT_VARIANT_NAME, value=self.endpoint.variant_name)
+        if self.endpoint.endpoint is not None:
+            cdk.CfnOutput(self, naming.OUTPUT_ENDPOINT_NAME, value=self.endpoint.endpoint_name)
+
+
+def _removal(stage: StageSettings) -> cdk.RemovalPolicy:
+    return cdk.RemovalPolicy.DESTROY if stage.removal == "destroy" else cdk.RemovalPolicy.RETAIN
+
+
+def _acknowledge_auto_delete_provider(stack: cdk.Stack) -> None:
+    """CDK's singleton provider that empties dev buckets on delete (absent in prod)."""
+    provider = stack.node.try_find_child("Custom::S3AutoDeleteObjectsCustomResourceProvider")
+    if provider is None:
+        return
+    acknowledge(
+        provider,
+        (
+            "AwsSolutions-IAM4",
+            "CDK's auto-delete provider uses AWSLambdaBasicExecutionRole for its own logs only.",
+        ),
+        ("AwsSolutions-L1", "Runtime chosen and updated by aws-cdk-lib for its own provider."),
+    )

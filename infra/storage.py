@@ -1,0 +1,78 @@
+"""S3 buckets for datasets and for model artifacts (plus their access-log bucket)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aws_cdk as cdk
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+from infra.nag import acknowledge
+from quantreason import naming
+
+
+@dataclass(frozen=True)
+class ProjectBucketsProps:
+    """``destroy``: buckets are emptied and deleted with the stack (dev); else retained."""
+
+    removal: str
+    noncurrent_version_expiry_days: int
+
+
+class ProjectBuckets(Construct):
+    """Encrypted, versioned, private, SSL-only buckets with server access logging."""
+
+    def __init__(self, scope: Construct, construct_id: str, props: ProjectBucketsProps) -> None:
+        super().__init__(scope, construct_id)
+        destroy = props.removal == "destroy"
+        common = {
+            "encryption": s3.BucketEncryption.S3_MANAGED,
+            "block_public_access": s3.BlockPublicAccess.BLOCK_ALL,
+            "enforce_ssl": True,
+            "removal_policy": cdk.RemovalPolicy.DESTROY if destroy else cdk.RemovalPolicy.RETAIN,
+            # Teardown of dev must not fail on a non-empty bucket.
+            "auto_delete_objects": destroy,
+        }
+        self.access_logs = s3.Bucket(
+            self,
+            "AccessLogs",
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+            lifecycle_rules=[s3.LifecycleRule(id="expire-logs", expiration=cdk.Duration.days(90))],
+            **common,
+        )
+        acknowledge(
+            self.access_logs,
+            ("AwsSolutions-S1", "This is the access-log bucket: logging it into itself loops."),
+        )
+        expire_old_versions = s3.LifecycleRule(
+            id="expire-noncurrent",
+            noncurrent_version_expiration=cdk.Duration.days(props.noncurrent_version_expiry_days),
+            abort_incomplete_multipart_upload_after=cdk.Duration.days(7),
+        )
+        self.data = s3.Bucket(
+            self,
+            "Data",
+            versioned=True,
+            server_access_logs_bucket=self.access_logs,
+            server_access_logs_prefix="data/",
+            lifecycle_rules=[expire_old_versions],
+            **common,
+        )
+        self.artifacts = s3.Bucket(
+            self,
+            "Artifacts",
+            versioned=True,
+            server_access_logs_bucket=self.access_logs,
+            server_access_logs_prefix="artifacts/",
+            lifecycle_rules=[
+                expire_old_versions,
+                # Checkpoints only matter until the job finishes.
+                s3.LifecycleRule(
+                    id="expire-checkpoints",
+                    prefix=f"{naming.CHECKPOINTS_PREFIX}/",
+                    expiration=cdk.Duration.days(30),
+                ),
+            ],
+            **common,
+        )

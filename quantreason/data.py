@@ -1,0 +1,236 @@
+"""The dataset: generation, splits, de-duplication, manifest, and ``load_split``.
+
+Splits (``DIR/<split>.jsonl``):
+
+- ``train``, ``validation``, ``test``: training templates, training parameter ranges;
+- ``test_ood_range``: training templates, parameters outside the training ranges;
+- ``test_ood_template``: held-out templates (never used elsewhere), training ranges.
+
+Families are filled round-robin (and templates round-robin within a family), so every family
+is in every split that has at least one question per family. Evaluation splits are generated
+first and train last; a question whose normalised text was already produced is redrawn, so no
+evaluation question (or near-duplicate) appears in train. Each split has its own random stream
+seeded from ``(seed, split)``: the same seed gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from quantreason.tasks import FAMILIES, Family, get_family
+
+SPLITS = ("train", "validation", "test", "test_ood_range", "test_ood_template")
+DEFAULT_SIZES = {
+    "train": 900,
+    "validation": 200,
+    "test": 240,
+    "test_ood_range": 240,
+    "test_ood_template": 240,
+}
+# Evaluation splits first: train must avoid their questions, never the other way round.
+GENERATION_ORDER = ("test", "test_ood_range", "test_ood_template", "validation", "train")
+RECORD_FIELDS = (
+    "id",
+    "family",
+    "template_id",
+    "split",
+    "question",
+    "reasoning",
+    "formula",
+    "answer",
+    "unit",
+    "tolerance",
+)
+MANIFEST = "manifest.json"
+_MAX_REDRAWS = 200
+
+
+def normalise_question(text: str) -> str:
+    """Key for near-duplicate detection: case, separators, currency and % signs ignored."""
+    text = text.lower()
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 12,500 -> 12500
+    text = re.sub(r"\bpercent\b", "%", text)
+    text = re.sub(r"\b(?:usd|dollars)\b|\$", "", text)
+    return " ".join(re.findall(r"[a-z]+|\d+(?:\.\d+)?|%", text))
+
+
+def make_record(
+    family: Family, template_index: int, rng: random.Random, split: str, index: int
+) -> dict[str, Any]:
+    """One record of ``family`` using its ``template_index``-th template for ``split``."""
+    held_out = split == "test_ood_template"
+    templates = family.ood_templates if held_out else family.templates
+    template = templates[template_index % len(templates)]
+    nums = family.draw(rng, ood=split == "test_ood_range")
+    question = template.format(**family.texts(rng, nums))
+    question = question[0].upper() + question[1:]
+    answer = family.answer(nums)
+    if family.unit in ("rank", "count"):
+        answer_value: float | int = int(round(answer))
+    else:
+        answer_value = float(f"{answer:.10g}")  # 10 significant digits: exact enough, stable
+    prefix = "ood" if held_out else "t"
+    return {
+        "id": f"{split}-{index:05d}",
+        "family": family.name,
+        "template_id": f"{family.name}/{prefix}{template_index % len(templates)}",
+        "split": split,
+        "question": question,
+        "reasoning": family.reasoning,
+        "formula": family.build_formula(nums),
+        "answer": answer_value,
+        "unit": family.unit,
+        "tolerance": family.tolerance,
+    }
+
+
+def generate_dataset(
+    seed: int = 0,
+    sizes: dict[str, int] | None = None,
+    families: Sequence[str] | None = None,
+    on_record: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """All splits as lists of records (see the module docstring for the guarantees)."""
+    sizes = _checked_sizes(sizes)
+    if families is not None and not families:
+        raise ValueError("no task families selected")
+    chosen = [get_family(name) for name in families] if families else list(FAMILIES.values())
+    seen: set[str] = set()
+    dataset: dict[str, list[dict[str, Any]]] = {}
+    for split in GENERATION_ORDER:
+        rng = random.Random(f"quantreason:{seed}:{split}")
+        records = []
+        for index in range(sizes[split]):
+            family = chosen[index % len(chosen)]
+            template_index = index // len(chosen)
+            record = _unique_record(family, template_index, rng, split, index, seen)
+            records.append(record)
+            if on_record is not None:
+                on_record(record)
+        dataset[split] = records
+    return {split: dataset[split] for split in SPLITS}
+
+
+def _unique_record(
+    family: Family, template_index: int, rng: random.Random, split: str, index: int, seen: set[str]
+) -> dict[str, Any]:
+    for _ in range(_MAX_REDRAWS):
+        record = make_record(family, template_index, rng, split, index)
+        key = normalise_question(record["question"])
+        if key not in seen:
+            seen.add(key)
+            return record
+    raise RuntimeError(f"family {family.name}: no new question after {_MAX_REDRAWS} draws")
+
+
+def _checked_sizes(sizes: dict[str, int] | None) -> dict[str, int]:
+    merged = dict(DEFAULT_SIZES)
+    for split, size in (sizes or {}).items():
+        if split not in merged:
+            raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
+        if not isinstance(size, int) or size < 0:
+            raise ValueError(f"size of split {split!r} must be a whole number >= 0, got {size!r}")
+        merged[split] = size
+    return merged
+
+
+def _jsonl_bytes(records: Iterable[dict[str, Any]]) -> bytes:
+    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    return "".join(lines).encode("utf-8")
+
+
+def write_dataset(
+    out_dir: str | Path,
+    seed: int = 0,
+    sizes: dict[str, int] | None = None,
+    families: Sequence[str] | None = None,
+    on_record: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Generate and write every split plus ``manifest.json`` under ``out_dir``; returns the manifest."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    dataset = generate_dataset(seed, sizes, families, on_record)
+    files: dict[str, dict[str, Any]] = {}
+    for split, records in dataset.items():
+        payload = _jsonl_bytes(records)
+        (out / f"{split}.jsonl").write_bytes(payload)
+        files[f"{split}.jsonl"] = {
+            "records": len(records),
+            "sha256": hashlib.sha256(payload).hexdigest(),
+        }
+    manifest = {
+        "generator": "quantreason.data",
+        "seed": seed,
+        "sizes": {split: len(records) for split, records in dataset.items()},
+        "families": sorted({r["family"] for records in dataset.values() for r in records}),
+        "counts": {
+            split: dict(sorted(Counter(r["family"] for r in records).items()))
+            for split, records in dataset.items()
+        },
+        "files": files,
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def load_split(data_dir: str | Path, split: str) -> list[dict[str, Any]]:
+    """Records of ``DIR/<split>.jsonl``, validated; ``ValueError`` naming the bad line."""
+    path = Path(data_dir) / f"{split}.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} not found; generate the dataset with `quantreason data --out {data_dir}`"
+        )
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+            _validate(record, f"{path}:{number}")
+            records.append(record)
+    return records
+
+
+def _validate(record: Any, where: str) -> None:
+    from quantreason.answers import UNITS
+
+    if not isinstance(record, dict):
+        raise ValueError(f"{where}: a record must be a JSON object")
+    missing = [name for name in RECORD_FIELDS if name not in record]
+    if missing:
+        raise ValueError(f"{where}: missing field(s) {', '.join(missing)}")
+    if not isinstance(record["question"], str) or not record["question"].strip():
+        raise ValueError(f"{where}: 'question' must be a non-empty string")
+    answer = record["answer"]
+    if isinstance(answer, bool) or not isinstance(answer, int | float) or not math.isfinite(answer):
+        raise ValueError(f"{where}: 'answer' must be a finite number, got {answer!r}")
+    if record["unit"] not in UNITS:
+        raise ValueError(f"{where}: unit {record['unit']!r} is not one of {', '.join(UNITS)}")
+
+
+def family_summary(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows for the per-family table: unit, template counts and questions per split."""
+    rows = []
+    for name in manifest["families"]:
+        family = FAMILIES[name]
+        row: dict[str, Any] = {
+            "family": name,
+            "unit": family.unit,
+            "templates": len(family.templates),
+            "held_out": len(family.ood_templates),
+        }
+        for split in SPLITS:
+            row[split] = manifest["counts"][split].get(name, 0)
+        rows.append(row)
+    return rows

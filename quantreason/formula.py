@@ -1,0 +1,217 @@
+"""Safe evaluation of answer formulas: ``evaluate("10000*(1+5/100)**3") -> 11576.25``.
+
+The model writes a formula; we compute its value (program-of-thought), so exact arithmetic
+never depends on the model. The input is untrusted model output: it is parsed with ``ast``
+and only a small grammar is walked. Never ``eval``/``exec``.
+
+Grammar: numbers, ``+ - * / **``, unary ``+``/``-``, parentheses, the constants ``pi`` and
+``e``, and calls of the whitelisted functions in :data:`FUNCTIONS`. Anything else raises
+:class:`FormulaError` naming what was rejected. Length, nesting depth, argument count,
+exponent size and intermediate magnitude are bounded so hostile input fails fast.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+from statistics import NormalDist
+
+MAX_LENGTH = 1000  # characters; real formulas are < 200
+MAX_BRACKETS = 30  # bracket nesting; Python's parser itself gives up near 200
+MAX_DEPTH = 200  # AST depth: "1+1+...+1" nests one level per term
+MAX_ARGS = 64
+MAX_EXPONENT = 1000.0  # |b| in a**b; annuity formulas need at most a few hundred periods
+MAX_MAGNITUDE = 1e100  # any intermediate value beyond this is a mistake, not finance
+
+
+class FormulaError(ValueError):
+    """The formula is not in the grammar, or its value is undefined or out of bounds."""
+
+
+def max_drawdown(*prices: float) -> float:
+    """Largest peak-to-trough fall of a price path, as a positive fraction (0.25 = 25 %)."""
+    if len(prices) < 2:
+        raise FormulaError("max_drawdown needs at least two prices")
+    if any(p <= 0 for p in prices):
+        raise FormulaError("max_drawdown needs positive prices")
+    peak, worst = prices[0], 0.0
+    for price in prices[1:]:
+        peak = max(peak, price)
+        worst = max(worst, (peak - price) / peak)
+    return worst
+
+
+def _argbest(values: tuple[float, ...], pick: Callable[..., float]) -> float:
+    best = pick(values)
+    return float(values.index(best) + 1)  # 1-based: "the first fund" is 1
+
+
+def _log(x: float, base: float | None = None) -> float:
+    return math.log(x) if base is None else math.log(x, base)
+
+
+def _round(x: float, ndigits: float = 0) -> float:
+    if ndigits != int(ndigits) or not 0 <= ndigits <= 15:
+        raise FormulaError("round's digits must be a whole number from 0 to 15")
+    return float(round(x, int(ndigits)))
+
+
+def _norm_ppf(p: float) -> float:
+    if not 0 < p < 1:
+        raise FormulaError("norm_ppf needs a probability strictly between 0 and 1")
+    return NormalDist().inv_cdf(p)
+
+
+# name -> (function, min args, max args or None for "any up to MAX_ARGS")
+FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
+    "sqrt": (math.sqrt, 1, 1),
+    "exp": (math.exp, 1, 1),
+    "ln": (math.log, 1, 1),
+    "log": (_log, 1, 2),  # natural log, or log(x, base)
+    "log10": (math.log10, 1, 1),
+    "abs": (abs, 1, 1),
+    "floor": (lambda x: float(math.floor(x)), 1, 1),
+    "ceil": (lambda x: float(math.ceil(x)), 1, 1),
+    "round": (_round, 1, 2),
+    "min": (lambda *xs: min(xs), 1, None),
+    "max": (lambda *xs: max(xs), 1, None),
+    "sum": (lambda *xs: math.fsum(xs), 1, None),
+    "mean": (lambda *xs: math.fsum(xs) / len(xs), 1, None),
+    "argmax": (lambda *xs: _argbest(xs, max), 1, None),
+    "argmin": (lambda *xs: _argbest(xs, min), 1, None),
+    "max_drawdown": (max_drawdown, 2, None),
+    "norm_cdf": (lambda x: NormalDist().cdf(x), 1, 1),
+    "norm_ppf": (_norm_ppf, 1, 1),
+}
+CONSTANTS = {"pi": math.pi, "e": math.e}
+
+_BINARY = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+}
+_OPERATOR_NAMES = {
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.BitXor: "^ (use ** for powers)",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.MatMult: "@",
+}
+
+
+def evaluate(expr: str) -> float:
+    """Value of the formula ``expr`` as a finite float; :class:`FormulaError` if not allowed."""
+    if not isinstance(expr, str):
+        raise FormulaError(f"formula must be a string, not {type(expr).__name__}")
+    text = expr.strip()
+    if not text:
+        raise FormulaError("empty formula")
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"formula longer than {MAX_LENGTH} characters")
+    _check_bracket_depth(text)
+    try:
+        tree = ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as err:
+        raise FormulaError(f"not a valid expression: {err.__class__.__name__}") from None
+    return _checked(_Evaluator().visit(tree.body, 0))
+
+
+def _check_bracket_depth(text: str) -> None:
+    # Cheap pre-check so that "((((...))))" never reaches the parser's recursion.
+    depth = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+            if depth > MAX_BRACKETS:
+                raise FormulaError(f"brackets nested deeper than {MAX_BRACKETS} levels")
+        elif char in ")]}":
+            depth -= 1
+
+
+def _checked(value: float) -> float:
+    if not math.isfinite(value):
+        raise FormulaError("formula value is not finite")
+    if abs(value) > MAX_MAGNITUDE:
+        raise FormulaError(f"formula value exceeds {MAX_MAGNITUDE:g} in magnitude")
+    return value
+
+
+class _Evaluator:
+    """Walks the allowed subset of a Python expression AST."""
+
+    def visit(self, node: ast.AST, depth: int) -> float:
+        if depth > MAX_DEPTH:
+            raise FormulaError(f"formula nested deeper than {MAX_DEPTH} levels")
+        if isinstance(node, ast.Constant):
+            return self._constant(node)
+        if isinstance(node, ast.Name):
+            if node.id in CONSTANTS:
+                return CONSTANTS[node.id]
+            raise FormulaError(f"unknown name {node.id!r}")
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            value = self.visit(node.operand, depth + 1)
+            return -value if isinstance(node.op, ast.USub) else value
+        if isinstance(node, ast.BinOp):
+            return self._binary(node, depth)
+        if isinstance(node, ast.Call):
+            return self._call(node, depth)
+        raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
+
+    @staticmethod
+    def _constant(node: ast.Constant) -> float:
+        # bool is an int subclass: reject True/False explicitly.
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+            raise FormulaError(f"constant {type(node.value).__name__} is not a number")
+        try:
+            return _checked(float(node.value))
+        except OverflowError:
+            raise FormulaError("number too large") from None
+
+    def _binary(self, node: ast.BinOp, depth: int) -> float:
+        op_type = type(node.op)
+        if op_type in _OPERATOR_NAMES:
+            raise FormulaError(f"operator {_OPERATOR_NAMES[op_type]} is not allowed")
+        left = self.visit(node.left, depth + 1)
+        right = self.visit(node.right, depth + 1)
+        try:
+            if op_type is ast.Pow:
+                if abs(right) > MAX_EXPONENT:
+                    raise FormulaError(f"exponent {right:g} exceeds {MAX_EXPONENT:g}")
+                if left < 0 and right != int(right):
+                    raise FormulaError("negative number to a fractional power")
+                if left == 0 and right < 0:
+                    raise FormulaError("zero to a negative power")
+                result = left**right
+            elif op_type is ast.Div and right == 0:
+                raise FormulaError("division by zero")
+            else:
+                result = _BINARY[op_type](left, right)  # type: ignore[index]
+        except OverflowError:
+            raise FormulaError("number too large") from None
+        return _checked(float(result))
+
+    def _call(self, node: ast.Call, depth: int) -> float:
+        if not isinstance(node.func, ast.Name):
+            raise FormulaError("only plain function names may be called")
+        name = node.func.id
+        if name not in FUNCTIONS:
+            raise FormulaError(f"function {name!r} is not allowed")
+        if node.keywords:
+            raise FormulaError(f"{name}() takes no keyword arguments")
+        func, low, high = FUNCTIONS[name]
+        high = MAX_ARGS if high is None else high
+        if not low <= len(node.args) <= high:
+            raise FormulaError(f"{name}() takes {low} to {high} arguments, got {len(node.args)}")
+        args = [self.visit(arg, depth + 1) for arg in node.args]  # Starred is rejected here
+        try:
+            result = func(*args)
+        except FormulaError:
+            raise
+        except (ValueError, OverflowError, ZeroDivisionError) as err:
+            raise FormulaError(f"{name}() failed: {err}") from None
+        return _checked(float(result))

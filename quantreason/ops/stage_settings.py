@@ -1,0 +1,36 @@
+"""The few stage settings the operations CLI reads, behind small functions.
+
+The CDK app owns ``config/stages/<stage>.yaml``; the CLI only needs the stage's default
+region, and everything else it learns from the deployed stacks. Reading through this one
+function keeps the CLI working whatever else the settings file grows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quantreason.paths import CONFIG_DIR
+
+
+def _stage_file(stage: str, config_dir: Path | None = None) -> Path:
+    return (config_dir or CONFIG_DIR) / "stages" / f"{stage}.yaml"
+
+
+def _raw_settings(stage: str, config_dir: Path | None = None) -> dict[str, Any]:
+    path = _stage_file(stage, config_dir)
+    if not path.is_file():
+        return {}
+    raw = yaml.safe_load(path.read_text())
+    return raw if isinstance(raw, dict) else {}
+
+
+def stage_region(stage: str, config_dir: Path | None = None) -> str | None:
+    """The stage's region (``region:`` or ``env: {region: ...}``), or None to fall back to flags."""
+    raw = _raw_settings(stage, config_dir)
+    region = raw.get("region")
+    if region is None and isinstance(raw.get("env"), dict):
+        region = raw["env"].get("region")
+    return str(region) if region else None

@@ -1,0 +1,158 @@
+"""``quantreason aws status``: endpoint state, instance counts, scaling and recent traffic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from quantreason import naming
+from quantreason.ops.session import OpsContext
+
+#: CloudWatch window for "recent" invocations and latency.
+WINDOW_S = 3600
+NAMESPACE = "AWS/SageMaker"
+SCALABLE_DIMENSION = "sagemaker:variant:DesiredInstanceCount"
+#: (query id, metric, statistic): ModelLatency is reported in microseconds.
+METRICS = (
+    ("invocations", "Invocations", "Sum"),
+    ("latency_avg_us", "ModelLatency", "Average"),
+    ("latency_p95_us", "ModelLatency", "p95"),
+    ("errors_4xx", "Invocation4XXErrors", "Sum"),
+    ("errors_5xx", "Invocation5XXErrors", "Sum"),
+)
+
+
+@dataclass(frozen=True)
+class VariantStatus:
+    """One production variant: instance type and counts."""
+
+    name: str
+    instance_type: str
+    current: int
+    desired: int
+
+
+@dataclass(frozen=True)
+class ScalingPolicy:
+    """A target-tracking policy on the variant."""
+
+    name: str
+    metric: str
+    target: float
+    scale_in_cooldown_s: int | None
+    scale_out_cooldown_s: int | None
+
+
+@dataclass
+class EndpointStatus:
+    """Everything ``status`` reports."""
+
+    name: str
+    status: str
+    failure_reason: str | None = None
+    variants: list[VariantStatus] = field(default_factory=list)
+    min_capacity: int | None = None
+    max_capacity: int | None = None
+    policies: list[ScalingPolicy] = field(default_factory=list)
+    metrics: dict[str, float | None] = field(default_factory=dict)
+
+
+def resource_id(endpoint: str, variant: str = naming.VARIANT_NAME) -> str:
+    """Application Auto Scaling's id for a SageMaker variant."""
+    return f"endpoint/{endpoint}/variant/{variant}"
+
+
+def variants_of(ctx: OpsContext, endpoint: dict[str, Any]) -> list[VariantStatus]:
+    """Variants with counts (DescribeEndpoint) and instance types (DescribeEndpointConfig)."""
+    config_name = endpoint.get("EndpointConfigName")
+    types: dict[str, str] = {}
+    if config_name:
+        config = ctx.client("sagemaker").describe_endpoint_config(EndpointConfigName=config_name)
+        types = {v["VariantName"]: v.get("InstanceType", "?") for v in config["ProductionVariants"]}
+    return [
+        VariantStatus(
+            name=v["VariantName"],
+            instance_type=types.get(v["VariantName"], "?"),
+            current=int(v.get("CurrentInstanceCount", 0)),
+            desired=int(v.get("DesiredInstanceCount", 0)),
+        )
+        for v in endpoint.get("ProductionVariants", [])
+    ]
+
+
+def _scaling(ctx: OpsContext, result: EndpointStatus) -> None:
+    scaling = ctx.client("application-autoscaling")
+    rid = resource_id(result.name)
+    targets = scaling.describe_scalable_targets(
+        ServiceNamespace="sagemaker", ResourceIds=[rid], ScalableDimension=SCALABLE_DIMENSION
+    ).get("ScalableTargets", [])
+    if targets:
+        result.min_capacity = targets[0]["MinCapacity"]
+        result.max_capacity = targets[0]["MaxCapacity"]
+    policies = scaling.describe_scaling_policies(
+        ServiceNamespace="sagemaker", ResourceId=rid, ScalableDimension=SCALABLE_DIMENSION
+    ).get("ScalingPolicies", [])
+    for policy in policies:
+        config = policy.get("TargetTrackingScalingPolicyConfiguration", {})
+        spec = config.get("PredefinedMetricSpecification", {})
+        result.policies.append(
+            ScalingPolicy(
+                name=policy["PolicyName"],
+                metric=spec.get("PredefinedMetricType", "custom"),
+                target=float(config.get("TargetValue", 0.0)),
+                scale_in_cooldown_s=config.get("ScaleInCooldown"),
+                scale_out_cooldown_s=config.get("ScaleOutCooldown"),
+            )
+        )
+
+
+def metric_queries(endpoint: str, period_s: int = WINDOW_S) -> list[dict[str, Any]]:
+    """GetMetricData queries for the variant's traffic, latency and errors over one period."""
+    dimensions = [
+        {"Name": "EndpointName", "Value": endpoint},
+        {"Name": "VariantName", "Value": naming.VARIANT_NAME},
+    ]
+    return [
+        {
+            "Id": query_id,
+            "MetricStat": {
+                "Metric": {"Namespace": NAMESPACE, "MetricName": metric, "Dimensions": dimensions},
+                "Period": period_s,
+                "Stat": stat,
+            },
+            "ReturnData": True,
+        }
+        for query_id, metric, stat in METRICS
+    ]
+
+
+def recent_metrics(
+    ctx: OpsContext, endpoint: str, now: dt.datetime | None = None
+) -> dict[str, float | None]:
+    """The last hour's invocations, latency (µs) and errors; None where there are no data points."""
+    end = now or dt.datetime.now(dt.UTC)
+    response = ctx.client("cloudwatch").get_metric_data(
+        MetricDataQueries=metric_queries(endpoint),
+        StartTime=end - dt.timedelta(seconds=WINDOW_S),
+        EndTime=end,
+    )
+    values: dict[str, float | None] = {query_id: None for query_id, _, _ in METRICS}
+    for result in response.get("MetricDataResults", []):
+        if result.get("Values"):
+            values[result["Id"]] = float(result["Values"][0])
+    return values
+
+
+def endpoint_status(ctx: OpsContext, name: str) -> EndpointStatus:
+    """Describe the endpoint, its scaling and its recent metrics."""
+    endpoint = ctx.client("sagemaker").describe_endpoint(EndpointName=name)
+    result = EndpointStatus(
+        name=name,
+        status=endpoint.get("EndpointStatus", "<dry-run>"),
+        failure_reason=endpoint.get("FailureReason"),
+        variants=variants_of(ctx, endpoint),
+    )
+    _scaling(ctx, result)
+    result.metrics = recent_metrics(ctx, name)
+    return result

@@ -1,0 +1,32 @@
+"""Registry of task families: ``FAMILIES[name] -> Family``, in a fixed order.
+
+The order decides the round-robin used to fill every split, so it is part of the dataset's
+determinism: append new families at the end.
+"""
+
+from __future__ import annotations
+
+from quantreason.tasks import choice, performance, returns, risk, valuation
+from quantreason.tasks.base import Family, Num, Param
+
+_ORDERED: tuple[Family, ...] = (
+    *returns.FAMILIES,
+    *risk.FAMILIES,
+    *choice.FAMILIES,
+    *performance.FAMILIES,
+    *valuation.FAMILIES,
+)
+FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
+if len(FAMILIES) != len(_ORDERED):
+    raise RuntimeError("duplicate task family name")
+
+
+def get_family(name: str) -> Family:
+    """The family called ``name``; ``KeyError`` listing the known ones otherwise."""
+    try:
+        return FAMILIES[name]
+    except KeyError:
+        raise KeyError(f"unknown task family {name!r}; known: {', '.join(FAMILIES)}") from None
+
+
+__all__ = ["FAMILIES", "Family", "Num", "Param", "get_family"]

@@ -1,0 +1,164 @@
+"""Building blocks of a task family: parameter specs, number rendering, the family record.
+
+A family draws numbers (:class:`Num`), writes them into a question template in a randomly
+chosen human format (``$12,500``, ``12500 USD``, ``5.5 %``), and copies the *same digits*
+without thousands separators into the ground-truth formula: the model learns to copy numbers
+verbatim and does every conversion (percent to fraction, ×100) inside the formula.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+Range = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number as it appears in one question: its value, decimals shown, and kind."""
+
+    value: float
+    decimals: int
+    kind: str  # money | pct | plain
+
+    @property
+    def formula(self) -> str:
+        """The digits written in formulas: exactly as shown in the question, no separators."""
+        return f"{self.value:.{self.decimals}f}"
+
+    def text(self, rng: random.Random, grouped: bool | None = None) -> str:
+        """A human rendering for the question text; the style is drawn from ``rng``."""
+        digits = self.formula
+        if grouped is None:
+            grouped = rng.random() < 0.5
+        if grouped and abs(self.value) >= 1000:
+            digits = f"{self.value:,.{self.decimals}f}"
+        if self.kind == "money":
+            style = rng.randrange(4)
+            return (f"${digits}", f"{digits} dollars", f"USD {digits}", f"${digits}")[style]
+        if self.kind == "pct":
+            return (f"{digits}%", f"{digits} %", f"{digits} percent")[rng.randrange(3)]
+        return digits
+
+
+@dataclass(frozen=True)
+class Param:
+    """How one parameter is drawn: training range, out-of-range intervals, decimals."""
+
+    kind: str  # money | pct | plain
+    train: Range
+    ood: tuple[Range, ...]
+    decimals: int = 0
+    ood_decimals: int | None = None  # OOD draws may show more digits
+    log: bool = False  # log-uniform: spreads magnitudes (3- to 6-digit amounts)
+    choices: tuple[float, ...] = ()  # when set: one of these values (train and OOD alike)
+
+    def draw(self, rng: random.Random, ood: bool, band: int = 0) -> Num:
+        """Draw a value (rounded to the decimals shown, so solver and text agree).
+
+        ``band`` picks the OOD interval; one band is shared by all parameters of a question
+        so that related numbers (a price and its dividend) move out of range together.
+        """
+        if self.choices:
+            return Num(float(rng.choice(self.choices)), self.decimals, self.kind)
+        low, high = self.ood[band % len(self.ood)] if ood else self.train
+        decimals = self.ood_decimals if ood and self.ood_decimals is not None else self.decimals
+        if self.log:
+            raw = math.exp(rng.uniform(math.log(low), math.log(high)))
+        else:
+            raw = rng.uniform(low, high)
+        value = round(raw, decimals)
+        if value == 0:
+            value = 10.0**-decimals if decimals else 1.0
+        return Num(value, decimals, self.kind)
+
+    def describe(self, ood: bool) -> str:
+        """Human description of the range, for the README's family table."""
+        if self.choices:
+            return ", ".join(_fmt(c) for c in self.choices)
+        ranges = self.ood if ood else (self.train,)
+        return " or ".join(f"{_fmt(lo)}–{_fmt(hi)}" for lo, hi in ranges)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:g}"
+
+
+Values = Mapping[str, Num]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One kind of question: templates, parameter ranges, reference solver and formula.
+
+    ``solve`` computes the answer from the numbers independently of the formula text;
+    ``formula`` builds the ground-truth formula from the numbers' formula digits.
+    Templates use ``{name}`` for parameters; ``ood_templates`` appear only in
+    ``test_ood_template``.
+    """
+
+    name: str
+    unit: str
+    reasoning: str
+    params: Mapping[str, Param]
+    formula: Callable[[Mapping[str, str]], str]
+    solve: Callable[[Mapping[str, float]], float]
+    templates: tuple[str, ...]
+    ood_templates: tuple[str, ...]
+    convention: str
+    valid: Callable[[Mapping[str, float]], bool] = lambda v: True
+    sign_free: bool = False  # a loss is reported as a positive size; either sign accepted
+    tolerance: float = 0.01
+    # Optional hooks: custom sampling (variable-length paths), derived numbers (a weight
+    # that is 100 minus another), and custom text for numbers (a frequency shown as a word).
+    sample: Callable[[random.Random, bool], dict[str, Num]] | None = field(default=None)
+    derive: Callable[[dict[str, Num]], dict[str, Num]] | None = field(default=None)
+    render: Callable[[random.Random, Values], dict[str, str]] | None = field(default=None)
+
+    def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
+        """Parameters for one question, redrawn until :attr:`valid` accepts them."""
+        bands = max((len(p.ood) for p in self.params.values()), default=1)
+        for _ in range(500):
+            if self.sample is not None:
+                nums = self.sample(rng, ood)
+            else:
+                band = rng.randrange(bands)
+                nums = {name: spec.draw(rng, ood, band) for name, spec in self.params.items()}
+            if self.derive is not None:
+                nums = self.derive(nums)
+            if self.valid({k: n.value for k, n in nums.items()}):
+                return nums
+        raise RuntimeError(f"family {self.name}: could not draw valid parameters")
+
+    def texts(self, rng: random.Random, nums: Values) -> dict[str, str]:
+        """How each number is written in the question (formats drawn from ``rng``)."""
+        if self.render is not None:
+            return self.render(rng, nums)
+        return {k: n.text(rng) for k, n in nums.items()}
+
+    def build_formula(self, nums: Values) -> str:
+        """The ground-truth formula for these numbers."""
+        return self.formula({k: n.formula for k, n in nums.items()})
+
+    def answer(self, nums: Values) -> float:
+        """The reference solver's answer for these numbers."""
+        return float(self.solve({k: n.value for k, n in nums.items()}))
+
+
+def pct(train: Range, ood: tuple[Range, ...], decimals: int = 1, **kw: object) -> Param:
+    """A percentage parameter (shown as ``5.5%``, ``5.5 %`` or ``5.5 percent``)."""
+    return Param("pct", train, ood, decimals, **kw)  # type: ignore[arg-type]
+
+
+def money(train: Range, ood: tuple[Range, ...], decimals: int = 0, **kw: object) -> Param:
+    """A currency amount (shown as ``$12,500``, ``12500 dollars``, ``USD 12,500``...)."""
+    kw.setdefault("log", True)
+    return Param("money", train, ood, decimals, **kw)  # type: ignore[arg-type]
+
+
+def plain(train: Range, ood: tuple[Range, ...], decimals: int = 0, **kw: object) -> Param:
+    """A bare number: years, prices, ratios, counts."""
+    return Param("plain", train, ood, decimals, **kw)  # type: ignore[arg-type]

@@ -1,0 +1,156 @@
+"""Performance and allocation families: CAPM, Sortino ratio, Kelly fraction, beta."""
+
+from __future__ import annotations
+
+from quantreason.tasks.base import Family, pct, plain
+
+CAPM = Family(
+    name="capm",
+    unit="percent",
+    reasoning="CAPM: risk-free + beta * (market - risk-free).",
+    params={
+        "rf": pct((0.5, 5), ((5.5, 10),), ood_decimals=2),
+        "beta": plain((0.3, 2.0), ((2.1, 3.5),), decimals=2),
+        "rm": pct((5, 12), ((13, 25),), ood_decimals=2),
+    },
+    valid=lambda v: v["rm"] > v["rf"] + 0.5,
+    formula=lambda f: f"{f['rf']}+{f['beta']}*({f['rm']}-{f['rf']})",
+    solve=lambda v: v["rf"] * (1 - v["beta"]) + v["beta"] * v["rm"],
+    convention="expected return in percent",
+    templates=(
+        "The risk-free rate is {rf}, the market return is {rm}, and a stock's beta is {beta}. "
+        "What is its expected return under CAPM?",
+        "Using CAPM, find the required return for beta {beta} when rf = {rf} and the market "
+        "returns {rm}.",
+        "Beta {beta}, risk-free {rf}, expected market return {rm}. Cost of equity?",
+        "What return should investors require from a stock with a beta of {beta} if T-bills "
+        "yield {rf} and the market is expected to return {rm}?",
+        "Compute the CAPM expected return: risk-free rate {rf}, beta {beta}, market return {rm}.",
+        "A company's equity beta is {beta}. With a {rf} risk-free rate and {rm} expected on the "
+        "market, what is its cost of equity?",
+        "Market: {rm}. Risk-free: {rf}. Beta: {beta}. Expected return by CAPM?",
+        "Estimate the expected return of a portfolio with beta {beta}; the market earns {rm} "
+        "and the risk-free asset {rf}.",
+    ),
+    ood_templates=(
+        "Plug into the security market line: rf {rf}, market {rm}, systematic risk (beta) {beta}. "
+        "What hurdle rate results?",
+        "If government bonds pay {rf} and equities broadly return {rm}, what should a name with "
+        "a {beta} beta be priced to earn?",
+        "Derive the required rate of return with the capital asset pricing model given "
+        "beta = {beta}, Rf = {rf}, Rm = {rm}.",
+    ),
+)
+
+SORTINO = Family(
+    name="sortino",
+    unit="ratio",
+    reasoning="Sortino = (return - target) / downside deviation.",
+    params={
+        "R": pct((4, 25), ((26, 60),), ood_decimals=2),
+        "T": pct((0.5, 5), ((5.5, 9),), ood_decimals=2),
+        "DD": pct((3, 20), ((21, 40), (0.2, 2.9)), ood_decimals=2),
+    },
+    valid=lambda v: v["R"] > v["T"] + 0.5,
+    formula=lambda f: f"({f['R']}-{f['T']})/{f['DD']}",
+    solve=lambda v: (v["R"] - v["T"]) / v["DD"],
+    convention="unitless ratio",
+    templates=(
+        "A fund returned {R} with a downside deviation of {DD}. The target return is {T}. "
+        "What is its Sortino ratio?",
+        "Compute the Sortino ratio: return {R}, minimum acceptable return {T}, downside "
+        "deviation {DD}.",
+        "What is the Sortino ratio of a strategy earning {R} when the target is {T} and "
+        "downside volatility is {DD}?",
+        "Return {R}. Target {T}. Downside deviation {DD}. Sortino?",
+        "Find the Sortino ratio for a portfolio with annual return {R}, downside risk {DD} and "
+        "a {T} hurdle.",
+        "A manager made {R}; returns below the {T} target have a deviation of {DD}. Calculate "
+        "the Sortino ratio.",
+        "Given a minimum acceptable return of {T}, a return of {R} and downside deviation of "
+        "{DD}, what Sortino ratio results?",
+        "Calculate excess return over the {T} target per unit of downside deviation ({DD}) for "
+        "a {R} return.",
+    ),
+    ood_templates=(
+        "Our downside semi-deviation is {DD} against a {T} MAR, and we delivered {R}. "
+        "Report the Sortino.",
+        "How much return above the {T} threshold did a {R} performer earn per unit of "
+        "downside deviation, which was {DD}?",
+        "Sortino check for the quarterly letter: performance {R}, target {T}, downside dev {DD}.",
+    ),
+)
+
+KELLY = Family(
+    name="kelly",
+    unit="percent",
+    reasoning="Kelly = p - (1 - p) / odds.",
+    params={
+        "p": pct((40, 70), ((71, 95),), ood_decimals=2),
+        "b": plain((0.8, 3), ((3.5, 12), (0.3, 0.7)), decimals=2),
+    },
+    valid=lambda v: v["p"] - (100 - v["p"]) / v["b"] > 0.5,
+    formula=lambda f: f"{f['p']}-(100-{f['p']})/{f['b']}",
+    solve=lambda v: (v["p"] * (v["b"] + 1) - 100) / v["b"],
+    convention="fraction of bankroll to stake, in percent",
+    templates=(
+        "A bet wins with probability {p} and pays {b} to 1. What fraction of the bankroll "
+        "does the Kelly criterion stake?",
+        "Win probability {p}, payoff odds {b}:1. Kelly fraction?",
+        "Using Kelly, how much of your capital should you risk on a trade that wins {p} of "
+        "the time with a win/loss ratio of {b}?",
+        "Compute the Kelly bet size for p = {p} and odds b = {b}.",
+        "A strategy is right {p} of the time and its average win is {b} times its average loss. "
+        "What is the full Kelly fraction?",
+        "What percentage of the bankroll should be wagered on a {b}-to-1 bet with a {p} chance "
+        "of winning, according to Kelly?",
+        "Find the optimal Kelly stake: odds {b} to 1, win chance {p}.",
+        "Kelly sizing: hit rate {p}, payoff ratio {b}. Fraction of equity to bet?",
+    ),
+    ood_templates=(
+        "I win {p} of my trades and my winners are {b}x my losers. How much of my stack would "
+        "full Kelly put on each trade?",
+        "Given net odds of {b} and success probability {p}, what growth-optimal fraction "
+        "should be staked?",
+        "Determine f* for a wager paying {b}:1 that comes good with probability {p}.",
+    ),
+)
+
+BETA = Family(
+    name="beta",
+    unit="ratio",
+    reasoning="Beta = correlation * asset vol / market vol.",
+    params={
+        "rho": plain((0.2, 0.95), ((0.01, 0.15),), decimals=2, ood_decimals=3),
+        "sa": pct((10, 50), ((55, 120),), ood_decimals=2),
+        "sm": pct((10, 25), ((26, 45),), ood_decimals=2),
+    },
+    formula=lambda f: f"{f['rho']}*{f['sa']}/{f['sm']}",
+    solve=lambda v: v["rho"] / (v["sm"] / v["sa"]),
+    convention="unitless",
+    templates=(
+        "A stock has volatility {sa}, the market {sm}, and their correlation is {rho}. "
+        "What is the stock's beta?",
+        "Correlation with the index {rho}; stock vol {sa}; index vol {sm}. Compute beta.",
+        "Find beta given a correlation of {rho}, asset volatility {sa} and market volatility "
+        "{sm}.",
+        "What is the beta of a fund whose returns have a {rho} correlation with the market, "
+        "a {sa} standard deviation, and a market standard deviation of {sm}?",
+        "Calculate beta: rho = {rho}, sigma asset = {sa}, sigma market = {sm}.",
+        "The market's volatility is {sm}. A share with {sa} volatility correlates {rho} with it. "
+        "Beta?",
+        "Estimate the market beta of an asset (volatility {sa}) that has correlation {rho} to "
+        "a benchmark with volatility {sm}.",
+        "Asset sigma {sa}, benchmark sigma {sm}, correlation {rho}. What is the beta?",
+    ),
+    ood_templates=(
+        "How sensitive is the stock to the market? Its vol is {sa}, the market's is {sm}, and "
+        "the two move with a correlation of {rho}.",
+        "Derive the regression slope of the asset on the market from correlation {rho} and "
+        "standard deviations {sa} (asset) and {sm} (market).",
+        "With {rho} co-movement, {sa} own volatility and a {sm} volatile benchmark, what beta "
+        "does the name carry?",
+    ),
+)
+
+FAMILIES = (CAPM, SORTINO, KELLY, BETA)

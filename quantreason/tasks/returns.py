@@ -1,0 +1,245 @@
+"""Return and growth families: compounding, CAGR, continuous compounding, HPR, log return,
+loss recovery, Fisher real return."""
+
+from __future__ import annotations
+
+import math
+
+from quantreason.tasks.base import Family, money, pct, plain
+
+
+def _compound(v: dict) -> float:
+    balance = v["P"]
+    for _ in range(int(v["n"])):
+        balance += balance * v["r"] / 100
+    return balance
+
+
+COMPOUNDING = Family(
+    name="compounding",
+    unit="currency",
+    reasoning="Grow the principal at the annual rate for n years.",
+    params={
+        "P": money((1000, 250000), ((1_000_000, 90_000_000),)),
+        "r": pct((1, 12), ((12.5, 30), (0.1, 0.9)), ood_decimals=2),
+        "n": plain((2, 30), ((35, 60),)),
+    },
+    formula=lambda f: f"{f['P']}*(1+{f['r']}/100)**{f['n']}",
+    solve=_compound,
+    convention="future value in currency; annual compounding",
+    templates=(
+        "An investor deposits {P} at {r} annual interest, compounded annually. "
+        "What is the balance after {n} years?",
+        "What will {P} grow to in {n} years at {r} per year, compounded once a year?",
+        "Principal: {P}. Annual rate: {r}. Term: {n} years, annual compounding. "
+        "Compute the future value.",
+        "Find the future value of {P} invested for {n} years at an annual compound rate of {r}.",
+        "If you put {P} into an account paying {r} a year and leave it for {n} years, "
+        "how much is in the account at the end? Interest compounds yearly.",
+        "A fund compounds at {r} annually. Starting from {P}, what is it worth after {n} years?",
+        "Calculate terminal wealth: {P} compounding yearly at {r} for {n} years.",
+        "{P} earns {r} per annum with interest reinvested every year. Value after {n} years?",
+    ),
+    ood_templates=(
+        "My grandmother left me {P}. If it sits in a savings product yielding {r} compounded "
+        "each year, what will I have in {n} years?",
+        "How large does a {P} pot become over {n} years of {r} annual compound growth?",
+        "Given annual compounding at {r}, a horizon of {n} years and an initial sum of {P}, "
+        "report the ending amount.",
+    ),
+)
+
+
+def _cagr(v: dict) -> float:
+    return (math.exp(math.log(v["V1"] / v["V0"]) / v["n"]) - 1) * 100
+
+
+CAGR = Family(
+    name="cagr",
+    unit="percent",
+    reasoning="CAGR = (end / start)^(1 / years) - 1.",
+    params={
+        "V0": money((1000, 500000), ((1_000_000, 90_000_000),)),
+        "V1": money((1000, 500000), ((1_000_000, 90_000_000),)),
+        "n": plain((2, 25), ((30, 50),)),
+    },
+    valid=lambda v: 0.4 < v["V1"] / v["V0"] < 6 and abs(v["V1"] / v["V0"] - 1) > 0.03,
+    formula=lambda f: f"(({f['V1']}/{f['V0']})**(1/{f['n']})-1)*100",
+    solve=_cagr,
+    convention="percent per year; negative when the value fell",
+    templates=(
+        "A portfolio grew from {V0} to {V1} over {n} years. What was its CAGR?",
+        "What is the compound annual growth rate of an investment that went from {V0} "
+        "to {V1} in {n} years?",
+        "Start value {V0}, end value {V1}, {n} years. Compute the annualized growth rate.",
+        "Revenue moved from {V0} to {V1} across {n} years. Find the compound annual growth rate.",
+        "Over {n} years an account changed from {V0} to {V1}. What constant yearly return "
+        "explains that?",
+        "Calculate the CAGR: initial {V0}, final {V1}, period {n} years.",
+        "An asset bought for {V0} is worth {V1} after {n} years. Give its annualised return.",
+        "{V0} became {V1} in {n} years. At what compound rate per year did it grow?",
+    ),
+    ood_templates=(
+        "Our endowment stood at {V0} and, {n} years later, at {V1}. Express the change as a "
+        "geometric average annual rate.",
+        "Determine the yearly compound rate that turns {V0} into {V1} over a span of {n} years.",
+        "Ten-bagger or not: with {V0} invested and {V1} now, {n} years on, what is the CAGR?",
+    ),
+)
+
+CONTINUOUS = Family(
+    name="continuous_compounding",
+    unit="currency",
+    reasoning="Continuous compounding: principal times e^(rate * years).",
+    params={
+        "P": money((1000, 250000), ((1_000_000, 90_000_000),)),
+        "r": pct((0.5, 10), ((11, 25), (0.05, 0.45)), ood_decimals=2),
+        "t": plain((1, 30), ((35, 60),)),
+    },
+    formula=lambda f: f"{f['P']}*exp({f['r']}/100*{f['t']})",
+    solve=lambda v: v["P"] * math.e ** (v["r"] * v["t"] / 100),
+    convention="future value in currency",
+    templates=(
+        "An account pays {r} compounded continuously. What does {P} become after {t} years?",
+        "Find the value of {P} after {t} years at a continuously compounded rate of {r}.",
+        "Principal {P}, rate {r} with continuous compounding, time {t} years. Future value?",
+        "How much will {P} be worth in {t} years if interest of {r} accrues continuously?",
+        "Compute the continuously compounded future value of {P} at {r} over {t} years.",
+        "Invest {P} for {t} years; the rate is {r} per year, compounded continuously. "
+        "What is the ending balance?",
+        "With continuous compounding at {r}, what is {P} worth {t} years from now?",
+        "A deposit of {P} grows continuously at {r} a year. Give its value at year {t}.",
+    ),
+    ood_templates=(
+        "Using e-based growth (continuous compounding) at {r} annually, project {P} forward "
+        "{t} years.",
+        "Suppose interest is credited every instant at a nominal {r} per annum. "
+        "What will {P} amount to after {t} years?",
+        "Continuous compounding, {t}-year horizon, {r} rate, starting capital {P}: ending value?",
+    ),
+)
+
+HPR = Family(
+    name="holding_period_return",
+    unit="percent",
+    reasoning="Return = (sell - buy + dividend) / buy.",
+    params={
+        "P0": plain((5, 500), ((1000, 9999), (0.05, 0.99)), decimals=2, ood_decimals=3),
+        "P1": plain((5, 500), ((1000, 9999), (0.05, 0.99)), decimals=2, ood_decimals=3),
+        "D": plain((0.1, 10), ((10, 150), (0.001, 0.009)), decimals=2, ood_decimals=3),
+    },
+    valid=lambda v: 0.5 < v["P1"] / v["P0"] < 2 and v["D"] < 0.15 * v["P0"],
+    formula=lambda f: f"({f['P1']}-{f['P0']}+{f['D']})/{f['P0']}*100",
+    solve=lambda v: 100 * (v["P1"] + v["D"] - v["P0"]) / v["P0"],
+    convention="percent; negative for a loss",
+    templates=(
+        "You buy a stock at {P0}, receive a {D} dividend, and sell at {P1}. "
+        "What is your holding-period return?",
+        "Purchase price {P0}, sale price {P1}, dividends received {D}. Compute the total return.",
+        "A share bought for {P0} paid {D} in dividends and was sold for {P1}. Find the HPR.",
+        "What is the holding period return on a position entered at {P0} and exited at {P1} "
+        "with {D} of income?",
+        "Calculate the return including income: bought {P0}, sold {P1}, dividend {D}.",
+        "An ETF went from {P0} to {P1} and distributed {D} per share. Total return?",
+        "Stock price rose or fell from {P0} to {P1}; it also paid {D}. "
+        "What percentage did the holder earn?",
+        "Entry {P0}. Exit {P1}. Cash dividend {D}. Give the holding-period return.",
+    ),
+    ood_templates=(
+        "I picked up shares at {P0} apiece, pocketed {D} per share in payouts, and dumped them "
+        "at {P1}. What was my percentage gain or loss?",
+        "Measure the total shareholder return for one share: cost {P0}, proceeds {P1}, "
+        "distributions {D}.",
+        "From a buy at {P0} to a sell at {P1}, with {D} of dividends in between, what is the "
+        "period's return?",
+    ),
+)
+
+LOG_RETURN = Family(
+    name="log_return",
+    unit="percent",
+    reasoning="Log return = ln(end / start).",
+    params={
+        "P0": plain((5, 500), ((1000, 9999), (0.05, 0.99)), decimals=2, ood_decimals=3),
+        "P1": plain((5, 500), ((1000, 9999), (0.05, 0.99)), decimals=2, ood_decimals=3),
+    },
+    valid=lambda v: 0.5 < v["P1"] / v["P0"] < 2 and v["P1"] != v["P0"],
+    formula=lambda f: f"ln({f['P1']}/{f['P0']})*100",
+    solve=lambda v: 100 * (math.log(v["P1"]) - math.log(v["P0"])),
+    convention="percent (continuously compounded); negative for a fall",
+    templates=(
+        "A stock moves from {P0} to {P1}. What is its log return?",
+        "Compute the continuously compounded return for a price change from {P0} to {P1}.",
+        "Price yesterday {P0}, price today {P1}. Find the logarithmic return.",
+        "What is the log return of an asset that went from {P0} to {P1}?",
+        "Calculate ln-return: start {P0}, end {P1}.",
+        "An index closed at {P0} and then at {P1}. Give the continuously compounded return.",
+        "If a share price changes from {P0} to {P1}, what is the natural-log return?",
+        "Opening price {P0}; closing price {P1}. Log return, please.",
+    ),
+    ood_templates=(
+        "Express the move from {P0} to {P1} as a continuously compounded percentage change.",
+        "Using natural logarithms, by how much did the price change going {P0} -> {P1}?",
+        "My futures contract marked at {P0} and then at {P1}. What's the log return on it?",
+    ),
+)
+
+LOSS_RECOVERY = Family(
+    name="loss_recovery",
+    unit="percent",
+    reasoning="Needed gain = loss / (100% - loss).",
+    params={"L": pct((5, 60), ((61, 90), (0.5, 4.9)), ood_decimals=2)},
+    formula=lambda f: f"{f['L']}/(100-{f['L']})*100",
+    solve=lambda v: (100 / (100 - v["L"]) - 1) * 100,
+    convention="gain needed in percent, positive",
+    templates=(
+        "A portfolio loses {L}. What gain is needed to get back to break-even?",
+        "After a {L} drawdown, what percentage return restores the original value?",
+        "If an investment falls by {L}, how much must it rise to recover fully?",
+        "Loss: {L}. Required recovery gain?",
+        "What return does a fund need to make up a {L} decline?",
+        "Your account dropped {L}. Compute the percentage gain required to break even.",
+        "A stock fell {L} from its purchase price. By what percent must it climb to return "
+        "to that price?",
+        "Calculate the recovery return after losing {L} of capital.",
+    ),
+    ood_templates=(
+        "Down {L} on the year: how big a rally does the book need just to be flat again?",
+        "Having shed {L} of its value, what upside move would bring the asset back to where "
+        "it began?",
+        "Determine the break-even gain following a {L} hit to equity.",
+    ),
+)
+
+REAL_RETURN = Family(
+    name="real_return",
+    unit="percent",
+    reasoning="Fisher: (1 + nominal) / (1 + inflation) - 1.",
+    params={
+        "nom": pct((2, 15), ((16, 40),), ood_decimals=2),
+        "inf": pct((0.5, 8), ((9, 25),), ood_decimals=2),
+    },
+    formula=lambda f: f"((1+{f['nom']}/100)/(1+{f['inf']}/100)-1)*100",
+    solve=lambda v: 100 * ((100 + v["nom"]) / (100 + v["inf"]) - 1),
+    convention="exact (not approximate) real return in percent",
+    templates=(
+        "A bond yields {nom} nominal while inflation is {inf}. What is the real return?",
+        "Nominal return {nom}, inflation {inf}. Compute the exact real return (Fisher).",
+        "What is the inflation-adjusted return if you earn {nom} and prices rise {inf}?",
+        "Using the Fisher equation, find the real rate for a nominal rate of {nom} and "
+        "inflation of {inf}.",
+        "Inflation ran at {inf} and the portfolio returned {nom}. What was the real return?",
+        "Calculate the real return: nominal {nom}, CPI inflation {inf}.",
+        "If your savings earn {nom} a year and inflation is {inf}, how much does your "
+        "purchasing power grow?",
+        "Find the exact real interest rate when the nominal rate is {nom} and inflation is {inf}.",
+    ),
+    ood_templates=(
+        "With consumer prices climbing {inf} and my deposit paying {nom}, what is my true "
+        "gain in purchasing power, computed exactly?",
+        "Deflate a {nom} money return by {inf} inflation (multiplicatively). Result?",
+        "Real yield via Fisher: the nominal is {nom}, expected inflation {inf}.",
+    ),
+)
+
+FAMILIES = (COMPOUNDING, CAGR, CONTINUOUS, HPR, LOG_RETURN, LOSS_RECOVERY, REAL_RETURN)

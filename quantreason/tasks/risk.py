@@ -1,0 +1,251 @@
+"""Risk families: drawdown (peak-to-trough and price path), volatility annualisation,
+parametric VaR, two-asset portfolio volatility, risk sizing, risk ranking."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from quantreason.tasks.base import Family, Num, Values, money, pct, plain
+
+DRAWDOWN = Family(
+    name="drawdown",
+    unit="percent",
+    reasoning="Drawdown = (peak - trough) / peak.",
+    params={
+        "peak": plain((20, 999), ((1000, 99999),), ood_decimals=2),
+        "trough": plain((20, 999), ((1000, 99999),), ood_decimals=2),
+    },
+    valid=lambda v: 0.3 < v["trough"] / v["peak"] < 0.97,
+    formula=lambda f: f"({f['peak']}-{f['trough']})/{f['peak']}*100",
+    solve=lambda v: 100 * (1 - v["trough"] / v["peak"]),
+    sign_free=True,
+    convention="loss size in percent, reported positive (177 -> 137 is 22.6); -22.6 accepted",
+    templates=(
+        "A portfolio falls from {peak} to {trough}. What is the maximum drawdown percentage?",
+        "Peak value {peak}, trough value {trough}. Compute the drawdown.",
+        "What is the drawdown of a fund that dropped from a high of {peak} to a low of {trough}?",
+        "An index peaked at {peak} and bottomed at {trough}. How deep was the drawdown?",
+        "Calculate the peak-to-trough decline: high {peak}, low {trough}.",
+        "The NAV slid from {peak} down to {trough}. Find the percentage drawdown.",
+        "From its top of {peak} the stock sank to {trough}. What drawdown does that represent?",
+        "High-water mark {peak}; lowest point since {trough}. Drawdown?",
+    ),
+    ood_templates=(
+        "Our strategy's equity curve topped out at {peak} before bottoming at {trough}. "
+        "Size the loss from the top, in percent.",
+        "How far below its prior peak of {peak} is an asset now quoted at {trough}?",
+        "Quantify the decline from the running maximum {peak} to the subsequent minimum {trough}.",
+    ),
+)
+
+
+def _path_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
+    # A random walk with at least one real fall, so the drawdown is never zero.
+    length = rng.randint(8, 9) if ood else rng.randint(5, 7)
+    low, high = (1000, 20000) if ood else (40, 900)
+    decimals = 1 if ood else 0
+    price = rng.uniform(low, high)
+    path = []
+    for _ in range(length):
+        path.append(Num(max(round(price, decimals), 1.0), decimals, "plain"))
+        price *= 1 + rng.uniform(-0.18, 0.18)
+    return {f"p{i + 1}": num for i, num in enumerate(path)}
+
+
+def _path_max_drawdown(v: dict) -> float:
+    # Independent of the evaluator's running-peak loop: every (earlier, later) pair.
+    prices = list(v.values())
+    worst = 0.0
+    for i, earlier in enumerate(prices):
+        for later in prices[i + 1 :]:
+            worst = max(worst, (earlier - later) / earlier)
+    return 100 * worst
+
+
+def _path_text(rng: random.Random, nums: Values) -> dict[str, str]:
+    # Never group thousands inside a comma-separated list: "1,250, 1,300" is ambiguous.
+    return {"path": ", ".join(n.text(rng, grouped=False) for n in nums.values())}
+
+
+MAX_DRAWDOWN = Family(
+    name="max_drawdown",
+    unit="percent",
+    reasoning="Largest fall from a running peak along the path.",
+    params={"price": plain((40, 900), ((1000, 20000),), ood_decimals=1)},
+    sample=_path_sample,
+    render=_path_text,
+    valid=lambda v: _path_max_drawdown(v) > 2,
+    formula=lambda f: f"max_drawdown({', '.join(f.values())})*100",
+    solve=_path_max_drawdown,
+    sign_free=True,
+    convention="largest peak-to-trough loss along the path in percent, reported positive; "
+    "5-7 prices in training, 8-9 out of range",
+    templates=(
+        "Monthly closing prices were {path}. What is the maximum drawdown?",
+        "Compute the max drawdown of this price path: {path}.",
+        "A fund's NAV over several periods: {path}. Find its largest peak-to-trough decline.",
+        "Given the price series {path}, what was the maximum drawdown in percent?",
+        "The stock traded at {path} on consecutive days. How large was its worst drawdown?",
+        "Prices: {path}. Maximum drawdown?",
+        "What is the deepest drawdown experienced by an asset whose prices were {path}?",
+        "Year-end values of a portfolio were {path}. Calculate the maximum drawdown.",
+    ),
+    ood_templates=(
+        "Walk through these quotes in order ({path}) and report the worst fall from any "
+        "earlier high.",
+        "An equity curve reads {path}. Determine its MDD.",
+        "Looking at the sequence {path}, what is the biggest percentage loss from a running "
+        "high to a later low?",
+    ),
+)
+
+_FREQ_WORDS = {252.0: "daily", 52.0: "weekly", 12.0: "monthly"}
+
+
+def _vol_text(rng: random.Random, nums: Values) -> dict[str, str]:
+    return {"sigma": nums["sigma"].text(rng), "freq": _FREQ_WORDS[nums["freq"].value]}
+
+
+VOL_ANNUALISATION = Family(
+    name="vol_annualisation",
+    unit="percent",
+    reasoning="Multiply by the square root of periods per year (252, 52 or 12).",
+    params={
+        "sigma": pct((0.3, 6), ((6.5, 15), (0.01, 0.29)), decimals=2, ood_decimals=3),
+        "freq": plain((0, 0), ((0, 0),), choices=(252.0, 52.0, 12.0)),
+    },
+    render=_vol_text,
+    formula=lambda f: f"{f['sigma']}*sqrt({f['freq']})",
+    solve=lambda v: v["sigma"] * v["freq"] ** 0.5,
+    convention="annualised volatility in percent; 252 trading days, 52 weeks, 12 months a year",
+    templates=(
+        "{freq} volatility = {sigma}. What is annualized volatility?",
+        "A stock has a {freq} volatility of {sigma}. Annualize it.",
+        "What is the annual volatility of an asset whose {freq} standard deviation of returns "
+        "is {sigma}?",
+        "Convert a {freq} vol of {sigma} into an annualised figure.",
+        "The {freq} return volatility is {sigma}. Find the yearly volatility.",
+        "Annualise this: {sigma} {freq} volatility.",
+        "If {freq} returns have a standard deviation of {sigma}, what is the annualized "
+        "standard deviation?",
+        "Given {sigma} {freq} volatility, compute the annual volatility using the "
+        "square-root-of-time rule.",
+    ),
+    ood_templates=(
+        "Risk desk reports sigma of {sigma} on a {freq} basis. Restate it per annum.",
+        "Scale a {freq} standard deviation of {sigma} up to a one-year horizon.",
+        "How volatile is the fund over a year if its {freq} volatility is {sigma}?",
+    ),
+)
+
+
+def _inverse_normal(p: float) -> float:
+    # Bisection on the error function: independent of statistics.NormalDist in the evaluator.
+    low, high = -10.0, 10.0
+    for _ in range(200):
+        mid = (low + high) / 2
+        if 0.5 * (1 + math.erf(mid / math.sqrt(2))) < p:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+PARAMETRIC_VAR = Family(
+    name="parametric_var",
+    unit="currency",
+    reasoning="VaR = z * daily vol * value * sqrt(days).",
+    params={
+        "V": money((10000, 5_000_000), ((20_000_000, 900_000_000),)),
+        "sigma": pct((0.5, 3), ((3.5, 8),), decimals=2),
+        "c": pct((0, 0), ((0, 0),), decimals=0, choices=(95.0, 99.0, 90.0)),
+        "h": plain((1, 20), ((25, 60),)),
+    },
+    formula=lambda f: f"norm_ppf({f['c']}/100)*{f['sigma']}/100*{f['V']}*sqrt({f['h']})",
+    solve=lambda v: _inverse_normal(v["c"] / 100) * v["sigma"] * v["V"] * math.sqrt(v["h"]) / 100,
+    sign_free=True,
+    convention="loss amount in currency, reported positive; zero mean, normal returns",
+    templates=(
+        "A {V} portfolio has daily volatility {sigma}. What is its {h}-day parametric VaR "
+        "at {c} confidence?",
+        "Compute the {c} {h}-day value at risk for a position of {V} with a daily standard "
+        "deviation of {sigma}.",
+        "Position {V}, daily vol {sigma}, confidence {c}, horizon {h} days. Parametric VaR?",
+        "What is the normal (variance-covariance) VaR over {h} days at the {c} level for "
+        "{V} with {sigma} daily volatility?",
+        "Estimate the {h}-day VaR at {c} confidence: value {V}, daily sigma {sigma}.",
+        "A trader holds {V}. Daily returns have standard deviation {sigma}. Find the {c} "
+        "VaR over {h} days.",
+        "Calculate parametric value-at-risk: {V} exposure, {sigma} daily volatility, {h}-day "
+        "horizon, {c} confidence.",
+        "How much could a {V} book lose over {h} days at {c} confidence if daily vol is {sigma}?",
+    ),
+    ood_templates=(
+        "Assuming normally distributed returns with zero mean, size the loss on {V} that is "
+        "exceeded only with probability 1 minus {c} over {h} days; daily sigma is {sigma}.",
+        "Risk limit check: {V} notional, {sigma} one-day volatility, {h}-day holding period, "
+        "{c} VaR. What number do we report?",
+        "Give the delta-normal VaR at {c} for {h} days on {V} (daily vol {sigma}).",
+    ),
+)
+
+
+def _w2(nums: dict[str, Num]) -> dict[str, Num]:
+    w1 = nums["w1"]
+    return {**nums, "w2": Num(round(100 - w1.value, w1.decimals), w1.decimals, "pct")}
+
+
+def _portfolio_vol(v: dict) -> float:
+    weights, vols = (v["w1"] / 100, v["w2"] / 100), (v["s1"], v["s2"])
+    corr = ((1.0, v["rho"]), (v["rho"], 1.0))
+    variance = sum(
+        weights[i] * weights[j] * vols[i] * vols[j] * corr[i][j] for i in range(2) for j in range(2)
+    )
+    return math.sqrt(variance)
+
+
+PORTFOLIO_VOL = Family(
+    name="portfolio_vol",
+    unit="percent",
+    reasoning="Two-asset variance with the correlation term, then the square root.",
+    params={
+        "w1": pct((10, 90), ((1, 9), (91, 99)), decimals=0),
+        "s1": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
+        "s2": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
+        "rho": plain((-0.9, 0.9), ((-0.99, -0.91), (0.91, 0.99)), decimals=2),
+    },
+    derive=_w2,
+    # Weights in percent points inside the root, one /100 outside: shorter than four /100s.
+    formula=lambda f: f"sqrt(({f['w1']}*{f['s1']})**2+({f['w2']}*{f['s2']})**2"
+    f"+2*{f['w1']}*{f['w2']}*{f['rho']}*{f['s1']}*{f['s2']})/100",
+    solve=_portfolio_vol,
+    convention="annual volatility in percent; weights sum to 100 %",
+    templates=(
+        "A portfolio is {w1} in asset A (volatility {s1}) and {w2} in asset B (volatility "
+        "{s2}); their correlation is {rho}. What is the portfolio volatility?",
+        "Two assets: weights {w1} and {w2}, volatilities {s1} and {s2}, correlation {rho}. "
+        "Compute the portfolio standard deviation.",
+        "Find the volatility of a mix of {w1} stocks (vol {s1}) and {w2} bonds (vol {s2}) "
+        "with correlation {rho}.",
+        "What is the risk of a two-asset portfolio with {w1} at {s1} vol, {w2} at {s2} vol "
+        "and a correlation of {rho}?",
+        "Weights: {w1} / {w2}. Vols: {s1} / {s2}. Correlation: {rho}. Portfolio vol?",
+        "Calculate portfolio volatility for {w1} in a fund with {s1} volatility and {w2} in "
+        "one with {s2}, correlated at {rho}.",
+        "An investor splits money {w1} and {w2} between two assets with volatilities {s1} and "
+        "{s2}. If the correlation is {rho}, how volatile is the portfolio?",
+        "Correlation {rho}; asset 1 weight {w1}, sigma {s1}; asset 2 weight {w2}, sigma {s2}. "
+        "Portfolio sigma?",
+    ),
+    ood_templates=(
+        "Blend {w1} of a growth sleeve (sigma {s1}) with {w2} of a defensive sleeve (sigma {s2}); "
+        "rho is {rho}. Work out the combined standard deviation.",
+        "Using the two-asset variance formula, what is the volatility when {w1} sits in X "
+        "(vol {s1}) and {w2} in Y (vol {s2}) and their correlation coefficient equals {rho}?",
+        "I hold {w1} equities at {s1} volatility and {w2} credit at {s2}, correlation {rho}. "
+        "What volatility should I expect for the whole book?",
+    ),
+)
+
+FAMILIES = (DRAWDOWN, MAX_DRAWDOWN, VOL_ANNUALISATION, PARAMETRIC_VAR, PORTFOLIO_VOL)

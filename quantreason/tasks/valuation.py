@@ -1,0 +1,219 @@
+"""Valuation families: NPV, loan payment, bond price, Gordon growth, modified duration."""
+
+from __future__ import annotations
+
+from quantreason.tasks.base import Family, money, pct, plain
+
+_BIG = ((1_000_000, 90_000_000),)
+
+
+def _npv(v: dict) -> float:
+    total, factor = -v["C0"], 1.0
+    for flow in (v["cf1"], v["cf2"], v["cf3"]):
+        factor /= 1 + v["r"] / 100
+        total += flow * factor
+    return total
+
+
+NPV = Family(
+    name="npv",
+    unit="currency",
+    reasoning="Discount each cash flow by (1 + r)^year and subtract the outlay.",
+    params={
+        "C0": money((10000, 500_000), _BIG),
+        "cf1": money((3000, 300_000), _BIG),
+        "cf2": money((3000, 300_000), _BIG),
+        "cf3": money((3000, 300_000), _BIG),
+        "r": pct((3, 15), ((16, 30), (0.1, 2.5)), ood_decimals=2),
+    },
+    valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
+    formula=lambda f: f"-{f['C0']}+{f['cf1']}/(1+{f['r']}/100)+{f['cf2']}/(1+{f['r']}/100)**2"
+    f"+{f['cf3']}/(1+{f['r']}/100)**3",
+    solve=_npv,
+    convention="currency; negative when the project destroys value",
+    templates=(
+        "A project costs {C0} today and returns {cf1}, {cf2} and {cf3} at the end of years 1, 2 "
+        "and 3. At a {r} discount rate, what is its NPV?",
+        "Initial investment {C0}. Cash flows: year 1 {cf1}; year 2 {cf2}; year 3 {cf3}. "
+        "Discount rate {r}. Compute the NPV.",
+        "What is the net present value of paying {C0} now to receive {cf1} in one year, {cf2} "
+        "in two years and {cf3} in three years, discounting at {r}?",
+        "Discount rate {r}. Outlay {C0}. Inflows {cf1} (year 1), {cf2} (year 2), {cf3} "
+        "(year 3). NPV?",
+        "Find the NPV at {r} of a machine that costs {C0} and saves {cf1}, {cf2} and {cf3} over "
+        "the next three years.",
+        "Compute net present value: cost {C0}; year-one cash {cf1}; year-two cash {cf2}; "
+        "year-three cash {cf3}; rate {r}.",
+        "An investment of {C0} produces {cf1} after a year, {cf2} after two and {cf3} after "
+        "three. With a cost of capital of {r}, what is the NPV?",
+        "Evaluate this project at {r}: spend {C0} up front, then collect {cf1}; {cf2}; {cf3} "
+        "in years one to three. Net present value?",
+    ),
+    ood_templates=(
+        "We'd spend {C0} on a new plant that throws off {cf1} in year one, {cf2} in year two and "
+        "{cf3} in year three. Our hurdle is {r}. Does it add value, and how much?",
+        "Price today's worth of the stream {cf1} / {cf2} / {cf3} (years 1-3) at {r}, less the "
+        "{C0} purchase price.",
+        "Using a {r} WACC, net the discounted inflows of {cf1}, {cf2}, {cf3} (end of years 1, 2, "
+        "3) against an upfront {C0}.",
+    ),
+)
+
+
+def _payment(v: dict) -> float:
+    monthly = v["r"] / 1200
+    growth = (1 + monthly) ** (v["n"] * 12)
+    return v["L"] * monthly * growth / (growth - 1)
+
+
+LOAN_PAYMENT = Family(
+    name="loan_payment",
+    unit="currency",
+    reasoning="Annuity payment at the monthly rate r/12 over 12n months.",
+    params={
+        "L": money((5000, 800_000), ((1_000_000, 50_000_000), (500, 4900))),
+        "r": pct((2, 12), ((12.5, 25), (0.1, 1.5)), decimals=2),
+        "n": plain((2, 30), ((35, 40), (35, 40))),
+    },
+    formula=lambda f: f"{f['L']}*({f['r']}/100/12)/(1-(1+{f['r']}/100/12)**(-{f['n']}*12))",
+    solve=_payment,
+    convention="monthly payment in currency; annual rate compounded monthly",
+    templates=(
+        "What is the monthly payment on a {L} loan at {r} annual interest over {n} years?",
+        "A {n}-year mortgage of {L} carries a {r} annual rate. Compute the monthly payment.",
+        "Loan amount {L}, annual rate {r}, term {n} years, monthly payments. Payment?",
+        "Find the fixed monthly installment that repays {L} in {n} years at {r} per year.",
+        "You borrow {L} for {n} years at {r}. How much do you pay each month?",
+        "Calculate the level monthly payment for a {L} car loan at {r} APR lasting {n} years.",
+        "Monthly payment needed to amortize {L} over {n} years with a {r} yearly interest rate?",
+        "Principal {L}; rate {r} a year; {n} years of monthly repayments. Find the payment.",
+    ),
+    ood_templates=(
+        "The bank will lend me {L} at {r} nominal per annum, repaid monthly across {n} years. "
+        "What comes out of my account every month?",
+        "Size the monthly debt service on a {L} amortizing facility: {r} coupon, {n}-year tenor.",
+        "Level-payment amortization: balance {L}, APR {r}, {n} years. What is each monthly "
+        "installment?",
+    ),
+)
+
+
+def _bond(v: dict) -> float:
+    coupon, rate = v["c"] / 100 * v["F"], v["y"] / 100
+    price = 0.0
+    for year in range(1, int(v["n"]) + 1):
+        price += coupon / (1 + rate) ** year
+    return price + v["F"] / (1 + rate) ** int(v["n"])
+
+
+BOND_PRICE = Family(
+    name="bond_price",
+    unit="currency",
+    reasoning="Coupon annuity at the yield plus the discounted face value.",
+    params={
+        "F": plain((0, 0), ((0, 0),), choices=(100.0, 1000.0)),
+        "c": pct((1, 10), ((10.5, 20), (0.05, 0.9)), ood_decimals=2),
+        "y": pct((1, 12), ((12.5, 25), (0.05, 0.9)), decimals=2),
+        "n": plain((2, 30), ((35, 50), (35, 50))),
+    },
+    formula=lambda f: f"{f['c']}/100*{f['F']}*(1-(1+{f['y']}/100)**(-{f['n']}))/({f['y']}/100)"
+    f"+{f['F']}/(1+{f['y']}/100)**{f['n']}",
+    solve=_bond,
+    convention="price in currency per bond; annual coupons",
+    templates=(
+        "A {n}-year bond with face value {F} pays an annual coupon of {c}. If the yield is {y}, "
+        "what is its price?",
+        "Price a bond: face {F}, coupon rate {c} paid annually, yield to maturity {y}, "
+        "maturity {n} years.",
+        "What is the price of a {F}-par bond with a {c} annual coupon, {n} years to maturity "
+        "and a {y} yield?",
+        "Coupon {c}, YTM {y}, {n} years, par {F}, annual payments. Bond price?",
+        "Compute the fair value of a bond paying {c} annually on a face of {F} for {n} years "
+        "when market yields are {y}.",
+        "Find the present value of a {n}-year annual-coupon bond (coupon {c}, face {F}) at "
+        "a yield of {y}.",
+        "A bond matures in {n} years, has a {c} coupon paid once a year and par value {F}. "
+        "The required yield is {y}. What should it trade at?",
+        "Discount a {F} face, {c} annual-coupon bond with {n} years left at a {y} yield. Price?",
+    ),
+    ood_templates=(
+        "Treasury desk question: annual coupon {c}, redemption at {F}, {n} years out, and the "
+        "curve says {y}. Fair price?",
+        "How much should I pay for a note that returns {F} in {n} years and pays {c} of par "
+        "each year, if I want a {y} yield?",
+        "Value the straight bond (par {F}, yearly coupon rate {c}, term {n} years) at a "
+        "discount rate of {y}.",
+    ),
+)
+
+GORDON = Family(
+    name="gordon_growth",
+    unit="currency",
+    reasoning="Price = next dividend / (required return - growth).",
+    params={
+        "D1": plain((0.5, 10), ((11, 60), (0.01, 0.45)), decimals=2),
+        "r": pct((6, 14), ((15, 25), (15, 25)), ood_decimals=2),
+        "g": pct((0.5, 6), ((6.5, 12), (6.5, 12)), ood_decimals=2),
+    },
+    valid=lambda v: v["r"] - v["g"] >= 1.5,
+    formula=lambda f: f"{f['D1']}/({f['r']}/100-{f['g']}/100)",
+    solve=lambda v: v["D1"] * 100 / (v["r"] - v["g"]),
+    convention="price per share in currency; the dividend given is next year's",
+    templates=(
+        "A stock will pay a dividend of {D1} next year. Dividends grow at {g} forever and the "
+        "required return is {r}. What is the stock worth?",
+        "Next dividend {D1}, growth rate {g}, required return {r}. Gordon growth value?",
+        "Using the dividend discount model, value a share with next-year dividend {D1}, "
+        "constant growth {g} and cost of equity {r}.",
+        "What price does the Gordon growth model give for D1 = {D1}, g = {g}, r = {r}?",
+        "Investors require {r}. The company pays {D1} next year and grows dividends {g} a year. "
+        "Intrinsic value?",
+        "Compute the value of a perpetually growing dividend stream: first dividend {D1}, "
+        "growth {g}, discount rate {r}.",
+        "Find the fair share price if the upcoming dividend is {D1}, expected growth is {g} and "
+        "the required rate of return is {r}.",
+        "Dividend next year {D1}; growth {g}; discount rate {r}. Share value?",
+    ),
+    ood_templates=(
+        "A utility's next payout is {D1} a share and should rise {g} annually in perpetuity; "
+        "shareholders want {r}. What is a share worth today?",
+        "Constant-growth DDM: the coming dividend is {D1}, long-run growth {g}, hurdle {r}. "
+        "Solve for price.",
+        "If the required yield on the equity is {r} and dividends, starting at {D1} next year, "
+        "compound at {g}, what price is justified?",
+    ),
+)
+
+DURATION = Family(
+    name="duration",
+    unit="years",
+    reasoning="Modified duration = Macaulay / (1 + yield).",
+    params={
+        "D": plain((1, 15), ((16, 30),), decimals=2),
+        "y": pct((1, 10), ((10.5, 20), (0.01, 0.5)), decimals=2),
+    },
+    formula=lambda f: f"{f['D']}/(1+{f['y']}/100)",
+    solve=lambda v: v["D"] * 100 / (100 + v["y"]),
+    convention="years; annual compounding",
+    templates=(
+        "A bond has a Macaulay duration of {D} years and a yield of {y}. What is its modified "
+        "duration?",
+        "Macaulay duration {D}, yield to maturity {y} (annual compounding). Modified duration?",
+        "Convert a Macaulay duration of {D} years to modified duration at a {y} yield.",
+        "What is the modified duration of a bond yielding {y} whose Macaulay duration is {D}?",
+        "Compute modified duration: D_mac = {D}, y = {y}, annual periods.",
+        "Find the modified duration for a portfolio with Macaulay duration {D} years when "
+        "yields are {y}.",
+        "Yield {y}. Macaulay duration {D} years. Calculate the modified duration.",
+        "If a bond's Macaulay duration is {D} years and its annual yield is {y}, what is the "
+        "modified duration?",
+    ),
+    ood_templates=(
+        "Our liability stream has a Macaulay duration of {D} years; discounting is at {y} "
+        "compounded yearly. What is its price-sensitivity (modified) duration?",
+        "Adjust the {D}-year Macaulay figure for a {y} annual yield to get modified duration.",
+        "Modified duration please, from a Macaulay duration of {D} and a {y} YTM.",
+    ),
+)
+
+FAMILIES = (NPV, LOAN_PAYMENT, BOND_PRICE, GORDON, DURATION)

@@ -1,0 +1,135 @@
+"""Resumable checkpoints with ``torch.distributed.checkpoint`` (DCP).
+
+What is saved: the LoRA weights and the optimizer state (each rank writes its own shards, in
+parallel, no gather), plus per rank the step, scheduler state and RNG states (dropout!). The data
+position is the step: batches are planned deterministically (see ``batching``). The frozen base
+is never saved (it is the base checkpoint; a 7B base per checkpoint would fill disks).
+
+Layout: ``<dir>/step_000050/`` per checkpoint and ``<dir>/latest`` naming the last complete one,
+written only after every rank finished, so a run killed mid-save resumes from the previous one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quantreason.training.config import ConfigError
+
+if TYPE_CHECKING:
+    import torch
+
+LATEST = "latest"
+
+
+def _trainable(module: torch.nn.Module) -> dict[str, torch.Tensor]:
+    # detach() shares storage: DCP loads in place into the live (possibly sharded) parameters.
+    return {n: p.detach() for n, p in module.named_parameters() if p.requires_grad}
+
+
+def latest_checkpoint(root: Path) -> Path | None:
+    """The last complete checkpoint under ``root``, or None."""
+    pointer = root / LATEST
+    if not pointer.is_file():
+        return None
+    path = root / pointer.read_text().strip()
+    return path if path.is_dir() else None
+
+
+def save_checkpoint(
+    root: Path,
+    step: int,
+    module: torch.nn.Module,
+    optimizer: torch.optim.Optimizer,
+    scheduler: Any,
+    config_dict: dict[str, Any],
+    rank: int,
+    local_rank: int,
+    keep_last: int,
+) -> Path:
+    """Write a checkpoint for ``step`` from every rank; returns its directory."""
+    import torch
+    import torch.distributed as dist
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.state_dict import get_optimizer_state_dict
+
+    path = root / f"step_{step:06d}"
+    path.mkdir(parents=True, exist_ok=True)
+    state = {"model": _trainable(module), "optim": get_optimizer_state_dict(module, optimizer)}
+    dcp.save(state, checkpoint_id=str(path))
+    extra = {
+        "step": step,
+        "scheduler": scheduler.state_dict(),
+        "rng_torch": torch.get_rng_state(),
+        "rng_python": random.getstate(),
+        "rng_cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None,
+        "world_size": dist.get_world_size(),
+    }
+    torch.save(extra, path / f"extra_rank{rank}.pt")
+    if rank == 0:
+        (path / "config.json").write_text(json.dumps(config_dict, indent=2, sort_keys=True))
+    dist.barrier()  # every rank's shards are on disk before the pointer moves
+    if local_rank == 0:
+        (root / LATEST).write_text(path.name)
+        done = sorted(p for p in root.glob("step_*") if p.is_dir())
+        for old in done[:-keep_last]:
+            shutil.rmtree(old, ignore_errors=True)
+    dist.barrier()
+    return path
+
+
+def load_checkpoint(
+    path: Path,
+    module: torch.nn.Module,
+    optimizer: torch.optim.Optimizer,
+    scheduler: Any,
+    config_dict: dict[str, Any],
+    rank: int,
+) -> int:
+    """Restore everything saved by :func:`save_checkpoint`; returns the step to continue from."""
+    import torch
+    import torch.distributed as dist
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.state_dict import (
+        get_optimizer_state_dict,
+        set_optimizer_state_dict,
+    )
+
+    saved_config = json.loads((path / "config.json").read_text())
+    changed = _changed_keys(saved_config, config_dict, ignore={"checkpoint", "export"})
+    if changed:
+        raise ConfigError(
+            f"cannot resume from {path}: the config changed ({', '.join(changed)}); "
+            "resume with the same profile and overrides, or start a new run"
+        )
+    extra_path = path / f"extra_rank{rank}.pt"
+    if not extra_path.is_file():
+        raise ConfigError(f"{path} has no state for rank {rank}: resume with the same world size")
+    extra = torch.load(extra_path, weights_only=False)
+    if extra["world_size"] != dist.get_world_size():
+        raise ConfigError(
+            f"{path} was written by {extra['world_size']} ranks, this run has "
+            f"{dist.get_world_size()}: resume with the same world size"
+        )
+    state = {"model": _trainable(module), "optim": get_optimizer_state_dict(module, optimizer)}
+    dcp.load(state, checkpoint_id=str(path))
+    set_optimizer_state_dict(module, optimizer, state["optim"])
+    scheduler.load_state_dict(extra["scheduler"])
+    torch.set_rng_state(extra["rng_torch"])
+    random.setstate(extra["rng_python"])
+    if extra["rng_cuda"] is not None and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(extra["rng_cuda"])
+    return int(extra["step"])
+
+
+def _changed_keys(old: dict[str, Any], new: dict[str, Any], ignore: set[str]) -> list[str]:
+    changed = []
+    for section in sorted(set(old) | set(new)):
+        if section in ignore:
+            continue
+        a, b = old.get(section, {}), new.get(section, {})
+        changed += [f"{section}.{k}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+    return changed

@@ -1,0 +1,113 @@
+"""Process group, device mesh and FSDP2 sharding.
+
+Order matters and is the same on every rank:
+1. ``init_process_group`` (gloo on CPU, nccl on GPU) and a 1-D device mesh over all ranks;
+2. load the base + LoRA on every rank (a 135M-7B model fits in host memory; loading on the meta
+   device and streaming shards only pays off far beyond that);
+3. ``fully_shard`` every decoder layer, then the root: each layer becomes one all-gather unit, so
+   only one layer's full weights exist at a time, and the root owns the embeddings/lm_head.
+A single process (no torchrun) still gets a 1-rank group, so checkpointing takes one code path;
+it skips ``fully_shard`` (nothing to shard, and it would only add copies).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from quantreason.training.config import TrainConfig
+from quantreason.training.environment import RankInfo
+
+if TYPE_CHECKING:
+    import torch
+    from torch.distributed.device_mesh import DeviceMesh
+
+
+def pick_device(local_rank: int) -> torch.device:
+    """The GPU of this local rank when there is one, else the CPU."""
+    import torch
+
+    if torch.cuda.is_available():
+        torch.cuda.set_device(local_rank)
+        return torch.device("cuda", local_rank)
+    return torch.device("cpu")
+
+
+def set_threads(config: TrainConfig, ranks: RankInfo) -> int:
+    """torch intra-op threads: the CPU cores split evenly between the ranks of this machine.
+
+    Two ranks on two cores with two threads each would oversubscribe the cores and thrash.
+    """
+    import torch
+
+    threads = config.distributed.threads_per_rank or max(
+        1, (os.cpu_count() or 1) // ranks.local_world_size
+    )
+    torch.set_num_threads(threads)
+    return threads
+
+
+def init_distributed(config: TrainConfig, ranks: RankInfo, device: torch.device) -> DeviceMesh:
+    """Start the process group and return the data-parallel device mesh."""
+    import torch.distributed as dist
+    from torch.distributed.device_mesh import init_device_mesh
+
+    backend = config.distributed.backend
+    if backend == "auto":
+        backend = "nccl" if device.type == "cuda" else "gloo"
+    if not dist.is_initialized():
+        if ranks.world_size == 1 and "MASTER_ADDR" not in os.environ:
+            # A lone process: an in-memory store, no port to pick or collide on.
+            dist.init_process_group(backend, store=dist.HashStore(), rank=0, world_size=1)
+        else:
+            dist.init_process_group(backend)
+    return init_device_mesh(device.type, (ranks.world_size,), mesh_dim_names=("dp",))
+
+
+def shard_model(
+    loss_module: torch.nn.Module,
+    layers: list[torch.nn.Module],
+    mesh: DeviceMesh,
+    config: TrainConfig,
+    device: torch.device,
+) -> None:
+    """Apply FSDP2 per decoder layer then to the root (no-op for a world of one)."""
+    import torch
+    from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
+
+    if mesh.size() == 1:
+        return
+    dist_cfg = config.distributed
+    ignored = None
+    if not dist_cfg.shard_frozen_base:
+        # Frozen weights stay replicated: no all-gather of the base at all, only the LoRA
+        # weights and their gradients travel. Right when the base fits on every rank.
+        ignored = {p for p in loss_module.parameters() if not p.requires_grad}
+    mp_policy = MixedPrecisionPolicy()
+    if device.type == "cuda" and config.train.precision == "bf16":
+        mp_policy = MixedPrecisionPolicy(param_dtype=torch.bfloat16, reduce_dtype=torch.float32)
+    kwargs = {
+        "mesh": mesh,
+        "mp_policy": mp_policy,
+        "reshard_after_forward": dist_cfg.reshard_after_forward,
+    }
+    for layer in layers:
+        fully_shard(layer, ignored_params=ignored, **kwargs)
+    # The root: embeddings, final norm and lm_head; gathered at the start of each forward.
+    fully_shard(loss_module, ignored_params=ignored, **kwargs)
+
+
+def barrier() -> None:
+    """Wait for every rank (no-op without a process group)."""
+    import torch.distributed as dist
+
+    if dist.is_initialized():
+        dist.barrier()
+
+
+def shutdown() -> None:
+    """Tear down the process group."""
+    import torch.distributed as dist
+
+    if dist.is_initialized():
+        dist.destroy_process_group()

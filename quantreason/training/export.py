@@ -1,0 +1,139 @@
+"""Export the LoRA adapter as a standard PEFT directory, then prove it by reloading it.
+
+The full (unsharded) LoRA state dict is gathered to rank 0 with
+``get_model_state_dict(full_state_dict=True, cpu_offload=True, ignore_frozen_params=True)``;
+rank 0 writes ``adapter_config.json`` + ``adapter_model.safetensors`` and reloads the directory
+with ``PeftModel.from_pretrained`` on a fresh base. The check fails loudly on the traps seen
+elsewhere: only one rank's slice of each matrix saved (shape mismatch), empty tensors, missing or
+extra keys, values that differ, or logits that differ from the in-memory model's.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import torch
+    from peft import PeftModel
+
+log = logging.getLogger(__name__)
+
+ADAPTER_WEIGHTS = "adapter_model.safetensors"
+WRAPPER_PREFIX = "peft_model."
+# Max |logit difference| relative to max |logit|, per compute precision.
+LOGIT_TOLERANCE = {"fp32": 1e-4, "bf16": 3e-2}
+
+
+class ExportError(RuntimeError):
+    """The exported adapter does not reproduce the trained model."""
+
+
+def gather_adapter(loss_module: torch.nn.Module, peft_model: PeftModel) -> dict[str, torch.Tensor]:
+    """Full LoRA tensors in PEFT file naming on rank 0 (empty dict on other ranks); collective."""
+    import torch.distributed as dist
+    from peft import get_peft_model_state_dict
+    from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
+
+    options = StateDictOptions(full_state_dict=True, cpu_offload=True, ignore_frozen_params=True)
+    full = get_model_state_dict(loss_module, options=options)
+    if dist.get_rank() != 0:
+        return {}
+    stripped = {k.removeprefix(WRAPPER_PREFIX): v for k, v in full.items()}
+    return get_peft_model_state_dict(
+        peft_model, state_dict=stripped, save_embedding_layers=False
+    )
+
+
+def expected_shapes(peft_model: PeftModel) -> dict[str, tuple[int, ...]]:
+    """Global shapes of the LoRA weights in PEFT file naming (DTensor.shape is global)."""
+    from peft import get_peft_model_state_dict
+
+    live = {n: p for n, p in peft_model.named_parameters() if p.requires_grad}
+    named = get_peft_model_state_dict(peft_model, state_dict=live, save_embedding_layers=False)
+    return {k: tuple(v.shape) for k, v in named.items()}
+
+
+def write_adapter(
+    tensors: dict[str, torch.Tensor], peft_model: PeftModel, out_dir: Path, base_name: str
+) -> None:
+    """Write ``adapter_config.json`` and ``adapter_model.safetensors`` into ``out_dir``."""
+    from safetensors.torch import save_file
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lora_config = copy.deepcopy(peft_model.peft_config["default"])
+    lora_config.base_model_name_or_path = base_name
+    lora_config.inference_mode = True
+    lora_config.save_pretrained(str(out_dir))
+    contiguous = {k: v.detach().contiguous() for k, v in tensors.items()}
+    save_file(contiguous, str(out_dir / ADAPTER_WEIGHTS), metadata={"format": "pt"})
+
+
+def check_tensors(
+    tensors: dict[str, torch.Tensor], shapes: dict[str, tuple[int, ...]], trained: bool
+) -> None:
+    """Key names, shapes, emptiness and (after training) non-zero ``lora_B``."""
+    missing, extra = sorted(set(shapes) - set(tensors)), sorted(set(tensors) - set(shapes))
+    if missing or extra:
+        raise ExportError(f"adapter keys differ: missing {missing[:3]}, unexpected {extra[:3]}")
+    for key, tensor in tensors.items():
+        if tensor.numel() == 0:
+            raise ExportError(f"{key} is empty")
+        if tuple(tensor.shape) != shapes[key]:
+            raise ExportError(
+                f"{key} has shape {tuple(tensor.shape)}, the model has {shapes[key]} "
+                "(a rank's slice instead of the gathered tensor?)"
+            )
+    if trained and all(float(t.abs().max()) == 0.0 for k, t in tensors.items() if "lora_B" in k):
+        raise ExportError("every lora_B matrix is zero: the adapter carries no training")
+
+
+def verify_reload(
+    adapter_dir: Path,
+    model_path: str,
+    tensors: dict[str, torch.Tensor],
+    reference_logits: torch.Tensor,
+    batch: dict[str, torch.Tensor],
+    dtype: torch.dtype,
+    precision: str,
+    autocast: AbstractContextManager[Any],
+) -> float:
+    """Reload the adapter on a fresh base; compare tensors and logits. Returns the logit error."""
+    import torch
+    from peft import PeftModel, get_peft_model_state_dict
+    from transformers import AutoModelForCausalLM
+
+    base = AutoModelForCausalLM.from_pretrained(model_path, dtype=dtype)
+    reloaded = PeftModel.from_pretrained(base, str(adapter_dir))
+    reloaded.eval()
+    loaded = get_peft_model_state_dict(reloaded, save_embedding_layers=False)
+    check_tensors(loaded, {k: tuple(v.shape) for k, v in tensors.items()}, trained=False)
+    for key, tensor in tensors.items():
+        if not torch.equal(loaded[key].to(tensor.dtype), tensor):
+            raise ExportError(f"{key} differs after reload")
+    with torch.no_grad(), autocast:
+        logits = reloaded(
+            input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]
+        ).logits.float()
+    scale = float(reference_logits.abs().max()) or 1.0
+    error = float((logits - reference_logits).abs().max()) / scale
+    if error > LOGIT_TOLERANCE[precision]:
+        raise ExportError(
+            f"reloaded adapter's logits differ from the trained model's by {error:.2e} "
+            f"(relative; tolerance {LOGIT_TOLERANCE[precision]:.0e})"
+        )
+    return error
+
+
+def write_merged(adapter_dir: Path, model_path: str, out_dir: Path, dtype: torch.dtype) -> None:
+    """Write base + adapter merged into one plain checkpoint (for servers without PEFT)."""
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    base = AutoModelForCausalLM.from_pretrained(model_path, dtype=dtype)
+    merged = PeftModel.from_pretrained(base, str(adapter_dir)).merge_and_unload()
+    merged.save_pretrained(str(out_dir))
+    AutoTokenizer.from_pretrained(model_path).save_pretrained(str(out_dir))

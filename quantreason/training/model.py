@@ -1,0 +1,131 @@
+"""Base model + LoRA, checked before any weight is loaded, and a loss module for the trainer.
+
+Target modules are checked on a meta-device copy of the model built from its config (no weights,
+milliseconds even for a 7B model), so a typo in ``lora.target_modules`` fails before training.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from quantreason.training.batching import IGNORE_INDEX
+from quantreason.training.config import ConfigError, TrainConfig
+
+if TYPE_CHECKING:
+    import torch
+    from peft import PeftModel
+    from transformers import PreTrainedTokenizerBase
+
+
+def torch_dtype(name: str) -> torch.dtype:
+    """``float32``/``bfloat16`` → the torch dtype."""
+    import torch
+
+    return {"float32": torch.float32, "bfloat16": torch.bfloat16}[name]
+
+
+def linear_module_names(model_path: str) -> set[str]:
+    """Short names of the Linear modules of a model, from its config on the meta device."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    config = AutoConfig.from_pretrained(model_path)
+    with torch.device("meta"):
+        model = AutoModelForCausalLM.from_config(config)
+    return {
+        name.rsplit(".", 1)[-1]
+        for name, module in model.named_modules()
+        if isinstance(module, torch.nn.Linear) and name
+    }
+
+
+def check_target_modules(model_path: str, targets: list[str]) -> None:
+    """Fail when a LoRA target module name matches no Linear layer of the model."""
+    available = linear_module_names(model_path)
+    missing = [t for t in targets if t not in available]
+    if missing:
+        raise ConfigError(
+            f"lora.target_modules {missing} match no Linear layer of {model_path}; "
+            f"available: {', '.join(sorted(available))}"
+        )
+
+
+def load_tokenizer(model_path: str) -> PreTrainedTokenizerBase:
+    """Tokenizer with a pad token (the eos token when the model has none)."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(model_path)
+    if tokenizer.pad_token_id is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def build_lora_model(model_path: str, config: TrainConfig) -> PeftModel:
+    """Load the frozen base in ``model.dtype`` and add LoRA adapters (kept in fp32)."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    torch.manual_seed(config.train.seed)  # the same LoRA init on every rank and every run
+    base = AutoModelForCausalLM.from_pretrained(
+        model_path, dtype=torch_dtype(config.model.dtype), attn_implementation="sdpa"
+    )
+    base.config.use_cache = False
+    if config.train.activation_checkpointing:
+        base.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+    lora = LoraConfig(
+        r=config.lora.r,
+        lora_alpha=config.lora.alpha,
+        lora_dropout=config.lora.dropout,
+        target_modules=list(config.lora.target_modules),
+        task_type="CAUSAL_LM",
+    )
+    model = get_peft_model(base, lora)  # freezes every base weight
+    for name, param in model.named_parameters():
+        if param.requires_grad != ("lora_" in name):
+            raise RuntimeError(f"unexpected trainability of {name}: {param.requires_grad}")
+    return model
+
+
+def decoder_layers(peft_model: PeftModel) -> list[torch.nn.Module]:
+    """The transformer blocks (each becomes one FSDP unit)."""
+    return list(peft_model.get_base_model().get_decoder().layers)
+
+
+def make_loss_module(peft_model: PeftModel, response_only_logits: bool) -> torch.nn.Module:
+    """Wrap the LoRA model in a module whose forward returns the summed response-token loss.
+
+    With ``response_only_logits`` the decoder runs first and ``lm_head`` is applied only to the
+    hidden states whose next token carries a label: the vocabulary projection (49k x 576 for
+    SmolLM2) over prompt and padding positions is work the loss never uses. The wrapper is the
+    FSDP root, so its forward hook gathers ``lm_head`` and the embeddings before use.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    class _Loss(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.peft_model = peft_model
+
+        def forward(self, input_ids: Any, attention_mask: Any, labels: Any = None) -> torch.Tensor:
+            if labels is None:  # logits for checks (export verification), not for training
+                return self.peft_model(input_ids=input_ids, attention_mask=attention_mask).logits
+            base = self.peft_model.get_base_model()
+            targets = labels[:, 1:]
+            if response_only_logits:
+                hidden = base.get_decoder()(
+                    input_ids=input_ids, attention_mask=attention_mask
+                ).last_hidden_state
+                keep = targets != IGNORE_INDEX
+                logits = base.get_output_embeddings()(hidden[:, :-1][keep])
+                return F.cross_entropy(logits.float(), targets[keep], reduction="sum")
+            logits = self.peft_model(input_ids=input_ids, attention_mask=attention_mask).logits
+            return F.cross_entropy(
+                logits[:, :-1].float().reshape(-1, logits.shape[-1]),
+                targets.reshape(-1),
+                ignore_index=IGNORE_INDEX,
+                reduction="sum",
+            )
+
+    return _Loss()

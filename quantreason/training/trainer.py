@@ -1,0 +1,305 @@
+"""The training run: checks → data → model + LoRA → shard → train → export.
+
+Everything that can be checked is checked before the model is loaded (see :func:`prepare`), so a
+bad config fails in seconds with one message instead of after minutes of loading.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import shutil
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quantreason.training.batching import (
+    Example,
+    collate,
+    plan_batches,
+    rank_micro_batches,
+    steps_for,
+    tokenize_records,
+)
+from quantreason.training.config import ConfigError, TrainConfig, gradient_accumulation
+from quantreason.training.environment import RankInfo
+
+log = logging.getLogger(__name__)
+
+# Fault injection for the kill-and-resume test: the process dies (no clean-up) at this step.
+FAIL_AT_STEP_ENV = "QUANTREASON_FAIL_AT_STEP"
+EXPORT_SAMPLE = 4  # records whose logits the export check compares
+
+
+@dataclass(frozen=True)
+class RunPaths:
+    """Where a run reads and writes."""
+
+    data_dir: Path
+    out_dir: Path  # train_log.jsonl, loss.png, summary.json
+    adapter_dir: Path  # adapter_config.json + adapter_model.safetensors
+    checkpoint_dir: Path
+
+
+@dataclass
+class Prepared:
+    """Everything checked and tokenized before the model is loaded."""
+
+    model_path: str
+    tokenizer: Any
+    examples: list[Example]
+    accumulation: int
+    num_steps: int
+
+
+def load_train_records(data_dir: Path, limit: int | None) -> list[dict[str, Any]]:
+    """Train records from ``data_dir/train.jsonl``; a missing channel is a clear error."""
+    if not (data_dir / "train.jsonl").is_file():
+        raise ConfigError(
+            f"no train.jsonl in {data_dir}: pass --data DIR written by 'quantreason data' "
+            "(in SageMaker: the 'train' input channel)"
+        )
+    try:
+        from quantreason.data import load_split
+    except ImportError:  # the data package is optional at this layer; the file format is fixed
+        lines = (data_dir / "train.jsonl").read_text().splitlines()
+        records = [json.loads(line) for line in lines if line.strip()]
+    else:
+        records = load_split(data_dir, "train")
+    return records[:limit] if limit else records
+
+
+def prepare(config: TrainConfig, paths: RunPaths, ranks: RankInfo) -> Prepared:
+    """Resolve the model, check LoRA targets and batch arithmetic, tokenize the data."""
+    from quantreason.models import ModelSpecError, resolve_model
+    from quantreason.training.model import check_target_modules, load_tokenizer
+
+    accumulation = gradient_accumulation(config, ranks.world_size)
+    try:
+        model_path = resolve_model(config.model.name)
+    except ModelSpecError as exc:
+        raise ConfigError(f"model.name: {exc}") from exc
+    records = load_train_records(paths.data_dir, config.data.limit)
+    check_target_modules(model_path, list(config.lora.target_modules))
+    tokenizer = load_tokenizer(model_path)
+    examples = tokenize_records(records, tokenizer, config.data.max_length)
+    t = config.train
+    num_steps = steps_for(len(examples), t.global_batch_size, t.epochs, t.max_steps)
+    if len(examples) < t.global_batch_size:
+        raise ConfigError(
+            f"{len(examples)} train records are fewer than train.global_batch_size "
+            f"{t.global_batch_size}"
+        )
+    return Prepared(model_path, tokenizer, examples, accumulation, num_steps)
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process in MiB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def lr_factor(step: int, num_steps: int, warmup_ratio: float, min_ratio: float) -> float:
+    """Linear warmup then cosine decay to ``min_ratio`` of the peak."""
+    warmup = int(math.ceil(warmup_ratio * num_steps))
+    if step < warmup:
+        return (step + 1) / warmup
+    progress = (step - warmup) / max(1, num_steps - warmup)
+    return min_ratio + (1.0 - min_ratio) * 0.5 * (1.0 + math.cos(math.pi * min(progress, 1.0)))
+
+
+def run(
+    config: TrainConfig, paths: RunPaths, ranks: RankInfo, resume: bool = False
+) -> dict[str, Any]:
+    """Train and export; returns a summary (also written to ``summary.json`` on rank 0)."""
+    import torch
+    import torch.distributed as dist
+
+    from quantreason.training import checkpoint, distributed, export
+    from quantreason.training.metrics import MetricsLog, plot_loss
+    from quantreason.training.model import (
+        build_lora_model,
+        decoder_layers,
+        make_loss_module,
+        torch_dtype,
+    )
+    from quantreason.training.progress import StepProgress
+
+    started = time.perf_counter()
+    device = distributed.pick_device(ranks.local_rank)
+    threads = distributed.set_threads(config, ranks)
+    mesh = distributed.init_distributed(config, ranks, device)
+    prepared = prepare(config, paths, ranks)
+    t = config.train
+
+    peft_model = build_lora_model(prepared.model_path, config)
+    module = make_loss_module(peft_model, t.response_only_logits).to(device)
+    distributed.shard_model(module, decoder_layers(peft_model), mesh, config, device)
+    params = [p for p in module.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda s: lr_factor(s, prepared.num_steps, t.warmup_ratio, t.min_lr_ratio),
+    )
+    autocast = (
+        torch.autocast(device.type, dtype=torch.bfloat16) if t.precision == "bf16" else nullcontext()
+    )
+
+    start_step = 0
+    if not resume and ranks.local_rank == 0 and paths.checkpoint_dir.exists():
+        # A fresh run: an old run's checkpoints would be resumed from or pruned out of order.
+        shutil.rmtree(paths.checkpoint_dir)
+    distributed.barrier()
+    latest = checkpoint.latest_checkpoint(paths.checkpoint_dir)
+    if resume and latest is not None:
+        start_step = checkpoint.load_checkpoint(
+            latest, module, optimizer, scheduler, config.to_dict(), ranks.rank
+        )
+        log.info("resumed from %s at step %d", latest, start_step)
+    elif resume:
+        log.info("--resume given but no checkpoint in %s: starting from step 0", paths.checkpoint_dir)
+
+    examples = prepared.examples
+    plan = plan_batches(
+        [len(e.input_ids) for e in examples],
+        t.global_batch_size,
+        prepared.num_steps,
+        t.seed,
+        config.data.group_by_length,
+    )
+    metrics = MetricsLog(paths.out_dir / "train_log.jsonl", resume=start_step > 0)
+    pad_id = prepared.tokenizer.pad_token_id
+    fail_at = int(os.environ.get(FAIL_AT_STEP_ENV, "0") or 0)
+    progress = StepProgress(prepared.num_steps, start_step, enabled=ranks.is_main)
+    module.train()
+    with progress:
+        for step in range(start_step, prepared.num_steps):
+            if fail_at and step == fail_at:
+                os._exit(137)  # like a kill: nothing flushed, nothing cleaned up
+            batch = plan[step]
+            # Every rank knows the whole global batch, so the normaliser needs no collective.
+            response_tokens = sum(examples[i].response_tokens for i in batch)
+            tic = time.perf_counter()
+            local_loss = torch.zeros((), dtype=torch.float32, device=device)
+            for micro in rank_micro_batches(batch, t.micro_batch_size, ranks.rank, ranks.world_size):
+                inputs = {
+                    k: v.to(device) for k, v in collate([examples[i] for i in micro], pad_id).items()
+                }
+                with autocast:
+                    loss_sum = module(**inputs)
+                # FSDP averages gradients over ranks; x world size turns that into the global sum.
+                (loss_sum * ranks.world_size / response_tokens).backward()
+                local_loss += loss_sum.detach().float()
+            lr = optimizer.param_groups[0]["lr"]
+            grad_norm = torch.nn.utils.clip_grad_norm_(params, t.max_grad_norm or float("inf"))
+            if hasattr(grad_norm, "full_tensor"):
+                grad_norm = grad_norm.full_tensor()
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            dist.all_reduce(local_loss)
+            elapsed = time.perf_counter() - tic
+            tokens = sum(len(examples[i].input_ids) for i in batch)
+            record = {
+                "step": step + 1,
+                "loss": float(local_loss) / response_tokens,
+                "lr": lr,
+                "grad_norm": float(grad_norm),
+                "tokens": tokens,
+                "tokens_per_s": tokens / elapsed,
+                "step_time_s": elapsed,
+                "world_size": ranks.world_size,
+            }
+            if ranks.is_main:
+                metrics.write(record)
+            progress.advance(record)
+            if (step + 1) % config.checkpoint.every_steps == 0 or step + 1 == prepared.num_steps:
+                checkpoint.save_checkpoint(
+                    paths.checkpoint_dir,
+                    step + 1,
+                    module,
+                    optimizer,
+                    scheduler,
+                    config.to_dict(),
+                    ranks.rank,
+                    ranks.local_rank,
+                    config.checkpoint.keep_last,
+                )
+
+    # Export: gather on rank 0, write, reload and compare (collectives first, on every rank).
+    module.eval()
+    sample = {
+        k: v.to(device)
+        for k, v in collate(examples[: min(EXPORT_SAMPLE, len(examples))], pad_id).items()
+    }
+    with torch.no_grad(), autocast:
+        reference = module(sample["input_ids"], sample["attention_mask"]).float().cpu()
+    tensors = export.gather_adapter(module, peft_model)
+    shapes = export.expected_shapes(peft_model)
+    error: str | None = None
+    logit_error = None
+    if ranks.is_main:
+        try:
+            export.check_tensors(tensors, shapes, trained=prepared.num_steps > 0)
+            export.write_adapter(tensors, peft_model, paths.adapter_dir, prepared.model_path)
+            if config.export.verify:
+                logit_error = export.verify_reload(
+                    paths.adapter_dir,
+                    prepared.model_path,
+                    tensors,
+                    reference,
+                    {k: v.cpu() for k, v in sample.items()},
+                    torch_dtype(config.model.dtype),
+                    t.precision,
+                    autocast if device.type == "cpu" else nullcontext(),
+                )
+            if config.export.merged:
+                export.write_merged(
+                    paths.adapter_dir,
+                    prepared.model_path,
+                    paths.out_dir / "merged",
+                    torch_dtype(config.model.dtype),
+                )
+        except export.ExportError as exc:
+            error = str(exc)
+    shared = [error]
+    dist.broadcast_object_list(shared, src=0)
+    if shared[0]:
+        raise export.ExportError(shared[0])
+
+    rss = [0.0] * ranks.world_size
+    dist.all_gather_object(rss, peak_rss_mib())
+    summary: dict[str, Any] = {
+        "world_size": ranks.world_size,
+        "threads_per_rank": threads,
+        "peak_rss_mib_per_rank": rss,
+    }
+    if ranks.is_main:
+        from quantreason.training.metrics import read_log
+
+        records = read_log(paths.out_dir / "train_log.jsonl")
+        timed = records[1:] or records  # the first step includes warm-up costs
+        summary.update(
+            {
+                "steps": prepared.num_steps,
+                "records": len(examples),
+                "first_loss": records[0]["loss"] if records else None,
+                "last_loss": records[-1]["loss"] if records else None,
+                "tokens_per_s": sum(r["tokens"] for r in timed)
+                / max(1e-9, sum(r["step_time_s"] for r in timed)),
+                "wall_s": time.perf_counter() - started,
+                "export_logit_error": logit_error,
+                "adapter_dir": str(paths.adapter_dir),
+                "device": device.type,
+            }
+        )
+        plot_loss(paths.out_dir / "train_log.jsonl", paths.out_dir / "loss.png")
+        (paths.out_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+        (paths.out_dir / "config.json").write_text(json.dumps(config.to_dict(), indent=2) + "\n")
+    distributed.barrier()
+    return summary

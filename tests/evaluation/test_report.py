@@ -1,0 +1,61 @@
+import json
+from pathlib import Path
+
+from quantreason.evaluation.report import markdown_report, plot_accuracy, summarise
+
+
+def pred(model: str, split: str, family: str, correct: bool, stated: bool, parsed: bool = True):
+    return {
+        "model": model, "split": split, "family": family, "id": f"{family}-x",
+        "question": "q?", "expected": 1.5, "unit": "ratio", "reply": "Answer: 9",
+        "correct": correct, "stated_correct": stated, "parse_failed": not parsed,
+        "formula_value": None, "stated_value": 9.0,
+    }  # fmt: skip
+
+
+PREDICTIONS = [
+    pred("base", "test", "beta", False, False, parsed=False),
+    pred("base", "test", "cagr", False, False),
+    pred("base", "test", "cagr", True, False),
+    pred("finetuned", "test", "beta", True, False),
+    pred("finetuned", "test", "cagr", True, True),
+    pred("finetuned", "test", "cagr", False, False),
+]
+
+
+def test_rows_per_model_split_family_with_all_first() -> None:
+    rows = summarise(PREDICTIONS)
+    keys = [(r["model"], r["family"]) for r in rows]
+    assert keys == [
+        ("base", "all"), ("base", "beta"), ("base", "cagr"),
+        ("finetuned", "all"), ("finetuned", "beta"), ("finetuned", "cagr"),
+    ]  # fmt: skip
+    base_all, ft_all = rows[0], rows[3]
+    assert (base_all["n"], base_all["correct"], base_all["parse_failures"]) == (3, 1, 1)
+    assert (ft_all["correct"], ft_all["stated_correct"]) == (2, 1)
+    assert ft_all["accuracy"] == 2 / 3 and ft_all["stated_accuracy"] == 1 / 3
+    assert ft_all["ci_low"] < ft_all["accuracy"] < ft_all["ci_high"]
+    required = {"model", "split", "family", "n", "correct", "accuracy", "ci_low", "ci_high",
+                "parse_failures"}  # fmt: skip
+    assert all(required <= row.keys() for row in rows)
+    json.dumps(rows)  # plain JSON
+
+
+def test_markdown_has_headline_per_family_and_failures(tmp_path: Path) -> None:
+    rows = summarise(PREDICTIONS)
+    failures = [p for p in PREDICTIONS if not p["correct"]]
+    text = markdown_report(rows, failures)
+    assert "| test | 3 | 33.3 % [" in text
+    assert "66.7 % [" in text
+    assert "### test by family" in text and "| cagr | 2 |" in text
+    # examples are the fine-tuned model's failures when there is a fine-tuned model
+    assert "**finetuned / test / cagr / cagr-x**" in text
+    assert "**base /" not in text
+    plot_accuracy(rows, tmp_path / "accuracy.png")
+    assert (tmp_path / "accuracy.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_base_only_report_has_no_finetuned_columns() -> None:
+    rows = summarise([p for p in PREDICTIONS if p["model"] == "base"])
+    text = markdown_report(rows)
+    assert "finetuned" not in text and "base (formula)" in text

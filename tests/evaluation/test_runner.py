@@ -1,0 +1,114 @@
+"""End to end on the tiny random model: plumbing and file shapes, not accuracy."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quantreason.cli import app
+from quantreason.evaluation import load_questions, run_evaluation
+from quantreason.evaluation.stopping import generate_until_answer
+from quantreason.models import TINY_RANDOM
+
+OUTPUTS = ("results.json", "results.md", "accuracy.png", "predictions.jsonl", "failures.jsonl")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_base_and_finetuned_on_the_same_questions(
+    tiny_base: str, tiny_adapter: Path, questions_file: Path, tmp_path: Path
+) -> None:
+    questions = load_questions(questions_file)
+    sets = {"mine": questions, "again": questions[:1]}
+    rows = run_evaluation(
+        TINY_RANDOM, tiny_adapter, sets, tmp_path, batch_size=2, max_new_tokens=6, progress=False
+    )
+    assert all((tmp_path / name).is_file() for name in OUTPUTS)
+    assert json.loads((tmp_path / "results.json").read_text()) == rows
+    # model x split x (all + families): mine has 2 families, again has 1
+    assert [(r["model"], r["split"], r["family"]) for r in rows] == [
+        (model, split, family)
+        for model in ("base", "finetuned")
+        for split, family in [("mine", "all"), ("mine", "beta"), ("mine", "cagr"),
+                              ("again", "all"), ("again", "cagr")]
+    ]  # fmt: skip
+    predictions = read_jsonl(tmp_path / "predictions.jsonl")
+    assert len(predictions) == 2 * (3 + 1)
+    by_model = {m: [p["id"] for p in predictions if p["model"] == m] for m in ("base", "finetuned")}
+    assert by_model["base"] == by_model["finetuned"] == ["q1", "q2", "q3", "q1"]
+    # a random model answers nothing: every reply is wrong and listed as a failure
+    failures = read_jsonl(tmp_path / "failures.jsonl")
+    assert len(failures) == sum(not p["correct"] for p in predictions)
+    assert sum(r["correct"] for r in rows if r["family"] == "all") == sum(
+        p["correct"] for p in predictions
+    )
+    # the adapter changes the replies (so the fine-tuned model really was loaded)
+    replies = {m: [p["reply"] for p in predictions if p["model"] == m] for m in by_model}
+    assert replies["base"] != replies["finetuned"]
+    meta = json.loads((tmp_path / "eval_meta.json").read_text())
+    assert meta["question_sets"] == {"mine": 3, "again": 1} and meta["dtype"] == "float32"
+
+
+def test_replies_match_unstopped_generation_and_keep_order(tiny_base: str) -> None:
+    from quantreason.generation import generate, load_model
+
+    loaded = load_model(tiny_base)
+    questions = ["short?", "a much longer question about drawdowns?", "mid question?"]
+    mine = generate_until_answer(loaded, questions, max_new_tokens=5, batch_size=2)
+    theirs = generate(loaded, questions, max_new_tokens=5, batch_size=2)
+    # the random model never writes an answer line, so the stopping rule must change nothing
+    assert mine == theirs
+
+
+def test_adapter_must_be_a_peft_directory(tmp_path: Path, questions_file: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"adapter_config\.json"):
+        run_evaluation(TINY_RANDOM, tmp_path, {"x": load_questions(questions_file)}, tmp_path)
+    with pytest.raises(ValueError, match="nothing to evaluate"):
+        run_evaluation(TINY_RANDOM, None, {}, tmp_path)
+
+
+def test_cli_evaluates_an_external_file(
+    tiny_base: str, tiny_adapter: Path, questions_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    args = ["eval", "--questions", str(questions_file), "--base", TINY_RANDOM,
+            "--adapter", str(tiny_adapter), "--out", str(out), "--limit", "2",
+            "--max-new-tokens", "4"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = json.loads((out / "results.json").read_text())
+    assert {(r["model"], r["split"], r["n"]) for r in rows if r["family"] == "all"} == {
+        ("base", "mine", 2),
+        ("finetuned", "mine", 2),
+    }
+
+
+def test_cli_bad_row_fails_with_the_row_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "x1", "question": "q?", "answer": "ten", "unit": "count"}\n')
+    result = CliRunner().invoke(
+        app, ["eval", "--questions", str(path), "--base", TINY_RANDOM, "--out", str(tmp_path)]
+    )
+    assert result.exit_code != 0
+    assert "bad.jsonl line 1 (id 'x1'): 'answer' must be a number" in result.output
+    assert not (tmp_path / "results.json").exists()
+
+
+def test_cli_without_model_flags_uses_the_last_run(
+    tiny_adapter: Path, questions_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUANTREASON_RUNS", str(tmp_path / "runs"))
+    out = tmp_path / "out"
+    args = ["eval", "--questions", str(questions_file), "--out", str(out), "--max-new-tokens", "2"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0 and "quantreason pipeline" in result.output
+    (tmp_path / "runs").mkdir()
+    latest = {"base": TINY_RANDOM, "adapter": str(tiny_adapter), "data": None}
+    (tmp_path / "runs" / "latest.json").write_text(json.dumps(latest))
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "eval_meta.json").read_text())
+    assert meta["adapter"] == str(tiny_adapter) and meta["base"] == TINY_RANDOM

@@ -1,0 +1,212 @@
+"""The formula evaluator: the grammar, helpers computed by hand, and hostile inputs."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quantreason.formula import MAX_LENGTH, FormulaError, evaluate, max_drawdown
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("1+2*3", 7.0),
+        ("(1+2)*3", 9.0),
+        ("2**3**2", 512.0),  # right-associative like Python
+        ("-2**2", -4.0),
+        ("+5 - -3", 8.0),
+        ("10000*(1+5/100)**3", 11576.25),
+        ("(177-137)/177*100", 4000 / 177),
+        ("2.85*sqrt(252)", 2.85 * 252**0.5),
+        ("ln(e)", 1.0),
+        ("log(100, 10)", 2.0),
+        ("log10(1000)", 3.0),
+        ("exp(0)", 1.0),
+        ("abs(-3.5)", 3.5),
+        ("floor(2.7) + ceil(2.1)", 5.0),
+        ("round(2.345, 2)", 2.35),
+        ("min(3, 1, 2) + max(3, 1, 2)", 4.0),
+        ("sum(1, 2, 3) / mean(2, 4)", 2.0),
+        ("argmax(0.4, 0.75, 0.5)", 2.0),
+        ("argmin(0.4, 0.75, 0.1)", 3.0),
+        ("argmax((12-3)/15, (9-3)/8)", 2.0),  # 0.6 vs 0.75
+        ("2*pi", 2 * 3.141592653589793),
+        ("1e3 + 0.5", 1000.5),
+        ("norm_cdf(0)", 0.5),
+    ],
+)
+def test_evaluates_the_grammar(expr: str, expected: float) -> None:
+    assert evaluate(expr) == pytest.approx(expected, rel=1e-12)
+
+
+def test_norm_ppf_matches_tabulated_quantiles() -> None:
+    # Standard normal table values.
+    assert evaluate("norm_ppf(95/100)") == pytest.approx(1.644854, abs=1e-6)
+    assert evaluate("norm_ppf(99/100)") == pytest.approx(2.326348, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("prices", "expected"),
+    [
+        # Peak 120 -> 90 is 25 %; later peak 130 -> 95 is 35/130 = 26.92 %: the larger wins.
+        ((100, 120, 90, 130, 95), 35 / 130),
+        # Monotone rise: no drawdown.
+        ((10, 11, 12), 0.0),
+        # Fall, partial recovery, deeper fall from the same peak: 200 -> 50 is 75 %.
+        ((200, 100, 150, 50, 300), 0.75),
+        # The first price is the peak, the last the trough.
+        ((177, 150, 160, 137), 40 / 177),
+    ],
+)
+def test_max_drawdown_hand_computed(prices: tuple[float, ...], expected: float) -> None:
+    assert max_drawdown(*prices) == pytest.approx(expected)
+    assert evaluate(f"max_drawdown({', '.join(map(str, prices))})") == pytest.approx(expected)
+
+
+HOSTILE = [
+    "__import__('os').system('echo hi')",
+    "().__class__.__bases__[0].__subclasses__()",
+    "(1).real",
+    "sqrt.__call__(4)",
+    "__builtins__",
+    "lambda: 1",
+    "(lambda x: x)(1)",
+    "[x for x in (1, 2)]",
+    "sum(x for x in (1, 2))",
+    "{1: 2}",
+    "[1, 2]",
+    "(1, 2)",
+    "f'{1+1}'",
+    "'abc'",
+    "b'1'",
+    "True",
+    "None",
+    "9**9**9",
+    "10**1000",
+    "2**-2000",
+    "exp(1000)",
+    "1e400",
+    "1" + "0" * 500,
+    "(" * 100 + "1" + ")" * 100,
+    "-" * 300 + "1",
+    "1+" * 2000 + "1",
+    "sqrt(" * 50 + "4" + ")" * 50,
+    "1" * (MAX_LENGTH + 1),
+    "x",
+    "open('/etc/passwd')",
+    "getattr(1, 'real')",
+    "sqrt(x=4)",
+    "sqrt(*[4])",
+    "max(*[1, 2])",
+    "1 if 1 else 2",
+    "1 < 2",
+    "1 and 2",
+    "not 1",
+    "~1",
+    "2^3",
+    "7 // 2",
+    "7 % 2",
+    "1 << 3",
+    "(x := 1)",
+    "a[0]",
+    "import os",
+    "1; 2",
+    "max()",
+    "max(" + ", ".join(["1"] * 100) + ")",
+    "1/0",
+    "sqrt(-1)",
+    "ln(0)",
+    "0**-1",
+    "(-8)**(1/3)",
+    "round(1.5, 1000)",
+    "norm_ppf(1)",
+    "max_drawdown(1)",
+    "",
+    "   ",
+    "1 +",
+    "Answer: 5",
+    "5%",
+    "$5",
+    "1,000",
+]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("expr", HOSTILE)
+def test_hostile_inputs_are_rejected_with_formula_error(expr: str) -> None:
+    with pytest.raises(FormulaError) as info:
+        evaluate(expr)
+    assert str(info.value)  # always says what was rejected
+
+
+def test_formula_error_is_a_value_error_and_names_the_problem() -> None:
+    assert issubclass(FormulaError, ValueError)
+    with pytest.raises(FormulaError, match="Attribute"):
+        evaluate("(1).real")
+    with pytest.raises(FormulaError, match="'open'"):
+        evaluate("open(1)")
+    with pytest.raises(FormulaError, match=r"\*\*"):
+        evaluate("2^3")
+
+
+def test_non_string_input_is_rejected() -> None:
+    with pytest.raises(FormulaError):
+        evaluate(42)  # type: ignore[arg-type]
+
+
+# --- property tests -------------------------------------------------------------------------
+
+_numbers = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def _expressions(draw: st.DrawFn, depth: int = 0) -> tuple[str, float]:
+    """A random expression in the grammar together with its value, built independently."""
+    if depth >= 3 or draw(st.booleans()):
+        value = draw(_numbers)
+        return (f"({value!r})", value)
+    left_text, left = draw(_expressions(depth + 1))
+    right_text, right = draw(_expressions(depth + 1))
+    op = draw(st.sampled_from(["+", "-", "*", "max", "min"]))
+    if op in ("max", "min"):
+        return (f"{op}({left_text}, {right_text})", max(left, right) if op == "max" else min(left, right))
+    value = {"+": left + right, "-": left - right, "*": left * right}[op]
+    return (f"({left_text}{op}{right_text})", value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_expressions())
+def test_random_grammar_expressions_evaluate_like_arithmetic(pair: tuple[str, float]) -> None:
+    text, value = pair
+    if abs(value) > 1e100:
+        with pytest.raises(FormulaError):
+            evaluate(text)
+    else:
+        assert evaluate(text) == pytest.approx(value, rel=1e-9, abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_gives_a_finite_float_or_formula_error(text: str) -> None:
+    try:
+        value = evaluate(text)
+    except FormulaError:
+        return
+    assert math.isfinite(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(min_value=0.01, max_value=1e6),
+    st.floats(min_value=0.01, max_value=50),
+    st.integers(min_value=1, max_value=60),
+)
+def test_compounding_formula_matches_repeated_multiplication(p: float, r: float, n: int) -> None:
+    balance = p
+    for _ in range(n):
+        balance *= 1 + r / 100
+    assert evaluate(f"{p!r}*(1+{r!r}/100)**{n}") == pytest.approx(balance, rel=1e-9)

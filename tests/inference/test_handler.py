@@ -1,0 +1,88 @@
+"""Answer JSON and the predictor: the formula's value is the answer, output always valid JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quantreason.serving.handler import (
+    ServingSettings,
+    answer_record,
+    encode_json,
+    find_adapter,
+    load_predictor,
+    unit_of,
+)
+from quantreason.serving.requests import InferenceRequest
+
+
+def test_formula_value_is_the_answer() -> None:
+    text = (
+        "Reasoning: drawdown is the fall over the peak.\n"
+        "Formula: (137 - 177) / 177 * 100\n"
+        "Answer: -25 %"  # wrong stated number: the formula wins
+    )
+    record = answer_record(text, model="m", adapter="a", output_tokens=5)
+    assert record["answer"] == pytest.approx(-22.598870, rel=1e-6)
+    assert record["stated_answer"] == -25
+    assert record["unit"] == "percent"
+    assert record["formula"] == "(137 - 177) / 177 * 100"
+    assert record["parse_failed"] is False
+    assert (record["model"], record["adapter"], record["output_tokens"]) == ("m", "a", 5)
+
+
+def test_rambling_reply_still_gives_valid_json() -> None:
+    record = answer_record("I cannot say. Formula: ??? oops", model="m", adapter=None, output_tokens=1)
+    assert record["answer"] is None
+    assert record["parse_failed"] is True
+    assert record["formula_error"]
+    json.loads(encode_json(record))
+
+
+def test_division_by_zero_gives_no_answer_not_invalid_json() -> None:
+    record = answer_record("Formula: 1/0\nAnswer: 3", model="m", adapter=None, output_tokens=1)
+    assert record["answer"] == 3  # falls back to the stated number
+    json.loads(encode_json(record))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("12.5 %", "percent"), ("1,250.00 USD", "currency"), ("$3", "currency"),
+     ("7.2 years", "years"), ("1.8", "number"), (None, "number")],
+)
+def test_unit_of(text: str | None, unit: str) -> None:
+    assert unit_of(text) == unit
+
+
+def test_settings_from_env() -> None:
+    settings = ServingSettings.from_env(
+        {"HF_MODEL_ID": "org/model", "QUANTREASON_MERGE_ADAPTER": "0", "QUANTREASON_MAX_BATCH": "2"}
+    )
+    assert settings.base_model == "org/model"
+    assert settings.merge_adapter is False
+    assert settings.limits.max_batch == 2
+    assert ServingSettings.from_env({}).base_model == "embedded"
+    with pytest.raises(ValueError, match="QUANTREASON_WARMUP"):
+        ServingSettings.from_env({"QUANTREASON_WARMUP": "maybe"})
+
+
+def test_find_adapter(tiny_adapter: Path, tmp_path: Path) -> None:
+    assert find_adapter(tiny_adapter) == tiny_adapter
+    assert find_adapter(tmp_path) is None
+    assert find_adapter(None) is None
+
+
+def test_predictor_batches_and_is_deterministic(serving_env: dict, tiny_adapter: Path) -> None:
+    predictor = load_predictor(tiny_adapter)
+    assert predictor.adapter_name.startswith("adapter@")
+    request = InferenceRequest(("What is 2+2?", "A longer question about 3 numbers?"), False, 8)
+    first = predictor.predict_bytes(request)
+    assert first == predictor.predict_bytes(request)  # greedy: byte-identical
+    records = json.loads(first)
+    assert len(records) == 2
+    assert all(0 < r["output_tokens"] <= 8 for r in records)
+    assert all(r["model"] == "tiny-random" for r in records)
+    single = json.loads(predictor.predict_bytes(InferenceRequest(("What is 2+2?",), True, 8)))
+    assert single == records[0]  # a batch answers each question as it would alone

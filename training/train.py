@@ -1,0 +1,29 @@
+"""quantreason training entry point: LoRA + FSDP2 fine-tuning of a causal LM.
+
+Locally (2 CPU processes, gloo; what ``quantreason train --profile local --nproc 2`` runs):
+
+    OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node 2 training/train.py \\
+        --profile local --data runs/data --out runs/train [--resume] [--set train.epochs=1]
+
+One process, no torchrun:
+
+    python training/train.py --profile tiny --data runs/data --out runs/tiny
+
+In a SageMaker training job (Hugging Face PyTorch DLC) the bundle root holds this file,
+``requirements.txt``, ``quantreason/`` and ``config/train/``; hyperparameters
+``{"profile": "cloud-g5.12xlarge", "sagemaker_torch_distributed_enabled": true}`` make the
+training toolkit run it under torchrun on every GPU of every instance. Data comes from the
+``train`` channel, the adapter goes to ``SM_MODEL_DIR``, checkpoints to ``/opt/ml/checkpoints``.
+
+The recipe: config → checks → data → model + LoRA → shard (FSDP2) → train → export + verify.
+It lives in ``quantreason.training`` (one module per concern); this file only starts it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from quantreason.training.recipe import main
+
+if __name__ == "__main__":
+    sys.exit(main())
