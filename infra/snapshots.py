@@ -81,3 +81,30 @@ def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> li
             diff = difflib.unified_diff(want, got, str(path), f"synth {name}", n=2)
             problems.append("".join(diff))
     return problems
+
+
+def main(argv: list[str]) -> int:
+    """``python -m infra.snapshots write|check [STAGE ...]`` (run from the repository root)."""
+    if not argv or argv[0] not in ("write", "check"):
+        print("usage: python -m infra.snapshots write|check [STAGE ...]")
+        return 2
+    stages = argv[1:] or list(STAGES)
+    failed = False
+    for stage in stages:
+        templates = synth_templates(stage)
+        if argv[0] == "write":
+            for path in write_snapshots(stage, templates):
+                print(f"wrote {path.relative_to(REPO_ROOT)}")
+            continue
+        problems = snapshot_differences(stage, templates)
+        for problem in problems:
+            print(problem)
+        failed = failed or bool(problems)
+        print(f"{stage}: {'differs from' if problems else 'matches'} the snapshots")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

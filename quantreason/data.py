@@ -74,7 +74,7 @@ def make_record(
     question = question[0].upper() + question[1:]
     answer = family.answer(nums)
     if family.unit in ("rank", "count"):
-        answer_value: float | int = int(round(answer))
+        answer_value: float | int = round(answer)
     else:
         answer_value = float(f"{answer:.10g}")  # 10 significant digits: exact enough, stable
     prefix = "ood" if held_out else "t"
@@ -154,7 +154,7 @@ def write_dataset(
     families: Sequence[str] | None = None,
     on_record: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
-    """Generate and write every split plus ``manifest.json`` under ``out_dir``; returns the manifest."""
+    """Write every split and ``manifest.json`` under ``out_dir``; returns the manifest."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     dataset = generate_dataset(seed, sizes, families, on_record)

@@ -22,8 +22,8 @@ aws_app = typer.Typer(
     help="Operate quantreason in AWS: upload-data, train, deploy, invoke, status, cost, teardown.",
     no_args_is_help=True,
 )
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)  # long S3 URIs and commands stay copy-pasteable
+err_console = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 Stage = Annotated[str, typer.Option("--stage", "-s", help="Stage whose stacks to use.")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -13,16 +14,19 @@ def register(app: typer.Typer) -> None:
 
 
 def data(
-    out: Path = typer.Option(..., "--out", help="Directory for the split files and manifest."),
-    seed: int = typer.Option(0, help="Random seed; the same seed gives byte-identical files."),
-    train_size: int = typer.Option(900, min=0, help="Questions in train."),
-    validation_size: int = typer.Option(200, min=0, help="Questions in validation."),
-    test_size: int = typer.Option(
-        240, min=0, help="Questions in each of test, test_ood_range and test_ood_template."
-    ),
-    families: str = typer.Option(
-        "", help="Comma-separated family names to include (default: all)."
-    ),
+    out: Annotated[Path, typer.Option("--out", help="Directory for the split files and manifest.")],
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed gives byte-identical files.")
+    ] = 0,
+    train_size: Annotated[int, typer.Option(min=0, help="Questions in train.")] = 900,
+    validation_size: Annotated[int, typer.Option(min=0, help="Questions in validation.")] = 200,
+    test_size: Annotated[
+        int,
+        typer.Option(min=0, help="Questions in each of test, test_ood_range, test_ood_template."),
+    ] = 240,
+    families: Annotated[
+        str, typer.Option(help="Comma-separated family names to include (default: all).")
+    ] = "",
 ) -> None:
     """Generate train / validation / test / test_ood_range / test_ood_template and a manifest."""
     from rich.console import Console

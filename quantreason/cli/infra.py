@@ -1,9 +1,99 @@
-"""Commands of this area (filled in by the issue that owns it)."""
+"""``quantreason infra ...``: stage settings, snapshot templates and the offline ``cdk diff``.
+
+Thin: synthesis runs in a subprocess (``python -m infra.snapshots``) and the CDK CLI through
+``npx cdk``, so the core package never imports ``infra/`` or aws_cdk.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from quantreason import naming
+from quantreason.paths import REPO_ROOT
+from quantreason.stages import StageConfigError, available_stages, load_stage
+
+infra_app = typer.Typer(help="CDK infrastructure: stage settings, snapshots, offline diff.")
+console = Console()
+PARTS = (naming.STORAGE, naming.TRAINING, naming.ENDPOINT)
+
+
+def _offline_env() -> dict[str, str]:
+    """The environment of scripts/env.sh: no telemetry, no version check, no credentials."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(
+        CDK_DISABLE_CLI_TELEMETRY="1",
+        CDK_DISABLE_VERSION_CHECK="1",
+        JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20",
+        JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION="1",
+    )
+    return env
+
+
+@infra_app.command("show")
+def show(stage: str = typer.Option("dev", help="Stage name (config/stages/<stage>.yaml).")) -> None:
+    """Print a stage's validated settings."""
+    try:
+        s = load_stage(stage)
+    except StageConfigError as err:
+        raise typer.BadParameter(str(err)) from None
+    table = Table(title=f"stage {stage}", show_header=False)
+    rows = {
+        "region / account": f"{s.region} / {s.account or '(deploying credentials)'}",
+        "removal": s.removal,
+        "training": f"{s.training.instance_count} x {s.training.instance_type}, "
+        f"profile {s.training.profile}, spot {s.training.spot}",
+        "endpoint": f"{s.endpoint.instance_type}, base {s.endpoint.base_model_id}"
+        + (" (PARKED)" if s.endpoint.parked else ""),
+        "autoscaling": f"{s.autoscaling.min_instances}..{s.autoscaling.max_instances} instances, "
+        f"target {s.autoscaling.target_invocations_per_instance:g} invocations/min/instance, "
+        f"cooldowns in {s.autoscaling.scale_in_cooldown_s}s out "
+        f"{s.autoscaling.scale_out_cooldown_s}s",
+        "deployment": s.endpoint.deployment.strategy,
+        "model data": s.model_data_url or "(default key in the artifacts bucket)",
+    }
+    for key, value in rows.items():
+        table.add_row(key, value)
+    console.print(table)
+
+
+@infra_app.command("snapshot")
+def snapshot(
+    stage: list[str] = typer.Option(None, help="Stages to refresh (default: every stage)."),
+    check: bool = typer.Option(False, help="Only compare with the snapshots; exit 1 on change."),
+) -> None:
+    """Refresh (or check) infra/snapshots/<stage>/*.template.json."""
+    stages = stage or available_stages()
+    cmd = [sys.executable, "-m", "infra.snapshots", "check" if check else "write", *stages]
+    with console.status(f"synthesizing {', '.join(stages)} (cdk-nag included)"):
+        result = subprocess.run(cmd, cwd=REPO_ROOT, env=_offline_env(), check=False)
+    raise typer.Exit(result.returncode)
+
+
+@infra_app.command("diff")
+def diff(
+    stage: str = typer.Option("dev", help="Stage to compare."),
+    part: list[str] = typer.Option(None, help=f"Stacks: {', '.join(PARTS)} (default: all)."),
+    fail: bool = typer.Option(False, help="Exit 1 when a stack differs."),
+) -> None:
+    """``cdk diff`` of the current code against the committed snapshots (offline)."""
+    status = 0
+    for name in part or PARTS:
+        stack = naming.stack_name(stage, name)
+        template = REPO_ROOT / "infra" / "snapshots" / stage / f"{stack}.template.json"
+        cmd = ["npx", "--no-install", "cdk", "diff", "-c", f"stage={stage}", "--exclusively"]
+        cmd += ["--template", str(template), *(["--fail"] if fail else []), stack]
+        console.rule(stack)
+        result = subprocess.run(cmd, cwd=REPO_ROOT, env=_offline_env(), check=False)
+        status = status or result.returncode
+    raise typer.Exit(status)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to ``app``."""
+    """Add ``quantreason infra ...``."""
+    app.add_typer(infra_app, name="infra")

@@ -106,7 +106,7 @@ def current_cost(ctx: OpsContext, prices: PriceTable | None = None) -> CostRepor
     name = stack.outputs.get(naming.OUTPUT_ENDPOINT_NAME) if stack else None
     if name:  # no output: the stage parks its endpoint (model and config only, no instances)
         try:
-            status = endpoint_status(ctx, name)
+            status = endpoint_status(ctx, name, metrics=False)
         except ClientError as err:
             if "Could not find endpoint" not in str(err):
                 raise

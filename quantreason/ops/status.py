@@ -144,8 +144,8 @@ def recent_metrics(
     return values
 
 
-def endpoint_status(ctx: OpsContext, name: str) -> EndpointStatus:
-    """Describe the endpoint, its scaling and its recent metrics."""
+def endpoint_status(ctx: OpsContext, name: str, metrics: bool = True) -> EndpointStatus:
+    """Describe the endpoint, its scaling and (unless ``metrics`` is false) its recent metrics."""
     endpoint = ctx.client("sagemaker").describe_endpoint(EndpointName=name)
     result = EndpointStatus(
         name=name,
@@ -154,5 +154,6 @@ def endpoint_status(ctx: OpsContext, name: str) -> EndpointStatus:
         variants=variants_of(ctx, endpoint),
     )
     _scaling(ctx, result)
-    result.metrics = recent_metrics(ctx, name)
+    if metrics:
+        result.metrics = recent_metrics(ctx, name)
     return result

@@ -27,22 +27,27 @@ def model_dir(config: PipelineConfig) -> Path:
 
 def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``data``: write the splits and manifest."""
-    from quantreason.data import generate_dataset
+    from rich.progress import Progress
 
-    manifest = generate_dataset(
-        paths.data,
-        seed=config.seed,
-        train_size=config.data.train_size,
-        validation_size=config.data.validation_size,
-        test_size=config.data.test_size,
-        progress=True,
-    )
-    counts = manifest.get("counts", {})
-    return {"records_per_split": {split: _total(v) for split, v in counts.items()}}
+    from quantreason.data import write_dataset
 
-
-def _total(value: Any) -> int:
-    return sum(value.values()) if isinstance(value, dict) else int(value)
+    data = config.data
+    sizes = {
+        "train": data.train_size,
+        "validation": data.validation_size,
+        "test": data.test_size,
+        "test_ood_range": data.test_size,
+        "test_ood_template": data.test_size,
+    }
+    with Progress() as progress:
+        task = progress.add_task("generating questions", total=sum(sizes.values()))
+        manifest = write_dataset(
+            paths.data,
+            seed=config.seed,
+            sizes=sizes,
+            on_record=lambda _record: progress.advance(task),
+        )
+    return {"records_per_split": manifest["sizes"], "families": len(manifest["families"])}
 
 
 def prepare_model(config: PipelineConfig) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Serving: request validation, the inference handler core, the local endpoint and the load benchmark.
+"""Serving: request validation, handler core, local endpoint, load benchmark.
 
 Layout (each module small, one concern):
 

@@ -212,9 +212,7 @@ def _max_new_tokens(parameters: object, limits: Limits) -> int:
     unknown = sorted(set(parameters) - ALLOWED_PARAMETERS)
     if unknown:
         # Generation is greedy by design (same request -> same bytes): no sampling knobs.
-        raise BadRequest(
-            f"unsupported parameters {unknown}; allowed: {sorted(ALLOWED_PARAMETERS)}"
-        )
+        raise BadRequest(f"unsupported parameters {unknown}; allowed: {sorted(ALLOWED_PARAMETERS)}")
     value = parameters.get("max_new_tokens", limits.default_new_tokens)
     if not isinstance(value, int) or isinstance(value, bool):
         raise BadRequest('"max_new_tokens" must be an integer')

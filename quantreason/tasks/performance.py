@@ -132,8 +132,7 @@ BETA = Family(
         "A stock has volatility {sa}, the market {sm}, and their correlation is {rho}. "
         "What is the stock's beta?",
         "Correlation with the index {rho}; stock vol {sa}; index vol {sm}. Compute beta.",
-        "Find beta given a correlation of {rho}, asset volatility {sa} and market volatility "
-        "{sm}.",
+        "Find beta given a correlation of {rho}, asset volatility {sa} and market volatility {sm}.",
         "What is the beta of a fund whose returns have a {rho} correlation with the market, "
         "a {sa} standard deviation, and a market standard deviation of {sm}?",
         "Calculate beta: rho = {rho}, sigma asset = {sa}, sigma market = {sm}.",

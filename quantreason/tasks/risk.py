@@ -41,15 +41,16 @@ DRAWDOWN = Family(
 
 
 def _path_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
-    # A random walk with at least one real fall, so the drawdown is never zero.
+    # A random walk of +-12 % steps: training paths stay within 40*0.88^6 .. 600*1.12^6
+    # (about 18..1184), out-of-range paths within 5000*0.88^8 .. (about 1799 and up).
     length = rng.randint(8, 9) if ood else rng.randint(5, 7)
-    low, high = (1000, 20000) if ood else (40, 900)
+    low, high = (5000, 50000) if ood else (40, 600)
     decimals = 1 if ood else 0
     price = rng.uniform(low, high)
     path = []
     for _ in range(length):
-        path.append(Num(max(round(price, decimals), 1.0), decimals, "plain"))
-        price *= 1 + rng.uniform(-0.18, 0.18)
+        path.append(Num(round(price, decimals), decimals, "plain"))
+        price *= 1 + rng.uniform(-0.12, 0.12)
     return {f"p{i + 1}": num for i, num in enumerate(path)}
 
 
@@ -72,7 +73,7 @@ MAX_DRAWDOWN = Family(
     name="max_drawdown",
     unit="percent",
     reasoning="Largest fall from a running peak along the path.",
-    params={"price": plain((40, 900), ((1000, 20000),), ood_decimals=1)},
+    params={"price": plain((40, 600), ((5000, 50000),), ood_decimals=1)},  # start of the walk
     sample=_path_sample,
     render=_path_text,
     valid=lambda v: _path_max_drawdown(v) > 2,
@@ -217,8 +218,10 @@ PORTFOLIO_VOL = Family(
     },
     derive=_w2,
     # Weights in percent points inside the root, one /100 outside: shorter than four /100s.
-    formula=lambda f: f"sqrt(({f['w1']}*{f['s1']})**2+({f['w2']}*{f['s2']})**2"
-    f"+2*{f['w1']}*{f['w2']}*{f['rho']}*{f['s1']}*{f['s2']})/100",
+    formula=lambda f: (
+        f"sqrt(({f['w1']}*{f['s1']})**2+({f['w2']}*{f['s2']})**2"
+        f"+2*{f['w1']}*{f['w2']}*{f['rho']}*{f['s1']}*{f['s2']})/100"
+    ),
     solve=_portfolio_vol,
     convention="annual volatility in percent; weights sum to 100 %",
     templates=(

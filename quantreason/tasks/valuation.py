@@ -27,8 +27,10 @@ NPV = Family(
         "r": pct((3, 15), ((16, 30), (0.1, 2.5)), ood_decimals=2),
     },
     valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
-    formula=lambda f: f"-{f['C0']}+{f['cf1']}/(1+{f['r']}/100)+{f['cf2']}/(1+{f['r']}/100)**2"
-    f"+{f['cf3']}/(1+{f['r']}/100)**3",
+    formula=lambda f: (
+        f"-{f['C0']}+{f['cf1']}/(1+{f['r']}/100)+{f['cf2']}/(1+{f['r']}/100)**2"
+        f"+{f['cf3']}/(1+{f['r']}/100)**3"
+    ),
     solve=_npv,
     convention="currency; negative when the project destroys value",
     templates=(
@@ -116,8 +118,10 @@ BOND_PRICE = Family(
         "y": pct((1, 12), ((12.5, 25), (0.05, 0.9)), decimals=2),
         "n": plain((2, 30), ((35, 50), (35, 50))),
     },
-    formula=lambda f: f"{f['c']}/100*{f['F']}*(1-(1+{f['y']}/100)**(-{f['n']}))/({f['y']}/100)"
-    f"+{f['F']}/(1+{f['y']}/100)**{f['n']}",
+    formula=lambda f: (
+        f"{f['c']}/100*{f['F']}*(1-(1+{f['y']}/100)**(-{f['n']}))/({f['y']}/100)"
+        f"+{f['F']}/(1+{f['y']}/100)**{f['n']}"
+    ),
     solve=_bond,
     convention="price in currency per bond; annual coupons",
     templates=(

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 # Fault injection for the kill-and-resume test: the process dies (no clean-up) at this step.
 FAIL_AT_STEP_ENV = "QUANTREASON_FAIL_AT_STEP"
+# Debugging/equivalence checks: write the first step's full LoRA gradients to this file.
+DUMP_GRADS_ENV = "QUANTREASON_DUMP_GRADS"
 EXPORT_SAMPLE = 4  # records whose logits the export check compares
 
 
@@ -97,6 +99,19 @@ def prepare(config: TrainConfig, paths: RunPaths, ranks: RankInfo) -> Prepared:
     return Prepared(model_path, tokenizer, examples, accumulation, num_steps)
 
 
+def _dump_grads(module: Any, path: Path, is_main: bool) -> None:
+    """Save {name: full gradient} from rank 0 (``full_tensor`` gathers a sharded gradient)."""
+    import torch
+
+    grads = {}
+    for name, param in module.named_parameters():
+        if param.requires_grad and param.grad is not None:
+            grad = param.grad
+            grads[name] = (grad.full_tensor() if hasattr(grad, "full_tensor") else grad).cpu()
+    if is_main:
+        torch.save(grads, path)
+
+
 def peak_rss_mib() -> float:
     """Peak resident memory of this process in MiB."""
     import resource
@@ -131,10 +146,10 @@ def run(
     from quantreason.training.progress import StepProgress
 
     started = time.perf_counter()
+    prepared = prepare(config, paths, ranks)  # every config check, before any process group
     device = distributed.pick_device(ranks.local_rank)
     threads = distributed.set_threads(config, ranks)
     mesh = distributed.init_distributed(config, ranks, device)
-    prepared = prepare(config, paths, ranks)
     t = config.train
 
     peft_model = build_lora_model(prepared.model_path, config)
@@ -195,6 +210,8 @@ def run(
                 # FSDP averages gradients over ranks; x world size turns that into the global sum.
                 (loss_sum * ranks.world_size / response_tokens).backward()
                 local_loss += loss_sum.detach().float()
+            if step == 0 and os.environ.get(DUMP_GRADS_ENV):
+                _dump_grads(module, Path(os.environ[DUMP_GRADS_ENV]), ranks.is_main)
             lr = optimizer.param_groups[0]["lr"]
             grad_norm = torch.nn.utils.clip_grad_norm_(params, t.max_grad_norm or float("inf"))
             if hasattr(grad_norm, "full_tensor"):

@@ -52,7 +52,9 @@ def test_parse_number_returns_none_without_a_number(text: str | None) -> None:
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda x: round(x, 4)))
 def test_parse_number_round_trips_formatted_numbers(value: float) -> None:
     assert parse_number(f"Answer: {value:,.4f} USD") == pytest.approx(value, abs=1e-4)
-    assert parse_number(f"blah 17 blah. Final answer: {value:.4f}%") == pytest.approx(value, abs=1e-4)
+    assert parse_number(f"blah 17 blah. Final answer: {value:.4f}%") == pytest.approx(
+        value, abs=1e-4
+    )
 
 
 @settings(max_examples=200, deadline=None)

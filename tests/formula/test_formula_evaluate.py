@@ -173,7 +173,10 @@ def _expressions(draw: st.DrawFn, depth: int = 0) -> tuple[str, float]:
     right_text, right = draw(_expressions(depth + 1))
     op = draw(st.sampled_from(["+", "-", "*", "max", "min"]))
     if op in ("max", "min"):
-        return (f"{op}({left_text}, {right_text})", max(left, right) if op == "max" else min(left, right))
+        return (
+            f"{op}({left_text}, {right_text})",
+            max(left, right) if op == "max" else min(left, right),
+        )
     value = {"+": left + right, "-": left - right, "*": left * right}[op]
     return (f"({left_text}{op}{right_text})", value)
 

@@ -1,4 +1,4 @@
-"""Fixtures: the tiny random Mistral, a tiny LoRA adapter for it, and a model dir like model.tar.gz."""
+"""Fixtures: tiny random Mistral, a tiny LoRA adapter, a model dir laid out like model.tar.gz."""
 
 from __future__ import annotations
 

@@ -95,14 +95,24 @@ def tiny_server(tiny_adapter: Path):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 request_documents = st.one_of(
     json_values,
     st.fixed_dictionaries(
-        {"inputs": json_values | st.text(max_size=400) | st.lists(st.text(max_size=40), max_size=6)},
-        optional={"parameters": st.dictionaries(st.sampled_from(["max_new_tokens", "top_p", ""]), json_values, max_size=2)},
+        {
+            "inputs": json_values
+            | st.text(max_size=400)
+            | st.lists(st.text(max_size=40), max_size=6)
+        },
+        optional={
+            "parameters": st.dictionaries(
+                st.sampled_from(["max_new_tokens", "top_p", ""]), json_values, max_size=2
+            )
+        },
     ),
 )
 bodies = st.one_of(

@@ -34,7 +34,9 @@ def test_formula_value_is_the_answer() -> None:
 
 
 def test_rambling_reply_still_gives_valid_json() -> None:
-    record = answer_record("I cannot say. Formula: ??? oops", model="m", adapter=None, output_tokens=1)
+    record = answer_record(
+        "I cannot say. Formula: ??? oops", model="m", adapter=None, output_tokens=1
+    )
     assert record["answer"] is None
     assert record["parse_failed"] is True
     assert record["formula_error"]
@@ -49,8 +51,14 @@ def test_division_by_zero_gives_no_answer_not_invalid_json() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("12.5 %", "percent"), ("1,250.00 USD", "currency"), ("$3", "currency"),
-     ("7.2 years", "years"), ("1.8", "number"), (None, "number")],
+    [
+        ("12.5 %", "percent"),
+        ("1,250.00 USD", "currency"),
+        ("$3", "currency"),
+        ("7.2 years", "years"),
+        ("1.8", "number"),
+        (None, "number"),
+    ],
 )
 def test_unit_of(text: str | None, unit: str) -> None:
     assert unit_of(text) == unit

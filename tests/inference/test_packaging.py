@@ -35,8 +35,12 @@ def test_packaged_code_imports_on_its_own(tiny_adapter: Path, tmp_path: Path) ->
         "print(quantreason.__file__)"
     )
     result = subprocess.run(
-        [sys.executable, "-I", "-c", probe], cwd=model_dir, capture_output=True, text=True,
-        timeout=120, check=True,
+        [sys.executable, "-I", "-c", probe],
+        cwd=model_dir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     assert Path(result.stdout.strip()).resolve().is_relative_to(model_dir.resolve() / "code")
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ParamValidationError
-
 from ops_helpers import REGION, deploy_stack, run_cli
+
 from quantreason import naming
 from quantreason.ops import session as ops_session
 from quantreason.ops.recorder import DryRunClient, DryRunRecorder

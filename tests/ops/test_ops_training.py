@@ -9,8 +9,8 @@ from typing import Any
 
 import boto3
 import pytest
-
 from ops_helpers import ACCOUNT, OWNED, REGION, deploy_stack, run_cli
+
 from quantreason import naming
 from quantreason.ops.session import OpsError
 from quantreason.ops.training import (

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import boto3
 import pytest
-
 from ops_helpers import REGION, deploy_stack, run_cli
+
 from quantreason import naming
 from quantreason.ops.session import OpsError
 from quantreason.ops.upload import upload_dataset

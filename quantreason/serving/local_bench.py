@@ -1,0 +1,130 @@
+"""The local benchmark the pipeline runs: serve on loopback, measure, write bench.json + bench.png.
+
+The server runs in this process (one model in memory, loaded once) on a free loopback port.
+Measurements, in order, each bounded in count and time:
+
+1. serving overhead: for the same questions, alternately raw ``generate`` and one request to the
+   endpoint (alternating keeps a shared machine's load changes out of the comparison); the
+   endpoint must also give the same completions as raw ``generate``;
+2. load levels at each concurrency (:func:`quantreason.serving.bench.run_benchmark`);
+3. decode speed at batch 1 against the memory-bandwidth limit, with the server stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from quantreason.serving.bench import (
+    HttpInvoker,
+    Invoke,
+    plot_benchmark,
+    request_body,
+    run_benchmark,
+)
+from quantreason.serving.handler import Predictor, ServingSettings, find_adapter, load_predictor
+from quantreason.serving.requests import Limits
+
+log = logging.getLogger(__name__)
+
+
+def measure_overhead(
+    predictor: Predictor, invoke: Invoke, questions: Sequence[str], max_new_tokens: int
+) -> dict[str, Any]:
+    """Mean latency of raw ``generate`` vs the endpoint for the same questions, alternating."""
+    from quantreason.generation import generate
+
+    raw_times, endpoint_times, same = [], [], True
+    for question in questions:
+        began = time.perf_counter()
+        raw = generate(predictor.loaded, [question], max_new_tokens=max_new_tokens, batch_size=1)
+        raw_times.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        status, payload = invoke(request_body(question, max_new_tokens))
+        endpoint_times.append(time.perf_counter() - began)
+        if status != 200 or json.loads(payload).get("completion") != raw[0]:
+            same = False
+    raw_mean = sum(raw_times) / len(raw_times)
+    endpoint_mean = sum(endpoint_times) / len(endpoint_times)
+    return {
+        "questions": len(questions),
+        "raw_generate_mean_s": raw_mean,
+        "endpoint_mean_s": endpoint_mean,
+        "overhead_pct": 100 * (endpoint_mean - raw_mean) / raw_mean,
+        "same_completions": same,
+    }
+
+
+def run_local_benchmark(
+    base: str,
+    adapter: str | Path | None,
+    questions: Sequence[str],
+    out_dir: str | Path,
+    concurrencies: Sequence[int] = (1, 2, 4),
+    requests: int = 16,
+    *,
+    max_duration_s: float = 120.0,
+    max_new_tokens: int = 96,
+    overhead_questions: int = 6,
+    decode: bool = True,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Benchmark ``base`` (model spec) + ``adapter`` served locally; returns bench.json's dict.
+
+    ``requests`` is the request count per concurrency level (each level also stops starting
+    requests after ``max_duration_s``). Writes ``out_dir/bench.json`` and ``out_dir/bench.png``.
+    """
+    from quantreason.serving.app import create_app
+    from quantreason.serving.local import running_server
+
+    if not questions:
+        raise ValueError("no questions to benchmark with")
+    if adapter is not None and find_adapter(adapter) is None:
+        raise ValueError(f"{adapter} is not a PEFT adapter directory (no adapter_config.json)")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    limits = Limits(max_new_tokens_limit=max(256, max_new_tokens))
+    settings = ServingSettings(base_model=base, limits=limits)
+    predictor = load_predictor(adapter, settings)
+    # The queue holds every concurrent request: the benchmark measures latency, not 503s.
+    app = create_app(lambda: predictor, limits=limits, max_pending=max(concurrencies) + 1)
+    with running_server(app) as url:
+        invoker = HttpInvoker(url)
+        try:
+            overhead = measure_overhead(
+                predictor, invoker, questions[:overhead_questions], max_new_tokens
+            )
+            levels = run_benchmark(
+                invoker,
+                questions,
+                concurrencies,
+                requests_per_level=requests,
+                max_duration_s=max_duration_s,
+                max_new_tokens=max_new_tokens,
+                progress=progress,
+            )
+        finally:
+            invoker.close()
+    result: dict[str, Any] = {
+        "title": f"{base} + {predictor.adapter_name or 'no adapter'} (local, CPU)",
+        "target": "local",
+        "model": base,
+        "adapter": predictor.adapter_name,
+        "max_new_tokens": max_new_tokens,
+        "requests_per_level": requests,
+        "machine": {"platform": platform.platform(), "processor": platform.processor()},
+        "overhead": overhead,
+        "levels": levels,
+    }
+    if decode:
+        from quantreason.serving.decode import measure_decode
+
+        result["decode"] = measure_decode(predictor.loaded, questions[0])
+    (out_dir / "bench.json").write_text(json.dumps(result, indent=2) + "\n")
+    plot_benchmark(result, out_dir / "bench.png")
+    return result

@@ -1,0 +1,210 @@
+"""The generated dataset: formulas equal answers, split guarantees, determinism, manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from quantreason.answers import check_record
+from quantreason.cli.data import register
+from quantreason.data import (
+    DEFAULT_SIZES,
+    RECORD_FIELDS,
+    SPLITS,
+    load_split,
+    normalise_question,
+    write_dataset,
+)
+from quantreason.formula import evaluate
+from quantreason.prompting import format_response
+from quantreason.tasks import FAMILIES
+
+EVAL_SPLITS = ("validation", "test", "test_ood_range", "test_ood_template")
+
+
+@pytest.fixture(scope="module")
+def dataset_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("data")
+    write_dataset(out, seed=0)
+    return out
+
+
+@pytest.fixture(scope="module")
+def splits(dataset_dir: Path) -> dict[str, list[dict]]:
+    return {split: load_split(dataset_dir, split) for split in SPLITS}
+
+
+def test_default_sizes_and_schema(splits: dict[str, list[dict]]) -> None:
+    for split, records in splits.items():
+        assert len(records) == DEFAULT_SIZES[split]
+        for record in records:
+            assert tuple(record) == RECORD_FIELDS
+            assert record["split"] == split
+    ids = [r["id"] for records in splits.values() for r in records]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_formula_evaluates_to_its_answer(splits: dict[str, list[dict]]) -> None:
+    for records in splits.values():
+        for record in records:
+            value = evaluate(record["formula"])
+            assert value == pytest.approx(record["answer"], rel=1e-6, abs=1e-9), record
+            assert check_record(value, record)
+
+
+def test_every_family_in_every_split(splits: dict[str, list[dict]]) -> None:
+    for split, records in splits.items():
+        assert {r["family"] for r in records} == set(FAMILIES), split
+
+
+def test_no_eval_question_or_near_duplicate_in_train(splits: dict[str, list[dict]]) -> None:
+    train = {r["question"] for r in splits["train"]}
+    train_keys = {normalise_question(q) for q in train}
+    for split in EVAL_SPLITS:
+        for record in splits[split]:
+            assert record["question"] not in train
+            assert normalise_question(record["question"]) not in train_keys
+    all_keys = [normalise_question(r["question"]) for rs in splits.values() for r in rs]
+    assert len(all_keys) == len(set(all_keys)), "near-duplicates across or within splits"
+
+
+def test_normalisation_catches_reformatted_numbers() -> None:
+    a = "A fund falls from $12,500 to 10000 dollars, a loss of 20 percent."
+    b = "a fund falls from USD 12500 to $10,000, a loss of 20%."
+    assert normalise_question(a) == normalise_question(b)
+    assert normalise_question(a) != normalise_question(a.replace("20", "21"))
+
+
+def test_held_out_templates_only_in_test_ood_template(splits: dict[str, list[dict]]) -> None:
+    held_out = {r["template_id"] for r in splits["test_ood_template"]}
+    assert all("/ood" in t for t in held_out)
+    for split in ("train", "validation", "test", "test_ood_range"):
+        assert not held_out & {r["template_id"] for r in splits[split]}
+    held_out_texts = {t for f in FAMILIES.values() for t in f.ood_templates}
+    assert len(held_out) == len(held_out_texts)  # every held-out template is used
+
+
+def test_train_uses_every_training_template(splits: dict[str, list[dict]]) -> None:
+    used = {r["template_id"] for r in splits["train"]}
+    assert len(used) == sum(len(f.templates) for f in FAMILIES.values())
+
+
+_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+# Numbers a formula may write that the question does not show: conversions and periods.
+_STRUCTURAL = {"1", "2", "3", "12", "100", "252", "52"}
+
+
+def test_formulas_copy_the_question_numbers_verbatim(splits: dict[str, list[dict]]) -> None:
+    for records in splits.values():
+        for record in records:
+            shown = set(_LITERAL.findall(re.sub(r"(?<=\d),(?=\d{3})", "", record["question"])))
+            for literal in _LITERAL.findall(record["formula"]):
+                assert literal in shown or literal in _STRUCTURAL, (literal, record)
+
+
+def test_training_targets_are_short(splits: dict[str, list[dict]]) -> None:
+    for record in splits["train"]:
+        target = format_response(
+            record["reasoning"], record["formula"], record["answer"], record["unit"]
+        )
+        assert target.count("\n") == 2
+        assert len(target) < 320, target
+
+
+def test_same_seed_gives_identical_bytes_other_seed_differs(tmp_path: Path) -> None:
+    sizes = {
+        "train": 60,
+        "validation": 24,
+        "test": 24,
+        "test_ood_range": 24,
+        "test_ood_template": 24,
+    }
+    first, second, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    write_dataset(first, seed=3, sizes=sizes)
+    write_dataset(second, seed=3, sizes=sizes)
+    write_dataset(other, seed=4, sizes=sizes)
+    for name in [f"{s}.jsonl" for s in SPLITS] + ["manifest.json"]:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert (first / "train.jsonl").read_bytes() != (other / "train.jsonl").read_bytes()
+
+
+def test_manifest_counts_and_checksums(dataset_dir: Path, splits: dict[str, list[dict]]) -> None:
+    manifest = json.loads((dataset_dir / "manifest.json").read_text())
+    assert manifest["seed"] == 0
+    for split, records in splits.items():
+        entry = manifest["files"][f"{split}.jsonl"]
+        payload = (dataset_dir / f"{split}.jsonl").read_bytes()
+        assert entry["sha256"] == hashlib.sha256(payload).hexdigest()
+        assert entry["records"] == len(records)
+        per_family = {}
+        for record in records:
+            per_family[record["family"]] = per_family.get(record["family"], 0) + 1
+        assert manifest["counts"][split] == per_family
+
+
+def test_family_subset_and_bad_sizes(tmp_path: Path) -> None:
+    manifest = write_dataset(
+        tmp_path, sizes={"train": 10, "test": 4}, families=["drawdown", "kelly"]
+    )
+    assert manifest["families"] == ["drawdown", "kelly"]
+    assert manifest["counts"]["train"] == {"drawdown": 5, "kelly": 5}
+    with pytest.raises(KeyError, match="unknown task family"):
+        write_dataset(tmp_path, families=["nope"])
+    with pytest.raises(ValueError, match="unknown split"):
+        write_dataset(tmp_path, sizes={"training": 5})
+    with pytest.raises(ValueError, match="whole number"):
+        write_dataset(tmp_path, sizes={"train": -1})
+
+
+def test_load_split_names_the_bad_line(tmp_path: Path) -> None:
+    good = {name: 1 for name in RECORD_FIELDS} | {"question": "q?", "unit": "percent"}
+    (tmp_path / "test.jsonl").write_text(json.dumps(good) + "\n{not json\n")
+    with pytest.raises(ValueError, match=r"test\.jsonl:2: not valid JSON"):
+        load_split(tmp_path, "test")
+    missing = {k: v for k, v in good.items() if k != "formula"}
+    (tmp_path / "test.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(missing) + "\n")
+    with pytest.raises(ValueError, match=r"test\.jsonl:2: missing field\(s\) formula"):
+        load_split(tmp_path, "test")
+    (tmp_path / "test.jsonl").write_text(json.dumps(good | {"answer": "x"}) + "\n")
+    with pytest.raises(ValueError, match="'answer' must be a finite number"):
+        load_split(tmp_path, "test")
+    (tmp_path / "test.jsonl").write_text(json.dumps(good | {"unit": "parsecs"}) + "\n")
+    with pytest.raises(ValueError, match="unit 'parsecs'"):
+        load_split(tmp_path, "test")
+    with pytest.raises(FileNotFoundError, match="quantreason data"):
+        load_split(tmp_path, "validation")
+
+
+def _cli() -> typer.Typer:
+    app = typer.Typer()
+    app.callback()(lambda: None)
+    register(app)
+    return app
+
+
+def test_cli_writes_splits_and_prints_the_family_table(tmp_path: Path) -> None:
+    out = tmp_path / "ds"
+    args = ["data", "--out", str(out), "--train-size", "48", "--validation-size", "24"]
+    result = CliRunner().invoke(_cli(), [*args, "--test-size", "24", "--seed", "5"])
+    assert result.exit_code == 0, result.output
+    assert "drawdown" in result.output and "manifest" in result.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["sizes"] == {
+        "train": 48,
+        "validation": 24,
+        "test": 24,
+        "test_ood_range": 24,
+        "test_ood_template": 24,
+    }
+
+
+def test_cli_rejects_an_unknown_family(tmp_path: Path) -> None:
+    result = CliRunner().invoke(_cli(), ["data", "--out", str(tmp_path), "--families", "bogus"])
+    assert result.exit_code == 2
+    assert "unknown task family" in result.output

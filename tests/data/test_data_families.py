@@ -1,0 +1,134 @@
+"""Every family's reference solver and formula against hand-computed cases.
+
+Expected values are written as the arithmetic a person would do on paper (or a table value),
+never by calling the family's solver.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from quantreason.formula import evaluate
+from quantreason.tasks import FAMILIES, Num, get_family
+
+Z95, Z99 = 1.6448536269514722, 2.3263478740408408  # standard normal table
+
+CASES = [
+    ("compounding", {"P": 10000, "r": 5, "n": 3}, 11576.25),
+    ("compounding", {"P": 1000, "r": 10, "n": 2}, 1210.0),
+    ("cagr", {"V0": 100, "V1": 121, "n": 2}, 10.0),
+    ("cagr", {"V0": 1000, "V1": 800, "n": 1}, -20.0),
+    ("continuous_compounding", {"P": 1000, "r": 5, "t": 2}, 1000 * math.e**0.1),
+    ("continuous_compounding", {"P": 500, "r": 10, "t": 10}, 500 * math.e),
+    ("holding_period_return", {"P0": 100, "P1": 110, "D": 2}, 12.0),
+    ("holding_period_return", {"P0": 50, "P1": 40, "D": 1}, -18.0),
+    ("log_return", {"P0": 100, "P1": 110}, 9.531017980432486),
+    ("log_return", {"P0": 50, "P1": 25}, -69.31471805599453),
+    ("loss_recovery", {"L": 50}, 100.0),
+    ("loss_recovery", {"L": 20}, 25.0),
+    ("real_return", {"nom": 10, "inf": 5}, (1.10 / 1.05 - 1) * 100),
+    ("real_return", {"nom": 3, "inf": 3}, 0.0),
+    ("drawdown", {"peak": 177, "trough": 137}, 40 / 177 * 100),
+    ("drawdown", {"peak": 200, "trough": 150}, 25.0),
+    ("max_drawdown", {"p1": 100, "p2": 120, "p3": 90, "p4": 130, "p5": 95}, 35 / 130 * 100),
+    ("max_drawdown", {"p1": 50, "p2": 40, "p3": 60, "p4": 30}, 50.0),
+    ("vol_annualisation", {"sigma": 2, "freq": 252}, 2 * 252**0.5),
+    ("vol_annualisation", {"sigma": 1, "freq": 12}, 12**0.5),
+    ("parametric_var", {"V": 1000000, "sigma": 1, "c": 95, "h": 1}, Z95 * 10000),
+    ("parametric_var", {"V": 100000, "sigma": 2, "c": 99, "h": 4}, Z99 * 2000 * 2),
+    ("portfolio_vol", {"w1": 50, "w2": 50, "s1": 20, "s2": 20, "rho": 1}, 20.0),
+    ("portfolio_vol", {"w1": 60, "w2": 40, "s1": 10, "s2": 20, "rho": 0}, 10.0),
+    ("sharpe_comparison", {"ra": 12, "va": 15, "rb": 9, "vb": 8, "rf": 3}, 2),  # 0.6 < 0.75
+    ("sharpe_comparison", {"ra": 20, "va": 10, "rb": 10, "vb": 10, "rf": 2}, 1),  # 1.8 > 0.8
+    ("risk_sizing", {"A": 100000, "risk": 1, "entry": 50, "stop": 45}, 200),  # 1000 / 5
+    ("risk_sizing", {"A": 50000, "risk": 2, "entry": 42.5, "stop": 40.1}, 416),  # 1000 / 2.4
+    ("risk_ranking", {"a": 100000, "va": 1, "b": 50000, "vb": 3, "c": 200000, "vc": 0.5}, 2),
+    ("risk_ranking", {"a": 1000000, "va": 2, "b": 100000, "vb": 2, "c": 100000, "vc": 3}, 1),
+    ("capm", {"rf": 2, "beta": 1.5, "rm": 8}, 11.0),
+    ("capm", {"rf": 3, "beta": 0.5, "rm": 7}, 5.0),
+    ("sortino", {"R": 12, "T": 2, "DD": 5}, 2.0),
+    ("sortino", {"R": 8, "T": 4, "DD": 8}, 0.5),
+    ("kelly", {"p": 60, "b": 1}, 20.0),
+    ("kelly", {"p": 50, "b": 2}, 25.0),
+    ("beta", {"rho": 0.5, "sa": 30, "sm": 15}, 1.0),
+    ("beta", {"rho": 0.8, "sa": 20, "sm": 16}, 1.0),
+    (
+        "npv",
+        {"C0": 1000, "cf1": 500, "cf2": 500, "cf3": 500, "r": 10},
+        -1000 + 500 / 1.1 + 500 / 1.21 + 500 / 1.331,
+    ),
+    ("npv", {"C0": 300, "cf1": 110, "cf2": 121, "cf3": 133.1, "r": 10}, 0.0),
+    ("loan_payment", {"L": 100000, "r": 12, "n": 1}, 100000 * 0.01 / (1 - 1.01**-12)),
+    ("loan_payment", {"L": 10000, "r": 6, "n": 5}, 10000 * 0.005 / (1 - 1.005**-60)),
+    ("bond_price", {"F": 1000, "c": 5, "y": 5, "n": 10}, 1000.0),  # coupon = yield: par
+    ("bond_price", {"F": 100, "c": 10, "y": 5, "n": 2}, 10 / 1.05 + 110 / 1.05**2),
+    ("gordon_growth", {"D1": 2, "r": 10, "g": 5}, 40.0),
+    ("gordon_growth", {"D1": 1.5, "r": 8, "g": 3}, 30.0),
+    ("duration", {"D": 5, "y": 5}, 5 / 1.05),
+    ("duration", {"D": 10.5, "y": 5}, 10.0),
+]
+
+
+def _nums(values: dict[str, float]) -> dict[str, Num]:
+    nums = {}
+    for name, value in values.items():
+        text = repr(float(value))
+        decimals = 0 if float(value).is_integer() else len(text.split(".")[1])
+        nums[name] = Num(float(value), decimals, "plain")
+    return nums
+
+
+@pytest.mark.parametrize(("family", "values", "expected"), CASES)
+def test_solver_and_formula_match_hand_computation(
+    family: str, values: dict[str, float], expected: float
+) -> None:
+    spec = get_family(family)
+    nums = _nums(values)
+    assert spec.answer(nums) == pytest.approx(expected, rel=1e-9, abs=1e-9)
+    assert evaluate(spec.build_formula(nums)) == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def test_every_family_has_two_hand_computed_cases() -> None:
+    counts = {name: sum(1 for case in CASES if case[0] == name) for name in FAMILIES}
+    assert all(count >= 2 for count in counts.values()), counts
+
+
+def test_families_meet_the_design_floor() -> None:
+    assert len(FAMILIES) >= 16
+    required = {
+        "compounding",
+        "drawdown",
+        "max_drawdown",
+        "sharpe_comparison",
+        "vol_annualisation",
+        "risk_sizing",
+        "risk_ranking",
+    }
+    assert required <= set(FAMILIES)
+    for family in FAMILIES.values():
+        assert len(family.templates) >= 8, family.name
+        assert len(family.ood_templates) >= 3, family.name
+        assert not set(family.templates) & set(family.ood_templates), family.name
+        assert family.unit in {"percent", "currency", "ratio", "years", "count", "rank"}
+        assert family.reasoning.count(". ") == 0, "reasoning is one sentence"
+
+
+@pytest.mark.parametrize("name", list(FAMILIES))
+def test_ood_draws_leave_the_training_ranges(name: str) -> None:
+    family = FAMILIES[name]
+    rng = random.Random(7)
+    for _ in range(30):
+        train, ood = family.draw(rng, ood=False), family.draw(rng, ood=True)
+        for key, spec in family.params.items():
+            if spec.choices or key not in train:
+                continue
+            low, high = spec.train
+            assert low <= train[key].value <= high, (key, train[key])
+            assert not low < ood[key].value < high, (key, ood[key])
+        if name == "max_drawdown":  # walks of +-12 % steps from 40-600, or from 5000-50000
+            assert all(40 * 0.88**6 <= n.value <= 600 * 1.12**6 for n in train.values())
+            assert all(n.value >= 5000 * 0.88**8 for n in ood.values())
+            assert len(ood) > max(len(train), 7)

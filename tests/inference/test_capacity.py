@@ -1,0 +1,93 @@
+"""Capacity planner maths, including the reference system's case."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quantreason.capacity import CapacityError, capacity_from_benchmark, plan, write_stage
+from quantreason.pricing import PriceTable
+
+PRICES = PriceTable(currency="USD", region="us-east-1", hours_per_month=730,
+                    hourly={"ml.g5.xlarge": 1.408, "ml.c5.xlarge": 0.204})  # fmt: skip
+
+
+def test_reference_system_case() -> None:
+    result = plan(latency_s=0.73, peak_rps=10, instance_type="ml.g5.xlarge", prices=PRICES)
+    assert result.capacity_rps_per_instance == pytest.approx(1.37, abs=0.005)
+    assert result.sustainable_rps_per_instance == pytest.approx(0.959, abs=0.001)  # ~1 req/s
+    assert result.target_invocations_per_instance == 57  # 57.5 per minute, rounded down
+    assert result.max_instances == 11  # 600 per minute / 57 = 10.5 -> 11
+    assert result.cost_per_hour_min == pytest.approx(1.408)
+    assert result.cost_per_hour_max == pytest.approx(11 * 1.408)
+    assert result.cost_per_month_max == pytest.approx(11 * 1.408 * 730, abs=0.01)
+
+
+@pytest.mark.parametrize(("peak", "expected"), [(0.5, 1), (0.95, 1), (0.96, 2), (5, 6)])
+def test_max_instances_for_peak(peak: float, expected: int) -> None:
+    result = plan(latency_s=0.73, peak_rps=peak, instance_type="ml.g5.xlarge", prices=PRICES)
+    assert result.max_instances == expected
+
+
+def test_workers_and_min_instances() -> None:
+    result = plan(latency_s=1.0, peak_rps=1, instance_type="ml.c5.xlarge", workers_per_instance=4,
+                  min_instances=3, prices=PRICES)  # fmt: skip
+    assert result.target_invocations_per_instance == 168  # 4 req/s x 0.7 x 60
+    assert result.max_instances == 3  # never below min
+    assert result.cost_per_hour_min == pytest.approx(3 * 0.204)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"latency_s": 0}, {"latency_s": float("nan")}, {"peak_rps": -1}, {"safety_factor": 1.5},
+     {"min_instances": 0}, {"latency_s": 3.0, "latency_slo_s": 2.0}, {"latency_s": 120.0}],
+)  # fmt: skip
+def test_bad_inputs(kwargs: dict) -> None:
+    args = {"latency_s": 0.73, "peak_rps": 1, "instance_type": "ml.g5.xlarge", "prices": PRICES}
+    with pytest.raises(CapacityError):
+        plan(**{**args, **kwargs})
+
+
+def test_from_benchmark_picks_best_level_within_slo() -> None:
+    bench = {"levels": [
+        {"concurrency": 1, "errors": 0, "throughput_rps": 1.0, "latency_s": {"p95": 1.1}},
+        {"concurrency": 2, "errors": 0, "throughput_rps": 1.6, "latency_s": {"p95": 1.4}},
+        {"concurrency": 4, "errors": 0, "throughput_rps": 2.0, "latency_s": {"p95": 2.5}},
+        {"concurrency": 8, "errors": 3, "throughput_rps": 2.2, "latency_s": {"p95": 1.0}},
+    ]}  # fmt: skip
+    latency, capacity, source = capacity_from_benchmark(bench, latency_slo_s=2.0)
+    assert (latency, capacity) == (1.4, 1.6)
+    assert "concurrency 2" in source
+    assert capacity_from_benchmark(bench, None)[1] == 2.0
+    with pytest.raises(CapacityError, match="SLO"):
+        capacity_from_benchmark(bench, latency_slo_s=0.5)
+
+
+def test_write_stage_schema(tmp_path: Path) -> None:
+    result = plan(latency_s=0.73, peak_rps=10, instance_type="ml.g5.xlarge", prices=PRICES)
+    path = write_stage(result, "dev", tmp_path)
+    data = json.loads(path.read_text())
+    for key in ("target_invocations_per_instance", "min_instances", "max_instances",
+                "scale_in_cooldown_s", "scale_out_cooldown_s", "cost_per_hour_min",
+                "cost_per_hour_max"):  # fmt: skip
+        assert key in data
+    with pytest.raises(CapacityError):
+        write_stage(result, "../etc", tmp_path)
+
+
+def test_cli_json_and_errors(tmp_path: Path) -> None:
+    from quantreason.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "capacity.json"
+    result = runner.invoke(app, ["plan-capacity", "--latency", "0.73", "--peak-rps", "10",
+                                 "--json", "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["target_invocations_per_instance"] == 57
+    assert json.loads(out.read_text())["max_instances"] == 11
+    bad = runner.invoke(app, ["plan-capacity", "--peak-rps", "10"])
+    assert bad.exit_code != 0
+    assert "exactly one of --bench or --latency" in bad.output

@@ -1,0 +1,75 @@
+"""Helpers shared by the infra tests (plain functions; fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from quantreason.paths import CONFIG_DIR
+
+
+def copy_config(tmp_path: Path) -> Path:
+    """A writable copy of config/stages and config/capacity under ``tmp_path``."""
+    shutil.copytree(CONFIG_DIR / "stages", tmp_path / "stages")
+    shutil.copytree(CONFIG_DIR / "capacity", tmp_path / "capacity")
+    return tmp_path
+
+
+def resources(template: dict[str, Any], type_: str) -> dict[str, dict[str, Any]]:
+    """``{logical id: resource}`` of one type."""
+    return {k: v for k, v in template["Resources"].items() if v["Type"] == type_}
+
+
+def only(template: dict[str, Any], type_: str) -> dict[str, Any]:
+    """The one resource of ``type_`` (fails if there are none or several)."""
+    found = resources(template, type_)
+    assert len(found) == 1, f"expected one {type_}, found {sorted(found)}"
+    return next(iter(found.values()))
+
+
+def flatten(value: Any) -> str:
+    """Render a CloudFormation string expression as readable text.
+
+    ``{"Ref": "X"}`` -> ``${X}``, ``{"Fn::GetAtt": [A, B]}`` -> ``${A.B}``,
+    ``{"Fn::ImportValue": N}`` -> ``${import:N}``, ``Fn::FindInMap`` -> ``${map:M.K.V}``;
+    ``Fn::Join`` is joined. Lets tests assert on ARNs, URIs and state machine definitions.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and len(value) == 1:
+        (key, arg), = value.items()
+        if key == "Ref":
+            return "${" + arg + "}"
+        if key == "Fn::GetAtt":
+            return "${" + ".".join(arg) + "}"
+        if key == "Fn::ImportValue":
+            return "${import:" + flatten(arg) + "}"
+        if key == "Fn::FindInMap":
+            return "${map:" + ".".join(flatten(a) for a in arg) + "}"
+        if key == "Fn::Join":
+            separator, parts = arg
+            return separator.join(flatten(p) for p in parts)
+    raise AssertionError(f"cannot flatten {value!r}")
+
+
+def state_machine_definition(template: dict[str, Any]) -> dict[str, Any]:
+    """The (flattened, parsed) definition of the one state machine in ``template``."""
+    import json
+
+    machine = only(template, "AWS::StepFunctions::StateMachine")
+    return json.loads(flatten(machine["Properties"]["DefinitionString"]))
+
+
+def policy_statements(template: dict[str, Any], logical_prefix: str) -> list[dict[str, Any]]:
+    """Statements of the IAM policies whose logical id starts with ``logical_prefix``."""
+    statements = []
+    for logical_id, policy in resources(template, "AWS::IAM::Policy").items():
+        if logical_id.startswith(logical_prefix):
+            statements += policy["Properties"]["PolicyDocument"]["Statement"]
+    return statements
+
+
+def as_list(value: Any) -> list[Any]:
+    """IAM allows a single value or a list."""
+    return value if isinstance(value, list) else [value]

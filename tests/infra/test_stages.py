@@ -1,0 +1,112 @@
+"""Stage settings: loading, merging and one clear error for every kind of mistake."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quantreason.stages import StageConfigError, available_stages, load_stage
+from infra_helpers import copy_config
+
+
+def test_committed_stages_load_with_capacity_plan():
+    dev, prod = load_stage("dev"), load_stage("prod")
+    assert available_stages() == ["dev", "prod"]
+    assert dev.removal == "destroy" and prod.removal == "retain"
+    assert dev.training.instance_type == "ml.g5.12xlarge"
+    assert dev.endpoint.instance_type == "ml.g5.xlarge"
+    # The reference system: 1 / 0.73 s x 0.7 safety x 60 s ~ 57 invocations/min/instance.
+    assert 55 <= dev.autoscaling.target_invocations_per_instance <= 60
+    assert (dev.autoscaling.max_instances, prod.autoscaling.max_instances) == (4, 10)
+    assert prod.endpoint.data_capture is not None and dev.endpoint.data_capture is None
+    assert dev.endpoint_name == "quantreason-dev"
+
+
+def test_settings_are_frozen():
+    stage = load_stage("dev")
+    with pytest.raises(AttributeError):
+        stage.training.instance_count = 3  # type: ignore[misc]
+
+
+def test_unknown_keys_and_bad_values_are_all_reported_at_once(tmp_path: Path):
+    config = copy_config(tmp_path)
+    stage_file = config / "stages" / "dev.yaml"
+    text = stage_file.read_text()
+    text = text.replace("instance_count: 1 ", "instance_count: two ")
+    text = text.replace("removal: destroy", "removal: maybe\nregoin: us-east-1")
+    text = text.replace("strategy: rolling", "strategy: canary")
+    stage_file.write_text(text)
+    with pytest.raises(StageConfigError) as err:
+        load_stage("dev", config_dir=config)
+    message = str(err.value)
+    assert "dev.yaml" in message
+    assert "training.instance_count: expected an integer, got 'two'" in message
+    assert "removal: expected one of ['destroy', 'retain'], got 'maybe'" in message
+    assert "regoin: unknown key" in message
+    assert "endpoint.deployment.strategy" in message
+
+
+def test_range_checks(tmp_path: Path):
+    config = copy_config(tmp_path)
+    stage_file = config / "stages" / "dev.yaml"
+    text = stage_file.read_text().replace("instance_type: ml.g5.xlarge", "instance_type: g5.xlarge")
+    text = text.replace("startup_health_check_timeout_s: 900", "startup_health_check_timeout_s: 5")
+    stage_file.write_text(text)
+    with pytest.raises(StageConfigError, match=r"endpoint.instance_type: not ml\.\*") as err:
+        load_stage("dev", config_dir=config)
+    assert "startup_health_check_timeout_s: 60..3600" in str(err.value)
+
+
+def test_capacity_plan_feeds_autoscaling_and_yaml_overrides_it(tmp_path: Path):
+    config = copy_config(tmp_path)
+    plan = json.loads((config / "capacity" / "dev.json").read_text())
+    plan.update(max_instances=7, scale_out_cooldown_s=45, some_extra_key="kept by the planner")
+    (config / "capacity" / "dev.json").write_text(json.dumps(plan))
+    assert load_stage("dev", config_dir=config).autoscaling.max_instances == 7
+    stage_file = config / "stages" / "dev.yaml"
+    stage_file.write_text(stage_file.read_text() + "autoscaling:\n  max_instances: 3\n")
+    scaling = load_stage("dev", config_dir=config).autoscaling
+    assert (scaling.max_instances, scaling.scale_out_cooldown_s) == (3, 45)
+
+
+def test_capacity_plan_errors(tmp_path: Path):
+    config = copy_config(tmp_path)
+    capacity = config / "capacity" / "dev.json"
+    capacity.write_text(json.dumps({"min_instances": 1}))
+    with pytest.raises(StageConfigError, match="missing keys .*max_instances"):
+        load_stage("dev", config_dir=config)
+    plan = json.loads((copy_config(tmp_path / "b") / "capacity" / "dev.json").read_text())
+    plan.update(min_instances=5, max_instances=2)
+    capacity.write_text(json.dumps(plan))
+    with pytest.raises(StageConfigError, match="max_instances: >= min_instances"):
+        load_stage("dev", config_dir=config)
+    capacity.unlink()
+    with pytest.raises(StageConfigError, match="missing capacity plan"):
+        load_stage("dev", config_dir=config)
+
+
+def test_deploy_file_and_overrides(tmp_path: Path):
+    config = copy_config(tmp_path)
+    (config / "deploy").mkdir()
+    url = "s3://bucket/artifacts/models/v3/model.tar.gz"
+    (config / "deploy" / "dev.json").write_text(json.dumps({"model_data_url": url}))
+    assert load_stage("dev", config_dir=config).model_data_url == url
+    other = load_stage(
+        "dev",
+        config_dir=config,
+        overrides={"model_data_url": "s3://x/y.tar.gz", "region": "eu-west-1"},
+    )
+    assert (other.model_data_url, other.region) == ("s3://x/y.tar.gz", "eu-west-1")
+    with pytest.raises(StageConfigError, match="region: not an AWS region"):
+        load_stage("dev", config_dir=config, overrides={"region": "moon"})
+    with pytest.raises(StageConfigError, match="unknown stage overrides"):
+        load_stage("dev", config_dir=config, overrides={"max": "3"})
+
+
+def test_unknown_or_bad_stage_names():
+    with pytest.raises(StageConfigError, match="known: dev, prod"):
+        load_stage("staging")
+    with pytest.raises(StageConfigError, match="bad stage name"):
+        load_stage("../etc")
