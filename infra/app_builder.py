@@ -75,15 +75,26 @@ def build_stage_app(
     env = cdk.Environment(account=stage.account, region=stage.region)
     enable_nag(app)
     storage = StorageStack(
-        app, naming.stack_name(stage.name, naming.STORAGE), stage, env=env,
+        app,
+        naming.stack_name(stage.name, naming.STORAGE),
+        stage,
+        env=env,
         description=f"quantreason {stage.name}: data and artifacts buckets",
     )
     training = TrainingStack(
-        app, naming.stack_name(stage.name, naming.TRAINING), stage, storage, env=env,
+        app,
+        naming.stack_name(stage.name, naming.TRAINING),
+        stage,
+        storage,
+        env=env,
         description=f"quantreason {stage.name}: training role, code and state machine",
     )
     endpoint = EndpointStack(
-        app, naming.stack_name(stage.name, naming.ENDPOINT), stage, storage, env=env,
+        app,
+        naming.stack_name(stage.name, naming.ENDPOINT),
+        stage,
+        storage,
+        env=env,
         description=f"quantreason {stage.name}: SageMaker endpoint, autoscaling and alarms",
     )
     for stack in (storage, training, endpoint):

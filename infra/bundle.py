@@ -57,7 +57,10 @@ def write_tarball(pairs: list[tuple[Path, str]], target: Path) -> None:
             info.uname = info.gname = ""
             tar.addfile(info, io.BytesIO(data))
     # gzip with mtime=0 and no file name in the header: otherwise the bytes change per run.
-    with target.open("wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as gz:
+    with (
+        target.open("wb") as out,
+        gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as gz,
+    ):
         gz.write(raw.getvalue())
 
 

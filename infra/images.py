@@ -30,9 +30,8 @@ def dlc_image_uri(scope: Construct, kind: ImageKind) -> str:
             mapping={region: {"account": acct} for region, acct in image["registries"].items()},
         )
     account = mapping.find_in_map(cdk.Aws.REGION, "account")
-    return (
-        f"{account}.dkr.ecr.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{image['repository']}:{image['tag']}"
-    )
+    registry = f"{account}.dkr.ecr.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}"
+    return f"{registry}/{image['repository']}:{image['tag']}"
 
 
 def dlc_repository_arn(scope: Construct, kind: ImageKind) -> str:

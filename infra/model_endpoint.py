@@ -100,7 +100,9 @@ class ModelEndpoint(Construct):
         )
         # SageMaker checks at CreateModel that the role can read the artifact and pull the
         # image: create the model only after the role's policy exists.
-        self.model.add_resource_dependency(self.role.node.find_child("DefaultPolicy").node.default_child)
+        self.model.add_resource_dependency(
+            self.role.node.find_child("DefaultPolicy").node.default_child
+        )
 
         data_capture = None
         if s.data_capture is not None:
@@ -164,7 +166,9 @@ class ModelEndpoint(Construct):
     def _add_endpoint(self, s: EndpointSettings, scaling: AutoscalingSettings) -> None:
         self.alarms = self._add_alarms(s)
         rollback = sagemaker.CfnEndpoint.AutoRollbackConfigProperty(
-            alarms=[sagemaker.CfnEndpoint.AlarmProperty(alarm_name=a.alarm_name) for a in self.alarms]
+            alarms=[
+                sagemaker.CfnEndpoint.AlarmProperty(alarm_name=a.alarm_name) for a in self.alarms
+            ]
         )
         d = s.deployment
         if d.strategy == "rolling":

@@ -32,7 +32,10 @@ def synth_templates(stage: str, outdir: Path | None = None) -> dict[str, dict[st
     with tempfile.TemporaryDirectory(prefix="quantreason-synth-") as tmp:
         stage_app = build_stage_app(new_app(outdir or Path(tmp)), stage)
         assembly = stage_app.app.synth()
-        return {s.stack_name: assembly.get_stack_by_name(s.stack_name).template for s in stage_app.stacks}
+        return {
+            s.stack_name: assembly.get_stack_by_name(s.stack_name).template
+            for s in stage_app.stacks
+        }
 
 
 def render(template: dict[str, Any]) -> str:

@@ -19,6 +19,7 @@ from infra.storage import ProjectBuckets, ProjectBucketsProps
 from infra.training_job import TrainingJob, TrainingJobProps
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
+from quantreason.pricing import PriceError, load_prices
 from quantreason.stages import StageSettings
 
 
@@ -121,6 +122,29 @@ class EndpointStack(cdk.Stack):
         cdk.CfnOutput(self, naming.OUTPUT_VARIANT_NAME, value=self.endpoint.variant_name)
         if self.endpoint.endpoint is not None:
             cdk.CfnOutput(self, naming.OUTPUT_ENDPOINT_NAME, value=self.endpoint.endpoint_name)
+        # Shown by `cdk diff`, so that a reviewer sees what parking or a new max saves or costs.
+        cdk.CfnOutput(
+            self,
+            "EndpointCostPerHour",
+            value=endpoint_cost_text(stage),
+            description="On-demand instance cost from config/prices.yaml (min..max instances)",
+        )
+
+
+def endpoint_cost_text(stage: StageSettings) -> str:
+    """``"1.41 USD (1 x ml.g5.xlarge) .. 5.63 USD (4)"``, or ``"0 (parked)"``."""
+    if stage.endpoint.parked:
+        return "0 (parked)"
+    try:
+        prices = load_prices()
+        hourly = prices.hourly_price(stage.endpoint.instance_type)
+    except PriceError as err:
+        return f"unknown: {err}"
+    low, high = stage.autoscaling.min_instances, stage.autoscaling.max_instances
+    return (
+        f"{hourly * low:.2f} {prices.currency} ({low} x {stage.endpoint.instance_type}) .. "
+        f"{hourly * high:.2f} {prices.currency} ({high})"
+    )
 
 
 def _removal(stage: StageSettings) -> cdk.RemovalPolicy:

@@ -53,7 +53,7 @@ class _TrainingTask(tasks.SageMakerCreateTrainingJob):
         super().__init__(scope, construct_id, **kwargs)
         self._extra = extra
 
-    def to_state_json(self, query_language: Any = None) -> dict[str, Any]:  # noqa: D102
+    def to_state_json(self, query_language: Any = None) -> dict[str, Any]:
         state = super().to_state_json(query_language)
         state["Parameters"].update(self._extra)
         return state
@@ -198,7 +198,10 @@ class TrainingJob(Construct):
         artifacts_arn = rendered_import(self, self.artifacts_bucket_arn)
         acknowledge(
             self.role,
-            iam5(f"Resource::{data_arn}/{naming.DATA_PREFIX}/*", "Every dataset file."),
+            iam5(
+                f"Resource::{data_arn}/{naming.DATA_PREFIX}/*",
+                "Training reads every file under the datasets prefix (the splits).",
+            ),
             iam5(
                 f"Resource::{artifacts_arn}/{TRAINING_OUTPUT_PREFIX}*",
                 "SageMaker writes <job name>/output/model.tar.gz under the output prefix.",
@@ -241,5 +244,3 @@ def retention_days(days: int) -> int:
     """The nearest CloudWatch retention at or above ``days`` (CloudWatch accepts a fixed list)."""
     allowed = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
     return next((d for d in allowed if d >= days), allowed[-1])
-
-

@@ -8,6 +8,7 @@ calls it would make, make none). Expected failures print one line and exit 1, no
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,6 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 aws_app = typer.Typer(
     name="aws",
@@ -43,6 +43,10 @@ def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, wor
     from quantreason.ops.session import OpsError, build_context, translate_errors
     from quantreason.ops.stage_settings import stage_region
 
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        # botocore logs "Found credentials in ..." at INFO on every command; keep it for -v.
+        for name in ("botocore", "boto3"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     try:
         with translate_errors():
             ctx = build_context(stage, region, profile, dry_run, default_region=stage_region(stage))
@@ -105,7 +109,12 @@ def train(
     poll_seconds: PollSeconds = 15.0,
 ) -> None:
     """Start training (the Training stack's state machine, or --sdk), then follow it."""
-    from quantreason.ops.training import default_job_name, follow_training, start_training
+    from quantreason.ops.training import (
+        default_job_name,
+        follow_training,
+        next_steps,
+        start_training,
+    )
 
     def work(ctx: Any) -> None:
         ctx.poll_s = poll_seconds
@@ -127,7 +136,10 @@ def train(
                 on_log=lambda line: console.print(line, markup=False, highlight=False),
             )
         console.print(f"[green]Completed[/green]. Adapter (model.tar.gz): {final.model_artifacts}")
-        console.print(f"next: quantreason aws deploy {final.model_artifacts} --stage {stage}")
+        # The training output holds the adapter only; serving also needs code/ beside it.
+        console.print("next: package it for serving, then deploy:")
+        for command in next_steps(final.model_artifacts, stage):
+            console.print(f"  {command}", markup=False, highlight=False)
 
     _run(stage, region, profile, dry_run, work)
 
@@ -208,6 +220,7 @@ def status(
 ) -> None:
     """Endpoint status, instance counts, scaling policy, last hour's traffic and latency."""
     from quantreason.ops.deploy import endpoint_name
+    from quantreason.ops.report import print_status
     from quantreason.ops.session import OpsError
     from quantreason.ops.status import endpoint_status
 
@@ -215,39 +228,11 @@ def status(
         result = endpoint_status(ctx, endpoint_name(ctx, endpoint))
         if ctx.dry_run:
             return
-        _print_status(result)
+        print_status(console, result)
         if result.status == "Failed":
             raise OpsError(f"endpoint {result.name} is Failed: {result.failure_reason}")
 
     _run(stage, region, profile, dry_run, work)
-
-
-def _print_status(result: Any) -> None:
-    colour = {"InService": "green", "Failed": "red"}.get(result.status, "yellow")
-    console.print(f"endpoint [bold]{result.name}[/bold]: [{colour}]{result.status}[/{colour}]")
-    if result.failure_reason:
-        console.print(f"  failure: {result.failure_reason}", markup=False)
-    table = Table("variant", "instance type", "current", "desired")
-    for v in result.variants:
-        table.add_row(v.name, v.instance_type, str(v.current), str(v.desired))
-    console.print(table)
-    if result.max_capacity is not None:
-        console.print(f"autoscaling: {result.min_capacity}..{result.max_capacity} instances")
-    for p in result.policies:
-        console.print(
-            f"  policy {p.name}: {p.metric} target {p.target:g}/min per instance, "
-            f"cooldown in {p.scale_in_cooldown_s}s / out {p.scale_out_cooldown_s}s"
-        )
-    m = result.metrics
-
-    def fmt(value: float | None, scale: float = 1.0, unit: str = "") -> str:
-        return "no data" if value is None else f"{value / scale:,.0f}{unit}"
-
-    avg, p95 = fmt(m.get("latency_avg_us"), 1000, " ms"), fmt(m.get("latency_p95_us"), 1000, " ms")
-    console.print(
-        f"last hour: {fmt(m.get('invocations'))} invocations, latency avg {avg} / p95 {p95}, "
-        f"errors 4xx {fmt(m.get('errors_4xx'))} / 5xx {fmt(m.get('errors_5xx'))}"
-    )
 
 
 @aws_app.command()
@@ -259,29 +244,13 @@ def cost(
 ) -> None:
     """Estimated cost per hour and month of what runs now, and what teardown would save."""
     from quantreason.ops.cost import current_cost
+    from quantreason.ops.report import print_cost
 
     def work(ctx: Any) -> None:
         report = current_cost(ctx)
         if ctx.dry_run:
             return
-        cur = report.currency
-        table = Table("resource", "kind", "instances", f"{cur}/hour")
-        for line in report.lines:
-            table.add_row(
-                line.resource,
-                line.kind,
-                f"{line.count} x {line.instance_type}",
-                f"{line.hourly:.2f}",
-            )
-        console.print(table)
-        console.print(f"now: {report.hourly:.2f} {cur}/hour = {report.monthly:,.0f} {cur}/month")
-        saving = report.teardown_saving_hourly
-        console.print(
-            f"teardown saves {saving:.2f} {cur}/hour = "
-            f"{saving * report.hours_per_month:,.0f} {cur}/month"
-        )
-        if report.max_hourly_endpoint is not None:
-            console.print(f"at autoscaling max: {report.max_hourly_endpoint:.2f} {cur}/hour")
+        print_cost(console, report)
 
     _run(stage, region, profile, dry_run, work)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -36,7 +38,9 @@ def _offline_env() -> dict[str, str]:
 
 
 @infra_app.command("show")
-def show(stage: str = typer.Option("dev", help="Stage name (config/stages/<stage>.yaml).")) -> None:
+def show(
+    stage: Annotated[str, typer.Option(help="Stage name (config/stages/<stage>.yaml).")] = "dev",
+) -> None:
     """Print a stage's validated settings."""
     try:
         s = load_stage(stage)
@@ -64,8 +68,12 @@ def show(stage: str = typer.Option("dev", help="Stage name (config/stages/<stage
 
 @infra_app.command("snapshot")
 def snapshot(
-    stage: list[str] = typer.Option(None, help="Stages to refresh (default: every stage)."),
-    check: bool = typer.Option(False, help="Only compare with the snapshots; exit 1 on change."),
+    stage: Annotated[
+        list[str] | None, typer.Option(help="Stages to refresh (default: every stage).")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option(help="Only compare with the snapshots; exit 1 on a change.")
+    ] = False,
 ) -> None:
     """Refresh (or check) infra/snapshots/<stage>/*.template.json."""
     stages = stage or available_stages()
@@ -77,20 +85,30 @@ def snapshot(
 
 @infra_app.command("diff")
 def diff(
-    stage: str = typer.Option("dev", help="Stage to compare."),
-    part: list[str] = typer.Option(None, help=f"Stacks: {', '.join(PARTS)} (default: all)."),
-    fail: bool = typer.Option(False, help="Exit 1 when a stack differs."),
+    stage: Annotated[str, typer.Option(help="Stage to compare.")] = "dev",
+    part: Annotated[
+        list[str] | None, typer.Option(help="Storage, Training and/or Endpoint (default: all).")
+    ] = None,
+    fail: Annotated[bool, typer.Option(help="Exit 1 when a stack differs.")] = False,
 ) -> None:
     """``cdk diff`` of the current code against the committed snapshots (offline)."""
-    status = 0
-    for name in part or PARTS:
-        stack = naming.stack_name(stage, name)
-        template = REPO_ROOT / "infra" / "snapshots" / stage / f"{stack}.template.json"
-        cmd = ["npx", "--no-install", "cdk", "diff", "-c", f"stage={stage}", "--exclusively"]
-        cmd += ["--template", str(template), *(["--fail"] if fail else []), stack]
-        console.rule(stack)
-        result = subprocess.run(cmd, cwd=REPO_ROOT, env=_offline_env(), check=False)
-        status = status or result.returncode
+    env = _offline_env()
+    with tempfile.TemporaryDirectory(prefix="quantreason-cdk-") as assembly:
+        # Synthesize once, then diff every stack against the same cloud assembly.
+        synth = ["npx", "--no-install", "cdk", "synth", "--quiet", "-c", f"stage={stage}"]
+        with console.status(f"synthesizing {stage} (cdk-nag included)"):
+            result = subprocess.run([*synth, "--output", assembly], cwd=REPO_ROOT, env=env)
+        if result.returncode:
+            raise typer.Exit(result.returncode)
+        status = 0
+        for name in part or PARTS:
+            stack = naming.stack_name(stage, name)
+            template = REPO_ROOT / "infra" / "snapshots" / stage / f"{stack}.template.json"
+            cmd = ["npx", "--no-install", "cdk", "diff", "--app", assembly, "--exclusively"]
+            cmd += ["--template", str(template), *(["--fail"] if fail else []), stack]
+            console.rule(stack)
+            result = subprocess.run(cmd, cwd=REPO_ROOT, env=env, check=False)
+            status = status or result.returncode
     raise typer.Exit(status)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import tarfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from quantreason.ops.upload import METADATA_KEY, sha256_of
 from quantreason.paths import CONFIG_DIR
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
+#: What the SageMaker serving contract puts in model.tar.gz beside the adapter.
+SERVING_ENTRY_POINT = "code/inference.py"
 #: Endpoint states in which an update can start.
 UPDATABLE = {"InService", "Failed"}
 
@@ -69,11 +72,27 @@ def resolve_artifact(ctx: OpsContext, artifact: str) -> str:
     path = Path(artifact)
     if not path.is_file() or not path.name.endswith(".tar.gz"):
         raise OpsError(f"{artifact}: expected an s3:// URI or a local model.tar.gz file")
+    check_serving_archive(path)
     digest = sha256_of(path)
     bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
     key = f"{naming.ARTIFACTS_PREFIX}/models/{digest[:16]}/model.tar.gz"
     s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes(), Metadata={METADATA_KEY: digest})
     return f"s3://{bucket}/{key}"
+
+
+def check_serving_archive(path: Path) -> None:
+    """Refuse an archive without the serving entry point (e.g. a raw training output)."""
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            names = {name.removeprefix("./") for name in archive.getnames()}
+    except (tarfile.TarError, OSError) as err:
+        raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
+    missing = [n for n in (SERVING_ENTRY_POINT, "adapter_config.json") if n not in names]
+    if missing:
+        raise OpsError(
+            f"{path} lacks {', '.join(missing)}: build the serving archive with "
+            "`quantreason package-model --adapter ADAPTER_DIR --out model.tar.gz`"
+        )
 
 
 def write_deploy_file(stage: str, model_data_url: str, config_dir: Path | None = None) -> Path:
@@ -134,7 +153,9 @@ def update_endpoint_direct(
     container["ModelDataUrl"] = model_data_url
     model_request: dict[str, Any] = {
         "ModelName": model_name,
-        "ExecutionRoleArn": old_model.get("ExecutionRoleArn", "<current role>"),
+        "ExecutionRoleArn": old_model.get(
+            "ExecutionRoleArn", "<ExecutionRoleArn of the live model>"
+        ),
         "PrimaryContainer": container,
         "Tags": tags,
     }

@@ -23,6 +23,7 @@ from quantreason.ops.stacks import OWNER_KEYS, ownership_tags, stack_output
 LOG_GROUP = "/aws/sagemaker/TrainingJobs"
 TERMINAL = {"Completed", "Failed", "Stopped"}
 _TASK_RESOURCE = re.compile(r"^arn:aws[\w-]*:states:::sagemaker:createTrainingJob(\.sync)?$")
+_FORMAT = re.compile(r"^States\.Format\('(?P<template>[^'%]*)'(?P<args>(\s*,\s*[^,()]+)*)\)$")
 _JOB_NAME = re.compile(r"^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$")
 
 
@@ -60,7 +61,16 @@ def execution_input(job_name: str, train_profile: str | None) -> dict[str, Any]:
 
 
 def _resolve_path(path: str, data: dict[str, Any], job_name: str) -> Any:
-    """Resolve the JSONPath forms the task parameters use (``$.a.b``, ``$$.Execution.Name``)."""
+    """Resolve what the task parameters use: ``$.a.b``, ``$$.Execution.Name`` and
+    ``States.Format('template {}', path, ...)`` (the checkpoint prefix per execution)."""
+    path = path.strip()
+    formatted = _FORMAT.match(path)
+    if formatted:
+        args = [a for a in formatted["args"].split(",") if a.strip()]
+        values = [str(_resolve_path(a, data, job_name)) for a in args]
+        if formatted["template"].count("{}") != len(values):
+            raise OpsError(f"cannot start with --sdk: malformed {path!r}")
+        return formatted["template"].replace("{}", "%s") % tuple(values)
     if path == "$$.Execution.Name":
         return job_name
     if not path.startswith("$."):
@@ -247,3 +257,13 @@ def follow_training(
         reason = snapshot.failure_reason or "no reason given"
         raise OpsError(f"training job {started.job_name} {snapshot.status}: {reason}")
     return snapshot
+
+
+def next_steps(model_artifacts: str | None, stage: str) -> list[str]:
+    """Commands that turn a training output (adapter only) into a deployed serving archive."""
+    return [
+        f"aws s3 cp {model_artifacts} adapter.tar.gz",
+        "mkdir -p adapter && tar -xzf adapter.tar.gz -C adapter",
+        "quantreason package-model --adapter adapter --out model.tar.gz",
+        f"quantreason aws deploy model.tar.gz --stage {stage}",
+    ]

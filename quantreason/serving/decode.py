@@ -4,18 +4,18 @@ Generating one token at batch 1 reads every weight once, so
 ``tokens/s <= memory bandwidth / weight bytes``. We measure the bandwidth (a large tensor sum,
 with torch's current thread count, i.e. what generation uses), the weight bytes, and the decode
 rate of each variant transformers/torch offer without changing the answers: the default
-dynamic KV cache, a static KV cache, and a static cache with ``torch.compile``. A variant only
-counts if it produces exactly the same tokens as the default.
+dynamic KV cache, a static KV cache, a static cache with transformers' ``torch.compile`` of the
+decode step, and bf16 weights (half the bytes). A variant only counts if it produces exactly
+the same tokens as the default.
 
-Decode time is isolated from prefill: ``(N - 1) / (t(N tokens) - t(1 token))`` with
-``min_new_tokens`` forcing exactly N tokens.
+Decode time is isolated from prefill by timing the steps after the first token (a stopping
+criterion that records the time at each step), with ``min_new_tokens`` forcing N tokens.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BANDWIDTH_TENSOR_MB = 512
-VARIANTS = ("dynamic-cache", "static-cache", "static-cache+compile")
+VARIANTS = ("dynamic-cache", "static-cache", "static-cache+compile", "bf16-weights")
 
 
 def measure_bandwidth_gbs(size_mb: int = BANDWIDTH_TENSOR_MB, repeats: int = 5) -> float:
@@ -46,64 +46,82 @@ def weight_bytes(model: Any) -> int:
     return sum(p.numel() * p.element_size() for p in model.parameters())
 
 
-def _variant_kwargs(model: Any, variant: str) -> tuple[dict[str, Any], Callable[[], None]]:
-    """generate() keyword arguments for a variant, and how to undo any change to the model."""
+def _variant(model: Any, variant: str) -> tuple[Any, dict[str, Any]]:
+    """(model to run, generate() keyword arguments) for a variant; the input model is unchanged."""
     if variant == "dynamic-cache":
-        return {}, lambda: None
+        return model, {}
     if variant == "static-cache":
-        return {"cache_implementation": "static"}, lambda: None
+        return model, {"cache_implementation": "static"}
     if variant == "static-cache+compile":
+        from transformers import CompileConfig
+
+        # transformers' own auto-compile of the decode step; it only turns itself on for GPUs
+        # unless told otherwise. "default" mode: CUDA graphs ("reduce-overhead") do not exist here.
+        config = CompileConfig(mode="default", fullgraph=False)
+        config._compile_all_devices = True
+        return model, {"cache_implementation": "static", "compile_config": config}
+    if variant == "bf16-weights":
+        import copy
+
         import torch
 
-        original = model.forward
-        model.forward = torch.compile(original, dynamic=False)
-
-        def undo() -> None:
-            model.forward = original
-
-        return {"cache_implementation": "static"}, undo
+        # Half the bytes to read per token; kept only if the greedy tokens stay the same.
+        return copy.deepcopy(model).to(torch.bfloat16), {}
     raise ValueError(f"unknown decode variant {variant!r}; known: {', '.join(VARIANTS)}")
 
 
-def _timed_generate(loaded: LoadedModel, encoded: Any, tokens: int, kwargs: dict) -> tuple:
+def _decode_times(model: Any, pad_id: int, encoded: Any, tokens: int, kwargs: dict) -> tuple:
+    """(timestamps after each generated token, token ids) of one greedy generate call."""
     import torch
+    from transformers import StoppingCriteria, StoppingCriteriaList
 
-    start = time.perf_counter()
+    stamps: list[float] = []
+
+    class Clock(StoppingCriteria):
+        # Called once per generated token: the gaps between calls are the decode steps.
+        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+            stamps.append(time.perf_counter())
+            return torch.zeros(input_ids.shape[0], dtype=torch.bool)
+
     with torch.inference_mode():
-        out = loaded.model.generate(
+        out = model.generate(
             **encoded,
             max_new_tokens=tokens,
             min_new_tokens=tokens,
             do_sample=False,
-            pad_token_id=loaded.tokenizer.pad_token_id,
+            pad_token_id=pad_id,
+            stopping_criteria=StoppingCriteriaList([Clock()]),
             **kwargs,
         )
-    return time.perf_counter() - start, out[0, encoded["input_ids"].shape[1] :].tolist()
+    return stamps, out[0, encoded["input_ids"].shape[1] :].tolist()
 
 
 def decode_rate(
     loaded: LoadedModel, question: str, new_tokens: int, variant: str, repeats: int = 2
 ) -> tuple[float, list[int]]:
-    """(decode tokens/s at batch 1, generated token ids) for one variant."""
+    """(decode tokens/s at batch 1, generated token ids) for one variant.
+
+    The first token comes from the prefill; decode speed is the rate of the tokens after it,
+    timed between generation steps (best of ``repeats`` after one warm-up/compile run).
+    """
     from quantreason.generation import encode_prompts
 
-    if new_tokens < 2:
-        raise ValueError("new_tokens must be at least 2")
+    if new_tokens < 3:
+        raise ValueError("new_tokens must be at least 3")
     encoded = loaded.tokenizer(
         encode_prompts(loaded.tokenizer, [question]), return_tensors="pt", add_special_tokens=False
     )
-    kwargs, undo = _variant_kwargs(loaded.model, variant)
-    try:
-        _timed_generate(loaded, encoded, new_tokens, kwargs)  # warm-up (and compilation)
-        best = float("inf")
-        tokens: list[int] = []
-        for _ in range(repeats):
-            prefill, _ = _timed_generate(loaded, encoded, 1, kwargs)
-            total, tokens = _timed_generate(loaded, encoded, new_tokens, kwargs)
-            best = min(best, max(total - prefill, 1e-9))
-    finally:
-        undo()
-    return (new_tokens - 1) / best, tokens
+    model, kwargs = _variant(loaded.model, variant)
+    pad_id = loaded.tokenizer.pad_token_id
+    _decode_times(model, pad_id, encoded, new_tokens, kwargs)  # warm-up (and compilation)
+    best = 0.0
+    tokens: list[int] = []
+    for _ in range(repeats):
+        stamps, tokens = _decode_times(model, pad_id, encoded, new_tokens, kwargs)
+        if len(stamps) < 2 or stamps[-1] <= stamps[0]:
+            raise RuntimeError("generation produced too few timed steps")
+        best = max(best, (len(stamps) - 1) / (stamps[-1] - stamps[0]))
+    return best, tokens
 
 
 def measure_decode(

@@ -56,7 +56,9 @@ def tokenize_records(
         raise ConfigError("the tokenizer has no eos token to end the response with")
     examples = []
     for record in records:
-        missing = [k for k in ("question", "reasoning", "formula", "answer", "unit") if k not in record]
+        missing = [
+            k for k in ("question", "reasoning", "formula", "answer", "unit") if k not in record
+        ]
         if missing:
             raise ConfigError(f"record {record.get('id', '?')} lacks field(s) {', '.join(missing)}")
         prompt = tokenizer.apply_chat_template(
@@ -105,14 +107,18 @@ def plan_batches(
             if group_by_length:
                 chunk.sort(key=lambda i: (lengths[i], i))
             for b in range(0, len(chunk), global_batch_size):
-                epoch_batches.append(sorted(chunk[b : b + global_batch_size], key=lambda i: (lengths[i], i)))
+                epoch_batches.append(
+                    sorted(chunk[b : b + global_batch_size], key=lambda i: (lengths[i], i))
+                )
         rng.shuffle(epoch_batches)
         batches.extend(epoch_batches)
         epoch += 1
     return batches[:num_steps]
 
 
-def steps_for(num_records: int, global_batch_size: int, epochs: float, max_steps: int | None) -> int:
+def steps_for(
+    num_records: int, global_batch_size: int, epochs: float, max_steps: int | None
+) -> int:
     """Optimizer steps of a run: ``max_steps`` if set, else ``epochs`` passes (at least one)."""
     if max_steps is not None:
         return max_steps

@@ -7,6 +7,7 @@ typo in a profile or a ``--set`` override never trains with a default nobody ask
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import types
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ TRAIN_CONFIG_DIR = CONFIG_DIR / "train"
 DTYPES = ("float32", "bfloat16")
 PRECISIONS = ("fp32", "bf16")
 BACKENDS = ("auto", "gloo", "nccl")
+ALL_PROJECTIONS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 
 
 class ConfigError(ValueError):
@@ -28,8 +30,7 @@ class ConfigError(ValueError):
 
 
 def _f(default: Any, help_text: str) -> Any:
-    if isinstance(default, list):
-        return field(default_factory=lambda: list(default), metadata={"help": help_text})
+    """A dataclass field with a help text."""
     return field(default=default, metadata={"help": help_text})
 
 
@@ -44,9 +45,9 @@ class LoraSettings:
     r: int = _f(16, "LoRA rank: higher gives more capacity and more memory.")
     alpha: int = _f(32, "LoRA scaling numerator (scale = alpha / r).")
     dropout: float = _f(0.05, "Dropout on the LoRA input.")
-    target_modules: list[str] = _f(
-        ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
-        "Names of the Linear modules that get adapters (all attention and MLP projections).",
+    target_modules: list[str] = field(
+        default_factory=lambda: list(ALL_PROJECTIONS),
+        metadata={"help": "Linear modules that get adapters (all attention + MLP projections)."},
     )
 
 
@@ -211,6 +212,9 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
             raise ConfigError(f"{where}: expected an integer, got {value!r}")
         return value
     if hint is float:
+        if isinstance(value, str):  # YAML 1.1 reads "1e-4" (no dot) as a string
+            with contextlib.suppress(ValueError):
+                value = float(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{where}: expected a number, got {value!r}")
         return float(value)

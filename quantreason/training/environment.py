@@ -1,11 +1,12 @@
 """Where a training process runs: its rank in the job, and the SageMaker paths when in a container.
 
-Locally ``torchrun`` sets ``RANK``/``WORLD_SIZE``/``LOCAL_RANK``/``LOCAL_WORLD_SIZE``/``MASTER_ADDR``/
-``MASTER_PORT``. In SageMaker the training toolkit's torch-distributed launcher (hyperparameter
-``sagemaker_torch_distributed_enabled``) runs the very same ``torchrun`` on every instance with
-``--nnodes=len(SM_HOSTS) --nproc_per_node=SM_NUM_GPUS --node_rank=<index of SM_CURRENT_HOST>
---master_addr=<first host>``, so one reader serves both, and the SageMaker variables only add
-paths (data channel, model dir, checkpoints) and the hyperparameters.
+Locally ``torchrun`` sets ``RANK``, ``WORLD_SIZE``, ``LOCAL_RANK``, ``LOCAL_WORLD_SIZE``,
+``MASTER_ADDR`` and ``MASTER_PORT``. In SageMaker the training toolkit's torch-distributed
+launcher (hyperparameter ``sagemaker_torch_distributed_enabled``) runs the very same
+``torchrun`` on every instance (``--nnodes=len(SM_HOSTS) --nproc_per_node=SM_NUM_GPUS
+--node_rank=<index of SM_CURRENT_HOST> --master_addr=<first host>``), so one reader serves
+both, and the SageMaker variables only add paths (data channel, model dir, checkpoints) and the
+hyperparameters.
 """
 
 from __future__ import annotations

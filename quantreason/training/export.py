@@ -43,9 +43,7 @@ def gather_adapter(loss_module: torch.nn.Module, peft_model: PeftModel) -> dict[
     if dist.get_rank() != 0:
         return {}
     stripped = {k.removeprefix(WRAPPER_PREFIX): v for k, v in full.items()}
-    return get_peft_model_state_dict(
-        peft_model, state_dict=stripped, save_embedding_layers=False
-    )
+    return get_peft_model_state_dict(peft_model, state_dict=stripped, save_embedding_layers=False)
 
 
 def expected_shapes(peft_model: PeftModel) -> dict[str, tuple[int, ...]]:
@@ -100,8 +98,12 @@ def verify_reload(
     dtype: torch.dtype,
     precision: str,
     autocast: AbstractContextManager[Any],
+    device: torch.device | None = None,
 ) -> float:
-    """Reload the adapter on a fresh base; compare tensors and logits. Returns the logit error."""
+    """Reload the adapter on a fresh base; compare tensors and logits. Returns the logit error.
+
+    On a GPU the reloaded model runs on ``device`` (a 7B forward on the host CPU takes minutes).
+    """
     import torch
     from peft import PeftModel, get_peft_model_state_dict
     from transformers import AutoModelForCausalLM
@@ -109,15 +111,20 @@ def verify_reload(
     base = AutoModelForCausalLM.from_pretrained(model_path, dtype=dtype)
     reloaded = PeftModel.from_pretrained(base, str(adapter_dir))
     reloaded.eval()
+    if device is not None:
+        reloaded.to(device)
+        batch = {k: v.to(device) for k, v in batch.items()}
     loaded = get_peft_model_state_dict(reloaded, save_embedding_layers=False)
     check_tensors(loaded, {k: tuple(v.shape) for k, v in tensors.items()}, trained=False)
     for key, tensor in tensors.items():
         if not torch.equal(loaded[key].to(tensor.dtype), tensor):
             raise ExportError(f"{key} differs after reload")
     with torch.no_grad(), autocast:
-        logits = reloaded(
-            input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]
-        ).logits.float()
+        logits = (
+            reloaded(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"])
+            .logits.float()
+            .cpu()
+        )
     scale = float(reference_logits.abs().max()) or 1.0
     error = float((logits - reference_logits).abs().max()) / scale
     if error > LOGIT_TOLERANCE[precision]:

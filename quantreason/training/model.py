@@ -92,6 +92,31 @@ def decoder_layers(peft_model: PeftModel) -> list[torch.nn.Module]:
     return list(peft_model.get_base_model().get_decoder().layers)
 
 
+def _shared_prefix_hidden(
+    decoder: torch.nn.Module, input_ids: Any, attention_mask: Any, prefix_len: int
+) -> torch.Tensor:
+    """Hidden states from the last prefix position on, computing the shared prefix only once.
+
+    Every record starts with the same tokens (chat template + instruction, ~55 of ~150 tokens
+    for SmolLM2): run them once for the batch, repeat their keys/values across the rows
+    (``repeat_interleave`` is differentiable, so gradients from every row flow back into the
+    one prefix pass), then run each row's own suffix on top. Same result, ~1/3 fewer tokens.
+    Returns hidden states of positions ``prefix_len..`` (the caller needs ``prefix_len`` shorter
+    than every prompt).
+    """
+    prefix = decoder(input_ids=input_ids[:1, :prefix_len], use_cache=True)
+    cache = prefix.past_key_values
+    cache.batch_repeat_interleave(input_ids.shape[0])
+    suffix = decoder(
+        input_ids=input_ids[:, prefix_len:],
+        attention_mask=attention_mask,
+        past_key_values=cache,
+        use_cache=True,
+    ).last_hidden_state
+    # The last prefix position predicts a prompt token (no label): the suffix covers every target.
+    return suffix
+
+
 def make_loss_module(peft_model: PeftModel, response_only_logits: bool) -> torch.nn.Module:
     """Wrap the LoRA model in a module whose forward returns the summed response-token loss.
 
@@ -108,15 +133,22 @@ def make_loss_module(peft_model: PeftModel, response_only_logits: bool) -> torch
             super().__init__()
             self.peft_model = peft_model
 
-        def forward(self, input_ids: Any, attention_mask: Any, labels: Any = None) -> torch.Tensor:
+        def forward(
+            self, input_ids: Any, attention_mask: Any, labels: Any = None, prefix_len: int = 0
+        ) -> torch.Tensor:
             if labels is None:  # logits for checks (export verification), not for training
                 return self.peft_model(input_ids=input_ids, attention_mask=attention_mask).logits
             base = self.peft_model.get_base_model()
             targets = labels[:, 1:]
             if response_only_logits:
-                hidden = base.get_decoder()(
-                    input_ids=input_ids, attention_mask=attention_mask
-                ).last_hidden_state
+                decoder = base.get_decoder()
+                if prefix_len > 0:
+                    hidden = _shared_prefix_hidden(decoder, input_ids, attention_mask, prefix_len)
+                    targets = labels[:, prefix_len + 1 :]
+                else:
+                    hidden = decoder(
+                        input_ids=input_ids, attention_mask=attention_mask
+                    ).last_hidden_state
                 keep = targets != IGNORE_INDEX
                 logits = base.get_output_embeddings()(hidden[:, :-1][keep])
                 return F.cross_entropy(logits.float(), targets[keep], reduction="sum")

@@ -36,10 +36,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, help="directory holding train.jsonl")
     parser.add_argument("--out", type=Path, help="run directory (adapter/, train_log.jsonl, ...)")
     parser.add_argument("--checkpoint-dir", type=Path, help="default: <out>/checkpoints")
-    parser.add_argument("--resume", nargs="?", const="true", default=None,
-                        help="continue from the latest checkpoint")
-    parser.add_argument("--set", dest="overrides", action="append", default=[],
-                        metavar="SECTION.KEY=VALUE", help="override a config value (repeatable)")
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="true",
+        default=None,
+        help="continue from the latest checkpoint",
+    )
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override a config value (repeatable)",
+    )
     args, _unknown = parser.parse_known_args(argv)
     return args
 
@@ -73,7 +84,10 @@ def resolve(
         if args.data is None or args.out is None:
             raise ConfigError("pass --data DIR and --out DIR (outside SageMaker)")
         paths = RunPaths(
-            args.data, args.out, args.out / "adapter", args.checkpoint_dir or args.out / "checkpoints"
+            args.data,
+            args.out,
+            args.out / "adapter",
+            args.checkpoint_dir or args.out / "checkpoints",
         )
     # In SageMaker a restarted job (spot interruption) continues whenever a checkpoint exists.
     resume = sm is not None

@@ -65,13 +65,12 @@ def load_train_records(data_dir: Path, limit: int | None) -> list[dict[str, Any]
             f"no train.jsonl in {data_dir}: pass --data DIR written by 'quantreason data' "
             "(in SageMaker: the 'train' input channel)"
         )
+    from quantreason.data import load_split
+
     try:
-        from quantreason.data import load_split
-    except ImportError:  # the data package is optional at this layer; the file format is fixed
-        lines = (data_dir / "train.jsonl").read_text().splitlines()
-        records = [json.loads(line) for line in lines if line.strip()]
-    else:
         records = load_split(data_dir, "train")
+    except ValueError as exc:  # a malformed line: name it, as a config error (exit code 2)
+        raise ConfigError(f"train data: {exc}") from exc
     return records[:limit] if limit else records
 
 
@@ -121,7 +120,7 @@ def peak_rss_mib() -> float:
 
 def lr_factor(step: int, num_steps: int, warmup_ratio: float, min_ratio: float) -> float:
     """Linear warmup then cosine decay to ``min_ratio`` of the peak."""
-    warmup = int(math.ceil(warmup_ratio * num_steps))
+    warmup = math.ceil(warmup_ratio * num_steps)
     if step < warmup:
         return (step + 1) / warmup
     progress = (step - warmup) / max(1, num_steps - warmup)
@@ -153,6 +152,7 @@ def run(
     t = config.train
 
     peft_model = build_lora_model(prepared.model_path, config)
+    torch.manual_seed(t.seed + ranks.rank)  # same LoRA init everywhere, own dropout per rank
     module = make_loss_module(peft_model, t.response_only_logits).to(device)
     distributed.shard_model(module, decoder_layers(peft_model), mesh, config, device)
     params = [p for p in module.parameters() if p.requires_grad]
@@ -162,7 +162,9 @@ def run(
         lambda s: lr_factor(s, prepared.num_steps, t.warmup_ratio, t.min_lr_ratio),
     )
     autocast = (
-        torch.autocast(device.type, dtype=torch.bfloat16) if t.precision == "bf16" else nullcontext()
+        torch.autocast(device.type, dtype=torch.bfloat16)
+        if t.precision == "bf16"
+        else nullcontext()
     )
 
     start_step = 0
@@ -177,7 +179,9 @@ def run(
         )
         log.info("resumed from %s at step %d", latest, start_step)
     elif resume:
-        log.info("--resume given but no checkpoint in %s: starting from step 0", paths.checkpoint_dir)
+        log.info(
+            "--resume given but no checkpoint in %s: starting from step 0", paths.checkpoint_dir
+        )
 
     examples = prepared.examples
     plan = plan_batches(
@@ -201,9 +205,12 @@ def run(
             response_tokens = sum(examples[i].response_tokens for i in batch)
             tic = time.perf_counter()
             local_loss = torch.zeros((), dtype=torch.float32, device=device)
-            for micro in rank_micro_batches(batch, t.micro_batch_size, ranks.rank, ranks.world_size):
+            for micro in rank_micro_batches(
+                batch, t.micro_batch_size, ranks.rank, ranks.world_size
+            ):
                 inputs = {
-                    k: v.to(device) for k, v in collate([examples[i] for i in micro], pad_id).items()
+                    k: v.to(device)
+                    for k, v in collate([examples[i] for i in micro], pad_id).items()
                 }
                 with autocast:
                     loss_sum = module(**inputs)
@@ -273,7 +280,8 @@ def run(
                     {k: v.cpu() for k, v in sample.items()},
                     torch_dtype(config.model.dtype),
                     t.precision,
-                    autocast if device.type == "cpu" else nullcontext(),
+                    autocast,
+                    device,
                 )
             if config.export.merged:
                 export.write_merged(

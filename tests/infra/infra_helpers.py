@@ -33,12 +33,13 @@ def flatten(value: Any) -> str:
 
     ``{"Ref": "X"}`` -> ``${X}``, ``{"Fn::GetAtt": [A, B]}`` -> ``${A.B}``,
     ``{"Fn::ImportValue": N}`` -> ``${import:N}``, ``Fn::FindInMap`` -> ``${map:M.K.V}``;
-    ``Fn::Join`` is joined. Lets tests assert on ARNs, URIs and state machine definitions.
+    ``Fn::Join`` is joined, a plain ``Fn::Sub`` kept as is. Lets tests assert on ARNs, URIs
+    and state machine definitions.
     """
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and len(value) == 1:
-        (key, arg), = value.items()
+        ((key, arg),) = value.items()
         if key == "Ref":
             return "${" + arg + "}"
         if key == "Fn::GetAtt":
@@ -47,6 +48,8 @@ def flatten(value: Any) -> str:
             return "${import:" + flatten(arg) + "}"
         if key == "Fn::FindInMap":
             return "${map:" + ".".join(flatten(a) for a in arg) + "}"
+        if key == "Fn::Sub" and isinstance(arg, str):
+            return arg
         if key == "Fn::Join":
             separator, parts = arg
             return separator.join(flatten(p) for p in parts)

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from infra_helpers import copy_config
 
 from quantreason.stages import StageConfigError, available_stages, load_stage
-from infra_helpers import copy_config
 
 
 def test_committed_stages_load_with_capacity_plan():
@@ -75,7 +75,7 @@ def test_capacity_plan_errors(tmp_path: Path):
     config = copy_config(tmp_path)
     capacity = config / "capacity" / "dev.json"
     capacity.write_text(json.dumps({"min_instances": 1}))
-    with pytest.raises(StageConfigError, match="missing keys .*max_instances"):
+    with pytest.raises(StageConfigError, match=r"missing keys .*max_instances"):
         load_stage("dev", config_dir=config)
     plan = json.loads((copy_config(tmp_path / "b") / "capacity" / "dev.json").read_text())
     plan.update(min_instances=5, max_instances=2)

@@ -57,15 +57,17 @@ def test_lifecycle_rules(dev):
                     [
                         Match.object_like(
                             {
+                                "Id": "expire-noncurrent",
+                                "NoncurrentVersionExpiration": {"NoncurrentDays": 7},
+                            }
+                        ),
+                        Match.object_like(
+                            {
                                 "Id": "expire-checkpoints",
                                 "Prefix": f"{naming.CHECKPOINTS_PREFIX}/",
                                 "ExpirationInDays": 30,
                                 "Status": "Enabled",
                             }
-                        ),
-                        Match.object_like(
-                            {"Id": "expire-noncurrent", "NoncurrentVersionExpiration": {
-                                "NoncurrentDays": 7}}
                         ),
                     ]
                 )

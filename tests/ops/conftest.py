@@ -84,3 +84,23 @@ def stub(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     yield make
     for stubber in stubbers.values():
         stubber.assert_no_pending_responses()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_botocore_loader() -> Iterator[None]:
+    """One botocore data loader for the whole run: each test builds fresh sessions, and
+    re-reading the large SageMaker API model for each of them is most of the suite's time."""
+    import botocore.loaders
+    import botocore.session
+
+    loaders: dict[Any, Any] = {}
+    real = botocore.loaders.create_loader
+
+    def shared(search_path_string: Any = None) -> Any:
+        if search_path_string not in loaders:
+            loaders[search_path_string] = real(search_path_string)
+        return loaders[search_path_string]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(botocore.session, "create_loader", shared)
+        yield

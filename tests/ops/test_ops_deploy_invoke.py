@@ -56,16 +56,40 @@ def test_deploy_refuses_a_missing_artifact(stacks: None, tmp_path: Path) -> None
     )
 
 
+def _archive(path: Path, names: list[str]) -> Path:
+    import tarfile
+
+    with tarfile.open(path, "w:gz") as archive:
+        for name in names:
+            data = f"content of {name}".encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
 def test_deploy_uploads_a_local_artifact_once(stacks: None, tmp_path: Path) -> None:
-    local = tmp_path / "model.tar.gz"
-    local.write_bytes(b"adapter bytes")
+    names = ["adapter_config.json", "adapter_model.safetensors", "code/inference.py"]
+    local = _archive(tmp_path / "model.tar.gz", names)
     result = run_cli("deploy", str(local))
     assert result.exit_code == 0, result.output
     url = json.loads((tmp_path / "config" / "deploy" / "dev.json").read_text())["model_data_url"]
     assert url.startswith("s3://qr-dev-artifacts/artifacts/models/") and url.endswith(".tar.gz")
     key = url.split("/", 3)[3]
     body = boto3.client("s3", region_name=REGION).get_object(Bucket="qr-dev-artifacts", Key=key)
-    assert body["Body"].read() == b"adapter bytes"
+    assert body["Body"].read() == local.read_bytes()
+
+
+def test_deploy_refuses_an_archive_without_the_serving_code(stacks: None, tmp_path: Path) -> None:
+    # What a training job writes: the adapter alone.
+    raw = _archive(tmp_path / "model.tar.gz", ["adapter_config.json", "adapter_model.safetensors"])
+    result = run_cli("deploy", str(raw))
+    assert result.exit_code == 1
+    assert "lacks code/inference.py" in result.output
+    assert "quantreason package-model --adapter" in result.output
+    (tmp_path / "junk.tar.gz").write_bytes(b"not gzip")
+    result = run_cli("deploy", str(tmp_path / "junk.tar.gz"))
+    assert result.exit_code == 1 and "not a readable .tar.gz" in result.output
 
 
 def _stub_live_endpoint(sagemaker: Any, status: str = "InService") -> None:
@@ -214,3 +238,18 @@ def test_invoke_model_error_shows_the_container_status(stacks: None, stub) -> No
     assert f"endpoint {ENDPOINT} answered" in result.output
     assert "413" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_deploy_file_is_what_the_stage_settings_read(tmp_path: Path) -> None:
+    """Contract with quantreason/stages.py (the CDK app's reader of config/deploy/)."""
+    import shutil
+
+    from quantreason.ops.deploy import write_deploy_file
+    from quantreason.paths import CONFIG_DIR
+    from quantreason.stages import load_stage
+
+    config = tmp_path / "config"
+    for sub in ("stages", "capacity"):
+        shutil.copytree(CONFIG_DIR / sub, config / sub)
+    write_deploy_file("prod", ARTIFACT, config)
+    assert load_stage("prod", config_dir=config).model_data_url == ARTIFACT

@@ -15,6 +15,7 @@ from quantreason.ops.recorder import DryRunClient, DryRunRecorder
 from quantreason.ops.session import OpsError, build_context, translate_errors
 from quantreason.ops.stacks import stack_output
 
+ALL_PARTS = ("Endpoint", "Training", "Storage")
 THROTTLED = (
     b"<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
     b"<Message>Rate exceeded</Message></Error><RequestId>r1</RequestId></ErrorResponse>"
@@ -132,20 +133,54 @@ def test_dry_run_client_validates_against_the_api_model() -> None:
     assert len(recorder.calls) == 1  # rejected calls are not recorded
 
 
-def test_dry_run_makes_no_call_and_needs_no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Any real send would raise here: the dry run must never reach it.
-    def refuse(**_: Any) -> None:
-        raise AssertionError("a dry run sent a request")
-
+@pytest.fixture
+def no_sending(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if anything reaches botocore's send step."""
     import botocore.endpoint
 
-    monkeypatch.setattr(botocore.endpoint.Endpoint, "_send", lambda *a, **k: refuse())
-    result = run_cli("train", "--dry-run", "--job-name", "job-1", "--train-profile", "local")
+    def refuse(*_: Any, **__: Any) -> None:
+        raise AssertionError("a dry run sent a request")
+
+    monkeypatch.setattr(botocore.endpoint.Endpoint, "_send", refuse)
+
+
+DRY_RUNS = {
+    "upload-data": (["upload-data", "--data", "DATA"], ["s3.put_object(Bucket='<DataBucketName"]),
+    "train": (
+        ["train", "--job-name", "job-1", "--train-profile", "local"],
+        ["stepfunctions.start_execution(stateMachineArn=", "name='job-1'"],
+    ),
+    "train-sdk": (["train", "--sdk", "--job-name", "job-1"], ["sagemaker.create_training_job("]),
+    "deploy-direct": (
+        ["deploy", "s3://bkt/k/model.tar.gz", "--direct"],
+        ["sagemaker.update_endpoint(", "RetainAllVariantProperties=True"],
+    ),
+    "invoke": (["invoke", "What is 2% of 50?"], ["sagemaker-runtime.invoke_endpoint("]),
+    "status": (["status"], ["cloudwatch.get_metric_data(", "describe_scaling_policies("]),
+    "cost": (["cost"], ["sagemaker.list_training_jobs(StatusEquals='InProgress'"]),
+    "teardown": (
+        ["teardown", "--including-data"],
+        [f"cloudformation.delete_stack(StackName='QuantReason-dev-{p}')" for p in ALL_PARTS],
+    ),
+    "teardown-endpoint": (
+        ["teardown", "--endpoint", "old"],
+        ["delete_endpoint(EndpointName='old')"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DRY_RUNS))
+def test_dry_run_makes_no_call_and_needs_no_credentials(
+    case: str, no_sending: None, tmp_path
+) -> None:
+    args, expected = DRY_RUNS[case]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "manifest.json").write_text("{}")
+    (data / "train.jsonl").write_text("{}\n")
+    args = [str(data) if a == "DATA" else a for a in args]
+    result = run_cli(*args, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "cloudformation.describe_stacks(StackName='QuantReason-dev-Training')" in result.output
-    assert "stepfunctions.start_execution(stateMachineArn=" in result.output
-    assert "name='job-1'" in result.output
-    result = run_cli("teardown", "--dry-run", "--including-data")
-    assert result.exit_code == 0, result.output
-    for part in ("Endpoint", "Training", "Storage"):
-        assert f"cloudformation.delete_stack(StackName='QuantReason-dev-{part}')" in result.output
+    assert "calls that would be made" in result.output
+    for text in expected:
+        assert text in result.output

@@ -185,5 +185,5 @@ def test_cost_cli_with_nothing_running(moto: None) -> None:
 
 
 def test_cost_unknown_instance_type_is_a_clear_error(live_endpoint: None, ctx) -> None:
-    with pytest.raises(OpsError, match="no price for 'ml.g4dn.xlarge'.*config/prices.yaml"):
+    with pytest.raises(OpsError, match=r"no price for 'ml\.g4dn\.xlarge'.*config/prices\.yaml"):
         current_cost(ctx, PriceTable("USD", REGION, 730.0, {"ml.m5.xlarge": 0.23}))

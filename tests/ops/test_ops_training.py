@@ -25,15 +25,15 @@ IMAGE = (
     "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-training:"
     "2.9.0-transformers5.3.0-gpu-py312-cu130-ubuntu22.04"
 )
-#: What the CDK SageMakerCreateTrainingJob task puts in the definition (values resolved).
+#: Shaped like infra/training_job.py's task in the deployed definition (tokens resolved).
 TASK_PARAMETERS: dict[str, Any] = {
-    "TrainingJobName.$": "$.TrainingJobName",
+    "TrainingJobName.$": "$$.Execution.Name",
     "RoleArn": f"arn:aws:iam::{ACCOUNT}:role/qr-dev-training",
     "AlgorithmSpecification": {"TrainingImage": IMAGE, "TrainingInputMode": "File"},
     "HyperParameters": {
-        "profile.$": "$.profile",
-        "sagemaker_program": '"train.py"',
-        "sagemaker_submit_directory": '"s3://cdk-assets/training.tar.gz"',
+        "profile": "cloud-g5.12xlarge",
+        "sagemaker_program": "train.py",
+        "sagemaker_submit_directory": "s3://cdk-assets/training.tar.gz",
         "sagemaker_torch_distributed_enabled": "true",
     },
     "InputDataConfig": [
@@ -51,7 +51,10 @@ TASK_PARAMETERS: dict[str, Any] = {
     "OutputDataConfig": {"S3OutputPath": "s3://qr-dev-artifacts/artifacts/"},
     "ResourceConfig": {"InstanceType": "ml.g5.12xlarge", "InstanceCount": 2, "VolumeSizeInGB": 100},
     "StoppingCondition": {"MaxRuntimeInSeconds": 86400},
-    "CheckpointConfig": {"S3Uri": "s3://qr-dev-artifacts/checkpoints/"},
+    "CheckpointConfig": {
+        "S3Uri.$": "States.Format('s3://qr-dev-artifacts/checkpoints/{}/', $$.Execution.Name)",
+        "LocalPath": "/opt/ml/checkpoints",
+    },
     "Tags": [{"Key": "team", "Value": "quant"}],
 }
 DEFINITION = {
@@ -97,29 +100,40 @@ def _job(status: str, secondary: str, **extra: Any) -> dict[str, Any]:
 
 
 def test_start_runs_the_state_machine_with_the_job_name(ctx, state_machine: str) -> None:
-    started = start_training(ctx, "job-1", train_profile="cloud-g5.12xlarge")
+    started = start_training(ctx, "job-1")
     assert started.job_name == "job-1"
     execution = boto3.client("stepfunctions", region_name=REGION).describe_execution(
         executionArn=started.execution_arn
     )
     assert execution["stateMachineArn"] == state_machine
     assert execution["name"] == "job-1"
-    assert json.loads(execution["input"]) == {
-        "TrainingJobName": "job-1",
-        "profile": "cloud-g5.12xlarge",
-    }
+    # The task names the job after the execution ($$.Execution.Name).
+    assert json.loads(execution["input"]) == {"TrainingJobName": "job-1"}
 
 
-def test_profile_refused_when_the_state_machine_ignores_it(ctx) -> None:
+def test_profile_refused_when_the_state_machine_ignores_it(ctx, state_machine: str) -> None:
+    # The stage settings fix the profile in the task: an override would be silently lost.
+    with pytest.raises(OpsError, match="does not read a profile"):
+        start_training(ctx, "job-1", train_profile="local")
+    assert (
+        boto3.client("stepfunctions", region_name=REGION).list_executions(
+            stateMachineArn=state_machine
+        )["executions"]
+        == []
+    )
+
+
+def test_profile_passed_when_the_state_machine_reads_it(ctx) -> None:
     definition = copy.deepcopy(DEFINITION)
-    definition["States"]["Train"]["Parameters"]["HyperParameters"].pop("profile.$")
+    definition["States"]["Train"]["Parameters"]["HyperParameters"]["profile.$"] = "$.profile"
     sfn = boto3.client("stepfunctions", region_name=REGION)
     arn = sfn.create_state_machine(
         name="other", definition=json.dumps(definition), roleArn=f"arn:aws:iam::{ACCOUNT}:role/x"
     )["stateMachineArn"]
     deploy_stack(naming.TRAINING, {naming.OUTPUT_STATE_MACHINE_ARN: arn})
-    with pytest.raises(OpsError, match="does not read a profile"):
-        start_training(ctx, "job-1", train_profile="local")
+    started = start_training(ctx, "job-2", train_profile="local")
+    execution = sfn.describe_execution(executionArn=started.execution_arn)
+    assert json.loads(execution["input"]) == {"TrainingJobName": "job-2", "profile": "local"}
 
 
 def test_sdk_start_reuses_the_task_parameters(ctx, state_machine: str, stub) -> None:
@@ -127,8 +141,11 @@ def test_sdk_start_reuses_the_task_parameters(ctx, state_machine: str, stub) -> 
     # Same image, role, data, instances, distribution flag as the state machine's task.
     expected = copy.deepcopy(TASK_PARAMETERS)
     expected.pop("TrainingJobName.$")
-    expected["HyperParameters"].pop("profile.$")
     expected["HyperParameters"]["profile"] = "local"
+    expected["CheckpointConfig"] = {
+        "S3Uri": "s3://qr-dev-artifacts/checkpoints/job-1/",
+        "LocalPath": "/opt/ml/checkpoints",
+    }
     expected["TrainingJobName"] = "job-1"
     expected["Tags"] = [{"Key": "team", "Value": "quant"}, *OWNED]
     sagemaker.add_response(
@@ -149,6 +166,10 @@ def test_resolve_parameters_reads_input_and_execution_name() -> None:
     }
     with pytest.raises(OpsError, match=r"reads \$.missing"):
         resolve_parameters({"A.$": "$.missing"}, {}, "job")
+    formatted = {"U.$": "States.Format('s3://b/{}/{}/', $.x.y, $$.Execution.Name)"}
+    assert resolve_parameters(formatted, {"x": {"y": "p"}}, "job-9") == {"U": "s3://b/p/job-9/"}
+    with pytest.raises(OpsError, match="unsupported path"):
+        resolve_parameters({"A.$": "States.ArrayGetItem($.x, 0)"}, {"x": [1]}, "job")
 
 
 def test_invalid_job_name_is_refused_before_any_call(ctx) -> None:

@@ -1,0 +1,7 @@
+"""Operating quantreason in AWS: the logic behind ``quantreason aws ...``.
+
+One module per command (``upload``, ``training``, ``deploy``, ``invoke``, ``status``, ``cost``,
+``teardown``) over shared pieces: ``session`` (clients with one retry policy, error
+translation), ``stacks`` (resources found through CloudFormation outputs and tags),
+``recorder`` (``--dry-run``) and ``stage_settings``. boto3 is imported inside functions.
+"""

@@ -1,0 +1,204 @@
+"""Endpoint stack: model, endpoint config, endpoint, autoscaling, alarms, parking."""
+
+from __future__ import annotations
+
+import json
+
+from infra_helpers import as_list, flatten, only, policy_statements, resources
+
+from infra.dlc_images import load_table
+from infra.model_endpoint import BASE_MODEL_ENV
+from quantreason import naming
+from quantreason.stages import load_stage
+
+
+def test_model_serves_the_adapter_on_the_region_aware_inference_image(dev):
+    raw = dev.templates["Endpoint"]
+    model = only(raw, "AWS::SageMaker::Model")
+    container = model["Properties"]["PrimaryContainer"]
+    table = load_table()["images"]["inference"]
+    assert flatten(container["Image"]).endswith(f"/{table['repository']}:{table['tag']}")
+    assert flatten(container["Image"]).startswith("${map:InferenceImageRegistry.${AWS::Region}")
+    assert "InferenceImageRegistry" in raw["Mappings"]
+    assert flatten(container["ModelDataUrl"]) == (
+        "s3://${import:QuantReason-dev-Storage:ArtifactsBucketName}/artifacts/model/model.tar.gz"
+    )
+    env = container["Environment"]
+    assert env[BASE_MODEL_ENV] == "mistralai/Mistral-7B-Instruct-v0.3"
+    # HF_MODEL_ID would make the toolkit serve a hub download instead of our model.tar.gz.
+    assert "HF_MODEL_ID" not in env
+    assert "ModelName" not in model["Properties"]  # no physical name: updates replace cleanly
+    # Created only after the role's policy: CreateModel checks the role's access.
+    assert any(d.startswith("ServingExecutionRoleDefaultPolicy") for d in model["DependsOn"])
+
+
+def test_endpoint_config_variant(dev):
+    config = only(dev.templates["Endpoint"], "AWS::SageMaker::EndpointConfig")["Properties"]
+    assert "EndpointConfigName" not in config
+    assert "DataCaptureConfig" not in config
+    (variant,) = config["ProductionVariants"]
+    assert variant["VariantName"] == naming.VARIANT_NAME
+    assert variant["InstanceType"] == "ml.g5.xlarge"
+    assert variant["InitialInstanceCount"] == 1
+    assert variant["ContainerStartupHealthCheckTimeoutInSeconds"] == 900
+    assert variant["ModelDataDownloadTimeoutInSeconds"] == 900
+
+
+def test_prod_captures_data(prod):
+    config = only(prod.templates["Endpoint"], "AWS::SageMaker::EndpointConfig")["Properties"]
+    capture = config["DataCaptureConfig"]
+    assert capture["EnableCapture"] is True and capture["InitialSamplingPercentage"] == 10
+    assert flatten(capture["DestinationS3Uri"]).endswith("/data-capture/quantreason-prod")
+    statements = policy_statements(prod.templates["Endpoint"], "ServingExecutionRole")
+    writes = [s for s in statements if "s3:PutObject" in as_list(s["Action"])]
+    assert [flatten(r) for s in writes for r in as_list(s["Resource"])] == [
+        "${import:QuantReason-prod-Storage:ArtifactsBucketArn}/data-capture/*"
+    ]
+
+
+def test_endpoint_deployment_and_retained_scaling(dev, prod):
+    endpoint = only(dev.templates["Endpoint"], "AWS::SageMaker::Endpoint")["Properties"]
+    assert endpoint["EndpointName"] == "quantreason-dev"
+    assert endpoint["RetainAllVariantProperties"] is True
+    deployment = endpoint["DeploymentConfig"]
+    alarms = set(resources(dev.templates["Endpoint"], "AWS::CloudWatch::Alarm"))
+    rollback = {a["AlarmName"]["Ref"] for a in deployment["AutoRollbackConfiguration"]["Alarms"]}
+    assert rollback == alarms and len(alarms) == 3
+    assert deployment["RollingUpdatePolicy"]["MaximumBatchSize"] == {
+        "Type": "CAPACITY_PERCENT",
+        "Value": 50,
+    }
+    prod_deployment = only(prod.templates["Endpoint"], "AWS::SageMaker::Endpoint")["Properties"][
+        "DeploymentConfig"
+    ]
+    assert "RollingUpdatePolicy" not in prod_deployment
+    assert prod_deployment["BlueGreenUpdatePolicy"]["TrafficRoutingConfiguration"] == {
+        "Type": "ALL_AT_ONCE",
+        "WaitIntervalInSeconds": 600,
+    }
+
+
+def test_autoscaling_uses_the_capacity_plan(dev, prod):
+    for synth, stage in ((dev, "dev"), (prod, "prod")):
+        plan = load_stage(stage).autoscaling
+        raw = synth.templates["Endpoint"]
+        target = only(raw, "AWS::ApplicationAutoScaling::ScalableTarget")
+        props = target["Properties"]
+        assert props["ResourceId"] == f"endpoint/quantreason-{stage}/variant/AllTraffic"
+        assert props["ScalableDimension"] == "sagemaker:variant:DesiredInstanceCount"
+        assert (props["MinCapacity"], props["MaxCapacity"]) == (
+            plan.min_instances,
+            plan.max_instances,
+        )
+        assert "RoleARN" not in props  # the service-linked role for SageMaker variants
+        endpoint_id = next(iter(resources(raw, "AWS::SageMaker::Endpoint")))
+        assert target["DependsOn"] == [endpoint_id]
+        policy = only(raw, "AWS::ApplicationAutoScaling::ScalingPolicy")["Properties"]
+        tracking = policy["TargetTrackingScalingPolicyConfiguration"]
+        assert tracking == {
+            "PredefinedMetricSpecification": {
+                "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"
+            },
+            "TargetValue": plan.target_invocations_per_instance,
+            "ScaleInCooldown": plan.scale_in_cooldown_s,
+            "ScaleOutCooldown": plan.scale_out_cooldown_s,
+        }
+    assert (
+        only(prod.templates["Endpoint"], "AWS::ApplicationAutoScaling::ScalableTarget")[
+            "Properties"
+        ]["MaxCapacity"]
+        == 10
+    )
+
+
+def test_alarms_on_latency_and_errors(dev):
+    alarms = {
+        a["Properties"]["MetricName"]: a["Properties"]
+        for a in resources(dev.templates["Endpoint"], "AWS::CloudWatch::Alarm").values()
+    }
+    assert set(alarms) == {"ModelLatency", "Invocation5XXErrors", "Invocation4XXErrors"}
+    latency = alarms["ModelLatency"]
+    assert latency["ExtendedStatistic"] == "p95"
+    assert latency["Threshold"] == 3000 * 1000  # ModelLatency is in microseconds
+    assert alarms["Invocation5XXErrors"]["Threshold"] == 5
+    for alarm in alarms.values():
+        assert alarm["Namespace"] == "AWS/SageMaker"
+        assert {"Name": "VariantName", "Value": "AllTraffic"} in alarm["Dimensions"]
+        assert alarm["TreatMissingData"] == "notBreaching"
+
+
+def test_execution_role_reads_only_model_artifacts(dev):
+    raw = dev.templates["Endpoint"]
+    statements = policy_statements(raw, "ServingExecutionRole")
+    s3_resources = {
+        flatten(r)
+        for s in statements
+        if any(a.startswith("s3:") for a in as_list(s["Action"]))
+        for r in as_list(s["Resource"])
+    }
+    arn = "${import:QuantReason-dev-Storage:ArtifactsBucketArn}"
+    assert s3_resources == {arn, f"{arn}/artifacts/*"}
+    actions = {a for s in statements for a in as_list(s["Action"])}
+    assert not {a for a in actions if a.startswith("s3:Put") or a.startswith("s3:Delete")}
+    assert '"s3:*"' not in json.dumps(statements)
+
+
+def test_parked_endpoint_keeps_model_and_config_only(parked):
+    raw = parked.templates["Endpoint"]
+    assert len(resources(raw, "AWS::SageMaker::Model")) == 1
+    assert len(resources(raw, "AWS::SageMaker::EndpointConfig")) == 1
+    for gone in (
+        "AWS::SageMaker::Endpoint",
+        "AWS::ApplicationAutoScaling::ScalableTarget",
+        "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "AWS::CloudWatch::Alarm",
+    ):
+        assert not resources(raw, gone), gone
+    assert naming.OUTPUT_ENDPOINT_NAME not in raw["Outputs"]
+
+
+def test_explicit_model_uri_gets_exactly_that_object(parked):
+    raw = parked.templates["Endpoint"]
+    model = only(raw, "AWS::SageMaker::Model")["Properties"]["PrimaryContainer"]
+    assert model["ModelDataUrl"] == "s3://my-models/adapters/v7/model.tar.gz"
+    statements = policy_statements(raw, "ServingExecutionRole")
+    s3_statements = [s for s in statements if any("s3:" in a for a in as_list(s["Action"]))]
+    assert [(s["Action"], flatten(s["Resource"])) for s in s3_statements] == [
+        ("s3:GetObject", "arn:${AWS::Partition}:s3:::my-models/adapters/v7/model.tar.gz")
+    ]
+
+
+def test_account_and_region_overrides_reach_the_templates(parked):
+    stack = parked.stage_app.endpoint
+    assert (stack.account, stack.region) == ("111122223333", "eu-west-1")
+    logs = [
+        flatten(r)
+        for s in policy_statements(parked.templates["Endpoint"], "ServingExecutionRole")
+        for r in as_list(s["Resource"])
+        if ":logs:" in flatten(r)
+    ]
+    assert logs == [
+        "arn:${AWS::Partition}:logs:eu-west-1:111122223333:log-group:/aws/sagemaker/Endpoints/*"
+    ]
+
+
+def test_grant_invoke_is_scoped_to_the_endpoint(dev):
+    import aws_cdk as cdk
+    from aws_cdk import aws_iam as iam
+
+    stack = cdk.Stack(cdk.App(), "Caller")
+    role = iam.Role(stack, "Caller", assumed_by=iam.AccountRootPrincipal())
+    dev.stage_app.endpoint.endpoint.grant_invoke(role)
+    document = stack.resolve(role.node.find_child("DefaultPolicy").document.to_json())
+    (statement,) = document["Statement"]
+    assert statement["Action"] == "sagemaker:InvokeEndpoint"
+    assert flatten(statement["Resource"]).endswith(":endpoint/quantreason-dev")
+
+
+def test_cost_output_makes_the_saving_visible_in_diffs(dev, prod, parked):
+    def cost(synth) -> str:
+        return synth.templates["Endpoint"]["Outputs"]["EndpointCostPerHour"]["Value"]
+
+    assert cost(dev) == "1.41 USD (1 x ml.g5.xlarge) .. 5.63 USD (4)"
+    assert cost(prod).endswith("14.08 USD (10)")
+    assert cost(parked) == "0 (parked)"

@@ -1,0 +1,139 @@
+"""Training stack: the state machine's CreateTrainingJob task and a least-privilege role."""
+
+from __future__ import annotations
+
+import json
+
+from infra_helpers import (
+    as_list,
+    flatten,
+    only,
+    policy_statements,
+    resources,
+    state_machine_definition,
+)
+
+from infra.dlc_images import load_table
+from quantreason import naming
+
+
+def _task(synth) -> dict:
+    definition = state_machine_definition(synth.templates["Training"])
+    (state,) = definition["States"].values()
+    return state
+
+
+def test_task_runs_the_training_job_to_completion(dev):
+    task = _task(dev)
+    assert task["Resource"] == "arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync"
+    params = task["Parameters"]
+    assert params["TrainingJobName.$"] == "$$.Execution.Name"
+    assert params["ResourceConfig"] == {
+        "InstanceCount": 1,
+        "InstanceType": "ml.g5.12xlarge",
+        "VolumeSizeInGB": 100,
+    }
+    assert params["RoleArn"].startswith("${JobExecutionRole")
+
+
+def test_hyperparameters_start_train_py_under_torch_distributed(dev):
+    hp = _task(dev)["Parameters"]["HyperParameters"]
+    assert hp["sagemaker_program"] == "train.py"
+    assert hp["sagemaker_torch_distributed_enabled"] == "true"
+    assert hp["profile"] == "cloud-g5.12xlarge"
+    assert hp["sagemaker_region"] == "${AWS::Region}"
+    # The bundle is the CDK asset: a gzipped tar that the toolkit downloads and unpacks.
+    assert hp["sagemaker_submit_directory"].startswith("s3://cdk-hnb659fds-assets-")
+    assert hp["sagemaker_submit_directory"].endswith(".gz")
+
+
+def test_region_aware_training_image(dev):
+    image = _task(dev)["Parameters"]["AlgorithmSpecification"]["TrainingImage"]
+    table = load_table()["images"]["training"]
+    assert image == (
+        "${map:TrainingImageRegistry.${AWS::Region}.account}.dkr.ecr.${AWS::Region}."
+        f"${{AWS::URLSuffix}}/{table['repository']}:{table['tag']}"
+    )
+    mapping = dev.templates["Training"]["Mappings"]["TrainingImageRegistry"]
+    assert mapping == {region: {"account": a} for region, a in table["registries"].items()}
+
+
+def test_data_output_and_checkpoints_locations(dev):
+    params = _task(dev)["Parameters"]
+    (channel,) = params["InputDataConfig"]
+    assert channel["ChannelName"] == "train"
+    data = "${import:QuantReason-dev-Storage:DataBucketName}"
+    artifacts = "${import:QuantReason-dev-Storage:ArtifactsBucketName}"
+    assert channel["DataSource"]["S3DataSource"]["S3Uri"] == f"s3://{data}/{naming.DATA_PREFIX}/"
+    assert params["OutputDataConfig"]["S3OutputPath"] == f"s3://{artifacts}/artifacts/training/"
+    assert params["CheckpointConfig"] == {
+        "S3Uri.$": f"States.Format('s3://{artifacts}/checkpoints/{{}}/', $$.Execution.Name)",
+        "LocalPath": "/opt/ml/checkpoints",
+    }
+
+
+def test_spot_in_dev_on_demand_in_prod(dev, prod):
+    dev_params, prod_params = _task(dev)["Parameters"], _task(prod)["Parameters"]
+    assert dev_params["EnableManagedSpotTraining"] is True
+    assert dev_params["StoppingCondition"] == {
+        "MaxRuntimeInSeconds": 14400,
+        "MaxWaitTimeInSeconds": 28800,
+    }
+    assert "EnableManagedSpotTraining" not in prod_params
+    assert prod_params["StoppingCondition"] == {"MaxRuntimeInSeconds": 28800}
+    assert prod_params["ResourceConfig"]["VolumeSizeInGB"] == 200
+
+
+def test_state_machine_logs_and_traces(dev):
+    machine = only(dev.templates["Training"], "AWS::StepFunctions::StateMachine")["Properties"]
+    assert machine["TracingConfiguration"] == {"Enabled": True}
+    assert machine["LoggingConfiguration"]["Level"] == "ALL"
+    group = only(dev.templates["Training"], "AWS::Logs::LogGroup")
+    assert group["Properties"]["RetentionInDays"] == 14
+
+
+def test_execution_role_least_privilege(dev):
+    raw = dev.templates["Training"]
+    role = next(
+        r for k, r in resources(raw, "AWS::IAM::Role").items() if k.startswith("JobExecutionRole")
+    )
+    assert role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {
+        "Service": "sagemaker.amazonaws.com"
+    }
+    assert "ManagedPolicyArns" not in role["Properties"]  # no *FullAccess
+    statements = policy_statements(raw, "JobExecutionRole")
+    by_resource: dict[str, set[str]] = {}
+    for st in statements:
+        assert st["Effect"] == "Allow"
+        for resource in as_list(st["Resource"]):
+            by_resource.setdefault(flatten(resource), set()).update(as_list(st["Action"]))
+    data_arn = "${import:QuantReason-dev-Storage:DataBucketArn}"
+    artifacts_arn = "${import:QuantReason-dev-Storage:ArtifactsBucketArn}"
+    # Datasets: read only.
+    assert not {a for a in by_resource[f"{data_arn}/datasets/*"] if "Put" in a or "Delete" in a}
+    # Checkpoints: read and write; training output: write.
+    assert "s3:PutObject" in by_resource[f"{artifacts_arn}/checkpoints/*"]
+    assert "s3:PutObject" in by_resource[f"{artifacts_arn}/artifacts/training*"]
+    # Wildcard resource only for the calls that take none.
+    assert by_resource["*"] == {"ecr:GetAuthorizationToken", "cloudwatch:PutMetricData"}
+    ecr_repo = next(r for r in by_resource if ":ecr:" in r)
+    assert ecr_repo.endswith(":repository/huggingface-pytorch-training")
+    assert by_resource[ecr_repo] == {
+        "ecr:BatchCheckLayerAvailability",
+        "ecr:BatchGetImage",
+        "ecr:GetDownloadUrlForLayer",
+    }
+    text = json.dumps(statements)
+    assert '"s3:*"' not in text and "arn:aws:s3:::*" not in text
+
+
+def test_state_machine_may_pass_only_the_training_role(dev):
+    statements = policy_statements(dev.templates["Training"], "JobStateMachineRole")
+    pass_role = [s for s in statements if "iam:PassRole" in as_list(s["Action"])]
+    assert len(pass_role) == 1
+    assert flatten(pass_role[0]["Resource"]).startswith("${JobExecutionRole")
+
+
+def test_outputs_for_the_ops_cli(dev):
+    outputs = dev.templates["Training"]["Outputs"]
+    assert {naming.OUTPUT_STATE_MACHINE_ARN, naming.OUTPUT_TRAINING_ROLE_ARN} <= set(outputs)
