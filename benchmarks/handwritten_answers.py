@@ -35,6 +35,11 @@ def _max_drawdown_pct(prices: list[float]) -> float:
     return worst * 100
 
 
+def _position_of_max(*values: float) -> int:
+    # 1-based position of the largest value: "which one" answers (unit rank)
+    return 1 + values.index(max(values))
+
+
 ANSWERS: dict[str, float] = {
     # $12,000 at 4.5 % a year, annual compounding, 8 years: 12000 * 1.045^8
     "hw-01": 12_000 * 1.045**8,
@@ -44,8 +49,8 @@ ANSWERS: dict[str, float] = {
     "hw-03": (148.20 - 111.15) / 148.20 * 100,
     # path 50, 58, 61, 47, 52, 66, 55: worst fall is 61 -> 47 = 14 / 61 (66 -> 55 is only 16.7 %)
     "hw-04": _max_drawdown_pct([50, 58, 61, 47, 52, 66, 55]),
-    # Alpha (11 - 3) / 14 = 0.571, Beta (8 - 3) / 7 = 0.714: the higher is Beta's
-    "hw-05": max((11 - 3) / 14, (8 - 3) / 7),
+    # strategy 1: (11 - 3) / 14 = 0.571, strategy 2: (8 - 3) / 7 = 0.714 -> strategy 2
+    "hw-05": _position_of_max((11 - 3) / 14, (8 - 3) / 7),
     # (13.5 - 4.5) / 18 = 0.5
     "hw-06": (13.5 - 4.5) / 18,
     # 0.6 % daily * sqrt(252)
@@ -57,7 +62,7 @@ ANSWERS: dict[str, float] = {
     # risk 2 % of $40,000 = $800; $1.60 per share: 500 shares
     "hw-10": 40_000 * 0.02 / 1.60,
     # Sharpe of funds 1, 2, 3: (9-2)/10 = 0.7, (12-2)/20 = 0.5, (7-2)/5 = 1.0 -> fund 3
-    "hw-11": 1 + [0.7, 0.5, 1.0].index(max((9 - 2) / 10, (12 - 2) / 20, (7 - 2) / 5)),
+    "hw-11": _position_of_max((9 - 2) / 10, (12 - 2) / 20, (7 - 2) / 5),
     # (13,500 / 8,000)^(1/6) - 1
     "hw-12": ((13_500 / 8_000) ** (1 / 6) - 1) * 100,
     # (3.1 / 2.4)^(1/4) - 1
@@ -116,6 +121,8 @@ ANSWERS: dict[str, float] = {
     "hw-39": math.log(2) / math.log(1.07),
     # 30,000 * 0.85 * 1.25: lose 15 %, then gain 25 %
     "hw-40": 30_000 * (1 - 0.15) * (1 + 0.25),
+    # dollar volatility: 300,000 * 3 % = 9,000; 1,200,000 * 0.4 % = 4,800; 500,000 * 1.5 % = 7,500
+    "hw-41": _position_of_max(300_000 * 0.03, 1_200_000 * 0.004, 500_000 * 0.015),
 }
 
 

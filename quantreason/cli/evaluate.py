@@ -53,7 +53,7 @@ def evaluate(
     """Evaluate base and fine-tuned on the same questions; no model flags: the last pipeline run."""
     from rich.console import Console
 
-    from quantreason.evaluation import QuestionError, question_sets, run_evaluation
+    from quantreason.evaluation import question_sets, run_evaluation
 
     console = Console()
     latest = _latest_run() if base is None or adapter is None or data is None else {}
@@ -78,7 +78,7 @@ def evaluate(
             files=questions or (),
             limit=limit,
         )
-    except (QuestionError, FileNotFoundError) as err:
+    except (ValueError, FileNotFoundError) as err:  # QuestionError is a ValueError
         raise typer.BadParameter(str(err)) from None
     described = ", ".join(f"{name} ({len(rows)})" for name, rows in sets.items())
     with_adapter = f" + adapter {adapter}" if adapter else ""

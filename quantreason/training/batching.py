@@ -38,6 +38,11 @@ class Example:
     labels: list[int]
 
     @property
+    def prompt_tokens(self) -> int:
+        """Leading tokens without labels (the chat-formatted question)."""
+        return next((i for i, label in enumerate(self.labels) if label != IGNORE_INDEX), 0)
+
+    @property
     def response_tokens(self) -> int:
         """Tokens that carry loss (next-token targets)."""
         return sum(1 for label in self.labels[1:] if label != IGNORE_INDEX)
@@ -75,6 +80,19 @@ def tokenize_records(
             )
         examples.append(Example(ids, [IGNORE_INDEX] * len(prompt_ids) + response_ids))
     return examples
+
+
+def shared_prefix_length(examples: Sequence[Example], minimum: int = 8) -> int:
+    """Tokens every example starts with, shorter than every prompt; 0 when too few to matter.
+
+    The cap keeps the prefix inside the prompt, so no labelled position falls in it.
+    """
+    first = examples[0].input_ids
+    length = min(min(e.prompt_tokens for e in examples) - 1, len(first))
+    for example in examples[1:]:
+        ids = example.input_ids
+        length = next((i for i in range(length) if ids[i] != first[i]), length)
+    return length if length >= minimum else 0
 
 
 def plan_batches(

@@ -75,6 +75,9 @@ class TrainSettings:
     response_only_logits: bool = _f(
         True, "Apply lm_head only where the loss needs it (1.3-1.7x faster on CPU)."
     )
+    shared_prefix: bool = _f(
+        True, "Run the prompt prefix all records share once per micro-batch (needs the above)."
+    )
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,10 @@ def _validate(config: TrainConfig, source: str) -> None:
     check(0.0 <= t.min_lr_ratio <= 1.0, "train.min_lr_ratio must be in [0, 1]")
     check(t.weight_decay >= 0.0, "train.weight_decay must be >= 0")
     check(t.max_grad_norm >= 0.0, "train.max_grad_norm must be >= 0")
+    check(
+        t.response_only_logits or not t.shared_prefix,
+        "train.shared_prefix needs train.response_only_logits",
+    )
     check(dist.threads_per_rank >= 0, "distributed.threads_per_rank must be >= 0")
     check(config.checkpoint.every_steps > 0, "checkpoint.every_steps must be positive")
     check(config.checkpoint.keep_last > 0, "checkpoint.keep_last must be positive")

@@ -6,6 +6,9 @@ Order matters and is the same on every rank:
    device and streaming shards only pays off far beyond that);
 3. ``fully_shard`` every decoder layer, then the root: each layer becomes one all-gather unit, so
    only one layer's full weights exist at a time, and the root owns the embeddings/lm_head.
+   With ``shard_frozen_base: false`` (a base that fits on every rank) the frozen weights stay
+   replicated and only the root is sharded: the LoRA weights form one unit, and the only traffic
+   is one all-gather of them per step and one reduce-scatter of their gradients.
 A single process (no torchrun) still gets a 1-rank group, so checkpointing takes one code path;
 it skips ``fully_shard`` (nothing to shard, and it would only add copies).
 """
@@ -91,9 +94,12 @@ def shard_model(
         "mp_policy": mp_policy,
         "reshard_after_forward": dist_cfg.reshard_after_forward,
     }
-    for layer in layers:
-        fully_shard(layer, ignored_params=ignored, **kwargs)
-    # The root: embeddings, final norm and lm_head; gathered at the start of each forward.
+    if dist_cfg.shard_frozen_base:
+        # Per-layer units: only one layer's full weights exist at a time (what makes 7B fit).
+        for layer in layers:
+            fully_shard(layer, **kwargs)
+    # The root: embeddings, final norm and lm_head (and, with a replicated base, every LoRA
+    # weight: one small unit gathered once per forward, so the decoder may run twice per step).
     fully_shard(loss_module, ignored_params=ignored, **kwargs)
 
 

@@ -105,12 +105,12 @@ def _shared_prefix_hidden(
     than every prompt).
     """
     prefix = decoder(input_ids=input_ids[:1, :prefix_len], use_cache=True)
-    cache = prefix.past_key_values
+    cache = prefix.cache
     cache.batch_repeat_interleave(input_ids.shape[0])
     suffix = decoder(
         input_ids=input_ids[:, prefix_len:],
         attention_mask=attention_mask,
-        past_key_values=cache,
+        cache=cache,
         use_cache=True,
     ).last_hidden_state
     # The last prefix position predicts a prompt token (no label): the suffix covers every target.

@@ -22,6 +22,7 @@ from quantreason.training.batching import (
     collate,
     plan_batches,
     rank_micro_batches,
+    shared_prefix_length,
     steps_for,
     tokenize_records,
 )
@@ -56,6 +57,7 @@ class Prepared:
     examples: list[Example]
     accumulation: int
     num_steps: int
+    prefix_len: int  # leading tokens every record shares (computed once per micro-batch)
 
 
 def load_train_records(data_dir: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -80,6 +82,12 @@ def prepare(config: TrainConfig, paths: RunPaths, ranks: RankInfo) -> Prepared:
     from quantreason.training.model import check_target_modules, load_tokenizer
 
     accumulation = gradient_accumulation(config, ranks.world_size)
+    t = config.train
+    if t.shared_prefix and ranks.world_size > 1 and config.distributed.shard_frozen_base:
+        raise ConfigError(
+            "train.shared_prefix runs each layer twice per step, which per-layer FSDP units "
+            "(distributed.shard_frozen_base: true) cannot do: set one of them to false"
+        )
     try:
         model_path = resolve_model(config.model.name)
     except ModelSpecError as exc:
@@ -88,14 +96,14 @@ def prepare(config: TrainConfig, paths: RunPaths, ranks: RankInfo) -> Prepared:
     check_target_modules(model_path, list(config.lora.target_modules))
     tokenizer = load_tokenizer(model_path)
     examples = tokenize_records(records, tokenizer, config.data.max_length)
-    t = config.train
     num_steps = steps_for(len(examples), t.global_batch_size, t.epochs, t.max_steps)
     if len(examples) < t.global_batch_size:
         raise ConfigError(
             f"{len(examples)} train records are fewer than train.global_batch_size "
             f"{t.global_batch_size}"
         )
-    return Prepared(model_path, tokenizer, examples, accumulation, num_steps)
+    prefix_len = shared_prefix_length(examples) if t.shared_prefix else 0
+    return Prepared(model_path, tokenizer, examples, accumulation, num_steps, prefix_len)
 
 
 def _dump_grads(module: Any, path: Path, is_main: bool) -> None:
@@ -213,7 +221,7 @@ def run(
                     for k, v in collate([examples[i] for i in micro], pad_id).items()
                 }
                 with autocast:
-                    loss_sum = module(**inputs)
+                    loss_sum = module(**inputs, prefix_len=prepared.prefix_len)
                 # FSDP averages gradients over ranks; x world size turns that into the global sum.
                 (loss_sum * ranks.world_size / response_tokens).backward()
                 local_loss += loss_sum.detach().float()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from infra_helpers import as_list, flatten, only, policy_statements, resources
 
 from infra.dlc_images import load_table
@@ -202,3 +203,33 @@ def test_cost_output_makes_the_saving_visible_in_diffs(dev, prod, parked):
     assert cost(dev) == "1.41 USD (1 x ml.g5.xlarge) .. 5.63 USD (4)"
     assert cost(prod).endswith("14.08 USD (10)")
     assert cost(parked) == "0 (parked)"
+
+
+def test_local_model_tarball_is_uploaded_as_an_asset(tmp_path):
+    from infra.app_builder import build_stage_app, new_app
+
+    tarball = tmp_path / "model.tar.gz"
+    tarball.write_bytes(b"not really a tarball, only its bytes are hashed")
+    stage_app = build_stage_app(
+        new_app(tmp_path / "out"), "dev", overrides={"model_data_url": str(tarball)}
+    )
+    assembly = stage_app.app.synth()
+    raw = assembly.get_stack_by_name("QuantReason-dev-Endpoint").template
+    url = flatten(
+        only(raw, "AWS::SageMaker::Model")["Properties"]["PrimaryContainer"]["ModelDataUrl"]
+    )
+    assert url.startswith("s3://cdk-hnb659fds-assets-") and url.endswith(".gz")
+    reads = [
+        flatten(r)
+        for s in policy_statements(raw, "ServingExecutionRole")
+        for r in as_list(s["Resource"])
+        if "cdk-hnb659fds-assets" in flatten(r)
+    ]
+    assert reads  # the role may read the uploaded asset
+
+
+def test_missing_local_model_tarball_is_a_clear_error(tmp_path):
+    from infra.app_builder import build_stage_app, new_app
+
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        build_stage_app(new_app(tmp_path), "dev", overrides={"model_data_url": "nope.tar.gz"})

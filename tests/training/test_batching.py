@@ -8,9 +8,11 @@ from quantreason.models import resolve_model
 from quantreason.prompting import format_response
 from quantreason.training.batching import (
     IGNORE_INDEX,
+    Example,
     collate,
     plan_batches,
     rank_micro_batches,
+    shared_prefix_length,
     tokenize_records,
 )
 from quantreason.training.config import ConfigError
@@ -85,3 +87,16 @@ def test_collate_pads_right_and_masks_padding(tokenizer, data_dir) -> None:
         n = len(example.input_ids)
         assert batch["attention_mask"][row].sum() == n
         assert (batch["labels"][row, n:] == IGNORE_INDEX).all()
+
+
+def test_shared_prefix_stays_inside_every_prompt(tokenizer, data_dir) -> None:
+    import json
+
+    records = [json.loads(x) for x in (data_dir / "train.jsonl").read_text().splitlines()]
+    examples = tokenize_records(records, tokenizer, 512)
+    length = shared_prefix_length(examples)
+    assert length >= 8  # the chat template + instruction are shared
+    assert all(e.input_ids[:length] == examples[0].input_ids[:length] for e in examples)
+    assert length < min(e.prompt_tokens for e in examples)
+    different = [examples[0], Example([999, *examples[1].input_ids[1:]], examples[1].labels)]
+    assert shared_prefix_length(different) == 0

@@ -31,6 +31,19 @@ def single_run(tmp_path_factory, data_dir, train_tiny) -> Path:
     return out
 
 
+PREFIX_ARGS = ("--set", "distributed.shard_frozen_base=false", "--set", "train.shared_prefix=true")
+
+
+@pytest.fixture(scope="module")
+def fsdp_prefix_run(tmp_path_factory, data_dir, train_tiny) -> Path:
+    """2 ranks, replicated base (root-only FSDP unit), shared prompt prefix computed once."""
+    out = tmp_path_factory.mktemp("fsdp-prefix")
+    env = {"QUANTREASON_DUMP_GRADS": str(out / "grads.pt")}
+    result = train_tiny(data_dir, out, 2, *PREFIX_ARGS, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
 def test_two_processes_lower_the_loss_and_export_a_reloadable_adapter(fsdp_run, losses_of) -> None:
     from peft import PeftModel, get_peft_model_state_dict
     from transformers import AutoModelForCausalLM
@@ -70,6 +83,19 @@ def test_fsdp_and_single_process_agree_on_the_first_step(fsdp_run, single_run, l
     for name, grad in single.items():
         assert sharded[name].shape == grad.shape
         torch.testing.assert_close(sharded[name], grad, rtol=1e-4, atol=1e-7)
+
+
+def test_shared_prefix_with_replicated_base_gives_the_same_first_step(
+    fsdp_prefix_run, single_run, losses_of
+) -> None:
+    # Same data, same init: computing the shared prefix once must not change the maths.
+    assert losses_of(fsdp_prefix_run)[0] == pytest.approx(losses_of(single_run)[0], rel=1e-5)
+    prefixed = torch.load(fsdp_prefix_run / "grads.pt")
+    single = torch.load(single_run / "grads.pt")
+    assert sorted(prefixed) == sorted(single)
+    for name, grad in single.items():
+        torch.testing.assert_close(prefixed[name], grad, rtol=1e-3, atol=1e-6)
+    assert losses_of(fsdp_prefix_run)[-1] < losses_of(fsdp_prefix_run)[0] - 0.1
 
 
 def test_killed_run_resumes_to_the_same_losses(fsdp_run, data_dir, tmp_path, train_tiny, losses_of):
@@ -118,6 +144,10 @@ def test_only_lora_trains_and_base_weights_stay_bit_identical(
         (["--set", "model.name=no-such-model"], "unknown model 'no-such-model'"),
         (["--set", "lora.target_modules=[q_proj,wq]"], "['wq'] match no Linear layer"),
         (["--set", "train.global_batch_size=100"], "fewer than train.global_batch_size"),
+        (
+            ["--set", "train.shared_prefix=true", "--set", "train.response_only_logits=false"],
+            "shared_prefix needs",
+        ),
     ],
 )
 def test_bad_config_fails_before_training_with_one_message(
