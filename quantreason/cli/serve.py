@@ -165,7 +165,8 @@ def _print_bench(console, result: dict) -> None:
     console.print(table)
     if overhead := result.get("overhead"):
         console.print(
-            f"serving overhead: {overhead['overhead_pct']:+.1f} % "
+            f"serving overhead: {overhead['overhead_pct']:+.1f} % of the mean, "
+            f"{overhead['overhead_pct_median_pair']:+.1f} % median per pair "
             f"(endpoint {overhead['endpoint_mean_s']:.3f} s vs raw generate "
             f"{overhead['raw_generate_mean_s']:.3f} s; same completions: "
             f"{overhead['same_completions']})"

@@ -160,9 +160,9 @@ def plot_accuracy(rows: Sequence[dict[str, Any]], path: Path) -> None:
     models = [m for m in MODEL_ORDER if any(r["model"] == m for r in rows)]
     splits = _ordered(r["split"] for r in rows)
     families_per_split = [_ordered(r["family"] for r in rows if r["split"] == s) for s in splits]
-    height = max(3.0, 0.32 * max(len(f) for f in families_per_split) * len(models) + 1.5)
+    height = max(3.0, 0.22 * max(len(f) for f in families_per_split) * len(models) + 1.5)
     fig, axes = plt.subplots(
-        1, len(splits), figsize=(5.0 * len(splits), height), sharex=True, squeeze=False
+        1, len(splits), figsize=(6.5 * len(splits), height), sharex=True, squeeze=False
     )
     bar = 0.8 / len(models)
     colours = {"base": "#9e9e9e", "finetuned": "#1f77b4"}
@@ -180,9 +180,12 @@ def plot_accuracy(rows: Sequence[dict[str, Any]], path: Path) -> None:
                 xerr=[err_low, err_high],
                 capsize=2,
                 color=colours.get(model),
+                error_kw={"ecolor": "#555555", "elinewidth": 0.8, "alpha": 0.7},
                 label=model,
             )
-        ax.set_yticks([p + bar * (len(models) - 1) / 2 for p in positions], families)
+        counts = {r["family"]: r["n"] for r in rows if r["split"] == split}
+        labels = [f"{family} (n={counts[family]})" for family in families]
+        ax.set_yticks([p + bar * (len(models) - 1) / 2 for p in positions], labels)
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
         ax.set_xlabel("accuracy (formula evaluated), % with 95 % CI")

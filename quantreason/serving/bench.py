@@ -33,6 +33,7 @@ class HttpInvoker:
     def __init__(self, url: str, timeout_s: float = REQUEST_TIMEOUT_S) -> None:
         import httpx
 
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per request: noise
         self.url = url.rstrip("/") + "/invocations"
         self.client = httpx.Client(timeout=timeout_s, limits=httpx.Limits(max_connections=64))
 
@@ -243,6 +244,8 @@ def plot_benchmark(result: dict[str, Any], path: Path) -> Path:
     left.legend()
     right.plot(x, [level["throughput_rps"] for level in levels], marker="o")
     right.set(xlabel="concurrency", ylabel="requests/s", title="Throughput")
+    right.set_ylim(bottom=0)
+    left.set_ylim(bottom=0)
     for axis in (left, right):
         axis.set_xticks(x)
         axis.grid(alpha=0.3)

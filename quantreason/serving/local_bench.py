@@ -23,6 +23,7 @@ from typing import Any
 from quantreason.serving.bench import (
     HttpInvoker,
     Invoke,
+    percentile,
     plot_benchmark,
     request_body,
     run_benchmark,
@@ -51,11 +52,14 @@ def measure_overhead(
             same = False
     raw_mean = sum(raw_times) / len(raw_times)
     endpoint_mean = sum(endpoint_times) / len(endpoint_times)
+    # Per-pair ratios: the median resists a neighbour's burst of load hitting one call.
+    ratios = [e / r for e, r in zip(endpoint_times, raw_times, strict=True)]
     return {
         "questions": len(questions),
         "raw_generate_mean_s": raw_mean,
         "endpoint_mean_s": endpoint_mean,
         "overhead_pct": 100 * (endpoint_mean - raw_mean) / raw_mean,
+        "overhead_pct_median_pair": 100 * (percentile(ratios, 50) - 1),
         "same_completions": same,
     }
 

@@ -20,14 +20,23 @@ from typing import Any
 
 from quantreason.paths import REPO_ROOT
 
-# (name, processes, overrides): each differs from its neighbour in one thing.
+# (name, processes, overrides of the `local` profile): each differs from a neighbour in one thing.
 SETTINGS: list[tuple[str, int, list[str]]] = [
     ("1proc-fp32", 1, ["model.dtype=float32", "train.precision=fp32"]),
-    ("1proc-bf16", 1, ["model.dtype=bfloat16", "train.precision=bf16"]),
-    ("1proc-bf16-full-logits", 1, ["model.dtype=bfloat16", "train.response_only_logits=false"]),
+    ("1proc-bf16", 1, []),
+    ("1proc-bf16-no-shared-prefix", 1, ["train.shared_prefix=false"]),
+    (
+        "1proc-bf16-full-logits",
+        1,
+        ["train.shared_prefix=false", "train.response_only_logits=false"],
+    ),
     ("2proc-fsdp-fp32", 2, ["model.dtype=float32", "train.precision=fp32"]),
-    ("2proc-fsdp-bf16-sharded-base", 2, ["distributed.shard_frozen_base=true"]),
-    ("2proc-fsdp-bf16", 2, ["distributed.shard_frozen_base=false"]),
+    ("2proc-fsdp-bf16", 2, []),
+    (
+        "2proc-fsdp-bf16-sharded-base",
+        2,
+        ["distributed.shard_frozen_base=true", "train.shared_prefix=false"],
+    ),
 ]
 GLOBAL_BATCH = 16
 

@@ -36,12 +36,16 @@ def _f(default: Any, help_text: str) -> Any:
 
 @dataclass(frozen=True)
 class ModelSettings:
+    """Which base model, and how its frozen weights are stored."""
+
     name: str = _f("embedded", "Base model spec: embedded | tiny-random | hub id | local dir.")
     dtype: str = _f("float32", "Storage dtype of the frozen base weights (float32 | bfloat16).")
 
 
 @dataclass(frozen=True)
 class LoraSettings:
+    """The LoRA adapters (PEFT ``LoraConfig``)."""
+
     r: int = _f(16, "LoRA rank: higher gives more capacity and more memory.")
     alpha: int = _f(32, "LoRA scaling numerator (scale = alpha / r).")
     dropout: float = _f(0.05, "Dropout on the LoRA input.")
@@ -53,6 +57,8 @@ class LoraSettings:
 
 @dataclass(frozen=True)
 class DataSettings:
+    """How records become token batches."""
+
     max_length: int = _f(256, "Longest prompt + response in tokens; longer records fail.")
     group_by_length: bool = _f(True, "Batch records of similar length together (less padding).")
     limit: int | None = _f(None, "Use only the first N train records (null: all).")
@@ -60,6 +66,8 @@ class DataSettings:
 
 @dataclass(frozen=True)
 class TrainSettings:
+    """Optimisation: steps, batch sizes, schedule, precision, speed switches."""
+
     epochs: float = _f(2.0, "Passes over the train split (fractions allowed).")
     max_steps: int | None = _f(None, "Stop after this many optimizer steps (overrides epochs).")
     global_batch_size: int = _f(16, "Records per optimizer step, the same for every world size.")
@@ -82,6 +90,8 @@ class TrainSettings:
 
 @dataclass(frozen=True)
 class DistributedSettings:
+    """Process group and FSDP2 sharding."""
+
     backend: str = _f("auto", "auto (nccl on GPU, gloo on CPU) | gloo | nccl.")
     shard_frozen_base: bool = _f(
         True, "Shard the frozen base weights too (needed for big models; costs all-gathers)."
@@ -94,18 +104,24 @@ class DistributedSettings:
 
 @dataclass(frozen=True)
 class CheckpointSettings:
+    """Resumable DCP checkpoints."""
+
     every_steps: int = _f(50, "Save a resumable checkpoint every N steps (and at the end).")
     keep_last: int = _f(2, "How many checkpoints to keep.")
 
 
 @dataclass(frozen=True)
 class ExportSettings:
+    """Adapter export and its reload check."""
+
     verify: bool = _f(True, "Reload the exported adapter and compare keys, shapes and logits.")
     merged: bool = _f(False, "Also write a merged full model to <out>/merged.")
 
 
 @dataclass(frozen=True)
 class TrainConfig:
+    """A whole training profile (``config/train/<profile>.yaml``)."""
+
     model: ModelSettings = field(default_factory=ModelSettings)
     lora: LoraSettings = field(default_factory=LoraSettings)
     data: DataSettings = field(default_factory=DataSettings)

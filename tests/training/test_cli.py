@@ -42,7 +42,7 @@ def test_two_processes_go_through_torchrun_one_does_not() -> None:
     multi = train_command("local", Path("d"), Path("o"), nproc=2, resume=True, overrides=["a.b=1"])
     assert multi[:4] == [sys.executable, "-m", "torch.distributed.run", "--standalone"]
     assert "--nproc_per_node=2" in multi and str(ENTRY_POINT) in multi
-    assert multi[-4:] == ["--out", "o", "--resume", "--set", "a.b=1"][-4:]
+    assert multi[-5:] == ["--out", "o", "--resume", "--set", "a.b=1"]
     single = train_command("local", Path("d"), Path("o"), nproc=1)
     assert single[:2] == [sys.executable, str(ENTRY_POINT)]
 

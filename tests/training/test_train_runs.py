@@ -200,3 +200,15 @@ def test_runs_as_a_sagemaker_training_job(data_dir, tmp_path, monkeypatch) -> No
     assert (tmp_path / "model" / "adapter_model.safetensors").is_file()
     assert len((tmp_path / "output" / "train_log.jsonl").read_text().splitlines()) == 2
     assert (tmp_path / "checkpoints" / "latest").is_file()
+
+
+def test_shared_prefix_with_per_layer_units_is_refused_before_training(data_dir, tmp_path):
+    from quantreason.training.config import ConfigError, load_config
+    from quantreason.training.environment import RankInfo
+    from quantreason.training.trainer import RunPaths, prepare
+
+    config = load_config("tiny", ["train.shared_prefix=true"])  # tiny shards per layer
+    paths = RunPaths(data_dir, tmp_path, tmp_path / "adapter", tmp_path / "ckpt")
+    with pytest.raises(ConfigError, match="shard_frozen_base"):
+        prepare(config, paths, RankInfo(rank=0, world_size=2, local_world_size=2))
+    assert prepare(config, paths, RankInfo()).prefix_len >= 8  # one process: no FSDP units
