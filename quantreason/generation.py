@@ -88,13 +88,18 @@ def generate(
     max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
     batch_size: int = 32,
     on_batch: Callable[[int], Any] | None = None,
+    stop_at_answer: bool = False,
 ) -> list[str]:
     """Greedy answers for ``questions``, in order; batches are sorted by length to save padding.
 
     ``on_batch(n)`` is called after each batch with the number of questions done in it (for
-    progress bars).
+    progress bars). ``stop_at_answer`` ends a row once it has written a complete ``Answer:``
+    line (the base model rarely ends its turn by itself).
     """
     import torch
+
+    if batch_size < 1 or max_new_tokens < 1:
+        raise ValueError("batch_size and max_new_tokens must be >= 1")
 
     tokenizer, model = loaded.tokenizer, loaded.model
     prompts = encode_prompts(tokenizer, questions)
@@ -109,6 +114,12 @@ def generate(
             padding=True,
             add_special_tokens=False,
         ).to(device)
+        prompt_length = encoded["input_ids"].shape[1]
+        extra: dict[str, Any] = {}
+        if stop_at_answer:
+            from quantreason.evaluation.stopping import answer_stopping_criteria
+
+            extra["stopping_criteria"] = answer_stopping_criteria(tokenizer, prompt_length)
         with torch.inference_mode():
             generated = model.generate(
                 **encoded,
@@ -116,8 +127,9 @@ def generate(
                 do_sample=False,
                 pad_token_id=tokenizer.pad_token_id,
                 eos_token_id=tokenizer.eos_token_id,
+                **extra,
             )
-        new_tokens = generated[:, encoded["input_ids"].shape[1] :]
+        new_tokens = generated[:, prompt_length:]
         for row, index in enumerate(batch_ids):
             outputs[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
         if on_batch is not None:

@@ -114,8 +114,7 @@ def _replies(
     import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from quantreason.evaluation.stopping import generate_until_answer
-    from quantreason.generation import load_model
+    from quantreason.generation import generate, load_model
 
     # fp32 so that figures reproduce (bf16 changes ~14 % of greedy outputs); merged for speed.
     loaded = load_model(base_path, adapter, merge=True, dtype=torch.float32)
@@ -128,12 +127,13 @@ def _replies(
             disable=not progress,
         ) as bar:
             task = bar.add_task(label, total=len(questions))
-            return generate_until_answer(
+            return generate(
                 loaded,
                 questions,
                 max_new_tokens=max_new_tokens,
                 batch_size=batch_size,
                 on_batch=lambda done: bar.advance(task, done),
+                stop_at_answer=True,
             )
     finally:
         del loaded

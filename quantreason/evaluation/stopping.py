@@ -4,17 +4,13 @@ The base model rarely emits end-of-turn after an answer; without this rule every
 ``max_new_tokens`` and a batch is as slow as its most talkative row. A fine-tuned model ends its
 turn right after the answer line, so this changes nothing for it.
 
-``generate_until_answer`` mirrors ``quantreason.generation.generate`` (same prompts, padding,
-greedy decoding, length-sorted batches) and only adds the stopping rule.
+``quantreason.generation.generate(..., stop_at_answer=True)`` applies it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
-
-from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, LoadedModel, encode_prompts
 
 if TYPE_CHECKING:
     import torch
@@ -58,47 +54,3 @@ def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: 
             return torch.tensor(self.done, dtype=torch.bool, device=input_ids.device)
 
     return StoppingCriteriaList([_StopAfterAnswer()])
-
-
-def generate_until_answer(
-    loaded: LoadedModel,
-    questions: Sequence[str],
-    *,
-    max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
-    batch_size: int = 32,
-    on_batch: Callable[[int], Any] | None = None,
-) -> list[str]:
-    """Greedy replies for ``questions`` in order, each cut after its first complete answer line."""
-    import torch
-
-    if batch_size < 1 or max_new_tokens < 1:
-        raise ValueError("batch_size and max_new_tokens must be >= 1")
-    tokenizer, model = loaded.tokenizer, loaded.model
-    prompts = encode_prompts(tokenizer, questions)
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
-    outputs: list[str] = [""] * len(prompts)
-    device = next(model.parameters()).device
-    for start in range(0, len(order), batch_size):
-        batch_ids = order[start : start + batch_size]
-        encoded = tokenizer(
-            [prompts[i] for i in batch_ids],
-            return_tensors="pt",
-            padding=True,
-            add_special_tokens=False,
-        ).to(device)
-        prompt_length = encoded["input_ids"].shape[1]
-        with torch.inference_mode():
-            generated = model.generate(
-                **encoded,
-                max_new_tokens=max_new_tokens,
-                do_sample=False,
-                pad_token_id=tokenizer.pad_token_id,
-                eos_token_id=tokenizer.eos_token_id,
-                stopping_criteria=answer_stopping_criteria(tokenizer, prompt_length),
-            )
-        for row, index in enumerate(batch_ids):
-            new_tokens = generated[row, prompt_length:]
-            outputs[index] = tokenizer.decode(new_tokens, skip_special_tokens=True).strip()
-        if on_batch is not None:
-            on_batch(len(batch_ids))
-    return outputs

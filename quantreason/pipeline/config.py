@@ -103,7 +103,9 @@ def _build(cls: type, raw: Any, where: str) -> Any:
     fields = {f.name for f in dataclasses.fields(cls)}
     unknown = set(raw) - fields
     if unknown:
-        raise PipelineConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(fields)}")
+        raise PipelineConfigError(
+            f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(fields)}"
+        )
     values = {}
     for key, value in raw.items():
         values[key] = _coerce(hints[key], value, f"{where}.{key}")

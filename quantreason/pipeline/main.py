@@ -34,7 +34,9 @@ class PipelinePaths:
         self.eval = self.root / "eval"
         self.package = self.root / "package"
         self.serve = self.root / "serve"
-        self.report = Path(REPO_ROOT / config.report_dir) if config.report_dir else self.root / "report"
+        self.report = (
+            Path(REPO_ROOT / config.report_dir) if config.report_dir else self.root / "report"
+        )
 
 
 def _quantreason(*args: str) -> None:
@@ -68,7 +70,11 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             description=f"LoRA + FSDP training ({config.train.nproc} processes)",
             run=lambda: steps.train(config, paths),
             outputs=[paths.adapter, paths.train / "train_log.jsonl"],
-            settings={"train": config.train.__dict__, "seed": config.seed, **steps.train_profile_hash(config)},
+            settings={
+                "train": config.train.__dict__,
+                "seed": config.seed,
+                **steps.train_profile_hash(config),
+            },
             after=["data", "model"],
         ),
         Stage(

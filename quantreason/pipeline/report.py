@@ -100,9 +100,7 @@ def stage_table(results: list[StageResult]) -> str:
     return "\n".join(lines)
 
 
-def write_report(
-    config: PipelineConfig, paths: PipelinePaths, stages: list[StageResult]
-) -> Path:
+def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[StageResult]) -> Path:
     """Write ``report.md`` and copy the run's artefacts into the report directory."""
     from quantreason.pipeline.main import copy_into
 
@@ -174,5 +172,12 @@ def _summary_sections(summaries: dict[str, dict[str, Any]]) -> list[str]:
         summary = summaries.get(name)
         if not summary:
             continue
-        lines += [f"## {name}", "", "```json", json.dumps(summary, indent=2, sort_keys=True), "```", ""]
+        lines += [
+            f"## {name}",
+            "",
+            "```json",
+            json.dumps(summary, indent=2, sort_keys=True),
+            "```",
+            "",
+        ]
     return lines

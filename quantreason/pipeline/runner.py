@@ -95,7 +95,9 @@ class StageRunner:
             return False
         return hash_outputs(stage.outputs) == recorded
 
-    def run(self, stage: Stage, on_start: Callable[[Stage, bool], None] | None = None) -> StageResult:
+    def run(
+        self, stage: Stage, on_start: Callable[[Stage, bool], None] | None = None
+    ) -> StageResult:
         """Run (or skip) one stage and record its outputs."""
         up_to_date = self.is_up_to_date(stage)
         if on_start is not None:

@@ -97,9 +97,7 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         summary.update(
             first_loss=round(steps[0]["loss"], 4),
             last_loss=round(steps[-1]["loss"], 4),
-            mean_tokens_per_s=round(
-                sum(r.get("tokens_per_s", 0.0) for r in steps) / len(steps), 1
-            ),
+            mean_tokens_per_s=round(sum(r.get("tokens_per_s", 0.0) for r in steps) / len(steps), 1),
             world_size=steps[-1].get("world_size"),
         )
     return summary
@@ -108,11 +106,13 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
 def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``eval``: base and fine-tuned on the test splits and the handwritten questions."""
     from quantreason.evaluation import run_evaluation
-    from quantreason.evaluation.questions import limit_questions, load_questions, load_split_questions
+    from quantreason.evaluation.questions import (
+        limit_questions,
+        load_questions,
+        load_split_questions,
+    )
 
-    question_sets = {
-        split: load_split_questions(paths.data, split) for split in config.eval.splits
-    }
+    question_sets = {split: load_split_questions(paths.data, split) for split in config.eval.splits}
     if config.eval.handwritten:
         question_sets["handwritten"] = load_questions(REPO_ROOT / config.eval.handwritten)
     if config.eval.limit:

@@ -2,7 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from quantreason.models import ModelSpecError, build_tiny_random, build_tiny_tokenizer, resolve_model
+from quantreason.models import (
+    ModelSpecError,
+    build_tiny_random,
+    build_tiny_tokenizer,
+    resolve_model,
+)
 
 
 def test_tiny_tokenizer_round_trips_text_and_uses_chatml() -> None:
@@ -34,4 +39,6 @@ def test_unknown_specs_fail_with_guidance(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelSpecError, match="config.json"):
         resolve_model(str(tmp_path / "empty"))
-    assert resolve_model("mistralai/Mistral-7B-Instruct-v0.3") == "mistralai/Mistral-7B-Instruct-v0.3"
+    assert (
+        resolve_model("mistralai/Mistral-7B-Instruct-v0.3") == "mistralai/Mistral-7B-Instruct-v0.3"
+    )

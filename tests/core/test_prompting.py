@@ -14,7 +14,9 @@ def test_instruction_is_folded_into_the_single_user_turn() -> None:
 
 
 def test_response_round_trips_through_split_response() -> None:
-    text = format_response("Drawdown is the fall over the peak.", "(177 - 137) / 177 * 100", 22.598870, "percent")
+    text = format_response(
+        "Drawdown is the fall over the peak.", "(177 - 137) / 177 * 100", 22.598870, "percent"
+    )
     assert text.splitlines()[2] == "Answer: 22.5989 %"
     parts = split_response(text)
     assert parts.reasoning == "Drawdown is the fall over the peak."

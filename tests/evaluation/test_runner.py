@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from quantreason.cli import app
 from quantreason.evaluation import load_questions, run_evaluation
-from quantreason.evaluation.stopping import generate_until_answer
 from quantreason.models import TINY_RANDOM
 
 OUTPUTS = ("results.json", "results.md", "accuracy.png", "predictions.jsonl", "failures.jsonl")
@@ -57,7 +56,7 @@ def test_replies_match_unstopped_generation_and_keep_order(tiny_base: str) -> No
 
     loaded = load_model(tiny_base)
     questions = ["short?", "a much longer question about drawdowns?", "mid question?"]
-    mine = generate_until_answer(loaded, questions, max_new_tokens=5, batch_size=2)
+    mine = generate(loaded, questions, max_new_tokens=5, batch_size=2, stop_at_answer=True)
     theirs = generate(loaded, questions, max_new_tokens=5, batch_size=2)
     # the random model never writes an answer line, so the stopping rule must change nothing
     assert mine == theirs
