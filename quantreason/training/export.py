@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     import torch
     from peft import PeftModel
 
+    from quantreason.training.config import TrainConfig
+
 log = logging.getLogger(__name__)
 
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
@@ -144,3 +146,61 @@ def write_merged(adapter_dir: Path, model_path: str, out_dir: Path, dtype: torch
     merged = PeftModel.from_pretrained(base, str(adapter_dir)).merge_and_unload()
     merged.save_pretrained(str(out_dir))
     AutoTokenizer.from_pretrained(model_path).save_pretrained(str(out_dir))
+
+
+def export_adapter(
+    module: torch.nn.Module,
+    peft_model: PeftModel,
+    sample: dict[str, torch.Tensor],
+    config: TrainConfig,
+    *,
+    adapter_dir: Path,
+    merged_dir: Path,
+    model_path: str,
+    autocast: AbstractContextManager[Any],
+    device: torch.device,
+    trained: bool,
+) -> float | None:
+    """Gather, write, reload and compare; call on every rank. Returns the relative logit error.
+
+    The in-memory model's logits and the gather are collectives (every rank); the files and the
+    reload happen on rank 0, whose verdict is broadcast so that every rank fails together.
+    """
+    import torch
+    import torch.distributed as dist
+
+    from quantreason.training.model import torch_dtype
+
+    with torch.no_grad(), autocast:
+        reference = module(sample["input_ids"], sample["attention_mask"]).float().cpu()
+    tensors = gather_adapter(module, peft_model)
+    shapes = expected_shapes(peft_model)
+    error: str | None = None
+    logit_error = None
+    dtype = torch_dtype(config.model.dtype)
+    if dist.get_rank() == 0:
+        try:
+            check_tensors(tensors, shapes, trained=trained)
+            write_adapter(tensors, peft_model, adapter_dir, model_path)
+            if config.export.verify:
+                cpu_sample = {k: v.cpu() for k, v in sample.items()}
+                logit_error = verify_reload(
+                    adapter_dir,
+                    model_path,
+                    tensors,
+                    reference,
+                    cpu_sample,
+                    dtype,
+                    config.train.precision,
+                    autocast,
+                    device,
+                )
+            if config.export.merged:
+                write_merged(adapter_dir, model_path, merged_dir, dtype)
+        except ExportError as exc:
+            error = str(exc)
+    verdict = [error]
+    dist.broadcast_object_list(verdict, src=0)
+    if verdict[0]:
+        raise ExportError(verdict[0])
+    return logit_error

@@ -144,12 +144,7 @@ def run(
 
     from quantreason.training import checkpoint, distributed, export
     from quantreason.training.metrics import MetricsLog, plot_loss
-    from quantreason.training.model import (
-        build_lora_model,
-        decoder_layers,
-        make_loss_module,
-        torch_dtype,
-    )
+    from quantreason.training.model import build_lora_model, decoder_layers, make_loss_module
     from quantreason.training.progress import StepProgress
 
     started = time.perf_counter()
@@ -263,47 +258,23 @@ def run(
                     config.checkpoint.keep_last,
                 )
 
-    # Export: gather on rank 0, write, reload and compare (collectives first, on every rank).
     module.eval()
     sample = {
         k: v.to(device)
         for k, v in collate(examples[: min(EXPORT_SAMPLE, len(examples))], pad_id).items()
     }
-    with torch.no_grad(), autocast:
-        reference = module(sample["input_ids"], sample["attention_mask"]).float().cpu()
-    tensors = export.gather_adapter(module, peft_model)
-    shapes = export.expected_shapes(peft_model)
-    error: str | None = None
-    logit_error = None
-    if ranks.is_main:
-        try:
-            export.check_tensors(tensors, shapes, trained=prepared.num_steps > 0)
-            export.write_adapter(tensors, peft_model, paths.adapter_dir, prepared.model_path)
-            if config.export.verify:
-                logit_error = export.verify_reload(
-                    paths.adapter_dir,
-                    prepared.model_path,
-                    tensors,
-                    reference,
-                    {k: v.cpu() for k, v in sample.items()},
-                    torch_dtype(config.model.dtype),
-                    t.precision,
-                    autocast,
-                    device,
-                )
-            if config.export.merged:
-                export.write_merged(
-                    paths.adapter_dir,
-                    prepared.model_path,
-                    paths.out_dir / "merged",
-                    torch_dtype(config.model.dtype),
-                )
-        except export.ExportError as exc:
-            error = str(exc)
-    shared = [error]
-    dist.broadcast_object_list(shared, src=0)
-    if shared[0]:
-        raise export.ExportError(shared[0])
+    logit_error = export.export_adapter(
+        module,
+        peft_model,
+        sample,
+        config,
+        adapter_dir=paths.adapter_dir,
+        merged_dir=paths.out_dir / "merged",
+        model_path=prepared.model_path,
+        autocast=autocast,
+        device=device,
+        trained=prepared.num_steps > 0,
+    )
 
     rss = [0.0] * ranks.world_size
     dist.all_gather_object(rss, peak_rss_mib())
