@@ -3,9 +3,10 @@
 The server runs in this process (one model in memory, loaded once) on a free loopback port.
 Measurements, in order, each bounded in count and time:
 
-1. serving overhead: for the same questions, alternately raw ``generate`` and one request to the
-   endpoint (alternating keeps a shared machine's load changes out of the comparison); the
-   endpoint must also give the same completions as raw ``generate``;
+1. serving overhead: for the same questions, raw ``generate`` and one request to the endpoint
+   in pairs, first one then the other first (pairs keep a shared machine's load changes out of
+   the comparison; swapping removes the second call's warm-cache advantage); the endpoint must
+   also give the same completions as raw ``generate``;
 2. load levels at each concurrency (:func:`quantreason.serving.bench.run_benchmark`);
 3. decode speed at batch 1 against the memory-bandwidth limit, with the server stopped.
 """
@@ -41,13 +42,19 @@ def measure_overhead(
     from quantreason.generation import generate
 
     raw_times, endpoint_times, same = [], [], True
-    for question in questions:
-        began = time.perf_counter()
-        raw = generate(predictor.loaded, [question], max_new_tokens=max_new_tokens, batch_size=1)
-        raw_times.append(time.perf_counter() - began)
-        began = time.perf_counter()
-        status, payload = invoke(request_body(question, max_new_tokens))
-        endpoint_times.append(time.perf_counter() - began)
+    for index, question in enumerate(questions):
+        # Alternate which goes first: the second call of a pair finds warm caches/allocations.
+        order = ("raw", "endpoint") if index % 2 == 0 else ("endpoint", "raw")
+        for kind in order:
+            began = time.perf_counter()
+            if kind == "raw":
+                raw = generate(
+                    predictor.loaded, [question], max_new_tokens=max_new_tokens, batch_size=1
+                )
+                raw_times.append(time.perf_counter() - began)
+            else:
+                status, payload = invoke(request_body(question, max_new_tokens))
+                endpoint_times.append(time.perf_counter() - began)
         if status != 200 or json.loads(payload).get("completion") != raw[0]:
             same = False
     raw_mean = sum(raw_times) / len(raw_times)
