@@ -41,6 +41,10 @@ def measure_overhead(
     """Mean latency of raw ``generate`` vs the endpoint for the same questions, alternating."""
     from quantreason.generation import generate
 
+    # Untimed first pair: this thread's first generate pays one-off costs (thread pools,
+    # allocations) that the server's worker already paid in its warm-up (measured: 3x slower).
+    generate(predictor.loaded, questions[:1], max_new_tokens=max_new_tokens, batch_size=1)
+    invoke(request_body(questions[0], max_new_tokens))
     raw_times, endpoint_times, same = [], [], True
     for index, question in enumerate(questions):
         # Alternate which goes first: the second call of a pair finds warm caches/allocations.
