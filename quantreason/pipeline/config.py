@@ -51,8 +51,8 @@ class ServeSettings:
 
 @dataclass(frozen=True)
 class CapacitySettings:
-    latency_slo_s: float = 2.0
-    peak_requests_per_s: float = 5.0
+    latency_slo_s: float = 10.0
+    peak_requests_per_s: float = 2.0
     safety_factor: float = 0.7
     instance_type: str = "ml.c5.xlarge"
 
@@ -89,7 +89,8 @@ class PipelineConfig:
         unknown = set(self.eval.splits) - known_splits
         if unknown:
             raise PipelineConfigError(
-                f"{self.name}: eval.splits has unknown {sorted(unknown)}; use {sorted(known_splits)}"
+                f"{self.name}: eval.splits has unknown {sorted(unknown)}; "
+                f"use {sorted(known_splits)}"
             )
         if not 0 < self.capacity.safety_factor <= 1:
             raise PipelineConfigError(f"{self.name}: capacity.safety_factor must be in (0, 1]")

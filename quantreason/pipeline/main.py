@@ -138,7 +138,8 @@ def run_pipeline(config: PipelineConfig, *, force: bool = False, root: Path | No
 def _write_latest(config: PipelineConfig, paths: PipelinePaths) -> None:
     from quantreason.pipeline import steps
 
-    pointer = latest_run_file()
+    # Beside the profile's run directory: runs/latest.json (latest_run_file()) by default.
+    pointer = paths.root.parent / latest_run_file().name
     pointer.parent.mkdir(parents=True, exist_ok=True)
     latest: dict[str, Any] = {
         "profile": config.name,

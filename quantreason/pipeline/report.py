@@ -87,7 +87,7 @@ def headline_table(results: list[dict[str, Any]], model_name: str) -> str:
 
 
 def stage_table(results: list[StageResult]) -> str:
-    """Markdown table of wall time per stage (a skipped stage shows the time it took when it ran)."""
+    """Markdown table of wall time per stage (a skipped stage shows its time when it ran)."""
     lines = ["| stage | what | wall time | this run |", "|---|---|---:|---|"]
     total = 0.0
     for result in results:
@@ -149,8 +149,9 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
         "## Run",
         "",
         f"- command: `{command}`",
-        f"- profile: `config/pipeline/{config.name}.yaml`, seed {config.seed}, model `{config.model}`,"
-        f" training profile `config/train/{config.train.profile}.yaml` on {config.train.nproc} processes",
+        f"- profile: `config/pipeline/{config.name}.yaml`, seed {config.seed}, "
+        f"model `{config.model}`, training profile `config/train/{config.train.profile}.yaml` "
+        f"on {config.train.nproc} processes",
         f"- machine: {machine_description()}",
         "- versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()),
         "",

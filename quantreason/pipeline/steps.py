@@ -136,36 +136,54 @@ def package(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``package``: model.tar.gz with the adapter and the handler code."""
     from quantreason.packaging import package_model
 
-    archive = package_model(paths.adapter, paths.package / "model.tar.gz")
-    return {"model_tar_gz": str(archive), "bytes": Path(archive).stat().st_size}
+    archive = package_model(paths.adapter, paths.package / "model.tar.gz", paths.package / "work")
+    return {"model_tar_gz": str(archive), "megabytes": round(archive.stat().st_size / 1e6, 2)}
 
 
 def serve_and_bench(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``serve``: start the local endpoint on loopback, benchmark it, stop it."""
-    from quantreason.evaluation.questions import load_split_questions
-    from quantreason.serving.bench import run_local_benchmark
+    from quantreason.data import load_split
+    from quantreason.serving.local_bench import run_local_benchmark
 
-    questions = [row["question"] for row in load_split_questions(paths.data, "validation")]
-    return run_local_benchmark(
-        base=str(model_dir(config)),
-        adapter=str(paths.adapter),
-        questions=questions,
-        out_dir=paths.serve,
-        concurrencies=list(config.serve.concurrencies),
-        requests_per_level=config.serve.requests_per_level,
+    questions = [row["question"] for row in load_split(paths.data, "validation")]
+    bench = run_local_benchmark(
+        str(model_dir(config)),
+        paths.adapter,
+        questions,
+        paths.serve,
+        concurrencies=config.serve.concurrencies,
+        requests=config.serve.requests_per_level,
+        max_new_tokens=config.eval.max_new_tokens,
     )
+    return {
+        "levels": [
+            {
+                "concurrency": level["concurrency"],
+                "p50_s": level["latency_s"]["p50"],
+                "p95_s": level["latency_s"]["p95"],
+                "throughput_rps": level["throughput_rps"],
+                "errors": level["errors"],
+            }
+            for level in bench["levels"]
+        ]
+    }
 
 
 def plan_capacity(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``capacity``: turn the benchmark into autoscaling settings (capacity.json)."""
-    from quantreason.capacity import plan_from_benchmark
+    from quantreason.capacity import capacity_from_benchmark, plan
 
-    plan = plan_from_benchmark(
-        json.loads((paths.serve / "bench.json").read_text()),
-        latency_slo_s=config.capacity.latency_slo_s,
-        peak_requests_per_s=config.capacity.peak_requests_per_s,
-        safety_factor=config.capacity.safety_factor,
-        instance_type=config.capacity.instance_type,
-    )
-    (paths.serve / "capacity.json").write_text(json.dumps(plan, indent=2, sort_keys=True) + "\n")
-    return plan
+    settings = config.capacity
+    bench = json.loads((paths.serve / "bench.json").read_text())
+    latency, capacity_rps, source = capacity_from_benchmark(bench, settings.latency_slo_s)
+    result = plan(
+        latency_s=latency,
+        capacity_rps=capacity_rps,
+        peak_rps=settings.peak_requests_per_s,
+        instance_type=settings.instance_type,
+        safety_factor=settings.safety_factor,
+        latency_slo_s=settings.latency_slo_s,
+        source=source,
+    ).to_json()
+    (paths.serve / "capacity.json").write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
+    return result

@@ -37,7 +37,7 @@ def test_unknown_specs_fail_with_guidance(tmp_path: Path) -> None:
     with pytest.raises(ModelSpecError, match="tiny-random"):
         resolve_model("not a model")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(ModelSpecError, match="config.json"):
+    with pytest.raises(ModelSpecError, match=r"config\.json"):
         resolve_model(str(tmp_path / "empty"))
     assert (
         resolve_model("mistralai/Mistral-7B-Instruct-v0.3") == "mistralai/Mistral-7B-Instruct-v0.3"

@@ -1,0 +1,52 @@
+"""`quantreason pipeline --profile quick` end to end on the tiny random model.
+
+It checks the plumbing and the report files, not accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quantreason.paths import REPO_ROOT
+
+
+def _pipeline(runs: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quantreason", "pipeline", "--profile", "quick",
+         "--runs-dir", str(runs), *extra],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_quick_pipeline_runs_every_stage_then_resumes(tmp_path: Path) -> None:
+    first = _pipeline(tmp_path)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    run = tmp_path / "quick"
+    report = run / "report"
+    for name in ("report.md", "results.json", "train_log.jsonl", "loss.png", "accuracy.png",
+                 "bench.json", "capacity.json"):  # fmt: skip
+        assert (report / name).is_file(), name
+    results = json.loads((report / "results.json").read_text())
+    splits = {row["split"] for row in results}
+    assert {"test", "test_ood_range", "test_ood_template", "handwritten"} <= splits
+    assert {row["model"] for row in results} == {"base", "finetuned"}
+    for row in results:
+        assert 0 <= row["ci_low"] <= row["accuracy"] <= row["ci_high"] <= 1
+    capacity = json.loads((report / "capacity.json").read_text())
+    assert capacity["min_instances"] >= 1 and capacity["target_invocations_per_instance"] > 0
+    text = (report / "report.md").read_text()
+    assert "Where the time goes" in text and "| train |" in text
+    latest = json.loads((tmp_path / "latest.json").read_text())
+    assert Path(latest["adapter"], "adapter_config.json").is_file()
+
+    # A re-run finds every stage up to date and redoes nothing.
+    second = _pipeline(tmp_path)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert second.stdout.count("skip") >= 7
+    assert "torchrun" not in second.stderr
