@@ -16,10 +16,10 @@ anything else
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import shutil
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 

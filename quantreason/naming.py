@@ -31,7 +31,7 @@ CHECKPOINTS_PREFIX = "checkpoints"
 
 
 def stack_name(stage: str, part: str) -> str:
-    """CloudFormation stack name, e.g. ``stack_name("dev", "Endpoint") == "QuantReason-dev-Endpoint"``."""
+    """CloudFormation stack name, e.g. ``QuantReason-dev-Endpoint``."""
     return f"QuantReason-{stage}-{part}"
 
 

@@ -26,7 +26,7 @@ def runs_dir() -> Path:
 
 
 def latest_run_file() -> Path:
-    """JSON pointer written by ``quantreason pipeline``: ``{"base": ..., "adapter": ..., "data": ...}``.
+    """JSON pointer written by ``quantreason pipeline``: ``{"base", "adapter", "data", ...}``.
 
     ``quantreason eval`` with no model flags evaluates the base model and the adapter named here.
     """

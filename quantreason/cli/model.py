@@ -6,7 +6,9 @@ import typer
 from rich.console import Console
 
 console = Console()
-model_app = typer.Typer(help="Base models: prepare the embedded SmolLM2 checkpoint.", no_args_is_help=True)
+model_app = typer.Typer(
+    help="Base models: prepare the embedded SmolLM2 checkpoint.", no_args_is_help=True
+)
 
 
 @model_app.command("prepare")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -11,15 +12,15 @@ console = Console()
 
 
 def pipeline(
-    profile: str = typer.Option(
-        "full", "--profile", "-p", help="config/pipeline/<profile>.yaml: 'full' (default) or 'quick'."
-    ),
-    force: bool = typer.Option(False, "--force", help="Redo every stage even if up to date."),
-    runs_root: Path | None = typer.Option(
-        None, "--runs-dir", help="Where runs are written (default: runs/ in the repository)."
-    ),
+    profile: Annotated[
+        str, typer.Option("--profile", "-p", help="config/pipeline/<profile>.yaml: full | quick.")
+    ] = "full",
+    force: Annotated[bool, typer.Option("--force", help="Redo every stage.")] = False,
+    runs_root: Annotated[
+        Path | None, typer.Option("--runs-dir", help="Where runs go (default: runs/).")
+    ] = None,
 ) -> None:
-    """Generate data, prepare the base model, train with FSDP, evaluate, serve, benchmark, report."""
+    """Generate data, prepare the model, train with FSDP, evaluate, serve, benchmark, report."""
     from quantreason.pipeline.config import PipelineConfigError, load_pipeline_config
     from quantreason.pipeline.main import run_pipeline
 
