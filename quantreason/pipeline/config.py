@@ -46,7 +46,7 @@ class EvalSettings:
 class ServeSettings:
     enabled: bool = True
     concurrencies: tuple[int, ...] = (1, 2, 4)
-    requests_per_level: int = 24
+    requests_per_level: int = 12
 
 
 @dataclass(frozen=True)
