@@ -69,3 +69,30 @@ def grant_dlc_pull(role: iam.IRole, scope: Construct, kind: ImageKind) -> None:
     role.add_to_principal_policy(
         iam.PolicyStatement(actions=["ecr:GetAuthorizationToken"], resources=["*"])
     )
+
+
+def grant_sagemaker_logging(role: iam.Role, scope: Construct, log_group_name: str) -> None:
+    """Let ``role`` write its container logs under ``log_group_name`` and SageMaker metrics.
+
+    ``cloudwatch:PutMetricData`` has no resource ARNs: it is limited by namespace instead.
+    """
+    role.add_to_policy(
+        iam.PolicyStatement(
+            actions=["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+            resources=[
+                cdk.Stack.of(scope).format_arn(
+                    service="logs",
+                    resource="log-group",
+                    resource_name=log_group_name,
+                    arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+                )
+            ],
+        )
+    )
+    role.add_to_policy(
+        iam.PolicyStatement(
+            actions=["cloudwatch:PutMetricData"],
+            resources=["*"],
+            conditions={"StringLike": {"cloudwatch:namespace": "/aws/sagemaker/*"}},
+        )
+    )

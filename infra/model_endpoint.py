@@ -17,7 +17,7 @@ from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_sagemaker as sagemaker
 from constructs import Construct
 
-from infra.images import dlc_image_uri, grant_dlc_pull
+from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
 from infra.nag import acknowledge, iam5, rendered_arn, rendered_asset_bucket, rendered_import
 from quantreason import naming
 from quantreason.stages import AutoscalingSettings, EndpointSettings
@@ -63,26 +63,7 @@ class ModelEndpoint(Construct):
         )
         _grant_model_read(self.role, props.artifacts_bucket, props.model_data_url)
         grant_dlc_pull(self.role, self, "inference")
-        self.role.add_to_policy(
-            iam.PolicyStatement(
-                actions=["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-                resources=[
-                    cdk.Stack.of(self).format_arn(
-                        service="logs",
-                        resource="log-group",
-                        resource_name="/aws/sagemaker/Endpoints/*",
-                        arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
-                    )
-                ],
-            )
-        )
-        self.role.add_to_policy(
-            iam.PolicyStatement(
-                actions=["cloudwatch:PutMetricData"],
-                resources=["*"],
-                conditions={"StringLike": {"cloudwatch:namespace": "/aws/sagemaker/*"}},
-            )
-        )
+        grant_sagemaker_logging(self.role, self, "/aws/sagemaker/Endpoints/*")
 
         self.model = sagemaker.CfnModel(
             self,

@@ -21,7 +21,7 @@ from aws_cdk import aws_stepfunctions_tasks as tasks
 from constructs import Construct
 
 from infra.bundle import training_bundling
-from infra.images import dlc_image_uri, grant_dlc_pull
+from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
 from infra.nag import acknowledge, iam5, rendered_arn, rendered_asset_bucket, rendered_import
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
@@ -85,26 +85,7 @@ class TrainingJob(Construct):
         artifacts.grant_read_write(self.role, f"{naming.CHECKPOINTS_PREFIX}/*")
         self.code.grant_read(self.role)
         grant_dlc_pull(self.role, self, "training")
-        self.role.add_to_policy(
-            iam.PolicyStatement(
-                actions=["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-                resources=[
-                    cdk.Stack.of(self).format_arn(
-                        service="logs",
-                        resource="log-group",
-                        resource_name="/aws/sagemaker/TrainingJobs:*",
-                        arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
-                    )
-                ],
-            )
-        )
-        self.role.add_to_policy(
-            iam.PolicyStatement(
-                actions=["cloudwatch:PutMetricData"],
-                resources=["*"],
-                conditions={"StringLike": {"cloudwatch:namespace": "/aws/sagemaker/*"}},
-            )
-        )
+        grant_sagemaker_logging(self.role, self, "/aws/sagemaker/TrainingJobs:*")
 
         execution_name = "$$.Execution.Name"
         hyperparameters = {

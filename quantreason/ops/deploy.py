@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from quantreason import naming
+from quantreason.hashing import sha256_file
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import ownership_tags, stack_output
-from quantreason.ops.upload import METADATA_KEY, sha256_of
+from quantreason.ops.upload import METADATA_KEY
 from quantreason.paths import CONFIG_DIR
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
@@ -73,7 +74,7 @@ def resolve_artifact(ctx: OpsContext, artifact: str) -> str:
     if not path.is_file() or not path.name.endswith(".tar.gz"):
         raise OpsError(f"{artifact}: expected an s3:// URI or a local model.tar.gz file")
     check_serving_archive(path)
-    digest = sha256_of(path)
+    digest = sha256_file(path)
     bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
     key = f"{naming.ARTIFACTS_PREFIX}/models/{digest[:16]}/model.tar.gz"
     s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes(), Metadata={METADATA_KEY: digest})

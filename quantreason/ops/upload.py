@@ -7,13 +7,13 @@ the command on an unchanged dataset costs one ``HeadObject`` per file.
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from quantreason import naming
+from quantreason.hashing import sha256_file
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import stack_output
 
@@ -44,15 +44,6 @@ class UploadResult:
     def s3_uri(self) -> str:
         """``s3://bucket/prefix/``: the training data channel."""
         return f"s3://{self.bucket}/{self.prefix}/"
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def dataset_files(data_dir: Path) -> list[Path]:
@@ -94,7 +85,7 @@ def upload_dataset(ctx: OpsContext, data_dir: Path, force: bool = False) -> Uplo
     results: list[UploadedFile] = []
     for path in files:
         key = f"{naming.DATA_PREFIX}/{path.name}"
-        digest = sha256_of(path)
+        digest = sha256_file(path)
         unchanged = not force and _remote_sha256(ctx, bucket, key) == digest
         if not unchanged:
             content_type = "application/json" if path.suffix == ".json" else "application/x-ndjson"

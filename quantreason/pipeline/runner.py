@@ -16,14 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of one file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+from quantreason.hashing import sha256_file
 
 
 def hash_outputs(paths: Iterable[Path]) -> dict[str, str]:
