@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from quantreason.paths import CONFIG_DIR
+from quantreason.settings import build_settings
 
 PIPELINE_CONFIG_DIR = CONFIG_DIR / "pipeline"
 
@@ -96,46 +93,6 @@ class PipelineConfig:
             raise PipelineConfigError(f"{self.name}: capacity.safety_factor must be in (0, 1]")
 
 
-def _build(cls: type, raw: Any, where: str) -> Any:
-    """Build dataclass ``cls`` from a mapping, rejecting unknown keys and wrong types."""
-    if not isinstance(raw, dict):
-        raise PipelineConfigError(f"{where}: expected a mapping, got {type(raw).__name__}")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(raw) - fields
-    if unknown:
-        raise PipelineConfigError(
-            f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(fields)}"
-        )
-    values = {}
-    for key, value in raw.items():
-        values[key] = _coerce(hints[key], value, f"{where}.{key}")
-    return cls(**values)
-
-
-def _coerce(hint: Any, value: Any, where: str) -> Any:
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value, where)
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        inner = [a for a in args if a is not type(None)]
-        return _coerce(inner[0], value, where)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise PipelineConfigError(f"{where}: expected a list, got {value!r}")
-        return tuple(_coerce(args[0], item, where) for item in value)
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if hint in (int, float, str, bool) and (
-        not isinstance(value, hint) or (hint is int and isinstance(value, bool))
-    ):
-        raise PipelineConfigError(f"{where}: expected {hint.__name__}, got {value!r}")
-    return value
-
-
 def load_pipeline_config(profile: str, directory: Path = PIPELINE_CONFIG_DIR) -> PipelineConfig:
     """Load and validate ``<directory>/<profile>.yaml``."""
     path = directory / f"{profile}.yaml"
@@ -143,6 +100,8 @@ def load_pipeline_config(profile: str, directory: Path = PIPELINE_CONFIG_DIR) ->
         known = sorted(p.stem for p in directory.glob("*.yaml"))
         raise PipelineConfigError(f"unknown pipeline profile {profile!r}; known: {known}")
     raw = yaml.safe_load(path.read_text()) or {}
-    config = _build(PipelineConfig, {"name": profile, **raw}, path.name)
+    config = build_settings(
+        PipelineConfig, {"name": profile, **raw}, path.name, PipelineConfigError
+    )
     config.validate()
     return config

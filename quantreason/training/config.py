@@ -7,16 +7,15 @@ typo in a profile or a ``--set`` override never trains with a default nobody ask
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 import yaml
 
 from quantreason.paths import CONFIG_DIR
+from quantreason.settings import build_settings
 
 TRAIN_CONFIG_DIR = CONFIG_DIR / "train"
 DTYPES = ("float32", "bfloat16")
@@ -160,7 +159,7 @@ def load_config(profile: str, overrides: list[str] | dict[str, Any] | None = Non
 
 def config_from_dict(raw: dict[str, Any], source: str = "config") -> TrainConfig:
     """Build and validate a :class:`TrainConfig` from a nested dict."""
-    config = _build(TrainConfig, raw, source)
+    config = build_settings(TrainConfig, raw, source, ConfigError)
     _validate(config, source)
     return config
 
@@ -188,60 +187,6 @@ def _set_dotted(raw: dict[str, Any], key: str, value: Any) -> None:
     if not isinstance(section, dict):
         raise ConfigError(f"override {key!r}: {parts[0]!r} is not a section")
     section[parts[1]] = value
-
-
-def _build(cls: type, raw: Any, where: str) -> Any:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: expected a mapping, got {type(raw).__name__}")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = sorted(set(raw) - set(fields))
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(fields)}"
-        )
-    hints = get_type_hints(cls)
-    values = {}
-    for name, value in raw.items():
-        hint = hints[name]
-        if dataclasses.is_dataclass(hint):
-            values[name] = _build(hint, value, f"{where}: {name}")
-        else:
-            values[name] = _coerce(value, hint, f"{where}: {name}")
-    return cls(**values)
-
-
-def _coerce(value: Any, hint: Any, where: str) -> Any:
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        args = [a for a in get_args(hint) if a is not type(None)]
-        if value is None:
-            return None
-        return _coerce(value, args[0], where)
-    if origin is list:
-        (item_type,) = get_args(hint)
-        if not isinstance(value, list):
-            raise ConfigError(f"{where}: expected a list, got {value!r}")
-        return [_coerce(v, item_type, where) for v in value]
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise ConfigError(f"{where}: expected true/false, got {value!r}")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where}: expected an integer, got {value!r}")
-        return value
-    if hint is float:
-        if isinstance(value, str):  # YAML 1.1 reads "1e-4" (no dot) as a string
-            with contextlib.suppress(ValueError):
-                value = float(value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{where}: expected a number, got {value!r}")
-        return float(value)
-    if hint is str:
-        if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected a string, got {value!r}")
-        return value
-    raise ConfigError(f"{where}: unsupported type {hint}")  # pragma: no cover
 
 
 def _validate(config: TrainConfig, source: str) -> None:

@@ -16,9 +16,9 @@ def test_committed_profiles_load() -> None:
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
-        ("seed: 1\ntypo_key: 2\n", "unknown keys"),
+        ("seed: 1\ntypo_key: 2\n", "unknown key.*typo_key"),
         ("data:\n  train_size: -5\n", "train_size must be > 0"),
-        ("train:\n  nproc: two\n", "expected int"),
+        ("train:\n  nproc: two\n", "expected an integer"),
         ("eval:\n  splits: [test, train]\n", "unknown"),
         ("capacity:\n  safety_factor: 1.5\n", "safety_factor"),
     ],
