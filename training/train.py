@@ -21,9 +21,18 @@ It lives in ``quantreason.training`` (one module per concern); this file only st
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 from quantreason.training.recipe import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Leave without running C++ static destructors: gloo's background threads have been seen to
+    # abort a rank at interpreter exit ("terminate called without an active exception") after a
+    # successful run. Everything is written and the process group is destroyed by now.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

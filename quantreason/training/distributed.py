@@ -112,8 +112,11 @@ def barrier() -> None:
 
 
 def shutdown() -> None:
-    """Tear down the process group."""
+    """Tear down the process group once every rank has arrived (no rank exits mid-collective)."""
     import torch.distributed as dist
 
     if dist.is_initialized():
-        dist.destroy_process_group()
+        try:
+            dist.barrier()
+        finally:
+            dist.destroy_process_group()
