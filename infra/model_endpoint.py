@@ -25,10 +25,7 @@ from quantreason.stages import AutoscalingSettings, EndpointSettings
 #: Where ``quantreason package-model`` output goes when no other location is configured.
 DEFAULT_MODEL_KEY = f"{naming.ARTIFACTS_PREFIX}/model/model.tar.gz"
 DATA_CAPTURE_PREFIX = "data-capture"
-#: Environment variable with the base model's hub id. Not HF_MODEL_ID: with that set, the
-#: Hugging Face inference toolkit serves a hub download instead of /opt/ml/model (our adapter
-#: and code/inference.py).
-BASE_MODEL_ENV = "QUANTREASON_BASE_MODEL"
+BASE_MODEL_ENV = naming.BASE_MODEL_ENV
 
 
 @dataclass(frozen=True)

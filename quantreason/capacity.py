@@ -20,20 +20,17 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from quantreason.paths import CONFIG_DIR
 from quantreason.pricing import PriceTable, load_prices
+from quantreason.stages import CAPACITY_DIR, STAGE_NAME_RE
 
-CAPACITY_DIR = CONFIG_DIR / "capacity"
 DEFAULT_SAFETY_FACTOR = 0.7
 DEFAULT_SCALE_IN_COOLDOWN_S = 600
 DEFAULT_SCALE_OUT_COOLDOWN_S = 120
 SECONDS_PER_MINUTE = 60
-_STAGE_RE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 
 
 class CapacityError(ValueError):
@@ -171,8 +168,8 @@ def capacity_from_benchmark(
 
 def write_stage(capacity_plan: CapacityPlan, stage: str, directory: Path = CAPACITY_DIR) -> Path:
     """Write ``<directory>/<stage>.json`` (read by the CDK stage settings)."""
-    if not _STAGE_RE.match(stage):
-        raise CapacityError(f"stage name {stage!r} must be lowercase letters, digits and '-'")
+    if not STAGE_NAME_RE.match(stage):
+        raise CapacityError(f"stage name {stage!r} must be 1-16 lowercase letters, digits and '-'")
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{stage}.json"
     path.write_text(json.dumps(capacity_plan.to_json(), indent=2) + "\n")

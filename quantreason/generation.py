@@ -117,7 +117,7 @@ def generate(
         prompt_length = encoded["input_ids"].shape[1]
         extra: dict[str, Any] = {}
         if stop_at_answer:
-            from quantreason.evaluation.stopping import answer_stopping_criteria
+            from quantreason.stopping import answer_stopping_criteria
 
             extra["stopping_criteria"] = answer_stopping_criteria(tokenizer, prompt_length)
         with torch.inference_mode():

@@ -13,6 +13,11 @@ PROJECT = "quantreason"
 TAG_PROJECT = "quantreason:project"
 TAG_STAGE = "quantreason:stage"
 
+#: Environment variable carrying the base model (hub id) into the serving container. Not
+#: ``HF_MODEL_ID``: with that set, the Hugging Face inference toolkit downloads and serves the hub
+#: model instead of ``/opt/ml/model`` (our adapter and ``code/inference.py``).
+BASE_MODEL_ENV = "QUANTREASON_BASE_MODEL"
+
 #: Fixed variant name: a changing one breaks Application Auto Scaling deregistration.
 VARIANT_NAME = "AllTraffic"
 

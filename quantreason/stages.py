@@ -39,7 +39,7 @@ DEPLOY_DIR = CONFIG_DIR / "deploy"
 _INSTANCE_RE = re.compile(r"^ml\.[a-z0-9]+\.[a-z0-9]+$")
 _REGION_RE = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 _ACCOUNT_RE = re.compile(r"^\d{12}$")
-_STAGE_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")
+STAGE_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")  # short: it goes into stack names
 
 
 class StageConfigError(ValueError):
@@ -150,7 +150,7 @@ def load_stage(
 ) -> StageSettings:
     """Load and validate one stage; ``overrides`` may set ``region``, ``account``,
     ``model_data_url`` (CDK context values)."""
-    if not _STAGE_RE.match(stage):
+    if not STAGE_NAME_RE.match(stage):
         raise StageConfigError(f"bad stage name {stage!r}: lowercase letters, digits and '-'")
     stage_file = config_dir / "stages" / f"{stage}.yaml"
     if not stage_file.is_file():

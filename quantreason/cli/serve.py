@@ -85,7 +85,7 @@ def bench(
     duration: Annotated[float, typer.Option("--duration", min=1, help="Max s per level.")] = 120,
     max_new_tokens: Annotated[int, typer.Option("--max-new-tokens", min=1, max=256)] = 96,
     decode: Annotated[bool, typer.Option("--decode/--no-decode", help="Local only.")] = True,
-    out: Annotated[Path, typer.Option("--out")] = Path("reports/local"),
+    out: Annotated[Path, typer.Option("--out")] = Path("runs/bench"),
 ) -> None:
     """Load benchmark: p50/p95/p99, throughput, errors per concurrency; bench.json + bench.png."""
     from rich.console import Console

@@ -79,6 +79,8 @@ class PipelineConfig:
             "eval.max_new_tokens": self.eval.max_new_tokens,
             "serve.requests_per_level": self.serve.requests_per_level,
         }
+        if self.eval.limit is not None:
+            positive["eval.limit"] = self.eval.limit
         for key, value in positive.items():
             if value <= 0:
                 raise PipelineConfigError(f"{self.name}: {key} must be > 0, got {value}")

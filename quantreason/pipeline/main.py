@@ -93,7 +93,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 description="package the adapter as model.tar.gz",
                 run=lambda: steps.package(config, paths),
                 outputs=[paths.package / "model.tar.gz"],
-                settings={},
+                settings=steps.serving_code_hash(),
                 after=["train"],
             ),
             Stage(
@@ -101,7 +101,11 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 description="serve locally and benchmark latency/throughput",
                 run=lambda: steps.serve_and_bench(config, paths),
                 outputs=[paths.serve / "bench.json"],
-                settings={"serve": config.serve.__dict__},
+                settings={
+                    "serve": config.serve.__dict__,
+                    "max_new_tokens": config.eval.max_new_tokens,
+                    **steps.serving_code_hash(),
+                },
                 after=["data", "model", "train"],
             ),
             Stage(

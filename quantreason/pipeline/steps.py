@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,11 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
     return {"handwritten": hash_outputs([REPO_ROOT / config.eval.handwritten])}
 
 
+def serving_code_hash() -> dict[str, Any]:
+    """The handler code that goes into model.tar.gz, so that editing it repackages."""
+    return {"serving_code": hash_outputs([REPO_ROOT / "inference" / "code"])}
+
+
 def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``train``: ``quantreason train`` under torchrun with the profile's settings."""
     from quantreason.pipeline.main import _quantreason
@@ -90,33 +96,21 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         "--set",
         f"train.seed={config.seed}",
     )
-    log = [json.loads(line) for line in (paths.train / "train_log.jsonl").read_text().splitlines()]
-    steps = [row for row in log if "loss" in row]
-    summary: dict[str, Any] = {"steps": len(steps)}
-    if steps:
-        summary.update(
-            first_loss=round(steps[0]["loss"], 4),
-            last_loss=round(steps[-1]["loss"], 4),
-            mean_tokens_per_s=round(sum(r.get("tokens_per_s", 0.0) for r in steps) / len(steps), 1),
-            world_size=steps[-1].get("world_size"),
-        )
-    return summary
+    # The trainer's own summary (a resumed run's log repeats steps; the summary does not).
+    summary = json.loads((paths.train / "summary.json").read_text())
+    keep = ("steps", "records", "first_loss", "last_loss", "tokens_per_s", "wall_s", "world_size")
+    return {key: summary[key] for key in keep if key in summary}
 
 
 def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``eval``: base and fine-tuned on the test splits and the handwritten questions."""
     from quantreason.evaluation import run_evaluation
-    from quantreason.evaluation.questions import (
-        limit_questions,
-        load_questions,
-        load_split_questions,
-    )
+    from quantreason.evaluation.questions import question_sets as load_question_sets
 
-    question_sets = {split: load_split_questions(paths.data, split) for split in config.eval.splits}
-    if config.eval.handwritten:
-        question_sets["handwritten"] = load_questions(REPO_ROOT / config.eval.handwritten)
-    if config.eval.limit:
-        question_sets = {k: limit_questions(v, config.eval.limit) for k, v in question_sets.items()}
+    handwritten = [REPO_ROOT / config.eval.handwritten] if config.eval.handwritten else []
+    question_sets = load_question_sets(
+        paths.data, config.eval.splits, handwritten, config.eval.limit
+    )
     rows = run_evaluation(
         str(model_dir(config)),
         str(paths.adapter),
@@ -136,7 +130,8 @@ def package(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``package``: model.tar.gz with the adapter and the handler code."""
     from quantreason.packaging import package_model
 
-    archive = package_model(paths.adapter, paths.package / "model.tar.gz", paths.package / "work")
+    with tempfile.TemporaryDirectory() as work_dir:
+        archive = package_model(paths.adapter, paths.package / "model.tar.gz", Path(work_dir))
     return {"model_tar_gz": str(archive), "megabytes": round(archive.stat().st_size / 1e6, 2)}
 
 
@@ -159,8 +154,8 @@ def serve_and_bench(config: PipelineConfig, paths: PipelinePaths) -> dict[str, A
         "levels": [
             {
                 "concurrency": level["concurrency"],
-                "p50_s": level["latency_s"]["p50"],
-                "p95_s": level["latency_s"]["p95"],
+                "p50_s": (level["latency_s"] or {}).get("p50"),  # None: no request succeeded
+                "p95_s": (level["latency_s"] or {}).get("p95"),
                 "throughput_rps": level["throughput_rps"],
                 "errors": level["errors"],
             }

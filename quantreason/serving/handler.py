@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quantreason import naming
 from quantreason.responses import interpret_response
 from quantreason.serving.requests import InferenceRequest, InternalError, Limits, ServingError
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BASE_MODEL_ENV = ("HF_MODEL_ID", "QUANTREASON_BASE_MODEL")
+BASE_MODEL_ENV = naming.BASE_MODEL_ENV  # never HF_MODEL_ID (see quantreason.naming)
 DEFAULT_BASE_MODEL = "embedded"
 WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
 ADAPTER_CONFIG = "adapter_config.json"
@@ -52,11 +53,11 @@ class ServingSettings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
-        """``HF_MODEL_ID`` / ``QUANTREASON_BASE_MODEL`` (hub id in the cloud, model spec locally),
+        """``QUANTREASON_BASE_MODEL`` (hub id in the cloud, model spec locally),
         ``QUANTREASON_MERGE_ADAPTER`` (default 1), ``QUANTREASON_WARMUP`` (default 1) and the
         request limits of :class:`Limits`."""
         environ = os.environ if environ is None else environ
-        base = next((environ[key] for key in BASE_MODEL_ENV if environ.get(key)), None)
+        base = environ.get(BASE_MODEL_ENV)
         return cls(
             base_model=base or DEFAULT_BASE_MODEL,
             merge_adapter=_flag(environ, "QUANTREASON_MERGE_ADAPTER", True),

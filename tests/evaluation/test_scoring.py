@@ -53,12 +53,10 @@ def test_broken_formula_falls_back_to_the_stated_number() -> None:
 
 
 def test_family_sign_convention_is_applied_when_the_family_is_known() -> None:
-    families = pytest.importorskip("quantreason.tasks")
-    if not hasattr(families, "FAMILIES"):
-        pytest.skip("the family registry has not landed yet")
-    sign_free = [name for name, spec in families.FAMILIES.items() if spec.sign_free]
-    if not sign_free:
-        pytest.skip("no sign-free family registered")
+    from quantreason.tasks import FAMILIES
+
+    sign_free = [name for name, spec in FAMILIES.items() if spec.sign_free]
+    assert sign_free, "drawdown-like families accept either sign"
     reply = "Reasoning: fall.\nFormula: (137 - 177) / 177 * 100\nAnswer: -22.6 %"
     assert score_reply(reply, 22.598870, "percent", family=sign_free[0]).correct
     assert not score_reply(reply, 22.598870, "percent", family=None).correct

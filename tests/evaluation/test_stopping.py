@@ -1,6 +1,6 @@
 import pytest
 
-from quantreason.evaluation.stopping import answer_stopping_criteria, has_complete_answer
+from quantreason.stopping import answer_stopping_criteria, has_complete_answer
 
 
 @pytest.mark.parametrize(

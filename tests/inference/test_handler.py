@@ -66,12 +66,18 @@ def test_unit_of(text: str | None, unit: str) -> None:
 
 def test_settings_from_env() -> None:
     settings = ServingSettings.from_env(
-        {"HF_MODEL_ID": "org/model", "QUANTREASON_MERGE_ADAPTER": "0", "QUANTREASON_MAX_BATCH": "2"}
+        {
+            "QUANTREASON_BASE_MODEL": "org/model",
+            "QUANTREASON_MERGE_ADAPTER": "0",
+            "QUANTREASON_MAX_BATCH": "2",
+        }
     )
     assert settings.base_model == "org/model"
     assert settings.merge_adapter is False
     assert settings.limits.max_batch == 2
     assert ServingSettings.from_env({}).base_model == "embedded"
+    # HF_MODEL_ID is the toolkit's own variable (it would serve a hub download): never ours
+    assert ServingSettings.from_env({"HF_MODEL_ID": "org/other"}).base_model == "embedded"
     with pytest.raises(ValueError, match="QUANTREASON_WARMUP"):
         ServingSettings.from_env({"QUANTREASON_WARMUP": "maybe"})
 
