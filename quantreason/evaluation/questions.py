@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,16 +75,24 @@ def _finite_number(value: Any, field: str, label: str) -> float:
 
 def validate_questions(rows: Iterable[Any], source: str) -> list[dict[str, Any]]:
     """Validate every row of ``source``; ids must be unique within it."""
+    return _validate_all(enumerate(rows, start=1), source, "row", "in row")
+
+
+def _validate_all(
+    numbered: Iterable[tuple[int, Any]], source: str, unit: str, first_seen: str
+) -> list[dict[str, Any]]:
+    """Validate numbered rows; ids must be unique (the error names both rows)."""
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    for index, row in enumerate(rows, start=1):
-        checked = validate_question(row, f"{source} row {index}")
+    for number, row in numbered:
+        where = f"{source} {unit} {number}"
+        checked = validate_question(row, where)
         if checked["id"] in seen:
             raise QuestionError(
-                f"{source} row {index}: duplicate id {checked['id']!r} "
-                f"(first seen in row {seen[checked['id']]})"
+                f"{where}: duplicate id {checked['id']!r} "
+                f"(first seen {first_seen} {seen[checked['id']]})"
             )
-        seen[checked["id"]] = index
+        seen[checked["id"]] = number
         out.append(checked)
     if not out:
         raise QuestionError(f"{source}: no questions")
@@ -96,27 +104,19 @@ def load_questions(path: str | Path) -> list[dict[str, Any]]:
     path = Path(path)
     if not path.is_file():
         raise QuestionError(f"question file not found: {path}")
-    out: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path.name} line {line_no}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise QuestionError(f"{where}: not valid JSON ({err.msg})") from None
-        checked = validate_question(row, where)
-        if checked["id"] in seen:
-            first = seen[checked["id"]]
-            raise QuestionError(
-                f"{where}: duplicate id {checked['id']!r} (first seen on line {first})"
-            )
-        seen[checked["id"]] = line_no
-        out.append(checked)
-    if not out:
-        raise QuestionError(f"{path}: no questions")
-    return out
+
+    def parsed() -> Iterator[tuple[int, Any]]:
+        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield line_no, json.loads(line)
+            except json.JSONDecodeError as err:
+                raise QuestionError(
+                    f"{path.name} line {line_no}: not valid JSON ({err.msg})"
+                ) from None
+
+    return _validate_all(parsed(), path.name, "line", "on line")
 
 
 def load_split_questions(data_dir: str | Path, split: str) -> list[dict[str, Any]]:
