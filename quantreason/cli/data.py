@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from quantreason.cli.output import fail
+
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to ``app``."""
@@ -51,8 +53,7 @@ def data(
                 out, seed, sizes, chosen, on_record=lambda _: progress.advance(task)
             )
     except (KeyError, ValueError) as err:
-        console.print(f"[red]error:[/red] {err.args[0] if err.args else err}")
-        raise typer.Exit(2) from None
+        fail(err.args[0] if err.args else err)
 
     table = Table(title=f"Dataset in {out} (seed {seed})")
     headers = ("family", "unit", "tmpl", "held", "train", "val", "test", "ood_rng", "ood_tmpl")

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from quantreason.cli.output import fail
 from quantreason.evaluation.questions import DEFAULT_SPLITS
 from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
@@ -79,7 +80,7 @@ def evaluate(
             limit=limit,
         )
     except (ValueError, FileNotFoundError) as err:  # QuestionError is a ValueError
-        raise typer.BadParameter(str(err)) from None
+        fail(err)
     described = ", ".join(f"{name} ({len(rows)})" for name, rows in sets.items())
     with_adapter = f" + adapter {adapter}" if adapter else ""
     console.print(f"evaluating [bold]{base}[/]{with_adapter} on {described}")

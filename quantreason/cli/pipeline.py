@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-console = Console()
+from quantreason.cli.output import fail
 
 
 def pipeline(
@@ -27,8 +26,7 @@ def pipeline(
     try:
         config = load_pipeline_config(profile)
     except PipelineConfigError as err:
-        console.print(f"[red]error:[/red] {err}")
-        raise typer.Exit(2) from None
+        fail(err)
     run_pipeline(config, force=force, root=runs_root)
 
 

@@ -14,6 +14,7 @@ from quantreason.capacity import (
     DEFAULT_SCALE_IN_COOLDOWN_S,
     DEFAULT_SCALE_OUT_COOLDOWN_S,
 )
+from quantreason.cli.output import fail
 
 ModelOption = Annotated[
     str | None,
@@ -236,7 +237,7 @@ def plan_capacity(
             source=source,
         )
     except (CapacityError, ValueError) as err:
-        raise typer.BadParameter(str(err)) from None
+        fail(err)
     document = json.dumps(result.to_json(), indent=2)
     if as_json:
         typer.echo(document)
@@ -264,7 +265,7 @@ def write_stage_file(result, stage: str) -> Path:
     try:
         return write_stage(result, stage)
     except CapacityError as err:
-        raise typer.BadParameter(str(err)) from None
+        fail(err)
 
 
 def package_model(
@@ -283,5 +284,5 @@ def package_model(
         try:
             path = build(adapter, out, Path(work))
         except PackagingError as err:
-            raise typer.BadParameter(str(err)) from None
+            fail(err)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from quantreason.cli.output import fail
+
 console = Console()
 BENCH_OUT = Path("runs/bench-train.json")
 
@@ -33,8 +35,7 @@ def train(
         load_config(profile, list(set_))
         command = train_command(profile, data, out, nproc, resume, set_)
     except (ConfigError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        fail(exc)
     console.print(f"[dim]$ {' '.join(command)}[/dim]")
     code = subprocess.call(command, env=train_env(nproc))
     if code:
