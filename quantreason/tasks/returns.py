@@ -173,7 +173,7 @@ LOG_RETURN = Family(
         "Price yesterday {P0}, price today {P1}. Find the logarithmic return.",
         "What is the log return of an asset that went from {P0} to {P1}?",
         "Calculate ln-return: start {P0}, end {P1}.",
-        "An index closed at {P0} and then at {P1}. Give the continuously compounded return.",
+        "An index closed at {P0}, then at {P1}. Give the continuously compounded return.",
         "If a share price changes from {P0} to {P1}, what is the natural-log return?",
         "Opening price {P0}; closing price {P1}. Log return, please.",
     ),

@@ -200,10 +200,10 @@ DURATION = Family(
     solve=lambda v: v["D"] * 100 / (100 + v["y"]),
     convention="years; annual compounding",
     templates=(
-        "A bond has a Macaulay duration of {D} years and a yield of {y}. What is its modified "
+        "A bond's Macaulay duration is {D} years and its yield is {y}. What is its modified "
         "duration?",
         "Macaulay duration {D}, yield to maturity {y} (annual compounding). Modified duration?",
-        "Convert a Macaulay duration of {D} years to modified duration at a {y} yield.",
+        "Convert Macaulay duration ({D} years) to modified duration at a {y} yield.",
         "What is the modified duration of a bond yielding {y} whose Macaulay duration is {D}?",
         "Compute modified duration: D_mac = {D}, y = {y}, annual periods.",
         "Find the modified duration for a portfolio with Macaulay duration {D} years when "

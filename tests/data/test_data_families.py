@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 
 import pytest
 
@@ -132,3 +133,22 @@ def test_ood_draws_leave_the_training_ranges(name: str) -> None:
             assert all(40 * 0.88**6 <= n.value <= 600 * 1.12**6 for n in train.values())
             assert all(n.value >= 5000 * 0.88**8 for n in ood.values())
             assert len(ood) > max(len(train), 7)
+
+
+def _word_grams(template: str, size: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\{\w+\}|[a-z0-9%$-]+", template.lower())
+    words = ["<n>" if word.startswith("{") else word for word in words]
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@pytest.mark.parametrize("name", list(FAMILIES))
+def test_training_templates_do_not_paraphrase_held_out_ones(name: str) -> None:
+    """Held-out phrasings stay unseen: no six-word run (numbers as slots) is shared with them.
+
+    Shorter runs are allowed because domain terms ("a Macaulay duration of {D} years")
+    legitimately recur in any phrasing.
+    """
+    family = FAMILIES[name]
+    held_out = set().union(*(_word_grams(t, 6) for t in family.ood_templates))
+    for template in family.templates:
+        assert not _word_grams(template, 6) & held_out, template
