@@ -63,6 +63,40 @@ def _norm_ppf(p: float) -> float:
     return NormalDist().inv_cdf(p)
 
 
+MAX_PERIODS = 1000  # nper in pv/pmt: 83 years of monthly payments
+
+
+def _periods(nper: float) -> int:
+    if nper != int(nper) or not 1 <= nper <= MAX_PERIODS:
+        raise FormulaError(f"the number of periods must be a whole number from 1 to {MAX_PERIODS}")
+    return int(nper)
+
+
+def _discount_factors(rate: float, periods: int) -> list[float]:
+    if rate <= -1:
+        raise FormulaError("a discount rate must be above -100 %")
+    return [(1 + rate) ** -period for period in range(1, periods + 1)]
+
+
+def npv(rate: float, *cash_flows: float) -> float:
+    """Excel's NPV: cash flows at the ends of periods 1, 2, ... discounted at ``rate`` (0.08)."""
+    return math.fsum(
+        cf * df for cf, df in zip(cash_flows, _discount_factors(rate, len(cash_flows)), strict=True)
+    )
+
+
+def pv(rate: float, nper: float, payment: float, future_value: float = 0.0) -> float:
+    """Value today of ``payment`` at the end of each of ``nper`` periods plus ``future_value``
+    at the end (a bond: coupon and face). Positive, unlike Excel's sign convention."""
+    factors = _discount_factors(rate, _periods(nper))
+    return payment * math.fsum(factors) + future_value * factors[-1]
+
+
+def pmt(rate: float, nper: float, present_value: float) -> float:
+    """Level payment per period that repays ``present_value`` in ``nper`` periods (positive)."""
+    return present_value / math.fsum(_discount_factors(rate, _periods(nper)))
+
+
 # name -> (function, min args, max args or None for "any up to MAX_ARGS")
 FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "sqrt": (math.sqrt, 1, 1),
@@ -81,6 +115,9 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "argmax": (lambda *xs: _argbest(xs, max), 1, None),
     "argmin": (lambda *xs: _argbest(xs, min), 1, None),
     "max_drawdown": (max_drawdown, 2, None),
+    "npv": (npv, 2, None),
+    "pv": (pv, 3, 4),
+    "pmt": (pmt, 3, 3),
     "norm_cdf": (lambda x: NormalDist().cdf(x), 1, 1),
     "norm_ppf": (_norm_ppf, 1, 1),
 }

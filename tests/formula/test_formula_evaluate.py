@@ -213,3 +213,38 @@ def test_compounding_formula_matches_repeated_multiplication(p: float, r: float,
     for _ in range(n):
         balance *= 1 + r / 100
     assert evaluate(f"{p!r}*(1+{r!r}/100)**{n}") == pytest.approx(balance, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        # 100/1.1 + 100/1.21 = 90.909.. + 82.644..; then minus the 150 outlay
+        ("npv(10/100, 100, 100)-150", 100 / 1.1 + 100 / 1.21 - 150),
+        ("npv(0, 5, 5, 5)", 15.0),
+        # a bond priced at its coupon rate is worth par
+        ("pv(5/100, 10, 5, 100)", 100.0),
+        # 3-year annuity of 100 at 10 %: 248.685.. (textbook table value)
+        ("pv(10/100, 3, 100)", 100 / 1.1 + 100 / 1.21 + 100 / 1.331),
+        # 200,000 mortgage, 6 % a year, 30 years monthly: 1,199.10 a month
+        ("round(pmt(6/100/12, 30*12, 200000), 2)", 1199.10),
+        # zero rate: the loan is repaid in equal slices
+        ("pmt(0, 4, 1000)", 250.0),
+    ],
+)
+def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
+    assert evaluate(expr) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("pv(5/100, 2.5, 5, 100)", "whole number"),
+        ("pmt(1/100, 0, 1000)", "whole number"),
+        ("pmt(1/100, 100000, 1000)", "whole number"),
+        ("npv(-1, 100)", "above -100"),
+        ("pv(5/100, 10)", "pv"),
+    ],
+)
+def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
+    with pytest.raises(FormulaError, match=message):
+        evaluate(expr)
