@@ -51,6 +51,23 @@ SHARPE_COMPARISON = Family(
         "Which one has the larger Sharpe ratio?",
         "Given rf = {rf}, which offers more excess return per unit of volatility: asset 1 with "
         "{ra} return and {va} vol, or asset 2 with {rb} return and {vb} vol?",
+        "PM here: momentum sleeve did {ra} with {va} annualised vol, carry sleeve {rb} with "
+        "{vb}. Using SOFR at {rf} as the risk-free rate, which sleeve has the better Sharpe? "
+        "1 = momentum, 2 = carry.",
+        "rf: {rf} | fund_1: ret {ra}, stdev {va} | fund_2: ret {rb}, stdev {vb} | "
+        "higher Sharpe ratio (1/2)?",
+        "Which portfolio has the greater reward-to-variability ratio? Portfolio X: expected "
+        "return {ra}, standard deviation {va}. Portfolio Y: expected return {rb}, standard "
+        "deviation {vb}. Risk-free rate: {rf}. Answer 1 for X or 2 for Y.",
+        "I'm choosing between two ETFs for my ISA. The first has made {ra} a year with {va} "
+        "volatility, the second {rb} with {vb}, and UK T-bills yield {rf}. By Sharpe ratio, "
+        "is the first (1) or the second (2) the better pick?",
+        "Output 1 or 2 for the higher Sharpe: book 1 earns {ra} p.a. with {va} dispersion of "
+        "returns, book 2 earns {rb} p.a. with {vb} dispersion, cash rate {rf}.",
+        "Hi, could you tell me which of the two managers in your proposal delivers more excess "
+        "return per unit of risk? The first averaged {ra} per annum with an annualised standard "
+        "deviation of {va}, the second {rb} per annum with {vb}. Taking {rf} as the risk-free "
+        "rate, which has the higher Sharpe ratio (reply 1 or 2)?",
     ),
     ood_templates=(
         "Our allocator is choosing between two hedge funds. The first posted {ra} with annual "
@@ -115,6 +132,20 @@ RISK_SIZING = Family(
         "Find the number of shares.",
         "Determine shares to buy so that hitting the {stop} stop from a {entry} entry loses "
         "at most {risk} of a {A} account.",
+        "sizing check: NAV {A}, max loss per idea {risk} of NAV, buying at {entry}, hard stop "
+        "{stop}. How many shares, rounded down?",
+        "equity={A}; risk_per_trade={risk}; side=long; entry_px={entry}; stop_px={stop}; "
+        "qty (whole shares) = ?",
+        "What is the maximum number of whole shares an investor may purchase if capital is "
+        "{A}, no more than {risk} of capital may be lost on the trade, the purchase price is "
+        "{entry} and a stop-loss order sits at {stop}?",
+        "I've got {A} in my trading account and can stomach a hit of {risk} of it if this goes "
+        "wrong. The plan is to pick it up at {entry} and get stopped out at {stop}. How many "
+        "shares is that?",
+        "Size a long in whole shares: {risk} of a {A} book at risk, in at {entry}, out at {stop}.",
+        "Hi team, for the new long in XYZ the risk budget is {risk} of our {A} capital. The "
+        "entry is {entry} and the stop-loss is set at {stop}; please work out the position "
+        "size in shares, rounding down.",
     ),
     ood_templates=(
         "My book is {A}; the rule is never lose more than {risk} on one idea. I'm going long "
@@ -170,6 +201,22 @@ RISK_RANKING = Family(
         "{vb}, {c} with {vc}. Which is largest?",
         "Of these exposures, which moves the most money on a typical day: 1) {a} with {va} "
         "daily vol, 2) {b} with {vb}, 3) {c} with {vc}?",
+        "which of these is our biggest dollar vol? #1 {a} MV at {va} daily vol, #2 {b} at "
+        "{vb}, #3 {c} at {vc}",
+        "pos1: mv {a}, vol {va} | pos2: mv {b}, vol {vb} | pos3: mv {c}, vol {vc} | "
+        "max dollar vol (1/2/3)?",
+        "Three holdings have market values of {a}, {b} and {c}, with daily return standard "
+        "deviations of {va}, {vb} and {vc} respectively. Which holding (1, 2 or 3) has the "
+        "largest standard deviation of daily P&L?",
+        "I hold three stocks: {a} in the first, which swings about {va} a day, {b} in the "
+        "second ({vb} a day) and {c} in the third ({vc} a day). Which one can move my account "
+        "the most on a normal day, 1, 2 or 3?",
+        "Identify the line with the highest standalone dollar vol (answer 1, 2 or 3): "
+        "{a} @ {va} vol, {b} @ {vb} vol, {c} @ {vc} vol.",
+        "Colleagues, ahead of the risk committee please confirm which of our three books "
+        "carries the greatest one-day volatility in money terms: the first has gross exposure "
+        "of {a} and daily vol of {va}, the second {b} and {vb}, the third {c} and {vc}. "
+        "Reply 1, 2 or 3.",
     ),
     ood_templates=(
         "Risk report: book one {a} (sigma {va}), book two {b} (sigma {vb}), book three {c} "

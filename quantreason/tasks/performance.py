@@ -31,6 +31,20 @@ CAPM = Family(
         "Market: {rm}. Risk-free: {rf}. Beta: {beta}. Expected return by CAPM?",
         "Estimate the expected return of a portfolio with beta {beta}; the market earns {rm} "
         "and the risk-free asset {rf}.",
+        "need ke for the DCF: levered beta {beta}, risk-free {rf}, expected market return "
+        "{rm}. CAPM please",
+        "rf: {rf} | E(Rm): {rm} | beta: {beta} | CAPM E(Ri) = ?",
+        "Under the CAPM, what is the expected return on a security whose beta is {beta}, given "
+        "that the market portfolio is expected to return {rm} and the risk-free rate of "
+        "interest is {rf}?",
+        "My broker says this stock has a beta of {beta}. If I think the overall market will "
+        "make {rm} this year and cash in the bank pays {rf}, what return should I expect from "
+        "it according to CAPM?",
+        "Get the cost of equity capital via CAPM with a {beta} beta, a {rf} gilt yield and a "
+        "{rm} expected market return.",
+        "Dear John, for the valuation we take a risk-free rate of {rf} and expect the index to "
+        "deliver {rm} per annum. The company's regressed beta is {beta}. What required return "
+        "on equity does the CAPM imply?",
     ),
     ood_templates=(
         "Plug into the security market line: rf {rf}, market {rm}, systematic risk (beta) {beta}. "
@@ -71,6 +85,18 @@ SORTINO = Family(
         "{DD}, what Sortino ratio results?",
         "Calculate excess return over the {T} target per unit of downside deviation ({DD}) for "
         "a {R} return.",
+        "can someone run the Sortino on the macro sleeve? ann. return {R}, target {T}, "
+        "downside stdev {DD}",
+        "return: {R} / target return: {T} / downside deviation (TDD): {DD} / Sortino ratio: ?",
+        "What is the Sortino ratio of a portfolio whose annualised return is {R}, whose target "
+        "downside deviation is {DD}, and whose investor-specified required return is {T}?",
+        "My portfolio made {R} last year. I only care about falling short of {T}, and the "
+        "volatility of the returns below that level was {DD}. What's my Sortino ratio?",
+        "Sortino ratio, please: {R} p.a. versus a {T} required return, with {DD} of downside "
+        "volatility.",
+        "Dear Sir, your quarterly report quotes an annualised performance of {R} and a "
+        "downside deviation of {DD}, measured against a minimum target return of {T}. Could "
+        "you confirm the Sortino ratio this implies?",
     ),
     ood_templates=(
         "Our downside semi-deviation is {DD} against a {T} MAR, and we delivered {R}. "
@@ -106,6 +132,18 @@ KELLY = Family(
         "of winning, according to Kelly?",
         "Find the optimal Kelly stake: odds {b} to 1, win chance {p}.",
         "Kelly sizing: hit rate {p}, payoff ratio {b}. Fraction of equity to bet?",
+        "quick Kelly q: system wins {p} of trades, reward:risk is {b}. what % of capital per "
+        "trade at full Kelly?",
+        "P(win) = {p} | net payout per unit staked = {b} | full-Kelly stake (% of bankroll) = ?",
+        "A gambler is offered a favourable wager that pays {b} units of profit per unit staked "
+        "if it succeeds and loses the stake otherwise. If the probability of success is {p}, "
+        "what percentage of wealth maximises the expected logarithm of wealth?",
+        "I've found a bet I reckon I'll win {p} of the time, and it pays {b} to 1. What share "
+        "of my pot should Kelly have me put on it?",
+        "Size this edge with the Kelly formula: batting average {p}, payoff multiple {b}.",
+        "Team, the backtest shows a win rate of {p} and an average gain of {b} times the average "
+        "loss per trade. Before we set leverage, please compute the full-Kelly percentage of "
+        "equity per position.",
     ),
     ood_templates=(
         "I win {p} of my trades and my winners are {b}x my losers. How much of my stack would "
@@ -141,6 +179,18 @@ BETA = Family(
         "Estimate the market beta of an asset (volatility {sa}) that has correlation {rho} to "
         "a benchmark with volatility {sm}.",
         "Asset sigma {sa}, benchmark sigma {sm}, correlation {rho}. What is the beta?",
+        "what's the beta on TSLA vs SPX? corr {rho}, TSLA vol {sa}, SPX vol {sm}",
+        "corr(asset, mkt) = {rho}; sd_asset = {sa}; sd_mkt = {sm}; beta = ?",
+        "What is the beta coefficient of a security if the correlation coefficient between its "
+        "returns and those of the market portfolio is {rho}, the standard deviation of its "
+        "returns is {sa}, and the standard deviation of market returns is {sm}?",
+        "I'm looking at a utility stock with annualised volatility of {sa}. Its correlation "
+        "with the FTSE is {rho} and the FTSE's vol is {sm}. What beta does that work out to?",
+        "Back out the equity beta from rho {rho}, a {sa} annualized stock stdev and a {sm} "
+        "index stdev.",
+        "Hello, the factsheet for the fund I hold lists annualised volatility of {sa} against "
+        "{sm} for its benchmark, and a correlation of {rho} between the two. What beta is that "
+        "equivalent to?",
     ),
     ood_templates=(
         "How sensitive is the stock to the market? Its vol is {sa}, the market's is {sm}, and "

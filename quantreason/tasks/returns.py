@@ -39,6 +39,15 @@ COMPOUNDING = Family(
         "A fund compounds at {r} annually. Starting from {P}, what is it worth after {n} years?",
         "Calculate terminal wealth: {P} compounding yearly at {r} for {n} years.",
         "{P} earns {r} per annum with interest reinvested every year. Value after {n} years?",
+        "Quick one: I'm parking {P} in a CD at {r} APY for {n} years. What's the maturity value?",
+        "pv: {P} | rate: {r} p.a., annual comp. | periods: {n} yrs | solve for fv",
+        "Dear advisor, if I lock away {P} for {n} years in a deposit earning {r} per annum, "
+        "with interest capitalised annually, what sum will I receive at maturity?",
+        "Exam question: A sum of {P} is invested at {r} compound interest, compounding yearly. "
+        "Determine the amount after {n} years.",
+        "Project the accumulated value of {P} after {n} annual compounding periods at {r}.",
+        "Slack from the PM: if the {P} seed capital rolls over at {r} a year, interest on "
+        "interest, where are we in {n} years?",
     ),
     ood_templates=(
         "My grandmother left me {P}. If it sits in a savings product yielding {r} compounded "
@@ -78,6 +87,15 @@ CAGR = Family(
         "Calculate the CAGR: initial {V0}, final {V1}, period {n} years.",
         "An asset bought for {V0} is worth {V1} after {n} years. Give its annualised return.",
         "{V0} became {V1} in {n} years. At what compound rate per year did it grow?",
+        "Bought a flat for {V0}, sold it {n} years later for {V1}. What's my compounded "
+        "annual return?",
+        "beginning value: {V0}; ending value: {V1}; holding period: {n} yrs; solve for CAGR",
+        "AUM went from {V0} to {V1} over the last {n} years -- what's that annualized, compounded?",
+        "Exam: A company's sales changed from {V0} to {V1} in {n} years. Calculate the "
+        "geometric mean annual growth rate.",
+        "What per-annum rate, compounded yearly, takes {V0} to {V1} in {n} years?",
+        "Hi, the client's portfolio was valued at {V0} at inception and is at {V1} today, "
+        "{n} years after inception. What's the smoothed, compounded yearly growth rate?",
     ),
     ood_templates=(
         "Our endowment stood at {V0} and, {n} years later, at {V1}. Express the change as a "
@@ -109,6 +127,16 @@ CONTINUOUS = Family(
         "What is the ending balance?",
         "With continuous compounding at {r}, what is {P} worth {t} years from now?",
         "A deposit of {P} grows continuously at {r} a year. Give its value at year {t}.",
+        "Rate {r} p.a., continuous comp., PV {P}, T = {t} yrs. FV?",
+        "Exam question: Using A = Pe^(rt), find A when the principal is {P}, the annual rate "
+        "is {r} and t is {t} years.",
+        "I'm modelling {P} growing at a continuously compounded {r} per annum. What does it "
+        "reach after {t} years?",
+        "Accumulate {P} for {t} years at a constant force of interest of {r}; give the amount.",
+        "Hey, sanity check: {P} invested at {r} cc (continuously compounded) for {t} yrs, "
+        "what's it worth at the end?",
+        "Dear client, your deposit of {P} accrues interest at {r} annually on a continuous "
+        "basis. Please state the projected balance {t} years from today.",
     ),
     ood_templates=(
         "Using e-based growth (continuous compounding) at {r} annually, project {P} forward "
@@ -144,6 +172,17 @@ HPR = Family(
         "Stock price rose or fell from {P0} to {P1}; it also paid {D}. "
         "What percentage did the holder earn?",
         "Entry {P0}. Exit {P1}. Cash dividend {D}. Give the holding-period return.",
+        "Cost basis {P0}/share, sold at {P1}, collected {D} in divs along the way. "
+        "All-in return %?",
+        "buy px: {P0} | sell px: {P1} | div/share: {D} | HPR = ?",
+        "Exam: An investor purchases a share for {P0}, receives a dividend of {D} during the "
+        "year, and sells it for {P1} at year end. Calculate the holding period return.",
+        "What did my round trip earn? Got in at {P0}, got out at {P1}, and the stock paid "
+        "a {D} dividend while I held it.",
+        "Hi team, for the attribution: the name was marked at {P0} at the start of the period and "
+        "{P1} at the end, with {D} of dividends per share. What's its total return?",
+        "Combine the capital gain or loss from {P0} to {P1} with the {D} income received; "
+        "what is the holding-period yield?",
     ),
     ood_templates=(
         "I picked up shares at {P0} apiece, pocketed {D} per share in payouts, and dumped them "
@@ -176,6 +215,15 @@ LOG_RETURN = Family(
         "An index closed at {P0}, then at {P1}. Give the continuously compounded return.",
         "If a share price changes from {P0} to {P1}, what is the natural-log return?",
         "Opening price {P0}; closing price {P1}. Log return, please.",
+        "p_start={P0}, p_end={P1}; compute log-ret in %.",
+        "Exam question: a currency pair trades at {P0} at the start of the day and {P1} at "
+        "the close. Calculate the continuously compounded daily return.",
+        "For the vol model I need the log return between yesterday's close of {P0} and "
+        "today's close of {P1}.",
+        "Give the log price relative, the natural log of the ratio of the ending price {P1} "
+        "to the beginning price {P0}, as a percentage.",
+        "A commodity settled at {P0} one session and {P1} the next; what is its cc return?",
+        "Tick data: first trade {P0}, last trade {P1}. Log return in percent?",
     ),
     ood_templates=(
         "Express the move from {P0} to {P1} as a continuously compounded percentage change.",
@@ -202,6 +250,16 @@ LOSS_RECOVERY = Family(
         "A stock fell {L} from its purchase price. By what percent must it climb to return "
         "to that price?",
         "Calculate the recovery return after losing {L} of capital.",
+        "The fund is in a {L} drawdown from its high-water mark. What return gets it back "
+        "to the HWM?",
+        "Exam: An investor's capital declines by {L}. What percentage gain on the reduced "
+        "balance is required to restore the initial capital?",
+        "ugh, my portfolio is down {L}. what % gain gets me back to even?",
+        "drawdown: {L} | required gain to recoup: ?",
+        "Peak-to-trough decline of {L}. Compute the percentage rebound needed to regain the "
+        "prior peak.",
+        "Hi, a client asks: after a {L} markdown on her holdings, what subsequent uplift "
+        "would restore her starting NAV?",
     ),
     ood_templates=(
         "Down {L} on the year: how big a rally does the book need just to be flat again?",
@@ -233,6 +291,16 @@ REAL_RETURN = Family(
         "If your savings earn {nom} a year and inflation is {inf}, how much does your "
         "purchasing power grow?",
         "Find the exact real interest rate when the nominal rate is {nom} and inflation is {inf}.",
+        "nominal: {nom} | CPI: {inf} | real (exact, not approx.) = ?",
+        "Exam: A Treasury note offers a nominal yield of {nom}. If expected inflation is "
+        "{inf}, compute the real yield with the exact Fisher relation, not the approximation.",
+        "Our fund made {nom} this year but headline inflation was {inf}. What's that in real "
+        "terms? (Don't just subtract.)",
+        "Convert a {nom} nominal return into constant-dollar terms given {inf} inflation, "
+        "using the exact method.",
+        "Dear client, your portfolio returned {nom} before inflation and the price level rose "
+        "{inf}. What was your exact return in purchasing-power terms?",
+        "Strip {inf} inflation out of a {nom} nominal yield with the precise Fisher formula.",
     ),
     ood_templates=(
         "With consumer prices climbing {inf} and my deposit paying {nom}, what is my true "

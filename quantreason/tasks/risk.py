@@ -30,6 +30,15 @@ DRAWDOWN = Family(
         "The NAV slid from {peak} down to {trough}. Find the percentage drawdown.",
         "From its top of {peak} the stock sank to {trough}. What drawdown does that represent?",
         "High-water mark {peak}; lowest point since {trough}. Drawdown?",
+        "Quick sanity check: my account hit {peak} and then slumped to {trough}. How many "
+        "percent off the high was I at the bottom?",
+        "@risk fund NAV went {peak} -> {trough}, what's the DD in pct?",
+        "Exam question: an investment's value declined from a maximum of {peak} to a minimum "
+        "of {trough}. Express the loss as a percentage of the maximum.",
+        "hwm: {peak} | low: {trough} | dd_pct: ?",
+        "Dear client, during the sell-off the value of your holdings fell from its all-time "
+        "high of {peak} to {trough}. What percentage drawdown has it suffered?",
+        "Percent underwater at the trough? The fund peaked at {peak} and troughed at {trough}.",
     ),
     ood_templates=(
         "Our strategy's equity curve topped out at {peak} before bottoming at {trough}. "
@@ -91,6 +100,15 @@ MAX_DRAWDOWN = Family(
         "Prices: {path}. Maximum drawdown?",
         "What is the deepest drawdown experienced by an asset whose prices were {path}?",
         "Year-end values of a portfolio were {path}. Calculate the maximum drawdown.",
+        "Weekly closes for the ETF, oldest first: {path}. What's the worst peak-to-valley "
+        "loss, in percent?",
+        "can someone run max DD on this series pls: {path}",
+        "Question 4. The quarter-end values of an endowment were, in chronological order, "
+        "{path}. Determine the maximum drawdown over the period as a percentage.",
+        "closes = [{path}]; max_drawdown_pct = ?",
+        "Over recent sessions your shares printed {path}. Measured top to bottom, what was the "
+        "largest percentage slump you would have sat through?",
+        "Biggest peak-to-trough fall (%) for the daily settlement prices {path}?",
     ),
     ood_templates=(
         "Walk through these quotes in order ({path}) and report the worst fall from any "
@@ -132,6 +150,15 @@ VOL_ANNUALISATION = Family(
         "standard deviation?",
         "Given {sigma} {freq} volatility, compute the annual volatility using the "
         "square-root-of-time rule.",
+        "My backtest shows a {freq} return stdev of {sigma}. What does that work out to "
+        "annualised?",
+        "pls convert {sigma} {freq} realised vol to annualised, thx",
+        "Assume i.i.d. returns. A security's {freq} volatility is {sigma}. Using the usual "
+        "number of trading periods in a year, compute its annualized volatility.",
+        "freq: {freq} | sd of returns: {sigma} | want: annual sd",
+        "Hi, the factsheet quotes a {freq} dispersion of returns of {sigma}. Could you express "
+        "that as a yearly volatility number for our report?",
+        "What's the yearly vol implied by {sigma} of {freq} variability?",
     ),
     ood_templates=(
         "Risk desk reports sigma of {sigma} on a {freq} basis. Restate it per annum.",
@@ -181,6 +208,18 @@ PARAMETRIC_VAR = Family(
         "Calculate parametric value-at-risk: {V} exposure, {sigma} daily volatility, {h}-day "
         "horizon, {c} confidence.",
         "How much could a {V} book lose over {h} days at {c} confidence if daily vol is {sigma}?",
+        "I've got {V} in one stock whose daily moves have a stdev of {sigma}. Assuming normal "
+        "returns, what's my {h}-day VaR at {c} confidence?",
+        "@risk need analytical VaR: MV {V}, 1d sigma {sigma}, {h}d horizon, {c} conf. Number?",
+        "Assume Gaussian returns with a mean of zero. A portfolio with market value {V} has a "
+        "daily return standard deviation of {sigma}. Compute its {c} Value-at-Risk over {h} "
+        "trading days using square-root-of-time scaling.",
+        "mtm={V}; daily_vol={sigma}; conf={c}; days={h}; method=parametric; VaR=?",
+        "Dear team, for the {V} mandate please estimate the loss that should not be exceeded "
+        "over the next {h} days with {c} probability, given a daily volatility of {sigma} and "
+        "normal returns.",
+        "Work out the {h}-day {c} covariance-method VaR on an allocation of {V}, "
+        "daily vol {sigma}.",
     ),
     ood_templates=(
         "Assuming normally distributed returns with zero mean, size the loss on {V} that is "
@@ -240,6 +279,19 @@ PORTFOLIO_VOL = Family(
         "{s2}. If the correlation is {rho}, how volatile is the portfolio?",
         "Correlation {rho}; asset 1 weight {w1}, sigma {s1}; asset 2 weight {w2}, sigma {s2}. "
         "Portfolio sigma?",
+        "I'm putting {w1} of my savings into a tech ETF with {s1} vol and the remaining {w2} "
+        "into a gold fund with {s2} vol. They have a correlation of {rho}. How volatile is my "
+        "overall mix?",
+        "quick q - what's total portfolio sd if we run {w1}/{w2} across the two books, sd {s1} "
+        "and {s2}, corr {rho}?",
+        "Asset P has an annual standard deviation of {s1} and asset Q one of {s2}; the "
+        "correlation between their returns is {rho}. An investor allocates {w1} to P and {w2} "
+        "to Q. What is the standard deviation of the portfolio's returns?",
+        "w_A={w1}, sd_A={s1}, w_B={w2}, sd_B={s2}, corr(A,B)={rho} -> portfolio sd?",
+        "Dear Ms. Lee, we propose a {w1} allocation to the global equity fund (volatility {s1}) "
+        "and {w2} to the infrastructure fund (volatility {s2}). With a return correlation of "
+        "{rho}, what total volatility should you expect?",
+        "Portfolio vol with {w1} @ {s1} vol and {w2} @ {s2} vol, rho {rho}?",
     ),
     ood_templates=(
         "Blend {w1} of a growth sleeve (sigma {s1}) with {w2} of a defensive sleeve (sigma {s2}); "

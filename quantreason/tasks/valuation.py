@@ -18,7 +18,7 @@ def _npv(v: dict) -> float:
 NPV = Family(
     name="npv",
     unit="currency",
-    reasoning="Discount each cash flow by (1 + r)^year and subtract the outlay.",
+    reasoning="NPV = the inflows discounted at r, minus the outlay today.",
     params={
         "C0": money((10000, 500_000), _BIG),
         "cf1": money((3000, 300_000), _BIG),
@@ -27,10 +27,9 @@ NPV = Family(
         "r": pct((3, 15), ((16, 30), (0.1, 2.5)), ood_decimals=2),
     },
     valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
-    formula=lambda f: (
-        f"-{f['C0']}+{f['cf1']}/(1+{f['r']}/100)+{f['cf2']}/(1+{f['r']}/100)**2"
-        f"+{f['cf3']}/(1+{f['r']}/100)**3"
-    ),
+    # npv()/pv()/pmt() keep the formula short: the model copies each number once, within
+    # its answer budget, instead of repeating the rate in every discount factor.
+    formula=lambda f: f"npv({f['r']}/100, {f['cf1']}, {f['cf2']}, {f['cf3']})-{f['C0']}",
     solve=_npv,
     convention="currency; negative when the project destroys value",
     templates=(
@@ -50,6 +49,20 @@ NPV = Family(
         "three. With a cost of capital of {r}, what is the NPV?",
         "Evaluate this project at {r}: spend {C0} up front, then collect {cf1}; {cf2}; {cf3} "
         "in years one to three. Net present value?",
+        "I'm thinking of sinking {C0} into a food truck. I reckon it nets {cf1} the first year, "
+        "{cf2} the second and {cf3} the third, and my money could earn {r} a year elsewhere. "
+        "What's the NPV?",
+        "quick q - capex of {C0} today, FCF Y1 {cf1}, Y2 {cf2}, Y3 {cf3}, discounting at {r} "
+        "p.a. what NPV do you get?",
+        "A firm is appraising a capital budgeting proposal that requires an initial outlay of "
+        "{C0}. Expected after-tax cash flows at the end of years one, two and three are {cf1}, "
+        "{cf2} and {cf3}. Given a required rate of return of {r}, calculate the project's NPV.",
+        "cf0 (outflow): {C0} | cf1: {cf1} | cf2: {cf2} | cf3: {cf3} | disc. rate: {r} | NPV: ?",
+        "Hi, the franchise would cost us {C0} to buy and our accountant projects year-end cash "
+        "receipts of {cf1}, {cf2} and {cf3} for the first three years. Discounting at our {r} "
+        "opportunity cost of capital, is it worth it? Please quote the net present value.",
+        "Calculate the NPV at {r} per annum of {C0} paid out today against receipts of {cf1}, "
+        "{cf2} and {cf3} at the next three year-ends respectively.",
     ),
     ood_templates=(
         "We'd spend {C0} on a new plant that throws off {cf1} in year one, {cf2} in year two and "
@@ -77,7 +90,7 @@ LOAN_PAYMENT = Family(
         "r": pct((2, 12), ((12.5, 25), (0.1, 1.5)), decimals=2),
         "n": plain((2, 30), ((35, 40), (35, 40))),
     },
-    formula=lambda f: f"{f['L']}*({f['r']}/100/12)/(1-(1+{f['r']}/100/12)**(-{f['n']}*12))",
+    formula=lambda f: f"pmt({f['r']}/100/12, {f['n']}*12, {f['L']})",
     solve=_payment,
     convention="monthly payment in currency; annual rate compounded monthly",
     templates=(
@@ -89,6 +102,19 @@ LOAN_PAYMENT = Family(
         "Calculate the level monthly payment for a {L} car loan at {r} APR lasting {n} years.",
         "Monthly payment needed to amortize {L} over {n} years with a {r} yearly interest rate?",
         "Principal {L}; rate {r} a year; {n} years of monthly repayments. Find the payment.",
+        "Thinking of buying a flat - the mortgage would be {L} over {n} years at {r} annual "
+        "interest. What would my monthly repayment come to?",
+        "A borrower takes out a fully amortising loan of {L} at a nominal annual rate of {r}, "
+        "compounded monthly, repayable in equal monthly instalments over {n} years. Determine "
+        "the instalment.",
+        "principal={L} rate={r} p.a. (monthly compounding) term={n}y freq=monthly -> PMT?",
+        "@credit can someone calc monthly P&I on a {L} term loan, {r} annual, {n}yr "
+        "amortization? need it for the model",
+        "Good afternoon, we are looking to finance new equipment with a {L} loan at {r} per "
+        "annum over {n} years, repaid monthly in arrears. Could you let us know the monthly "
+        "payment?",
+        "Work out the EMI (equated monthly instalment) on {L} borrowed for {n} years at {r} a "
+        "year.",
     ),
     ood_templates=(
         "The bank will lend me {L} at {r} nominal per annum, repaid monthly across {n} years. "
@@ -111,17 +137,14 @@ def _bond(v: dict) -> float:
 BOND_PRICE = Family(
     name="bond_price",
     unit="currency",
-    reasoning="Coupon annuity at the yield plus the discounted face value.",
+    reasoning="Price = coupons and face value discounted at the yield.",
     params={
         "F": plain((0, 0), ((0, 0),), choices=(100.0, 1000.0)),
         "c": pct((1, 10), ((10.5, 20), (0.05, 0.9)), ood_decimals=2),
         "y": pct((1, 12), ((12.5, 25), (0.05, 0.9)), decimals=2),
         "n": plain((2, 30), ((35, 50), (35, 50))),
     },
-    formula=lambda f: (
-        f"{f['c']}/100*{f['F']}*(1-(1+{f['y']}/100)**(-{f['n']}))/({f['y']}/100)"
-        f"+{f['F']}/(1+{f['y']}/100)**{f['n']}"
-    ),
+    formula=lambda f: f"pv({f['y']}/100, {f['n']}, {f['c']}/100*{f['F']}, {f['F']})",
     solve=_bond,
     convention="price in currency per bond; annual coupons",
     templates=(
@@ -139,6 +162,19 @@ BOND_PRICE = Family(
         "A bond matures in {n} years, has a {c} coupon paid once a year and par value {F}. "
         "The required yield is {y}. What should it trade at?",
         "Discount a {F} face, {c} annual-coupon bond with {n} years left at a {y} yield. Price?",
+        "I'm eyeing a corporate bond: {F} par, {c} coupon paid yearly, {n} years until it "
+        "matures. If I need a {y} yield to maturity, what's it worth today?",
+        "Consider an option-free bond with a nominal value of {F}, an annual coupon rate of {c} "
+        "and {n} years remaining to maturity. If the market discount rate is {y}, calculate its "
+        "price.",
+        "par: {F} | cpn: {c} annual | ytm: {y} | mat: {n}y | px: ?",
+        "pls price this bullet for me - {c} annual cpn, {n}y to maturity, {F} nominal, {y} YTM. "
+        "thx",
+        "Dear advisor, I own a bond with a principal of {F} that pays interest at {c} once a "
+        "year and is repaid in full in {n} years. Similar issues currently yield {y}. At what "
+        "price should it change hands?",
+        "Value a {n}-year Eurobond carrying a {c} annual coupon, {F} face, at a {y} "
+        "yield-to-maturity.",
     ),
     ood_templates=(
         "Treasury desk question: annual coupon {c}, redemption at {F}, {n} years out, and the "
@@ -177,6 +213,20 @@ GORDON = Family(
         "Find the fair share price if the upcoming dividend is {D1}, expected growth is {g} and "
         "the required rate of return is {r}.",
         "Dividend next year {D1}; growth {g}; discount rate {r}. Share value?",
+        "Got my eye on an income stock set to pay {D1} a share over the coming year. If the "
+        "payout keeps climbing {g} a year indefinitely and I want a {r} return, what's a fair "
+        "price?",
+        "Assume a firm's dividend one year from now is expected to be {D1}, and that dividends "
+        "grow thereafter at a constant annual rate of {g}. If shareholders' required rate of "
+        "return is {r}, estimate the intrinsic value per share.",
+        "D1={D1}; k_e={r}; g={g}; P0=?",
+        "hey, sanity check on a GGM valuation - forward DPS {D1}, LT growth {g}, COE {r}. what "
+        "price does that spit out?",
+        "Could you tell me what a share should be worth if the company is forecast to "
+        "distribute {D1} per share next year, grow that payout by {g} every year after, and my "
+        "required return on equities is {r}?",
+        "Price a share whose dividend in twelve months is {D1}, growing at {g} p.a. for ever, "
+        "discounted at {r}.",
     ),
     ood_templates=(
         "A utility's next payout is {D1} a share and should rise {g} annually in perpetuity; "
@@ -211,6 +261,17 @@ DURATION = Family(
         "Yield {y}. Macaulay duration {D} years. Calculate the modified duration.",
         "If a bond's Macaulay duration is {D} years and its annual yield is {y}, what is the "
         "modified duration?",
+        "Fund factsheet says Macaulay duration {D} yrs, yield {y}. So what's the modified "
+        "duration?",
+        "A fixed-income security's Macaulay duration equals {D} years. Given an annually "
+        "compounded yield to maturity of {y}, compute its modified duration.",
+        "MacD: {D} yrs | YTM: {y} (annual comp.) | modified duration: ?",
+        "risk team needs mod dur for the book - Mac dur is {D}y, yield {y} annual. can someone "
+        "convert?",
+        "Dear team, our fixed income report shows Macaulay duration at {D} years for the bond "
+        "ladder, yielding {y} on an annual basis. Could you provide the corresponding modified "
+        "duration?",
+        "Turn Macaulay duration {D} into modified duration; yield is {y} per annum.",
     ),
     ood_templates=(
         "Our liability stream has a Macaulay duration of {D} years; discounting is at {y} "
