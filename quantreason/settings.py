@@ -1,8 +1,14 @@
-"""Typed settings from YAML: build frozen dataclasses, rejecting unknown keys and bad types.
+"""Typed settings from YAML: build frozen dataclasses, reporting every bad key and value at once.
 
-Shared by the training profiles (``config/train``) and the pipeline profiles
-(``config/pipeline``), so that a typo fails at load with one message naming the key, never
-silently falling back to a default (trl drops unknown keys; torchtune's ``cfg.get`` hides typos).
+Shared by the training profiles (``config/train``), the pipeline profiles (``config/pipeline``)
+and the deployment stages (``config/stages``), so that a typo fails at load with a message
+naming the key, never silently falling back to a default (trl drops unknown keys; torchtune's
+``cfg.get`` hides typos). Problems are collected, not raised one by one: a file with three
+mistakes is fixed in one round trip.
+
+Supported field types: ``bool``, ``int``, ``float``, non-empty ``str``, ``Literal[...]``,
+``list[T]``, ``tuple[T, ...]``, optional (``T | None``) and nested dataclasses (a missing or
+``null`` section takes its defaults).
 """
 
 from __future__ import annotations
@@ -10,59 +16,90 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import types
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 
 def build_settings(cls: type, raw: Any, where: str, error: type[ValueError]) -> Any:
-    """Build dataclass ``cls`` (nested dataclasses allowed) from ``raw``; raise ``error``."""
+    """Build dataclass ``cls`` from ``raw``; raise ``error("where: problem; problem")``."""
+    problems: list[str] = []
+    settings = collect_settings(cls, raw, problems)
+    if problems:
+        raise error(f"{where}: " + "; ".join(problems))
+    return settings
+
+
+def collect_settings(cls: type, raw: Any, problems: list[str], path: str = "") -> Any:
+    """Build ``cls`` from ``raw``, appending ``"dotted.key: problem"`` for every problem.
+
+    Returns None when anything at or below ``path`` was wrong.
+    """
+    prefix = f"{path}: " if path else ""
     if not isinstance(raw, dict):
-        raise error(f"{where}: expected a mapping, got {type(raw).__name__}")
+        problems.append(f"{prefix}expected a mapping, got {type(raw).__name__}")
+        return None
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    found = len(problems)
     unknown = sorted(set(raw) - set(fields))
     if unknown:
-        raise error(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(fields)}")
+        problems.append(
+            f"{prefix}unknown key(s) {', '.join(map(str, unknown))}; allowed: {', '.join(fields)}"
+        )
     hints = get_type_hints(cls)
-    values = {}
-    for name, value in raw.items():
-        hint = hints[name]
-        if dataclasses.is_dataclass(hint):
-            values[name] = build_settings(hint, value, f"{where}: {name}", error)
-        else:
-            values[name] = coerce_value(value, hint, f"{where}: {name}", error)
-    return cls(**values)
+    values: dict[str, Any] = {}
+    for name, spec in fields.items():
+        key = f"{path}.{name}" if path else name
+        if name in raw:
+            values[name] = _coerce(hints[name], raw[name], key, problems)
+        elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            problems.append(f"{key}: missing")
+    return None if len(problems) > found else cls(**values)
 
 
-def coerce_value(value: Any, hint: Any, where: str, error: type[ValueError]) -> Any:
-    """Check ``value`` against the type ``hint`` (int, float, bool, str, list, tuple, optional)."""
+def _coerce(hint: Any, value: Any, key: str, problems: list[str]) -> Any:
+    """``value`` checked against ``hint``; a problem is appended and ``value`` returned as is."""
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
-        args = [a for a in get_args(hint) if a is not type(None)]
-        if value is None:
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if value is None and len(options) < len(get_args(hint)):
             return None
-        return coerce_value(value, args[0], where, error)
+        return _coerce(options[0], value, key, problems)
+    if dataclasses.is_dataclass(hint):
+        return collect_settings(hint, {} if value is None else value, problems, key)
+    if origin is Literal:
+        allowed = get_args(hint)
+        if value not in allowed:
+            problems.append(f"{key}: expected one of {list(allowed)}, got {value!r}")
+        return value
     if origin in (list, tuple):
-        item_type = get_args(hint)[0]
         if not isinstance(value, list):
-            raise error(f"{where}: expected a list, got {value!r}")
-        items = [coerce_value(v, item_type, where, error) for v in value]
+            problems.append(f"{key}: expected a list, got {value!r}")
+            return value
+        items = [_coerce(get_args(hint)[0], item, key, problems) for item in value]
         return items if origin is list else tuple(items)
+    checked = _scalar(hint, value)
+    if checked is _INVALID:
+        problems.append(f"{key}: expected {_EXPECTED[hint]}, got {value!r}")
+        return value
+    return checked
+
+
+_INVALID = object()
+_EXPECTED = {bool: "true/false", int: "an integer", float: "a number", str: "a non-empty string"}
+
+
+def _scalar(hint: Any, value: Any) -> Any:
+    """``value`` as ``hint`` (bool, int, float, str), or ``_INVALID``."""
+    if hint not in _EXPECTED:
+        raise TypeError(f"unsupported settings type {hint!r}")  # a bug in a settings class
     if hint is bool:
-        if not isinstance(value, bool):
-            raise error(f"{where}: expected true/false, got {value!r}")
-        return value
+        return value if isinstance(value, bool) else _INVALID
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise error(f"{where}: expected an integer, got {value!r}")
-        return value
+        return value if isinstance(value, int) and not isinstance(value, bool) else _INVALID
     if hint is float:
         if isinstance(value, str):  # YAML 1.1 reads "1e-4" (no dot) as a string
             with contextlib.suppress(ValueError):
                 value = float(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise error(f"{where}: expected a number, got {value!r}")
+            return _INVALID
         return float(value)
-    if hint is str:
-        if not isinstance(value, str):
-            raise error(f"{where}: expected a string, got {value!r}")
-        return value
-    raise error(f"{where}: unsupported type {hint}")  # pragma: no cover
+    return value if isinstance(value, str) and value else _INVALID

@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import json
 import re
-import types
-import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
 from quantreason.paths import CONFIG_DIR
+from quantreason.settings import collect_settings
 
 STAGES_DIR = CONFIG_DIR / "stages"
 CAPACITY_DIR = CONFIG_DIR / "capacity"
@@ -181,7 +180,7 @@ def load_stage(
     merged.update({k: v for k, v in overrides.items() if v not in (None, "")})
 
     errors: list[str] = []
-    settings = _build(StageSettings, merged, "", errors)
+    settings = collect_settings(StageSettings, merged, errors)
     if not errors:
         errors.extend(_check_values(settings))
     if errors:
@@ -210,65 +209,6 @@ def _read_json(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise StageConfigError(f"{path}: expected a JSON object")
     return data
-
-
-def _build(cls: type, raw: Any, where: str, errors: list[str]) -> Any:
-    """Build dataclass ``cls`` from ``raw``, appending every problem to ``errors``."""
-    if not isinstance(raw, dict):
-        errors.append(f"{where or 'top level'}: expected a mapping, got {raw!r}")
-        return None
-    hints = typing.get_type_hints(cls)
-    known = {f.name for f in fields(cls)}
-    for key in sorted(set(raw) - known):
-        errors.append(f"{where}{key}: unknown key (known: {', '.join(sorted(known))})")
-    values: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name in raw:
-            values[f.name] = _coerce(hints[f.name], raw[f.name], f"{where}{f.name}", errors)
-        elif f.default is MISSING and f.default_factory is MISSING:
-            errors.append(f"{where}{f.name}: missing")
-    if any(e.startswith(where) for e in errors) and where:
-        return None
-    try:
-        return cls(**values)
-    except TypeError as err:  # only reachable after errors were recorded above
-        errors.append(f"{where or 'top level'}: {err}")
-        return None
-
-
-def _coerce(hint: Any, value: Any, where: str, errors: list[str]) -> Any:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        hint = next(o for o in options if o is not type(None))
-        origin = typing.get_origin(hint)
-    if is_dataclass(hint):
-        return _build(hint, {} if value is None else value, f"{where}.", errors)
-    if origin is Literal:
-        allowed = typing.get_args(hint)
-        if value not in allowed:
-            errors.append(f"{where}: expected one of {list(allowed)}, got {value!r}")
-        return value
-    if hint is bool:
-        if not isinstance(value, bool):
-            errors.append(f"{where}: expected true/false, got {value!r}")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            errors.append(f"{where}: expected an integer, got {value!r}")
-        return value
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            errors.append(f"{where}: expected a number, got {value!r}")
-            return value
-        return float(value)
-    if hint is str:
-        if not isinstance(value, str) or not value:
-            errors.append(f"{where}: expected a non-empty string, got {value!r}")
-        return value
-    raise TypeError(f"unsupported settings type {hint!r}")  # a bug in this module
 
 
 def _check_values(s: StageSettings) -> list[str]:

@@ -44,7 +44,7 @@ def test_unknown_keys_and_bad_values_are_all_reported_at_once(tmp_path: Path):
     assert "dev.yaml" in message
     assert "training.instance_count: expected an integer, got 'two'" in message
     assert "removal: expected one of ['destroy', 'retain'], got 'maybe'" in message
-    assert "regoin: unknown key" in message
+    assert "unknown key(s) regoin;" in message
     assert "endpoint.deployment.strategy" in message
 
 
