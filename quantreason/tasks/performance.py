@@ -45,6 +45,18 @@ CAPM = Family(
         "Dear John, for the valuation we take a risk-free rate of {rf} and expect the index to "
         "deliver {rm} per annum. The company's regressed beta is {beta}. What required return "
         "on equity does the CAPM imply?",
+        "If equities as a whole are expected to earn {rm} and the default-free rate is {rf}, "
+        "what required return does CAPM assign to an asset whose beta is {beta}?",
+        "A beta of {beta} has been estimated for the shares. The expected return on the market "
+        "is put at {rm} and the risk-free rate is taken to be {rf}. What expected return is "
+        "implied by the capital asset pricing model?",
+        "Cost of equity build\n- equity beta: {beta}\n- RFR: {rf}\n- E[Rm]: {rm}\nRequired return?",
+        "CAPM_Ke | β {beta} | E[Rm] {rm} | Rf {rf}",
+        "We're valuing a regional bakery chain for a possible buyout while the lawyers argue "
+        "over the earn-out. Comparables point to an equity beta of {beta}; long-dated "
+        "Treasuries yield {rf} and we expect stocks to return {rm}. What discount rate for the "
+        "equity does CAPM give?",
+        "opportunity cost of equity for a {beta} beta stock? rf {rf}, mkt {rm} (CAPM)",
     ),
     ood_templates=(
         "Plug into the security market line: rf {rf}, market {rm}, systematic risk (beta) {beta}. "
@@ -97,6 +109,18 @@ SORTINO = Family(
         "Dear Sir, your quarterly report quotes an annualised performance of {R} and a "
         "downside deviation of {DD}, measured against a minimum target return of {T}. Could "
         "you confirm the Sortino ratio this implies?",
+        "If downside deviation measured against a {T} target comes to {DD}, what Sortino ratio "
+        "does a {R} return give?",
+        "A return of {R} was achieved against a required return of {T}, and downside risk was "
+        "measured at {DD}. What Sortino ratio is produced?",
+        "Sortino inputs\n- downside deviation: {DD}\n- target return: {T}\n- realized return: "
+        "{R}\nRatio?",
+        "Sortino | Tgt {T} | DownsideDev {DD} | Ret {R} | = ?",
+        "My uncle, who retired from teaching last spring, keeps bragging about his income "
+        "fund. It gained {R}; he only frets about years that fall short of {T}, and the "
+        "downside deviation below that bar is {DD}. What is the fund's Sortino ratio?",
+        "For the IC pack I need the Sortino: realised return {R}, below-target risk {DD}, "
+        "target {T}.",
     ),
     ood_templates=(
         "Our downside semi-deviation is {DD} against a {T} MAR, and we delivered {R}. "
@@ -144,6 +168,18 @@ KELLY = Family(
         "Team, the backtest shows a win rate of {p} and an average gain of {b} times the average "
         "loss per trade. Before we set leverage, please compute the full-Kelly percentage of "
         "equity per position.",
+        "If a bet nets {b} times the stake when it wins and loses the stake when it fails, and "
+        "wins with probability {p}, what percentage of the bankroll does the Kelly rule stake?",
+        "A wager is offered at odds of {b} to 1 and is won {p} of the time. What percentage of "
+        "the bank should be staked under full Kelly?",
+        "Kelly calc\n- payout: {b}-to-1\n- probability of winning: {p}\n"
+        "Optimal stake as % of bankroll?",
+        "kelly_f (% bankroll) | odds {b}:1 | p_win {p}",
+        "Between hot dogs at the racetrack, my friend spotted a horse he rates as a {p} chance "
+        "to win, and the bookie is offering {b} to 1. If he bets Kelly, what percentage of his "
+        "betting money goes on it?",
+        "@risk: signal hit ratio is {p}, payoff (avg win / avg loss) is {b}. Full-Kelly "
+        "allocation as % of NAV?",
     ),
     ood_templates=(
         "I win {p} of my trades and my winners are {b}x my losers. How much of my stack would "
@@ -191,6 +227,19 @@ BETA = Family(
         "Hello, the factsheet for the fund I hold lists annualised volatility of {sa} against "
         "{sm} for its benchmark, and a correlation of {rho} between the two. What beta is that "
         "equivalent to?",
+        "If a stock's returns correlate {rho} with the index, and the stock and index have "
+        "volatilities of {sa} and {sm} respectively, what is the stock's beta?",
+        "Annualised volatilities of {sm} for the benchmark and {sa} for the portfolio have "
+        "been measured, and the correlation between them is estimated at {rho}. What beta does "
+        "the portfolio have against the benchmark?",
+        "Beta calc\n- index vol: {sm}\n- stock vol: {sa}\n- correlation: {rho}\nBeta?",
+        "β? ρ(i,m) = {rho}, σ_i = {sa}, σ_m = {sm}",
+        "While rebalancing my kid's college fund on a long flight, I noticed the small-cap fund "
+        "has {sa} volatility versus {sm} for the broad market, and the two have a {rho} "
+        "correlation. What's the fund's beta?",
+        "Our treasury desk wants the minimum-variance hedge ratio of a single stock against "
+        "index futures: correlation {rho}, stock volatility {sa}, futures volatility {sm}. "
+        "What hedge ratio (beta) should they use?",
     ),
     ood_templates=(
         "How sensitive is the stock to the market? Its vol is {sa}, the market's is {sm}, and "

@@ -48,6 +48,19 @@ COMPOUNDING = Family(
         "Project the accumulated value of {P} after {n} annual compounding periods at {r}.",
         "Slack from the PM: if the {P} seed capital rolls over at {r} a year, interest on "
         "interest, where are we in {n} years?",
+        "Once {n} years have elapsed, how much will have accumulated if a lump sum of {P} is "
+        "placed on deposit and interest of {r} is credited and added to principal each year?",
+        "FV, yearly compounding | tenor {n}y | AER {r} | opening balance {P}",
+        "My brother-in-law, who runs a bakery, keeps telling me to buy a GIC paying {r} a year "
+        "with the interest rolled in each anniversary. If I put in {P} and hold it for {n} "
+        "years, what do I walk away with?",
+        "Treasury is reviewing its {P} reserve. Assuming it earns {r} annually and the "
+        "interest is reinvested at each year end, what will the reserve stand at after {n} "
+        "years? The figure goes into the board pack.",
+        "- amount invested: {P}; - annual yield: {r}, compounding once per year; - investment "
+        "period: {n} years. What is the closing value?",
+        "Were {P} to accrue interest at {r} per year on a year-by-year compound basis, what "
+        "would the account hold at the close of year {n}?",
     ),
     ood_templates=(
         "My grandmother left me {P}. If it sits in a savings product yielding {r} compounded "
@@ -96,6 +109,18 @@ CAGR = Family(
         "What per-annum rate, compounded yearly, takes {V0} to {V1} in {n} years?",
         "Hi, the client's portfolio was valued at {V0} at inception and is at {V1} today, "
         "{n} years after inception. What's the smoothed, compounded yearly growth rate?",
+        "If a holding worth {V1} today had been bought for {V0} exactly {n} years ago, what "
+        "year-on-year rate, compounded, would it have earned?",
+        "CAGR % | BoP {V0} | EoP {V1} | N = {n} yrs",
+        "My uncle collects vintage guitars. He paid {V0} for a Les Paul, kept it {n} years, "
+        "and a dealer has just offered him {V1}. What is that as a compound annual rate of "
+        "appreciation?",
+        "Net asset value was recorded at {V0} on the first day and at {V1} on the last day of "
+        "a {n}-year window. Find the annually compounded rate of change.",
+        "{n} years; {V1} now; {V0} originally put in. Annualised compound return p.a.?",
+        "Quick one for the strategy memo: the division's turnover compounded from {V0} to "
+        "{V1} over {n} fiscal years -- what CAGR does that work out to? I'll drop it into the "
+        "executive summary.",
     ),
     ood_templates=(
         "Our endowment stood at {V0} and, {n} years later, at {V1}. Express the change as a "
@@ -137,6 +162,19 @@ CONTINUOUS = Family(
         "what's it worth at the end?",
         "Dear client, your deposit of {P} accrues interest at {r} annually on a continuous "
         "basis. Please state the projected balance {t} years from today.",
+        "Were {P} left to grow for {t} years with interest compounding continuously at {r} "
+        "annually, what would the terminal amount be?",
+        "FV, cont. comp. | T {t}y | APR {r} | notional {P}",
+        "Interest at a nominal annual rate of {r} is compounded continuously on a balance of "
+        "{P}. What will the balance have become by the end of year {t}?",
+        "Our pricing library uses continuous compounding throughout. Under that convention, "
+        "what is {P} grown at {r} per annum worth after {t} years? I'll plug it into the "
+        "forward calc.",
+        "While we queued for coffee, a colleague from the rates desk asked me what {P} turns "
+        "into over {t} years if it grows exponentially, compounded continuously, at {r} a "
+        "year. What's the answer?",
+        "- horizon: {t} years; - continuously compounded rate: {r} p.a.; - starting principal: "
+        "{P}. Required: the accumulated value.",
     ),
     ood_templates=(
         "Using e-based growth (continuous compounding) at {r} annually, project {P} forward "
@@ -183,6 +221,17 @@ HPR = Family(
         "{P1} at the end, with {D} of dividends per share. What's its total return?",
         "Combine the capital gain or loss from {P0} to {P1} with the {D} income received; "
         "what is the holding-period yield?",
+        "Dividend {D}, exit price {P1}, entry price {P0}: total holding-period return in percent?",
+        "If the shares I bought at {P0} are sold today at {P1}, and I count the {D} per-share "
+        "dividend already banked, what is my percentage return over the holding period?",
+        "TR % (price + income) | basis {P0} | mark {P1} | dvd {D}",
+        "Between school runs my neighbour mentioned he'd picked up some utility stock at {P0} "
+        "a share, cashed a {D} dividend on each share, and later offloaded the lot at {P1}. "
+        "What total return did he make?",
+        "A REIT unit was acquired at {P0}; income of {D} per unit was paid while it was held, "
+        "and the unit was subsequently disposed of at {P1}. Compute the holding-period return.",
+        "Closing out the position today. Given we paid {P0} and are exiting at {P1}, what is "
+        "the total return including the {D} dividend? Need it for the trade blotter.",
     ),
     ood_templates=(
         "I picked up shares at {P0} apiece, pocketed {D} per share in payouts, and dumped them "
@@ -224,6 +273,15 @@ LOG_RETURN = Family(
         "to the beginning price {P0}, as a percentage.",
         "A commodity settled at {P0} one session and {P1} the next; what is its cc return?",
         "Tick data: first trade {P0}, last trade {P1}. Log return in percent?",
+        "If the spot FX rate goes from {P0} to {P1}, what is the log-return, in percent?",
+        "=LN(close/prev_close)*100 where prev_close is {P0} and close is {P1}",
+        "Our intern, who swears by candlestick charts, noticed Brent opened the week at {P0} "
+        "and finished it at {P1}. What is the weekly logarithmic return?",
+        "A closing level of {P0} was followed by a closing level of {P1}. Compute the "
+        "continuously compounded return for this interval, as a percentage.",
+        "The price is now {P1}, having been {P0} before. What's the log return of that move?",
+        "- earlier print: {P0}; - later print: {P1}; - wanted: 100 x natural log of the price "
+        "ratio (later over earlier).",
     ),
     ood_templates=(
         "Express the move from {P0} to {P1} as a continuously compounded percentage change.",
@@ -260,6 +318,18 @@ LOSS_RECOVERY = Family(
         "prior peak.",
         "Hi, a client asks: after a {L} markdown on her holdings, what subsequent uplift "
         "would restore her starting NAV?",
+        "Should a position lose {L} of its value, what percentage gain would then be needed "
+        "to get it back to its original value?",
+        "Breakeven uplift % | DD {L}",
+        "My dad, who still reads the paper edition of the FT, saw his pension slide {L} in "
+        "the crash. What percent does it have to climb to reach its pre-crash level again?",
+        "Capital in a strategy has been written down by {L}. What return must subsequently be "
+        "earned on the remaining capital for the initial amount to be restored?",
+        "Risk committee notes. The macro book is underwater by {L} versus its starting value. "
+        "How much must it make back, as a percent of what is left, to be whole again? Please "
+        "circulate before the close.",
+        "- cumulative loss: {L}; - target: back to the starting level; - gain required on "
+        "the depleted balance?",
     ),
     ood_templates=(
         "Down {L} on the year: how big a rally does the book need just to be flat again?",
@@ -301,6 +371,19 @@ REAL_RETURN = Family(
         "Dear client, your portfolio returned {nom} before inflation and the price level rose "
         "{inf}. What was your exact return in purchasing-power terms?",
         "Strip {inf} inflation out of a {nom} nominal yield with the precise Fisher formula.",
+        "If a conventional gilt returns {nom} and RPI inflation comes in at {inf}, what is the "
+        "exact real return, i.e. (1 + nominal) / (1 + inflation) - 1?",
+        "real_ret_exact | infl {inf} | nom_ret {nom}",
+        "My landlord put the rent up again and the news says the price index rose {inf}; "
+        "meanwhile my brokerage account gained {nom}. By what percentage did my wealth grow in "
+        "today's money, using the exact Fisher relation?",
+        "A nominal return of {nom} was earned over a year in which the cost of living "
+        "increased by {inf}. Determine the real return exactly, without the linear shortcut.",
+        "- headline return: {nom}; - inflation (HICP): {inf}; - required: real return, "
+        "computed by dividing growth factors rather than subtracting.",
+        "Writing up the annual review. The pension scheme's assets returned {nom}, and once "
+        "we account for {inf} inflation the exact inflation-adjusted figure is what? The "
+        "trustees want the precise number, not the rule of thumb.",
     ),
     ood_templates=(
         "With consumer prices climbing {inf} and my deposit paying {nom}, what is my true "

@@ -39,6 +39,18 @@ DRAWDOWN = Family(
         "Dear client, during the sell-off the value of your holdings fell from its all-time "
         "high of {peak} to {trough}. What percentage drawdown has it suffered?",
         "Percent underwater at the trough? The fund peaked at {peak} and troughed at {trough}.",
+        "If a family office's assets shrank from a record {peak} to a floor of {trough}, by "
+        "what percentage did they draw down?",
+        "A high of {peak} was recorded in the spring; by autumn a low of {trough} had been "
+        "reached. What percentage retracement from the high does this represent?",
+        "The lowest print was {trough}, reached some weeks after a high of {peak}. How much "
+        "was given back, as a share of the high, in percent?",
+        "After a long bull run, the pension scheme's assets, which had climbed to {peak} by "
+        "the summer, were hit by rising gilt yields and a currency shock, bottoming out at "
+        "{trough}. Ignoring contributions and withdrawals, what was the drawdown in %?",
+        "Drawdown check - asset: crypto wallet balance - highest: {peak} - lowest afterwards: "
+        "{trough} - answer in percent",
+        "=DRAWDOWN_PCT(high={peak}, low={trough})",
     ),
     ood_templates=(
         "Our strategy's equity curve topped out at {peak} before bottoming at {trough}. "
@@ -109,6 +121,19 @@ MAX_DRAWDOWN = Family(
         "Over recent sessions your shares printed {path}. Measured top to bottom, what was the "
         "largest percentage slump you would have sat through?",
         "Biggest peak-to-trough fall (%) for the daily settlement prices {path}?",
+        "Had you bought at the worst possible moment and sold at the worst possible later "
+        "moment, what percentage of your money would you have lost, given these chronological "
+        "quotes: {path}?",
+        "The following hourly marks were recorded for a bund future, earliest to latest: "
+        "{path}. What was the largest high-to-low pullback suffered over the window, in %?",
+        "Risk committee is on Thursday. Before then I need the worst top-to-bottom slide for "
+        "mandate C, whose month-end valuations ran {path}, expressed as a percentage. Thanks!",
+        "Asset: copper - data: daily settles, oldest to newest - series: {path} - required: "
+        "max drawdown as a percentage",
+        "MaxDD% for the row [{path}] (leftmost = oldest)",
+        "A small-cap gold miner, heavily shorted and beloved of retail forums, closed on "
+        "successive Fridays at {path}. Ignoring dividends, what was its most severe "
+        "top-to-bottom retracement, in percent?",
     ),
     ood_templates=(
         "Walk through these quotes in order ({path}) and report the worst fall from any "
@@ -159,6 +184,17 @@ VOL_ANNUALISATION = Family(
         "Hi, the factsheet quotes a {freq} dispersion of returns of {sigma}. Could you express "
         "that as a yearly volatility number for our report?",
         "What's the yearly vol implied by {sigma} of {freq} variability?",
+        "If the standard deviation of {freq} log returns on EUR/USD comes to {sigma}, what "
+        "should be quoted as its annualised vol?",
+        "A volatility of {sigma} was measured on returns sampled {freq}. What is that on an "
+        "annualised basis?",
+        "Need the annualized std. dev.: {sigma} is what we measured on {freq} returns.",
+        "- instrument: Brent crude front-month - return frequency: {freq} - vol of returns: "
+        "{sigma} - requested: annualised vol",
+        "Ann. Vol % (from {freq} vol of {sigma})",
+        "Our intern pulled {freq} closes for a mid-cap utility from the terminal, computed the "
+        "volatility of returns and got {sigma}. The investment committee memo needs the "
+        "annual-scaled number instead - what is it?",
     ),
     ood_templates=(
         "Risk desk reports sigma of {sigma} on a {freq} basis. Restate it per annum.",
@@ -220,6 +256,21 @@ PARAMETRIC_VAR = Family(
         "normal returns.",
         "Work out the {h}-day {c} covariance-method VaR on an allocation of {V}, "
         "daily vol {sigma}.",
+        "If daily P&L on a {V} equity holding is normally distributed around zero with a "
+        "standard deviation of {sigma} of the position's value, what is the {c} VaR for a "
+        "{h}-day window?",
+        "A {h}-day VaR at the {c} confidence level is to be calculated with the "
+        "normal-distribution approach for a fund valued at {V}; daily return volatility has "
+        "been estimated at {sigma}. What figure is obtained?",
+        "{c} confidence, {h} days, {sigma} daily vol, {V} market value: what's the normal VaR "
+        "(z-score times sigma, scaled by root time)?",
+        "- desk: EM rates - AUM: {V} - daily return stdev: {sigma} - horizon: {h} business "
+        "days - confidence: {c} - model: normal, zero mean => VaR?",
+        "=NORM_VAR(position={V}, vol_daily={sigma}, conf={c}, days={h})",
+        "Our fixed-income PM, just back from a conference in Lisbon, wants a quick risk number "
+        "before the morning call: the gilt position is worth {V}, its daily moves have a "
+        "standard deviation of {sigma}, and he wants the {c} VaR over the next {h} trading "
+        "sessions under a Gaussian model.",
     ),
     ood_templates=(
         "Assuming normally distributed returns with zero mean, size the loss on {V} that is "
@@ -292,6 +343,21 @@ PORTFOLIO_VOL = Family(
         "and {w2} to the infrastructure fund (volatility {s2}). With a return correlation of "
         "{rho}, what total volatility should you expect?",
         "Portfolio vol with {w1} @ {s1} vol and {w2} @ {s2} vol, rho {rho}?",
+        "If {w1} of the fund is parked in emerging-market debt with a volatility of {s1}, the "
+        "remaining {w2} in Treasuries with a volatility of {s2}, and the two are correlated at "
+        "{rho}, what is the fund's overall volatility?",
+        "Capital is allocated {w1} to a momentum strategy and {w2} to a carry strategy, whose "
+        "return volatilities are estimated at {s1} and {s2} respectively; a correlation of "
+        "{rho} is assumed between them. What portfolio standard deviation results?",
+        "Vols of {s1} for the REIT and {s2} for the utility, pairwise correlation {rho}, "
+        "position weights {w1} and {w2} respectively - what's the total risk of the pair?",
+        "Holdings - leg A: weight {w1}, stdev {s1} - leg B: weight {w2}, stdev {s2} - "
+        "pairwise corr: {rho}. Ex-ante portfolio vol?",
+        "=TWO_ASSET_VOL(wA={w1}, volA={s1}, wB={w2}, volB={s2}, corr={rho})",
+        "My sister-in-law, who runs a bakery and hates spreadsheets, keeps {w1} of her pension "
+        "in a global index tracker (volatility {s1}) and {w2} in a property fund (volatility "
+        "{s2}). The two tend to move together with a correlation of {rho}. What's the standard "
+        "deviation of her pension as a whole?",
     ),
     ood_templates=(
         "Blend {w1} of a growth sleeve (sigma {s1}) with {w2} of a defensive sleeve (sigma {s2}); "

@@ -63,6 +63,23 @@ NPV = Family(
         "opportunity cost of capital, is it worth it? Please quote the net present value.",
         "Calculate the NPV at {r} per annum of {C0} paid out today against receipts of {cf1}, "
         "{cf2} and {cf3} at the next three year-ends respectively.",
+        "If an initial cost of {C0} is incurred immediately and net cash inflows of {cf1}, "
+        "{cf2} and {cf3} follow at the close of years 1, 2 and 3, what net present value "
+        "results when the minimum acceptable return is {r}?",
+        "Receipts of {cf1}, {cf2} and {cf3} are forecast for the ends of years one, two and "
+        "three; they are to be discounted at {r}, and an outlay of {C0} is required at t = 0. "
+        "Determine the NPV.",
+        "@fin-team before Friday's IC can someone run the DCF on the Lisbon fit-out? {C0} out "
+        "the door now, then net savings of {cf1}, {cf2}, {cf3} at the end of FY1, FY2 and FY3. "
+        "use {r} as the discount rate, I just need the NPV number",
+        "Project Falcon | NPV @ {r} | Yr0 spend {C0} | Yr1-Yr3 inflows {cf1}, {cf2}, {cf3} | "
+        "result =",
+        "My cousin, who runs a small bakery in Leeds and has just hired a third apprentice, is "
+        "weighing up a new oven costing {C0} that should bring in extra cash of {cf1}, {cf2} "
+        "and {cf3} over its three-year life (received at each year-end). Her bank charges her "
+        "{r} a year, so what is the oven's net present value?",
+        "Ignoring taxes and inflation, what's the NPV (at {r}) of laying out {C0} today for "
+        "{cf1}, {cf2} and {cf3} at t = 1, 2 and 3 years?",
     ),
     ood_templates=(
         "We'd spend {C0} on a new plant that throws off {cf1} in year one, {cf2} in year two and "
@@ -115,6 +132,20 @@ LOAN_PAYMENT = Family(
         "payment?",
         "Work out the EMI (equated monthly instalment) on {L} borrowed for {n} years at {r} a "
         "year.",
+        "If I took out a {n}-year repayment mortgage for {L} at a fixed {r} a year, compounded "
+        "monthly, how much would each monthly instalment be?",
+        "At {r} per year, a sum of {L} is to be paid back in equal monthly amounts spread "
+        "across {n} years. How large is each amount?",
+        "Loan quote - amount borrowed: {L} - interest: {r} yearly, monthly compounding - "
+        "duration: {n} years - what's the monthly outgoing?",
+        "We're a family of four relocating to Denver for my partner's new job, and the lender "
+        "has pre-approved us for {L} at an annual interest rate of {r} spread over {n} years; "
+        "ignoring property taxes and insurance, what will the principal-and-interest payment "
+        "be each month?",
+        "Cell D4: monthly repayment on {L} of debt, {r} yearly rate, {n}-yr term -> value?",
+        "A small business, which intends to clear a {L} bank loan by making identical "
+        "payments at the end of every month for {n} years, is charged interest at a yearly "
+        "rate of {r}, compounded monthly. Calculate the size of each payment.",
     ),
     ood_templates=(
         "The bank will lend me {L} at {r} nominal per annum, repaid monthly across {n} years. "
@@ -175,6 +206,17 @@ BOND_PRICE = Family(
         "price should it change hands?",
         "Value a {n}-year Eurobond carrying a {c} annual coupon, {F} face, at a {y} "
         "yield-to-maturity.",
+        "If a bond with a {F} face amount is priced to yield {y} and carries a {c} coupon paid "
+        "annually until it matures in {n} years, what price does that imply?",
+        "A {c} annual coupon is paid on this debenture, whose principal of {F} is returned "
+        "after {n} years; if it is valued at a {y} market yield, what price is obtained?",
+        "Bond pricing inputs: - yield {y} - tenor {n} yrs - face {F} - annual coupon {c}. "
+        "Output the price.",
+        "My grandmother left me a fixed-rate bond in her will, along with a rather ugly clock; "
+        "the paperwork says it has {n} years left, a face amount of {F} and a once-a-year "
+        "coupon of {c}. With comparable bonds now yielding {y}, what's the bond worth?",
+        "Bond PV calc | yld {y} | {n} yrs | FV {F} | cpn rate {c}, paid 1x/yr | PV = ?",
+        "{F} face, {y} YTM, {c} annual coupon, {n} years: what's the price?",
     ),
     ood_templates=(
         "Treasury desk question: annual coupon {c}, redemption at {F}, {n} years out, and the "
@@ -227,6 +269,23 @@ GORDON = Family(
         "required return on equities is {r}?",
         "Price a share whose dividend in twelve months is {D1}, growing at {g} p.a. for ever, "
         "discounted at {r}.",
+        "If equity holders insist on a {r} return and a company's dividend, which will be "
+        "{D1} per share at the end of this year, is expected to increase by {g} each year "
+        "forever, what should the shares trade at?",
+        "A dividend of {D1} per share is expected to be declared one year from today, with "
+        "subsequent dividends rising at a constant {g} year on year without end; the stock is "
+        "valued at a {r} cost of equity capital. Find its value.",
+        "Growing perpetuity | CF at t=1: {D1} | growth: {g} | disc: {r} | PV:",
+        "My uncle, a retired dentist who still reads the FT every morning, holds shares in a "
+        "brewery that should pay out {D1} per share a year from now. He thinks that payout "
+        "will keep edging up {g} a year with no end in sight and wants at least {r} on his "
+        "money. What's the fair value of one share?",
+        "Valuation inputs: - expected DPS (t+1): {D1} - perpetual dividend growth: {g} - "
+        "equity discount rate: {r}. Share price?",
+        "Following our call, I'd like a quick estimate before we discuss allocation: what's "
+        "the intrinsic value of a share whose forthcoming annual dividend of {D1} is forecast "
+        "to grow at {g} a year without end, using {r} as the capitalisation rate? I'll "
+        "circulate the rest of the agenda later.",
     ),
     ood_templates=(
         "A utility's next payout is {D1} a share and should rise {g} annually in perpetuity; "
@@ -272,6 +331,20 @@ DURATION = Family(
         "ladder, yielding {y} on an annual basis. Could you provide the corresponding modified "
         "duration?",
         "Turn Macaulay duration {D} into modified duration; yield is {y} per annum.",
+        "If the weighted-average time to receipt of a bond's cash flows (its Macaulay "
+        "duration) is {D} years and it yields {y} with annual compounding, what is its "
+        "modified duration?",
+        "With yields at {y}, compounded once a year, the Macaulay measure for this annual-pay bond "
+        "comes out at {D} years. What modified duration does that correspond to?",
+        "MDURATION check: Macaulay {D} yrs, annual yield {y}, 1 coupon/yr -> ModDur =",
+        "Our pension trustee meeting ran long (mostly about the new car park), but one item "
+        "stuck: the bond fund's Macaulay duration is {D} years at a yield of {y}, annually "
+        "compounded. What's the modified duration?",
+        "Inputs - Macaulay D: {D} years - annual-basis yield: {y}. Required: D* (modified "
+        "duration).",
+        "An analyst who wants to estimate a bond's percentage price change for a small move "
+        "in rates knows only that its Macaulay duration, measured in years, is {D} and that "
+        "its annually compounded yield is {y}. What modified duration should she use?",
     ),
     ood_templates=(
         "Our liability stream has a Macaulay duration of {D} years; discounting is at {y} "
