@@ -56,7 +56,11 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             description="generate the dataset",
             run=lambda: steps.generate_data(config, paths),
             outputs=[paths.data],
-            settings={"seed": config.seed, "data": config.data.__dict__},
+            settings={
+                "seed": config.seed,
+                "data": config.data.__dict__,
+                **steps.source_hash("generator_code", steps.GENERATOR_SOURCES),
+            },
         ),
         Stage(
             name="model",
@@ -74,6 +78,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 "train": config.train.__dict__,
                 "seed": config.seed,
                 **steps.train_profile_hash(config),
+                **steps.source_hash("training_code", steps.TRAINING_SOURCES),
             },
             after=["data", "model"],
         ),
@@ -82,7 +87,11 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             description="evaluate base vs fine-tuned",
             run=lambda: steps.evaluate(config, paths),
             outputs=[paths.eval / "results.json"],
-            settings={"eval": config.eval.__dict__, **steps.handwritten_hash(config)},
+            settings={
+                "eval": config.eval.__dict__,
+                **steps.handwritten_hash(config),
+                **steps.source_hash("evaluation_code", steps.EVALUATION_SOURCES),
+            },
             after=["data", "model", "train"],
         ),
     ]

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quantreason.hashing import sha256_file
 from quantreason.paths import REPO_ROOT
 from quantreason.pipeline.runner import hash_outputs
 
@@ -70,6 +71,37 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
     if not config.eval.handwritten:
         return {}
     return {"handwritten": hash_outputs([REPO_ROOT / config.eval.handwritten])}
+
+
+# The sources each stage's result depends on: editing them re-runs the stage (and, through the
+# output hashes, everything downstream). Only *.py files count, so compiled bytecode does not.
+GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/formula.py")
+TRAINING_SOURCES = (
+    "quantreason/training",
+    "quantreason/prompting.py",
+    "quantreason/models.py",
+    "training/train.py",
+)
+EVALUATION_SOURCES = (
+    "quantreason/evaluation",
+    "quantreason/answers.py",
+    "quantreason/formula.py",
+    "quantreason/responses.py",
+    "quantreason/prompting.py",
+    "quantreason/generation.py",
+    "quantreason/stopping.py",
+)
+
+
+def source_hash(name: str, sources: tuple[str, ...]) -> dict[str, Any]:
+    """``{name: {repo-relative path: sha256}}`` for the Python files under ``sources``."""
+    hashes: dict[str, str] = {}
+    for source in sources:
+        path = REPO_ROOT / source
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            hashes[file.relative_to(REPO_ROOT).as_posix()] = sha256_file(file)
+    return {name: hashes}
 
 
 def serving_code_hash() -> dict[str, Any]:

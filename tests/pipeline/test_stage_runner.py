@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from quantreason.pipeline.runner import Stage, StageRunner
 
 
@@ -48,3 +50,32 @@ def test_tampered_output_or_force_reruns(tmp_path: Path) -> None:
     StageRunner(tmp_path / "state").run(_stage(a, calls, {"x": 1}))
     StageRunner(tmp_path / "state", force=True).run(_stage(a, calls, {"x": 1}))
     assert calls == ["a.txt"] * 3
+
+
+def test_source_hash_follows_python_sources_and_ignores_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quantreason.pipeline import steps
+
+    monkeypatch.setattr(steps, "REPO_ROOT", tmp_path)
+    package = tmp_path / "pkg"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "tasks.py").write_text("TEMPLATES = ('a',)\n")
+    before = steps.source_hash("code", ("pkg",))
+    assert list(before["code"]) == ["pkg/tasks.py"]
+    (package / "__pycache__" / "tasks.cpython-311.pyc").write_bytes(b"\0")
+    assert steps.source_hash("code", ("pkg",)) == before
+    (package / "tasks.py").write_text("TEMPLATES = ('a', 'b')\n")
+    assert steps.source_hash("code", ("pkg",)) != before
+
+
+def test_generator_training_and_evaluation_code_are_stage_inputs() -> None:
+    """Editing a task template must regenerate the data (and so retrain and re-evaluate)."""
+    from quantreason.pipeline.config import load_pipeline_config
+    from quantreason.pipeline.main import PipelinePaths, build_stages
+
+    config = load_pipeline_config("quick")
+    stages = {s.name: s for s in build_stages(config, PipelinePaths(config))}
+    assert "quantreason/tasks/returns.py" in stages["data"].settings["generator_code"]
+    assert "quantreason/training/trainer.py" in stages["train"].settings["training_code"]
+    assert "quantreason/formula.py" in stages["eval"].settings["evaluation_code"]
