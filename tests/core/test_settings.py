@@ -65,7 +65,8 @@ def test_every_problem_is_reported_at_once_with_its_key() -> None:
         ({"name": ""}, "name: expected a non-empty string"),
         ({"name": "x", "steps": True}, "steps: expected an integer, got True"),
         ({"name": "x", "inner": {"rate": "fast"}}, "inner.rate: expected a number"),
-        ({"name": "x", "tags": ["a", 2]}, "tags: expected a non-empty string, got 2"),
+        ({"name": "x", "tags": ["a", 2]}, "tags[1]: expected a non-empty string, got 2"),
+        ({"name": "x", True: 1, 3: 2}, "unknown key(s) 3, True"),
         (["name"], "expected a mapping, got list"),
     ],
 )
