@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -71,5 +72,5 @@ def test_every_problem_is_reported_at_once_with_its_key() -> None:
     ],
 )
 def test_wrong_types_are_rejected(raw: object, problem: str) -> None:
-    with pytest.raises(SettingsError, match=problem.replace("[", r"\[")):
+    with pytest.raises(SettingsError, match=re.escape(problem)):
         build(raw)
