@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_NEW_TOKENS = 96
+# The answer budget everywhere (eval, the endpoint's default, the pipeline): the longest
+# target (reasoning + a 9-price drawdown path or a large-number NPV + answer) is ~118 tokens.
+DEFAULT_MAX_NEW_TOKENS = 128
 
 
 @dataclass

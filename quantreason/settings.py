@@ -22,13 +22,13 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 def build_settings(cls: type, raw: Any, where: str, error: type[ValueError]) -> Any:
     """Build dataclass ``cls`` from ``raw``; raise ``error("where: problem; problem")``."""
     problems: list[str] = []
-    settings = collect_settings(cls, raw, problems)
+    settings = _collect(cls, raw, problems)
     if problems:
         raise error(f"{where}: " + "; ".join(problems))
     return settings
 
 
-def collect_settings(cls: type, raw: Any, problems: list[str], path: str = "") -> Any:
+def _collect(cls: type, raw: Any, problems: list[str], path: str = "") -> Any:
     """Build ``cls`` from ``raw``, appending ``"dotted.key: problem"`` for every problem.
 
     Returns None when anything at or below ``path`` was wrong.
@@ -39,10 +39,10 @@ def collect_settings(cls: type, raw: Any, problems: list[str], path: str = "") -
         return None
     fields = {f.name: f for f in dataclasses.fields(cls)}
     found = len(problems)
-    unknown = sorted(set(raw) - set(fields))
+    unknown = sorted(map(str, set(raw) - set(fields)))  # YAML keys may be ints or booleans
     if unknown:
         problems.append(
-            f"{prefix}unknown key(s) {', '.join(map(str, unknown))}; allowed: {', '.join(fields)}"
+            f"{prefix}unknown key(s) {', '.join(unknown)}; allowed: {', '.join(fields)}"
         )
     hints = get_type_hints(cls)
     values: dict[str, Any] = {}
@@ -60,11 +60,11 @@ def _coerce(hint: Any, value: Any, key: str, problems: list[str]) -> Any:
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(hint) if a is not type(None)]
-        if value is None and len(options) < len(get_args(hint)):
-            return None
-        return _coerce(options[0], value, key, problems)
+        if len(options) != 1 or len(get_args(hint)) != 2:
+            raise TypeError(f"unsupported settings type {hint!r}: only 'T | None' unions")
+        return None if value is None else _coerce(options[0], value, key, problems)
     if dataclasses.is_dataclass(hint):
-        return collect_settings(hint, {} if value is None else value, problems, key)
+        return _collect(hint, {} if value is None else value, problems, key)
     if origin is Literal:
         allowed = get_args(hint)
         if value not in allowed:
@@ -74,7 +74,8 @@ def _coerce(hint: Any, value: Any, key: str, problems: list[str]) -> Any:
         if not isinstance(value, list):
             problems.append(f"{key}: expected a list, got {value!r}")
             return value
-        items = [_coerce(get_args(hint)[0], item, key, problems) for item in value]
+        item_hint = get_args(hint)[0]
+        items = [_coerce(item_hint, item, f"{key}[{i}]", problems) for i, item in enumerate(value)]
         return items if origin is list else tuple(items)
     checked = _scalar(hint, value)
     if checked is _INVALID:

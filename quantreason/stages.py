@@ -29,7 +29,7 @@ from typing import Any, Literal
 import yaml
 
 from quantreason.paths import CONFIG_DIR
-from quantreason.settings import collect_settings
+from quantreason.settings import build_settings
 
 STAGES_DIR = CONFIG_DIR / "stages"
 CAPACITY_DIR = CONFIG_DIR / "capacity"
@@ -179,10 +179,8 @@ def load_stage(
     merged.setdefault("account", None)
     merged.update({k: v for k, v in overrides.items() if v not in (None, "")})
 
-    errors: list[str] = []
-    settings = collect_settings(StageSettings, merged, errors)
-    if not errors:
-        errors.extend(_check_values(settings))
+    settings = build_settings(StageSettings, merged, str(stage_file), StageConfigError)
+    errors = _check_values(settings)  # ranges and formats, once every type is right
     if errors:
         raise StageConfigError(f"{stage_file}: " + "; ".join(errors))
     return settings

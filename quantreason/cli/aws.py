@@ -17,13 +17,14 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from quantreason.cli.output import fail
+
 aws_app = typer.Typer(
     name="aws",
     help="Operate quantreason in AWS: upload-data, train, deploy, invoke, status, cost, teardown.",
     no_args_is_help=True,
 )
 console = Console(soft_wrap=True)  # long S3 URIs and commands stay copy-pasteable
-err_console = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 Stage = Annotated[str, typer.Option("--stage", "-s", help="Stage whose stacks to use.")]
@@ -52,8 +53,7 @@ def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, wor
             ctx = build_context(stage, region, profile, dry_run, default_region=stage_region(stage))
             result = work(ctx)
     except OpsError as err:
-        err_console.print(f"[red]error:[/red] {err}", highlight=False)
-        raise typer.Exit(1) from None
+        fail(err, code=1)
     if dry_run:
         console.print(f"[yellow]dry run[/yellow] ({ctx.region}): calls that would be made:")
         for number, call in enumerate(ctx.recorder.calls, 1):

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from quantreason import naming
+from quantreason.cli.output import fail
 from quantreason.paths import REPO_ROOT
 from quantreason.stages import StageConfigError, available_stages, load_stage
 
@@ -45,7 +46,7 @@ def show(
     try:
         s = load_stage(stage)
     except StageConfigError as err:
-        raise typer.BadParameter(str(err)) from None
+        fail(err)
     table = Table(title=f"stage {stage}", show_header=False)
     rows = {
         "region / account": f"{s.region} / {s.account or '(deploying credentials)'}",

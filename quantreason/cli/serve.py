@@ -15,6 +15,7 @@ from quantreason.capacity import (
     DEFAULT_SCALE_OUT_COOLDOWN_S,
 )
 from quantreason.cli.output import fail
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 ModelOption = Annotated[
     str | None,
@@ -84,7 +85,9 @@ def bench(
     concurrency: Annotated[str, typer.Option("--concurrency", help="Comma list.")] = "1,2,4",
     requests: Annotated[int, typer.Option("--requests", min=1, help="Per level.")] = 16,
     duration: Annotated[float, typer.Option("--duration", min=1, help="Max s per level.")] = 120,
-    max_new_tokens: Annotated[int, typer.Option("--max-new-tokens", min=1, max=256)] = 96,
+    max_new_tokens: Annotated[
+        int, typer.Option("--max-new-tokens", min=1, max=256)
+    ] = DEFAULT_MAX_NEW_TOKENS,
     decode: Annotated[bool, typer.Option("--decode/--no-decode", help="Local only.")] = True,
     out: Annotated[Path, typer.Option("--out")] = Path("runs/bench"),
 ) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.paths import CONFIG_DIR
 from quantreason.settings import build_settings
 
@@ -35,7 +36,7 @@ class EvalSettings:
     splits: tuple[str, ...] = ("test", "test_ood_range", "test_ood_template")
     handwritten: str | None = "benchmarks/handwritten.jsonl"
     batch_size: int = 48
-    max_new_tokens: int = 96
+    max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
     limit: int | None = None
 
 

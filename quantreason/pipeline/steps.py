@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,7 +76,7 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
 
 # The sources each stage's result depends on: editing them re-runs the stage (and, through the
 # output hashes, everything downstream). Only *.py files count, so compiled bytecode does not.
-GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/formula.py")
+GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/answers.py")
 TRAINING_SOURCES = (
     "quantreason/training",
     "quantreason/prompting.py",
@@ -93,11 +94,13 @@ EVALUATION_SOURCES = (
 )
 
 
-def source_hash(name: str, sources: tuple[str, ...]) -> dict[str, Any]:
+def source_hash(name: str, sources: Iterable[str]) -> dict[str, Any]:
     """``{name: {repo-relative path: sha256}}`` for the Python files under ``sources``."""
     hashes: dict[str, str] = {}
     for source in sources:
         path = REPO_ROOT / source
+        if not path.exists():  # a bug in the lists above, not a user error
+            raise FileNotFoundError(f"pipeline source {source!r} does not exist under {REPO_ROOT}")
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
             hashes[file.relative_to(REPO_ROOT).as_posix()] = sha256_file(file)
@@ -105,8 +108,21 @@ def source_hash(name: str, sources: tuple[str, ...]) -> dict[str, Any]:
 
 
 def serving_code_hash() -> dict[str, Any]:
-    """The handler code that goes into model.tar.gz, so that editing it repackages."""
-    return {"serving_code": hash_outputs([REPO_ROOT / "inference" / "code"])}
+    """What goes into model.tar.gz besides the adapter: the entry point and the core package
+    minus the subpackages serving never imports, so that editing either repackages."""
+    from quantreason.packaging import ENTRY_POINT_FILES, EXCLUDED_SUBPACKAGES, PACKAGE_DIR
+
+    core = [
+        path.relative_to(REPO_ROOT).as_posix()
+        for path in sorted(PACKAGE_DIR.iterdir())
+        if path.name not in EXCLUDED_SUBPACKAGES
+        and (path.is_dir() or path.suffix == ".py")
+        and path.name != "__pycache__"
+    ]
+    return {
+        **source_hash("serving_entry", [f"inference/code/{name}" for name in ENTRY_POINT_FILES]),
+        **source_hash("serving_core", core),
+    }
 
 
 def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.serving.bench import (
     HttpInvoker,
     Invoke,
@@ -84,7 +85,7 @@ def run_local_benchmark(
     requests: int = 16,
     *,
     max_duration_s: float = 120.0,
-    max_new_tokens: int = 96,
+    max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
     overhead_questions: int = 6,
     decode: bool = True,
     progress: bool = True,

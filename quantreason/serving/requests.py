@@ -2,7 +2,7 @@
 
 A request is ``application/json``::
 
-    {"inputs": "<question>" | ["q1", "q2", ...], "parameters": {"max_new_tokens": 96}}
+    {"inputs": "<question>" | ["q1", "q2", ...], "parameters": {"max_new_tokens": 128}}
 
 Limits (defaults; each can be changed with the environment variable in brackets, read once
 when the model loads):
@@ -14,7 +14,7 @@ request body size (bytes)   65536    ``QUANTREASON_MAX_BODY_BYTES``             
 characters per question     2000     ``QUANTREASON_MAX_QUESTION_CHARS``          413
 questions per request       16       ``QUANTREASON_MAX_BATCH``                   413
 ``max_new_tokens`` range    1..256   ``QUANTREASON_MAX_NEW_TOKENS_LIMIT``        400
-``max_new_tokens`` default  96       ``QUANTREASON_DEFAULT_NEW_TOKENS``          n/a
+``max_new_tokens`` default  128      ``QUANTREASON_DEFAULT_NEW_TOKENS``          n/a
 ==========================  =======  ==========================================  ======
 
 Any other mistake of the client is a 400 (malformed JSON, unknown or mistyped field, empty
@@ -29,6 +29,8 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 JSON_CONTENT_TYPE = "application/json"
 ALLOWED_PARAMETERS = frozenset({"max_new_tokens"})
@@ -100,7 +102,7 @@ class Limits:
     max_question_chars: int = 2000
     max_batch: int = 16
     max_new_tokens_limit: int = 256
-    default_new_tokens: int = 96
+    default_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():

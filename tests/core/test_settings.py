@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -65,10 +66,11 @@ def test_every_problem_is_reported_at_once_with_its_key() -> None:
         ({"name": ""}, "name: expected a non-empty string"),
         ({"name": "x", "steps": True}, "steps: expected an integer, got True"),
         ({"name": "x", "inner": {"rate": "fast"}}, "inner.rate: expected a number"),
-        ({"name": "x", "tags": ["a", 2]}, "tags: expected a non-empty string, got 2"),
+        ({"name": "x", "tags": ["a", 2]}, "tags[1]: expected a non-empty string, got 2"),
+        ({"name": "x", True: 1, 3: 2}, "unknown key(s) 3, True"),
         (["name"], "expected a mapping, got list"),
     ],
 )
 def test_wrong_types_are_rejected(raw: object, problem: str) -> None:
-    with pytest.raises(SettingsError, match=problem.replace("[", r"\[")):
+    with pytest.raises(SettingsError, match=re.escape(problem)):
         build(raw)

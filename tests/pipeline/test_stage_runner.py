@@ -79,3 +79,18 @@ def test_generator_training_and_evaluation_code_are_stage_inputs() -> None:
     assert "quantreason/tasks/returns.py" in stages["data"].settings["generator_code"]
     assert "quantreason/training/trainer.py" in stages["train"].settings["training_code"]
     assert "quantreason/formula.py" in stages["eval"].settings["evaluation_code"]
+
+
+def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
+    from quantreason.pipeline.config import load_pipeline_config
+    from quantreason.pipeline.main import PipelinePaths, build_stages
+
+    config = load_pipeline_config("full")
+    stages = {s.name: s for s in build_stages(config, PipelinePaths(config))}
+    core = stages["package"].settings["serving_core"]
+    assert "quantreason/formula.py" in core and "quantreason/serving/handler.py" in core
+    assert not any(path.startswith(("quantreason/cli/", "quantreason/training/")) for path in core)
+    assert set(stages["package"].settings["serving_entry"]) == {
+        "inference/code/inference.py",
+        "inference/code/requirements.txt",
+    }

@@ -1,6 +1,9 @@
 """Score the train1800 experiment's adapter as `quantreason eval` does (fine-tuned model only).
 
-Run from the repository root after `quantreason pipeline --profile full-train1800` has trained:
+Kept as the record of how the train1800 row of experiments.md was scored, at commit 2bc825f
+(whose config/pipeline/full-train1800.yaml is now the default `full` profile, so the profile
+no longer exists). Run then from the repository root after
+`quantreason pipeline --profile full-train1800` had trained:
     .venv/bin/python reports/local/experiments/train1800_eval.py
 Same question sets, generation (greedy, merged adapter, fp32, stop after the Answer line) and
 scorer as `quantreason eval`; writes runs/exp-eval/finetuned_train1800.json.
