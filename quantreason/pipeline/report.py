@@ -135,6 +135,7 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
         "`quantreason.formula.evaluate`, matches the reference answer under the checker's policy;",
         "unparseable replies count as wrong. 95 % Wilson intervals in brackets.",
         "",
+        *_experiments_note(report_dir),
         "## Per family",
         "",
         (paths.eval / "results.md").read_text() if (paths.eval / "results.md").exists() else "",
@@ -158,6 +159,16 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
     ]
     (report_dir / "report.md").write_text("\n".join(lines))
     return report_dir
+
+
+EXPERIMENTS_NOTE = (
+    "What was tried to get here and what each step gave (earlier runs, kept by hand beside "
+    "this report): [experiments.md](experiments.md)."
+)
+
+
+def _experiments_note(report_dir: Path) -> list[str]:
+    return [EXPERIMENTS_NOTE, ""] if (report_dir / "experiments.md").exists() else []
 
 
 def model_label(config: PipelineConfig) -> str:

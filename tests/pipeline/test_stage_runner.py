@@ -94,3 +94,11 @@ def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
         "inference/code/inference.py",
         "inference/code/requirements.txt",
     }
+
+
+def test_report_links_the_experiment_log_only_when_there_is_one(tmp_path: Path) -> None:
+    from quantreason.pipeline.report import EXPERIMENTS_NOTE, _experiments_note
+
+    assert _experiments_note(tmp_path) == []
+    (tmp_path / "experiments.md").write_text("# tried\n")
+    assert _experiments_note(tmp_path)[0] == EXPERIMENTS_NOTE
