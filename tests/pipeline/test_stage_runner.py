@@ -15,30 +15,29 @@ def _stage(out: Path, calls: list[str], settings: dict, after: list[str] | None 
     return Stage(out.name, "test", run, [out], settings, after or [])
 
 
+def _run_a_then_b(tmp_path: Path, calls: list[str], x: int) -> list:
+    """A fresh runner over the same state dir: stage a (settings x), then b which reads a."""
+    runner = StageRunner(tmp_path / "state")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    return [runner.run(_stage(a, calls, {"x": x})), runner.run(_stage(b, calls, {}, ["a.txt"]))]
+
+
 def test_stage_is_skipped_when_inputs_and_outputs_are_unchanged(tmp_path: Path) -> None:
     calls: list[str] = []
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    runner = StageRunner(tmp_path / "state")
-    runner.run(_stage(a, calls, {"x": 1}))
-    runner.run(_stage(b, calls, {}, ["a.txt"]))
+    _run_a_then_b(tmp_path, calls, 1)
     assert calls == ["a.txt", "b.txt"]
 
-    again = StageRunner(tmp_path / "state")
-    results = [again.run(_stage(a, calls, {"x": 1})), again.run(_stage(b, calls, {}, ["a.txt"]))]
+    results = _run_a_then_b(tmp_path, calls, 1)
     assert calls == ["a.txt", "b.txt"]
     assert all(r.skipped for r in results) and results[0].summary == {"wrote": "a.txt"}
 
 
 def test_changed_settings_rerun_the_stage_and_its_dependants(tmp_path: Path) -> None:
     calls: list[str] = []
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    runner = StageRunner(tmp_path / "state")
-    runner.run(_stage(a, calls, {"x": 1}))
-    runner.run(_stage(b, calls, {}, ["a.txt"]))
+    _run_a_then_b(tmp_path, calls, 1)
     calls.clear()
-    rerun = StageRunner(tmp_path / "state")
-    rerun.run(_stage(a, calls, {"x": 2}))  # new settings -> new output bytes
-    rerun.run(_stage(b, calls, {}, ["a.txt"]))  # upstream hash changed -> reruns
+    # new settings -> new output bytes for a; upstream hash changed -> b reruns too
+    _run_a_then_b(tmp_path, calls, 2)
     assert calls == ["a.txt", "b.txt"]
 
 
