@@ -38,6 +38,8 @@ DEPLOY_DIR = CONFIG_DIR / "deploy"
 _INSTANCE_RE = re.compile(r"^ml\.[a-z0-9]+\.[a-z0-9]+$")
 _REGION_RE = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 _ACCOUNT_RE = re.compile(r"^\d{12}$")
+#: Period of the endpoint's auto-rollback alarms: SageMaker's invocation metrics are per minute.
+ROLLBACK_ALARM_PERIOD_S = 60
 STAGE_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")  # short: it goes into stack names
 
 
@@ -63,9 +65,9 @@ class AlarmSettings:
     """CloudWatch alarms on the endpoint (also the auto-rollback triggers of deployments)."""
 
     latency_p95_ms: float = 3000.0
-    errors_5xx_per_5min: int = 5
-    errors_4xx_per_5min: int = 50
-    evaluation_periods: int = 3
+    errors_5xx_per_minute: int = 2  # rollback alarm (60-s periods)
+    errors_4xx_per_5min: int = 50  # notification only: client mistakes are no reason to roll back
+    evaluation_periods: int = 3  # of the rollback alarms: window = 60 s x this
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class StageSettings:
     endpoint: EndpointSettings
     autoscaling: AutoscalingSettings
     model_data_url: str | None  # None: the default key in the artifacts bucket
+    kms: bool = False  # customer-managed, rotated KMS keys for the buckets and training logs
 
     @property
     def endpoint_name(self) -> str:
@@ -235,6 +238,11 @@ def _check_values(s: StageSettings) -> list[str]:
     need(e.alarms.evaluation_periods >= 1, "endpoint.alarms.evaluation_periods: >= 1")
     need(1 <= e.deployment.batch_percent <= 100, "endpoint.deployment.batch_percent: 1..100")
     need(0 <= e.deployment.wait_interval_s <= 3600, "endpoint.deployment.wait_interval_s: 0..3600")
+    need(
+        e.deployment.wait_interval_s >= ROLLBACK_ALARM_PERIOD_S * e.alarms.evaluation_periods,
+        "endpoint.deployment.wait_interval_s: at least the rollback alarms' window "
+        f"({ROLLBACK_ALARM_PERIOD_S} s x alarms.evaluation_periods), or they cannot fire in time",
+    )
     need(
         600 <= e.deployment.max_execution_s <= 28800,
         "endpoint.deployment.max_execution_s: 600..28800",
