@@ -8,6 +8,7 @@ and so defeats versioning. These grants list the actions SageMaker uses, object 
 
 from __future__ import annotations
 
+import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 
@@ -27,8 +28,7 @@ def grant_prefix_read(role: iam.IRole, bucket: s3.IBucket, prefix: str) -> None:
             conditions={"StringLike": {"s3:prefix": [f"{prefix}*"]}},
         )
     )
-    if bucket.encryption_key is not None:
-        bucket.encryption_key.grant_decrypt(role)
+    _grant_key(role, bucket, ["kms:Decrypt"])
 
 
 def grant_prefix_write(
@@ -41,8 +41,22 @@ def grant_prefix_write(
     role.add_to_principal_policy(
         iam.PolicyStatement(actions=actions, resources=[bucket.arn_for_objects(f"{prefix}*")])
     )
+    # Multipart uploads decrypt the parts they combine.
+    _grant_key(role, bucket, ["kms:GenerateDataKey", "kms:Decrypt"])
+
+
+def _grant_key(role: iam.IRole, bucket: s3.IBucket, actions: list[str]) -> None:
+    """With a KMS-encrypted bucket (the stage's ``kms``), the key actions S3 calls for us."""
     if bucket.encryption_key is not None:
-        bucket.encryption_key.grant_encrypt_decrypt(role)
+        role.add_to_principal_policy(
+            iam.PolicyStatement(
+                actions=actions,
+                resources=[bucket.encryption_key.key_arn],
+                conditions={
+                    "StringEquals": {"kms:ViaService": f"s3.{cdk.Aws.REGION}.amazonaws.com"}
+                },
+            )
+        )
 
 
 def _check(prefix: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_assets as s3_assets
 from constructs import Construct
@@ -34,6 +35,7 @@ class StorageStack(cdk.Stack):
             ProjectBucketsProps(
                 removal=stage.removal,
                 noncurrent_version_expiry_days=stage.noncurrent_version_expiry_days,
+                kms=stage.kms,
             ),
         )
         # Named exports: the consuming stacks import them by name, so their IAM statements
@@ -41,6 +43,8 @@ class StorageStack(cdk.Stack):
         for key, bucket in (("Data", self.buckets.data), ("Artifacts", self.buckets.artifacts)):
             self.export_value(bucket.bucket_arn, name=self.export_name(f"{key}BucketArn"))
             self.export_value(bucket.bucket_name, name=self.export_name(f"{key}BucketName"))
+        if self.buckets.key is not None:
+            self.export_value(self.buckets.key.key_arn, name=self.export_name("BucketKeyArn"))
         cdk.CfnOutput(self, naming.OUTPUT_DATA_BUCKET, value=self.buckets.data.bucket_name)
         cdk.CfnOutput(
             self, naming.OUTPUT_ARTIFACTS_BUCKET, value=self.buckets.artifacts.bucket_name
@@ -52,12 +56,18 @@ class StorageStack(cdk.Stack):
 
     def import_bucket(self, scope: Construct, key: str) -> s3.IBucket:
         """The ``Data`` or ``Artifacts`` bucket as seen from another stack (by export name)."""
-        self.node.find_child("Buckets")  # exports exist once the buckets do
+        buckets = self.node.find_child("Buckets")  # exports exist once the buckets do
+        encryption_key = None
+        if buckets.key is not None:  # grants on the bucket then include the key
+            encryption_key = kms.Key.from_key_arn(
+                scope, f"{key}BucketKey", cdk.Fn.import_value(self.export_name("BucketKeyArn"))
+            )
         return s3.Bucket.from_bucket_attributes(
             scope,
             f"{key}Bucket",
             bucket_arn=cdk.Fn.import_value(self.export_name(f"{key}BucketArn")),
             bucket_name=cdk.Fn.import_value(self.export_name(f"{key}BucketName")),
+            encryption_key=encryption_key,
         )
 
 
@@ -79,6 +89,7 @@ class TrainingStack(cdk.Stack):
                 log_retention_days=stage.log_retention_days,
                 removal_policy=_removal(stage),
                 job_name_prefix=naming.training_job_prefix(stage.name),
+                encrypt_logs=stage.kms,
             ),
         )
         cdk.CfnOutput(

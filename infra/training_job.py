@@ -19,6 +19,7 @@ from typing import Any
 
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_assets as s3_assets
@@ -47,6 +48,7 @@ class TrainingJobProps:
     log_retention_days: int
     removal_policy: cdk.RemovalPolicy
     job_name_prefix: str  # every job (= execution) name starts with it; IAM is scoped to it
+    encrypt_logs: bool = False  # the state machine's log group under a customer-managed key
 
 
 class TrainingJob(Construct):
@@ -169,10 +171,24 @@ class TrainingJob(Construct):
                 )
             )
         )
+        self.log_key: kms.Key | None = None
+        if props.encrypt_logs:
+            self.log_key = kms.Key(
+                self,
+                "LogKey",
+                description="quantreason: training state machine logs",
+                enable_key_rotation=True,
+                removal_policy=props.removal_policy,
+            )
+            # CloudWatch Logs encrypts with the key on the log group's behalf.
+            self.log_key.grant_encrypt_decrypt(
+                iam.ServicePrincipal(f"logs.{cdk.Aws.REGION}.amazonaws.com")
+            )
         self.log_group = logs.LogGroup(
             self,
             "StateMachineLogs",
             removal_policy=props.removal_policy,
+            encryption_key=self.log_key,
         )
         # RetentionDays is an enum of names; the stage gives days, so set the L1 number.
         self.log_group.node.default_child.retention_in_days = retention_days(

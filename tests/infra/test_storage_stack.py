@@ -141,3 +141,61 @@ def test_outputs_and_named_exports(dev):
         for key in ("Data", "Artifacts")
         for attr in ("Arn", "Name")
     }
+
+
+def test_optional_kms_keys_encrypt_buckets_and_training_logs(tmp_path):
+    """``kms: true``: customer-managed, rotated keys; each role gets only the key actions S3
+    uses for it. Off by default (the committed stages), where SSE-S3 applies."""
+    from infra_helpers import as_list, copy_config, only, policy_statements
+
+    from infra.app_builder import build_stage_app, new_app
+
+    config = copy_config(tmp_path / "config")
+    stage_file = config / "stages" / "prod.yaml"
+    text = stage_file.read_text()
+    assert "\nkms: false" in text
+    stage_file.write_text(text.replace("\nkms: false", "\nkms: true"))
+    assembly = build_stage_app(new_app(tmp_path / "out"), "prod", config_dir=config).app.synth()
+    storage = assembly.get_stack_by_name("QuantReason-prod-Storage").template
+    training = assembly.get_stack_by_name("QuantReason-prod-Training").template
+    endpoint = assembly.get_stack_by_name("QuantReason-prod-Endpoint").template
+
+    (key_id,) = resources(storage, "AWS::KMS::Key")
+    assert storage["Resources"][key_id]["Properties"]["EnableKeyRotation"] is True
+    encrypted = {
+        k: b["Properties"]["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]
+        for k, b in resources(storage, "AWS::S3::Bucket").items()
+    }
+    for logical_id, rule in encrypted.items():
+        if logical_id.startswith("BucketsAccessLogs"):  # log delivery needs SSE-S3
+            assert rule["ServerSideEncryptionByDefault"] == {"SSEAlgorithm": "AES256"}
+        else:
+            assert rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"] == "aws:kms"
+            assert rule["ServerSideEncryptionByDefault"]["KMSMasterKeyID"] == {
+                "Fn::GetAtt": [key_id, "Arn"]
+            }
+            assert rule["BucketKeyEnabled"] is True
+
+    log_group = only(training, "AWS::Logs::LogGroup")["Properties"]
+    (log_key,) = resources(training, "AWS::KMS::Key")
+    assert log_group["KmsKeyId"] == {"Fn::GetAtt": [log_key, "Arn"]}
+
+    key_arn = "${import:QuantReason-prod-Storage:BucketKeyArn}"
+
+    def key_actions(template, prefix):
+        return {
+            a
+            for s in policy_statements(template, prefix)
+            if key_arn in [flatten(r) for r in as_list(s["Resource"])]
+            for a in as_list(s["Action"])
+        }
+
+    assert key_actions(training, "JobExecutionRole") == {"kms:Decrypt", "kms:GenerateDataKey"}
+    # The endpoint reads the model and writes captured data.
+    assert key_actions(endpoint, "ServingExecutionRole") == {"kms:Decrypt", "kms:GenerateDataKey"}
+
+
+def test_kms_is_off_by_default(dev, prod):
+    for synth in (dev, prod):
+        assert not resources(synth.templates["Storage"], "AWS::KMS::Key")
+        assert not resources(synth.templates["Training"], "AWS::KMS::Key")
