@@ -43,8 +43,8 @@ def service(serving_env: dict, tiny_adapter: Path, tmp_path: Path, monkeypatch):
     import transformers.file_utils
     from mms.model_loader import MmsModelLoader
 
-    # Toolkit 2.6.0 imports is_tf_available, gone in transformers 5 (we run 5.24 locally; the
-    # container pins 4.x, see inference/code/requirements.txt). Give it the answer 4.x gives.
+    # Toolkit 2.6.0 (PyPI) imports is_tf_available, gone in transformers 5. The DLC runs the
+    # toolkit's commit f0c3eb2, which drops that import (infra/dlc_images.json); same answer here.
     monkeypatch.setattr(transformers.file_utils, "is_tf_available", lambda: False, raising=False)
     model_dir = stage_model_dir(tiny_adapter, tmp_path / "model")
     monkeypatch.setattr(sys, "path", list(sys.path))  # the toolkit prepends model_dir/code
