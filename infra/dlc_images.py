@@ -73,6 +73,9 @@ SHIPPED = {
             "sagemaker-huggingface-inference-toolkit": "f0c3eb2",
             "pyyaml": "latest",
             "numpy": "latest",
+            # "setuptools>=81.0.0" there; 81 still has pkg_resources, which sagemaker-inference's
+            # model_server imports at start (later releases removed it).
+            "setuptools": "81.0.0",
         },
     },
 }
