@@ -46,9 +46,9 @@ def model_dir(tiny_adapter: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     """model.tar.gz from the CLI, unpacked as SageMaker unpacks it into /opt/ml/model."""
     work = tmp_path_factory.mktemp("package")
     archive = work / "model.tar.gz"
+    command = ["package-model", "--adapter", str(tiny_adapter), "--out", str(archive)]
     subprocess.run(
-        [sys.executable, "-m", "quantreason", "package-model"]
-        + ["--adapter", str(tiny_adapter), "--out", str(archive)],
+        [sys.executable, "-m", "quantreason", *command],
         check=True,
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
         timeout=300,
@@ -120,3 +120,27 @@ def test_packaged_handler_answers_on_the_inference_dlc_versions(
     for case, response in zip(CASES[2:], mistakes, strict=True):
         body = json.loads(base64.b64decode(response["body"]))
         assert (response["status"], body["error"]["status"]) == (case["status"],) * 2, case
+
+
+@pytest.mark.embedded
+def test_the_embedded_base_model_as_staged_loads_and_answers(
+    inference_python: Path, tmp_path: Path
+) -> None:
+    """The converted SmolLM2 checkpoint (saved by this project's transformers 5, what the
+    base-model staging uploads) loads and generates under the DLC's transformers."""
+    from quantreason.models import resolve_model
+    from quantreason.packaging import stage_model_dir
+
+    base = resolve_model("embedded")
+    tokenizer_config = json.loads((Path(base) / "tokenizer_config.json").read_text())
+    assert tokenizer_config["tokenizer_class"] == "TokenizersBackend"
+    model_dir = stage_model_dir(None, tmp_path / "model")  # base model only, no adapter
+    question = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
+    out = serve(
+        inference_python, model_dir, base, [{"body": json.dumps({"inputs": question})}], tmp_path
+    )
+    [response] = out["responses"]
+    assert response["status"] == 200, base64.b64decode(response["body"])
+    record = json.loads(base64.b64decode(response["body"]))
+    assert record["output_tokens"] > 0 and record["completion"].strip()
+    assert out["network_attempts"] == []
