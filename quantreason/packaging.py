@@ -185,6 +185,11 @@ def vendor_wheels(pins: list[str], target: Path, wheel_dir: Path | None = None) 
         _pip("download", "--no-deps", *platform, "-d", str(wheel_dir), *pins)
     install = ["install", "--no-deps", "--no-compile", "--target", str(target)]
     _pip(*install, *platform, *offline, *pins)
+    # Console scripts carry this machine's interpreter path in their shebang (and RECORD their
+    # hashes): nothing imports them, and leaving them out keeps the bytes machine-independent.
+    shutil.rmtree(target / "bin", ignore_errors=True)
+    for record in target.glob("*.dist-info/RECORD"):
+        record.unlink()
     return target
 
 
