@@ -288,7 +288,13 @@ def test_instance_type_change_takes_an_update_path_sagemaker_accepts(dev, tmp_pa
     stage_file.write_text(
         text.replace("instance_type: ml.g5.xlarge", "instance_type: ml.g6.xlarge")
     )
-    app = build_stage_app(new_app(tmp_path / "out"), "dev", config_dir=config).app
+    # The capacity plan names its instance type too (re-planned for the new one).
+    plan_file = config / "state" / "dev" / "capacity.json"
+    plan = json.loads(plan_file.read_text())
+    plan_file.write_text(json.dumps({**plan, "instance_type": "ml.g6.xlarge"}))
+    app = build_stage_app(
+        new_app(tmp_path / "out"), "dev", config_dir=config, state_root=config / "state"
+    ).app
     new = app.synth().get_stack_by_name("QuantReason-dev-Endpoint").template
     old = dev.templates["Endpoint"]
 

@@ -155,7 +155,9 @@ def test_optional_kms_keys_encrypt_buckets_and_training_logs(tmp_path):
     text = stage_file.read_text()
     assert "\nkms: false" in text
     stage_file.write_text(text.replace("\nkms: false", "\nkms: true"))
-    assembly = build_stage_app(new_app(tmp_path / "out"), "prod", config_dir=config).app.synth()
+    assembly = build_stage_app(
+        new_app(tmp_path / "out"), "prod", config_dir=config, state_root=config / "state"
+    ).app.synth()
     storage = assembly.get_stack_by_name("QuantReason-prod-Storage").template
     training = assembly.get_stack_by_name("QuantReason-prod-Training").template
     endpoint = assembly.get_stack_by_name("QuantReason-prod-Endpoint").template
