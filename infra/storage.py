@@ -44,7 +44,7 @@ class ProjectBuckets(Construct):
             self,
             "AccessLogs",
             # ACLs off: log delivery writes through the bucket policy CDK adds (cdk.json flag
-            # serverAccessLogsUseBucketPolicy). Not versioned: see README "Storage".
+            # serverAccessLogsUseBucketPolicy). Not versioned: see README (checkov table).
             object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             lifecycle_rules=[s3.LifecycleRule(id="expire-logs", expiration=cdk.Duration.days(90))],
             **common,
