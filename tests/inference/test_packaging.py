@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from quantreason.imports import import_closure
 from quantreason.packaging import (
     INFERENCE_CODE_DIR,
     PackagingError,
     build_archive,
-    import_closure,
     package_model,
     read_pins,
     serving_sources,
