@@ -20,8 +20,29 @@ TAG_STAGE = "quantreason:stage"
 #: model instead of ``/opt/ml/model`` (our adapter and ``code/inference.py``).
 BASE_MODEL_ENV = "QUANTREASON_BASE_MODEL"
 
-#: Fixed variant name: a changing one breaks Application Auto Scaling deregistration.
+#: Variant name of a stage's endpoint before the instance type was part of it (ops fallback).
 VARIANT_NAME = "AllTraffic"
+
+
+def variant_name(instance_type: str) -> str:
+    """The production variant's name, derived from what forces a new fleet: the instance type.
+
+    SageMaker refuses an endpoint update that changes the instance type of a variant that is
+    registered with Application Auto Scaling. A new name makes the change a new variant: the
+    endpoint update swaps variants, and CloudFormation replaces the scalable target (register
+    the new variant, then deregister the old one). ``ml.g5.xlarge`` -> ``AllTraffic-g5-xlarge``.
+    """
+    return "AllTraffic-" + instance_type.removeprefix("ml.").replace(".", "-")
+
+
+def training_job_prefix(stage: str) -> str:
+    """Every training job of ``stage`` is named ``quantreason-<stage>-...``.
+
+    The state machine's IAM policy is limited to jobs with this prefix, and the state machine
+    refuses an execution name without it.
+    """
+    return f"{PROJECT}-{stage}-"
+
 
 #: CloudFormation output keys (the operations CLI finds resources through these).
 OUTPUT_DATA_BUCKET = "DataBucketName"
