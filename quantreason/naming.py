@@ -7,6 +7,8 @@ output keys, the fixed production-variant name and the ownership tags that
 
 from __future__ import annotations
 
+from pathlib import Path
+
 PROJECT = "quantreason"
 
 #: Tag keys put on every resource the CDK app creates.
@@ -54,6 +56,16 @@ OUTPUT_VARIANT_NAME = "VariantName"
 DATA_PREFIX = "datasets"
 ARTIFACTS_PREFIX = "artifacts"
 CHECKPOINTS_PREFIX = "checkpoints"
+
+
+#: The file that names a PEFT adapter directory (its weights: ``adapter_model.*`` beside it).
+ADAPTER_CONFIG = "adapter_config.json"
+
+
+def is_adapter_dir(path: str | Path) -> bool:
+    """True when ``path`` holds a PEFT adapter: its config and its weights."""
+    directory = Path(path)
+    return (directory / ADAPTER_CONFIG).is_file() and any(directory.glob("adapter_model.*"))
 
 
 def stack_name(stage: str, part: str) -> str:

@@ -88,7 +88,7 @@ def check_serving_archive(path: Path) -> None:
             names = {name.removeprefix("./") for name in archive.getnames()}
     except (tarfile.TarError, OSError) as err:
         raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
-    missing = [n for n in (SERVING_ENTRY_POINT, "adapter_config.json") if n not in names]
+    missing = [n for n in (SERVING_ENTRY_POINT, naming.ADAPTER_CONFIG) if n not in names]
     if missing:
         raise OpsError(
             f"{path} lacks {', '.join(missing)}: build the serving archive with "
