@@ -346,15 +346,19 @@ class ModelEndpoint(Construct):
 
     def _acknowledge_role(self, artifacts: s3.IBucket) -> None:
         artifacts_arn = rendered_import(self, artifacts.bucket_arn)
-        log_group = f"log-group:/aws/sagemaker/Endpoints/{self.endpoint_name}:log-stream:*"
+        log_group = f"log-group:/aws/sagemaker/Endpoints/{self.endpoint_name}"
         findings = [
             iam5(
                 f"Resource::{artifacts_arn}/{naming.ARTIFACTS_PREFIX}/*",
                 "Model artifacts: the key changes with each deployed adapter.",
             ),
             iam5(
-                "Resource::" + rendered_arn(self, "logs", log_group),
+                "Resource::" + rendered_arn(self, "logs", f"{log_group}:log-stream:*"),
                 "SageMaker names this endpoint's log streams <variant>/<instance id>.",
+            ),
+            iam5(
+                "Resource::" + rendered_arn(self, "logs", f"{log_group}:*"),
+                "This endpoint's own log group: creating it and its streams.",
             ),
             iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
         ]

@@ -268,6 +268,10 @@ class TrainingJob(Construct):
                 f"Resource::{logs_arn}:log-stream:{prefix}*",
                 "SageMaker names the log streams <job name>/algo-<n>-<time>.",
             ),
+            iam5(
+                f"Resource::{logs_arn}:*",
+                "Creating the group and streams (group-level calls); events only to own streams.",
+            ),
             iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
         )
         acknowledge(
