@@ -37,8 +37,10 @@ class Num:
         if grouped and abs(self.value) >= 1000:
             digits = f"{self.value:,.{self.decimals}f}"
         if self.kind == "money":
-            style = rng.randrange(4)
-            return (f"${digits}", f"{digits} dollars", f"USD {digits}", f"${digits}")[style]
+            styles = (f"${digits}", f"{digits} dollars", f"USD {digits}", f"${digits}")
+            if rng.random() < 0.2:  # other currencies: same digits, another symbol
+                styles = (f"€{digits}", f"£{digits}", f"{digits} EUR", f"{digits} GBP")
+            return styles[rng.randrange(4)]
         if self.kind == "pct":
             return (f"{digits}%", f"{digits} %", f"{digits} percent")[rng.randrange(3)]
         return digits
@@ -91,6 +93,19 @@ Values = Mapping[str, Num]
 
 
 @dataclass(frozen=True)
+class Parts:
+    """Pieces a question is composed from: what each number is called, how the quantity is
+    asked for. ``ood_*`` pieces appear only in ``test_ood_template``; a parameter missing from
+    ``ood_labels`` keeps its training labels there (labels are a few words, the test of
+    held-out phrasing looks at six-word runs)."""
+
+    labels: Mapping[str, tuple[str, ...]]
+    asks: tuple[str, ...]
+    ood_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ood_asks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Family:
     """One kind of question: templates, parameter ranges, reference solver and formula.
 
@@ -117,6 +132,9 @@ class Family:
     sample: Callable[[random.Random, bool], dict[str, Num]] | None = field(default=None)
     derive: Callable[[dict[str, Num]], dict[str, Num]] | None = field(default=None)
     render: Callable[[random.Random, Values], dict[str, str]] | None = field(default=None)
+    # Composable phrasing (quantreason.tasks.phrasing): labels for the numbers and ways to ask
+    # for the quantity; questions are assembled from these beside the written templates.
+    parts: Parts | None = field(default=None)
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
