@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quantreason.responses import interpret_response
+
+if TYPE_CHECKING:
+    from quantreason.generation import LoadedModel
 
 # Numbers a formula may write that a question need not show: conversions and periods.
 STRUCTURAL_CONSTANTS = frozenset({1.0, 2.0, 3.0, 12.0, 100.0, 252.0, 52.0})
@@ -186,6 +189,66 @@ def _finish(
         abstained=abstained,
         reason=reason if abstained or not grounded else None,
     )
+
+
+@dataclass(frozen=True)
+class SelfConsistency:
+    """How answers are decided: ``samples`` sampled replies besides the greedy one (0: greedy
+    only, still grounding-checked), their temperature, and the confidence below which the
+    answer is withheld (0: never abstain)."""
+
+    samples: int = 0
+    temperature: float = 0.7
+    threshold: float = 0.0
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.samples < 0 or self.samples > MAX_SAMPLES:
+            raise ValueError(f"samples must be between 0 and {MAX_SAMPLES}, got {self.samples}")
+        if not 0 < self.temperature <= 2:
+            raise ValueError(f"temperature must be in (0, 2], got {self.temperature}")
+        if not 0 <= self.threshold <= 1:
+            raise ValueError(f"threshold must be between 0 and 1, got {self.threshold}")
+
+
+MAX_SAMPLES = 16  # per question; the cost grows linearly
+
+
+def decide_batch(
+    loaded: LoadedModel | None,
+    questions: Sequence[str],
+    greedy_replies: Sequence[str],
+    settings: SelfConsistency,
+    *,
+    max_new_tokens: int,
+    batch_size: int = 32,
+    on_batch: Any = None,
+) -> list[Consensus]:
+    """Decisions for ``questions`` given their greedy replies: draws ``settings.samples`` more
+    per question from ``loaded`` (batched) and votes. ``loaded`` may be None when no samples
+    are asked for. The one entry point for evaluation, serving and ``quantreason ask``."""
+    if len(questions) != len(greedy_replies):
+        raise ValueError("one greedy reply per question")
+    sampled: list[list[str]] = [[] for _ in questions]
+    if settings.samples and questions:
+        if loaded is None:
+            raise ValueError("sampling needs a loaded model")
+        from quantreason.generation import sample
+
+        sampled = sample(
+            loaded,
+            questions,
+            settings.samples,
+            max_new_tokens=max_new_tokens,
+            temperature=settings.temperature,
+            seed=settings.seed,
+            batch_size=batch_size,
+            on_batch=on_batch,
+        )
+    return [
+        decide(question, [greedy, *more], settings.threshold)
+        for question, greedy, more in zip(questions, greedy_replies, sampled, strict=True)
+    ]
 
 
 def risk_coverage(
