@@ -35,6 +35,10 @@ class TrainSettings:
 class EvalSettings:
     splits: tuple[str, ...] = ("test", "test_ood_range", "test_ood_template")
     handwritten: str | None = "benchmarks/handwritten.jsonl"
+    handwritten_dev: str | None = None  # the hand-written tuning set (benchmarks/), also scored
+    self_consistency_samples: int = 0  # sampled replies per question besides the greedy one
+    self_consistency_temperature: float = 0.7  # sampling temperature of those replies
+    self_consistency_sets: tuple[str, ...] = ("handwritten", "handwritten_dev")  # sets voted on
     batch_size: int = 48
     max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
     limit: int | None = None
@@ -91,6 +95,12 @@ class PipelineConfig:
             raise PipelineConfigError(
                 f"{self.name}: eval.splits has unknown {sorted(unknown)}; "
                 f"use {sorted(known_splits)}"
+            )
+        if not 0 <= self.eval.self_consistency_samples <= 16:
+            raise PipelineConfigError(f"{self.name}: eval.self_consistency_samples must be 0-16")
+        if not 0 < self.eval.self_consistency_temperature <= 2:
+            raise PipelineConfigError(
+                f"{self.name}: eval.self_consistency_temperature must be in (0, 2]"
             )
         if not 0 < self.capacity.safety_factor <= 1:
             raise PipelineConfigError(f"{self.name}: capacity.safety_factor must be in (0, 1]")
