@@ -12,6 +12,7 @@ so ungrounded or unreadable replies lower it. Below a threshold the caller may a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -81,9 +82,10 @@ class Candidate:
 
     reply: str
     formula: str | None
-    value: float | None
+    value: float | None  # the formula's value
     grounded: bool
     error: str | None
+    fallback: float | None = None  # the formula's value, else the stated number (as served)
 
     @property
     def votes(self) -> bool:
@@ -100,7 +102,7 @@ def read_candidate(reply: str, question: str) -> Candidate:
     if missing:
         error = f"numbers not in the question: {', '.join(missing)}"
     grounded = formula is not None and interpreted.formula_value is not None and not missing
-    return Candidate(reply, formula, interpreted.formula_value, grounded, error)
+    return Candidate(reply, formula, interpreted.formula_value, grounded, error, interpreted.answer)
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,17 @@ def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Con
             groups.append([index])
     greedy = candidates[0]
     if not groups:
-        # Nobody grounded: report the greedy reading, never confidently.
+        # Nobody grounded: report the greedy reading (as served without voting), never
+        # confidently.
         return _finish(
-            greedy, greedy.value, 0.0, False, len(candidates), {}, threshold, "no grounded formula"
+            greedy,
+            greedy.fallback,
+            0.0,
+            False,
+            len(candidates),
+            {},
+            threshold,
+            "no grounded formula",
         )
     best = max(groups, key=lambda g: (len(g), 0 in g, -g[0]))
     chosen = candidates[best[0]]
@@ -249,6 +259,22 @@ def decide_batch(
         decide(question, [greedy, *more], settings.threshold)
         for question, greedy, more in zip(questions, greedy_replies, sampled, strict=True)
     ]
+
+
+def response_fields(decision: Consensus) -> dict[str, Any]:
+    """The fields a served answer takes from a decision (``answer`` is null when abstaining)."""
+    answer = decision.answer
+    if answer is not None and not math.isfinite(answer):
+        answer = None  # JSON has no inf/nan
+    return {
+        "answer": answer,
+        "formula": decision.formula,
+        "confidence": decision.confidence,
+        "grounded": decision.grounded,
+        "abstained": decision.abstained,
+        "abstain_reason": decision.reason if decision.abstained else None,
+        "samples": decision.replies - 1,
+    }
 
 
 def risk_coverage(
