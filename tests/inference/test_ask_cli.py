@@ -46,5 +46,5 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
         read_questions(None, empty)
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"q": 1}\n')
-    with pytest.raises(ValueError, match="broken.jsonl:1"):
+    with pytest.raises(ValueError, match=r"broken\.jsonl:1"):
         read_questions(None, broken)
