@@ -29,21 +29,37 @@ class Num:
         """The digits written in formulas: exactly as shown in the question, no separators."""
         return f"{self.value:.{self.decimals}f}"
 
-    def text(self, rng: random.Random, grouped: bool | None = None) -> str:
-        """A human rendering for the question text; the style is drawn from ``rng``."""
+    def text(
+        self, rng: random.Random, grouped: bool | None = None, money_style: int | None = None
+    ) -> str:
+        """A human rendering for the question text; the style is drawn from ``rng`` unless
+        ``money_style`` (from :func:`money_style`) fixes the currency for a whole question."""
         digits = self.formula
         if grouped is None:
             grouped = rng.random() < 0.5
         if grouped and abs(self.value) >= 1000:
             digits = f"{self.value:,.{self.decimals}f}"
         if self.kind == "money":
-            styles = (f"${digits}", f"{digits} dollars", f"USD {digits}", f"${digits}")
-            if rng.random() < 0.2:  # other currencies: same digits, another symbol
-                styles = (f"€{digits}", f"£{digits}", f"{digits} EUR", f"{digits} GBP")
-            return styles[rng.randrange(4)]
+            style = draw_money_style(rng) if money_style is None else money_style
+            return (
+                f"${digits}",
+                f"{digits} dollars",
+                f"USD {digits}",
+                f"${digits}",
+                f"€{digits}",
+                f"£{digits}",
+                f"{digits} EUR",
+                f"{digits} GBP",
+            )[style]
         if self.kind == "pct":
             return (f"{digits}%", f"{digits} %", f"{digits} percent")[rng.randrange(3)]
         return digits
+
+
+def draw_money_style(rng: random.Random) -> int:
+    """One currency rendering (index into :meth:`Num.text`'s styles): dollars 80 % of the time,
+    euros or pounds otherwise (same digits, another symbol)."""
+    return rng.randrange(4) + (4 if rng.random() < 0.2 else 0)
 
 
 @dataclass(frozen=True)
@@ -155,7 +171,8 @@ class Family:
         """How each number is written in the question (formats drawn from ``rng``)."""
         if self.render is not None:
             return self.render(rng, nums)
-        return {k: n.text(rng) for k, n in nums.items()}
+        style = draw_money_style(rng)  # one currency per question
+        return {k: n.text(rng, money_style=style) for k, n in nums.items()}
 
     def build_formula(self, nums: Values) -> str:
         """The ground-truth formula for these numbers."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 
-from quantreason.tasks.base import Family, Parts, Values, money, pct, plain
+from quantreason.tasks.base import Family, Parts, Values, draw_money_style, money, pct, plain
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -30,7 +30,8 @@ _INSTALMENT_WORDS = {
 
 def _words(table: dict[float, tuple[str, ...]], key: str) -> object:
     def render(rng: random.Random, nums: Values) -> dict[str, str]:
-        texts = {k: n.text(rng) for k, n in nums.items()}
+        style = draw_money_style(rng)  # one currency per question
+        texts = {k: n.text(rng, money_style=style) for k, n in nums.items()}
         texts[key] = rng.choice(table[nums[key].value])
         return texts
 

@@ -83,8 +83,12 @@ def _prose(items: Sequence[tuple[str, str]], ask: str, rng: random.Random) -> st
     return f"{joined[0].upper()}{joined[1:]}. {ask}"
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeio" else "a"
+
+
 def _given_prose(items: Sequence[tuple[str, str]], ask: str, rng: random.Random) -> str:
-    parts = [f"a {label} of {value}" for label, value in items]
+    parts = [f"{_article(label)} {label} of {value}" for label, value in items]
     joined = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     return f"With {joined}: {ask[0].lower()}{ask[1:]}"
 
