@@ -52,13 +52,16 @@ def run_evaluation(
     progress: bool = True,
     self_consistency: SelfConsistency | None = None,
     consistency_sets: Sequence[str] | None = None,
+    base_limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged, fp32).
 
     ``question_sets`` maps a split name to validated question rows (see
     :func:`quantreason.evaluation.questions.question_sets`). ``self_consistency`` with samples
-    also votes on ``consistency_sets`` (default: every set) for the last model. Returns the
-    results rows.
+    also votes on ``consistency_sets`` (default: every set) for the last model. ``base_limit``
+    evaluates the base model (when there is an adapter too) on at most that many questions per
+    set, spread over families: it rambles to the token budget, so it is the costly one. Returns
+    the results rows.
     """
     from quantreason.models import resolve_model
 
@@ -86,12 +89,15 @@ def run_evaluation(
     seconds: dict[str, float] = {}
     for position, (label, adapter_path) in enumerate(models):
         started = time.perf_counter()
+        subset = items
+        if label == "base" and adapter is not None and base_limit is not None:
+            subset = _limited(items, base_limit)
         voted_here = voted if position == len(models) - 1 else []
         replies, decisions = _replies(
             label,
             base_path,
             adapter_path,
-            [row["question"] for _, row in items],
+            [row["question"] for _, row in subset],
             batch_size=batch_size,
             max_new_tokens=max_new_tokens,
             progress=progress,
@@ -101,7 +107,7 @@ def run_evaluation(
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
             _prediction(label, split, row, reply)
-            for (split, row), reply in zip(items, replies, strict=True)
+            for (split, row), reply in zip(subset, replies, strict=True)
         ]
         log.info("%s: %d replies in %.1f s", label, len(replies), seconds[label])
         for index, decision in zip(voted_here, decisions, strict=True):
@@ -123,6 +129,7 @@ def run_evaluation(
         "base_path": base_path,
         "adapter": str(adapter) if adapter is not None else None,
         "question_sets": {name: len(rows) for name, rows in question_sets.items()},
+        "base_limit": base_limit,
         "batch_size": batch_size,
         "max_new_tokens": max_new_tokens,
         "dtype": "float32",
@@ -143,6 +150,15 @@ def run_evaluation(
         }
     (out / "eval_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     return rows
+
+
+def _limited(items: list[tuple[str, dict[str, Any]]], limit: int) -> list[tuple[str, Any]]:
+    from quantreason.evaluation.questions import limit_questions
+
+    by_set: dict[str, list[dict[str, Any]]] = {}
+    for split, row in items:
+        by_set.setdefault(split, []).append(row)
+    return [(split, row) for split, rows in by_set.items() for row in limit_questions(rows, limit)]
 
 
 def _consistency_row(

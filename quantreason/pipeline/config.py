@@ -39,6 +39,7 @@ class EvalSettings:
     self_consistency_samples: int = 0  # sampled replies per question besides the greedy one
     self_consistency_temperature: float = 0.7  # sampling temperature of those replies
     self_consistency_sets: tuple[str, ...] = ("handwritten", "handwritten_dev")  # sets voted on
+    base_limit: int | None = None  # base model: at most this many questions per set
     batch_size: int = 48
     max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
     limit: int | None = None
@@ -86,6 +87,8 @@ class PipelineConfig:
         }
         if self.eval.limit is not None:
             positive["eval.limit"] = self.eval.limit
+        if self.eval.base_limit is not None:
+            positive["eval.base_limit"] = self.eval.base_limit
         for key, value in positive.items():
             if value <= 0:
                 raise PipelineConfigError(f"{self.name}: {key} must be > 0, got {value}")

@@ -179,6 +179,7 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         max_new_tokens=config.eval.max_new_tokens,
         self_consistency=voting,
         consistency_sets=[s for s in config.eval.self_consistency_sets if s in question_sets],
+        base_limit=config.eval.base_limit,
     )
     return {
         f"{row['model']}/{row['split']}": f"{100 * row['accuracy']:.1f} % of {row['n']}"

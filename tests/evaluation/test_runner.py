@@ -165,3 +165,23 @@ def test_sampling_gives_k_replies_per_question_reproducibly(tiny_base: str) -> N
     assert [len(replies) for replies in first] == [3, 3, 3]
     assert first == again
     assert len({reply for replies in first for reply in replies}) > 3  # sampled, not greedy
+
+
+def test_base_limit_evaluates_the_base_model_on_fewer_questions(
+    tiny_base: str, tiny_adapter: Path, questions_file: Path, tmp_path: Path
+) -> None:
+    questions = load_questions(questions_file)
+    rows = run_evaluation(
+        TINY_RANDOM,
+        tiny_adapter,
+        {"mine": questions},
+        tmp_path,
+        batch_size=4,
+        max_new_tokens=3,
+        progress=False,
+        base_limit=2,
+    )
+    totals = {r["model"]: r["n"] for r in rows if r["family"] == "all"}
+    assert totals == {"base": 2, "finetuned": 3}
+    base_ids = [p["id"] for p in read_jsonl(tmp_path / "predictions.jsonl") if p["model"] == "base"]
+    assert base_ids == ["q1", "q3"]  # spread over the two families
