@@ -57,7 +57,7 @@ def consistency_markdown(summary: dict[str, Any]) -> str:
         "vote). With a threshold, a question is answered only when the winning value's share "
         "of all replies (its *confidence*) is at least the threshold; *accuracy answered* is "
         "over the answered questions. Greedy + grounding: answer only when the greedy "
-        "formula is grounded.",
+        "formula is grounded. Plot: `risk_coverage.png`.",
         "",
     ]
     for split, item in summary["sets"].items():

@@ -120,6 +120,8 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
             "results.md": paths.eval / "results.md",
             "accuracy.png": paths.eval / "accuracy.png",
             "failures.jsonl": paths.eval / "failures.jsonl",
+            "consistency.json": paths.eval / "consistency.json",
+            "risk_coverage.png": paths.eval / "risk_coverage.png",
             "train_log.jsonl": paths.train / "train_log.jsonl",
             "loss.png": paths.train / "loss.png",
             "bench.json": paths.serve / "bench.json",
