@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from quantreason.responses import interpret_response
+from quantreason.reply import interpret_response
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel

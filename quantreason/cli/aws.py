@@ -42,7 +42,7 @@ PollSeconds = Annotated[float, typer.Option(help="Seconds between status polls."
 def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, work: Callable) -> Any:
     """Build the context, run ``work(ctx)``, turn expected failures into one red line."""
     from quantreason.ops.session import OpsError, build_context, translate_errors
-    from quantreason.ops.stage_settings import stage_region
+    from quantreason.stages import stage_region
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # botocore logs "Found credentials in ..." at INFO on every command; keep it for -v.
@@ -156,7 +156,7 @@ def deploy(
     ] = False,
     endpoint: Endpoint = None,
 ) -> None:
-    """Point the stage's endpoint at an adapter artifact (config/deploy/<stage>.json)."""
+    """Point the stage's endpoint at an adapter artifact (state/<stage>/deploy.json)."""
     from quantreason.ops.deploy import (
         cdk_commands,
         deploy_file,

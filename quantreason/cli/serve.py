@@ -211,7 +211,7 @@ def plan_capacity(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     write_stage: Annotated[
         str | None,
-        typer.Option("--write-stage", "--stage", help="Write config/capacity/<STAGE>.json."),
+        typer.Option("--write-stage", "--stage", help="Write state/<STAGE>/capacity.json."),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Also write the plan here.")] = None,
 ) -> None:
@@ -277,7 +277,8 @@ def package_model(
     ] = None,
     out: Annotated[Path, typer.Option("--out")] = Path("model.tar.gz"),
 ) -> None:
-    """Build model.tar.gz: adapter at its root + code/inference.py, requirements, core package."""
+    """Build model.tar.gz: adapter at its root + code/inference.py, the core modules it imports
+    and the vendored packages the DLC lacks (code/lib)."""
     import tempfile
 
     from quantreason.packaging import PackagingError

@@ -1,6 +1,6 @@
 """``quantreason aws deploy``: point the stage's endpoint at an adapter artifact.
 
-Default: write ``config/deploy/<stage>.json`` (``{"model_data_url": "s3://..."}``), which the
+Default: write ``state/<stage>/deploy.json`` (``{"model_data_url": "s3://..."}``), which the
 Endpoint stack reads, and hand back the ``cdk diff``/``cdk deploy`` commands for a person to
 run; the CLI never deploys stacks itself. ``--direct``: update the running endpoint in place
 with a new model and endpoint config (the CDK stack still owns the endpoint; the deploy file
@@ -22,7 +22,7 @@ from quantreason.hashing import sha256_file
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import ownership_tags, stack_output
 from quantreason.ops.upload import METADATA_KEY
-from quantreason.paths import CONFIG_DIR
+from quantreason.stages import deploy_state_file
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
 #: What the SageMaker serving contract puts in model.tar.gz beside the adapter.
@@ -41,9 +41,9 @@ class DirectUpdate:
     previous_endpoint_config: str
 
 
-def deploy_file(stage: str, config_dir: Path | None = None) -> Path:
-    """``config/deploy/<stage>.json``: the artifact the Endpoint stack deploys."""
-    return (config_dir or CONFIG_DIR) / "deploy" / f"{stage}.json"
+def deploy_file(stage: str, state_root: Path | None = None) -> Path:
+    """``state/<stage>/deploy.json``: the artifact the Endpoint stack deploys."""
+    return deploy_state_file(stage, state_root)
 
 
 def parse_s3_uri(uri: str) -> tuple[str, str]:
@@ -96,10 +96,10 @@ def check_serving_archive(path: Path) -> None:
         )
 
 
-def write_deploy_file(stage: str, model_data_url: str, config_dir: Path | None = None) -> Path:
+def write_deploy_file(stage: str, model_data_url: str, state_root: Path | None = None) -> Path:
     """Write the Endpoint stack's input for ``stage``; return its path."""
     parse_s3_uri(model_data_url)
-    path = deploy_file(stage, config_dir)
+    path = deploy_file(stage, state_root)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"model_data_url": model_data_url}, indent=2) + "\n")
     return path

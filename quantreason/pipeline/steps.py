@@ -81,19 +81,17 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
 
 # The sources each stage's result depends on: editing them re-runs the stage (and, through the
 # output hashes, everything downstream). Only *.py files count, so compiled bytecode does not.
-GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/answers.py")
+GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/reply")
 TRAINING_SOURCES = (
     "quantreason/training",
-    "quantreason/prompting.py",
+    "quantreason/reply",
     "quantreason/models.py",
     "training/train.py",
 )
 EVALUATION_SOURCES = (
     "quantreason/evaluation",
-    "quantreason/answers.py",
+    "quantreason/reply",
     "quantreason/formula.py",
-    "quantreason/responses.py",
-    "quantreason/prompting.py",
     "quantreason/generation.py",
     "quantreason/stopping.py",
     "quantreason/consensus.py",
@@ -114,20 +112,16 @@ def source_hash(name: str, sources: Iterable[str]) -> dict[str, Any]:
 
 
 def serving_code_hash() -> dict[str, Any]:
-    """What goes into model.tar.gz besides the adapter: the entry point and the core package
-    minus the subpackages serving never imports, so that editing either repackages."""
-    from quantreason.packaging import ENTRY_POINT_FILES, EXCLUDED_SUBPACKAGES, PACKAGE_DIR
+    """What goes into model.tar.gz besides the adapter (the entry point, the core modules it
+    imports and the vendor pins), so that editing any of them repackages."""
+    from quantreason.packaging import INFERENCE_VENDOR_REQUIREMENTS, serving_sources
 
-    core = [
-        path.relative_to(REPO_ROOT).as_posix()
-        for path in sorted(PACKAGE_DIR.iterdir())
-        if path.name not in EXCLUDED_SUBPACKAGES
-        and (path.is_dir() or path.suffix == ".py")
-        and path.name != "__pycache__"
-    ]
+    sources = [path.relative_to(REPO_ROOT).as_posix() for path, _ in serving_sources()]
+    entry = [s for s in sources if not s.startswith("quantreason/")]
+    entry.append(INFERENCE_VENDOR_REQUIREMENTS.relative_to(REPO_ROOT).as_posix())
     return {
-        **source_hash("serving_entry", [f"inference/code/{name}" for name in ENTRY_POINT_FILES]),
-        **source_hash("serving_core", core),
+        **source_hash("serving_entry", entry),
+        **source_hash("serving_core", [s for s in sources if s.startswith("quantreason/")]),
     }
 
 

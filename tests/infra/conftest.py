@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from quantreason.paths import CONFIG_DIR, REPO_ROOT
+from quantreason.paths import CONFIG_DIR, REPO_ROOT, STATE_DIR
 
 # app.py's modules (infra/) are imported from the repository root, whatever the runner's cwd.
 if str(REPO_ROOT) not in sys.path:
@@ -61,7 +61,7 @@ def parked(tmp_path_factory: pytest.TempPathFactory) -> Synth:
     """A dev copy with the endpoint parked, an explicit model S3 URI, account and region."""
     config = tmp_path_factory.mktemp("config")
     shutil.copytree(CONFIG_DIR / "stages", config / "stages")
-    shutil.copytree(CONFIG_DIR / "capacity", config / "capacity")
+    shutil.copytree(STATE_DIR, config / "state")
     stage_file = config / "stages" / "dev.yaml"
     stage_file.write_text(stage_file.read_text().replace("parked: false", "parked: true"))
     return _synth(
@@ -73,4 +73,5 @@ def parked(tmp_path_factory: pytest.TempPathFactory) -> Synth:
             "region": "eu-west-1",
         },
         config_dir=config,
+        state_root=config / "state",
     )

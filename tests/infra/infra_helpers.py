@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from quantreason.paths import CONFIG_DIR
+from quantreason.paths import CONFIG_DIR, STATE_DIR
 
 
 def copy_config(tmp_path: Path) -> Path:
-    """A writable copy of config/stages and config/capacity under ``tmp_path``."""
+    """A writable copy of config/stages and state/ under ``tmp_path`` (``<tmp_path>/state``)."""
     shutil.copytree(CONFIG_DIR / "stages", tmp_path / "stages")
-    shutil.copytree(CONFIG_DIR / "capacity", tmp_path / "capacity")
+    shutil.copytree(STATE_DIR, tmp_path / "state")
     return tmp_path
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from infra_helpers import copy_config
+from pydantic import ValidationError
 
 from quantreason.stages import StageConfigError, available_stages, load_stage
 
@@ -26,7 +27,7 @@ def test_committed_stages_load_with_capacity_plan():
 
 def test_settings_are_frozen():
     stage = load_stage("dev")
-    with pytest.raises(AttributeError):
+    with pytest.raises(ValidationError, match="frozen"):
         stage.training.instance_count = 3  # type: ignore[misc]
 
 
@@ -39,13 +40,13 @@ def test_unknown_keys_and_bad_values_are_all_reported_at_once(tmp_path: Path):
     text = text.replace("strategy: rolling", "strategy: canary")
     stage_file.write_text(text)
     with pytest.raises(StageConfigError) as err:
-        load_stage("dev", config_dir=config)
+        load_stage("dev", config_dir=config, state_root=config / "state")
     message = str(err.value)
     assert "dev.yaml" in message
-    assert "training.instance_count: expected an integer, got 'two'" in message
-    assert "removal: expected one of ['destroy', 'retain'], got 'maybe'" in message
-    assert "unknown key(s) regoin;" in message
-    assert "endpoint.deployment.strategy" in message
+    assert "training.instance_count: Input should be a valid integer, got 'two'" in message
+    assert "removal: Input should be 'destroy' or 'retain', got 'maybe'" in message
+    assert "regoin: unknown key (allowed: name, region," in message
+    assert "endpoint.deployment.strategy: Input should be 'rolling' or 'blue_green'" in message
 
 
 def test_range_checks(tmp_path: Path):
@@ -54,55 +55,67 @@ def test_range_checks(tmp_path: Path):
     text = stage_file.read_text().replace("instance_type: ml.g5.xlarge", "instance_type: g5.xlarge")
     text = text.replace("startup_health_check_timeout_s: 900", "startup_health_check_timeout_s: 5")
     stage_file.write_text(text)
-    with pytest.raises(StageConfigError, match=r"endpoint.instance_type: not ml\.\*") as err:
-        load_stage("dev", config_dir=config)
-    assert "startup_health_check_timeout_s: 60..3600" in str(err.value)
+    with pytest.raises(StageConfigError, match=r"endpoint.instance_type: not an ml\.\*") as err:
+        load_stage("dev", config_dir=config, state_root=config / "state")
+    assert "startup_health_check_timeout_s: Input should be greater than or equal to 60" in str(
+        err.value
+    )
 
 
 def test_capacity_plan_feeds_autoscaling_and_yaml_overrides_it(tmp_path: Path):
     config = copy_config(tmp_path)
-    plan = json.loads((config / "capacity" / "dev.json").read_text())
+    plan = json.loads((config / "state" / "dev" / "capacity.json").read_text())
     plan.update(max_instances=7, scale_out_cooldown_s=45, some_extra_key="kept by the planner")
-    (config / "capacity" / "dev.json").write_text(json.dumps(plan))
-    assert load_stage("dev", config_dir=config).autoscaling.max_instances == 7
+    (config / "state" / "dev" / "capacity.json").write_text(json.dumps(plan))
+    state = config / "state"
+    assert load_stage("dev", config_dir=config, state_root=state).autoscaling.max_instances == 7
     stage_file = config / "stages" / "dev.yaml"
     stage_file.write_text(stage_file.read_text() + "autoscaling:\n  max_instances: 3\n")
-    scaling = load_stage("dev", config_dir=config).autoscaling
+    scaling = load_stage("dev", config_dir=config, state_root=config / "state").autoscaling
     assert (scaling.max_instances, scaling.scale_out_cooldown_s) == (3, 45)
 
 
 def test_capacity_plan_errors(tmp_path: Path):
     config = copy_config(tmp_path)
-    capacity = config / "capacity" / "dev.json"
+    capacity = config / "state" / "dev" / "capacity.json"
     capacity.write_text(json.dumps({"min_instances": 1}))
-    with pytest.raises(StageConfigError, match=r"missing keys .*max_instances"):
-        load_stage("dev", config_dir=config)
-    plan = json.loads((copy_config(tmp_path / "b") / "capacity" / "dev.json").read_text())
+    with pytest.raises(StageConfigError, match=r"capacity.json: instance_type: missing; .*max_in"):
+        load_stage("dev", config_dir=config, state_root=config / "state")
+    plan = json.loads((copy_config(tmp_path / "b") / "state" / "dev" / "capacity.json").read_text())
     plan.update(min_instances=5, max_instances=2)
     capacity.write_text(json.dumps(plan))
-    with pytest.raises(StageConfigError, match="max_instances: >= min_instances"):
-        load_stage("dev", config_dir=config)
+    with pytest.raises(StageConfigError, match="max_instances must be >= min_instances"):
+        load_stage("dev", config_dir=config, state_root=config / "state")
     capacity.unlink()
     with pytest.raises(StageConfigError, match="missing capacity plan"):
-        load_stage("dev", config_dir=config)
+        load_stage("dev", config_dir=config, state_root=config / "state")
+
+
+def test_a_capacity_plan_for_another_instance_type_fails(tmp_path: Path):
+    config = copy_config(tmp_path)
+    capacity = config / "state" / "dev" / "capacity.json"
+    plan = json.loads(capacity.read_text())
+    capacity.write_text(json.dumps({**plan, "instance_type": "ml.g5.2xlarge"}))
+    with pytest.raises(StageConfigError, match=r"planned for ml\.g5\.2xlarge, but the stage's"):
+        load_stage("dev", config_dir=config, state_root=config / "state")
 
 
 def test_deploy_file_and_overrides(tmp_path: Path):
     config = copy_config(tmp_path)
-    (config / "deploy").mkdir()
     url = "s3://bucket/artifacts/models/v3/model.tar.gz"
-    (config / "deploy" / "dev.json").write_text(json.dumps({"model_data_url": url}))
-    assert load_stage("dev", config_dir=config).model_data_url == url
+    (config / "state" / "dev" / "deploy.json").write_text(json.dumps({"model_data_url": url}))
+    assert load_stage("dev", config_dir=config, state_root=config / "state").model_data_url == url
     other = load_stage(
         "dev",
         config_dir=config,
+        state_root=config / "state",
         overrides={"model_data_url": "s3://x/y.tar.gz", "region": "eu-west-1"},
     )
     assert (other.model_data_url, other.region) == ("s3://x/y.tar.gz", "eu-west-1")
     with pytest.raises(StageConfigError, match="region: not an AWS region"):
-        load_stage("dev", config_dir=config, overrides={"region": "moon"})
+        load_stage("dev", overrides={"region": "moon"})
     with pytest.raises(StageConfigError, match="unknown stage overrides"):
-        load_stage("dev", config_dir=config, overrides={"max": "3"})
+        load_stage("dev", overrides={"max": "3"})
 
 
 def test_unknown_or_bad_stage_names():

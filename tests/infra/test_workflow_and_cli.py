@@ -77,7 +77,7 @@ def test_cdk_cli_diff_offline_shows_a_change_of_autoscaling_max(tmp_path: Path):
         pytest.fail("the pinned CDK CLI is missing: run `bash scripts/setup.sh`")
     clone = tmp_path / "clone"
     clone.mkdir()
-    for name in ("app.py", "cdk.json", "infra", "quantreason", "config", "training"):
+    for name in ("app.py", "cdk.json", "infra", "quantreason", "config", "state", "training"):
         source = REPO_ROOT / name
         if source.is_dir():
             shutil.copytree(source, clone / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -85,7 +85,7 @@ def test_cdk_cli_diff_offline_shows_a_change_of_autoscaling_max(tmp_path: Path):
             shutil.copy2(source, clone / name)
     for name in (".venv", "node_modules"):
         (clone / name).symlink_to(REPO_ROOT / name)
-    capacity = clone / "config" / "capacity" / "dev.json"
+    capacity = clone / "state" / "dev" / "capacity.json"
     plan = json.loads(capacity.read_text())
     assert plan["max_instances"] == 4
     capacity.write_text(json.dumps(dict(plan, max_instances=10)))

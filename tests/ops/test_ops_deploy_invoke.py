@@ -39,7 +39,7 @@ def test_deploy_writes_the_file_the_endpoint_stack_reads(stacks: None, tmp_path:
     assert result.exit_code == 1 and "profile 'ops' not found" in result.output
     result = run_cli("deploy", ARTIFACT, "--stage", "dev")
     assert result.exit_code == 0, result.output
-    written = json.loads((tmp_path / "config" / "deploy" / "dev.json").read_text())
+    written = json.loads((tmp_path / "state" / "dev" / "deploy.json").read_text())
     assert written == {"model_data_url": ARTIFACT}
     assert "npx cdk diff -c stage=dev QuantReason-dev-Endpoint" in result.output
     assert "npx cdk deploy -c stage=dev QuantReason-dev-Endpoint" in result.output
@@ -49,7 +49,7 @@ def test_deploy_refuses_a_missing_artifact(stacks: None, tmp_path: Path) -> None
     result = run_cli("deploy", "s3://qr-dev-artifacts/nope/model.tar.gz")
     assert result.exit_code == 1
     assert "not found or not readable" in result.output
-    assert not (tmp_path / "config" / "deploy" / "dev.json").exists()
+    assert not (tmp_path / "state" / "dev" / "deploy.json").exists()
     result = run_cli("deploy", "https://example.com/model.tar.gz")
     assert (
         result.exit_code == 1 and "expected an s3:// URI or a local model.tar.gz" in result.output
@@ -73,7 +73,7 @@ def test_deploy_uploads_a_local_artifact_once(stacks: None, tmp_path: Path) -> N
     local = _archive(tmp_path / "model.tar.gz", names)
     result = run_cli("deploy", str(local))
     assert result.exit_code == 0, result.output
-    url = json.loads((tmp_path / "config" / "deploy" / "dev.json").read_text())["model_data_url"]
+    url = json.loads((tmp_path / "state" / "dev" / "deploy.json").read_text())["model_data_url"]
     assert url.startswith("s3://qr-dev-artifacts/artifacts/models/") and url.endswith(".tar.gz")
     key = url.split("/", 3)[3]
     body = boto3.client("s3", region_name=REGION).get_object(Bucket="qr-dev-artifacts", Key=key)
@@ -241,15 +241,14 @@ def test_invoke_model_error_shows_the_container_status(stacks: None, stub) -> No
 
 
 def test_the_deploy_file_is_what_the_stage_settings_read(tmp_path: Path) -> None:
-    """Contract with quantreason/stages.py (the CDK app's reader of config/deploy/)."""
+    """Contract with quantreason/stages.py (the CDK app's reader of state/<stage>/deploy.json)."""
     import shutil
 
     from quantreason.ops.deploy import write_deploy_file
-    from quantreason.paths import CONFIG_DIR
+    from quantreason.paths import CONFIG_DIR, STATE_DIR
     from quantreason.stages import load_stage
 
-    config = tmp_path / "config"
-    for sub in ("stages", "capacity"):
-        shutil.copytree(CONFIG_DIR / sub, config / sub)
-    write_deploy_file("prod", ARTIFACT, config)
-    assert load_stage("prod", config_dir=config).model_data_url == ARTIFACT
+    state = tmp_path / "state"
+    shutil.copytree(STATE_DIR / "prod", state / "prod")
+    write_deploy_file("prod", ARTIFACT, state)
+    assert load_stage("prod", config_dir=CONFIG_DIR, state_root=state).model_data_url == ARTIFACT

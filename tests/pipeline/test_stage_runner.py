@@ -91,7 +91,7 @@ def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
     assert not any(path.startswith(("quantreason/cli/", "quantreason/training/")) for path in core)
     assert set(stages["package"].settings["serving_entry"]) == {
         "inference/code/inference.py",
-        "inference/code/requirements.txt",
+        "inference/vendor-requirements.txt",
     }
 
 
