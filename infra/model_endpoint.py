@@ -7,7 +7,7 @@ always creates its own role while SageMaker variants scale through the service-l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import aws_cdk as cdk
 from aws_cdk import aws_applicationautoscaling as appscaling
@@ -18,12 +18,11 @@ from aws_cdk import aws_sagemaker as sagemaker
 from constructs import Construct
 
 from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
-from infra.nag import acknowledge, iam5, rendered_arn, rendered_asset_bucket, rendered_import
+from infra.nag import acknowledge, iam5, rendered_arn, rendered_import
+from infra.network import NetworkProps
 from quantreason import naming
-from quantreason.stages import AutoscalingSettings, EndpointSettings
+from quantreason.stages import SERVING_URI_RE, AutoscalingSettings, EndpointSettings
 
-#: Where ``quantreason package-model`` output goes when no other location is configured.
-DEFAULT_MODEL_KEY = f"{naming.ARTIFACTS_PREFIX}/model/model.tar.gz"
 DATA_CAPTURE_PREFIX = "data-capture"
 BASE_MODEL_ENV = naming.BASE_MODEL_ENV
 
@@ -36,7 +35,10 @@ class ModelEndpointProps:
     artifacts_bucket: s3.IBucket
     settings: EndpointSettings
     autoscaling: AutoscalingSettings
-    model_data_url: str  # s3:// URI of model.tar.gz (adapter + code/)
+    # s3://<artifacts>/artifacts/serving/<id>/: adapter + code/ + base/ (base weights), all
+    # uncompressed; written by `quantreason aws deploy`.
+    model_data: str
+    network: NetworkProps = field(default_factory=NetworkProps)
 
 
 class ModelEndpoint(Construct):
@@ -44,6 +46,12 @@ class ModelEndpoint(Construct):
 
     With ``settings.parked`` the model and endpoint config stay and the endpoint, its
     scaling and its alarms go: no instance runs and nothing is billed per hour.
+
+    The model reads its data through ``ModelDataSource`` (S3Prefix, CompressionType None):
+    SageMaker copies the prefix file by file to ``/opt/ml/model``, with no 14.5 GB tarball to
+    build or unpack. CloudFormation's ``AWS::SageMaker::Model`` has no
+    ``AdditionalModelDataSources``, so the base weights sit under ``base/`` in the same prefix
+    as the adapter and ``code/`` (``quantreason aws deploy`` copies them there server-side).
     """
 
     def __init__(self, scope: Construct, construct_id: str, props: ModelEndpointProps) -> None:
@@ -58,7 +66,9 @@ class ModelEndpoint(Construct):
             assumed_by=iam.ServicePrincipal("sagemaker.amazonaws.com"),
             description="SageMaker endpoint: read the model artifact, write captured data",
         )
-        _grant_model_read(self.role, props.artifacts_bucket, props.model_data_url)
+        key_prefix = _serving_key_prefix(props.model_data)
+        props.artifacts_bucket.grant_read(self.role, f"{key_prefix}*")
+        props.network.grant_vpc_access(self.role)
         grant_dlc_pull(self.role, self, "inference")
         grant_sagemaker_logging(self.role, self, "/aws/sagemaker/Endpoints/*")
 
@@ -68,12 +78,29 @@ class ModelEndpoint(Construct):
             execution_role_arn=self.role.role_arn,
             primary_container=sagemaker.CfnModel.ContainerDefinitionProperty(
                 image=dlc_image_uri(self, "inference"),
-                model_data_url=props.model_data_url,
+                model_data_source=sagemaker.CfnModel.ModelDataSourceProperty(
+                    s3_data_source=sagemaker.CfnModel.S3DataSourceProperty(
+                        s3_uri=props.model_data,
+                        s3_data_type="S3Prefix",
+                        compression_type="None",
+                    )
+                ),
                 environment={
-                    BASE_MODEL_ENV: s.base_model_id,
+                    # The local copy of the staged weights; nothing is fetched from the hub.
+                    BASE_MODEL_ENV: naming.SERVING_BASE_MODEL_PATH,
+                    "HF_HUB_OFFLINE": "1",
                     "SAGEMAKER_CONTAINER_LOG_LEVEL": "20",
                     "SAGEMAKER_REGION": cdk.Aws.REGION,
                 },
+            ),
+            enable_network_isolation=props.network.isolated,
+            vpc_config=(
+                sagemaker.CfnModel.VpcConfigProperty(
+                    subnets=props.network.subnet_ids,
+                    security_group_ids=props.network.security_group_ids,
+                )
+                if props.network.in_vpc
+                else None
             ),
         )
         # SageMaker checks at CreateModel that the role can read the artifact and pull the
@@ -126,15 +153,16 @@ class ModelEndpoint(Construct):
                 "instance storage is encrypted by the hardware.",
             ),
         )
-        acknowledge(
-            self.model,
-            (
-                "AwsSolutions-SM1",
-                "The container downloads the base model from the Hugging Face hub at start-up; "
-                "no VPC with a NAT or hub mirror is part of this project.",
-            ),
-        )
-        self._acknowledge_role(props.artifacts_bucket)
+        if not props.network.in_vpc:
+            acknowledge(
+                self.model,
+                (
+                    "AwsSolutions-SM1",
+                    "No VPC configured for this stage (vpc: in config/stages); the model data "
+                    "comes from S3 through SageMaker and nothing is downloaded from the hub.",
+                ),
+            )
+        self._acknowledge_role(props.artifacts_bucket, key_prefix, props.network)
 
         self.endpoint: sagemaker.CfnEndpoint | None = None
         self.alarms: list[cloudwatch.Alarm] = []
@@ -251,44 +279,42 @@ class ModelEndpoint(Construct):
             grantee=grantee, actions=["sagemaker:InvokeEndpoint"], resource_arns=[arn]
         )
 
-    def _acknowledge_role(self, artifacts: s3.IBucket) -> None:
+    def _acknowledge_role(
+        self, artifacts: s3.IBucket, key_prefix: str, network: NetworkProps
+    ) -> None:
         artifacts_arn = rendered_import(self, artifacts.bucket_arn)
-        acknowledge(
-            self.role,
+        findings = [
             iam5(
-                f"Resource::{artifacts_arn}/{naming.ARTIFACTS_PREFIX}/*",
-                "Model artifacts: the key changes with each deployed adapter.",
+                f"Resource::{artifacts_arn}/{key_prefix}*",
+                "The serving data prefix this model reads, file by file (S3Prefix).",
             ),
             iam5(
                 f"Resource::{artifacts_arn}/{DATA_CAPTURE_PREFIX}/*",
                 "Data capture writes one object per captured batch.",
             ),
             iam5(
-                f"Resource::{rendered_asset_bucket(self)}",
-                "CDK's asset grant when model.tar.gz is uploaded as an asset.",
-            ),
-            iam5(
                 "Resource::" + rendered_arn(self, "logs", "log-group:/aws/sagemaker/Endpoints/*"),
                 "Log groups and streams are created by SageMaker per endpoint and instance.",
             ),
-            iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
+            iam5(
+                "Resource::*",
+                "ecr:GetAuthorizationToken, PutMetricData and the EC2 network-interface "
+                "actions SageMaker needs in a VPC take no resource ARN.",
+            ),
             iam5("Action::s3:GetObject*", "CDK grant_read: GetObject plus version reads."),
             iam5("Action::s3:GetBucket*", "CDK grant_read: bucket location reads."),
-            iam5("Action::s3:List*", "CDK grant_read: listing the model prefix."),
+            iam5("Action::s3:List*", "CDK grant_read: listing the serving data prefix."),
             iam5("Action::s3:Abort*", "CDK grant_put: aborting its own multipart uploads."),
-        )
+        ]
+        acknowledge(self.role, *findings)
 
 
-def _grant_model_read(role: iam.IRole, artifacts: s3.IBucket, model_data_url: str) -> None:
-    """Read access to exactly the model artifact (prefix of the artifacts bucket by default)."""
-    bucket_and_key = model_data_url.removeprefix("s3://")
-    if cdk.Token.is_unresolved(bucket_and_key):  # in the artifacts bucket (or a CDK asset)
-        artifacts.grant_read(role, f"{naming.ARTIFACTS_PREFIX}/*")
-        return
-    bucket, _, key = bucket_and_key.partition("/")
-    role.add_to_principal_policy(
-        iam.PolicyStatement(
-            actions=["s3:GetObject"],
-            resources=[f"arn:{cdk.Aws.PARTITION}:s3:::{bucket}/{key}"],
+def _serving_key_prefix(model_data: str) -> str:
+    """``artifacts/serving/<id>/`` of ``s3://<bucket>/artifacts/serving/<id>/``."""
+    match = SERVING_URI_RE.match(model_data)
+    if not match or not match[1].startswith(f"{naming.SERVING_PREFIX}/"):
+        raise ValueError(
+            f"model data {model_data!r}: expected s3://<artifacts>/{naming.SERVING_PREFIX}/<id>/ "
+            "as written by `quantreason aws deploy`"
         )
-    )
+    return match[1]

@@ -7,7 +7,7 @@ The execution name becomes the training job name (letters, digits and '-', at mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,16 @@ from constructs import Construct
 from infra.bundle import training_bundling
 from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
 from infra.nag import acknowledge, iam5, rendered_arn, rendered_asset_bucket, rendered_import
+from infra.network import NetworkProps
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
 from quantreason.stages import TrainingSettings
 
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"  # synced to S3 by SageMaker; train.py resumes
 TRAINING_OUTPUT_PREFIX = f"{naming.ARTIFACTS_PREFIX}/training"
+#: With network isolation the container cannot fetch its code from S3: SageMaker copies the
+#: bundle in as this input channel and the toolkit extracts it from the local path.
+CODE_CHANNEL = "code"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class TrainingJobProps:
     settings: TrainingSettings
     log_retention_days: int
     removal_policy: cdk.RemovalPolicy
+    base_model_prefix: str  # base-models/<name>/<sha12>/ in the artifacts bucket
+    network: NetworkProps = field(default_factory=NetworkProps)
 
 
 class _TrainingTask(tasks.SageMakerCreateTrainingJob):
@@ -82,18 +88,24 @@ class TrainingJob(Construct):
             description="SageMaker training job: read datasets, write adapters and checkpoints",
         )
         data.grant_read(self.role, f"{naming.DATA_PREFIX}/*")
+        artifacts.grant_read(self.role, f"{props.base_model_prefix}*")  # exactly that model
+        props.network.grant_vpc_access(self.role)
+        self.base_model_prefix = props.base_model_prefix
         artifacts.grant_read_write(self.role, f"{naming.CHECKPOINTS_PREFIX}/*")
         self.code.grant_read(self.role)
         grant_dlc_pull(self.role, self, "training")
         grant_sagemaker_logging(self.role, self, "/aws/sagemaker/TrainingJobs:*")
 
         execution_name = "$$.Execution.Name"
+        code_channel = f"/opt/ml/input/data/{CODE_CHANNEL}/{self.code.s3_object_key}"
         hyperparameters = {
             "profile": s.profile,
             # The SageMaker training toolkit downloads the bundle and runs train.py with
             # torchrun on every GPU of every instance (nnodes = instance count).
             "sagemaker_program": "train.py",
-            "sagemaker_submit_directory": self.code.s3_object_url,
+            "sagemaker_submit_directory": (
+                code_channel if props.network.isolated else self.code.s3_object_url
+            ),
             "sagemaker_torch_distributed_enabled": "true",
             "sagemaker_region": cdk.Aws.REGION,
             "sagemaker_container_log_level": "20",
@@ -114,8 +126,21 @@ class TrainingJob(Construct):
                             "S3DataDistributionType": "FullyReplicated",
                         }
                     },
-                }
+                },
+                {
+                    # The staged base weights: train.py loads SM_CHANNEL_BASE, not a hub id.
+                    "ChannelName": naming.BASE_MODEL_CHANNEL,
+                    "InputMode": "File",
+                    "DataSource": {
+                        "S3DataSource": {
+                            "S3DataType": "S3Prefix",
+                            "S3Uri": f"s3://{artifacts.bucket_name}/{props.base_model_prefix}",
+                            "S3DataDistributionType": "FullyReplicated",
+                        }
+                    },
+                },
             ],
+            "Environment": {"HF_HUB_OFFLINE": "1"},
             "CheckpointConfig": {
                 "S3Uri.$": f"States.Format('s3://{artifacts.bucket_name}/"
                 f"{naming.CHECKPOINTS_PREFIX}/{{}}/', {execution_name})",
@@ -123,6 +148,24 @@ class TrainingJob(Construct):
             },
             "StoppingCondition": {"MaxRuntimeInSeconds": s.max_runtime_s},
         }
+        if props.network.isolated:
+            extra["EnableNetworkIsolation"] = True
+            extra["InputDataConfig"].append(
+                {
+                    "ChannelName": CODE_CHANNEL,
+                    "InputMode": "File",
+                    "DataSource": {
+                        "S3DataSource": {
+                            "S3DataType": "S3Prefix",
+                            "S3Uri": self.code.s3_object_url,
+                            "S3DataDistributionType": "FullyReplicated",
+                        }
+                    },
+                }
+            )
+        vpc_config = props.network.vpc_config()
+        if vpc_config is not None:
+            extra["VpcConfig"] = vpc_config
         if s.spot:
             extra["EnableManagedSpotTraining"] = True
             extra["StoppingCondition"]["MaxWaitTimeInSeconds"] = s.max_wait_s
@@ -184,6 +227,10 @@ class TrainingJob(Construct):
                 "Training reads every file under the datasets prefix (the splits).",
             ),
             iam5(
+                f"Resource::{artifacts_arn}/{self.base_model_prefix}*",
+                "The staged base model: every file under its versioned prefix.",
+            ),
+            iam5(
                 f"Resource::{artifacts_arn}/{TRAINING_OUTPUT_PREFIX}*",
                 "SageMaker writes <job name>/output/model.tar.gz under the output prefix.",
             ),
@@ -200,7 +247,11 @@ class TrainingJob(Construct):
                 + rendered_arn(self, "logs", "log-group:/aws/sagemaker/TrainingJobs:*"),
                 "Log streams are created by SageMaker per job.",
             ),
-            iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
+            iam5(
+                "Resource::*",
+                "ecr:GetAuthorizationToken, PutMetricData and the EC2 network-interface "
+                "actions SageMaker needs in a VPC take no resource ARN.",
+            ),
             iam5("Action::s3:GetObject*", "CDK grant_read: GetObject plus version reads."),
             iam5("Action::s3:GetBucket*", "CDK grant_read: bucket location/versioning reads."),
             iam5("Action::s3:List*", "Listing the channel prefix is how SageMaker downloads."),

@@ -24,8 +24,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from quantreason.paths import STATE_DIR
 from quantreason.pricing import PriceTable, load_prices
-from quantreason.stages import CAPACITY_DIR, STAGE_NAME_RE
+from quantreason.stages import CAPACITY_FILE, STAGE_NAME_RE
 
 DEFAULT_SAFETY_FACTOR = 0.7
 DEFAULT_SCALE_IN_COOLDOWN_S = 600
@@ -39,7 +40,7 @@ class CapacityError(ValueError):
 
 @dataclass(frozen=True)
 class CapacityPlan:
-    """Autoscaling settings and what they cost; ``to_json`` is the ``config/capacity`` schema."""
+    """Autoscaling settings and what they cost; ``to_json`` is ``state/<stage>/capacity.json``."""
 
     target_invocations_per_instance: int  # per minute, as SageMaker counts them
     min_instances: int
@@ -166,11 +167,11 @@ def capacity_from_benchmark(
     return best["latency_s"]["p95"], best["throughput_rps"], description
 
 
-def write_stage(capacity_plan: CapacityPlan, stage: str, directory: Path = CAPACITY_DIR) -> Path:
-    """Write ``<directory>/<stage>.json`` (read by the CDK stage settings)."""
+def write_stage(capacity_plan: CapacityPlan, stage: str, state_dir: Path = STATE_DIR) -> Path:
+    """Write ``<state_dir>/<stage>/capacity.json`` (read by the CDK stage settings)."""
     if not STAGE_NAME_RE.match(stage):
         raise CapacityError(f"stage name {stage!r} must be 1-16 lowercase letters, digits and '-'")
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{stage}.json"
+    path = state_dir / stage / CAPACITY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(capacity_plan.to_json(), indent=2) + "\n")
     return path

@@ -7,6 +7,9 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO_ROOT / "config"
+#: Files the tools write per stage (``state/<stage>/deploy.json``, ``capacity.json``), kept apart
+#: from the hand-kept ``config/``.
+STATE_DIR = REPO_ROOT / "state"
 
 
 def cache_dir() -> Path:

@@ -1,4 +1,4 @@
-"""Per-stage deployment settings: ``config/stages/<stage>.yaml`` + the capacity plan.
+"""Per-stage deployment settings: ``config/stages/<stage>.yaml`` + the state beside it.
 
 The CDK app (``app.py``) and the operations CLI (``quantreason aws ...``) both read a stage
 through :func:`load_stage`. Settings are frozen, typed dataclasses; unknown keys, missing keys
@@ -7,19 +7,26 @@ YAML file never silently falls back to a default.
 
 Sources, later ones winning:
 
-1. ``config/stages/<stage>.yaml``: instance types, counts, timeouts, alarms, removal policy.
-2. ``config/capacity/<stage>.json``: autoscaling numbers written by ``quantreason
-   plan-capacity`` (target invocations per instance, min/max, cooldowns). Keys under
-   ``autoscaling:`` in the stage YAML override single numbers from it.
-3. ``config/deploy/<stage>.json``: ``{"model_data_url": "s3://..."}`` written by
-   ``quantreason aws deploy``.
-4. Overrides passed by the caller (CDK context ``-c region=... -c model_data_url=...``).
+1. ``config/stages/<stage>.yaml`` (hand-kept): instance types, counts, timeouts, alarms,
+   removal policy, the staged base model's S3 prefix, network isolation and VPC.
+2. ``state/<stage>/capacity.json`` (written by ``quantreason plan-capacity``): autoscaling
+   numbers (target invocations per instance, min/max, cooldowns), valid only for the
+   instance type it was planned for. Keys under ``autoscaling:`` in the stage YAML override
+   single numbers from it.
+3. ``state/<stage>/deploy.json`` (written by ``quantreason aws deploy``): the serving data
+   prefix (adapter + ``code/`` + a copy of the base weights). Absent on a fresh clone: the
+   Endpoint stack then holds no model or endpoint.
+4. Overrides passed by the caller (CDK context ``-c region=... -c account=...``).
+
+Machine-written files live under ``state/``, apart from ``config/``, and are checked on load
+against the stage they were written for.
 
 Kept import-light (no aws_cdk): the ops CLI imports it too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field, fields
@@ -28,16 +35,24 @@ from typing import Any, Literal
 
 import yaml
 
-from quantreason.paths import CONFIG_DIR
+from quantreason.paths import CONFIG_DIR, STATE_DIR
 from quantreason.settings import build_settings
 
 STAGES_DIR = CONFIG_DIR / "stages"
-CAPACITY_DIR = CONFIG_DIR / "capacity"
-DEPLOY_DIR = CONFIG_DIR / "deploy"
+CAPACITY_FILE = "capacity.json"
+DEPLOY_FILE = "deploy.json"
+#: The command that puts base weights in S3 (named by every error about a missing base model).
+STAGE_BASE_MODEL_COMMAND = "quantreason aws stage-base-model"
 
 _INSTANCE_RE = re.compile(r"^ml\.[a-z0-9]+\.[a-z0-9]+$")
 _REGION_RE = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 _ACCOUNT_RE = re.compile(r"^\d{12}$")
+#: ``base-models/<name>/<first 12 hex of the manifest's sha256>/`` in the artifacts bucket.
+BASE_MODEL_PREFIX_RE = re.compile(r"^base-models/[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f]{12}/$")
+#: ``s3://<bucket>/<key prefix>/``: uncompressed serving data (SageMaker S3Prefix, ends in /).
+SERVING_URI_RE = re.compile(r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/(\S+/)$")
+_SUBNET_RE = re.compile(r"^subnet-[0-9a-f]{8,17}$")
+_SECURITY_GROUP_RE = re.compile(r"^sg-[0-9a-f]{8,17}$")
 STAGE_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")  # short: it goes into stack names
 
 
@@ -90,7 +105,6 @@ class EndpointSettings:
     """Model, endpoint config and endpoint of the Endpoint stack."""
 
     instance_type: str = "ml.g5.xlarge"
-    base_model_id: str = "mistralai/Mistral-7B-Instruct-v0.3"
     parked: bool = False  # true: no endpoint, no scaling, no spend; model + config kept
     startup_health_check_timeout_s: int = 900  # a 7B model needs minutes to load
     model_data_download_timeout_s: int = 900
@@ -111,6 +125,18 @@ class AutoscalingSettings:
 
 
 @dataclass(frozen=True)
+class VpcSettings:
+    """Present in a stage file: training jobs and the endpoint run in these subnets.
+
+    The subnets need an S3 gateway endpoint (data, checkpoints, model data) when they have no
+    NAT; see the README's "Operating in AWS".
+    """
+
+    subnet_ids: tuple[str, ...]
+    security_group_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StageSettings:
     """Everything the CDK app needs to build one stage."""
 
@@ -123,7 +149,12 @@ class StageSettings:
     training: TrainingSettings
     endpoint: EndpointSettings
     autoscaling: AutoscalingSettings
-    model_data_url: str | None  # None: the default key in the artifacts bucket
+    model_data: str | None  # s3://.../ serving prefix from state/<stage>/deploy.json; None: none
+    # base-models/<name>/<sha12>/ in the artifacts bucket (printed by stage-base-model); None:
+    # nothing staged yet, so no training state machine and no endpoint.
+    base_model: str | None = None
+    network_isolation: bool = False  # true: no outbound network in training and serving
+    vpc: VpcSettings | None = None  # optional subnets + security groups for both
 
     @property
     def endpoint_name(self) -> str:
@@ -146,9 +177,10 @@ def load_stage(
     *,
     overrides: dict[str, str] | None = None,
     config_dir: Path = CONFIG_DIR,
+    state_dir: Path = STATE_DIR,
 ) -> StageSettings:
-    """Load and validate one stage; ``overrides`` may set ``region``, ``account``,
-    ``model_data_url`` (CDK context values)."""
+    """Load and validate one stage; ``overrides`` may set ``region`` and ``account`` (CDK
+    context values). ``state_dir`` holds the machine-written ``<stage>/*.json`` files."""
     if not STAGE_NAME_RE.match(stage):
         raise StageConfigError(f"bad stage name {stage!r}: lowercase letters, digits and '-'")
     stage_file = config_dir / "stages" / f"{stage}.yaml"
@@ -159,23 +191,15 @@ def load_stage(
     if not isinstance(raw, dict):
         raise StageConfigError(f"{stage_file}: expected a mapping at the top level")
 
-    capacity = _load_capacity(config_dir / "capacity" / f"{stage}.json")
+    capacity_path = state_dir / stage / CAPACITY_FILE
+    capacity, planned_for = _load_capacity(capacity_path)
     capacity.update(raw.pop("autoscaling", None) or {})
-    deploy_file = config_dir / "deploy" / f"{stage}.json"
-    model_data_url = None
-    if deploy_file.is_file():
-        model_data_url = _read_json(deploy_file).get("model_data_url")
 
     overrides = dict(overrides or {})
-    unknown = set(overrides) - {"region", "account", "model_data_url"}
+    unknown = set(overrides) - {"region", "account"}
     if unknown:
         raise StageConfigError(f"unknown stage overrides {sorted(unknown)}")
-    merged = {
-        **raw,
-        "name": stage,
-        "autoscaling": capacity,
-        "model_data_url": model_data_url,
-    }
+    merged = {**raw, "name": stage, "autoscaling": capacity, "model_data": None}
     merged.setdefault("account", None)
     merged.update({k: v for k, v in overrides.items() if v not in (None, "")})
 
@@ -183,20 +207,54 @@ def load_stage(
     errors = _check_values(settings)  # ranges and formats, once every type is right
     if errors:
         raise StageConfigError(f"{stage_file}: " + "; ".join(errors))
-    return settings
+    if planned_for != settings.endpoint.instance_type:
+        raise StageConfigError(
+            f"{capacity_path} was planned for {planned_for}, the stage serves on "
+            f"{settings.endpoint.instance_type}: run 'quantreason plan-capacity --stage {stage}' "
+            "for the new instance type"
+        )
+    model_data = read_deploy_state(settings, state_dir / stage / DEPLOY_FILE)
+    return dataclasses.replace(settings, model_data=model_data)
 
 
-def _load_capacity(path: Path) -> dict[str, Any]:
+def read_deploy_state(settings: StageSettings, path: Path) -> str | None:
+    """The serving prefix ``state/<stage>/deploy.json`` names, checked against the stage.
+
+    A file written for another stage, or for another base model than the stage names now,
+    fails: deploying it would serve an adapter on weights it was not trained for.
+    """
+    if not path.is_file():
+        return None
+    data = _read_json(path)
+    problems = []
+    if data.get("stage") != settings.name:
+        problems.append(f"written for stage {data.get('stage')!r}, not {settings.name!r}")
+    model_data = data.get("model_data")
+    if not isinstance(model_data, str) or not SERVING_URI_RE.match(model_data):
+        problems.append(f"model_data: an s3://BUCKET/PREFIX/ URI, got {model_data!r}")
+    if settings.base_model is None or data.get("base_model") != settings.base_model:
+        problems.append(
+            f"built on base model {data.get('base_model')!r}, the stage names "
+            f"{settings.base_model!r}: run 'quantreason aws deploy ADAPTER --stage "
+            f"{settings.name}' again"
+        )
+    if problems:
+        raise StageConfigError(f"{path}: " + "; ".join(problems))
+    return model_data
+
+
+def _load_capacity(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The autoscaling numbers of the capacity plan and the instance type it was made for."""
     if not path.is_file():
         raise StageConfigError(
             f"missing capacity plan {path}: run 'quantreason plan-capacity --stage ...' "
             "or commit the initial one"
         )
     data = _read_json(path)
-    missing = _CAPACITY_KEYS - set(data)
+    missing = (_CAPACITY_KEYS | {"instance_type"}) - set(data)
     if missing:
         raise StageConfigError(f"{path}: missing keys {sorted(missing)}")
-    return {k: data[k] for k in _CAPACITY_KEYS}
+    return {k: data[k] for k in _CAPACITY_KEYS}, data["instance_type"]
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -228,7 +286,18 @@ def _check_values(s: StageSettings) -> list[str]:
     need(10 <= t.volume_size_gb <= 16384, "training.volume_size_gb: 10..16384")
     need(600 <= t.max_runtime_s <= 28 * 86400, "training.max_runtime_s: 600..2419200")
     need(not t.spot or t.max_wait_s >= t.max_runtime_s, "training.max_wait_s: >= max_runtime_s")
-    need(e.base_model_id.count("/") == 1, "endpoint.base_model_id: a hub id 'org/name'")
+    need(
+        s.base_model is None or bool(BASE_MODEL_PREFIX_RE.match(s.base_model)),
+        f"base_model: the prefix printed by '{STAGE_BASE_MODEL_COMMAND}' "
+        f"(base-models/<name>/<sha12>/), not {s.base_model!r}; hub ids are staged to S3 "
+        "first so that no job or endpoint downloads from the hub",
+    )
+    if s.vpc is not None:
+        need(bool(s.vpc.subnet_ids), "vpc.subnet_ids: at least one subnet")
+        need(bool(s.vpc.security_group_ids), "vpc.security_group_ids: at least one group")
+        bad = [x for x in s.vpc.subnet_ids if not _SUBNET_RE.match(x)]
+        bad += [x for x in s.vpc.security_group_ids if not _SECURITY_GROUP_RE.match(x)]
+        need(not bad, f"vpc: not subnet-/sg- ids: {bad}")
     for key in ("startup_health_check_timeout_s", "model_data_download_timeout_s"):
         need(60 <= getattr(e, key) <= 3600, f"endpoint.{key}: 60..3600 (SageMaker's range)")
     need(e.alarms.latency_p95_ms > 0, "endpoint.alarms.latency_p95_ms: must be positive")
@@ -250,9 +319,4 @@ def _check_values(s: StageSettings) -> list[str]:
     need(a.max_instances <= 100, "autoscaling.max_instances: <= 100")
     need(a.scale_in_cooldown_s >= 0, "autoscaling.scale_in_cooldown_s: >= 0")
     need(a.scale_out_cooldown_s >= 0, "autoscaling.scale_out_cooldown_s: >= 0")
-    url = s.model_data_url
-    need(
-        url is None or url.startswith("s3://") or url.endswith(".tar.gz"),
-        f"model_data_url: an s3:// URI or a local .tar.gz file, got {url!r}",
-    )
     return errors

@@ -34,3 +34,23 @@ def stage_region(stage: str, config_dir: Path | None = None) -> str | None:
     if region is None and isinstance(raw.get("env"), dict):
         region = raw["env"].get("region")
     return str(region) if region else None
+
+
+def stage_base_model(stage: str, config_dir: Path | None = None) -> str | None:
+    """The stage's ``base_model`` prefix (``base-models/<name>/<sha12>/``), or None.
+
+    Read without the deploy state: ``quantreason aws deploy`` must still run when the state
+    it is about to replace names an older base model.
+    """
+    from quantreason.ops.session import OpsError
+    from quantreason.stages import BASE_MODEL_PREFIX_RE, STAGE_BASE_MODEL_COMMAND
+
+    value = _raw_settings(stage, config_dir).get("base_model")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not BASE_MODEL_PREFIX_RE.match(value):
+        raise OpsError(
+            f"{_stage_file(stage, config_dir)}: base_model must be the prefix printed by "
+            f"'{STAGE_BASE_MODEL_COMMAND}' (base-models/<name>/<sha12>/), not {value!r}"
+        )
+    return value

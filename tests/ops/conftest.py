@@ -28,8 +28,8 @@ def isolated_aws_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
     monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY", raising=False)
-    # Keep the repository's config/deploy and config/stages out of reach of the tests.
-    monkeypatch.setattr("quantreason.ops.deploy.CONFIG_DIR", tmp_path / "config")
+    # Keep the repository's state/ and config/stages out of reach of the tests.
+    monkeypatch.setattr("quantreason.ops.deploy.STATE_DIR", tmp_path / "state")
     monkeypatch.setattr("quantreason.ops.stage_settings.CONFIG_DIR", tmp_path / "config")
 
 

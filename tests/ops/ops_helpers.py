@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
@@ -45,3 +46,22 @@ def run_cli(*args: str, input: str | None = None) -> Any:
     from quantreason.cli import app
 
     return CliRunner().invoke(app, ["aws", *args], input=input)
+
+
+#: A base model prefix as `stage-base-model` prints it (what the stage file then names).
+BASE_MODEL = "base-models/tiny/0123456789ab/"
+
+
+def name_base_model(config_dir: Path, stage: str = "dev", prefix: str = BASE_MODEL) -> None:
+    """Write a minimal stage file naming ``prefix`` (the ops CLI reads region + base_model)."""
+    stages = config_dir / "stages"
+    stages.mkdir(parents=True, exist_ok=True)
+    (stages / f"{stage}.yaml").write_text(f"region: {REGION}\nbase_model: {prefix}\n")
+
+
+def stage_fake_base_model(bucket: str, prefix: str = BASE_MODEL) -> None:
+    """What a completed staging leaves in moto: the manifest, written last."""
+    import boto3
+
+    s3 = boto3.client("s3", region_name=REGION)
+    s3.put_object(Bucket=bucket, Key=prefix + "manifest.json", Body=b'{"files": {}}')
