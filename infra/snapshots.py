@@ -41,7 +41,7 @@ _HASH_RE = re.compile(r"\b[0-9a-f]{64}\b")
 
 def example_deployed_dirs(root: Path, stages: tuple[str, ...] = STAGES) -> tuple[Path, Path]:
     """Copies of ``config/`` and ``state/`` under ``root`` in which ``stages`` name the example
-    base model and deploy state; returns ``(config_dir, state_dir)``."""
+    base model and deploy state; returns ``(config_dir, state_root)``."""
     config, state = root / "config", root / "state"
     shutil.copytree(CONFIG_DIR / "stages", config / "stages")
     shutil.copytree(STATE_DIR, state)
@@ -72,7 +72,7 @@ def synth_templates(snapshot_set: str, outdir: Path | None = None) -> dict[str, 
         dirs: dict[str, Path] = {}
         if snapshot_set.endswith(DEPLOYED_SUFFIX):
             config, state = example_deployed_dirs(Path(tmp) / "example", (stage,))
-            dirs = {"config_dir": config, "state_dir": state}
+            dirs = {"config_dir": config, "state_root": state}
         stage_app = build_stage_app(new_app(outdir or Path(tmp) / "out"), stage, **dirs)
         assembly = stage_app.app.synth()
         return {

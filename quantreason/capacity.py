@@ -24,9 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from quantreason.paths import STATE_DIR
 from quantreason.pricing import PriceTable, load_prices
-from quantreason.stages import CAPACITY_FILE, STAGE_NAME_RE
+from quantreason.stages import STAGE_NAME_RE, capacity_state_file
 
 DEFAULT_SAFETY_FACTOR = 0.7
 DEFAULT_SCALE_IN_COOLDOWN_S = 600
@@ -167,11 +166,11 @@ def capacity_from_benchmark(
     return best["latency_s"]["p95"], best["throughput_rps"], description
 
 
-def write_stage(capacity_plan: CapacityPlan, stage: str, state_dir: Path = STATE_DIR) -> Path:
-    """Write ``<state_dir>/<stage>/capacity.json`` (read by the CDK stage settings)."""
+def write_stage(capacity_plan: CapacityPlan, stage: str, state_root: Path | None = None) -> Path:
+    """Write ``state/<stage>/capacity.json`` (read by the CDK stage settings)."""
     if not STAGE_NAME_RE.match(stage):
         raise CapacityError(f"stage name {stage!r} must be 1-16 lowercase letters, digits and '-'")
-    path = state_dir / stage / CAPACITY_FILE
+    path = capacity_state_file(stage, state_root)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(capacity_plan.to_json(), indent=2) + "\n")
     return path

@@ -48,6 +48,7 @@ RECORD_FIELDS = (
     "answer",
     "unit",
     "tolerance",
+    "sign_free",
 )
 MANIFEST = "manifest.json"
 _MAX_REDRAWS = 200
@@ -89,6 +90,7 @@ def make_record(
         "answer": answer_value,
         "unit": family.unit,
         "tolerance": family.tolerance,
+        "sign_free": family.sign_free,
     }
 
 
@@ -203,7 +205,7 @@ def load_split(data_dir: str | Path, split: str) -> list[dict[str, Any]]:
 
 
 def _validate(record: Any, where: str) -> None:
-    from quantreason.answers import UNITS
+    from quantreason.reply import UNITS
 
     if not isinstance(record, dict):
         raise ValueError(f"{where}: a record must be a JSON object")

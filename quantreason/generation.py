@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quantreason.prompting import chat_messages
+from quantreason.reply import chat_messages
 
 if TYPE_CHECKING:
     import torch

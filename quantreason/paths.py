@@ -6,10 +6,8 @@ import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-CONFIG_DIR = REPO_ROOT / "config"
-#: Files the tools write per stage (``state/<stage>/deploy.json``, ``capacity.json``), kept apart
-#: from the hand-kept ``config/``.
-STATE_DIR = REPO_ROOT / "state"
+CONFIG_DIR = REPO_ROOT / "config"  # hand-kept settings
+STATE_DIR = REPO_ROOT / "state"  # what the tools write per stage (capacity plan, deployed artifact)
 
 
 def cache_dir() -> Path:

@@ -45,7 +45,7 @@ PollSeconds = Annotated[float, typer.Option(help="Seconds between status polls."
 def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, work: Callable) -> Any:
     """Build the context, run ``work(ctx)``, turn expected failures into one red line."""
     from quantreason.ops.session import OpsError, build_context, translate_errors
-    from quantreason.ops.stage_settings import stage_region
+    from quantreason.stages import StageConfigError, stage_region
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # botocore logs "Found credentials in ..." at INFO on every command; keep it for -v.
@@ -55,7 +55,7 @@ def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, wor
         with translate_errors():
             ctx = build_context(stage, region, profile, dry_run, default_region=stage_region(stage))
             result = work(ctx)
-    except OpsError as err:
+    except (OpsError, StageConfigError) as err:  # a broken stage file: one line, no traceback
         fail(err, code=1)
     if dry_run:
         console.print(f"[yellow]dry run[/yellow] ({ctx.region}): calls that would be made:")
@@ -113,13 +113,13 @@ def train(
 ) -> None:
     """Start training (the Training stack's state machine, or --sdk), then follow it."""
     from quantreason.ops.base_model import require_staged
-    from quantreason.ops.stage_settings import stage_base_model
     from quantreason.ops.training import (
         default_job_name,
         follow_training,
         next_steps,
         start_training,
     )
+    from quantreason.stages import stage_base_model
 
     def work(ctx: Any) -> None:
         ctx.poll_s = poll_seconds
@@ -151,7 +151,7 @@ def train(
 
 
 @aws_app.command("stage-base-model")
-def stage_base_model(
+def stage_base_model_command(
     stage: Stage = "dev",
     region: Region = None,
     profile: Profile = None,
@@ -214,12 +214,11 @@ def deploy(
     from quantreason.ops.deploy import (
         cdk_commands,
         compose_serving_data,
-        deploy_state_file,
         fetch_archive,
         update_endpoint_direct,
         write_deploy_state,
     )
-    from quantreason.ops.stage_settings import stage_base_model
+    from quantreason.stages import deploy_state_file, stage_base_model
 
     def work(ctx: Any) -> None:
         with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:

@@ -142,7 +142,7 @@ def _replies(
 
 def _prediction(model: str, split: str, row: dict[str, Any], reply: str) -> dict[str, Any]:
     score = score_reply(
-        reply, row["answer"], row["unit"], row.get("tolerance"), family=row["family"]
+        reply, row["answer"], row["unit"], row.get("tolerance"), sign_free=row["sign_free"]
     )
     return {
         "model": model,

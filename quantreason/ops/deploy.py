@@ -34,8 +34,7 @@ from quantreason.hashing import sha256_file
 from quantreason.ops.base_model import MANIFEST, read_manifest, require_staged
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import ownership_tags, stack_output
-from quantreason.paths import STATE_DIR
-from quantreason.stages import DEPLOY_FILE, SERVING_URI_RE
+from quantreason.stages import SERVING_URI_RE, deploy_state_file
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
 #: What the SageMaker serving contract puts in model.tar.gz beside the adapter.
@@ -64,11 +63,6 @@ class ServingData:
     base_model: str  # base-models/<name>/<version>/
     archive_sha256: str
     already_there: bool
-
-
-def deploy_state_file(stage: str, state_dir: Path | None = None) -> Path:
-    """``state/<stage>/deploy.json``: the serving data the Endpoint stack deploys."""
-    return (state_dir or STATE_DIR) / stage / DEPLOY_FILE
 
 
 def parse_s3_uri(uri: str) -> tuple[str, str]:
@@ -202,10 +196,10 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def write_deploy_state(stage: str, serving: ServingData, state_dir: Path | None = None) -> Path:
+def write_deploy_state(stage: str, serving: ServingData, state_root: Path | None = None) -> Path:
     """Write the Endpoint stack's input for ``stage`` (read back by ``stages.load_stage``)."""
     check_serving_uri(serving.uri)
-    path = deploy_state_file(stage, state_dir)
+    path = deploy_state_file(stage, state_root)
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {
         "stage": stage,

@@ -58,7 +58,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             outputs=[paths.data],
             settings={
                 "seed": config.seed,
-                "data": config.data.__dict__,
+                "data": config.data.model_dump(),
                 **steps.source_hash("generator_code", steps.GENERATOR_SOURCES),
             },
         ),
@@ -75,7 +75,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             run=lambda: steps.train(config, paths),
             outputs=[paths.adapter, paths.train / "train_log.jsonl"],
             settings={
-                "train": config.train.__dict__,
+                "train": config.train.model_dump(),
                 "seed": config.seed,
                 **steps.train_profile_hash(config),
                 **steps.source_hash("training_code", steps.TRAINING_SOURCES),
@@ -88,7 +88,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             run=lambda: steps.evaluate(config, paths),
             outputs=[paths.eval / "results.json"],
             settings={
-                "eval": config.eval.__dict__,
+                "eval": config.eval.model_dump(),
                 **steps.handwritten_hash(config),
                 **steps.source_hash("evaluation_code", steps.EVALUATION_SOURCES),
             },
@@ -111,7 +111,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 run=lambda: steps.serve_and_bench(config, paths),
                 outputs=[paths.serve / "bench.json"],
                 settings={
-                    "serve": config.serve.__dict__,
+                    "serve": config.serve.model_dump(),
                     "max_new_tokens": config.eval.max_new_tokens,
                     **steps.serving_code_hash(),
                 },
@@ -122,7 +122,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 description="plan autoscaling capacity",
                 run=lambda: steps.plan_capacity(config, paths),
                 outputs=[paths.serve / "capacity.json"],
-                settings={"capacity": config.capacity.__dict__},
+                settings={"capacity": config.capacity.model_dump()},
                 after=["serve"],
             ),
         ]

@@ -76,19 +76,17 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
 
 # The sources each stage's result depends on: editing them re-runs the stage (and, through the
 # output hashes, everything downstream). Only *.py files count, so compiled bytecode does not.
-GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/answers.py")
+GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/reply")
 TRAINING_SOURCES = (
     "quantreason/training",
-    "quantreason/prompting.py",
+    "quantreason/reply",
     "quantreason/models.py",
     "training/train.py",
 )
 EVALUATION_SOURCES = (
     "quantreason/evaluation",
-    "quantreason/answers.py",
+    "quantreason/reply",
     "quantreason/formula.py",
-    "quantreason/responses.py",
-    "quantreason/prompting.py",
     "quantreason/generation.py",
     "quantreason/stopping.py",
 )

@@ -3,7 +3,7 @@
 ``load_predictor`` loads the base model (+ the adapter found in the model directory) once and
 warms it up; ``Predictor.predict`` answers a validated request as one batch; ``answer_record``
 turns a reply into the response JSON, whose ``answer`` is the evaluated formula
-(``quantreason.responses.interpret_response``). Responses are encoded with sorted keys and no
+(``quantreason.reply.interpret_response``). Responses are encoded with sorted keys and no
 timings, so the same request always gives byte-identical bytes (decoding is greedy).
 """
 
@@ -14,14 +14,13 @@ import json
 import logging
 import math
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quantreason import naming
-from quantreason.responses import interpret_response
+from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.requests import InferenceRequest, InternalError, Limits, ServingError
 
 if TYPE_CHECKING:
@@ -33,13 +32,6 @@ BASE_MODEL_ENV = naming.BASE_MODEL_ENV  # never HF_MODEL_ID (see quantreason.nam
 DEFAULT_BASE_MODEL = "embedded"
 WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
 ADAPTER_CONFIG = "adapter_config.json"
-
-# The unit is read from the words after the number on the model's "Answer:" line.
-_UNIT_PATTERNS = (
-    ("percent", re.compile(r"%|\bpercent\b", re.IGNORECASE)),
-    ("currency", re.compile(r"\$|\bUSD\b|\bdollars?\b", re.IGNORECASE)),
-    ("years", re.compile(r"\byears?\b", re.IGNORECASE)),
-)
 
 
 @dataclass(frozen=True)
@@ -78,15 +70,6 @@ def _flag(environ: Mapping[str, str], key: str, default: bool) -> bool:
     raise ValueError(f"{key} must be 1/0/true/false, got {value!r}")
 
 
-def unit_of(answer_text: str | None) -> str:
-    """Unit named on an ``Answer:`` line: percent, currency, years, or ``number``."""
-    if answer_text:
-        for unit, pattern in _UNIT_PATTERNS:
-            if pattern.search(answer_text):
-                return unit
-    return "number"
-
-
 def _finite(value: float | None) -> float | None:
     # JSON has no inf/nan: a formula like 1/0 gives no answer rather than invalid JSON.
     return value if value is not None and math.isfinite(value) else None
@@ -94,8 +77,6 @@ def _finite(value: float | None) -> float | None:
 
 def answer_record(text: str, *, model: str, adapter: str | None, output_tokens: int) -> dict:
     """Response object for one reply; valid JSON whatever the model wrote."""
-    from quantreason.prompting import split_response
-
     interpreted = interpret_response(text)
     answer = _finite(interpreted.answer)
     return {

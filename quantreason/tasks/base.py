@@ -13,6 +13,8 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from quantreason.reply.contract import DEFAULT_RELATIVE_TOLERANCE
+
 Range = tuple[float, float]
 
 
@@ -111,7 +113,7 @@ class Family:
     convention: str
     valid: Callable[[Mapping[str, float]], bool] = lambda v: True
     sign_free: bool = False  # a loss is reported as a positive size; either sign accepted
-    tolerance: float = 0.01
+    tolerance: float = DEFAULT_RELATIVE_TOLERANCE
     # Optional hooks: custom sampling (variable-length paths), derived numbers (a weight
     # that is 100 minus another), and custom text for numbers (a frequency shown as a word).
     sample: Callable[[random.Random, bool], dict[str, Num]] | None = field(default=None)

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from quantreason.settings import parse_flag
 from quantreason.training.config import ConfigError, TrainConfig, load_config, parse_overrides
 from quantreason.training.environment import (
     RankInfo,
@@ -56,10 +57,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def _truthy(value: Any) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
 def resolve(
     args: argparse.Namespace, sm: SageMakerEnv | None
 ) -> tuple[TrainConfig, RunPaths, bool]:
@@ -96,10 +93,17 @@ def resolve(
     # In SageMaker a restarted job (spot interruption) continues whenever a checkpoint exists.
     resume = sm is not None
     if "resume" in hps:
-        resume = _truthy(hps["resume"])
+        resume = _flag(hps["resume"], "hyperparameter resume")
     if args.resume is not None:
-        resume = _truthy(args.resume)
+        resume = _flag(args.resume, "--resume")
     return config, paths, resume
+
+
+def _flag(value: Any, key: str) -> bool:
+    try:
+        return parse_flag(value, key)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

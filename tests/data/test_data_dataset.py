@@ -11,7 +11,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from quantreason.answers import check_record
 from quantreason.cli.data import register
 from quantreason.data import (
     DEFAULT_SIZES,
@@ -22,7 +21,7 @@ from quantreason.data import (
     write_dataset,
 )
 from quantreason.formula import evaluate
-from quantreason.prompting import format_response
+from quantreason.reply import check_record, format_response
 from quantreason.tasks import FAMILIES
 
 EVAL_SPLITS = ("validation", "test", "test_ood_range", "test_ood_template")

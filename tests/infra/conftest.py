@@ -55,14 +55,14 @@ def deployed_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
 def dev(tmp_path_factory: pytest.TempPathFactory, deployed_dirs: tuple[Path, Path]) -> Synth:
     """The dev stage after `stage-base-model` and `aws deploy`, synthesized once."""
     config, state = deployed_dirs
-    return _synth("dev", tmp_path_factory.mktemp("cdk-dev"), config_dir=config, state_dir=state)
+    return _synth("dev", tmp_path_factory.mktemp("cdk-dev"), config_dir=config, state_root=state)
 
 
 @pytest.fixture(scope="session")
 def prod(tmp_path_factory: pytest.TempPathFactory, deployed_dirs: tuple[Path, Path]) -> Synth:
     """The prod stage after `stage-base-model` and `aws deploy`, synthesized once."""
     config, state = deployed_dirs
-    return _synth("prod", tmp_path_factory.mktemp("cdk-prod"), config_dir=config, state_dir=state)
+    return _synth("prod", tmp_path_factory.mktemp("cdk-prod"), config_dir=config, state_root=state)
 
 
 @pytest.fixture(scope="session")
@@ -89,5 +89,5 @@ def parked(tmp_path_factory: pytest.TempPathFactory) -> Synth:
         tmp_path_factory.mktemp("cdk-parked"),
         overrides={"account": "111122223333", "region": "eu-west-1"},
         config_dir=config,
-        state_dir=state,
+        state_root=state,
     )

@@ -129,7 +129,7 @@ def test_two_synths_are_byte_identical(tmp_path: Path):
     config, state = deployed_config(tmp_path / "dirs", "dev")
     first, second = tmp_path / "first", tmp_path / "second"
     for outdir in (first, second):
-        build_stage_app(new_app(outdir), "dev", config_dir=config, state_dir=state).app.synth()
+        build_stage_app(new_app(outdir), "dev", config_dir=config, state_root=state).app.synth()
     templates = sorted(first.glob("*.template.json"))
     assert len(templates) == 3
     for path in templates:

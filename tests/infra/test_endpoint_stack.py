@@ -240,7 +240,7 @@ def test_vpc_from_the_stage_reaches_model_and_roles(tmp_path):
         + "  security_group_ids: [sg-0123456789abcdef0]\n"
     )
     stage_app = build_stage_app(
-        new_app(tmp_path / "out"), "dev", config_dir=config, state_dir=state
+        new_app(tmp_path / "out"), "dev", config_dir=config, state_root=state
     )
     assembly = stage_app.app.synth()  # cdk-nag included: SM1 is satisfied, not acknowledged
     endpoint = assembly.get_stack_by_name("QuantReason-dev-Endpoint").template

@@ -52,11 +52,21 @@ def run_cli(*args: str, input: str | None = None) -> Any:
 BASE_MODEL = "base-models/tiny/0123456789ab/"
 
 
-def name_base_model(config_dir: Path, stage: str = "dev", prefix: str = BASE_MODEL) -> None:
-    """Write a minimal stage file naming ``prefix`` (the ops CLI reads region + base_model)."""
-    stages = config_dir / "stages"
-    stages.mkdir(parents=True, exist_ok=True)
-    (stages / f"{stage}.yaml").write_text(f"region: {REGION}\nbase_model: {prefix}\n")
+def name_base_model(root: Path, stage: str = "dev", prefix: str | None = BASE_MODEL) -> None:
+    """The repository's stage files and state copied under ``root`` (``config/``, ``state/``),
+    the stage naming ``prefix`` as its base model, as after `stage-base-model`."""
+    import shutil
+
+    from quantreason.paths import CONFIG_DIR, STATE_DIR
+
+    stages = root / "config" / "stages"
+    if not stages.is_dir():
+        shutil.copytree(CONFIG_DIR / "stages", stages)
+        shutil.copytree(STATE_DIR, root / "state", ignore=shutil.ignore_patterns("deploy.json"))
+    stage_file = stages / f"{stage}.yaml"
+    text = stage_file.read_text()
+    assert "base_model: null" in text
+    stage_file.write_text(text.replace("base_model: null", f"base_model: {prefix}"))
 
 
 def stage_fake_base_model(bucket: str, prefix: str = BASE_MODEL) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import boto3
 import pytest
-from ops_helpers import REGION, deploy_stack, run_cli
+from ops_helpers import REGION, deploy_stack, name_base_model, run_cli
 
 from quantreason import naming
 from quantreason.ops import base_model
@@ -205,9 +205,7 @@ def test_jobs_and_deploys_need_a_staged_base_model(ctx, storage, tiny_base: str)
 def test_train_refuses_to_start_without_the_base_model(
     storage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stages = tmp_path / "config" / "stages"
-    stages.mkdir(parents=True)
-    (stages / "dev.yaml").write_text("region: us-east-1\nbase_model: null\n")
+    name_base_model(tmp_path, prefix="null")  # the committed stage: nothing staged
     result = run_cli("train", "--no-follow")
     assert result.exit_code == 1
     assert "quantreason aws stage-base-model --stage dev" in result.output

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +13,13 @@ import boto3
 import pytest
 from botocore.response import StreamingBody
 from botocore.stub import ANY
-from ops_helpers import ACCOUNT, OWNED, REGION, deploy_stack, run_cli
+from ops_helpers import ACCOUNT, OWNED, REGION, deploy_stack, name_base_model, run_cli
 
 from quantreason import naming
 from quantreason.ops.base_model import stage_directory
 from quantreason.ops.deploy import update_endpoint_direct
 from quantreason.ops.invoke import invoke
 from quantreason.ops.session import OpsError
-from quantreason.paths import CONFIG_DIR, STATE_DIR
 
 ENDPOINT = "qr-dev-endpoint"
 ENV = {"QUANTREASON_BASE_MODEL": "/opt/ml/model/base", "HF_HUB_OFFLINE": "1"}
@@ -53,11 +51,7 @@ def stacks(ctx, tiny_base: str, tmp_path: Path) -> str:
     deploy_stack(naming.ENDPOINT, {naming.OUTPUT_ENDPOINT_NAME: ENDPOINT})
     prefix = stage_directory(ctx, Path(tiny_base), "tiny").prefix
     # The stage files as a user has them after staging: the repository's, naming that prefix.
-    stages = tmp_path / "config" / "stages"
-    shutil.copytree(CONFIG_DIR / "stages", stages)
-    for stage_file in stages.glob("*.yaml"):
-        text = stage_file.read_text().replace("base_model: null", f"base_model: {prefix}")
-        stage_file.write_text(text)
+    name_base_model(tmp_path, "dev", prefix)
     return prefix
 
 
@@ -116,13 +110,11 @@ def test_synth_after_deploy_serves_the_written_prefix(stacks: str, tmp_path: Pat
 
     local = _archive(tmp_path / "model.tar.gz", SERVING_FILES)
     assert run_cli("deploy", str(local), "--stage", "dev").exit_code == 0
-    shutil.copytree(STATE_DIR / "dev", tmp_path / "state" / "dev", dirs_exist_ok=True)
-    (tmp_path / "state" / "dev" / "deploy.json").write_text(json.dumps(_deploy_state(tmp_path)))
     stage_app = build_stage_app(
         new_app(tmp_path / "out"),
         "dev",
         config_dir=tmp_path / "config",
-        state_dir=tmp_path / "state",
+        state_root=tmp_path / "state",
     )
     template = stage_app.app.synth().get_stack_by_name("QuantReason-dev-Endpoint").template
     (model,) = [r for r in template["Resources"].values() if r["Type"] == "AWS::SageMaker::Model"]
@@ -343,11 +335,8 @@ def test_the_deploy_state_is_what_the_stage_settings_read(tmp_path: Path) -> Non
     from quantreason.stages import load_stage
 
     base = "base-models/tiny/0123456789ab/"
-    config, state = tmp_path / "config", tmp_path / "state"
-    shutil.copytree(CONFIG_DIR / "stages", config / "stages")
-    shutil.copytree(STATE_DIR / "prod", state / "prod")
-    stage_file = config / "stages" / "prod.yaml"
-    stage_file.write_text(stage_file.read_text().replace("base_model: null", f"base_model: {base}"))
+    name_base_model(tmp_path, "prod", base)
     uri = f"s3://{BUCKET}/artifacts/serving/abc-0123456789ab/"
-    write_deploy_state("prod", ServingData(uri, base, "0" * 64, False), state)
-    assert load_stage("prod", config_dir=config, state_dir=state).model_data == uri
+    write_deploy_state("prod", ServingData(uri, base, "0" * 64, False), tmp_path / "state")
+    settings = load_stage("prod", config_dir=tmp_path / "config", state_root=tmp_path / "state")
+    assert (settings.model_data, settings.base_model) == (uri, base)

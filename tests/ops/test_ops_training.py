@@ -235,7 +235,7 @@ def test_failed_job_is_a_clear_cli_error(state_machine: str, stub, tmp_path) -> 
     boto3.client("s3", region_name=REGION).create_bucket(Bucket="qr-dev-artifacts")
     deploy_stack(naming.STORAGE, {naming.OUTPUT_ARTIFACTS_BUCKET: "qr-dev-artifacts"})
     stage_fake_base_model("qr-dev-artifacts")
-    name_base_model(tmp_path / "config")
+    name_base_model(tmp_path)
     sagemaker = stub("sagemaker")
     sagemaker.add_response(
         "describe_training_job",
