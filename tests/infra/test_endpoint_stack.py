@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import json
 
-from infra_helpers import MODEL_DATA, as_list, flatten, only, policy_statements, resources
+from infra_helpers import (
+    MODEL_DATA,
+    as_list,
+    flatten,
+    only,
+    policy_statements,
+    resources,
+    state_machine_definition,
+)
 
 from infra.dlc_images import load_table
 from infra.model_endpoint import BASE_MODEL_ENV
@@ -249,6 +257,12 @@ def test_vpc_from_the_stage_reaches_model_and_roles(tmp_path):
         "Subnets": ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"],
         "SecurityGroupIds": ["sg-0123456789abcdef0"],
     }
-    for raw, role in ((endpoint, "ServingExecutionRole"),):
+    training = assembly.get_stack_by_name("QuantReason-dev-Training").template
+    (task,) = state_machine_definition(training)["States"].values()
+    assert task["Parameters"]["VpcConfig"] == {
+        "Subnets": ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"],
+        "SecurityGroupIds": ["sg-0123456789abcdef0"],
+    }
+    for raw, role in ((endpoint, "ServingExecutionRole"), (training, "JobExecutionRole")):
         actions = {a for s in policy_statements(raw, role) for a in as_list(s["Action"])}
         assert "ec2:CreateNetworkInterface" in actions
