@@ -10,7 +10,7 @@ from typing import Any
 
 import boto3
 import pytest
-from ops_helpers import REGION, deploy_stack, name_base_model, run_cli
+from ops_helpers import REGION, deploy_stack, name_base_model, run_cli, stage_fake_base_model
 
 from quantreason import naming
 from quantreason.ops import base_model
@@ -237,3 +237,23 @@ def test_the_embedded_smollm2_checkpoint_stages_once(ctx, storage) -> None:
     assert objects[staged.prefix + "model.safetensors"]["Size"] == size
     again = stage_directory(ctx, model_dir, "smollm2-135m-instruct")
     assert again.already_staged and again.prefix == staged.prefix
+
+
+def test_stacks_deployed_before_anything_was_staged_say_what_to_run(
+    storage, tmp_path: Path
+) -> None:
+    """A fresh account's stacks have status outputs instead of a state machine / endpoint."""
+    staged_prefix = "base-models/tiny/0123456789ab/"
+    name_base_model(tmp_path, prefix=staged_prefix)
+    stage_fake_base_model(BUCKET, staged_prefix)
+    training_why = "no base model staged: run 'quantreason aws stage-base-model --stage dev'"
+    serving_why = "no adapter deployed: run 'quantreason aws deploy model.tar.gz --stage dev'"
+    deploy_stack(naming.TRAINING, {naming.OUTPUT_TRAINING_STATUS: training_why})
+    deploy_stack(naming.ENDPOINT, {naming.OUTPUT_SERVING_STATUS: serving_why})
+    # Staged and named, but the Training stack was deployed before: cdk deploy again.
+    result = run_cli("train", "--no-follow")
+    assert result.exit_code == 1
+    assert f"has no TrainingStateMachineArn: {training_why}" in result.output
+    result = run_cli("status")
+    assert result.exit_code == 1
+    assert f"has no EndpointName: {serving_why}" in result.output
