@@ -1,7 +1,8 @@
 """SageMaker entry point (Hugging Face inference toolkit contract); all logic is in the core.
 
-``model.tar.gz`` holds the LoRA adapter at its root and this file under ``code/`` beside a
-copy of the core package (``code/quantreason/``); the toolkit puts ``code/`` on ``sys.path``.
+``model.tar.gz`` holds the LoRA adapter at its root and this file under ``code/`` beside the
+core modules it imports (``code/quantreason/``) and the vendored packages the DLC lacks
+(``code/lib/``, when any); the toolkit puts ``code/`` on ``sys.path``, this file adds ``lib``.
 The base model is the local path in ``QUANTREASON_BASE_MODEL``: ``/opt/ml/model/base``, the
 staged weights SageMaker copied beside the adapter (never ``HF_MODEL_ID``: with it set, the
 toolkit would download and serve the hub model instead of this model directory).
@@ -15,9 +16,22 @@ these functions never raise for a request. ``input_fn`` and ``predict_fn`` pass 
 from __future__ import annotations
 
 import logging
+import sys
+from pathlib import Path
 
-from quantreason.serving.handler import Predictor, encode_json, error_body, load_predictor
-from quantreason.serving.requests import (
+# Packages the DLC lacks are vendored in code/lib (quantreason.packaging): appended, so the
+# image's own packages always win and nothing is installed at start.
+_VENDORED = Path(__file__).resolve().parent / "lib"
+if _VENDORED.is_dir() and str(_VENDORED) not in sys.path:
+    sys.path.append(str(_VENDORED))
+
+from quantreason.serving.handler import (  # noqa: E402  (after the path set-up above)
+    Predictor,
+    encode_json,
+    error_body,
+    load_predictor,
+)
+from quantreason.serving.requests import (  # noqa: E402
     Limits,
     ServingError,
     check_accept,

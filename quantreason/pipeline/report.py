@@ -9,13 +9,11 @@ import shlex
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quantreason.pipeline.config import PipelineConfig
+from quantreason.pipeline.layout import PipelinePaths, copy_into
 from quantreason.pipeline.runner import StageResult
-
-if TYPE_CHECKING:
-    from quantreason.pipeline.config import PipelineConfig
-    from quantreason.pipeline.main import PipelinePaths
 
 REFERENCE = {"base": 2.7, "finetuned": 32.7, "model": "Mistral-7B-Instruct (reference system)"}
 VERSIONED_PACKAGES = ("torch", "transformers", "peft", "accelerate", "quantreason")
@@ -102,8 +100,6 @@ def stage_table(results: list[StageResult]) -> str:
 
 def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[StageResult]) -> Path:
     """Write ``report.md`` and copy the run's artefacts into the report directory."""
-    from quantreason.pipeline.main import copy_into
-
     report_dir = paths.report
     copy_into(
         report_dir,

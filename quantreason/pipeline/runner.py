@@ -19,14 +19,16 @@ from typing import Any
 from quantreason.hashing import sha256_file
 
 
-def hash_outputs(paths: Iterable[Path]) -> dict[str, str]:
-    """sha256 of every file under the given files/directories, keyed by path."""
+def hash_files(paths: Iterable[Path], relative_to: Path | None = None) -> dict[str, str]:
+    """sha256 of every file under the given files/directories, keyed by path (relative to
+    ``relative_to`` when given, so that a key does not change with the checkout's location)."""
     hashes: dict[str, str] = {}
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             if file.exists():
-                hashes[str(file)] = sha256_file(file)
+                key = file.relative_to(relative_to).as_posix() if relative_to else str(file)
+                hashes[key] = sha256_file(file)
     return hashes
 
 
@@ -86,7 +88,7 @@ class StageRunner:
         recorded: dict[str, str] = state.get("outputs", {})
         if not recorded or not all(Path(p).exists() for p in map(str, stage.outputs)):
             return False
-        return hash_outputs(stage.outputs) == recorded
+        return hash_files(stage.outputs) == recorded
 
     def run(
         self, stage: Stage, on_start: Callable[[Stage, bool], None] | None = None
@@ -108,7 +110,7 @@ class StageRunner:
             missing = [str(p) for p in stage.outputs if not p.exists()]
             if missing:
                 raise RuntimeError(f"stage {stage.name!r} did not write {missing}")
-            outputs = hash_outputs(stage.outputs)
+            outputs = hash_files(stage.outputs)
             self.output_hashes[stage.name] = outputs
             self._state_path(stage).write_text(
                 json.dumps(
