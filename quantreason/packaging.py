@@ -40,13 +40,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quantreason.imports import ImportGraphError, import_closure
+from quantreason.naming import is_adapter_dir
 from quantreason.paths import REPO_ROOT, cache_dir
 
 INFERENCE_CODE_DIR = REPO_ROOT / "inference" / "code"
 ENTRY_POINT = "inference.py"
 INFERENCE_VENDOR_REQUIREMENTS = REPO_ROOT / "inference" / "vendor-requirements.txt"
 PACKAGE_DIR = Path(__file__).resolve().parent
-ADAPTER_FILES = ("adapter_config.json",)
 VENDOR_DIR = "lib"
 # The DLCs' interpreter and platform (infra/dlc_images.json): wheels are fetched for these,
 # whatever Python runs the packaging.
@@ -148,8 +148,7 @@ def vendor_wheels(pins: list[str], target: Path, wheel_dir: Path | None = None) 
 
 
 def _check_adapter(adapter_dir: Path) -> None:
-    missing = [name for name in ADAPTER_FILES if not (adapter_dir / name).is_file()]
-    if missing or not sorted(adapter_dir.glob("adapter_model.*")):
+    if not is_adapter_dir(adapter_dir):
         raise PackagingError(
             f"{adapter_dir} is not a PEFT adapter directory "
             "(needs adapter_config.json and adapter_model.safetensors)"

@@ -103,6 +103,14 @@ def diff(
             result = subprocess.run([*synth, "--output", assembly], cwd=REPO_ROOT, env=env)
         if result.returncode:
             raise typer.Exit(result.returncode)
+        # The snapshots hold masked asset hashes: mask the new templates the same way.
+        subprocess.run(
+            [sys.executable, "-m", "infra.snapshots", "mask", assembly],
+            cwd=REPO_ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         status = 0
         # With a deploy state the app has a model and endpoint: compare with that snapshot set.
         deployed = (STATE_DIR / stage / "deploy.json").is_file()

@@ -23,6 +23,8 @@ from typing import Any
 from quantreason.evaluation.report import markdown_report, plot_accuracy, summarise, write_jsonl
 from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
+from quantreason.provenance import package_versions
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +50,10 @@ def run_evaluation(
 
     if not question_sets or not any(question_sets.values()):
         raise ValueError("question_sets is empty: nothing to evaluate")
-    if adapter is not None and not (Path(adapter) / "adapter_config.json").is_file():
-        raise FileNotFoundError(f"{adapter} is not a PEFT adapter (no adapter_config.json)")
+    if adapter is not None and not is_adapter_dir(adapter):
+        raise FileNotFoundError(
+            f"{adapter} is not a PEFT adapter ({ADAPTER_CONFIG} + adapter_model.* expected)"
+        )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     base_path = resolve_model(base)
@@ -95,7 +99,7 @@ def run_evaluation(
         "dtype": "float32",
         "decoding": "greedy, left padding, stop after a complete 'Answer:' line",
         "seconds": seconds,
-        "versions": _versions(),
+        "versions": package_versions(),
     }
     (out / "eval_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     return rows
@@ -156,15 +160,3 @@ def _prediction(model: str, split: str, row: dict[str, Any], reply: str) -> dict
         "reply": reply,
         **score.to_dict(),
     }
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = {}
-    for name in ("quantreason", "torch", "transformers", "peft"):
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "not installed"
-    return found

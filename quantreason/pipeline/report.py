@@ -7,16 +7,15 @@ import os
 import platform
 import shlex
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from quantreason.pipeline.config import PipelineConfig
 from quantreason.pipeline.layout import PipelinePaths, copy_into
 from quantreason.pipeline.runner import StageResult
+from quantreason.provenance import package_versions
 
 REFERENCE = {"base": 2.7, "finetuned": 32.7, "model": "Mistral-7B-Instruct (reference system)"}
-VERSIONED_PACKAGES = ("torch", "transformers", "peft", "accelerate", "quantreason")
 
 
 def machine_description() -> str:
@@ -36,17 +35,6 @@ def machine_description() -> str:
     except (ValueError, OSError):
         pass
     return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
-
-
-def versions() -> dict[str, str]:
-    """Installed versions of the packages that decide the figures."""
-    found = {"python": platform.python_version()}
-    for name in VERSIONED_PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "not installed"
-    return found
 
 
 def headline_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -150,7 +138,7 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
         f"model `{config.model}`, training profile `config/train/{config.train.profile}.yaml` "
         f"on {config.train.nproc} processes",
         f"- machine: {machine_description()}",
-        "- versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()),
+        "- versions: " + ", ".join(f"{k} {v}" for k, v in package_versions().items()),
         "",
     ]
     (report_dir / "report.md").write_text("\n".join(lines))

@@ -11,7 +11,7 @@ The formula is what we trust (program-of-thought): it is evaluated by
 
 from __future__ import annotations
 
-from quantreason.reply.checking import check_record, is_correct
+from quantreason.reply.checking import is_correct
 from quantreason.reply.contract import (
     ANSWER_PREFIX,
     DEFAULT_RELATIVE_TOLERANCE,
@@ -49,7 +49,6 @@ __all__ = [
     "InterpretedResponse",
     "ModelResponse",
     "chat_messages",
-    "check_record",
     "format_answer_number",
     "format_response",
     "has_complete_answer",

@@ -16,7 +16,6 @@ The checker knows records, not the task registry: what it needs travels with the
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from quantreason.reply.contract import DEFAULT_RELATIVE_TOLERANCE, UNIT_TABLE, UNITS
 
@@ -49,14 +48,3 @@ def is_correct(
         candidates += [-c for c in candidates]
     allowed = max(rel * abs(expected), UNIT_TABLE[unit].absolute_floor)
     return any(abs(c - expected) <= allowed for c in candidates)
-
-
-def check_record(predicted: float | None, record: dict[str, Any]) -> bool:
-    """:func:`is_correct` with the expected value, unit, tolerance and sign rule of a record."""
-    return is_correct(
-        predicted,
-        float(record["answer"]),
-        record["unit"],
-        record.get("tolerance"),
-        sign_free=bool(record.get("sign_free", False)),
-    )

@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 BASE_MODEL_ENV = naming.BASE_MODEL_ENV  # never HF_MODEL_ID (see quantreason.naming)
 DEFAULT_BASE_MODEL = "embedded"
 WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
-ADAPTER_CONFIG = "adapter_config.json"
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ def find_adapter(model_dir: str | Path | None) -> Path | None:
     if model_dir is None:
         return None
     path = Path(model_dir)
-    return path if (path / ADAPTER_CONFIG).is_file() else None
+    return path if naming.is_adapter_dir(path) else None
 
 
 def load_predictor(
