@@ -66,11 +66,16 @@ def train_profile_hash(config: PipelineConfig) -> dict[str, Any]:
     return {"train_profile": hash_files([profile_path(config.train.profile)])}
 
 
+def handwritten_files(config: PipelineConfig) -> list[Path]:
+    """The hand-written question files evaluated: the report set and the tuning set."""
+    names = (config.eval.handwritten, config.eval.handwritten_dev)
+    return [REPO_ROOT / name for name in names if name]
+
+
 def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
-    """The handwritten benchmark's content, so that editing it re-evaluates."""
-    if not config.eval.handwritten:
-        return {}
-    return {"handwritten": hash_files([REPO_ROOT / config.eval.handwritten])}
+    """The handwritten benchmarks' content, so that editing them re-evaluates."""
+    files = handwritten_files(config)
+    return {"handwritten": hash_files(files)} if files else {}
 
 
 # The code each stage runs, by the modules it calls: their import closure is hashed.
@@ -128,12 +133,17 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
 
 def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``eval``: base and fine-tuned on the test splits and the handwritten questions."""
+    from quantreason.consensus import SelfConsistency
     from quantreason.evaluation import run_evaluation
     from quantreason.evaluation.questions import question_sets as load_question_sets
 
-    handwritten = [REPO_ROOT / config.eval.handwritten] if config.eval.handwritten else []
     question_sets = load_question_sets(
-        paths.data, config.eval.splits, handwritten, config.eval.limit
+        paths.data, config.eval.splits, handwritten_files(config), config.eval.limit
+    )
+    voting = SelfConsistency(
+        samples=config.eval.self_consistency_samples,
+        temperature=config.eval.self_consistency_temperature,
+        seed=config.seed,
     )
     rows = run_evaluation(
         str(model_dir(config)),
@@ -142,6 +152,9 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         paths.eval,
         batch_size=config.eval.batch_size,
         max_new_tokens=config.eval.max_new_tokens,
+        self_consistency=voting,
+        consistency_sets=[s for s in config.eval.self_consistency_sets if s in question_sets],
+        base_limit=config.eval.base_limit,
     )
     return {
         f"{row['model']}/{row['split']}": f"{100 * row['accuracy']:.1f} % of {row['n']}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quantreason import naming
+from quantreason.consensus import SelfConsistency, decide_batch, response_fields
 from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.requests import InferenceRequest, InternalError, Limits, ServingError
 
@@ -41,6 +42,9 @@ class ServingSettings:
     merge_adapter: bool = True
     warmup: bool = True
     limits: Limits = field(default_factory=Limits)
+    # Sampled votes and abstention (quantreason.consensus): QUANTREASON_SC_SAMPLES (default 0:
+    # greedy only), QUANTREASON_SC_TEMPERATURE (0.7), QUANTREASON_ABSTAIN_BELOW (0: never).
+    self_consistency: SelfConsistency = field(default_factory=SelfConsistency)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
@@ -55,6 +59,11 @@ class ServingSettings:
             merge_adapter=_flag(environ, "QUANTREASON_MERGE_ADAPTER", True),
             warmup=_flag(environ, "QUANTREASON_WARMUP", True),
             limits=Limits.from_env(environ),
+            self_consistency=SelfConsistency(
+                samples=int(environ.get("QUANTREASON_SC_SAMPLES", "0")),
+                temperature=float(environ.get("QUANTREASON_SC_TEMPERATURE", "0.7")),
+                threshold=float(environ.get("QUANTREASON_ABSTAIN_BELOW", "0")),
+            ),
         )
 
 
@@ -122,6 +131,13 @@ class Predictor:
             batch_size=len(request.questions),
         )
         tokenizer = self.loaded.tokenizer
+        decisions = decide_batch(
+            self.loaded,
+            request.questions,
+            texts,
+            self.settings.self_consistency,
+            max_new_tokens=request.max_new_tokens,
+        )
         records = [
             answer_record(
                 text,
@@ -129,7 +145,8 @@ class Predictor:
                 adapter=self.adapter_name,
                 output_tokens=len(tokenizer(text, add_special_tokens=False)["input_ids"]),
             )
-            for text in texts
+            | response_fields(decision)
+            for text, decision in zip(texts, decisions, strict=True)
         ]
         return records[0] if request.single else records
 

@@ -15,6 +15,7 @@ def _stage(out: Path, calls: list[str], settings: dict, after: list[str] | None 
 
 def _run_a_then_b(tmp_path: Path, calls: list[str], x: int) -> list:
     """A fresh runner over the same state dir: stage a (settings x), then b which reads a."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     runner = StageRunner(tmp_path / "state")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     return [runner.run(_stage(a, calls, {"x": x})), runner.run(_stage(b, calls, {}, ["a.txt"]))]
@@ -37,6 +38,16 @@ def test_changed_settings_rerun_the_stage_and_its_dependants(tmp_path: Path) -> 
     # new settings -> new output bytes for a; upstream hash changed -> b reruns too
     _run_a_then_b(tmp_path, calls, 2)
     assert calls == ["a.txt", "b.txt"]
+
+
+def test_a_moved_run_directory_is_still_up_to_date(tmp_path: Path) -> None:
+    import shutil
+
+    calls: list[str] = []
+    _run_a_then_b(tmp_path / "here", calls, 1)
+    shutil.copytree(tmp_path / "here", tmp_path / "there")
+    results = _run_a_then_b(tmp_path / "there", calls, 1)
+    assert calls == ["a.txt", "b.txt"] and all(r.skipped for r in results)
 
 
 def test_tampered_output_or_force_reruns(tmp_path: Path) -> None:
