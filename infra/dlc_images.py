@@ -40,6 +40,7 @@ SHIPPED = {
     "training": {
         "dockerfile": "huggingface/pytorch/training/docker/2.9/py3/cu130/Dockerfile.gpu",
         "python": "3.12.10",
+        "environment": {"SAGEMAKER_TRAINING_MODULE": "sagemaker_pytorch_container.training:main"},
         "packages": {
             "torch": "2.9.0",
             "transformers": "5.3.0",
@@ -48,6 +49,8 @@ SHIPPED = {
             "accelerate": "1.12.0",
             "datasets": "4.5.0",
             "sagemaker-training": "latest",
+            # The PyTorch launcher behind sagemaker_torch_distributed_enabled (torchrun).
+            "sagemaker-pytorch-training": "latest",
             # Unpinned there, but present: PyYAML and numpy<2 (base image), matplotlib (seaborn),
             # rich and pydantic (sagemaker -> sagemaker-core).
             "pyyaml": "latest",
