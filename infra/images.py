@@ -71,21 +71,30 @@ def grant_dlc_pull(role: iam.IRole, scope: Construct, kind: ImageKind) -> None:
     )
 
 
-def grant_sagemaker_logging(role: iam.Role, scope: Construct, log_group_name: str) -> None:
-    """Let ``role`` write its container logs under ``log_group_name`` and SageMaker metrics.
+def grant_sagemaker_logging(
+    role: iam.Role, scope: Construct, log_group_name: str, stream_prefix: str = ""
+) -> None:
+    """Let ``role`` write container logs to ``log_group_name`` (streams starting with
+    ``stream_prefix``) and SageMaker metrics.
 
     ``cloudwatch:PutMetricData`` has no resource ARNs: it is limited by namespace instead.
     """
+    stack = cdk.Stack.of(scope)
+
+    def arn(name: str) -> str:
+        return stack.format_arn(
+            service="logs",
+            resource="log-group",
+            resource_name=name,
+            arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+        )
+
     role.add_to_policy(
         iam.PolicyStatement(
             actions=["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
             resources=[
-                cdk.Stack.of(scope).format_arn(
-                    service="logs",
-                    resource="log-group",
-                    resource_name=log_group_name,
-                    arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
-                )
+                arn(log_group_name),
+                arn(f"{log_group_name}:log-stream:{stream_prefix}*"),
             ],
         )
     )

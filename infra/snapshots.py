@@ -4,9 +4,12 @@
 ``quantreason infra diff`` runs ``cdk diff --template`` against them (offline, no credentials).
 Templates are written with sorted keys and a trailing newline so the files are stable.
 
-Asset hashes (64 hex digits) are masked when comparing: the training code asset changes with
-every edit of ``training/`` or ``quantreason/``, and the snapshot test is about infrastructure.
-``cdk diff`` against a snapshot still shows the new asset key, as a reviewer should see it.
+Asset hashes (64 hex digits) are masked everywhere a reviewer or a test compares templates:
+the snapshot files store ``<asset-hash>``, the test compares masked text, and the pull request's
+``cdk diff`` (and ``quantreason infra diff``) masks the synthesized templates first
+(``python -m infra.snapshots mask DIR``). The training code asset's hash changes with every edit
+of ``training/`` or ``quantreason/``; that change is reviewed as code, not as infrastructure,
+so a code-only commit needs no snapshot refresh and shows no ``cdk diff``.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def write_snapshots(stage: str, templates: dict[str, dict[str, Any]]) -> list[Pa
     written = []
     for name, template in templates.items():
         path = snapshot_path(stage, name)
-        path.write_text(render(template))
+        path.write_text(mask_hashes(render(template)))
         written.append(path)
     return written
 
@@ -65,6 +68,14 @@ def write_snapshots(stage: str, templates: dict[str, dict[str, Any]]) -> list[Pa
 def mask_hashes(text: str) -> str:
     """Replace asset hashes by a placeholder."""
     return _HASH_RE.sub("<asset-hash>", text)
+
+
+def mask_templates(folder: Path) -> list[Path]:
+    """Mask the asset hashes of every ``*.template.json`` in ``folder`` (a cloud assembly)."""
+    paths = sorted(folder.glob("*.template.json"))
+    for path in paths:
+        path.write_text(mask_hashes(path.read_text()))
+    return paths
 
 
 def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> list[str]:
@@ -87,10 +98,16 @@ def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> li
 
 
 def main(argv: list[str]) -> int:
-    """``python -m infra.snapshots write|check [STAGE ...]`` (run from the repository root)."""
-    if not argv or argv[0] not in ("write", "check"):
-        print("usage: python -m infra.snapshots write|check [STAGE ...]")
+    """``python -m infra.snapshots write|check [STAGE ...]`` or ``mask DIR ...`` (from the
+    repository root)."""
+    if not argv or argv[0] not in ("write", "check", "mask"):
+        print("usage: python -m infra.snapshots write|check [STAGE ...] | mask DIR ...")
         return 2
+    if argv[0] == "mask":
+        for folder in argv[1:]:
+            for path in mask_templates(Path(folder)):
+                print(f"masked {path}")
+        return 0
     stages = argv[1:] or list(STAGES)
     failed = False
     for stage in stages:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import aws_cdk as cdk
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_assets as s3_assets
 from constructs import Construct
 
 from infra.model_endpoint import DEFAULT_MODEL_KEY, ModelEndpoint, ModelEndpointProps
-from infra.nag import acknowledge
 from infra.storage import ProjectBuckets, ProjectBucketsProps
 from infra.training_job import TrainingJob, TrainingJobProps
 from quantreason import naming
@@ -34,14 +35,16 @@ class StorageStack(cdk.Stack):
             ProjectBucketsProps(
                 removal=stage.removal,
                 noncurrent_version_expiry_days=stage.noncurrent_version_expiry_days,
+                kms=stage.kms,
             ),
         )
-        _acknowledge_auto_delete_provider(self)
         # Named exports: the consuming stacks import them by name, so their IAM statements
         # (and the cdk-nag findings on them) read the same on every synth.
         for key, bucket in (("Data", self.buckets.data), ("Artifacts", self.buckets.artifacts)):
             self.export_value(bucket.bucket_arn, name=self.export_name(f"{key}BucketArn"))
             self.export_value(bucket.bucket_name, name=self.export_name(f"{key}BucketName"))
+        if self.buckets.key is not None:
+            self.export_value(self.buckets.key.key_arn, name=self.export_name("BucketKeyArn"))
         cdk.CfnOutput(self, naming.OUTPUT_DATA_BUCKET, value=self.buckets.data.bucket_name)
         cdk.CfnOutput(
             self, naming.OUTPUT_ARTIFACTS_BUCKET, value=self.buckets.artifacts.bucket_name
@@ -53,12 +56,18 @@ class StorageStack(cdk.Stack):
 
     def import_bucket(self, scope: Construct, key: str) -> s3.IBucket:
         """The ``Data`` or ``Artifacts`` bucket as seen from another stack (by export name)."""
-        self.node.find_child("Buckets")  # exports exist once the buckets do
+        buckets = self.node.find_child("Buckets")  # exports exist once the buckets do
+        encryption_key = None
+        if buckets.key is not None:  # grants on the bucket then include the key
+            encryption_key = kms.Key.from_key_arn(
+                scope, f"{key}BucketKey", cdk.Fn.import_value(self.export_name("BucketKeyArn"))
+            )
         return s3.Bucket.from_bucket_attributes(
             scope,
             f"{key}Bucket",
             bucket_arn=cdk.Fn.import_value(self.export_name(f"{key}BucketArn")),
             bucket_name=cdk.Fn.import_value(self.export_name(f"{key}BucketName")),
+            encryption_key=encryption_key,
         )
 
 
@@ -79,6 +88,8 @@ class TrainingStack(cdk.Stack):
                 settings=stage.training,
                 log_retention_days=stage.log_retention_days,
                 removal_policy=_removal(stage),
+                job_name_prefix=naming.training_job_prefix(stage.name),
+                encrypt_logs=stage.kms,
             ),
         )
         cdk.CfnOutput(
@@ -118,7 +129,15 @@ class EndpointStack(cdk.Stack):
             ),
         )
         if asset is not None:
-            asset.grant_read(self.endpoint.role)
+            # The one uploaded object, not the whole CDK bootstrap bucket.
+            self.endpoint.role.add_to_principal_policy(
+                iam.PolicyStatement(
+                    actions=["s3:GetObject"],
+                    resources=[
+                        f"arn:{cdk.Aws.PARTITION}:s3:::{asset.s3_bucket_name}/{asset.s3_object_key}"
+                    ],
+                )
+            )
         cdk.CfnOutput(self, naming.OUTPUT_VARIANT_NAME, value=self.endpoint.variant_name)
         if self.endpoint.endpoint is not None:
             cdk.CfnOutput(self, naming.OUTPUT_ENDPOINT_NAME, value=self.endpoint.endpoint_name)
@@ -149,18 +168,3 @@ def endpoint_cost_text(stage: StageSettings) -> str:
 
 def _removal(stage: StageSettings) -> cdk.RemovalPolicy:
     return cdk.RemovalPolicy.DESTROY if stage.removal == "destroy" else cdk.RemovalPolicy.RETAIN
-
-
-def _acknowledge_auto_delete_provider(stack: cdk.Stack) -> None:
-    """CDK's singleton provider that empties dev buckets on delete (absent in prod)."""
-    provider = stack.node.try_find_child("Custom::S3AutoDeleteObjectsCustomResourceProvider")
-    if provider is None:
-        return
-    acknowledge(
-        provider,
-        (
-            "AwsSolutions-IAM4",
-            "CDK's auto-delete provider uses AWSLambdaBasicExecutionRole for its own logs only.",
-        ),
-        ("AwsSolutions-L1", "Runtime chosen and updated by aws-cdk-lib for its own provider."),
-    )

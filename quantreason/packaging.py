@@ -30,7 +30,6 @@ gives the same bytes (and the same S3 ETag).
 
 from __future__ import annotations
 
-import ast
 import gzip
 import io
 import shutil
@@ -40,14 +39,14 @@ import tarfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from quantreason.imports import ImportGraphError, import_closure
+from quantreason.naming import is_adapter_dir
 from quantreason.paths import REPO_ROOT, cache_dir
 
 INFERENCE_CODE_DIR = REPO_ROOT / "inference" / "code"
 ENTRY_POINT = "inference.py"
 INFERENCE_VENDOR_REQUIREMENTS = REPO_ROOT / "inference" / "vendor-requirements.txt"
 PACKAGE_DIR = Path(__file__).resolve().parent
-PACKAGE_NAME = "quantreason"
-ADAPTER_FILES = ("adapter_config.json",)
 VENDOR_DIR = "lib"
 # The DLCs' interpreter and platform (infra/dlc_images.json): wheels are fetched for these,
 # whatever Python runs the packaging.
@@ -62,58 +61,7 @@ class PackagingError(ValueError):
     """The adapter directory, the entry point or a vendored pin is not what an archive needs."""
 
 
-# --- the allow-list: what the entry point imports -------------------------------------------
-
-
-def _module_file(dotted: str, package_root: Path) -> Path | None:
-    """File of ``quantreason.x.y`` under ``package_root`` (the directory holding quantreason/)."""
-    path = package_root.joinpath(*dotted.split("."))
-    if (path / "__init__.py").is_file():
-        return path / "__init__.py"
-    if path.with_suffix(".py").is_file():
-        return path.with_suffix(".py")
-    return None
-
-
-def _imported_names(source: Path) -> Iterable[str]:
-    """Every absolute module name an ``import`` / ``from ... import`` in ``source`` may load."""
-    for node in ast.walk(ast.parse(source.read_text(), filename=str(source))):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            if node.level:
-                raise PackagingError(f"{source}: relative import; the core uses absolute imports")
-            yield node.module
-            # `from quantreason import naming` imports the submodule quantreason.naming.
-            yield from (f"{node.module}.{alias.name}" for alias in node.names)
-
-
-def import_closure(
-    entry_point: Path, package_root: Path = PACKAGE_DIR.parent
-) -> tuple[list[Path], set[str]]:
-    """``(core module files, third-party top-level names)`` reachable from ``entry_point``.
-
-    Follows every import of a ``quantreason`` module (each parent package's ``__init__`` too,
-    since importing ``a.b`` runs ``a/__init__``); other names are returned by their top level
-    (standard library left out).
-    """
-    seen: set[Path] = set()
-    third_party: set[str] = set()
-    pending = [entry_point]
-    while pending:
-        for name in _imported_names(pending.pop()):
-            top = name.split(".")[0]
-            if top != PACKAGE_NAME:
-                if top not in sys.stdlib_module_names:
-                    third_party.add(top)
-                continue
-            parts = name.split(".")
-            for depth in range(1, len(parts) + 1):
-                module = _module_file(".".join(parts[:depth]), package_root)
-                if module is not None and module not in seen:
-                    seen.add(module)
-                    pending.append(module)
-    return sorted(seen), third_party
+# --- the allow-list: what the entry point imports (quantreason.imports walks the graph) ---
 
 
 def serving_sources(code_dir: Path = INFERENCE_CODE_DIR) -> list[tuple[Path, str]]:
@@ -121,7 +69,10 @@ def serving_sources(code_dir: Path = INFERENCE_CODE_DIR) -> list[tuple[Path, str
     entry = code_dir / ENTRY_POINT
     if not entry.is_file():
         raise PackagingError(f"missing {entry}")
-    modules, _ = import_closure(entry)
+    try:
+        modules, _ = import_closure(entry)
+    except ImportGraphError as err:
+        raise PackagingError(str(err)) from None
     pairs = [(entry, ENTRY_POINT)]
     pairs += [(path, path.relative_to(PACKAGE_DIR.parent).as_posix()) for path in modules]
     return sorted(pairs, key=lambda pair: pair[1])
@@ -212,8 +163,7 @@ def prefetch_vendor_wheels(wheel_dir: Path | None = None) -> list[str]:
 
 
 def _check_adapter(adapter_dir: Path) -> None:
-    missing = [name for name in ADAPTER_FILES if not (adapter_dir / name).is_file()]
-    if missing or not sorted(adapter_dir.glob("adapter_model.*")):
+    if not is_adapter_dir(adapter_dir):
         raise PackagingError(
             f"{adapter_dir} is not a PEFT adapter directory "
             "(needs adapter_config.json and adapter_model.safetensors)"

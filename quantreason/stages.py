@@ -33,6 +33,8 @@ from quantreason.settings import Bool, Int, Number, Settings, Text, build_settin
 
 STAGES_DIR = CONFIG_DIR / "stages"
 
+#: Period of the endpoint's auto-rollback alarms: SageMaker's invocation metrics are per minute.
+ROLLBACK_ALARM_PERIOD_S = 60
 STAGE_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")  # short: it goes into stack names
 OVERRIDABLE = ("region", "account", "model_data_url")
 
@@ -82,9 +84,9 @@ class AlarmSettings(Settings):
     """CloudWatch alarms on the endpoint (also the auto-rollback triggers of deployments)."""
 
     latency_p95_ms: Number = Field(3000.0, gt=0)
-    errors_5xx_per_5min: Int = Field(5, ge=0)
-    errors_4xx_per_5min: Int = Field(50, ge=0)
-    evaluation_periods: Int = Field(3, ge=1)
+    errors_5xx_per_minute: Int = Field(2, ge=0)  # rollback alarm (60-s periods)
+    errors_4xx_per_5min: Int = Field(50, ge=0)  # notification only: no rollback on client errors
+    evaluation_periods: Int = Field(3, ge=1)  # of the rollback alarms: window = 60 s x this
 
 
 class DataCaptureSettings(Settings):
@@ -113,6 +115,17 @@ class EndpointSettings(Settings):
     alarms: AlarmSettings = AlarmSettings()
     deployment: DeploymentSettings = DeploymentSettings()
     data_capture: DataCaptureSettings | None = None
+
+    @model_validator(mode="after")
+    def _bake_wait_covers_the_rollback_alarms(self) -> EndpointSettings:
+        window = ROLLBACK_ALARM_PERIOD_S * self.alarms.evaluation_periods
+        if self.deployment.wait_interval_s < window:
+            raise ValueError(
+                f"deployment.wait_interval_s ({self.deployment.wait_interval_s} s) must be at "
+                f"least the rollback alarms' window ({ROLLBACK_ALARM_PERIOD_S} s x "
+                f"alarms.evaluation_periods = {window} s), or they cannot fire in time"
+            )
+        return self
 
 
 class AutoscalingSettings(Settings):
@@ -151,6 +164,7 @@ class StageSettings(Settings):
     autoscaling: AutoscalingSettings
     # None: no adapter deployed yet (``quantreason aws deploy`` names one)
     model_data_url: Annotated[Text, AfterValidator(_model_data_url)] | None = None
+    kms: Bool = False  # customer-managed, rotated KMS keys for the buckets and training logs
 
     @property
     def endpoint_name(self) -> str:

@@ -9,7 +9,7 @@ import logging
 
 import typer
 
-from quantreason.cli import aws, data, evaluate, infra, model, pipeline, serve, train
+from quantreason.cli import ask, aws, data, evaluate, infra, model, pipeline, serve, train
 
 app = typer.Typer(
     name="quantreason",
@@ -19,7 +19,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (data, model, train, evaluate, pipeline, serve, infra, aws):
+for module in (data, model, train, evaluate, ask, pipeline, serve, infra, aws):
     module.register(app)
 
 

@@ -101,6 +101,14 @@ def diff(
             result = subprocess.run([*synth, "--output", assembly], cwd=REPO_ROOT, env=env)
         if result.returncode:
             raise typer.Exit(result.returncode)
+        # The snapshots hold masked asset hashes: mask the new templates the same way.
+        subprocess.run(
+            [sys.executable, "-m", "infra.snapshots", "mask", assembly],
+            cwd=REPO_ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         status = 0
         for name in part or PARTS:
             stack = naming.stack_name(stage, name)

@@ -1,8 +1,11 @@
 """Question sets for evaluation: dataset splits or an external JSONL file, validated row by row.
 
 An external file needs, per row, at least ``id``, ``question``, ``answer`` and ``unit``;
-``family`` (used for grouping) and ``tolerance`` are optional. A bad row fails with a message
-that names the file, the line and the row's id, so a person can fix it without guessing.
+``family`` (used for grouping), ``tolerance`` and ``sign_free`` are optional. A row without
+``sign_free`` whose ``family`` is one of the generator's takes that family's sign convention
+(a drawdown accepts -22.6 for 22.6), so a hand-written file need not repeat it. A bad row
+fails with a message that names the file, the line and the row's id, so a person can fix it
+without guessing.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quantreason.answers import UNITS
+from quantreason.reply import UNITS
 
 REQUIRED_FIELDS = ("id", "question", "answer", "unit")
 DEFAULT_FAMILY = "unspecified"
@@ -53,8 +56,14 @@ def validate_question(row: Any, where: str) -> dict[str, Any]:
         tolerance = _finite_number(tolerance, "tolerance", label)
         if tolerance < 0:
             raise QuestionError(f"{label}: 'tolerance' must be >= 0, got {tolerance}")
+    sign_free = row.get("sign_free")
+    if sign_free is None:
+        sign_free = _family_sign_free(family)
+    elif not isinstance(sign_free, bool):
+        raise QuestionError(f"{label}: 'sign_free' must be true or false, got {sign_free!r}")
     return {
         **row,
+        "sign_free": sign_free,
         "id": str(row_id),
         "question": question.strip(),
         "answer": answer,
@@ -62,6 +71,13 @@ def validate_question(row: Any, where: str) -> dict[str, Any]:
         "family": family,
         "tolerance": tolerance,
     }
+
+
+def _family_sign_free(family: str) -> bool:
+    from quantreason.tasks import FAMILIES  # lazy: the registry is bigger than this module
+
+    spec = FAMILIES.get(family)
+    return bool(spec and spec.sign_free)
 
 
 def _finite_number(value: Any, field: str, label: str) -> float:

@@ -88,7 +88,7 @@ def check_serving_archive(path: Path) -> None:
             names = {name.removeprefix("./") for name in archive.getnames()}
     except (tarfile.TarError, OSError) as err:
         raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
-    missing = [n for n in (SERVING_ENTRY_POINT, "adapter_config.json") if n not in names]
+    missing = [n for n in (SERVING_ENTRY_POINT, naming.ADAPTER_CONFIG) if n not in names]
     if missing:
         raise OpsError(
             f"{path} lacks {', '.join(missing)}: build the serving archive with "
@@ -140,9 +140,10 @@ def update_endpoint_direct(
     variants = old_config.get("ProductionVariants") or [
         {"VariantName": naming.VARIANT_NAME, "ModelName": "<current model>"}
     ]
-    ours = [v for v in variants if v["VariantName"] == naming.VARIANT_NAME]
-    if not ours:
-        raise OpsError(f"endpoint {name} has no variant {naming.VARIANT_NAME!r}")
+    # The stack's variant is named by its instance type (naming.variant_name).
+    ours = [v for v in variants if v["VariantName"].startswith(naming.VARIANT_NAME)]
+    if len(ours) != 1:
+        raise OpsError(f"endpoint {name} has no single variant named {naming.VARIANT_NAME}-*")
     old_model = sm.describe_model(ModelName=ours[0]["ModelName"])
     suffix = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     model_name = f"{naming.PROJECT}-{ctx.stage}-model-{suffix}"
@@ -166,7 +167,7 @@ def update_endpoint_direct(
     sm.create_model(**model_request)
 
     new_variants = [
-        {**v, "ModelName": model_name} if v["VariantName"] == naming.VARIANT_NAME else v
+        {**v, "ModelName": model_name} if v["VariantName"] == ours[0]["VariantName"] else v
         for v in variants
     ]
     config_request: dict[str, Any] = {

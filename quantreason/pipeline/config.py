@@ -36,6 +36,11 @@ class TrainSettings(Settings):
 class EvalSettings(Settings):
     splits: tuple[EvalSplit, ...] = ("test", "test_ood_range", "test_ood_template")
     handwritten: Text | None = "benchmarks/handwritten.jsonl"
+    handwritten_dev: Text | None = None  # the hand-written tuning set (benchmarks/), also scored
+    self_consistency_samples: Int = Field(0, ge=0, le=16)  # sampled replies besides greedy
+    self_consistency_temperature: Number = Field(0.7, gt=0, le=2)  # their temperature
+    self_consistency_sets: tuple[Text, ...] = ("handwritten", "handwritten_dev")  # voted on
+    base_limit: Int | None = Field(None, gt=0)  # base model: at most this many per set
     batch_size: Int = Field(48, gt=0)
     max_new_tokens: Int = Field(DEFAULT_MAX_NEW_TOKENS, gt=0)
     limit: Int | None = Field(None, gt=0)

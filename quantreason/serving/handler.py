@@ -3,7 +3,7 @@
 ``load_predictor`` loads the base model (+ the adapter found in the model directory) once and
 warms it up; ``Predictor.predict`` answers a validated request as one batch; ``answer_record``
 turns a reply into the response JSON, whose ``answer`` is the evaluated formula
-(``quantreason.responses.interpret_response``). Responses are encoded with sorted keys and no
+(``quantreason.reply.interpret_response``). Responses are encoded with sorted keys and no
 timings, so the same request always gives byte-identical bytes (decoding is greedy).
 """
 
@@ -14,14 +14,14 @@ import json
 import logging
 import math
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quantreason import naming
-from quantreason.responses import interpret_response
+from quantreason.consensus import SelfConsistency, decide_batch, response_fields
+from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.requests import InferenceRequest, InternalError, Limits, ServingError
 
 if TYPE_CHECKING:
@@ -32,14 +32,6 @@ log = logging.getLogger(__name__)
 BASE_MODEL_ENV = naming.BASE_MODEL_ENV  # never HF_MODEL_ID (see quantreason.naming)
 DEFAULT_BASE_MODEL = "embedded"
 WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
-ADAPTER_CONFIG = "adapter_config.json"
-
-# The unit is read from the words after the number on the model's "Answer:" line.
-_UNIT_PATTERNS = (
-    ("percent", re.compile(r"%|\bpercent\b", re.IGNORECASE)),
-    ("currency", re.compile(r"\$|\bUSD\b|\bdollars?\b", re.IGNORECASE)),
-    ("years", re.compile(r"\byears?\b", re.IGNORECASE)),
-)
 
 
 @dataclass(frozen=True)
@@ -50,6 +42,9 @@ class ServingSettings:
     merge_adapter: bool = True
     warmup: bool = True
     limits: Limits = field(default_factory=Limits)
+    # Sampled votes and abstention (quantreason.consensus): QUANTREASON_SC_SAMPLES (default 0:
+    # greedy only), QUANTREASON_SC_TEMPERATURE (0.7), QUANTREASON_ABSTAIN_BELOW (0: never).
+    self_consistency: SelfConsistency = field(default_factory=SelfConsistency)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
@@ -63,6 +58,11 @@ class ServingSettings:
             merge_adapter=_flag(environ, "QUANTREASON_MERGE_ADAPTER", True),
             warmup=_flag(environ, "QUANTREASON_WARMUP", True),
             limits=Limits.from_env(environ),
+            self_consistency=SelfConsistency(
+                samples=int(environ.get("QUANTREASON_SC_SAMPLES", "0")),
+                temperature=float(environ.get("QUANTREASON_SC_TEMPERATURE", "0.7")),
+                threshold=float(environ.get("QUANTREASON_ABSTAIN_BELOW", "0")),
+            ),
         )
 
 
@@ -77,15 +77,6 @@ def _flag(environ: Mapping[str, str], key: str, default: bool) -> bool:
     raise ValueError(f"{key} must be 1/0/true/false, got {value!r}")
 
 
-def unit_of(answer_text: str | None) -> str:
-    """Unit named on an ``Answer:`` line: percent, currency, years, or ``number``."""
-    if answer_text:
-        for unit, pattern in _UNIT_PATTERNS:
-            if pattern.search(answer_text):
-                return unit
-    return "number"
-
-
 def _finite(value: float | None) -> float | None:
     # JSON has no inf/nan: a formula like 1/0 gives no answer rather than invalid JSON.
     return value if value is not None and math.isfinite(value) else None
@@ -93,8 +84,6 @@ def _finite(value: float | None) -> float | None:
 
 def answer_record(text: str, *, model: str, adapter: str | None, output_tokens: int) -> dict:
     """Response object for one reply; valid JSON whatever the model wrote."""
-    from quantreason.prompting import split_response
-
     interpreted = interpret_response(text)
     answer = _finite(interpreted.answer)
     return {
@@ -141,6 +130,13 @@ class Predictor:
             batch_size=len(request.questions),
         )
         tokenizer = self.loaded.tokenizer
+        decisions = decide_batch(
+            self.loaded,
+            request.questions,
+            texts,
+            self.settings.self_consistency,
+            max_new_tokens=request.max_new_tokens,
+        )
         records = [
             answer_record(
                 text,
@@ -148,7 +144,8 @@ class Predictor:
                 adapter=self.adapter_name,
                 output_tokens=len(tokenizer(text, add_special_tokens=False)["input_ids"]),
             )
-            for text in texts
+            | response_fields(decision)
+            for text, decision in zip(texts, decisions, strict=True)
         ]
         return records[0] if request.single else records
 
@@ -166,7 +163,7 @@ def find_adapter(model_dir: str | Path | None) -> Path | None:
     if model_dir is None:
         return None
     path = Path(model_dir)
-    return path if (path / ADAPTER_CONFIG).is_file() else None
+    return path if naming.is_adapter_dir(path) else None
 
 
 def load_predictor(

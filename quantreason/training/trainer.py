@@ -175,7 +175,7 @@ def run(
         # A fresh run: an old run's checkpoints would be resumed from or pruned out of order.
         shutil.rmtree(paths.checkpoint_dir)
     distributed.barrier()
-    latest = checkpoint.latest_checkpoint(paths.checkpoint_dir)
+    latest = checkpoint.agreed_checkpoint(paths.checkpoint_dir)
     if resume and latest is not None:
         start_step = checkpoint.load_checkpoint(
             latest, module, optimizer, scheduler, config.to_dict(), ranks.rank

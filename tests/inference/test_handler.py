@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from quantreason.reply import unit_of
 from quantreason.serving.handler import (
     ServingSettings,
     answer_record,
     encode_json,
     find_adapter,
     load_predictor,
-    unit_of,
 )
 from quantreason.serving.requests import InferenceRequest
 

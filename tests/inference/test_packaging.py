@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from quantreason.imports import import_closure
 from quantreason.packaging import (
     INFERENCE_CODE_DIR,
     PackagingError,
     build_archive,
-    import_closure,
     package_model,
     read_pins,
     serving_sources,
@@ -65,7 +65,7 @@ def test_archive_layout_and_reproducible(tiny_adapter: Path, tmp_path: Path) -> 
     # No requirements.txt: the toolkit would pip-install it from the internet at every start.
     assert not any(n.endswith("requirements.txt") for n in names)
     assert "code/quantreason/serving/handler.py" in names
-    assert "code/quantreason/responses.py" in names
+    assert "code/quantreason/reply/parsing.py" in names
     assert not any("__pycache__" in n for n in names)
     # The allow-list: exactly the entry point and the core modules it imports.
     expected = {f"code/{name}" for _, name in serving_sources()}

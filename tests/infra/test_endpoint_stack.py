@@ -38,7 +38,7 @@ def test_endpoint_config_variant(dev):
     assert "EndpointConfigName" not in config
     assert "DataCaptureConfig" not in config
     (variant,) = config["ProductionVariants"]
-    assert variant["VariantName"] == naming.VARIANT_NAME
+    assert variant["VariantName"] == naming.variant_name("ml.g5.xlarge") == "AllTraffic-g5-xlarge"
     assert variant["InstanceType"] == "ml.g5.xlarge"
     assert variant["InitialInstanceCount"] == 1
     assert variant["ContainerStartupHealthCheckTimeoutInSeconds"] == 900
@@ -62,9 +62,13 @@ def test_endpoint_deployment_and_retained_scaling(dev, prod):
     assert endpoint["EndpointName"] == "quantreason-dev"
     assert endpoint["RetainAllVariantProperties"] is True
     deployment = endpoint["DeploymentConfig"]
-    alarms = set(resources(dev.templates["Endpoint"], "AWS::CloudWatch::Alarm"))
+    alarms = resources(dev.templates["Endpoint"], "AWS::CloudWatch::Alarm")
     rollback = {a["AlarmName"]["Ref"] for a in deployment["AutoRollbackConfiguration"]["Alarms"]}
-    assert rollback == alarms and len(alarms) == 3
+    # Latency and 5xx roll back; client 4xx only notify (bad requests are not a bad model).
+    assert {alarms[a]["Properties"]["MetricName"] for a in rollback} == {
+        "ModelLatency",
+        "Invocation5XXErrors",
+    }
     assert deployment["RollingUpdatePolicy"]["MaximumBatchSize"] == {
         "Type": "CAPACITY_PERCENT",
         "Value": 50,
@@ -85,7 +89,7 @@ def test_autoscaling_uses_the_capacity_plan(dev, prod):
         raw = synth.templates["Endpoint"]
         target = only(raw, "AWS::ApplicationAutoScaling::ScalableTarget")
         props = target["Properties"]
-        assert props["ResourceId"] == f"endpoint/quantreason-{stage}/variant/AllTraffic"
+        assert props["ResourceId"] == f"endpoint/quantreason-{stage}/variant/AllTraffic-g5-xlarge"
         assert props["ScalableDimension"] == "sagemaker:variant:DesiredInstanceCount"
         assert (props["MinCapacity"], props["MaxCapacity"]) == (
             plan.min_instances,
@@ -121,11 +125,44 @@ def test_alarms_on_latency_and_errors(dev):
     latency = alarms["ModelLatency"]
     assert latency["ExtendedStatistic"] == "p95"
     assert latency["Threshold"] == 3000 * 1000  # ModelLatency is in microseconds
-    assert alarms["Invocation5XXErrors"]["Threshold"] == 5
+    assert alarms["Invocation5XXErrors"]["Threshold"] == 2  # per minute
+    assert (
+        alarms["Invocation4XXErrors"]["Period"],
+        alarms["Invocation4XXErrors"]["Threshold"],
+    ) == (
+        300,
+        50,
+    )
     for alarm in alarms.values():
         assert alarm["Namespace"] == "AWS/SageMaker"
-        assert {"Name": "VariantName", "Value": "AllTraffic"} in alarm["Dimensions"]
+        assert {"Name": "VariantName", "Value": "AllTraffic-g5-xlarge"} in alarm["Dimensions"]
         assert alarm["TreatMissingData"] == "notBreaching"
+
+
+@pytest.mark.parametrize("stage", ["dev", "prod"])
+def test_rollback_alarms_can_fire_within_the_bake_wait(stage, request):
+    """From the template: each rollback alarm's window (period x evaluation periods) fits in
+    the wait after traffic shifts, so a bad deployment is caught before it is final."""
+    raw = request.getfixturevalue(stage).templates["Endpoint"]
+    endpoint = only(raw, "AWS::SageMaker::Endpoint")["Properties"]["DeploymentConfig"]
+    if "RollingUpdatePolicy" in endpoint:
+        wait = endpoint["RollingUpdatePolicy"]["WaitIntervalInSeconds"]
+    else:
+        wait = endpoint["BlueGreenUpdatePolicy"]["TrafficRoutingConfiguration"][
+            "WaitIntervalInSeconds"
+        ]
+    alarms = resources(raw, "AWS::CloudWatch::Alarm")
+    rollback = [a["AlarmName"]["Ref"] for a in endpoint["AutoRollbackConfiguration"]["Alarms"]]
+    assert rollback
+    for logical_id in rollback:
+        props = alarms[logical_id]["Properties"]
+        assert props["Period"] == 60, logical_id
+        assert props["Period"] * props["EvaluationPeriods"] <= wait, (logical_id, wait)
+    assert all(
+        a["Properties"]["MetricName"] != "Invocation4XXErrors"
+        for k, a in alarms.items()
+        if k in rollback
+    )
 
 
 def test_execution_role_reads_only_model_artifacts(dev):
@@ -178,9 +215,9 @@ def test_account_and_region_overrides_reach_the_templates(parked):
         for r in as_list(s["Resource"])
         if ":logs:" in flatten(r)
     ]
-    assert logs == [
-        "arn:${AWS::Partition}:logs:eu-west-1:111122223333:log-group:/aws/sagemaker/Endpoints/*"
-    ]
+    group = "arn:${AWS::Partition}:logs:eu-west-1:111122223333:log-group:/aws/sagemaker/Endpoints"
+    # This endpoint's log group only, not every endpoint's.
+    assert logs == [f"{group}/quantreason-dev", f"{group}/quantreason-dev:log-stream:*"]
 
 
 def test_grant_invoke_is_scoped_to_the_endpoint(dev):
@@ -233,3 +270,68 @@ def test_missing_local_model_tarball_is_a_clear_error(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="no such file"):
         build_stage_app(new_app(tmp_path), "dev", overrides={"model_data_url": "nope.tar.gz"})
+
+
+def test_instance_type_change_takes_an_update_path_sagemaker_accepts(dev, tmp_path):
+    """SageMaker refuses UpdateEndpoint when it changes the instance type of (or removes) a
+    variant registered with Application Auto Scaling. Changing the instance type must give:
+    a new variant name; a custom resource the endpoint waits for, which deregisters exactly
+    the previous variant's scalable target; and a new scalable target registered after it."""
+    from infra_helpers import copy_config
+
+    from infra.app_builder import build_stage_app, new_app
+
+    config = copy_config(tmp_path / "config")
+    stage_file = config / "stages" / "dev.yaml"
+    text = stage_file.read_text()
+    assert "instance_type: ml.g5.xlarge" in text
+    stage_file.write_text(
+        text.replace("instance_type: ml.g5.xlarge", "instance_type: ml.g6.xlarge")
+    )
+    # The capacity plan names its instance type too (re-planned for the new one).
+    plan_file = config / "state" / "dev" / "capacity.json"
+    plan = json.loads(plan_file.read_text())
+    plan_file.write_text(json.dumps({**plan, "instance_type": "ml.g6.xlarge"}))
+    app = build_stage_app(
+        new_app(tmp_path / "out"), "dev", config_dir=config, state_root=config / "state"
+    ).app
+    new = app.synth().get_stack_by_name("QuantReason-dev-Endpoint").template
+    old = dev.templates["Endpoint"]
+
+    def variant(raw):
+        config = only(raw, "AWS::SageMaker::EndpointConfig")["Properties"]
+        (v,) = config["ProductionVariants"]
+        return v["VariantName"], v["InstanceType"]
+
+    assert variant(old) == ("AllTraffic-g5-xlarge", "ml.g5.xlarge")
+    assert variant(new) == ("AllTraffic-g6-xlarge", "ml.g6.xlarge")
+
+    def target_id(raw):
+        return only(raw, "AWS::ApplicationAutoScaling::ScalableTarget")["Properties"]["ResourceId"]
+
+    # A changed ResourceId replaces the target: registered after the endpoint update (it
+    # depends on the endpoint), the old one deleted in clean-up (already deregistered).
+    assert target_id(new) == "endpoint/quantreason-dev/variant/AllTraffic-g6-xlarge"
+    assert target_id(new) != target_id(old)
+
+    def guard(raw):
+        (logical_id, resource) = next(iter(resources(raw, "Custom::AWS").items()))
+        props = resource["Properties"]
+        return logical_id, json.loads(props["Create"]), json.loads(props["Update"])
+
+    for raw in (old, new):
+        logical_id, create, update = guard(raw)
+        endpoint = only(raw, "AWS::SageMaker::Endpoint")
+        assert logical_id in endpoint["DependsOn"]  # deregistration happens first
+        target = only(raw, "AWS::ApplicationAutoScaling::ScalableTarget")
+        assert next(iter(resources(raw, "AWS::SageMaker::Endpoint"))) in target["DependsOn"]
+        # The physical id is the current target; an update deregisters the previous one.
+        assert update["action"] == "deregisterScalableTarget"
+        assert update["parameters"]["ResourceId"] == "PHYSICAL:RESOURCEID:"
+        assert update["physicalResourceId"]["id"] == target_id(raw)
+        # Created on a stack deployed before the variant name had the instance type.
+        assert create["parameters"]["ResourceId"] == "endpoint/quantreason-dev/variant/AllTraffic"
+    # The update is triggered (its properties change) and deregisters the old variant,
+    # whose ResourceId is the physical id the old template gave the custom resource.
+    assert guard(old)[2] != guard(new)[2]
+    assert guard(old)[2]["physicalResourceId"]["id"] == target_id(old)

@@ -123,3 +123,13 @@ def test_unknown_or_bad_stage_names():
         load_stage("staging")
     with pytest.raises(StageConfigError, match="bad stage name"):
         load_stage("../etc")
+
+
+def test_bake_wait_shorter_than_the_rollback_alarm_window_is_refused(tmp_path: Path):
+    config = copy_config(tmp_path)
+    stage_file = config / "stages" / "dev.yaml"
+    # 3 periods of 60 s need 180 s of data: a 120-s wait ends before the alarm can fire.
+    text = stage_file.read_text().replace("wait_interval_s: 300", "wait_interval_s: 120")
+    stage_file.write_text(text)
+    with pytest.raises(StageConfigError, match="at least the rollback alarms' window"):
+        load_stage("dev", config_dir=config, state_root=config / "state")

@@ -19,8 +19,21 @@ from quantreason import naming
 
 def _task(synth) -> dict:
     definition = state_machine_definition(synth.templates["Training"])
-    (state,) = definition["States"].values()
-    return state
+    return definition["States"]["TrainAdapter"]
+
+
+def test_job_names_outside_the_stage_prefix_are_refused(dev, prod):
+    for synth, stage in ((dev, "dev"), (prod, "prod")):
+        definition = state_machine_definition(synth.templates["Training"])
+        check = definition["States"][definition["StartAt"]]
+        assert check["Type"] == "Choice"
+        (rule,) = check["Choices"]
+        assert rule == {
+            "Variable": "$$.Execution.Name",
+            "StringMatches": f"quantreason-{stage}-*",
+            "Next": "TrainAdapter",
+        }
+        assert definition["States"][check["Default"]]["Type"] == "Fail"
 
 
 def test_task_runs_the_training_job_to_completion(dev):
@@ -110,10 +123,32 @@ def test_execution_role_least_privilege(dev):
     data_arn = "${import:QuantReason-dev-Storage:DataBucketArn}"
     artifacts_arn = "${import:QuantReason-dev-Storage:ArtifactsBucketArn}"
     # Datasets: read only.
-    assert not {a for a in by_resource[f"{data_arn}/datasets/*"] if "Put" in a or "Delete" in a}
-    # Checkpoints: read and write; training output: write.
-    assert "s3:PutObject" in by_resource[f"{artifacts_arn}/checkpoints/*"]
-    assert "s3:PutObject" in by_resource[f"{artifacts_arn}/artifacts/training*"]
+    assert by_resource[f"{data_arn}/datasets/*"] == {"s3:GetObject"}
+    # Checkpoints: read, write, delete the current version; training output: write.
+    assert by_resource[f"{artifacts_arn}/checkpoints/*"] == {
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:AbortMultipartUpload",
+        "s3:DeleteObject",
+    }
+    assert by_resource[f"{artifacts_arn}/artifacts/training/*"] == {
+        "s3:PutObject",
+        "s3:AbortMultipartUpload",
+    }
+    # Listing: each bucket only under the prefixes above.
+    lists = {
+        flatten(st["Resource"]): st["Condition"]
+        for st in statements
+        if st["Action"] == "s3:ListBucket"
+    }
+    assert lists == {
+        data_arn: {"StringLike": {"s3:prefix": ["datasets/*"]}},
+        artifacts_arn: {"StringLike": {"s3:prefix": ["checkpoints/*"]}},
+    }
+    # The code bundle: the one asset object (content hash key), no other bootstrap object.
+    assets = [r for r in by_resource if "cdk-hnb659fds-assets" in r]
+    assert len(assets) == 1 and by_resource[assets[0]] == {"s3:GetObject"}
+    assert assets[0].endswith(".gz") and "/*" not in assets[0]
     # Wildcard resource only for the calls that take none.
     assert by_resource["*"] == {"ecr:GetAuthorizationToken", "cloudwatch:PutMetricData"}
     ecr_repo = next(r for r in by_resource if ":ecr:" in r)
@@ -132,6 +167,24 @@ def test_state_machine_may_pass_only_the_training_role(dev):
     pass_role = [s for s in statements if "iam:PassRole" in as_list(s["Action"])]
     assert len(pass_role) == 1
     assert flatten(pass_role[0]["Resource"]).startswith("${JobExecutionRole")
+    assert pass_role[0]["Condition"] == {
+        "StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}
+    }
+
+
+def test_state_machine_manages_only_this_stages_jobs(dev):
+    statements = policy_statements(dev.templates["Training"], "JobStateMachineRole")
+    sagemaker = [s for s in statements if any("sagemaker:" in a for a in as_list(s["Action"]))]
+    assert len(sagemaker) == 1
+    assert set(sagemaker[0]["Action"]) == {
+        "sagemaker:CreateTrainingJob",
+        "sagemaker:DescribeTrainingJob",
+        "sagemaker:StopTrainingJob",
+        "sagemaker:AddTags",
+    }
+    assert flatten(sagemaker[0]["Resource"]) == (
+        "arn:${AWS::Partition}:sagemaker:us-east-1:${AWS::AccountId}:training-job/quantreason-dev-*"
+    )
 
 
 def test_outputs_for_the_ops_cli(dev):

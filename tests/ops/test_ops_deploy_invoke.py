@@ -108,7 +108,7 @@ def _stub_live_endpoint(sagemaker: Any, status: str = "InService") -> None:
 
 
 VARIANT = {
-    "VariantName": naming.VARIANT_NAME,
+    "VariantName": naming.variant_name("ml.g5.xlarge"),
     "ModelName": "model-old",
     "InitialInstanceCount": 1,
     "InstanceType": "ml.g5.xlarge",

@@ -156,10 +156,13 @@ def no_sending(monkeypatch: pytest.MonkeyPatch) -> None:
 DRY_RUNS = {
     "upload-data": (["upload-data", "--data", "DATA"], ["s3.put_object(Bucket='<DataBucketName"]),
     "train": (
-        ["train", "--job-name", "job-1", "--train-profile", "local"],
-        ["stepfunctions.start_execution(stateMachineArn=", "name='job-1'"],
+        ["train", "--job-name", "quantreason-dev-job-1", "--train-profile", "local"],
+        ["stepfunctions.start_execution(stateMachineArn=", "name='quantreason-dev-job-1'"],
     ),
-    "train-sdk": (["train", "--sdk", "--job-name", "job-1"], ["sagemaker.create_training_job("]),
+    "train-sdk": (
+        ["train", "--sdk", "--job-name", "quantreason-dev-job-1"],
+        ["sagemaker.create_training_job("],
+    ),
     "deploy-direct": (
         ["deploy", "s3://bkt/k/model.tar.gz", "--direct"],
         ["sagemaker.update_endpoint(", "RetainAllVariantProperties=True"],
