@@ -1,8 +1,8 @@
 """The training bundle on the training DLC's versions, launched by the real SageMaker toolkits.
 
-The dev stage is synthesized in-process; the Training stack's createTrainingJob parameters
-(hyperparameters, channels, checkpoint path, instance count, environment) and the code asset
-(sourcedir.tar.gz as CDK bundled it) are read from that synthesized template and cloud assembly.
+The dev and prod stages are synthesized in-process; the Training stack's createTrainingJob
+parameters (hyperparameters, channels, checkpoint path, instance count, environment) and the
+code asset (sourcedir.tar.gz as CDK bundled it) are read from that template and cloud assembly.
 An /opt/ml layout is built from them under a temporary SAGEMAKER_BASE_DIR and the DLC's
 entry point (sagemaker-training's `train`, with the image's SAGEMAKER_TRAINING_MODULE =
 sagemaker-pytorch-training) runs in `.venv-training-dlc/` (torch 2.9.0, transformers 5.3.0,
@@ -10,8 +10,8 @@ peft 0.18.1): it unpacks the bundle, sees `sagemaker_torch_distributed_enabled` 
 torchrun with one process per GPU. Stand-ins, and why:
 - 2 "GPUs": a `nvidia-smi` on PATH lists two, so the toolkit starts 2 processes on this CPU
   machine exactly as on a 2-GPU instance; train.py finds no CUDA and uses gloo.
-- the base model: the tiny random Mistral given as `model.name` (a 7B model does not train on
-  2 CPU cores), and a few smaller-batch hyperparameters on top of the template's (TEST_SIZES).
+- the base model: the `base` channel holds the tiny random Mistral (a 7B model does not train
+  on 2 CPU cores), and a few smaller-batch hyperparameters on top of the template's (TEST_SIZES).
 - /opt/ml is a temporary directory (SAGEMAKER_BASE_DIR), the checkpoint LocalPath is rebased,
   and the one host is called localhost (SageMaker's algo-1 does not resolve here).
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 import pytest
 
 from containers.conftest import fidelity_record
+from quantreason import naming
 from quantreason.paths import REPO_ROOT
 
 # Smaller than the cloud profile so that 2 CPU processes finish in about a minute; every other
@@ -68,13 +70,14 @@ def resolve(value: Any) -> Any:
     return {key: resolve(item) for key, item in value.items()}
 
 
-@pytest.fixture(scope="module")
-def training_job(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """createTrainingJob parameters of the synthesized dev stage + where CDK put its assets."""
+@pytest.fixture(scope="module", params=["dev", "prod"])
+def training_job(request, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """createTrainingJob parameters of a synthesized stage + where CDK put its assets (prod:
+    network isolation, the bundle comes as the `code` channel)."""
     from infra.app_builder import build_stage_app, new_app
 
     outdir = tmp_path_factory.mktemp("cdk.out")
-    stage_app = build_stage_app(new_app(outdir), "dev")
+    stage_app = build_stage_app(new_app(outdir), request.param)
     assembly = stage_app.app.synth()
     [name] = [s.stack_name for s in stage_app.stacks if s.stack_name.endswith("-Training")]
     template = assembly.get_stack_by_name(name).template
@@ -97,16 +100,22 @@ def training_job(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return {"parameters": task["Parameters"], "assets": assets}
 
 
-def opt_ml(job: dict[str, Any], base: Path, data: Path, tiny_base: str) -> dict[str, str]:
-    """Lay out ``base`` as SageMaker lays out /opt/ml for this job; returns the hyperparameters."""
+def opt_ml(job: dict[str, Any], base: Path, data: Path, base_model: str) -> dict[str, str]:
+    """Lay out ``base`` as SageMaker lays out /opt/ml for this job; returns the hyperparameters.
+
+    Channels get what the stage's S3 prefixes would hold: ``train`` the dataset, ``base`` the
+    staged base weights (here the tiny model), ``code`` (network-isolated stages) the bundle.
+    """
     parameters = job["parameters"]
     hyperparameters = dict(parameters["HyperParameters"])
-    bucket_key = hyperparameters["sagemaker_submit_directory"].removeprefix("s3://")
-    code = job["assets"][bucket_key.split("/", 1)[1]]
-    assert code.name.endswith(".tar.gz") and code.is_file(), code
-    hyperparameters["sagemaker_submit_directory"] = str(code)  # the toolkit also takes a path
+    submit = hyperparameters["sagemaker_submit_directory"]
+    if submit.startswith("s3://"):  # the toolkit downloads it; it also takes a local path
+        hyperparameters["sagemaker_submit_directory"] = str(job["assets"][submit.split("/", 3)[3]])
+    else:  # network isolation: the bundle arrives as an input channel under /opt/ml
+        hyperparameters["sagemaker_submit_directory"] = str(
+            base / Path(submit).relative_to("/opt/ml")
+        )
     hyperparameters.update(TEST_SIZES)
-    hyperparameters["model.name"] = tiny_base
     config = base / "input" / "config"
     config.mkdir(parents=True)
     (config / "hyperparameters.json").write_text(json.dumps(hyperparameters))
@@ -116,20 +125,24 @@ def opt_ml(job: dict[str, Any], base: Path, data: Path, tiny_base: str) -> dict[
     hosts = ["localhost"] if count == 1 else [f"algo-{i + 1}" for i in range(count)]
     resource = {"current_host": hosts[0], "hosts": hosts, "network_interface_name": "lo"}
     (config / "resourceconfig.json").write_text(json.dumps(resource))
+    contents = {"train": data, naming.BASE_MODEL_CHANNEL: Path(base_model)}
     channels = {}
     for channel in parameters["InputDataConfig"]:
-        name = channel["ChannelName"]
+        name, source = channel["ChannelName"], channel["DataSource"]["S3DataSource"]
         channels[name] = {
             "ContentType": channel.get("ContentType", ""),
             "TrainingInputMode": channel["InputMode"],
-            "S3DistributionType": channel["DataSource"]["S3DataSource"]["S3DataDistributionType"],
+            "S3DistributionType": source["S3DataDistributionType"],
             "RecordWrapperType": "None",
         }
-        content = {"train": data}.get(name)
-        assert content is not None, f"no test content for the template's channel {name!r}"
-        (base / "input" / "data" / name).mkdir(parents=True)
-        for file in content.iterdir():
-            (base / "input" / "data" / name / file.name).write_bytes(file.read_bytes())
+        target = base / "input" / "data" / name
+        key = source["S3Uri"].split("/", 3)[3]
+        if key in job["assets"]:  # one object: SageMaker copies it under its key
+            (target / key).parent.mkdir(parents=True)
+            shutil.copy2(job["assets"][key], target / key)
+            continue
+        assert name in contents, f"no test content for the template's channel {name!r}"
+        shutil.copytree(contents[name], target)
     (config / "inputdataconfig.json").write_text(json.dumps(channels))
     return hyperparameters
 
@@ -193,6 +206,9 @@ def test_bundle_trains_on_two_processes_on_the_training_dlc_versions(
     assert (model_dir / "adapter_model.safetensors").stat().st_size > 0
     steps = [json.loads(line) for line in (base / "output" / "data" / "train_log.jsonl").open()]
     assert [s["step"] for s in steps] == [1, 2] and {s["world_size"] for s in steps} == {2}
+    # The base weights came from the base channel (the staged S3 prefix), not a hub id.
+    used = json.loads((base / "output" / "data" / "config.json").read_text())["model"]
+    assert used["name"] == str(base / "input" / "data" / naming.BASE_MODEL_CHANNEL)
     # pydantic-settings came from the bundle's lib/: the environment itself lacks it.
     probe = subprocess.run([str(training_python), "-c", "import pydantic_settings"], check=False)
     assert probe.returncode != 0
