@@ -16,7 +16,7 @@ from quantreason.paths import CONFIG_DIR, REPO_ROOT
 from quantreason.stages import StageConfigError, StageSettings, load_stage
 
 #: CDK context keys that override stage settings (``-c region=eu-west-1``).
-OVERRIDE_KEYS = ("region", "account", "model_data_url")
+OVERRIDE_KEYS = ("region", "account")
 
 
 CDK_JSON = REPO_ROOT / "cdk.json"

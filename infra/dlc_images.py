@@ -40,6 +40,23 @@ SHIPPED = {
     "training": {
         "dockerfile": "huggingface/pytorch/training/docker/2.9/py3/cu130/Dockerfile.gpu",
         "python": "3.12.10",
+        "environment": {"SAGEMAKER_TRAINING_MODULE": "sagemaker_pytorch_container.training:main"},
+        # Top-level modules our code may import from the image (the rest is vendored).
+        "imports": [
+            "accelerate",
+            "datasets",
+            "huggingface_hub",
+            "matplotlib",
+            "numpy",
+            "peft",
+            "pydantic",
+            "rich",
+            "safetensors",
+            "tokenizers",
+            "torch",
+            "transformers",
+            "yaml",
+        ],
         "packages": {
             "torch": "2.9.0",
             "transformers": "5.3.0",
@@ -48,6 +65,8 @@ SHIPPED = {
             "accelerate": "1.12.0",
             "datasets": "4.5.0",
             "sagemaker-training": "latest",
+            # The PyTorch launcher behind sagemaker_torch_distributed_enabled (torchrun).
+            "sagemaker-pytorch-training": "latest",
             # Unpinned there, but present: PyYAML and numpy<2 (base image), matplotlib (seaborn),
             # rich and pydantic (sagemaker -> sagemaker-core).
             "pyyaml": "latest",
@@ -60,6 +79,18 @@ SHIPPED = {
     "inference": {
         "dockerfile": "huggingface/pytorch/inference/docker/2.6/py3/cu124/Dockerfile.gpu",
         "python": "3.12.8",
+        # Top-level modules our code may import from the image (the rest is vendored).
+        "imports": [
+            "accelerate",
+            "huggingface_hub",
+            "numpy",
+            "peft",
+            "safetensors",
+            "tokenizers",
+            "torch",
+            "transformers",
+            "yaml",
+        ],
         "packages": {
             "torch": "2.6.0",
             "transformers": "5.5.3",

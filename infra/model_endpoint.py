@@ -10,11 +10,17 @@ carries the instance type (``naming.variant_name``), and a small custom resource
 endpoint depends on deregisters the previous variant's scalable target just before the
 endpoint update; CloudFormation then registers the new variant (the target's ResourceId
 changed, so it is replaced) after the update.
+
+Model data: the model reads one uncompressed prefix through ``ModelDataSource`` (S3Prefix,
+CompressionType None), which SageMaker copies file by file to ``/opt/ml/model``: no 14.5 GB
+tarball to build or unpack. CloudFormation's ``AWS::SageMaker::Model`` has no
+``AdditionalModelDataSources``, so the base weights sit under ``base/`` in the same prefix as
+the adapter and ``code/`` (``quantreason aws deploy`` copies them there inside S3).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import aws_cdk as cdk
 from aws_cdk import aws_applicationautoscaling as appscaling
@@ -28,11 +34,15 @@ from constructs import Construct
 from infra.grants import grant_prefix_read, grant_prefix_write
 from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
 from infra.nag import acknowledge, iam5, rendered_arn, rendered_import
+from infra.network import NetworkProps
 from quantreason import naming
-from quantreason.stages import ROLLBACK_ALARM_PERIOD_S, AutoscalingSettings, EndpointSettings
+from quantreason.stages import (
+    ROLLBACK_ALARM_PERIOD_S,
+    SERVING_URI_RE,
+    AutoscalingSettings,
+    EndpointSettings,
+)
 
-#: Where ``quantreason package-model`` output goes when no other location is configured.
-DEFAULT_MODEL_KEY = f"{naming.ARTIFACTS_PREFIX}/model/model.tar.gz"
 DATA_CAPTURE_PREFIX = "data-capture"
 BASE_MODEL_ENV = naming.BASE_MODEL_ENV
 SCALABLE_DIMENSION = "sagemaker:variant:DesiredInstanceCount"
@@ -53,7 +63,10 @@ class ModelEndpointProps:
     artifacts_bucket: s3.IBucket
     settings: EndpointSettings
     autoscaling: AutoscalingSettings
-    model_data_url: str  # s3:// URI of model.tar.gz (adapter + code/)
+    # s3://<artifacts>/artifacts/serving/<id>/: adapter + code/ + base/ (base weights), all
+    # uncompressed; written by `quantreason aws deploy`.
+    model_data: str
+    network: NetworkProps = field(default_factory=NetworkProps)
 
 
 class ModelEndpoint(Construct):
@@ -75,7 +88,9 @@ class ModelEndpoint(Construct):
             assumed_by=iam.ServicePrincipal("sagemaker.amazonaws.com"),
             description="SageMaker endpoint: read the model artifact, write captured data",
         )
-        _grant_model_read(self.role, props.artifacts_bucket, props.model_data_url)
+        key_prefix = _serving_key_prefix(props.model_data)
+        grant_prefix_read(self.role, props.artifacts_bucket, key_prefix)  # exactly that data
+        props.network.grant_vpc_access(self.role)
         grant_dlc_pull(self.role, self, "inference")
         grant_sagemaker_logging(self.role, self, f"/aws/sagemaker/Endpoints/{props.endpoint_name}")
 
@@ -85,12 +100,29 @@ class ModelEndpoint(Construct):
             execution_role_arn=self.role.role_arn,
             primary_container=sagemaker.CfnModel.ContainerDefinitionProperty(
                 image=dlc_image_uri(self, "inference"),
-                model_data_url=props.model_data_url,
+                model_data_source=sagemaker.CfnModel.ModelDataSourceProperty(
+                    s3_data_source=sagemaker.CfnModel.S3DataSourceProperty(
+                        s3_uri=props.model_data,
+                        s3_data_type="S3Prefix",
+                        compression_type="None",
+                    )
+                ),
                 environment={
-                    BASE_MODEL_ENV: s.base_model_id,
+                    # The local copy of the staged weights; nothing is fetched from the hub.
+                    BASE_MODEL_ENV: naming.SERVING_BASE_MODEL_PATH,
+                    "HF_HUB_OFFLINE": "1",
                     "SAGEMAKER_CONTAINER_LOG_LEVEL": "20",
                     "SAGEMAKER_REGION": cdk.Aws.REGION,
                 },
+            ),
+            enable_network_isolation=props.network.isolated,
+            vpc_config=(
+                sagemaker.CfnModel.VpcConfigProperty(
+                    subnets=props.network.subnet_ids,
+                    security_group_ids=props.network.security_group_ids,
+                )
+                if props.network.in_vpc
+                else None
             ),
         )
         # SageMaker checks at CreateModel that the role can read the artifact and pull the
@@ -136,7 +168,7 @@ class ModelEndpoint(Construct):
             ],
             data_capture_config=data_capture,
         )
-        self._acknowledge_role(props.artifacts_bucket)
+        self._acknowledge_role(props.artifacts_bucket, key_prefix)
 
         self.endpoint: sagemaker.CfnEndpoint | None = None
         self.alarms: list[cloudwatch.Alarm] = []  # roll a deployment back
@@ -344,19 +376,27 @@ class ModelEndpoint(Construct):
             grantee=grantee, actions=["sagemaker:InvokeEndpoint"], resource_arns=[arn]
         )
 
-    def _acknowledge_role(self, artifacts: s3.IBucket) -> None:
+    def _acknowledge_role(self, artifacts: s3.IBucket, key_prefix: str) -> None:
         artifacts_arn = rendered_import(self, artifacts.bucket_arn)
-        log_group = f"log-group:/aws/sagemaker/Endpoints/{self.endpoint_name}:log-stream:*"
+        log_group = f"log-group:/aws/sagemaker/Endpoints/{self.endpoint_name}"
         findings = [
             iam5(
-                f"Resource::{artifacts_arn}/{naming.ARTIFACTS_PREFIX}/*",
-                "Model artifacts: the key changes with each deployed adapter.",
+                f"Resource::{artifacts_arn}/{key_prefix}*",
+                "The serving data this model reads, file by file (S3Prefix, uncompressed).",
             ),
             iam5(
-                "Resource::" + rendered_arn(self, "logs", log_group),
+                "Resource::" + rendered_arn(self, "logs", f"{log_group}:log-stream:*"),
                 "SageMaker names this endpoint's log streams <variant>/<instance id>.",
             ),
-            iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
+            iam5(
+                "Resource::" + rendered_arn(self, "logs", f"{log_group}:*"),
+                "This endpoint's own log group: creating it and its streams.",
+            ),
+            iam5(
+                "Resource::*",
+                "ecr:GetAuthorizationToken, PutMetricData and (in a VPC) the EC2 "
+                "network-interface actions SageMaker uses take no resource ARN.",
+            ),
         ]
         if self.data_capture_enabled:
             findings.append(
@@ -368,16 +408,12 @@ class ModelEndpoint(Construct):
         acknowledge(self.role, *findings)
 
 
-def _grant_model_read(role: iam.IRole, artifacts: s3.IBucket, model_data_url: str) -> None:
-    """Read access to exactly the model artifact (prefix of the artifacts bucket by default)."""
-    bucket_and_key = model_data_url.removeprefix("s3://")
-    if cdk.Token.is_unresolved(bucket_and_key):  # in the artifacts bucket (or a CDK asset)
-        grant_prefix_read(role, artifacts, f"{naming.ARTIFACTS_PREFIX}/")
-        return
-    bucket, _, key = bucket_and_key.partition("/")
-    role.add_to_principal_policy(
-        iam.PolicyStatement(
-            actions=["s3:GetObject"],
-            resources=[f"arn:{cdk.Aws.PARTITION}:s3:::{bucket}/{key}"],
+def _serving_key_prefix(model_data: str) -> str:
+    """``artifacts/serving/<id>/`` of ``s3://<bucket>/artifacts/serving/<id>/``."""
+    match = SERVING_URI_RE.match(model_data)
+    if not match or not match[1].startswith(f"{naming.SERVING_PREFIX}/"):
+        raise ValueError(
+            f"model data {model_data!r}: expected s3://<artifacts>/{naming.SERVING_PREFIX}/<id>/ "
+            "as written by `quantreason aws deploy`"
         )
-    )
+    return match[1]

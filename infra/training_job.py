@@ -9,11 +9,16 @@ names, and its role may create, describe, stop and tag only jobs with that prefi
 The task is an ``sfn.CustomState`` holding the CreateTrainingJob request as written (the L2
 ``SageMakerCreateTrainingJob`` lacks checkpoint and managed-spot fields), so its IAM policy is
 written here too, statement by statement.
+
+The base weights come from S3, never the hub: a ``base`` input channel on exactly the stage's
+staged prefix (``base-models/<name>/<sha12>/``), which ``train.py`` loads from
+``SM_CHANNEL_BASE``, and ``HF_HUB_OFFLINE=1``. With network isolation the code bundle arrives
+as a ``code`` channel too (an isolated container cannot fetch it from S3 itself).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +35,16 @@ from infra.bundle import training_bundling
 from infra.grants import grant_prefix_read, grant_prefix_write
 from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
 from infra.nag import acknowledge, iam5, rendered_arn, rendered_import
+from infra.network import NetworkProps
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
 from quantreason.stages import TrainingSettings
 
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"  # synced to S3 by SageMaker; train.py resumes
 TRAINING_OUTPUT_PREFIX = f"{naming.ARTIFACTS_PREFIX}/training"
+#: With network isolation the container cannot fetch its code from S3: SageMaker copies the
+#: bundle in as this input channel and the toolkit extracts it from the local path.
+CODE_CHANNEL = "code"
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,9 @@ class TrainingJobProps:
     log_retention_days: int
     removal_policy: cdk.RemovalPolicy
     job_name_prefix: str  # every job (= execution) name starts with it; IAM is scoped to it
+    base_model_prefix: str  # base-models/<name>/<sha12>/ in the artifacts bucket
     encrypt_logs: bool = False  # the state machine's log group under a customer-managed key
+    network: NetworkProps = field(default_factory=NetworkProps)
 
 
 class TrainingJob(Construct):
@@ -75,6 +86,9 @@ class TrainingJob(Construct):
             description="SageMaker training job: read datasets, write adapters and checkpoints",
         )
         grant_prefix_read(self.role, data, f"{naming.DATA_PREFIX}/")
+        grant_prefix_read(self.role, artifacts, props.base_model_prefix)  # exactly that model
+        self.base_model_prefix = props.base_model_prefix
+        props.network.grant_vpc_access(self.role)
         # Checkpoint sync overwrites and removes files of its own job; DeleteObject on a
         # versioned bucket leaves the old version (no DeleteObjectVersion: history stays).
         grant_prefix_read(self.role, artifacts, f"{naming.CHECKPOINTS_PREFIX}/")
@@ -96,12 +110,15 @@ class TrainingJob(Construct):
         )
 
         execution_name = "$$.Execution.Name"
+        code_channel = f"/opt/ml/input/data/{CODE_CHANNEL}/{self.code.s3_object_key}"
         hyperparameters = {
             "profile": s.profile,
             # The SageMaker training toolkit downloads the bundle and runs train.py with
             # torchrun on every GPU of every instance (nnodes = instance count).
             "sagemaker_program": "train.py",
-            "sagemaker_submit_directory": self.code.s3_object_url,
+            "sagemaker_submit_directory": (
+                code_channel if props.network.isolated else self.code.s3_object_url
+            ),
             "sagemaker_torch_distributed_enabled": "true",
             "sagemaker_region": cdk.Aws.REGION,
             "sagemaker_container_log_level": "20",
@@ -136,14 +153,45 @@ class TrainingJob(Construct):
                             "S3DataDistributionType": "FullyReplicated",
                         }
                     },
-                }
+                },
+                {
+                    # The staged base weights: train.py loads SM_CHANNEL_BASE, not a hub id.
+                    "ChannelName": naming.BASE_MODEL_CHANNEL,
+                    "InputMode": "File",
+                    "DataSource": {
+                        "S3DataSource": {
+                            "S3DataType": "S3Prefix",
+                            "S3Uri": f"s3://{artifacts.bucket_name}/{props.base_model_prefix}",
+                            "S3DataDistributionType": "FullyReplicated",
+                        }
+                    },
+                },
             ],
+            "Environment": {"HF_HUB_OFFLINE": "1"},
             "CheckpointConfig": {
                 "S3Uri.$": f"States.Format('s3://{artifacts.bucket_name}/"
                 f"{naming.CHECKPOINTS_PREFIX}/{{}}/', {execution_name})",
                 "LocalPath": CHECKPOINT_LOCAL_PATH,
             },
         }
+        if props.network.isolated:
+            parameters["EnableNetworkIsolation"] = True
+            parameters["InputDataConfig"].append(
+                {
+                    "ChannelName": CODE_CHANNEL,
+                    "InputMode": "File",
+                    "DataSource": {
+                        "S3DataSource": {
+                            "S3DataType": "S3Prefix",
+                            "S3Uri": self.code.s3_object_url,
+                            "S3DataDistributionType": "FullyReplicated",
+                        }
+                    },
+                }
+            )
+        vpc_config = props.network.vpc_config()
+        if vpc_config is not None:
+            parameters["VpcConfig"] = vpc_config
         if s.spot:
             parameters["EnableManagedSpotTraining"] = True
             stopping["MaxWaitTimeInSeconds"] = s.max_wait_s
@@ -257,6 +305,10 @@ class TrainingJob(Construct):
                 "Training reads every file under the datasets prefix (the splits).",
             ),
             iam5(
+                f"Resource::{artifacts_arn}/{self.base_model_prefix}*",
+                "The staged base model: every file under its versioned prefix.",
+            ),
+            iam5(
                 f"Resource::{artifacts_arn}/{TRAINING_OUTPUT_PREFIX}/*",
                 "SageMaker writes <job name>/output/model.tar.gz under the output prefix.",
             ),
@@ -268,7 +320,15 @@ class TrainingJob(Construct):
                 f"Resource::{logs_arn}:log-stream:{prefix}*",
                 "SageMaker names the log streams <job name>/algo-<n>-<time>.",
             ),
-            iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
+            iam5(
+                f"Resource::{logs_arn}:*",
+                "Creating the group and streams (group-level calls); events only to own streams.",
+            ),
+            iam5(
+                "Resource::*",
+                "ecr:GetAuthorizationToken, PutMetricData and (in a VPC) the EC2 "
+                "network-interface actions SageMaker uses take no resource ARN.",
+            ),
         )
         acknowledge(
             self.state_machine,

@@ -20,6 +20,13 @@ TAG_STAGE = "quantreason:stage"
 #: model instead of ``/opt/ml/model`` (our adapter and ``code/inference.py``).
 BASE_MODEL_ENV = "QUANTREASON_BASE_MODEL"
 
+#: Where the serving container finds the base weights: ``base/`` inside the serving data, which
+#: SageMaker copies (uncompressed) to ``/opt/ml/model``.
+BASE_MODEL_SUBDIR = "base"
+SERVING_BASE_MODEL_PATH = f"/opt/ml/model/{BASE_MODEL_SUBDIR}"
+#: Input channel of the training job that holds the base weights (``SM_CHANNEL_BASE``).
+BASE_MODEL_CHANNEL = "base"
+
 #: Variant name of a stage's endpoint before the instance type was part of it (ops fallback).
 VARIANT_NAME = "AllTraffic"
 
@@ -51,11 +58,16 @@ OUTPUT_STATE_MACHINE_ARN = "TrainingStateMachineArn"
 OUTPUT_TRAINING_ROLE_ARN = "TrainingRoleArn"
 OUTPUT_ENDPOINT_NAME = "EndpointName"
 OUTPUT_VARIANT_NAME = "VariantName"
+#: Says why a stack holds no job / endpoint yet (fresh account: nothing staged or deployed).
+OUTPUT_TRAINING_STATUS = "TrainingStatus"
+OUTPUT_SERVING_STATUS = "ServingStatus"
 
 #: S3 key prefixes inside the buckets.
 DATA_PREFIX = "datasets"
 ARTIFACTS_PREFIX = "artifacts"
 CHECKPOINTS_PREFIX = "checkpoints"
+BASE_MODELS_PREFIX = "base-models"  # in the artifacts bucket: base-models/<name>/<sha12>/
+SERVING_PREFIX = f"{ARTIFACTS_PREFIX}/serving"  # <id>/: adapter + code/ + base/, uncompressed
 
 
 #: The file that names a PEFT adapter directory (its weights: ``adapter_model.*`` beside it).

@@ -144,6 +144,21 @@ def vendor_wheels(pins: list[str], target: Path, wheel_dir: Path | None = None) 
     return target
 
 
+def vendor_requirement_files() -> list[Path]:
+    """The pinned vendor lists: serving's and the training bundle's."""
+    return [INFERENCE_VENDOR_REQUIREMENTS, REPO_ROOT / "training" / "vendor-requirements.txt"]
+
+
+def prefetch_vendor_wheels(wheel_dir: Path | None = None) -> list[str]:
+    """Download every vendored wheel into the cache now (``scripts/setup.sh`` does), so that
+    packaging and CDK synthesis later run offline. Returns the pins."""
+    pins = sorted({pin for path in vendor_requirement_files() for pin in read_pins(path)})
+    if pins:
+        wheel_dir = wheel_dir or cache_dir() / "wheels"
+        _pip("download", "--no-deps", *_platform_args(), "-d", str(wheel_dir), *pins)
+    return pins
+
+
 # --- the archive ----------------------------------------------------------------------------
 
 

@@ -7,13 +7,15 @@ unknown keys, missing keys and bad values are all reported at once in one
 
 Hand-kept configuration and machine-written state live apart. Sources, later ones winning:
 
-1. ``config/stages/<stage>.yaml`` (hand-kept): instance types, counts, timeouts, alarms, removal.
+1. ``config/stages/<stage>.yaml`` (hand-kept): instance types, counts, timeouts, alarms, removal,
+   the staged base model's S3 prefix, network isolation and VPC.
 2. ``state/<stage>/capacity.json`` (written by ``quantreason plan-capacity``): autoscaling
    numbers, checked against the stage: a plan made for another instance type fails. Keys under
    ``autoscaling:`` in the stage YAML override single numbers from it.
-3. ``state/<stage>/deploy.json`` (written by ``quantreason aws deploy``):
-   ``{"model_data_url": "s3://..."}``.
-4. Overrides passed by the caller (CDK context ``-c region=... -c model_data_url=...``).
+3. ``state/<stage>/deploy.json`` (written by ``quantreason aws deploy``): the serving data
+   prefix (adapter + ``code/`` + a copy of the base weights), checked against the stage and its
+   base model. Absent on a fresh clone: the Endpoint stack then holds no model or endpoint.
+4. Overrides passed by the caller (CDK context ``-c region=... -c account=...``).
 
 Kept import-light (no aws_cdk): the ops CLI imports it too.
 """
@@ -36,7 +38,13 @@ STAGES_DIR = CONFIG_DIR / "stages"
 #: Period of the endpoint's auto-rollback alarms: SageMaker's invocation metrics are per minute.
 ROLLBACK_ALARM_PERIOD_S = 60
 STAGE_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")  # short: it goes into stack names
-OVERRIDABLE = ("region", "account", "model_data_url")
+OVERRIDABLE = ("region", "account")
+#: The command that puts base weights in S3 (named by every error about a missing base model).
+STAGE_BASE_MODEL_COMMAND = "quantreason aws stage-base-model"
+#: ``base-models/<name>/<first 12 hex of the manifest's sha256>/`` in the artifacts bucket.
+BASE_MODEL_PREFIX_RE = re.compile(r"^base-models/[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f]{12}/$")
+#: ``s3://<bucket>/<key prefix>/``: uncompressed serving data (SageMaker S3Prefix, ends in /).
+SERVING_URI_RE = re.compile(r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/(\S+/)$")
 
 
 class StageConfigError(ValueError):
@@ -57,7 +65,17 @@ def _matching(pattern: str, what: str) -> AfterValidator:
 InstanceType = Annotated[Text, _matching(r"^ml\.[a-z0-9]+\.[a-z0-9]+$", "an ml.* instance type")]
 Region = Annotated[Text, _matching(r"^[a-z]{2}(-[a-z]+)+-\d$", "an AWS region")]
 Account = Annotated[Text, _matching(r"^\d{12}$", "a 12-digit AWS account id")]
-HubId = Annotated[Text, _matching(r"^[^/\s]+/[^/\s]+$", "a hub id 'org/name'")]
+BaseModelPrefix = Annotated[
+    Text,
+    _matching(
+        BASE_MODEL_PREFIX_RE.pattern,
+        f"the prefix printed by '{STAGE_BASE_MODEL_COMMAND}' (base-models/<name>/<sha12>/); "
+        "hub ids are staged to S3 first so that no job or endpoint downloads from the hub",
+    ),
+]
+ServingUri = Annotated[Text, _matching(SERVING_URI_RE.pattern, "an s3://BUCKET/PREFIX/ URI")]
+SubnetId = Annotated[Text, _matching(r"^subnet-[0-9a-f]{8,17}$", "a subnet id")]
+SecurityGroupId = Annotated[Text, _matching(r"^sg-[0-9a-f]{8,17}$", "a security group id")]
 #: SageMaker's own range for the endpoint's health-check and download timeouts.
 EndpointTimeout = Annotated[Int, Field(ge=60, le=3600)]
 
@@ -108,7 +126,6 @@ class EndpointSettings(Settings):
     """Model, endpoint config and endpoint of the Endpoint stack."""
 
     instance_type: InstanceType = "ml.g5.xlarge"
-    base_model_id: HubId = "mistralai/Mistral-7B-Instruct-v0.3"
     parked: Bool = False  # true: no endpoint, no scaling, no spend; model + config kept
     startup_health_check_timeout_s: EndpointTimeout = 900  # a 7B model needs minutes to load
     model_data_download_timeout_s: EndpointTimeout = 900
@@ -144,10 +161,15 @@ class AutoscalingSettings(Settings):
         return self
 
 
-def _model_data_url(value: str) -> str:
-    if not (value.startswith("s3://") or value.endswith(".tar.gz")):
-        raise ValueError(f"an s3:// URI or a local .tar.gz file, got {value!r}")
-    return value
+class VpcSettings(Settings):
+    """Present in a stage file: training jobs and the endpoint run in these subnets.
+
+    Without a NAT the subnets need an S3 gateway endpoint (channels, model data, checkpoints);
+    see the README's "Operating in AWS".
+    """
+
+    subnet_ids: tuple[SubnetId, ...] = Field(min_length=1)
+    security_group_ids: tuple[SecurityGroupId, ...] = Field(min_length=1)
 
 
 class StageSettings(Settings):
@@ -162,8 +184,13 @@ class StageSettings(Settings):
     training: TrainingSettings = TrainingSettings()
     endpoint: EndpointSettings = EndpointSettings()
     autoscaling: AutoscalingSettings
-    # None: no adapter deployed yet (``quantreason aws deploy`` names one)
-    model_data_url: Annotated[Text, AfterValidator(_model_data_url)] | None = None
+    # base-models/<name>/<sha12>/ in the artifacts bucket (printed by stage-base-model); None:
+    # nothing staged yet, so no training state machine and no endpoint.
+    base_model: BaseModelPrefix | None = None
+    network_isolation: Bool = False  # true: no outbound network in training and serving
+    vpc: VpcSettings | None = None  # optional subnets + security groups for both
+    # s3://.../ serving prefix from state/<stage>/deploy.json; None: no adapter deployed yet
+    model_data: ServingUri | None = None
     kms: Bool = False  # customer-managed, rotated KMS keys for the buckets and training logs
 
     @property
@@ -193,9 +220,12 @@ class CapacityState(Settings):
 
 
 class DeployState(Settings):
-    """``state/<stage>/deploy.json``: the adapter artifact the Endpoint stack serves."""
+    """``state/<stage>/deploy.json``: the serving data the Endpoint stack serves."""
 
-    model_data_url: Text
+    stage: Text  # the stage it was written for
+    model_data: ServingUri  # s3://<artifacts>/artifacts/serving/<id>/
+    base_model: BaseModelPrefix  # the base model the serving data holds a copy of
+    archive_sha256: Text  # the model.tar.gz it was built from
 
 
 def state_dir(stage: str, state_root: Path | None = None) -> Path:
@@ -227,9 +257,11 @@ def load_stage(
     overrides: dict[str, str] | None = None,
     config_dir: Path | None = None,
     state_root: Path | None = None,
+    with_deploy_state: bool = True,
 ) -> StageSettings:
-    """Load and validate one stage; ``overrides`` may set ``region``, ``account``,
-    ``model_data_url`` (CDK context values)."""
+    """Load and validate one stage; ``overrides`` may set ``region`` and ``account`` (CDK
+    context values). ``with_deploy_state=False`` leaves ``state/<stage>/deploy.json`` unread:
+    ``quantreason aws deploy`` must run even when the file it replaces no longer fits."""
     if not STAGE_NAME_RE.match(stage):
         raise StageConfigError(f"bad stage name {stage!r}: lowercase letters, digits and '-'")
     config_dir, state_root = config_dir or CONFIG_DIR, state_root or STATE_DIR
@@ -248,9 +280,9 @@ def load_stage(
     merged: dict[str, Any] = {**raw, "name": stage}
     capacity = _load_capacity(stage, state_root)
     merged["autoscaling"] = {**capacity.autoscaling(), **(raw.get("autoscaling") or {})}
-    deploy = _load_deploy(stage, state_root)
+    deploy = _load_deploy(stage, state_root) if with_deploy_state else None
     if deploy is not None:
-        merged["model_data_url"] = deploy.model_data_url
+        merged["model_data"] = deploy.model_data
     merged.update({k: v for k, v in overrides.items() if v not in (None, "")})
 
     settings = build_settings(StageSettings, merged, str(stage_file), StageConfigError)
@@ -261,7 +293,25 @@ def load_stage(
             f"'quantreason plan-capacity --stage {stage} --instance-type "
             f"{settings.endpoint.instance_type} ...'"
         )
+    if deploy is not None:
+        _check_deploy_state(deploy, settings, deploy_state_file(stage, state_root))
     return settings
+
+
+def _check_deploy_state(deploy: DeployState, settings: StageSettings, path: Path) -> None:
+    """A deploy state written for another stage, or on another base model than the stage
+    names now, fails: it would serve an adapter on weights it was not trained for."""
+    problems = []
+    if deploy.stage != settings.name:
+        problems.append(f"written for stage {deploy.stage!r}, not {settings.name!r}")
+    if deploy.base_model != settings.base_model:
+        problems.append(
+            f"built on base model {deploy.base_model!r}, the stage names "
+            f"{settings.base_model!r}: run 'quantreason aws deploy ADAPTER --stage "
+            f"{settings.name}' again"
+        )
+    if problems:
+        raise StageConfigError(f"{path}: " + "; ".join(problems))
 
 
 def stage_region(stage: str, config_dir: Path | None = None) -> str | None:
@@ -272,7 +322,12 @@ def stage_region(stage: str, config_dir: Path | None = None) -> str | None:
     config_dir = config_dir or CONFIG_DIR
     if not (config_dir / "stages" / f"{stage}.yaml").is_file():
         return None
-    return load_stage(stage, config_dir=config_dir).region
+    return load_stage(stage, config_dir=config_dir, with_deploy_state=False).region
+
+
+def stage_base_model(stage: str, config_dir: Path | None = None) -> str | None:
+    """The stage's ``base_model`` prefix for the operations CLI (None: nothing staged yet)."""
+    return load_stage(stage, config_dir=config_dir, with_deploy_state=False).base_model
 
 
 def _load_capacity(stage: str, state_root: Path) -> CapacityState:

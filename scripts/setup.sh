@@ -39,6 +39,11 @@ else
   echo "setup: Python dependencies up to date"
 fi
 
+# Wheels vendored into model.tar.gz and the training bundle (inference/ and
+# training/vendor-requirements.txt; CPython 3.12 manylinux, the DLCs' platform), fetched now so
+# that packaging and CDK synthesis run offline. Quick when they are already in the cache.
+"$VENV/bin/python" -c "from quantreason.packaging import prefetch_vendor_wheels as f; f()"
+
 # The CDK CLI, pinned in package.json / package-lock.json (used by `npx cdk synth|diff`).
 if command -v npm >/dev/null 2>&1; then
   lock_want=$(sha256sum package-lock.json | cut -d' ' -f1)

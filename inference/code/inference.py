@@ -3,8 +3,9 @@
 ``model.tar.gz`` holds the LoRA adapter at its root and this file under ``code/`` beside the
 core modules it imports (``code/quantreason/``) and the vendored packages the DLC lacks
 (``code/lib/``, when any); the toolkit puts ``code/`` on ``sys.path``, this file adds ``lib``.
-The base model is the hub id in ``QUANTREASON_BASE_MODEL`` (never ``HF_MODEL_ID``: with it set,
-the toolkit would download and serve the hub model instead of this model directory).
+The base model is the local path in ``QUANTREASON_BASE_MODEL``: ``/opt/ml/model/base``, the
+staged weights SageMaker copied beside the adapter (never ``HF_MODEL_ID``: with it set, the
+toolkit would download and serve the hub model instead of this model directory).
 
 Errors keep their status: the toolkit answers 400 to every exception a handler raises, so
 these functions never raise for a request. ``input_fn`` and ``predict_fn`` pass a

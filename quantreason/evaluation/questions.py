@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -184,3 +185,28 @@ def limit_questions(rows: Sequence[dict[str, Any]], limit: int) -> list[dict[str
                 picked.append(family_rows[depth])
         depth += 1
     return picked
+
+
+def answer_mismatches(path: Path, answers: dict[str, float], rel_tol: float) -> list[str]:
+    """Rows of the question file ``path`` whose ``answer`` differs from ``answers`` (worked out
+    independently, e.g. by hand-written arithmetic), and ids missing on either side."""
+    rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    problems = []
+    for row in rows:
+        expected = answers.get(row["id"])
+        if expected is None:
+            problems.append(f"{row['id']}: no hand-written answer")
+        elif not math.isclose(row["answer"], expected, rel_tol=rel_tol):
+            problems.append(f"{row['id']}: JSONL says {row['answer']}, arithmetic gives {expected}")
+    missing = sorted(set(answers) - {row["id"] for row in rows})
+    problems += [f"{row_id}: answer without a question" for row_id in missing]
+    return problems
+
+
+def print_answer_check(answers: dict[str, float], problems: list[str]) -> int:
+    """Print every answer and every mismatch; the exit code of an answers script (1: mismatch)."""
+    for row_id, value in answers.items():
+        print(f"{row_id}  {value:,.6f}")
+    for problem in problems:
+        print("MISMATCH", problem, file=sys.stderr)
+    return 1 if problems else 0

@@ -48,7 +48,8 @@ class ServingSettings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
-        """``QUANTREASON_BASE_MODEL`` (hub id in the cloud, model spec locally),
+        """``QUANTREASON_BASE_MODEL`` (in SageMaker the local copy of the staged weights,
+        ``/opt/ml/model/base``; a model spec locally),
         ``QUANTREASON_MERGE_ADAPTER`` (default 1), ``QUANTREASON_WARMUP`` (default 1) and the
         request limits of :class:`Limits`."""
         environ = os.environ if environ is None else environ

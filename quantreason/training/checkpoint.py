@@ -30,6 +30,9 @@ from quantreason.training.config import ConfigError
 if TYPE_CHECKING:
     import torch
 
+    from quantreason.training.environment import RankInfo
+    from quantreason.training.state import TrainState
+
 LATEST = "latest"
 MANIFEST = "manifest.json"
 
@@ -104,42 +107,35 @@ def agreed_checkpoint(root: Path) -> Path | None:
 
 
 def save_checkpoint(
-    root: Path,
-    step: int,
-    module: torch.nn.Module,
-    optimizer: torch.optim.Optimizer,
-    scheduler: Any,
-    config_dict: dict[str, Any],
-    rank: int,
-    local_rank: int,
-    keep_last: int,
+    root: Path, state: TrainState, config_dict: dict[str, Any], ranks: RankInfo, keep_last: int
 ) -> Path:
-    """Write a checkpoint for ``step`` from every rank; returns its directory."""
+    """Write a checkpoint of ``state`` (at ``state.step``) from every rank; returns its folder."""
     import torch
     import torch.distributed as dist
     import torch.distributed.checkpoint as dcp
     from torch.distributed.checkpoint.state_dict import get_optimizer_state_dict
 
-    path = root / f"step_{step:06d}"
+    module, optimizer = state.module, state.optimizer
+    path = root / f"step_{state.step:06d}"
     path.mkdir(parents=True, exist_ok=True)
-    state = {"model": _trainable(module), "optim": get_optimizer_state_dict(module, optimizer)}
-    dcp.save(state, checkpoint_id=str(path))
+    shards = {"model": _trainable(module), "optim": get_optimizer_state_dict(module, optimizer)}
+    dcp.save(shards, checkpoint_id=str(path))
     extra = {
-        "step": step,
-        "scheduler": scheduler.state_dict(),
+        "step": state.step,
+        "scheduler": state.scheduler.state_dict(),
         "rng_torch": torch.get_rng_state(),
         "rng_python": random.getstate(),
         "rng_cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None,
         "world_size": dist.get_world_size(),
     }
-    torch.save(extra, path / f"extra_rank{rank}.pt")
-    if rank == 0:
+    torch.save(extra, path / f"extra_rank{ranks.rank}.pt")
+    if ranks.rank == 0:
         (path / "config.json").write_text(json.dumps(config_dict, indent=2, sort_keys=True))
     dist.barrier()  # every rank's shards are on disk before the manifest and pointer
-    if rank == 0:
-        manifest = {"step": step, "world_size": dist.get_world_size()}
+    if ranks.rank == 0:
+        manifest = {"step": state.step, "world_size": dist.get_world_size()}
         (path / MANIFEST).write_text(json.dumps(manifest, sort_keys=True))
-    if local_rank == 0:
+    if ranks.local_rank == 0:
         (root / LATEST).write_text(path.name)
         done = sorted(p for p in root.glob("step_*") if p.is_dir())
         for old in done[:-keep_last]:
@@ -148,15 +144,8 @@ def save_checkpoint(
     return path
 
 
-def load_checkpoint(
-    path: Path,
-    module: torch.nn.Module,
-    optimizer: torch.optim.Optimizer,
-    scheduler: Any,
-    config_dict: dict[str, Any],
-    rank: int,
-) -> int:
-    """Restore everything saved by :func:`save_checkpoint`; returns the step to continue from."""
+def load_checkpoint(path: Path, state: TrainState, config_dict: dict[str, Any], rank: int) -> None:
+    """Restore into ``state`` everything :func:`save_checkpoint` saved, ``state.step`` too."""
     import torch
     import torch.distributed as dist
     import torch.distributed.checkpoint as dcp
@@ -181,15 +170,16 @@ def load_checkpoint(
             f"{path} was written by {extra['world_size']} ranks, this run has "
             f"{dist.get_world_size()}: resume with the same world size"
         )
-    state = {"model": _trainable(module), "optim": get_optimizer_state_dict(module, optimizer)}
-    dcp.load(state, checkpoint_id=str(path))
-    set_optimizer_state_dict(module, optimizer, state["optim"])
-    scheduler.load_state_dict(extra["scheduler"])
+    module, optimizer = state.module, state.optimizer
+    shards = {"model": _trainable(module), "optim": get_optimizer_state_dict(module, optimizer)}
+    dcp.load(shards, checkpoint_id=str(path))
+    set_optimizer_state_dict(module, optimizer, shards["optim"])
+    state.scheduler.load_state_dict(extra["scheduler"])
     torch.set_rng_state(extra["rng_torch"])
     random.setstate(extra["rng_python"])
     if extra["rng_cuda"] is not None and torch.cuda.is_available():
         torch.cuda.set_rng_state_all(extra["rng_cuda"])
-    return int(extra["step"])
+    state.step = int(extra["step"])
 
 
 def _changed_keys(old: dict[str, Any], new: dict[str, Any], ignore: set[str]) -> list[str]:

@@ -1,7 +1,8 @@
 """Command-line recipe behind ``training/train.py``: arguments + environment → config → run.
 
 The same code runs locally (``--data``/``--out`` given) and in a SageMaker training container
-(data from ``SM_CHANNEL_TRAIN``, adapter to ``SM_MODEL_DIR``, logs to ``SM_OUTPUT_DATA_DIR``,
+(data from ``SM_CHANNEL_TRAIN``, staged base weights from ``SM_CHANNEL_BASE`` in place of the
+profile's ``model.name``, adapter to ``SM_MODEL_DIR``, logs to ``SM_OUTPUT_DATA_DIR``,
 checkpoints in ``/opt/ml/checkpoints``, resumed automatically after a spot interruption).
 """
 
@@ -69,6 +70,9 @@ def resolve(
         k: yaml.safe_load(v) if isinstance(v, str) else v
         for k, v in (sm.overrides if sm else {}).items()
     }
+    if sm is not None and sm.channel_base is not None:
+        # The job's 'base' channel holds the staged weights: load them, never the hub id.
+        overrides["model.name"] = str(sm.channel_base)
     overrides.update(parse_overrides(args.overrides))  # the command line wins
     config = load_config(str(profile), overrides)
     if sm is not None:

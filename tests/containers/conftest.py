@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from quantreason.paths import REPO_ROOT
+
+# The CDK app's modules (infra/) are imported from the repository root (the training test
+# synthesizes the stage in-process).
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
 
 if os.environ.get("QUANTREASON_CONTAINER_TESTS") != "1":
     collect_ignore_glob = ["test_*.py"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from containers.conftest import fidelity_record
+from quantreason import naming
 from quantreason.paths import REPO_ROOT
 
 DRIVER = Path(__file__).with_name("inference_driver.py")
@@ -41,9 +43,21 @@ CASES = [
 ]
 
 
+def with_base(model_dir: Path, base_model: str, *, link: bool = False) -> str:
+    """Put the staged base weights where the endpoint's data prefix has them (``base/`` beside
+    the adapter and code/); returns QUANTREASON_BASE_MODEL as the endpoint sets it, rebased."""
+    target = model_dir / Path(naming.SERVING_BASE_MODEL_PATH).relative_to("/opt/ml/model")
+    if link:  # a 540 MB checkpoint: a link loads the same files
+        target.symlink_to(base_model, target_is_directory=True)
+    else:
+        shutil.copytree(base_model, target)
+    return str(target)
+
+
 @pytest.fixture(scope="module")
-def model_dir(tiny_adapter: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """model.tar.gz from the CLI, unpacked as SageMaker unpacks it into /opt/ml/model."""
+def model_dir(tiny_adapter: Path, tiny_base: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """model.tar.gz from the CLI, unpacked as SageMaker unpacks it into /opt/ml/model, with the
+    staged base weights under base/ (the endpoint reads one uncompressed prefix holding both)."""
     work = tmp_path_factory.mktemp("package")
     archive = work / "model.tar.gz"
     command = ["package-model", "--adapter", str(tiny_adapter), "--out", str(archive)]
@@ -56,6 +70,7 @@ def model_dir(tiny_adapter: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     target = work / "opt" / "ml" / "model"
     with tarfile.open(archive) as tar:
         tar.extractall(target, filter="data")
+    with_base(target, tiny_base)
     return target
 
 
@@ -96,7 +111,7 @@ def test_packaged_handler_answers_on_the_inference_dlc_versions(
     tokenizer_config = json.loads((Path(tiny_base) / "tokenizer_config.json").read_text())
     assert tokenizer_config["tokenizer_class"] == "TokenizersBackend"
 
-    out = serve(inference_python, model_dir, tiny_base, CASES, tmp_path)
+    out = serve(inference_python, model_dir, str(model_dir / "base"), CASES, tmp_path)
 
     image = fidelity_record("inference")["image_packages"]
     assert out["versions"]["torch"].split("+")[0] == image["torch"]
@@ -135,9 +150,10 @@ def test_the_embedded_base_model_as_staged_loads_and_answers(
     tokenizer_config = json.loads((Path(base) / "tokenizer_config.json").read_text())
     assert tokenizer_config["tokenizer_class"] == "TokenizersBackend"
     model_dir = stage_model_dir(None, tmp_path / "model")  # base model only, no adapter
+    staged = with_base(model_dir, base, link=True)
     question = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
     out = serve(
-        inference_python, model_dir, base, [{"body": json.dumps({"inputs": question})}], tmp_path
+        inference_python, model_dir, staged, [{"body": json.dumps({"inputs": question})}], tmp_path
     )
     [response] = out["responses"]
     assert response["status"] == 200, base64.b64decode(response["body"])

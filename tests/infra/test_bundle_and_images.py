@@ -169,3 +169,28 @@ def test_unknown_region_fails_before_synth(tmp_path: Path):
 
 def test_repo_root_has_the_cdk_entry_points():
     assert (REPO_ROOT / "app.py").is_file() and (REPO_ROOT / "cdk.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("kind", "entry_point", "vendor_list"),
+    [
+        ("inference", "inference/code/inference.py", "inference/vendor-requirements.txt"),
+        ("training", "training/train.py", "training/vendor-requirements.txt"),
+    ],
+)
+def test_every_third_party_import_is_in_the_image_or_vendored(kind, entry_point, vendor_list):
+    """No pip at start: what the container code imports is in the DLC or in lib/. A new
+    third-party import fails here (add its exact pins to the vendor list), not in the cloud."""
+    from importlib import metadata
+
+    from quantreason.imports import import_closure
+    from quantreason.packaging import read_pins
+
+    _, third_party = import_closure(REPO_ROOT / entry_point)
+    in_image = set(load_table()["images"][kind]["shipped"]["imports"])
+    vendored = set()
+    for pin in read_pins(REPO_ROOT / vendor_list):
+        files = metadata.distribution(pin.split("==")[0]).files or []
+        vendored |= {f.parts[0].removesuffix(".py") for f in files if len(f.parts) >= 1}
+    missing = sorted(third_party - in_image - vendored)
+    assert not missing, f"{kind}: {missing} are neither in the DLC nor in {vendor_list}"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from infra_helpers import deployed_config
 
 from infra.snapshots import mask_hashes, render, snapshot_differences
 
@@ -50,8 +51,10 @@ def test_every_acknowledgement_has_a_reason(dev, prod):
 
 
 @pytest.mark.parametrize("stage", ["dev", "prod"])
-def test_every_acknowledgement_suppresses_a_finding(stage, request, tmp_path: Path):
-    """Synthesize with acknowledgements off: each one must match a finding it silences."""
+def test_every_acknowledgement_suppresses_a_finding(stage, request, tmp_path: Path, deployed_dirs):
+    """Synthesize with acknowledgements off: each one must match a finding it silences.
+
+    The deployed state (base model staged, adapter deployed): every construct exists."""
     from infra.app_builder import build_stage_app, new_app
     from infra.nag import (
         UNACKNOWLEDGED_CONTEXT,
@@ -62,7 +65,13 @@ def test_every_acknowledgement_suppresses_a_finding(stage, request, tmp_path: Pa
 
     acknowledged = acknowledgments(request.getfixturevalue(stage).stage_app.app)
     assert acknowledged
-    bare = build_stage_app(new_app(tmp_path, {UNACKNOWLEDGED_CONTEXT: True}), stage)
+    config, state = deployed_dirs
+    bare = build_stage_app(
+        new_app(tmp_path, {UNACKNOWLEDGED_CONTEXT: True}),
+        stage,
+        config_dir=config,
+        state_root=state,
+    )
     with pytest.raises(RuntimeError, match="ValidationFailed"):
         bare.app.synth()
     findings = findings_in_report(tmp_path / "validation-report.json")
@@ -88,11 +97,13 @@ def _lint(paths: list[Path]) -> tuple[int, list[dict]]:
     return result.returncode, json.loads(result.stdout or "[]")
 
 
-def test_cfn_lint_clean_except_cdk_generated_depends_on(dev, prod):
-    templates = sorted(dev.outdir.glob("*.template.json")) + sorted(
-        prod.outdir.glob("*.template.json")
-    )
-    assert len(templates) == 6
+def test_cfn_lint_clean_except_cdk_generated_depends_on(dev, prod, fresh_dev, fresh_prod):
+    templates = [
+        path
+        for synth in (dev, prod, fresh_dev, fresh_prod)
+        for path in sorted(synth.outdir.glob("*.template.json"))
+    ]
+    assert len(templates) == 12
     code, findings = _lint(templates)
     # W3005 (DependsOn already implied by GetAtt) comes from CDK's own state machine,
     # auto-delete and AwsCustomResource provider code; anything else must be fixed.
@@ -128,14 +139,22 @@ def test_cfn_lint_catches_a_broken_template(tmp_path: Path, dev):
     assert any(f["Rule"]["Id"].startswith("E") for f in findings)
 
 
-@pytest.mark.parametrize("stage", ["dev", "prod"])
-def test_templates_match_committed_snapshots(stage, request):
-    synth = request.getfixturevalue(stage)
+@pytest.mark.parametrize(
+    ("snapshot_set", "fixture"),
+    [
+        ("dev", "fresh_dev"),
+        ("prod", "fresh_prod"),
+        ("dev-deployed", "dev"),
+        ("prod-deployed", "prod"),
+    ],
+)
+def test_templates_match_committed_snapshots(snapshot_set, fixture, request):
+    synth = request.getfixturevalue(fixture)
     templates = {
         s.stack_name: synth.templates[s.stack_name.rsplit("-", 1)[1]]
         for s in synth.stage_app.stacks
     }
-    problems = snapshot_differences(stage, templates)
+    problems = snapshot_differences(snapshot_set, templates)
     assert not problems, (
         "templates differ from infra/snapshots; review, then refresh with "
         "`quantreason infra snapshot`:\n" + "\n".join(problems)
@@ -145,11 +164,13 @@ def test_templates_match_committed_snapshots(stage, request):
 def test_two_synths_are_byte_identical(tmp_path: Path):
     from infra.app_builder import build_stage_app, new_app
 
-    # Two fresh synths back to back (not the session fixture: on a shared work tree the
-    # training code may change between them, and the asset hash follows the code).
+    # Two synths back to back (not the session fixture: on a shared work tree the training
+    # code may change between them, and the asset hash follows the code). Deployed state, so
+    # that the training code asset is part of it.
+    config, state = deployed_config(tmp_path / "dirs", "dev")
     first, second = tmp_path / "first", tmp_path / "second"
     for outdir in (first, second):
-        build_stage_app(new_app(outdir), "dev").app.synth()
+        build_stage_app(new_app(outdir), "dev", config_dir=config, state_root=state).app.synth()
     templates = sorted(first.glob("*.template.json"))
     assert len(templates) == 3
     for path in templates:
@@ -169,7 +190,7 @@ def test_committed_snapshots_store_masked_asset_hashes():
     from infra.snapshots import SNAPSHOT_DIR
 
     files = sorted(SNAPSHOT_DIR.glob("*/*.template.json"))
-    assert len(files) == 6
+    assert len(files) == 12  # {dev, prod} x {fresh, deployed} x 3 stacks
     for path in files:
         text = path.read_text()
         assert mask_hashes(text) == text, path

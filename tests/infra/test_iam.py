@@ -46,17 +46,20 @@ def test_s3_grants_are_exact_and_prefix_scoped(stage, request):
 @pytest.mark.parametrize("stage", ["dev", "prod"])
 def test_logging_is_scoped_to_our_log_groups(stage, request):
     synth = request.getfixturevalue(stage)
-    for part, group in (
-        ("Training", "/aws/sagemaker/TrainingJobs"),
-        ("Endpoint", f"/aws/sagemaker/Endpoints/quantreason-{stage}"),
+    for part, group, streams in (
+        ("Training", "/aws/sagemaker/TrainingJobs", f"quantreason-{stage}-*"),
+        ("Endpoint", f"/aws/sagemaker/Endpoints/quantreason-{stage}", "*"),
     ):
-        arns = {
-            flatten(r)
-            for _, st in _statements(synth.templates[part])
-            if "logs:PutLogEvents" in as_list(st["Action"])
-            for r in as_list(st["Resource"])
-        }
-        assert arns, part
-        for arn in arns:
-            name = arn.split(":log-group:", 1)[1]
-            assert name == group or name.startswith(f"{group}:log-stream:"), (part, arn)
+
+        def arns(action: str, template=synth.templates[part]) -> set[str]:
+            return {
+                flatten(r).split(":log-group:", 1)[1]
+                for _, st in _statements(template)
+                if action in as_list(st["Action"])
+                for r in as_list(st["Resource"])
+            }
+
+        # Group-level calls on this group only; events only into this role's own streams.
+        assert arns("logs:CreateLogStream") == {group, f"{group}:*"}, part
+        assert arns("logs:CreateLogGroup") == {group, f"{group}:*"}, part
+        assert arns("logs:PutLogEvents") == {f"{group}:log-stream:{streams}"}, part

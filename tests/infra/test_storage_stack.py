@@ -146,17 +146,18 @@ def test_outputs_and_named_exports(dev):
 def test_optional_kms_keys_encrypt_buckets_and_training_logs(tmp_path):
     """``kms: true``: customer-managed, rotated keys; each role gets only the key actions S3
     uses for it. Off by default (the committed stages), where SSE-S3 applies."""
-    from infra_helpers import as_list, copy_config, only, policy_statements
+    from infra_helpers import as_list, deployed_config, only, policy_statements
 
     from infra.app_builder import build_stage_app, new_app
 
-    config = copy_config(tmp_path / "config")
+    # Deployed (base model staged, adapter deployed): the training and serving roles exist.
+    config, state = deployed_config(tmp_path / "dirs", "prod")
     stage_file = config / "stages" / "prod.yaml"
     text = stage_file.read_text()
     assert "\nkms: false" in text
     stage_file.write_text(text.replace("\nkms: false", "\nkms: true"))
     assembly = build_stage_app(
-        new_app(tmp_path / "out"), "prod", config_dir=config, state_root=config / "state"
+        new_app(tmp_path / "out"), "prod", config_dir=config, state_root=state
     ).app.synth()
     storage = assembly.get_stack_by_name("QuantReason-prod-Storage").template
     training = assembly.get_stack_by_name("QuantReason-prod-Training").template

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from infra_helpers import (
+    BASE_MODEL,
     as_list,
     flatten,
     only,
@@ -73,11 +74,19 @@ def test_region_aware_training_image(dev):
 
 def test_data_output_and_checkpoints_locations(dev):
     params = _task(dev)["Parameters"]
-    (channel,) = params["InputDataConfig"]
+    channel, base = params["InputDataConfig"]  # dev is not isolated: no code channel
     assert channel["ChannelName"] == "train"
     data = "${import:QuantReason-dev-Storage:DataBucketName}"
     artifacts = "${import:QuantReason-dev-Storage:ArtifactsBucketName}"
     assert channel["DataSource"]["S3DataSource"]["S3Uri"] == f"s3://{data}/{naming.DATA_PREFIX}/"
+    # The staged base weights, exactly the stage's prefix: train.py loads SM_CHANNEL_BASE.
+    assert base["ChannelName"] == "base" == naming.BASE_MODEL_CHANNEL
+    assert base["DataSource"]["S3DataSource"] == {
+        "S3DataType": "S3Prefix",
+        "S3Uri": f"s3://{artifacts}/{BASE_MODEL}",
+        "S3DataDistributionType": "FullyReplicated",
+    }
+    assert params["Environment"] == {"HF_HUB_OFFLINE": "1"}
     assert params["OutputDataConfig"]["S3OutputPath"] == f"s3://{artifacts}/artifacts/training/"
     assert params["CheckpointConfig"] == {
         "S3Uri.$": f"States.Format('s3://{artifacts}/checkpoints/{{}}/', $$.Execution.Name)",
@@ -136,19 +145,26 @@ def test_execution_role_least_privilege(dev):
         "s3:AbortMultipartUpload",
     }
     # Listing: each bucket only under the prefixes above.
-    lists = {
-        flatten(st["Resource"]): st["Condition"]
+    lists = sorted(
+        (flatten(st["Resource"]), prefix)
         for st in statements
         if st["Action"] == "s3:ListBucket"
-    }
-    assert lists == {
-        data_arn: {"StringLike": {"s3:prefix": ["datasets/*"]}},
-        artifacts_arn: {"StringLike": {"s3:prefix": ["checkpoints/*"]}},
-    }
+        for prefix in st["Condition"]["StringLike"]["s3:prefix"]
+    )
+    assert lists == sorted(
+        [
+            (data_arn, "datasets/*"),
+            (artifacts_arn, f"{BASE_MODEL}*"),  # the staged base model, nothing beside it
+            (artifacts_arn, "checkpoints/*"),
+        ]
+    )
     # The code bundle: the one asset object (content hash key), no other bootstrap object.
     assets = [r for r in by_resource if "cdk-hnb659fds-assets" in r]
     assert len(assets) == 1 and by_resource[assets[0]] == {"s3:GetObject"}
     assert assets[0].endswith(".gz") and "/*" not in assets[0]
+    # The base model: read exactly its prefix, write nothing.
+    assert by_resource[f"{artifacts_arn}/{BASE_MODEL}*"] == {"s3:GetObject"}
+    assert not any(r.endswith("/base-models/*") for r in by_resource)
     # Wildcard resource only for the calls that take none.
     assert by_resource["*"] == {"ecr:GetAuthorizationToken", "cloudwatch:PutMetricData"}
     ecr_repo = next(r for r in by_resource if ":ecr:" in r)
@@ -190,3 +206,27 @@ def test_state_machine_manages_only_this_stages_jobs(dev):
 def test_outputs_for_the_ops_cli(dev):
     outputs = dev.templates["Training"]["Outputs"]
     assert {naming.OUTPUT_STATE_MACHINE_ARN, naming.OUTPUT_TRAINING_ROLE_ARN} <= set(outputs)
+
+
+def test_prod_is_network_isolated_and_gets_its_code_as_a_channel(prod):
+    params = _task(prod)["Parameters"]
+    assert params["EnableNetworkIsolation"] is True
+    channels = {c["ChannelName"]: c for c in params["InputDataConfig"]}
+    assert set(channels) == {"train", "base", "code"}
+    # An isolated container cannot fetch its code from S3: SageMaker copies the bundle in as
+    # the 'code' channel and the toolkit unpacks it from the local path.
+    code_uri = channels["code"]["DataSource"]["S3DataSource"]["S3Uri"]
+    assert code_uri.startswith("s3://cdk-hnb659fds-assets-") and code_uri.endswith(".gz")
+    submit = params["HyperParameters"]["sagemaker_submit_directory"]
+    assert submit == "/opt/ml/input/data/code/" + code_uri.rsplit("/", 1)[1]
+    assert "VpcConfig" not in params
+
+
+def test_fresh_clone_has_no_state_machine_and_says_why(fresh_dev):
+    raw = fresh_dev.templates["Training"]
+    assert {r["Type"] for r in raw["Resources"].values()} == {
+        "AWS::CloudFormation::WaitConditionHandle"
+    }
+    why = raw["Outputs"][naming.OUTPUT_TRAINING_STATUS]["Value"]
+    assert "quantreason aws stage-base-model --stage dev" in why
+    assert naming.OUTPUT_STATE_MACHINE_ARN not in raw["Outputs"]

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from infra_helpers import set_base_model, write_deploy_state
 from typer.testing import CliRunner
 
 from quantreason.cli import app
@@ -129,6 +130,10 @@ def test_cdk_cli_diff_offline_shows_a_change_of_autoscaling_max(tmp_path: Path):
             shutil.copy2(source, clone / name)
     for name in (".venv", "node_modules"):
         (clone / name).symlink_to(REPO_ROOT / name)
+    for leftover in (clone / "state").glob("*/deploy.json"):
+        leftover.unlink()
+    set_base_model(clone / "config", "dev")  # the state the -deployed snapshot shows
+    write_deploy_state(clone / "state", "dev")
     capacity = clone / "state" / "dev" / "capacity.json"
     plan = json.loads(capacity.read_text())
     assert plan["max_instances"] == 4
@@ -136,7 +141,7 @@ def test_cdk_cli_diff_offline_shows_a_change_of_autoscaling_max(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(CDK_DISABLE_CLI_TELEMETRY="1", CDK_DISABLE_VERSION_CHECK="1", PYTHONPATH=str(clone))
     stack = "QuantReason-dev-Endpoint"
-    snapshot = REPO_ROOT / "infra" / "snapshots" / "dev" / f"{stack}.template.json"
+    snapshot = REPO_ROOT / "infra" / "snapshots" / "dev-deployed" / f"{stack}.template.json"
     result = subprocess.run(
         [
             "npx",

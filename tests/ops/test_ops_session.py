@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ParamValidationError
-from ops_helpers import REGION, deploy_stack, run_cli
+from ops_helpers import REGION, deploy_stack, name_base_model, run_cli
 
 from quantreason import naming
 from quantreason.ops import session as ops_session
@@ -191,6 +191,7 @@ def test_dry_run_makes_no_call_and_needs_no_credentials(
     (data / "manifest.json").write_text("{}")
     (data / "train.jsonl").write_text("{}\n")
     args = [str(data) if a == "DATA" else a for a in args]
+    name_base_model(tmp_path)  # train and deploy check it (not in S3: a dry run)
     result = run_cli(*args, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "calls that would be made" in result.output

@@ -9,7 +9,15 @@ from typing import Any
 
 import boto3
 import pytest
-from ops_helpers import ACCOUNT, OWNED, REGION, deploy_stack, run_cli
+from ops_helpers import (
+    ACCOUNT,
+    OWNED,
+    REGION,
+    deploy_stack,
+    name_base_model,
+    run_cli,
+    stage_fake_base_model,
+)
 
 from quantreason import naming
 from quantreason.ops.session import OpsError
@@ -232,7 +240,11 @@ def test_follow_prints_logs_and_returns_the_artifacts(ctx, stub) -> None:
     assert final.model_artifacts == ARTIFACTS
 
 
-def test_failed_job_is_a_clear_cli_error(state_machine: str, stub) -> None:
+def test_failed_job_is_a_clear_cli_error(state_machine: str, stub, tmp_path) -> None:
+    boto3.client("s3", region_name=REGION).create_bucket(Bucket="qr-dev-artifacts")
+    deploy_stack(naming.STORAGE, {naming.OUTPUT_ARTIFACTS_BUCKET: "qr-dev-artifacts"})
+    stage_fake_base_model("qr-dev-artifacts")
+    name_base_model(tmp_path)
     sagemaker = stub("sagemaker")
     sagemaker.add_response(
         "describe_training_job",

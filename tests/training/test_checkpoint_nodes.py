@@ -8,6 +8,7 @@ newest files (its ``latest`` pointer too) and node 1 has not yet.
 from __future__ import annotations
 
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ torch = pytest.importorskip("torch")
 pytestmark = pytest.mark.slow  # two torch processes with gloo: ~15-20 s
 
 from quantreason.training import checkpoint  # noqa: E402
+from quantreason.training.environment import RankInfo  # noqa: E402
+from quantreason.training.state import TrainState  # noqa: E402
 
 CONFIG = {"train": {"learning_rate": 0.1}}
 
@@ -32,14 +35,15 @@ def _save_on_two_nodes(rank: int, world: int, init_file: str, nodes: list[str]) 
     fully_shard(model, mesh=init_device_mesh("cpu", (world,)))  # each rank owns a shard
     optimizer = torch.optim.AdamW(model.parameters(), lr=0.1)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
-    for step in (1, 2):
+    state = TrainState(model, None, optimizer, scheduler, torch.device("cpu"), nullcontext())
+    # local_rank 0 on both: each node writes its own `latest` pointer.
+    ranks = RankInfo(rank=rank, world_size=world, local_rank=0)
+    for _ in range(2):
         model(torch.randn(4, 8)).sum().backward()
         optimizer.step()
         optimizer.zero_grad()
-        # local_rank 0 on both: each node writes its own `latest` pointer.
-        checkpoint.save_checkpoint(
-            Path(nodes[rank]), step, model, optimizer, scheduler, CONFIG, rank, 0, keep_last=3
-        )
+        state.step += 1
+        checkpoint.save_checkpoint(Path(nodes[rank]), state, CONFIG, ranks, keep_last=3)
     dist.destroy_process_group()
 
 
