@@ -9,7 +9,18 @@ import logging
 
 import typer
 
-from quantreason.cli import aws, data, evaluate, infra, model, pipeline, serve, train
+from quantreason.cli import (
+    aws,
+    capacity,
+    data,
+    evaluate,
+    infra,
+    model,
+    package,
+    pipeline,
+    serve,
+    train,
+)
 
 app = typer.Typer(
     name="quantreason",
@@ -19,7 +30,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (data, model, train, evaluate, pipeline, serve, infra, aws):
+for module in (data, model, train, evaluate, pipeline, serve, capacity, package, infra, aws):
     module.register(app)
 
 

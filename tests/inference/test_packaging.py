@@ -21,7 +21,7 @@ def test_archive_layout_and_reproducible(tiny_adapter: Path, tmp_path: Path) -> 
         assert all(member.mtime == 0 and member.uid == 0 for member in tar.getmembers())
     assert {"adapter_config.json", "adapter_model.safetensors"} <= names
     assert {"code/inference.py", "code/requirements.txt"} <= names
-    assert "code/quantreason/serving/handler.py" in names
+    assert "code/quantreason/serving/predictor.py" in names
     assert "code/quantreason/responses.py" in names
     assert not any("__pycache__" in n or n.startswith("code/quantreason/cli") for n in names)
     assert not any(n.startswith("code/quantreason/training") for n in names)

@@ -87,7 +87,7 @@ def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
     config = load_pipeline_config("full")
     stages = {s.name: s for s in build_stages(config, PipelinePaths(config))}
     core = stages["package"].settings["serving_core"]
-    assert "quantreason/formula.py" in core and "quantreason/serving/handler.py" in core
+    assert "quantreason/formula.py" in core and "quantreason/serving/predictor.py" in core
     assert not any(path.startswith(("quantreason/cli/", "quantreason/training/")) for path in core)
     assert set(stages["package"].settings["serving_entry"]) == {
         "inference/code/inference.py",

@@ -1,36 +1,38 @@
-"""The handler core shared by the SageMaker entry point and the local server.
+"""The predictor: a loaded model that answers validated requests with the response JSON.
 
-``load_predictor`` loads the base model (+ the adapter found in the model directory) once and
-warms it up; ``Predictor.predict`` answers a validated request as one batch; ``answer_record``
-turns a reply into the response JSON, whose ``answer`` is the evaluated formula
-(``quantreason.responses.interpret_response``). Responses are encoded with sorted keys and no
-timings, so the same request always gives byte-identical bytes (decoding is greedy).
+``load_predictor`` loads the base model (+ the adapter found in the model directory) once,
+starts the batcher (:mod:`quantreason.serving.batching`) and warms up; ``Predictor.predict``
+answers a request; ``answer_record`` turns a reply into the response JSON, whose ``answer`` is
+the evaluated formula (``quantreason.responses.interpret_response``). Responses are encoded with
+sorted keys and no timings, so the same request always gives byte-identical bytes (decoding is
+greedy, and a question's answer does not depend on what it was batched with).
+
+Transport lives elsewhere: the local HTTP app (:mod:`quantreason.serving.http_app`) and the
+SageMaker toolkit entry point (:mod:`quantreason.serving.toolkit`) both call this module.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
-import os
 import re
-from collections.abc import Mapping
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quantreason import naming
 from quantreason.responses import interpret_response
-from quantreason.serving.requests import InferenceRequest, InternalError, Limits, ServingError
+from quantreason.serving.errors import InternalError, ServingError
+from quantreason.serving.protocol import InferenceRequest, encode_json
+from quantreason.serving.settings import ServingSettings
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel
+    from quantreason.serving.batching import ContinuousBatcher
 
 log = logging.getLogger(__name__)
 
-BASE_MODEL_ENV = naming.BASE_MODEL_ENV  # never HF_MODEL_ID (see quantreason.naming)
-DEFAULT_BASE_MODEL = "embedded"
 WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
 ADAPTER_CONFIG = "adapter_config.json"
 
@@ -40,41 +42,6 @@ _UNIT_PATTERNS = (
     ("currency", re.compile(r"\$|\bUSD\b|\bdollars?\b", re.IGNORECASE)),
     ("years", re.compile(r"\byears?\b", re.IGNORECASE)),
 )
-
-
-@dataclass(frozen=True)
-class ServingSettings:
-    """Everything the handler reads from the environment, read once at model load."""
-
-    base_model: str = DEFAULT_BASE_MODEL
-    merge_adapter: bool = True
-    warmup: bool = True
-    limits: Limits = field(default_factory=Limits)
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
-        """``QUANTREASON_BASE_MODEL`` (hub id in the cloud, model spec locally),
-        ``QUANTREASON_MERGE_ADAPTER`` (default 1), ``QUANTREASON_WARMUP`` (default 1) and the
-        request limits of :class:`Limits`."""
-        environ = os.environ if environ is None else environ
-        base = environ.get(BASE_MODEL_ENV)
-        return cls(
-            base_model=base or DEFAULT_BASE_MODEL,
-            merge_adapter=_flag(environ, "QUANTREASON_MERGE_ADAPTER", True),
-            warmup=_flag(environ, "QUANTREASON_WARMUP", True),
-            limits=Limits.from_env(environ),
-        )
-
-
-def _flag(environ: Mapping[str, str], key: str, default: bool) -> bool:
-    value = environ.get(key)
-    if value is None:
-        return default
-    if value.strip().lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.strip().lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ValueError(f"{key} must be 1/0/true/false, got {value!r}")
 
 
 def unit_of(answer_text: str | None) -> str:
@@ -111,54 +78,57 @@ def answer_record(text: str, *, model: str, adapter: str | None, output_tokens: 
     }
 
 
-def encode_json(document: object) -> bytes:
-    """Deterministic compact JSON bytes (sorted keys; NaN/inf rejected)."""
-    return json.dumps(document, sort_keys=True, separators=(",", ":"), allow_nan=False).encode()
-
-
-def error_body(error: ServingError) -> bytes:
-    """JSON bytes of an error response."""
-    return encode_json(error.to_json())
-
-
 @dataclass
 class Predictor:
-    """A loaded model answering validated requests."""
+    """A loaded model answering validated requests (thread-safe when it has a batcher)."""
 
     loaded: LoadedModel
     settings: ServingSettings
     model_name: str
     adapter_name: str | None
+    batcher: ContinuousBatcher | None = None
+    # Without a batcher, one request at a time; the tokenizer is not thread-safe either way.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def predict(self, request: InferenceRequest) -> dict | list[dict]:
-        """Answer all questions of ``request`` as one batch (one object if it sent one string)."""
+    def completions(self, questions: tuple[str, ...] | list[str], max_new_tokens: int) -> list[str]:
+        """Greedy replies: through the batcher if there is one, else as one padded batch."""
+        if self.batcher is not None:
+            return self.batcher.generate(questions, max_new_tokens)
         from quantreason.generation import generate
 
-        texts = generate(
-            self.loaded,
-            request.questions,
-            max_new_tokens=request.max_new_tokens,
-            batch_size=len(request.questions),
-        )
+        with self._lock:
+            return generate(
+                self.loaded, questions, max_new_tokens=max_new_tokens, batch_size=len(questions)
+            )
+
+    def predict(self, request: InferenceRequest) -> dict | list[dict]:
+        """Answer all questions of ``request`` (one object if it sent one string)."""
+        texts = self.completions(request.questions, request.max_new_tokens)
         tokenizer = self.loaded.tokenizer
+        with self._lock:
+            counts = [len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts]
         records = [
             answer_record(
-                text,
-                model=self.model_name,
-                adapter=self.adapter_name,
-                output_tokens=len(tokenizer(text, add_special_tokens=False)["input_ids"]),
+                text, model=self.model_name, adapter=self.adapter_name, output_tokens=count
             )
-            for text in texts
+            for text, count in zip(texts, counts, strict=True)
         ]
         return records[0] if request.single else records
 
     def predict_bytes(self, request: InferenceRequest) -> bytes:
-        """:meth:`predict` encoded; any failure becomes an :class:`InternalError` (500)."""
+        """:meth:`predict` encoded; a failure that is not a ServingError becomes a 500."""
         try:
             return encode_json(self.predict(request))
+        except ServingError:
+            raise
         except Exception as err:  # a fault of ours, never a client mistake
             log.exception("prediction failed")
             raise InternalError(f"prediction failed: {type(err).__name__}") from err
+
+    def close(self) -> None:
+        """Stop the batcher (running requests finish first)."""
+        if self.batcher is not None:
+            self.batcher.stop()
 
 
 def find_adapter(model_dir: str | Path | None) -> Path | None:
@@ -172,8 +142,8 @@ def find_adapter(model_dir: str | Path | None) -> Path | None:
 def load_predictor(
     model_dir: str | Path | None, settings: ServingSettings | None = None
 ) -> Predictor:
-    """Load base model + adapter (merged unless disabled), warm up once, return a predictor."""
-    from quantreason.generation import generate, load_model
+    """Load base model + adapter (merged unless disabled), start batching, warm up once."""
+    from quantreason.generation import load_model
     from quantreason.models import resolve_model
 
     settings = settings or ServingSettings.from_env()
@@ -181,15 +151,41 @@ def load_predictor(
     base_path = resolve_model(settings.base_model)
     log.info("loading base %s with adapter %s", settings.base_model, adapter)
     loaded = load_model(base_path, adapter, merge=settings.merge_adapter)
-    if settings.warmup:
-        # First call pays one-off costs (allocator, kernels); pay them before /ping says ready.
-        generate(loaded, [WARMUP_QUESTION], max_new_tokens=4, batch_size=1)
-    return Predictor(
+    tokenizer_lock = threading.Lock()
+    batcher = _start_batcher(loaded, settings, tokenizer_lock)
+    predictor = Predictor(
         loaded=loaded,
         settings=settings,
         model_name=settings.base_model,
         adapter_name=adapter_identity(adapter),
+        batcher=batcher,
+        _lock=tokenizer_lock,
     )
+    if settings.warmup:
+        # First call pays one-off costs (allocator, kernels); pay them before /ping says ready.
+        predictor.completions([WARMUP_QUESTION], max_new_tokens=4)
+    return predictor
+
+
+def _start_batcher(
+    loaded: LoadedModel, settings: ServingSettings, tokenizer_lock: threading.Lock
+) -> ContinuousBatcher | None:
+    """The running batcher, or None when batching is off or this transformers lacks it."""
+    if not settings.batching.enabled:
+        return None
+    from quantreason.serving.batching import ContinuousBatcher, engine_available
+
+    if not engine_available():
+        log.warning("this transformers has no continuous batching: one request at a time")
+        return None
+    batcher = ContinuousBatcher(
+        loaded,
+        settings.batching,
+        max_new_tokens=settings.limits.max_new_tokens_limit,
+        tokenizer_lock=tokenizer_lock,
+    )
+    batcher.start()
+    return batcher
 
 
 def adapter_identity(adapter: Path | None) -> str | None:
