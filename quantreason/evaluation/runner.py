@@ -27,6 +27,7 @@ from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 32
+DEFAULT_CONTINUOUS_BATCHING = False
 
 
 def run_evaluation(
@@ -38,8 +39,13 @@ def run_evaluation(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
     progress: bool = True,
+    continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
 ) -> list[dict[str, Any]]:
     """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged, fp32).
+
+    ``continuous_batching`` generates through the serving batcher (up to ``batch_size``
+    questions at once, a finished one making room for the next) instead of padded batches of
+    ``batch_size``; the replies are the same (``tests/inference/test_batching.py``).
 
     ``question_sets`` maps a split name to validated question rows (see
     :func:`quantreason.evaluation.questions.question_sets`). Returns the results rows.
@@ -70,6 +76,7 @@ def run_evaluation(
             batch_size=batch_size,
             max_new_tokens=max_new_tokens,
             progress=progress,
+            continuous_batching=continuous_batching,
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
@@ -91,6 +98,7 @@ def run_evaluation(
         "adapter": str(adapter) if adapter is not None else None,
         "question_sets": {name: len(rows) for name, rows in question_sets.items()},
         "batch_size": batch_size,
+        "continuous_batching": continuous_batching,
         "max_new_tokens": max_new_tokens,
         "dtype": "float32",
         "decoding": "greedy, left padding, stop after a complete 'Answer:' line",
@@ -110,6 +118,7 @@ def _replies(
     batch_size: int,
     max_new_tokens: int,
     progress: bool,
+    continuous_batching: bool,
 ) -> list[str]:
     import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -119,6 +128,16 @@ def _replies(
     # fp32 so that figures reproduce (bf16 changes ~14 % of greedy outputs); merged for speed.
     loaded = load_model(base_path, adapter, merge=True, dtype=torch.float32)
     try:
+        if continuous_batching:
+            from quantreason.serving.batching import generate_continuous
+
+            return generate_continuous(
+                loaded,
+                questions,
+                max_new_tokens=max_new_tokens,
+                max_sequences=batch_size,
+                stop_at_answer=True,
+            )
         with Progress(
             f"[bold]{label}[/]",
             BarColumn(),

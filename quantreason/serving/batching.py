@@ -93,6 +93,7 @@ class ContinuousBatcher:
         )
         self._manager: Any = None
         self._pending: dict[str, Future[list[int]]] = {}
+        self._stop_at_answer: set[str] = set()  # request ids streamed to check the stop rule
         self._lock = threading.Lock()  # guards _pending
         # The tokenizer is not thread-safe: share one lock with whoever else uses it.
         self._tokenizer_lock = tokenizer_lock or threading.Lock()
@@ -137,8 +138,15 @@ class ContinuousBatcher:
         self._manager = None
         self._fail_pending(GenerationFailed("generation stopped"))
 
-    def generate(self, questions: Sequence[str], max_new_tokens: int) -> list[str]:
-        """Greedy answers for ``questions`` (in order), each within ``max_new_tokens``."""
+    def generate(
+        self, questions: Sequence[str], max_new_tokens: int, *, stop_at_answer: bool = False
+    ) -> list[str]:
+        """Greedy answers for ``questions`` (in order), each within ``max_new_tokens``.
+
+        ``stop_at_answer`` ends a question once it has written a complete ``Answer:`` line, the
+        rule of :func:`quantreason.generation.generate` (its tokens are streamed and checked
+        after each step, as that rule's stopping criterion checks each row).
+        """
         if self._manager is None:
             raise RuntimeError("the batcher is not started")
         with self._tokenizer_lock:
@@ -146,7 +154,7 @@ class ContinuousBatcher:
             token_ids = [
                 self.loaded.tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts
             ]
-        futures = [self._submit(ids, max_new_tokens) for ids in token_ids]
+        futures = [self._submit(ids, max_new_tokens, stop_at_answer) for ids in token_ids]
         _, late = wait(futures, timeout=self.settings.request_timeout_s)
         if late:
             with self._lock:
@@ -163,13 +171,20 @@ class ContinuousBatcher:
             decode = self.loaded.tokenizer.decode
             return [decode(ids, skip_special_tokens=True).strip() for ids in outputs]
 
-    def _submit(self, token_ids: list[int], max_new_tokens: int) -> Future[list[int]]:
+    def _submit(
+        self, token_ids: list[int], max_new_tokens: int, stop_at_answer: bool
+    ) -> Future[list[int]]:
         future: Future[list[int]] = Future()
         request_id = f"q{next(self._ids)}"
         with self._lock:
             self._pending[request_id] = future
+            if stop_at_answer:
+                self._stop_at_answer.add(request_id)
         added = self._manager.add_request(
-            token_ids, request_id=request_id, max_new_tokens=max_new_tokens
+            token_ids,
+            request_id=request_id,
+            max_new_tokens=max_new_tokens,
+            streaming=stop_at_answer,  # every step's tokens, to check the stop rule
         )
         if added is None:  # the engine refuses new requests (stopping or failed)
             with self._lock:
@@ -185,20 +200,63 @@ class ContinuousBatcher:
                 time.sleep(POLL_S)
                 continue
             result = self._manager.get_result(timeout=POLL_S)
-            if result is None or not result.is_finished():
+            if result is None:
+                continue
+            stopped = not result.is_finished() and self._answer_complete(result)
+            if not (result.is_finished() or stopped):
                 continue
             with self._lock:
                 future = self._pending.pop(result.request_id, None)
-            if future is None:  # cancelled after its timeout
+                self._stop_at_answer.discard(result.request_id)
+            if future is None:  # cancelled after its timeout, or stopped at its answer
                 continue
+            if stopped:
+                self._manager.cancel_request(result.request_id)
             if result.error is not None:
                 future.set_exception(GenerationFailed(result.error))
             else:
                 future.set_result(list(result.generated_tokens))
 
+    def _answer_complete(self, result: Any) -> bool:
+        """The stop rule of ``stopping.answer_stopping_criteria`` on a streamed partial result."""
+        from quantreason.stopping import has_complete_answer
+
+        tokens = result.generated_tokens
+        if result.request_id not in self._stop_at_answer or not tokens:
+            return False
+        with self._tokenizer_lock:
+            decode = self.loaded.tokenizer.decode
+            # Only a newline can complete a line: decode the whole row only after one.
+            if "\n" not in decode(tokens[-1:]):
+                return False
+            return has_complete_answer(decode(tokens, skip_special_tokens=True))
+
     def _fail_pending(self, error: Exception) -> None:
         with self._lock:
             pending, self._pending = self._pending, {}
+            self._stop_at_answer.clear()
         for future in pending.values():
             if not future.done():
                 future.set_exception(error)
+
+
+def generate_continuous(
+    loaded: LoadedModel,
+    questions: Sequence[str],
+    *,
+    max_new_tokens: int,
+    max_sequences: int,
+    stop_at_answer: bool = False,
+) -> list[str]:
+    """:func:`quantreason.generation.generate`'s answers through the continuous-batching engine.
+
+    Up to ``max_sequences`` questions are generated at once; a finished one makes room for the
+    next at once instead of waiting for the longest row of a padded batch.
+    """
+    settings = BatchSettings(max_sequences=max_sequences, request_timeout_s=24 * 3600.0)
+    batcher = ContinuousBatcher(loaded, settings, max_new_tokens)
+    batcher.start()
+    try:
+        return batcher.generate(questions, max_new_tokens, stop_at_answer=stop_at_answer)
+    finally:
+        batcher.stop()

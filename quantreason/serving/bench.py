@@ -13,6 +13,7 @@ throughput >= 4x and p95 <= 3x).
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections import Counter
@@ -23,6 +24,8 @@ from typing import Any
 
 from quantreason.serving.invokers import REQUEST_TIMEOUT_S, Invoke
 from quantreason.serving.protocol import request_body
+
+log = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCIES = (1, 2, 4, 8, 16)
 Sample = tuple[int, float, int | None]  # (status, latency s, output tokens)
@@ -162,6 +165,15 @@ def run_benchmark(
                     max_new_tokens=max_new_tokens,
                     on_request=lambda task=task: bar.advance(task),
                 )
+            )
+            level, latency = levels[-1], levels[-1]["latency_s"] or {}
+            log.info(
+                "concurrency %d: %.3f req/s, p50 %.2f s, p95 %.2f s, %d errors",
+                concurrency,
+                level["throughput_rps"],
+                latency.get("p50", float("nan")),
+                latency.get("p95", float("nan")),
+                level["errors"],
             )
     return levels
 

@@ -84,3 +84,40 @@ def test_a_request_past_its_timeout_is_a_503_and_the_batcher_goes_on(tiny_adapte
         predictor.close()
     with pytest.raises(RuntimeError, match="not started"):
         predictor.completions([QUESTIONS[0]], 3)
+
+
+def test_stop_at_answer_fires_where_the_stopping_criterion_does(predictor) -> None:
+    """The evaluation's stop rule on streamed tokens stops at the same token as generate's."""
+    from types import SimpleNamespace
+
+    import torch
+
+    from quantreason.stopping import answer_stopping_criteria
+
+    tokenizer = predictor.loaded.tokenizer
+    text = "Reasoning: r\nFormula: 1+1\nAnswer: 2 %\nand more"
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    criteria = answer_stopping_criteria(tokenizer, prompt_length=0)
+    predictor.batcher._stop_at_answer.add("probe")
+    ours = [
+        predictor.batcher._answer_complete(
+            SimpleNamespace(request_id="probe", generated_tokens=ids[:n])
+        )
+        for n in range(1, len(ids) + 1)
+    ]
+    theirs = [bool(criteria(torch.tensor([ids[:n]]), None)[0]) for n in range(1, len(ids) + 1)]
+    assert True in ours
+    assert ours.index(True) == theirs.index(True)
+    assert tokenizer.decode(ids[: ours.index(True) + 1]).endswith("Answer: 2 %\n")
+
+
+def test_evaluation_path_equals_padded_generate(tiny_base: str) -> None:
+    from quantreason.generation import load_model
+    from quantreason.serving.batching import generate_continuous
+
+    loaded = load_model(tiny_base)
+    padded = generate(loaded, QUESTIONS, max_new_tokens=10, batch_size=4, stop_at_answer=True)
+    continuous = generate_continuous(
+        loaded, QUESTIONS, max_new_tokens=10, max_sequences=2, stop_at_answer=True
+    )
+    assert continuous == padded
