@@ -13,10 +13,11 @@ A test (tests/evaluation/test_handwritten.py) checks that the JSONL matches thes
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
+
+from quantreason.evaluation.questions import answer_mismatches, print_answer_check
 
 JSONL = Path(__file__).with_name("handwritten.jsonl")
 REL_TOL = 1e-4  # the JSONL stores answers rounded to 6 decimals
@@ -128,23 +129,8 @@ ANSWERS: dict[str, float] = {
 
 def mismatches(path: Path = JSONL) -> list[str]:
     """Rows of ``path`` whose answer differs from ``ANSWERS`` (and ids missing on either side)."""
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    problems = []
-    for row in rows:
-        expected = ANSWERS.get(row["id"])
-        if expected is None:
-            problems.append(f"{row['id']}: no hand-written answer")
-        elif not math.isclose(row["answer"], expected, rel_tol=REL_TOL):
-            problems.append(f"{row['id']}: JSONL says {row['answer']}, arithmetic gives {expected}")
-    missing = sorted(set(ANSWERS) - {row["id"] for row in rows})
-    problems += [f"{row_id}: answer without a question" for row_id in missing]
-    return problems
+    return answer_mismatches(path, ANSWERS, REL_TOL)
 
 
 if __name__ == "__main__":
-    for row_id, value in ANSWERS.items():
-        print(f"{row_id}  {value:,.6f}")
-    found = mismatches()
-    for problem in found:
-        print("MISMATCH", problem, file=sys.stderr)
-    sys.exit(1 if found else 0)
+    sys.exit(print_answer_check(ANSWERS, mismatches()))

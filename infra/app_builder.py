@@ -16,7 +16,7 @@ from quantreason.paths import CONFIG_DIR, REPO_ROOT
 from quantreason.stages import StageConfigError, StageSettings, load_stage
 
 #: CDK context keys that override stage settings (``-c region=eu-west-1``).
-OVERRIDE_KEYS = ("region", "account", "model_data_url")
+OVERRIDE_KEYS = ("region", "account")
 
 
 CDK_JSON = REPO_ROOT / "cdk.json"
@@ -60,6 +60,7 @@ def build_stage_app(
     stage_name: str | None = None,
     overrides: dict[str, str] | None = None,
     config_dir: Path = CONFIG_DIR,
+    state_root: Path | None = None,
 ) -> StageApp:
     """Compose the stacks of a stage; the stage comes from ``stage_name`` or ``-c stage=``."""
     app = app or new_app()
@@ -67,7 +68,9 @@ def build_stage_app(
     if overrides is None:
         overrides = {k: app.node.try_get_context(k) for k in OVERRIDE_KEYS}
         overrides = {k: str(v) for k, v in overrides.items() if v is not None}
-    stage = load_stage(stage_name, overrides=overrides, config_dir=config_dir)
+    stage = load_stage(
+        stage_name, overrides=overrides, config_dir=config_dir, state_root=state_root
+    )
     for kind in ("training", "inference"):
         if not region_supported(stage.region, kind):
             raise StageConfigError(f"no Hugging Face {kind} image listed for {stage.region}")

@@ -1,67 +1,56 @@
 """Deterministic code bundles (tar.gz) built on the synthesizing machine, without Docker.
 
 The SageMaker training toolkit downloads ``sagemaker_submit_directory`` and opens it as a
-gzipped tar, so the training code asset is one ``sourcedir.tar.gz`` file. Entries are sorted
-and carry fixed times and owners, so the same sources give the same bytes and hence the
-same asset hash on every machine (snapshots and ``cdk diff`` stay quiet when nothing changed).
+gzipped tar, so the training code asset is one ``sourcedir.tar.gz`` file, written by the one
+reproducible tar writer (``quantreason.packaging.write_tarball``): the same sources give the
+same bytes and hence the same asset hash on every machine (snapshots and ``cdk diff`` stay
+quiet when nothing changed).
+
+No ``requirements.txt`` in the bundle: the toolkit would pip-install it before every job, which
+needs internet. What ``train.py`` needs beyond the training DLC is pinned in
+``training/vendor-requirements.txt`` and unpacked into ``lib/`` here (see
+``quantreason.packaging.vendor_wheels``); ``train.py`` appends ``lib/`` to ``sys.path``.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
-import tarfile
-from collections.abc import Iterable
+import tempfile
 from pathlib import Path
 
 import aws_cdk as cdk
 import jsii
 
+from quantreason.packaging import files_under, read_pins, vendor_wheels, write_tarball
 from quantreason.paths import REPO_ROOT
 
-SKIP_PARTS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
-SKIP_SUFFIXES = {".pyc", ".pyo"}
+VENDOR_DIR = "lib"
 
 
-def training_sources(repo_root: Path = REPO_ROOT) -> list[tuple[Path, str]]:
+def training_sources(
+    repo_root: Path = REPO_ROOT, vendored: Path | None = None
+) -> list[tuple[Path, str]]:
     """``(file, name in archive)`` pairs of the training bundle, sorted by name.
 
-    Root: ``train.py`` and ``requirements.txt`` (from ``training/``), the core package
-    ``quantreason/`` and the training profiles ``config/train/``.
+    Root: ``train.py`` (from ``training/``), the core package ``quantreason/``, the training
+    profiles ``config/train/`` and, when given, the vendored packages under ``lib/``.
     """
     training = repo_root / "training"
-    for required in ("train.py", "requirements.txt"):
-        if not (training / required).is_file():
-            raise FileNotFoundError(f"training code bundle needs {training / required}")
-    pairs = [(p, p.relative_to(training).as_posix()) for p in _files(training)]
-    pairs += [(p, p.relative_to(repo_root).as_posix()) for p in _files(repo_root / "quantreason")]
-    pairs += [(p, p.relative_to(repo_root).as_posix()) for p in _files(repo_root / "config/train")]
+    if not (training / "train.py").is_file():
+        raise FileNotFoundError(f"training code bundle needs {training / 'train.py'}")
+    pairs = [(p, name) for p, name in files_under(training) if name.endswith(".py")]
+    pairs += [(p, f"quantreason/{name}") for p, name in files_under(repo_root / "quantreason")]
+    pairs += [(p, f"config/train/{name}") for p, name in files_under(repo_root / "config/train")]
+    if vendored is not None:
+        pairs += [(p, f"{VENDOR_DIR}/{name}") for p, name in files_under(vendored)]
     return sorted(pairs, key=lambda pair: pair[1])
 
 
-def _files(root: Path) -> Iterable[Path]:
-    for path in root.rglob("*"):
-        if path.is_file() and not SKIP_PARTS & set(path.parts) and path.suffix not in SKIP_SUFFIXES:
-            yield path
-
-
-def write_tarball(pairs: list[tuple[Path, str]], target: Path) -> None:
-    """Write a reproducible ``.tar.gz``: sorted entries, mtime 0, uid/gid 0, mode 644."""
-    raw = io.BytesIO()
-    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for path, name in pairs:
-            data = path.read_bytes()
-            info = tarfile.TarInfo(name)
-            info.size, info.mtime, info.mode = len(data), 0, 0o644
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            tar.addfile(info, io.BytesIO(data))
-    # gzip with mtime=0 and no file name in the header: otherwise the bytes change per run.
-    with (
-        target.open("wb") as out,
-        gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as gz,
-    ):
-        gz.write(raw.getvalue())
+def write_training_bundle(target: Path, repo_root: Path = REPO_ROOT) -> Path:
+    """``sourcedir.tar.gz``: the sources plus the pinned vendored wheels, unpacked."""
+    pins = read_pins(repo_root / "training" / "vendor-requirements.txt")
+    with tempfile.TemporaryDirectory() as work:
+        vendored = vendor_wheels(pins, Path(work) / VENDOR_DIR)
+        return write_tarball(training_sources(repo_root, vendored), target)
 
 
 @jsii.implements(cdk.ILocalBundling)
@@ -73,7 +62,7 @@ class TrainingCodeBundler:
 
     def try_bundle(self, output_dir: str, options: object = None) -> bool:
         """Called by CDK during synthesis; returning True means no Docker fallback."""
-        write_tarball(training_sources(self._repo_root), Path(output_dir) / "sourcedir.tar.gz")
+        write_training_bundle(Path(output_dir) / "sourcedir.tar.gz", self._repo_root)
         return True
 
 

@@ -24,10 +24,91 @@ TABLE_FILE = Path(__file__).with_name("dlc_images.json")
 CONFIG_MEMBER = "sagemaker/core/image_uri_config/huggingface.json"
 
 # Full versions (short ones give tags that may not exist). Training: the newest transformers 5
-# training DLC; inference: the newest transformers 5 inference DLC.
+# training DLC; inference: the newest transformers 5 inference DLC (the only inference DLC whose
+# transformers reads tokenizers saved by transformers 5, as the base-model staging writes them).
 WANTED = {
     "training": {"transformers": "5.3.0", "pytorch": "2.9.0", "py": "py312", "processor": "gpu"},
     "inference": {"transformers": "5.5.3", "pytorch": "2.6.0", "py": "py312", "processor": "gpu"},
+}
+
+# What each image ships that our code imports, read from the image's Dockerfile in
+# aws/deep-learning-containers (commit ca82ce3f68, May 2026; the sagemaker-core table names
+# the tag only). The container fidelity environments (scripts/containers/setup.sh) install
+# these versions; serving and training vendor what is not here (quantreason.packaging).
+# "latest" = not pinned in the Dockerfile (the newest release when the image was built).
+SHIPPED = {
+    "training": {
+        "dockerfile": "huggingface/pytorch/training/docker/2.9/py3/cu130/Dockerfile.gpu",
+        "python": "3.12.10",
+        "environment": {"SAGEMAKER_TRAINING_MODULE": "sagemaker_pytorch_container.training:main"},
+        # Top-level modules our code may import from the image (the rest is vendored).
+        "imports": [
+            "accelerate",
+            "datasets",
+            "huggingface_hub",
+            "matplotlib",
+            "numpy",
+            "peft",
+            "pydantic",
+            "rich",
+            "safetensors",
+            "tokenizers",
+            "torch",
+            "transformers",
+            "yaml",
+        ],
+        "packages": {
+            "torch": "2.9.0",
+            "transformers": "5.3.0",
+            "huggingface_hub": "1.10.0",
+            "peft": "0.18.1",
+            "accelerate": "1.12.0",
+            "datasets": "4.5.0",
+            "sagemaker-training": "latest",
+            # The PyTorch launcher behind sagemaker_torch_distributed_enabled (torchrun).
+            "sagemaker-pytorch-training": "latest",
+            # Unpinned there, but present: PyYAML and numpy<2 (base image), matplotlib (seaborn),
+            # rich and pydantic (sagemaker -> sagemaker-core).
+            "pyyaml": "latest",
+            "numpy": "<2",
+            "matplotlib": "latest",
+            "rich": "latest",
+            "pydantic": "latest",
+        },
+    },
+    "inference": {
+        "dockerfile": "huggingface/pytorch/inference/docker/2.6/py3/cu124/Dockerfile.gpu",
+        "python": "3.12.8",
+        # Top-level modules our code may import from the image (the rest is vendored).
+        "imports": [
+            "accelerate",
+            "huggingface_hub",
+            "numpy",
+            "peft",
+            "safetensors",
+            "tokenizers",
+            "torch",
+            "transformers",
+            "yaml",
+        ],
+        "packages": {
+            "torch": "2.6.0",
+            "transformers": "5.5.3",
+            "huggingface_hub": "1.10.0",
+            "peft": "0.18.1",
+            "accelerate": "1.12.0",
+            "multi-model-server": "1.1.11",
+            "sagemaker-inference": "latest",
+            # git+https://github.com/aws/sagemaker-huggingface-inference-toolkit.git@f0c3eb2:
+            # 2.6.0 plus the transformers 5 fix (no TensorFlow import), not released on PyPI.
+            "sagemaker-huggingface-inference-toolkit": "f0c3eb2",
+            "pyyaml": "latest",
+            "numpy": "latest",
+            # "setuptools>=81.0.0" there; 81 still has pkg_resources, which sagemaker-inference's
+            # model_server imports at start (later releases removed it).
+            "setuptools": "81.0.0",
+        },
+    },
 }
 
 
@@ -48,6 +129,7 @@ def build_table(config: dict[str, Any], source: str) -> dict[str, Any]:
             "repository": entry["repository"],
             "tag": tag,
             "registries": dict(sorted(entry["registries"].items())),
+            "shipped": SHIPPED[scope],
         }
     return table
 

@@ -71,22 +71,37 @@ def grant_dlc_pull(role: iam.IRole, scope: Construct, kind: ImageKind) -> None:
     )
 
 
-def grant_sagemaker_logging(role: iam.Role, scope: Construct, log_group_name: str) -> None:
-    """Let ``role`` write its container logs under ``log_group_name`` and SageMaker metrics.
+def grant_sagemaker_logging(
+    role: iam.Role, scope: Construct, log_group_name: str, stream_prefix: str = ""
+) -> None:
+    """Let ``role`` create ``log_group_name`` and streams in it, write events to the streams
+    starting with ``stream_prefix``, and put SageMaker metrics.
 
     ``cloudwatch:PutMetricData`` has no resource ARNs: it is limited by namespace instead.
     """
+    stack = cdk.Stack.of(scope)
+
+    def arn(name: str) -> str:
+        return stack.format_arn(
+            service="logs",
+            resource="log-group",
+            resource_name=name,
+            arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+        )
+
+    # CloudWatch Logs authorizes group-level calls against "log-group:NAME" or "...:NAME:*"
+    # (SageMaker's documentation uses the latter): both for creating the group and streams.
+    # Writing events is limited to this role's streams.
     role.add_to_policy(
         iam.PolicyStatement(
-            actions=["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-            resources=[
-                cdk.Stack.of(scope).format_arn(
-                    service="logs",
-                    resource="log-group",
-                    resource_name=log_group_name,
-                    arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
-                )
-            ],
+            actions=["logs:CreateLogGroup", "logs:CreateLogStream"],
+            resources=[arn(log_group_name), arn(f"{log_group_name}:*")],
+        )
+    )
+    role.add_to_policy(
+        iam.PolicyStatement(
+            actions=["logs:PutLogEvents"],
+            resources=[arn(f"{log_group_name}:log-stream:{stream_prefix}*")],
         )
     )
     role.add_to_policy(

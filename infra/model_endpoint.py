@@ -3,11 +3,24 @@
 SageMaker has no L2 constructs in aws-cdk-lib, so the model, endpoint config and endpoint are
 L1 ``Cfn*`` resources; Application Auto Scaling uses L1 too, because the L2 scalable target
 always creates its own role while SageMaker variants scale through the service-linked role.
+
+Changing the instance type: SageMaker refuses an endpoint update that changes the instance
+type of, or removes, a variant registered with Application Auto Scaling. The variant name
+carries the instance type (``naming.variant_name``), and a small custom resource that the
+endpoint depends on deregisters the previous variant's scalable target just before the
+endpoint update; CloudFormation then registers the new variant (the target's ResourceId
+changed, so it is replaced) after the update.
+
+Model data: the model reads one uncompressed prefix through ``ModelDataSource`` (S3Prefix,
+CompressionType None), which SageMaker copies file by file to ``/opt/ml/model``: no 14.5 GB
+tarball to build or unpack. CloudFormation's ``AWS::SageMaker::Model`` has no
+``AdditionalModelDataSources``, so the base weights sit under ``base/`` in the same prefix as
+the adapter and ``code/`` (``quantreason aws deploy`` copies them there inside S3).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import aws_cdk as cdk
 from aws_cdk import aws_applicationautoscaling as appscaling
@@ -15,17 +28,31 @@ from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_sagemaker as sagemaker
+from aws_cdk import custom_resources as cr
 from constructs import Construct
 
+from infra.grants import grant_prefix_read, grant_prefix_write
 from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
-from infra.nag import acknowledge, iam5, rendered_arn, rendered_asset_bucket, rendered_import
+from infra.nag import acknowledge, iam5, rendered_arn, rendered_import
+from infra.network import NetworkProps
 from quantreason import naming
-from quantreason.stages import AutoscalingSettings, EndpointSettings
+from quantreason.stages import (
+    ROLLBACK_ALARM_PERIOD_S,
+    SERVING_URI_RE,
+    AutoscalingSettings,
+    EndpointSettings,
+)
 
-#: Where ``quantreason package-model`` output goes when no other location is configured.
-DEFAULT_MODEL_KEY = f"{naming.ARTIFACTS_PREFIX}/model/model.tar.gz"
 DATA_CAPTURE_PREFIX = "data-capture"
 BASE_MODEL_ENV = naming.BASE_MODEL_ENV
+SCALABLE_DIMENSION = "sagemaker:variant:DesiredInstanceCount"
+#: The stack-level singleton Lambda behind every ``AwsCustomResource``.
+_AWS_CUSTOM_RESOURCE_PROVIDER = "AWS679f53fac002430cb0da5b7982bd2287"
+
+
+def scalable_resource_id(endpoint_name: str, variant_name: str) -> str:
+    """Application Auto Scaling's id of a SageMaker variant."""
+    return f"endpoint/{endpoint_name}/variant/{variant_name}"
 
 
 @dataclass(frozen=True)
@@ -36,11 +63,14 @@ class ModelEndpointProps:
     artifacts_bucket: s3.IBucket
     settings: EndpointSettings
     autoscaling: AutoscalingSettings
-    model_data_url: str  # s3:// URI of model.tar.gz (adapter + code/)
+    # s3://<artifacts>/artifacts/serving/<id>/: adapter + code/ + base/ (base weights), all
+    # uncompressed; written by `quantreason aws deploy`.
+    model_data: str
+    network: NetworkProps = field(default_factory=NetworkProps)
 
 
 class ModelEndpoint(Construct):
-    """A real-time endpoint with one fixed-name variant, target tracking and alarms.
+    """A real-time endpoint with one variant (named by instance type), target tracking, alarms.
 
     With ``settings.parked`` the model and endpoint config stay and the endpoint, its
     scaling and its alarms go: no instance runs and nothing is billed per hour.
@@ -50,7 +80,7 @@ class ModelEndpoint(Construct):
         super().__init__(scope, construct_id)
         s, scaling = props.settings, props.autoscaling
         self.endpoint_name = props.endpoint_name
-        self.variant_name = naming.VARIANT_NAME
+        self.variant_name = naming.variant_name(props.settings.instance_type)
 
         self.role = iam.Role(
             self,
@@ -58,9 +88,11 @@ class ModelEndpoint(Construct):
             assumed_by=iam.ServicePrincipal("sagemaker.amazonaws.com"),
             description="SageMaker endpoint: read the model artifact, write captured data",
         )
-        _grant_model_read(self.role, props.artifacts_bucket, props.model_data_url)
+        key_prefix = _serving_key_prefix(props.model_data)
+        grant_prefix_read(self.role, props.artifacts_bucket, key_prefix)  # exactly that data
+        props.network.grant_vpc_access(self.role)
         grant_dlc_pull(self.role, self, "inference")
-        grant_sagemaker_logging(self.role, self, "/aws/sagemaker/Endpoints/*")
+        grant_sagemaker_logging(self.role, self, f"/aws/sagemaker/Endpoints/{props.endpoint_name}")
 
         self.model = sagemaker.CfnModel(
             self,
@@ -68,12 +100,29 @@ class ModelEndpoint(Construct):
             execution_role_arn=self.role.role_arn,
             primary_container=sagemaker.CfnModel.ContainerDefinitionProperty(
                 image=dlc_image_uri(self, "inference"),
-                model_data_url=props.model_data_url,
+                model_data_source=sagemaker.CfnModel.ModelDataSourceProperty(
+                    s3_data_source=sagemaker.CfnModel.S3DataSourceProperty(
+                        s3_uri=props.model_data,
+                        s3_data_type="S3Prefix",
+                        compression_type="None",
+                    )
+                ),
                 environment={
-                    BASE_MODEL_ENV: s.base_model_id,
+                    # The local copy of the staged weights; nothing is fetched from the hub.
+                    BASE_MODEL_ENV: naming.SERVING_BASE_MODEL_PATH,
+                    "HF_HUB_OFFLINE": "1",
                     "SAGEMAKER_CONTAINER_LOG_LEVEL": "20",
                     "SAGEMAKER_REGION": cdk.Aws.REGION,
                 },
+            ),
+            enable_network_isolation=props.network.isolated,
+            vpc_config=(
+                sagemaker.CfnModel.VpcConfigProperty(
+                    subnets=props.network.subnet_ids,
+                    security_group_ids=props.network.security_group_ids,
+                )
+                if props.network.in_vpc
+                else None
             ),
         )
         # SageMaker checks at CreateModel that the role can read the artifact and pull the
@@ -83,8 +132,9 @@ class ModelEndpoint(Construct):
         )
 
         data_capture = None
+        self.data_capture_enabled = s.data_capture is not None
         if s.data_capture is not None:
-            props.artifacts_bucket.grant_put(self.role, f"{DATA_CAPTURE_PREFIX}/*")
+            grant_prefix_write(self.role, props.artifacts_bucket, f"{DATA_CAPTURE_PREFIX}/")
             data_capture = sagemaker.CfnEndpointConfig.DataCaptureConfigProperty(
                 enable_capture=True,
                 initial_sampling_percentage=s.data_capture.sampling_percent,
@@ -118,31 +168,16 @@ class ModelEndpoint(Construct):
             ],
             data_capture_config=data_capture,
         )
-        acknowledge(
-            self.endpoint_config,
-            (
-                "AwsSolutions-SM2",
-                "GPU instances with local NVMe storage (ml.g5/ml.g6) reject a KmsKeyId; their "
-                "instance storage is encrypted by the hardware.",
-            ),
-        )
-        acknowledge(
-            self.model,
-            (
-                "AwsSolutions-SM1",
-                "The container downloads the base model from the Hugging Face hub at start-up; "
-                "no VPC with a NAT or hub mirror is part of this project.",
-            ),
-        )
-        self._acknowledge_role(props.artifacts_bucket)
+        self._acknowledge_role(props.artifacts_bucket, key_prefix)
 
         self.endpoint: sagemaker.CfnEndpoint | None = None
-        self.alarms: list[cloudwatch.Alarm] = []
+        self.alarms: list[cloudwatch.Alarm] = []  # roll a deployment back
+        self.notification_alarms: list[cloudwatch.Alarm] = []  # tell someone, change nothing
         if not s.parked:
             self._add_endpoint(s, scaling)
 
     def _add_endpoint(self, s: EndpointSettings, scaling: AutoscalingSettings) -> None:
-        self.alarms = self._add_alarms(s)
+        self.alarms, self.notification_alarms = self._add_alarms(s)
         rollback = sagemaker.CfnEndpoint.AutoRollbackConfigProperty(
             alarms=[
                 sagemaker.CfnEndpoint.AlarmProperty(alarm_name=a.alarm_name) for a in self.alarms
@@ -180,13 +215,14 @@ class ModelEndpoint(Construct):
             # Keep the autoscaled instance count when a new endpoint config is deployed.
             retain_all_variant_properties=True,
         )
-        resource_id = f"endpoint/{self.endpoint_name}/variant/{self.variant_name}"
+        resource_id = scalable_resource_id(self.endpoint_name, self.variant_name)
+        self.endpoint.node.add_dependency(self._deregister_previous_variant(resource_id))
         self.scalable_target = appscaling.CfnScalableTarget(
             self,
             "ScalableTarget",
             service_namespace="sagemaker",
             resource_id=resource_id,
-            scalable_dimension="sagemaker:variant:DesiredInstanceCount",
+            scalable_dimension=SCALABLE_DIMENSION,
             min_capacity=scaling.min_instances,
             max_capacity=scaling.max_instances,
         )
@@ -195,7 +231,8 @@ class ModelEndpoint(Construct):
         self.scaling_policy = appscaling.CfnScalingPolicy(
             self,
             "InvocationsPerInstance",
-            policy_name=f"{self.endpoint_name}-invocations-per-instance",
+            # Named per variant: a new variant's policy is created before the old one is gone.
+            policy_name=f"{self.endpoint_name}-{self.variant_name}-invocations-per-instance",
             policy_type="TargetTrackingScaling",
             scaling_target_id=self.scalable_target.ref,
             target_tracking_scaling_policy_configuration=appscaling.CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty(
@@ -208,39 +245,127 @@ class ModelEndpoint(Construct):
             ),
         )
 
-    def _add_alarms(self, s: EndpointSettings) -> list[cloudwatch.Alarm]:
+    def _deregister_previous_variant(self, resource_id: str) -> cr.AwsCustomResource:
+        """Deregister the scalable target of the variant being replaced, before the update.
+
+        Its physical id is the registered target's ResourceId: an update (new instance type,
+        so new variant) deregisters the previous one. On create it deregisters the variant
+        name used before names carried the instance type (nothing, on a new endpoint).
+        """
+
+        def deregister(target: str | cr.PhysicalResourceIdReference) -> cr.AwsSdkCall:
+            return cr.AwsSdkCall(
+                service="ApplicationAutoScaling",
+                action="deregisterScalableTarget",
+                parameters={
+                    "ServiceNamespace": "sagemaker",
+                    "ResourceId": target,
+                    "ScalableDimension": SCALABLE_DIMENSION,
+                },
+                physical_resource_id=cr.PhysicalResourceId.of(resource_id),
+                ignore_error_codes_matching="ObjectNotFoundException",
+            )
+
+        guard = cr.AwsCustomResource(
+            self,
+            "DeregisterPreviousVariant",
+            on_create=deregister(scalable_resource_id(self.endpoint_name, naming.VARIANT_NAME)),
+            on_update=deregister(cr.PhysicalResourceIdReference()),
+            # Scalable targets have generated ARNs, unknown at synth time.
+            policy=cr.AwsCustomResourcePolicy.from_statements(
+                [
+                    iam.PolicyStatement(
+                        actions=["application-autoscaling:DeregisterScalableTarget"],
+                        resources=["*"],
+                    )
+                ]
+            ),
+            install_latest_aws_sdk=False,
+        )
+        acknowledge(
+            guard,
+            iam5("Resource::*", "DeregisterScalableTarget: scalable targets have generated ARNs."),
+        )
+        provider = cdk.Stack.of(self).node.find_child(_AWS_CUSTOM_RESOURCE_PROVIDER)
+        acknowledge(
+            provider,
+            (
+                "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                "AWSLambdaBasicExecutionRole]",
+                "CDK's AwsCustomResource provider writes its own logs through this policy.",
+            ),
+        )
+        return guard
+
+    def _add_alarms(
+        self, s: EndpointSettings
+    ) -> tuple[list[cloudwatch.Alarm], list[cloudwatch.Alarm]]:
+        """Rollback alarms (60-s periods, so they can fire within the bake wait) and the 4xx
+        notification alarm (a burst of bad requests is not a bad model: no rollback)."""
         dims = {"EndpointName": self.endpoint_name, "VariantName": self.variant_name}
-        period = cdk.Duration.minutes(5)
         a = s.alarms
 
-        def metric(name: str, statistic: str) -> cloudwatch.Metric:
-            return cloudwatch.Metric(
+        def alarm(
+            alarm_id: str,
+            name: str,
+            statistic: str,
+            threshold: float,
+            what: str,
+            *,
+            period_s: int,
+            periods: int,
+        ) -> cloudwatch.Alarm:
+            metric = cloudwatch.Metric(
                 namespace="AWS/SageMaker",
                 metric_name=name,
                 dimensions_map=dims,
                 statistic=statistic,
-                period=period,
+                period=cdk.Duration.seconds(period_s),
             )
-
-        specs = [
-            # ModelLatency is reported in microseconds.
-            ("LatencyP95", metric("ModelLatency", "p95"), a.latency_p95_ms * 1000, "p95 latency"),
-            ("Errors5xx", metric("Invocation5XXErrors", "Sum"), a.errors_5xx_per_5min, "5xx"),
-            ("Errors4xx", metric("Invocation4XXErrors", "Sum"), a.errors_4xx_per_5min, "4xx"),
-        ]
-        return [
-            cloudwatch.Alarm(
+            return cloudwatch.Alarm(
                 self,
                 alarm_id,
-                metric=m,
+                metric=metric,
                 threshold=threshold,
-                evaluation_periods=a.evaluation_periods,
+                evaluation_periods=periods,
                 comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
                 treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
                 alarm_description=f"{self.endpoint_name}: {what} above {threshold:g}",
             )
-            for alarm_id, m, threshold, what in specs
-        ]
+
+        rollback = {"period_s": ROLLBACK_ALARM_PERIOD_S, "periods": a.evaluation_periods}
+        return (
+            [
+                # ModelLatency is reported in microseconds.
+                alarm(
+                    "LatencyP95",
+                    "ModelLatency",
+                    "p95",
+                    a.latency_p95_ms * 1000,
+                    "p95 latency per minute",
+                    **rollback,
+                ),
+                alarm(
+                    "Errors5xx",
+                    "Invocation5XXErrors",
+                    "Sum",
+                    a.errors_5xx_per_minute,
+                    "5xx per minute",
+                    **rollback,
+                ),
+            ],
+            [
+                alarm(
+                    "Errors4xx",
+                    "Invocation4XXErrors",
+                    "Sum",
+                    a.errors_4xx_per_5min,
+                    "4xx per 5 minutes",
+                    period_s=300,
+                    periods=1,
+                ),
+            ],
+        )
 
     def grant_invoke(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` call ``InvokeEndpoint`` on this endpoint only."""
@@ -251,44 +376,44 @@ class ModelEndpoint(Construct):
             grantee=grantee, actions=["sagemaker:InvokeEndpoint"], resource_arns=[arn]
         )
 
-    def _acknowledge_role(self, artifacts: s3.IBucket) -> None:
+    def _acknowledge_role(self, artifacts: s3.IBucket, key_prefix: str) -> None:
         artifacts_arn = rendered_import(self, artifacts.bucket_arn)
-        acknowledge(
-            self.role,
+        log_group = f"log-group:/aws/sagemaker/Endpoints/{self.endpoint_name}"
+        findings = [
             iam5(
-                f"Resource::{artifacts_arn}/{naming.ARTIFACTS_PREFIX}/*",
-                "Model artifacts: the key changes with each deployed adapter.",
+                f"Resource::{artifacts_arn}/{key_prefix}*",
+                "The serving data this model reads, file by file (S3Prefix, uncompressed).",
             ),
             iam5(
-                f"Resource::{artifacts_arn}/{DATA_CAPTURE_PREFIX}/*",
-                "Data capture writes one object per captured batch.",
+                "Resource::" + rendered_arn(self, "logs", f"{log_group}:log-stream:*"),
+                "SageMaker names this endpoint's log streams <variant>/<instance id>.",
             ),
             iam5(
-                f"Resource::{rendered_asset_bucket(self)}",
-                "CDK's asset grant when model.tar.gz is uploaded as an asset.",
+                "Resource::" + rendered_arn(self, "logs", f"{log_group}:*"),
+                "This endpoint's own log group: creating it and its streams.",
             ),
             iam5(
-                "Resource::" + rendered_arn(self, "logs", "log-group:/aws/sagemaker/Endpoints/*"),
-                "Log groups and streams are created by SageMaker per endpoint and instance.",
+                "Resource::*",
+                "ecr:GetAuthorizationToken, PutMetricData and (in a VPC) the EC2 "
+                "network-interface actions SageMaker uses take no resource ARN.",
             ),
-            iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
-            iam5("Action::s3:GetObject*", "CDK grant_read: GetObject plus version reads."),
-            iam5("Action::s3:GetBucket*", "CDK grant_read: bucket location reads."),
-            iam5("Action::s3:List*", "CDK grant_read: listing the model prefix."),
-            iam5("Action::s3:Abort*", "CDK grant_put: aborting its own multipart uploads."),
-        )
+        ]
+        if self.data_capture_enabled:
+            findings.append(
+                iam5(
+                    f"Resource::{artifacts_arn}/{DATA_CAPTURE_PREFIX}/*",
+                    "Data capture writes one object per captured batch.",
+                )
+            )
+        acknowledge(self.role, *findings)
 
 
-def _grant_model_read(role: iam.IRole, artifacts: s3.IBucket, model_data_url: str) -> None:
-    """Read access to exactly the model artifact (prefix of the artifacts bucket by default)."""
-    bucket_and_key = model_data_url.removeprefix("s3://")
-    if cdk.Token.is_unresolved(bucket_and_key):  # in the artifacts bucket (or a CDK asset)
-        artifacts.grant_read(role, f"{naming.ARTIFACTS_PREFIX}/*")
-        return
-    bucket, _, key = bucket_and_key.partition("/")
-    role.add_to_principal_policy(
-        iam.PolicyStatement(
-            actions=["s3:GetObject"],
-            resources=[f"arn:{cdk.Aws.PARTITION}:s3:::{bucket}/{key}"],
+def _serving_key_prefix(model_data: str) -> str:
+    """``artifacts/serving/<id>/`` of ``s3://<bucket>/artifacts/serving/<id>/``."""
+    match = SERVING_URI_RE.match(model_data)
+    if not match or not match[1].startswith(f"{naming.SERVING_PREFIX}/"):
+        raise ValueError(
+            f"model data {model_data!r}: expected s3://<artifacts>/{naming.SERVING_PREFIX}/<id>/ "
+            "as written by `quantreason aws deploy`"
         )
-    )
+    return match[1]

@@ -1,6 +1,15 @@
-"""cdk-nag (AwsSolutions) on every synth, with acknowledgements kept next to the resource."""
+"""cdk-nag (AwsSolutions) on every synth, with acknowledgements kept next to the resource.
+
+An acknowledgement that matches no finding is a silenced check waiting for a regression:
+``tests/infra/test_checks.py`` synthesizes each stage with acknowledgements switched off
+(context ``quantreason:nag-unacknowledged``) and fails on any that :func:`unused_acknowledgments`
+reports.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import aws_cdk as cdk
 from cdk_nag import AwsSolutionsChecks
@@ -18,8 +27,52 @@ def acknowledge(construct: IConstruct, *findings: tuple[str, str]) -> None:
     IAM5 findings are bracketed per action/resource (``AwsSolutions-IAM5[Action::s3:List*]``),
     so each wildcard is acknowledged, with its own reason, separately.
     """
+    if construct.node.try_get_context(UNACKNOWLEDGED_CONTEXT):
+        return  # a synth that lists every finding (see module docstring)
     rules = [cdk.Acknowledgment(id=rule, reason=reason) for rule, reason in findings]
     cdk.Validations.of(construct).acknowledge(*rules)
+
+
+#: Context key: when true, :func:`acknowledge` does nothing, so synth reports every finding.
+UNACKNOWLEDGED_CONTEXT = "quantreason:nag-unacknowledged"
+
+
+def acknowledgments(root: IConstruct) -> list[tuple[str, str]]:
+    """``(construct path, rule id)`` of every acknowledgement under ``root``."""
+    key = cdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY
+    # CDK stores them as "Annotation::<rule id>".
+    return [
+        (construct.node.path, rule.removeprefix("Annotation::"))
+        for construct in root.node.find_all()
+        for entry in construct.node.metadata
+        if entry.type == key
+        for rule in entry.data
+    ]
+
+
+def findings_in_report(report: Path) -> list[tuple[str, str]]:
+    """``(construct path, rule id)`` of every violation in a ``validation-report.json``."""
+    data = json.loads(report.read_text())
+    return [
+        (construct["constructPath"], violation["ruleName"])
+        for plugin in data["pluginReports"]
+        for violation in plugin["violations"]
+        for construct in violation["violatingConstructs"]
+    ]
+
+
+def unused_acknowledgments(
+    acknowledged: list[tuple[str, str]], findings: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Acknowledgements with no finding of their rule on their construct or below it."""
+    return [
+        (path, rule)
+        for path, rule in acknowledged
+        if not any(
+            found_rule == rule and (found_path == path or found_path.startswith(path + "/"))
+            for found_path, found_rule in findings
+        )
+    ]
 
 
 def rendered_arn(scope: IConstruct, service: str, resource: str) -> str:

@@ -1,12 +1,20 @@
 """Committed snapshot templates per stage, compared in tests and refreshed by one command.
 
-``quantreason infra snapshot`` rewrites ``infra/snapshots/<stage>/<stack>.template.json``;
+``quantreason infra snapshot`` rewrites ``infra/snapshots/<set>/<stack>.template.json``;
 ``quantreason infra diff`` runs ``cdk diff --template`` against them (offline, no credentials).
 Templates are written with sorted keys and a trailing newline so the files are stable.
 
-Asset hashes (64 hex digits) are masked when comparing: the training code asset changes with
-every edit of ``training/`` or ``quantreason/``, and the snapshot test is about infrastructure.
-``cdk diff`` against a snapshot still shows the new asset key, as a reviewer should see it.
+Two sets per stage: ``<stage>`` is what a fresh clone synthesizes (nothing staged or deployed:
+no state machine, no endpoint), ``<stage>-deployed`` the same stage after
+``quantreason aws stage-base-model`` and ``quantreason aws deploy`` with the example values
+below, so that a reviewer sees every resource change.
+
+Asset hashes (64 hex digits) are masked everywhere a reviewer or a test compares templates:
+the snapshot files store ``<asset-hash>``, the test compares masked text, and the pull request's
+``cdk diff`` (and ``quantreason infra diff``) masks the synthesized templates first
+(``python -m infra.snapshots mask DIR``). The training code asset's hash changes with every edit
+of ``training/`` or ``quantreason/``; that change is reviewed as code, not as infrastructure,
+so a code-only commit needs no snapshot refresh and shows no ``cdk diff``.
 """
 
 from __future__ import annotations
@@ -14,23 +22,61 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from quantreason.paths import REPO_ROOT
+from quantreason.paths import CONFIG_DIR, REPO_ROOT, STATE_DIR
 
 SNAPSHOT_DIR = REPO_ROOT / "infra" / "snapshots"
 STAGES = ("dev", "prod")
+DEPLOYED_SUFFIX = "-deployed"
+#: Snapshot sets: each stage fresh, and each stage deployed with the example state below.
+SNAPSHOT_SETS = (*STAGES, *(f"{stage}{DEPLOYED_SUFFIX}" for stage in STAGES))
+#: A staged base model and the serving data `quantreason aws deploy` builds on it.
+EXAMPLE_BASE_MODEL = "base-models/smollm2-135m-instruct/0123456789ab/"
+EXAMPLE_MODEL_DATA = (
+    "s3://quantreason-example-artifacts/artifacts/serving/aaaabbbbcccc-0123456789ab/"
+)
 _HASH_RE = re.compile(r"\b[0-9a-f]{64}\b")
 
 
-def synth_templates(stage: str, outdir: Path | None = None) -> dict[str, dict[str, Any]]:
-    """Synthesize ``stage`` (cdk-nag included) and return ``{stack name: template}``."""
+def example_deployed_dirs(root: Path, stages: tuple[str, ...] = STAGES) -> tuple[Path, Path]:
+    """Copies of ``config/`` and ``state/`` under ``root`` in which ``stages`` name the example
+    base model and deploy state; returns ``(config_dir, state_root)``."""
+    config, state = root / "config", root / "state"
+    shutil.copytree(CONFIG_DIR / "stages", config / "stages")
+    shutil.copytree(STATE_DIR, state)
+    for leftover in state.glob("*/deploy.json"):
+        leftover.unlink()  # a developer's own deploy state never reaches a snapshot
+    for stage in stages:
+        stage_file = config / "stages" / f"{stage}.yaml"
+        text = stage_file.read_text()
+        if "base_model: null" not in text:
+            raise ValueError(f"{stage_file}: expected 'base_model: null' to replace")
+        stage_file.write_text(text.replace("base_model: null", f"base_model: {EXAMPLE_BASE_MODEL}"))
+        deploy = {
+            "stage": stage,
+            "model_data": EXAMPLE_MODEL_DATA,
+            "base_model": EXAMPLE_BASE_MODEL,
+            "archive_sha256": "a" * 64,
+        }
+        (state / stage / "deploy.json").write_text(json.dumps(deploy, indent=2) + "\n")
+    return config, state
+
+
+def synth_templates(snapshot_set: str, outdir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Synthesize a snapshot set (cdk-nag included); return ``{stack name: template}``."""
     from infra.app_builder import build_stage_app, new_app
 
+    stage = snapshot_set.removesuffix(DEPLOYED_SUFFIX)
     with tempfile.TemporaryDirectory(prefix="quantreason-synth-") as tmp:
-        stage_app = build_stage_app(new_app(outdir or Path(tmp)), stage)
+        dirs: dict[str, Path] = {}
+        if snapshot_set.endswith(DEPLOYED_SUFFIX):
+            config, state = example_deployed_dirs(Path(tmp) / "example", (stage,))
+            dirs = {"config_dir": config, "state_root": state}
+        stage_app = build_stage_app(new_app(outdir or Path(tmp) / "out"), stage, **dirs)
         assembly = stage_app.app.synth()
         return {
             s.stack_name: assembly.get_stack_by_name(s.stack_name).template
@@ -57,7 +103,7 @@ def write_snapshots(stage: str, templates: dict[str, dict[str, Any]]) -> list[Pa
     written = []
     for name, template in templates.items():
         path = snapshot_path(stage, name)
-        path.write_text(render(template))
+        path.write_text(mask_hashes(render(template)))
         written.append(path)
     return written
 
@@ -65,6 +111,14 @@ def write_snapshots(stage: str, templates: dict[str, dict[str, Any]]) -> list[Pa
 def mask_hashes(text: str) -> str:
     """Replace asset hashes by a placeholder."""
     return _HASH_RE.sub("<asset-hash>", text)
+
+
+def mask_templates(folder: Path) -> list[Path]:
+    """Mask the asset hashes of every ``*.template.json`` in ``folder`` (a cloud assembly)."""
+    paths = sorted(folder.glob("*.template.json"))
+    for path in paths:
+        path.write_text(mask_hashes(path.read_text()))
+    return paths
 
 
 def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> list[str]:
@@ -87,11 +141,17 @@ def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> li
 
 
 def main(argv: list[str]) -> int:
-    """``python -m infra.snapshots write|check [STAGE ...]`` (run from the repository root)."""
-    if not argv or argv[0] not in ("write", "check"):
-        print("usage: python -m infra.snapshots write|check [STAGE ...]")
+    """``python -m infra.snapshots write|check [SET ...]`` (sets: ``dev``, ``dev-deployed``, ...)
+    or ``mask DIR ...`` (from the repository root)."""
+    if not argv or argv[0] not in ("write", "check", "mask"):
+        print("usage: python -m infra.snapshots write|check [SET ...] | mask DIR ...")
         return 2
-    stages = argv[1:] or list(STAGES)
+    if argv[0] == "mask":
+        for folder in argv[1:]:
+            for path in mask_templates(Path(folder)):
+                print(f"masked {path}")
+        return 0
+    stages = argv[1:] or list(SNAPSHOT_SETS)
     failed = False
     for stage in stages:
         templates = synth_templates(stage)

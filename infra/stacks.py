@@ -6,21 +6,18 @@ while data, artifacts and the training state machine remain.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import aws_cdk as cdk
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
-from aws_cdk import aws_s3_assets as s3_assets
 from constructs import Construct
 
-from infra.model_endpoint import DEFAULT_MODEL_KEY, ModelEndpoint, ModelEndpointProps
-from infra.nag import acknowledge
+from infra.model_endpoint import ModelEndpoint, ModelEndpointProps
+from infra.network import NetworkProps
 from infra.storage import ProjectBuckets, ProjectBucketsProps
 from infra.training_job import TrainingJob, TrainingJobProps
 from quantreason import naming
-from quantreason.paths import REPO_ROOT
 from quantreason.pricing import PriceError, load_prices
-from quantreason.stages import StageSettings
+from quantreason.stages import STAGE_BASE_MODEL_COMMAND, StageSettings
 
 
 class StorageStack(cdk.Stack):
@@ -34,14 +31,16 @@ class StorageStack(cdk.Stack):
             ProjectBucketsProps(
                 removal=stage.removal,
                 noncurrent_version_expiry_days=stage.noncurrent_version_expiry_days,
+                kms=stage.kms,
             ),
         )
-        _acknowledge_auto_delete_provider(self)
         # Named exports: the consuming stacks import them by name, so their IAM statements
         # (and the cdk-nag findings on them) read the same on every synth.
         for key, bucket in (("Data", self.buckets.data), ("Artifacts", self.buckets.artifacts)):
             self.export_value(bucket.bucket_arn, name=self.export_name(f"{key}BucketArn"))
             self.export_value(bucket.bucket_name, name=self.export_name(f"{key}BucketName"))
+        if self.buckets.key is not None:
+            self.export_value(self.buckets.key.key_arn, name=self.export_name("BucketKeyArn"))
         cdk.CfnOutput(self, naming.OUTPUT_DATA_BUCKET, value=self.buckets.data.bucket_name)
         cdk.CfnOutput(
             self, naming.OUTPUT_ARTIFACTS_BUCKET, value=self.buckets.artifacts.bucket_name
@@ -53,23 +52,43 @@ class StorageStack(cdk.Stack):
 
     def import_bucket(self, scope: Construct, key: str) -> s3.IBucket:
         """The ``Data`` or ``Artifacts`` bucket as seen from another stack (by export name)."""
-        self.node.find_child("Buckets")  # exports exist once the buckets do
+        buckets = self.node.find_child("Buckets")  # exports exist once the buckets do
+        encryption_key = None
+        if buckets.key is not None:  # grants on the bucket then include the key
+            encryption_key = kms.Key.from_key_arn(
+                scope, f"{key}BucketKey", cdk.Fn.import_value(self.export_name("BucketKeyArn"))
+            )
         return s3.Bucket.from_bucket_attributes(
             scope,
             f"{key}Bucket",
             bucket_arn=cdk.Fn.import_value(self.export_name(f"{key}BucketArn")),
             bucket_name=cdk.Fn.import_value(self.export_name(f"{key}BucketName")),
+            encryption_key=encryption_key,
         )
 
 
 class TrainingStack(cdk.Stack):
-    """The training role, code asset and state machine."""
+    """The training role, code asset and state machine, once the stage names a base model.
+
+    On a fresh account nothing is staged yet: the stack then holds only an output saying so,
+    and ``quantreason aws train`` fails with that message before any job starts.
+    """
 
     def __init__(
         self, scope: Construct, construct_id: str, stage: StageSettings, storage: StorageStack, **kw
     ) -> None:
         super().__init__(scope, construct_id, **kw)
         self.add_stack_dependency(storage)
+        self.job: TrainingJob | None = None
+        if stage.base_model is None:
+            _placeholder(self)
+            cdk.CfnOutput(
+                self,
+                naming.OUTPUT_TRAINING_STATUS,
+                value=not_staged_text(stage),
+                description="Why this stack holds no training state machine yet",
+            )
+            return
         self.job = TrainingJob(
             self,
             "Job",
@@ -79,6 +98,10 @@ class TrainingStack(cdk.Stack):
                 settings=stage.training,
                 log_retention_days=stage.log_retention_days,
                 removal_policy=_removal(stage),
+                base_model_prefix=stage.base_model,
+                network=network_props(stage),
+                job_name_prefix=naming.training_job_prefix(stage.name),
+                encrypt_logs=stage.kms,
             ),
         )
         cdk.CfnOutput(
@@ -88,40 +111,44 @@ class TrainingStack(cdk.Stack):
 
 
 class EndpointStack(cdk.Stack):
-    """Model, endpoint config and (unless parked) endpoint with autoscaling and alarms."""
+    """Model, endpoint config and (unless parked) endpoint with autoscaling and alarms.
+
+    They exist only once ``quantreason aws deploy`` has named serving data for the stage
+    (``state/<stage>/deploy.json``): SageMaker checks the model data at CreateModel, so a
+    model pointing at an object nothing has written would roll the stack back on a fresh
+    account. Until then the stack holds an output that says what to run.
+    """
 
     def __init__(
         self, scope: Construct, construct_id: str, stage: StageSettings, storage: StorageStack, **kw
     ) -> None:
         super().__init__(scope, construct_id, **kw)
         self.add_stack_dependency(storage)
-        artifacts = storage.import_bucket(self, "Artifacts")
-        url = stage.model_data_url
-        asset = None
-        if url is None:
-            url = f"s3://{artifacts.bucket_name}/{DEFAULT_MODEL_KEY}"
-        elif not url.startswith("s3://"):  # a local model.tar.gz: uploaded as a CDK asset
-            path = Path(url) if Path(url).is_absolute() else REPO_ROOT / url
-            if not path.is_file():
-                raise FileNotFoundError(f"model_data_url {url!r}: no such file")
-            asset = s3_assets.Asset(self, "ModelData", path=str(path))
-            url = asset.s3_object_url
-        self.endpoint = ModelEndpoint(
-            self,
-            "Serving",
-            ModelEndpointProps(
-                endpoint_name=stage.endpoint_name,
-                artifacts_bucket=artifacts,
-                settings=stage.endpoint,
-                autoscaling=stage.autoscaling,
-                model_data_url=url,
-            ),
-        )
-        if asset is not None:
-            asset.grant_read(self.endpoint.role)
-        cdk.CfnOutput(self, naming.OUTPUT_VARIANT_NAME, value=self.endpoint.variant_name)
-        if self.endpoint.endpoint is not None:
-            cdk.CfnOutput(self, naming.OUTPUT_ENDPOINT_NAME, value=self.endpoint.endpoint_name)
+        self.endpoint: ModelEndpoint | None = None
+        if stage.model_data is None:
+            _placeholder(self)
+            cdk.CfnOutput(
+                self,
+                naming.OUTPUT_SERVING_STATUS,
+                value=not_deployed_text(stage),
+                description="Why this stack holds no model or endpoint yet",
+            )
+        else:
+            self.endpoint = ModelEndpoint(
+                self,
+                "Serving",
+                ModelEndpointProps(
+                    endpoint_name=stage.endpoint_name,
+                    artifacts_bucket=storage.import_bucket(self, "Artifacts"),
+                    settings=stage.endpoint,
+                    autoscaling=stage.autoscaling,
+                    model_data=stage.model_data,
+                    network=network_props(stage),
+                ),
+            )
+            cdk.CfnOutput(self, naming.OUTPUT_VARIANT_NAME, value=self.endpoint.variant_name)
+            if self.endpoint.endpoint is not None:
+                cdk.CfnOutput(self, naming.OUTPUT_ENDPOINT_NAME, value=self.endpoint.endpoint_name)
         # Shown by `cdk diff`, so that a reviewer sees what parking or a new max saves or costs.
         cdk.CfnOutput(
             self,
@@ -131,8 +158,45 @@ class EndpointStack(cdk.Stack):
         )
 
 
+def _placeholder(stack: cdk.Stack) -> None:
+    """CloudFormation rejects a template without resources; a wait-condition handle costs
+    nothing, needs no permission and keeps the stack (and its outputs) deployable."""
+    cdk.CfnWaitConditionHandle(stack, "NothingDeployedYet")
+
+
+def not_staged_text(stage: StageSettings) -> str:
+    """What to run when the stage names no base model yet."""
+    return (
+        f"no base model staged: run '{STAGE_BASE_MODEL_COMMAND} --stage {stage.name} "
+        f"--hub-id ORG/NAME' (or --from-dir DIR), set base_model in config/stages/"
+        f"{stage.name}.yaml to the prefix it prints, then cdk deploy again"
+    )
+
+
+def not_deployed_text(stage: StageSettings) -> str:
+    """What to run when no adapter has been deployed to the stage yet."""
+    first = "" if stage.base_model else not_staged_text(stage) + "; then "
+    return (
+        f"{first}no adapter deployed: run 'quantreason aws deploy model.tar.gz --stage "
+        f"{stage.name}' (writes state/{stage.name}/deploy.json), then cdk deploy this stack"
+    )
+
+
+def network_props(stage: StageSettings) -> NetworkProps:
+    """Network isolation and VPC of the stage (shared by training and serving)."""
+    vpc = stage.vpc
+    return NetworkProps(
+        isolated=stage.network_isolation,
+        subnet_ids=list(vpc.subnet_ids) if vpc else [],
+        security_group_ids=list(vpc.security_group_ids) if vpc else [],
+    )
+
+
 def endpoint_cost_text(stage: StageSettings) -> str:
-    """``"1.41 USD (1 x ml.g5.xlarge) .. 5.63 USD (4)"``, or ``"0 (parked)"``."""
+    """``"1.41 USD (1 x ml.g5.xlarge) .. 5.63 USD (4)"``, ``"0 (parked)"`` or
+    ``"0 (no adapter deployed)"``."""
+    if stage.model_data is None:
+        return "0 (no adapter deployed)"
     if stage.endpoint.parked:
         return "0 (parked)"
     try:
@@ -149,18 +213,3 @@ def endpoint_cost_text(stage: StageSettings) -> str:
 
 def _removal(stage: StageSettings) -> cdk.RemovalPolicy:
     return cdk.RemovalPolicy.DESTROY if stage.removal == "destroy" else cdk.RemovalPolicy.RETAIN
-
-
-def _acknowledge_auto_delete_provider(stack: cdk.Stack) -> None:
-    """CDK's singleton provider that empties dev buckets on delete (absent in prod)."""
-    provider = stack.node.try_find_child("Custom::S3AutoDeleteObjectsCustomResourceProvider")
-    if provider is None:
-        return
-    acknowledge(
-        provider,
-        (
-            "AwsSolutions-IAM4",
-            "CDK's auto-delete provider uses AWSLambdaBasicExecutionRole for its own logs only.",
-        ),
-        ("AwsSolutions-L1", "Runtime chosen and updated by aws-cdk-lib for its own provider."),
-    )

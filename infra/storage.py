@@ -1,14 +1,19 @@
-"""S3 buckets for datasets and for model artifacts (plus their access-log bucket)."""
+"""S3 buckets for datasets and for model artifacts (plus their access-log bucket).
+
+With the stage's ``kms: true`` the data and artifacts buckets are encrypted with a
+customer-managed, rotated KMS key (S3 Bucket Keys on, to keep KMS requests few); the access-log
+bucket stays SSE-S3, the only encryption S3 server access logging can deliver to.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import aws_cdk as cdk
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
-from infra.nag import acknowledge
 from quantreason import naming
 
 
@@ -18,6 +23,7 @@ class ProjectBucketsProps:
 
     removal: str
     noncurrent_version_expiry_days: int
+    kms: bool = False  # a customer-managed key for the data and artifacts buckets
 
 
 class ProjectBuckets(Construct):
@@ -37,14 +43,25 @@ class ProjectBuckets(Construct):
         self.access_logs = s3.Bucket(
             self,
             "AccessLogs",
-            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+            # ACLs off: log delivery writes through the bucket policy CDK adds (cdk.json flag
+            # serverAccessLogsUseBucketPolicy). Not versioned: see README (checkov table).
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             lifecycle_rules=[s3.LifecycleRule(id="expire-logs", expiration=cdk.Duration.days(90))],
             **common,
         )
-        acknowledge(
-            self.access_logs,
-            ("AwsSolutions-S1", "This is the access-log bucket: logging it into itself loops."),
-        )
+        self.key: kms.Key | None = None
+        encrypted = dict(common)
+        if props.kms:
+            self.key = kms.Key(
+                self,
+                "BucketKey",
+                description="quantreason: data and artifacts buckets",
+                enable_key_rotation=True,
+                removal_policy=common["removal_policy"],
+            )
+            encrypted.update(
+                encryption=s3.BucketEncryption.KMS, encryption_key=self.key, bucket_key_enabled=True
+            )
         expire_old_versions = s3.LifecycleRule(
             id="expire-noncurrent",
             noncurrent_version_expiration=cdk.Duration.days(props.noncurrent_version_expiry_days),
@@ -57,7 +74,7 @@ class ProjectBuckets(Construct):
             server_access_logs_bucket=self.access_logs,
             server_access_logs_prefix="data/",
             lifecycle_rules=[expire_old_versions],
-            **common,
+            **encrypted,
         )
         self.artifacts = s3.Bucket(
             self,
@@ -74,5 +91,5 @@ class ProjectBuckets(Construct):
                     expiration=cdk.Duration.days(30),
                 ),
             ],
-            **common,
+            **encrypted,
         )

@@ -2,33 +2,49 @@
 
 Starting an execution (``quantreason aws train`` or the console) trains a LoRA adapter on
 ``s3://<data>/datasets/`` and writes ``model.tar.gz`` under ``s3://<artifacts>/artifacts/training/``.
-The execution name becomes the training job name (letters, digits and '-', at most 63).
+The execution name becomes the training job name (letters, digits and '-', at most 63) and
+must start with the stage's prefix (``quantreason-<stage>-``): the state machine refuses other
+names, and its role may create, describe, stop and tag only jobs with that prefix.
+
+The task is an ``sfn.CustomState`` holding the CreateTrainingJob request as written (the L2
+``SageMakerCreateTrainingJob`` lacks checkpoint and managed-spot fields), so its IAM policy is
+written here too, statement by statement.
+
+The base weights come from S3, never the hub: a ``base`` input channel on exactly the stage's
+staged prefix (``base-models/<name>/<sha12>/``), which ``train.py`` loads from
+``SM_CHANNEL_BASE``, and ``HF_HUB_OFFLINE=1``. With network isolation the code bundle arrives
+as a ``code`` channel too (an isolated container cannot fetch it from S3 itself).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_assets as s3_assets
 from aws_cdk import aws_stepfunctions as sfn
-from aws_cdk import aws_stepfunctions_tasks as tasks
 from constructs import Construct
 
 from infra.bundle import training_bundling
+from infra.grants import grant_prefix_read, grant_prefix_write
 from infra.images import dlc_image_uri, grant_dlc_pull, grant_sagemaker_logging
-from infra.nag import acknowledge, iam5, rendered_arn, rendered_asset_bucket, rendered_import
+from infra.nag import acknowledge, iam5, rendered_arn, rendered_import
+from infra.network import NetworkProps
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
 from quantreason.stages import TrainingSettings
 
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"  # synced to S3 by SageMaker; train.py resumes
 TRAINING_OUTPUT_PREFIX = f"{naming.ARTIFACTS_PREFIX}/training"
+#: With network isolation the container cannot fetch its code from S3: SageMaker copies the
+#: bundle in as this input channel and the toolkit extracts it from the local path.
+CODE_CHANNEL = "code"
 
 
 @dataclass(frozen=True)
@@ -40,23 +56,10 @@ class TrainingJobProps:
     settings: TrainingSettings
     log_retention_days: int
     removal_policy: cdk.RemovalPolicy
-
-
-class _TrainingTask(tasks.SageMakerCreateTrainingJob):
-    """``SageMakerCreateTrainingJob`` plus the fields its props lack.
-
-    The L2 task has no checkpoint or managed-spot settings and writes https:// S3 URLs; the
-    extra CreateTrainingJob parameters are merged into the rendered state.
-    """
-
-    def __init__(self, scope: Construct, construct_id: str, *, extra: dict[str, Any], **kwargs):
-        super().__init__(scope, construct_id, **kwargs)
-        self._extra = extra
-
-    def to_state_json(self, query_language: Any = None) -> dict[str, Any]:
-        state = super().to_state_json(query_language)
-        state["Parameters"].update(self._extra)
-        return state
+    job_name_prefix: str  # every job (= execution) name starts with it; IAM is scoped to it
+    base_model_prefix: str  # base-models/<name>/<sha12>/ in the artifacts bucket
+    encrypt_logs: bool = False  # the state machine's log group under a customer-managed key
+    network: NetworkProps = field(default_factory=NetworkProps)
 
 
 class TrainingJob(Construct):
@@ -67,6 +70,7 @@ class TrainingJob(Construct):
         s = props.settings
         data, artifacts = props.data_bucket, props.artifacts_bucket
         self.data_bucket_arn, self.artifacts_bucket_arn = data.bucket_arn, artifacts.bucket_arn
+        self.job_name_prefix = props.job_name_prefix
 
         self.code = s3_assets.Asset(
             self,
@@ -81,27 +85,62 @@ class TrainingJob(Construct):
             assumed_by=iam.ServicePrincipal("sagemaker.amazonaws.com"),
             description="SageMaker training job: read datasets, write adapters and checkpoints",
         )
-        data.grant_read(self.role, f"{naming.DATA_PREFIX}/*")
-        artifacts.grant_read_write(self.role, f"{naming.CHECKPOINTS_PREFIX}/*")
-        self.code.grant_read(self.role)
+        grant_prefix_read(self.role, data, f"{naming.DATA_PREFIX}/")
+        grant_prefix_read(self.role, artifacts, props.base_model_prefix)  # exactly that model
+        self.base_model_prefix = props.base_model_prefix
+        props.network.grant_vpc_access(self.role)
+        # Checkpoint sync overwrites and removes files of its own job; DeleteObject on a
+        # versioned bucket leaves the old version (no DeleteObjectVersion: history stays).
+        grant_prefix_read(self.role, artifacts, f"{naming.CHECKPOINTS_PREFIX}/")
+        grant_prefix_write(self.role, artifacts, f"{naming.CHECKPOINTS_PREFIX}/", delete=True)
+        grant_prefix_write(self.role, artifacts, f"{TRAINING_OUTPUT_PREFIX}/")
+        # The code bundle: the one asset object, not the whole CDK bootstrap bucket.
+        self.role.add_to_principal_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[
+                    f"arn:{cdk.Aws.PARTITION}:s3:::{self.code.s3_bucket_name}/"
+                    f"{self.code.s3_object_key}"
+                ],
+            )
+        )
         grant_dlc_pull(self.role, self, "training")
-        grant_sagemaker_logging(self.role, self, "/aws/sagemaker/TrainingJobs:*")
+        grant_sagemaker_logging(
+            self.role, self, "/aws/sagemaker/TrainingJobs", stream_prefix=props.job_name_prefix
+        )
 
         execution_name = "$$.Execution.Name"
+        code_channel = f"/opt/ml/input/data/{CODE_CHANNEL}/{self.code.s3_object_key}"
         hyperparameters = {
             "profile": s.profile,
             # The SageMaker training toolkit downloads the bundle and runs train.py with
             # torchrun on every GPU of every instance (nnodes = instance count).
             "sagemaker_program": "train.py",
-            "sagemaker_submit_directory": self.code.s3_object_url,
+            "sagemaker_submit_directory": (
+                code_channel if props.network.isolated else self.code.s3_object_url
+            ),
             "sagemaker_torch_distributed_enabled": "true",
             "sagemaker_region": cdk.Aws.REGION,
             "sagemaker_container_log_level": "20",
         }
-        extra: dict[str, Any] = {
+        stopping: dict[str, Any] = {"MaxRuntimeInSeconds": s.max_runtime_s}
+        parameters: dict[str, Any] = {
+            "TrainingJobName.$": execution_name,
+            "RoleArn": self.role.role_arn,
+            "AlgorithmSpecification": {
+                "TrainingInputMode": "File",
+                "TrainingImage": dlc_image_uri(self, "training"),
+            },
             "OutputDataConfig": {
                 "S3OutputPath": f"s3://{artifacts.bucket_name}/{TRAINING_OUTPUT_PREFIX}/"
             },
+            "ResourceConfig": {
+                "InstanceCount": s.instance_count,
+                "InstanceType": s.instance_type,
+                "VolumeSizeInGB": s.volume_size_gb,
+            },
+            "StoppingCondition": stopping,
+            "HyperParameters": hyperparameters,
             "InputDataConfig": [
                 {
                     "ChannelName": "train",
@@ -114,46 +153,90 @@ class TrainingJob(Construct):
                             "S3DataDistributionType": "FullyReplicated",
                         }
                     },
-                }
+                },
+                {
+                    # The staged base weights: train.py loads SM_CHANNEL_BASE, not a hub id.
+                    "ChannelName": naming.BASE_MODEL_CHANNEL,
+                    "InputMode": "File",
+                    "DataSource": {
+                        "S3DataSource": {
+                            "S3DataType": "S3Prefix",
+                            "S3Uri": f"s3://{artifacts.bucket_name}/{props.base_model_prefix}",
+                            "S3DataDistributionType": "FullyReplicated",
+                        }
+                    },
+                },
             ],
+            "Environment": {"HF_HUB_OFFLINE": "1"},
             "CheckpointConfig": {
                 "S3Uri.$": f"States.Format('s3://{artifacts.bucket_name}/"
                 f"{naming.CHECKPOINTS_PREFIX}/{{}}/', {execution_name})",
                 "LocalPath": CHECKPOINT_LOCAL_PATH,
             },
-            "StoppingCondition": {"MaxRuntimeInSeconds": s.max_runtime_s},
         }
+        if props.network.isolated:
+            parameters["EnableNetworkIsolation"] = True
+            parameters["InputDataConfig"].append(
+                {
+                    "ChannelName": CODE_CHANNEL,
+                    "InputMode": "File",
+                    "DataSource": {
+                        "S3DataSource": {
+                            "S3DataType": "S3Prefix",
+                            "S3Uri": self.code.s3_object_url,
+                            "S3DataDistributionType": "FullyReplicated",
+                        }
+                    },
+                }
+            )
+        vpc_config = props.network.vpc_config()
+        if vpc_config is not None:
+            parameters["VpcConfig"] = vpc_config
         if s.spot:
-            extra["EnableManagedSpotTraining"] = True
-            extra["StoppingCondition"]["MaxWaitTimeInSeconds"] = s.max_wait_s
+            parameters["EnableManagedSpotTraining"] = True
+            stopping["MaxWaitTimeInSeconds"] = s.max_wait_s
 
-        self.task = _TrainingTask(
+        self.task = sfn.CustomState(
             self,
             "TrainAdapter",
-            extra=extra,
-            integration_pattern=sfn.IntegrationPattern.RUN_JOB,
-            training_job_name=sfn.JsonPath.string_at(execution_name),
-            role=self.role,
-            algorithm_specification=tasks.AlgorithmSpecification(
-                training_image=tasks.DockerImage.from_registry(dlc_image_uri(self, "training")),
-                training_input_mode=tasks.InputMode.FILE,
-            ),
-            # Replaced by the s3:// form in `extra`; the L2 requires one.
-            output_data_config=tasks.OutputDataConfig(
-                s3_output_location=tasks.S3Location.from_bucket(artifacts, TRAINING_OUTPUT_PREFIX)
-            ),
-            resource_config=tasks.ResourceConfig(
-                instance_count=s.instance_count,
-                instance_type=cdk.aws_ec2.InstanceType(s.instance_type.removeprefix("ml.")),
-                volume_size=cdk.Size.gibibytes(s.volume_size_gb),
-            ),
-            hyperparameters=hyperparameters,
-            result_selector={"ModelArtifacts.$": "$.ModelArtifacts.S3ModelArtifacts"},
+            state_json={
+                "Type": "Task",
+                "Resource": f"arn:{cdk.Aws.PARTITION}:states:::sagemaker:createTrainingJob.sync",
+                "Parameters": parameters,
+                "ResultSelector": {"ModelArtifacts.$": "$.ModelArtifacts.S3ModelArtifacts"},
+            },
         )
+        prefix = props.job_name_prefix
+        check_name = (
+            sfn.Choice(self, "CheckJobName")
+            .when(sfn.Condition.string_matches(execution_name, f"{prefix}*"), self.task)
+            .otherwise(
+                sfn.Fail(
+                    self,
+                    "JobNameOutsidePrefix",
+                    error="InvalidJobName",
+                    cause=f"the execution (= training job) name must start with {prefix}",
+                )
+            )
+        )
+        self.log_key: kms.Key | None = None
+        if props.encrypt_logs:
+            self.log_key = kms.Key(
+                self,
+                "LogKey",
+                description="quantreason: training state machine logs",
+                enable_key_rotation=True,
+                removal_policy=props.removal_policy,
+            )
+            # CloudWatch Logs encrypts with the key on the log group's behalf.
+            self.log_key.grant_encrypt_decrypt(
+                iam.ServicePrincipal(f"logs.{cdk.Aws.REGION}.amazonaws.com")
+            )
         self.log_group = logs.LogGroup(
             self,
             "StateMachineLogs",
             removal_policy=props.removal_policy,
+            encryption_key=self.log_key,
         )
         # RetentionDays is an enum of names; the stage gives days, so set the L1 number.
         self.log_group.node.default_child.retention_in_days = retention_days(
@@ -162,21 +245,59 @@ class TrainingJob(Construct):
         self.state_machine = sfn.StateMachine(
             self,
             "StateMachine",
-            definition_body=sfn.DefinitionBody.from_chainable(self.task),
+            definition_body=sfn.DefinitionBody.from_chainable(check_name),
             # The job's own limit plus an hour for queueing and model upload.
             timeout=cdk.Duration.seconds((s.max_wait_s if s.spot else s.max_runtime_s) + 3600),
             tracing_enabled=True,
             logs=sfn.LogOptions(destination=self.log_group, level=sfn.LogLevel.ALL),
         )
+        self._grant_state_machine(prefix)
         self._acknowledge()
 
-    def grant_start(self, grantee: iam.IGrantable) -> iam.Grant:
-        """Let ``grantee`` start executions of the training state machine."""
-        return self.state_machine.grant_start_execution(grantee)
+    def _grant_state_machine(self, prefix: str) -> None:
+        """What ``createTrainingJob.sync`` needs, for this stage's jobs only."""
+        stack = cdk.Stack.of(self)
+        self.state_machine.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=[
+                    "sagemaker:CreateTrainingJob",
+                    "sagemaker:DescribeTrainingJob",
+                    "sagemaker:StopTrainingJob",
+                    "sagemaker:AddTags",
+                ],
+                resources=[
+                    stack.format_arn(
+                        service="sagemaker", resource="training-job", resource_name=f"{prefix}*"
+                    )
+                ],
+            )
+        )
+        self.state_machine.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=["iam:PassRole"],
+                resources=[self.role.role_arn],
+                conditions={"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}},
+            )
+        )
+        # .sync waits through the EventBridge rule that Step Functions manages for SageMaker.
+        self.state_machine.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=["events:PutTargets", "events:PutRule", "events:DescribeRule"],
+                resources=[
+                    stack.format_arn(
+                        service="events",
+                        resource="rule",
+                        resource_name="StepFunctionsGetEventsForSageMakerTrainingJobsRule",
+                    )
+                ],
+            )
+        )
 
     def _acknowledge(self) -> None:
         data_arn = rendered_import(self, self.data_bucket_arn)
         artifacts_arn = rendered_import(self, self.artifacts_bucket_arn)
+        logs_arn = rendered_arn(self, "logs", "log-group:/aws/sagemaker/TrainingJobs")
+        prefix = self.job_name_prefix
         acknowledge(
             self.role,
             iam5(
@@ -184,7 +305,11 @@ class TrainingJob(Construct):
                 "Training reads every file under the datasets prefix (the splits).",
             ),
             iam5(
-                f"Resource::{artifacts_arn}/{TRAINING_OUTPUT_PREFIX}*",
+                f"Resource::{artifacts_arn}/{self.base_model_prefix}*",
+                "The staged base model: every file under its versioned prefix.",
+            ),
+            iam5(
+                f"Resource::{artifacts_arn}/{TRAINING_OUTPUT_PREFIX}/*",
                 "SageMaker writes <job name>/output/model.tar.gz under the output prefix.",
             ),
             iam5(
@@ -192,26 +317,24 @@ class TrainingJob(Construct):
                 "Checkpoints of every job (per-job folders named by the execution).",
             ),
             iam5(
-                f"Resource::{rendered_asset_bucket(self)}",
-                "CDK's asset grant on the bootstrap bucket (asset keys are content hashes).",
+                f"Resource::{logs_arn}:log-stream:{prefix}*",
+                "SageMaker names the log streams <job name>/algo-<n>-<time>.",
             ),
             iam5(
-                "Resource::"
-                + rendered_arn(self, "logs", "log-group:/aws/sagemaker/TrainingJobs:*"),
-                "Log streams are created by SageMaker per job.",
+                f"Resource::{logs_arn}:*",
+                "Creating the group and streams (group-level calls); events only to own streams.",
             ),
-            iam5("Resource::*", "ecr:GetAuthorizationToken and PutMetricData take no ARN."),
-            iam5("Action::s3:GetObject*", "CDK grant_read: GetObject plus version reads."),
-            iam5("Action::s3:GetBucket*", "CDK grant_read: bucket location/versioning reads."),
-            iam5("Action::s3:List*", "Listing the channel prefix is how SageMaker downloads."),
-            iam5("Action::s3:Abort*", "CDK grant_write: aborting its own multipart uploads."),
-            iam5("Action::s3:DeleteObject*", "Checkpoint sync replaces stale checkpoint files."),
+            iam5(
+                "Resource::*",
+                "ecr:GetAuthorizationToken, PutMetricData and (in a VPC) the EC2 "
+                "network-interface actions SageMaker uses take no resource ARN.",
+            ),
         )
         acknowledge(
             self.state_machine,
             iam5(
-                "Resource::" + rendered_arn(self, "sagemaker", "training-job/*"),
-                "CDK's task policy: job names come from execution names at run time.",
+                "Resource::" + rendered_arn(self, "sagemaker", f"training-job/{prefix}*"),
+                "Job names are execution names, chosen at run time within the stage's prefix.",
             ),
             iam5("Resource::*", "CDK's X-Ray and log-delivery actions take no resource ARN."),
         )

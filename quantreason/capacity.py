@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from quantreason.pricing import PriceTable, load_prices
-from quantreason.stages import CAPACITY_DIR, STAGE_NAME_RE
+from quantreason.stages import STAGE_NAME_RE, capacity_state_file
 
 DEFAULT_SAFETY_FACTOR = 0.7
 DEFAULT_SCALE_IN_COOLDOWN_S = 600
@@ -39,7 +39,7 @@ class CapacityError(ValueError):
 
 @dataclass(frozen=True)
 class CapacityPlan:
-    """Autoscaling settings and what they cost; ``to_json`` is the ``config/capacity`` schema."""
+    """Autoscaling settings and what they cost; ``to_json`` is ``state/<stage>/capacity.json``."""
 
     target_invocations_per_instance: int  # per minute, as SageMaker counts them
     min_instances: int
@@ -166,11 +166,11 @@ def capacity_from_benchmark(
     return best["latency_s"]["p95"], best["throughput_rps"], description
 
 
-def write_stage(capacity_plan: CapacityPlan, stage: str, directory: Path = CAPACITY_DIR) -> Path:
-    """Write ``<directory>/<stage>.json`` (read by the CDK stage settings)."""
+def write_stage(capacity_plan: CapacityPlan, stage: str, state_root: Path | None = None) -> Path:
+    """Write ``state/<stage>/capacity.json`` (read by the CDK stage settings)."""
     if not STAGE_NAME_RE.match(stage):
         raise CapacityError(f"stage name {stage!r} must be 1-16 lowercase letters, digits and '-'")
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{stage}.json"
+    path = capacity_state_file(stage, state_root)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(capacity_plan.to_json(), indent=2) + "\n")
     return path

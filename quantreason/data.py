@@ -48,6 +48,7 @@ RECORD_FIELDS = (
     "answer",
     "unit",
     "tolerance",
+    "sign_free",
 )
 MANIFEST = "manifest.json"
 _MAX_REDRAWS = 200
@@ -65,23 +66,38 @@ def normalise_question(text: str) -> str:
 def make_record(
     family: Family, template_index: int, rng: random.Random, split: str, index: int
 ) -> dict[str, Any]:
-    """One record of ``family`` using its ``template_index``-th template for ``split``."""
+    """One record of ``family`` for ``split``: its ``template_index``-th template, or (for a
+    family with :class:`~quantreason.tasks.base.Parts`, every other question) a question
+    composed from parts; either is then dressed in a frame, a distractor and a closer
+    (:mod:`quantreason.tasks.phrasing`). ``test_ood_template`` uses held-out pieces only."""
+    from quantreason.tasks.phrasing import compose, dress
+
     held_out = split == "test_ood_template"
     templates = family.ood_templates if held_out else family.templates
-    template = templates[template_index % len(templates)]
     nums = family.draw(rng, ood=split == "test_ood_range")
-    question = template.format(**family.texts(rng, nums))
+    texts = family.texts(rng, nums)
+    prefix = "ood" if held_out else "t"
+    if family.parts is not None:  # alternate: template, composed, next template, ...
+        template_index, composed = divmod(template_index, 2)
+    else:
+        composed = 0
+    if composed:
+        question = compose(family.parts, texts, rng, held_out)  # type: ignore[arg-type]
+        template_id = f"{family.name}/{prefix}-composed"
+    else:
+        question = templates[template_index % len(templates)].format(**texts)
+        template_id = f"{family.name}/{prefix}{template_index % len(templates)}"
     question = question[0].upper() + question[1:]
+    question = dress(question, rng, held_out)
     answer = family.answer(nums)
     if family.unit in ("rank", "count"):
         answer_value: float | int = round(answer)
     else:
         answer_value = float(f"{answer:.10g}")  # 10 significant digits: exact enough, stable
-    prefix = "ood" if held_out else "t"
     return {
         "id": f"{split}-{index:05d}",
         "family": family.name,
-        "template_id": f"{family.name}/{prefix}{template_index % len(templates)}",
+        "template_id": template_id,
         "split": split,
         "question": question,
         "reasoning": family.reasoning,
@@ -89,6 +105,7 @@ def make_record(
         "answer": answer_value,
         "unit": family.unit,
         "tolerance": family.tolerance,
+        "sign_free": family.sign_free,
     }
 
 
@@ -203,7 +220,7 @@ def load_split(data_dir: str | Path, split: str) -> list[dict[str, Any]]:
 
 
 def _validate(record: Any, where: str) -> None:
-    from quantreason.answers import UNITS
+    from quantreason.reply import UNITS
 
     if not isinstance(record, dict):
         raise ValueError(f"{where}: a record must be a JSON object")

@@ -21,7 +21,7 @@ MAX_LENGTH = 1000  # characters; real formulas are < 200
 MAX_BRACKETS = 30  # bracket nesting; Python's parser itself gives up near 200
 MAX_DEPTH = 200  # AST depth: "1+1+...+1" nests one level per term
 MAX_ARGS = 64
-MAX_EXPONENT = 1000.0  # |b| in a**b; annuity formulas need at most a few hundred periods
+MAX_EXPONENT = 20000.0  # |b| in a**b; daily compounding over 50 years is 18,250 periods
 MAX_MAGNITUDE = 1e100  # any intermediate value beyond this is a mistake, not finance
 
 
@@ -97,6 +97,19 @@ def pmt(rate: float, nper: float, present_value: float) -> float:
     return present_value / math.fsum(_discount_factors(rate, _periods(nper)))
 
 
+def macaulay(rate: float, nper: float, payment: float, future_value: float = 100.0) -> float:
+    """Macaulay duration, in periods, of ``payment`` at the end of each of ``nper`` periods plus
+    ``future_value`` at the end, at yield ``rate`` per period (default face 100: a coupon given
+    as a percent of par)."""
+    factors = _discount_factors(rate, _periods(nper))
+    flows = [payment * df for df in factors]
+    flows[-1] += future_value * factors[-1]
+    price = math.fsum(flows)
+    if price <= 0:
+        raise FormulaError("macaulay needs a positive bond price")
+    return math.fsum(t * flow for t, flow in enumerate(flows, start=1)) / price
+
+
 # name -> (function, min args, max args or None for "any up to MAX_ARGS")
 FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "sqrt": (math.sqrt, 1, 1),
@@ -118,6 +131,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "npv": (npv, 2, None),
     "pv": (pv, 3, 4),
     "pmt": (pmt, 3, 3),
+    "macaulay": (macaulay, 3, 4),
     "norm_cdf": (lambda x: NormalDist().cdf(x), 1, 1),
     "norm_ppf": (_norm_ppf, 1, 1),
 }

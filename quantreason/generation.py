@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quantreason.prompting import chat_messages
+from quantreason.reply import chat_messages
 
 if TYPE_CHECKING:
     import torch
@@ -137,3 +137,69 @@ def generate(
         if on_batch is not None:
             on_batch(len(batch_ids))
     return [text or "" for text in outputs]
+
+
+def sample(
+    loaded: LoadedModel,
+    questions: Sequence[str],
+    samples: int,
+    *,
+    max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
+    temperature: float = 0.7,
+    top_p: float = 0.95,
+    seed: int = 0,
+    batch_size: int = 32,
+    on_batch: Callable[[int], Any] | None = None,
+) -> list[list[str]]:
+    """``samples`` sampled replies per question (``num_return_sequences``: one prompt pass per
+    question, the samples decode as one batch). Seeded, so a run reproduces on one machine.
+
+    ``batch_size`` counts sequences (questions x samples) per ``generate`` call.
+    """
+    import torch
+
+    from quantreason.stopping import answer_stopping_criteria
+
+    if samples < 1 or max_new_tokens < 1 or batch_size < 1:
+        raise ValueError("samples, max_new_tokens and batch_size must be >= 1")
+    if temperature <= 0 or not 0 < top_p <= 1:
+        raise ValueError("temperature must be > 0 and top_p in (0, 1]")
+    tokenizer, model = loaded.tokenizer, loaded.model
+    prompts = encode_prompts(tokenizer, questions)
+    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+    per_call = max(1, batch_size // samples)
+    outputs: list[list[str]] = [[] for _ in prompts]
+    device = next(model.parameters()).device
+    generator_state = torch.random.get_rng_state()
+    torch.manual_seed(seed)
+    try:
+        for start in range(0, len(order), per_call):
+            batch_ids = order[start : start + per_call]
+            encoded = tokenizer(
+                [prompts[i] for i in batch_ids],
+                return_tensors="pt",
+                padding=True,
+                add_special_tokens=False,
+            ).to(device)
+            prompt_length = encoded["input_ids"].shape[1]
+            with torch.inference_mode():
+                generated = model.generate(
+                    **encoded,
+                    max_new_tokens=max_new_tokens,
+                    do_sample=True,
+                    temperature=temperature,
+                    top_p=top_p,
+                    num_return_sequences=samples,
+                    pad_token_id=tokenizer.pad_token_id,
+                    eos_token_id=tokenizer.eos_token_id,
+                    stopping_criteria=answer_stopping_criteria(tokenizer, prompt_length),
+                )
+            new_tokens = generated[:, prompt_length:]
+            for row in range(new_tokens.shape[0]):
+                text = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
+                outputs[batch_ids[row // samples]].append(text)
+            if on_batch is not None:
+                on_batch(len(batch_ids))
+    finally:
+        torch.random.set_rng_state(generator_state)
+    return outputs

@@ -11,7 +11,8 @@ A *model spec* names a base model in config files and on the command line:
     under ``<cache>/models/tiny-random-mistral``; for tests and the quick pipeline.
 anything else
     A Hugging Face hub id (e.g. ``mistralai/Mistral-7B-Instruct-v0.3``) or a local directory,
-    passed to ``from_pretrained`` unchanged (used inside SageMaker, where the hub is reachable).
+    passed to ``from_pretrained`` unchanged. Inside SageMaker it is always a local directory:
+    the weights staged to S3 by ``quantreason aws stage-base-model`` (the hub is never used).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-CONFIG_DIR = REPO_ROOT / "config"
+CONFIG_DIR = REPO_ROOT / "config"  # hand-kept settings
+STATE_DIR = REPO_ROOT / "state"  # what the tools write per stage (capacity plan, deployed artifact)
 
 
 def cache_dir() -> Path:

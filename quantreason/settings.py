@@ -1,106 +1,151 @@
-"""Typed settings from YAML: build frozen dataclasses, reporting every bad key and value at once.
+"""The one configuration layer: pydantic v2 models, one base class, one error format.
 
-Shared by the training profiles (``config/train``), the pipeline profiles (``config/pipeline``)
-and the deployment stages (``config/stages``), so that a typo fails at load with a message
-naming the key, never silently falling back to a default (trl drops unknown keys; torchtune's
-``cfg.get`` hides typos). Problems are collected, not raised one by one: a file with three
-mistakes is fixed in one round trip.
+Every hand-kept settings file — training profiles (``config/train``), pipeline profiles
+(``config/pipeline``), deployment stages (``config/stages``) — is a :class:`Settings` model:
+frozen, unknown keys rejected, scalars typed strictly (YAML's ``true`` is not the integer 1 and
+``"ten"`` is not a number). A file with three mistakes fails once, naming all three with their
+dotted keys (trl drops unknown keys; torchtune's ``cfg.get`` hides typos: both train with a
+default nobody asked for). What the handler and the CLI read from the environment are
+``pydantic-settings`` models on :class:`EnvSettings` (prefix ``QUANTREASON_``).
 
-Supported field types: ``bool``, ``int``, ``float``, non-empty ``str``, ``Literal[...]``,
-``list[T]``, ``tuple[T, ...]``, optional (``T | None``) and nested dataclasses (a missing or
-``null`` section takes its defaults).
+The scalar types below are what settings classes use instead of bare ``int``/``float``/``str``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import types
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any, TypeVar, get_args
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Strict,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "QUANTREASON_"
 
 
-def build_settings(cls: type, raw: Any, where: str, error: type[ValueError]) -> Any:
-    """Build dataclass ``cls`` from ``raw``; raise ``error("where: problem; problem")``."""
-    problems: list[str] = []
-    settings = _collect(cls, raw, problems)
-    if problems:
-        raise error(f"{where}: " + "; ".join(problems))
-    return settings
+def _reject_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true/false")
+    return value  # YAML 1.1 reads "1e-4" (no dot) as a string: pydantic parses it as a number
 
 
-def _collect(cls: type, raw: Any, problems: list[str], path: str = "") -> Any:
-    """Build ``cls`` from ``raw``, appending ``"dotted.key: problem"`` for every problem.
+Int = Annotated[int, Strict()]
+Bool = Annotated[bool, Strict()]
+Number = Annotated[float, BeforeValidator(_reject_bool)]
+Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
 
-    Returns None when anything at or below ``path`` was wrong.
+
+class Settings(BaseModel):
+    """Base of every settings file's model: frozen, no unknown keys, ``null`` section = defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_section_takes_defaults(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping):
+            return data
+        nulls = [
+            name
+            for name, spec in cls.model_fields.items()
+            if data.get(name, ...) is None and _is_settings(spec.annotation)
+        ]
+        return {**data, **{name: {} for name in nulls}} if nulls else data
+
+
+class EnvSettings(BaseSettings):
+    """Base of what is read from ``QUANTREASON_*`` environment variables (read once, frozen).
+
+    Fields use plain ``int``/``bool``/``float``: environment values are text, parsed by pydantic
+    (``"1"``/``"true"``/``"on"`` for true); a value that is not one fails with its variable name.
     """
-    prefix = f"{path}: " if path else ""
-    if not isinstance(raw, dict):
-        problems.append(f"{prefix}expected a mapping, got {type(raw).__name__}")
-        return None
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    found = len(problems)
-    unknown = sorted(map(str, set(raw) - set(fields)))  # YAML keys may be ints or booleans
-    if unknown:
-        problems.append(
-            f"{prefix}unknown key(s) {', '.join(unknown)}; allowed: {', '.join(fields)}"
-        )
-    hints = get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for name, spec in fields.items():
-        key = f"{path}.{name}" if path else name
-        if name in raw:
-            values[name] = _coerce(hints[name], raw[name], key, problems)
-        elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
-            problems.append(f"{key}: missing")
-    return None if len(problems) > found else cls(**values)
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
 
-def _coerce(hint: Any, value: Any, key: str, problems: list[str]) -> Any:
-    """``value`` checked against ``hint``; a problem is appended and ``value`` returned as is."""
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        if len(options) != 1 or len(get_args(hint)) != 2:
-            raise TypeError(f"unsupported settings type {hint!r}: only 'T | None' unions")
-        return None if value is None else _coerce(options[0], value, key, problems)
-    if dataclasses.is_dataclass(hint):
-        return _collect(hint, {} if value is None else value, problems, key)
-    if origin is Literal:
-        allowed = get_args(hint)
-        if value not in allowed:
-            problems.append(f"{key}: expected one of {list(allowed)}, got {value!r}")
-        return value
-    if origin in (list, tuple):
-        if not isinstance(value, list):
-            problems.append(f"{key}: expected a list, got {value!r}")
-            return value
-        item_hint = get_args(hint)[0]
-        items = [_coerce(item_hint, item, f"{key}[{i}]", problems) for i, item in enumerate(value)]
-        return items if origin is list else tuple(items)
-    checked = _scalar(hint, value)
-    if checked is _INVALID:
-        problems.append(f"{key}: expected {_EXPECTED[hint]}, got {value!r}")
-        return value
-    return checked
+_FLAG = TypeAdapter(bool)
 
 
-_INVALID = object()
-_EXPECTED = {bool: "true/false", int: "an integer", float: "a number", str: "a non-empty string"}
+def parse_flag(value: Any, key: str) -> bool:
+    """A true/false switch given as text (1/0, true/false, yes/no, on/off), read by pydantic."""
+    try:
+        return _FLAG.validate_python(value.strip() if isinstance(value, str) else value)
+    except ValidationError:
+        raise ValueError(f"{key} must be true/false (1/0, yes/no, on/off), got {value!r}") from None
 
 
-def _scalar(hint: Any, value: Any) -> Any:
-    """``value`` as ``hint`` (bool, int, float, str), or ``_INVALID``."""
-    if hint not in _EXPECTED:
-        raise TypeError(f"unsupported settings type {hint!r}")  # a bug in a settings class
-    if hint is bool:
-        return value if isinstance(value, bool) else _INVALID
-    if hint is int:
-        return value if isinstance(value, int) and not isinstance(value, bool) else _INVALID
-    if hint is float:
-        if isinstance(value, str):  # YAML 1.1 reads "1e-4" (no dot) as a string
-            with contextlib.suppress(ValueError):
-                value = float(value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return _INVALID
-        return float(value)
-    return value if isinstance(value, str) and value else _INVALID
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def build_settings(
+    cls: type[ModelT], raw: Any, where: str, error: type[Exception], **context: Any
+) -> ModelT:
+    """``cls`` validated from ``raw``; any problem raises ``error("where: key: problem; ...")``."""
+    try:
+        return cls.model_validate(raw, context=context or None)
+    except ValidationError as exc:
+        raise error(f"{where}: {describe(exc, cls)}") from None
+
+
+def describe(exc: ValidationError, cls: type[BaseModel] | None = None) -> str:
+    """Every problem of ``exc`` as ``dotted.key: message``, joined by ``; ``."""
+    return "; ".join(_problem(item, cls) for item in exc.errors(include_url=False))
+
+
+def _problem(item: Mapping[str, Any], cls: type[BaseModel] | None) -> str:
+    loc: Sequence[Any] = item["loc"]
+    key = _dotted(loc)
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(cls, loc[:-1])
+        suffix = f" (allowed: {', '.join(allowed)})" if allowed else ""
+        return f"{key}: unknown key{suffix}"
+    if kind == "invalid_key":
+        return f"{item.get('input', loc[-1])!r}: unknown key (keys are names)"
+    message = item["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "missing":
+        message = "missing"
+    elif kind not in ("value_error", "assertion_error") and "input" in item:
+        message = f"{message}, got {item['input']!r}"
+    return f"{key}: {message}" if key else message
+
+
+def _dotted(loc: Sequence[Any]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not str(part).startswith(("function-", "literal[", "union[")):  # pydantic's tags
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _allowed_keys(cls: type[BaseModel] | None, parent: Sequence[Any]) -> list[str]:
+    """Field names of the model found at ``parent`` inside ``cls`` (empty if none)."""
+    for part in parent:
+        if cls is None or isinstance(part, int):
+            return []
+        spec = cls.model_fields.get(str(part))
+        cls = _settings_class(spec.annotation) if spec else None
+    return list(cls.model_fields) if cls is not None else []
+
+
+def _is_settings(annotation: Any) -> bool:
+    """A required section (``X``, not ``X | None``): ``null`` there means its defaults."""
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _settings_class(annotation: Any) -> type[BaseModel] | None:
+    """The model class in ``X`` or ``X | None``, else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    models = [a for a in get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+    return models[0] if len(models) == 1 else None

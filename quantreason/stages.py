@@ -1,19 +1,21 @@
-"""Per-stage deployment settings: ``config/stages/<stage>.yaml`` + the capacity plan.
+"""Per-stage deployment settings: ``config/stages/<stage>.yaml`` + the stage's machine state.
 
 The CDK app (``app.py``) and the operations CLI (``quantreason aws ...``) both read a stage
-through :func:`load_stage`. Settings are frozen, typed dataclasses; unknown keys, missing keys
-and bad values are all reported at once in one :class:`StageConfigError`, so a typo in a
-YAML file never silently falls back to a default.
+through :func:`load_stage`. Settings are frozen pydantic models (:mod:`quantreason.settings`);
+unknown keys, missing keys and bad values are all reported at once in one
+:class:`StageConfigError`, so a typo in a YAML file never silently falls back to a default.
 
-Sources, later ones winning:
+Hand-kept configuration and machine-written state live apart. Sources, later ones winning:
 
-1. ``config/stages/<stage>.yaml``: instance types, counts, timeouts, alarms, removal policy.
-2. ``config/capacity/<stage>.json``: autoscaling numbers written by ``quantreason
-   plan-capacity`` (target invocations per instance, min/max, cooldowns). Keys under
+1. ``config/stages/<stage>.yaml`` (hand-kept): instance types, counts, timeouts, alarms, removal,
+   the staged base model's S3 prefix, network isolation and VPC.
+2. ``state/<stage>/capacity.json`` (written by ``quantreason plan-capacity``): autoscaling
+   numbers, checked against the stage: a plan made for another instance type fails. Keys under
    ``autoscaling:`` in the stage YAML override single numbers from it.
-3. ``config/deploy/<stage>.json``: ``{"model_data_url": "s3://..."}`` written by
-   ``quantreason aws deploy``.
-4. Overrides passed by the caller (CDK context ``-c region=... -c model_data_url=...``).
+3. ``state/<stage>/deploy.json`` (written by ``quantreason aws deploy``): the serving data
+   prefix (adapter + ``code/`` + a copy of the base weights), checked against the stage and its
+   base model. Absent on a fresh clone: the Endpoint stack then holds no model or endpoint.
+4. Overrides passed by the caller (CDK context ``-c region=... -c account=...``).
 
 Kept import-light (no aws_cdk): the ops CLI imports it too.
 """
@@ -22,108 +24,174 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import AfterValidator, Field, model_validator
 
-from quantreason.paths import CONFIG_DIR
-from quantreason.settings import build_settings
+from quantreason.paths import CONFIG_DIR, STATE_DIR
+from quantreason.settings import Bool, Int, Number, Settings, Text, build_settings
 
 STAGES_DIR = CONFIG_DIR / "stages"
-CAPACITY_DIR = CONFIG_DIR / "capacity"
-DEPLOY_DIR = CONFIG_DIR / "deploy"
 
-_INSTANCE_RE = re.compile(r"^ml\.[a-z0-9]+\.[a-z0-9]+$")
-_REGION_RE = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
-_ACCOUNT_RE = re.compile(r"^\d{12}$")
+#: Period of the endpoint's auto-rollback alarms: SageMaker's invocation metrics are per minute.
+ROLLBACK_ALARM_PERIOD_S = 60
 STAGE_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,15}$")  # short: it goes into stack names
+OVERRIDABLE = ("region", "account")
+#: The command that puts base weights in S3 (named by every error about a missing base model).
+STAGE_BASE_MODEL_COMMAND = "quantreason aws stage-base-model"
+#: ``base-models/<name>/<first 12 hex of the manifest's sha256>/`` in the artifacts bucket.
+BASE_MODEL_PREFIX_RE = re.compile(r"^base-models/[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f]{12}/$")
+#: ``s3://<bucket>/<key prefix>/``: uncompressed serving data (SageMaker S3Prefix, ends in /).
+SERVING_URI_RE = re.compile(r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/(\S+/)$")
 
 
 class StageConfigError(ValueError):
-    """A stage file (or the capacity/deploy file beside it) that cannot be used."""
+    """A stage file (or the state files beside it) that cannot be used."""
 
 
-@dataclass(frozen=True)
-class TrainingSettings:
+def _matching(pattern: str, what: str) -> AfterValidator:
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.match(value):
+            raise ValueError(f"not {what}: {value!r}")
+        return value
+
+    return AfterValidator(check)
+
+
+InstanceType = Annotated[Text, _matching(r"^ml\.[a-z0-9]+\.[a-z0-9]+$", "an ml.* instance type")]
+Region = Annotated[Text, _matching(r"^[a-z]{2}(-[a-z]+)+-\d$", "an AWS region")]
+Account = Annotated[Text, _matching(r"^\d{12}$", "a 12-digit AWS account id")]
+BaseModelPrefix = Annotated[
+    Text,
+    _matching(
+        BASE_MODEL_PREFIX_RE.pattern,
+        f"the prefix printed by '{STAGE_BASE_MODEL_COMMAND}' (base-models/<name>/<sha12>/); "
+        "hub ids are staged to S3 first so that no job or endpoint downloads from the hub",
+    ),
+]
+ServingUri = Annotated[Text, _matching(SERVING_URI_RE.pattern, "an s3://BUCKET/PREFIX/ URI")]
+SubnetId = Annotated[Text, _matching(r"^subnet-[0-9a-f]{8,17}$", "a subnet id")]
+SecurityGroupId = Annotated[Text, _matching(r"^sg-[0-9a-f]{8,17}$", "a security group id")]
+#: SageMaker's own range for the endpoint's health-check and download timeouts.
+EndpointTimeout = Annotated[Int, Field(ge=60, le=3600)]
+
+
+class TrainingSettings(Settings):
     """The SageMaker training job that the Training stack's state machine starts."""
 
-    instance_type: str = "ml.g5.12xlarge"  # 4x A10G: the reference system's machine
-    instance_count: int = 1  # >1: torch distributed across instances, same code
-    volume_size_gb: int = 100  # base model weights + checkpoints
-    max_runtime_s: int = 4 * 3600
-    profile: str = "cloud-g5.12xlarge"  # config/train/<profile>.yaml inside the code bundle
-    spot: bool = False  # managed spot: ~60-70 % cheaper, resumes from S3 checkpoints
-    max_wait_s: int = 8 * 3600  # spot only: runtime + time spent waiting for capacity
+    instance_type: InstanceType = "ml.g5.12xlarge"  # 4x A10G: the reference system's machine
+    instance_count: Int = Field(1, ge=1, le=16)  # >1: torch distributed across instances
+    volume_size_gb: Int = Field(100, ge=10, le=16384)  # base model weights + checkpoints
+    max_runtime_s: Int = Field(4 * 3600, ge=600, le=28 * 86400)
+    profile: Text = "cloud-g5.12xlarge"  # config/train/<profile>.yaml inside the code bundle
+    spot: Bool = False  # managed spot: ~60-70 % cheaper, resumes from S3 checkpoints
+    max_wait_s: Int = 8 * 3600  # spot only: runtime + time spent waiting for capacity
+
+    @model_validator(mode="after")
+    def _spot_wait_covers_runtime(self) -> TrainingSettings:
+        if self.spot and self.max_wait_s < self.max_runtime_s:
+            raise ValueError("max_wait_s must be >= max_runtime_s for spot training")
+        return self
 
 
-@dataclass(frozen=True)
-class AlarmSettings:
+class AlarmSettings(Settings):
     """CloudWatch alarms on the endpoint (also the auto-rollback triggers of deployments)."""
 
-    latency_p95_ms: float = 3000.0
-    errors_5xx_per_5min: int = 5
-    errors_4xx_per_5min: int = 50
-    evaluation_periods: int = 3
+    latency_p95_ms: Number = Field(3000.0, gt=0)
+    errors_5xx_per_minute: Int = Field(2, ge=0)  # rollback alarm (60-s periods)
+    errors_4xx_per_5min: Int = Field(50, ge=0)  # notification only: no rollback on client errors
+    evaluation_periods: Int = Field(3, ge=1)  # of the rollback alarms: window = 60 s x this
 
 
-@dataclass(frozen=True)
-class DataCaptureSettings:
+class DataCaptureSettings(Settings):
     """Present in a stage file: request/response capture to the artifacts bucket is on."""
 
-    sampling_percent: int = 20
+    sampling_percent: Int = Field(20, ge=1, le=100)
 
 
-@dataclass(frozen=True)
-class DeploymentSettings:
+class DeploymentSettings(Settings):
     """How a new endpoint config rolls out (both roll back automatically on alarms)."""
 
     strategy: Literal["rolling", "blue_green"] = "rolling"
-    batch_percent: int = 50  # rolling: capacity replaced per step
-    wait_interval_s: int = 300  # watch alarms this long between steps / before switching
-    max_execution_s: int = 3600
+    batch_percent: Int = Field(50, ge=1, le=100)  # rolling: capacity replaced per step
+    wait_interval_s: Int = Field(300, ge=0, le=3600)  # watch alarms this long between steps
+    max_execution_s: Int = Field(3600, ge=600, le=28800)
 
 
-@dataclass(frozen=True)
-class EndpointSettings:
+class EndpointSettings(Settings):
     """Model, endpoint config and endpoint of the Endpoint stack."""
 
-    instance_type: str = "ml.g5.xlarge"
-    base_model_id: str = "mistralai/Mistral-7B-Instruct-v0.3"
-    parked: bool = False  # true: no endpoint, no scaling, no spend; model + config kept
-    startup_health_check_timeout_s: int = 900  # a 7B model needs minutes to load
-    model_data_download_timeout_s: int = 900
-    alarms: AlarmSettings = field(default_factory=AlarmSettings)
-    deployment: DeploymentSettings = field(default_factory=DeploymentSettings)
+    instance_type: InstanceType = "ml.g5.xlarge"
+    parked: Bool = False  # true: no endpoint, no scaling, no spend; model + config kept
+    startup_health_check_timeout_s: EndpointTimeout = 900  # a 7B model needs minutes to load
+    model_data_download_timeout_s: EndpointTimeout = 900
+    alarms: AlarmSettings = AlarmSettings()
+    deployment: DeploymentSettings = DeploymentSettings()
     data_capture: DataCaptureSettings | None = None
 
+    @model_validator(mode="after")
+    def _bake_wait_covers_the_rollback_alarms(self) -> EndpointSettings:
+        window = ROLLBACK_ALARM_PERIOD_S * self.alarms.evaluation_periods
+        if self.deployment.wait_interval_s < window:
+            raise ValueError(
+                f"deployment.wait_interval_s ({self.deployment.wait_interval_s} s) must be at "
+                f"least the rollback alarms' window ({ROLLBACK_ALARM_PERIOD_S} s x "
+                f"alarms.evaluation_periods = {window} s), or they cannot fire in time"
+            )
+        return self
 
-@dataclass(frozen=True)
-class AutoscalingSettings:
+
+class AutoscalingSettings(Settings):
     """Target tracking on SageMakerVariantInvocationsPerInstance (from the capacity plan)."""
 
-    target_invocations_per_instance: float
-    min_instances: int
-    max_instances: int
-    scale_in_cooldown_s: int
-    scale_out_cooldown_s: int
+    target_invocations_per_instance: Number = Field(gt=0)
+    min_instances: Int = Field(ge=1)  # a real-time endpoint keeps one instance
+    max_instances: Int = Field(le=100)
+    scale_in_cooldown_s: Int = Field(ge=0)
+    scale_out_cooldown_s: Int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _max_covers_min(self) -> AutoscalingSettings:
+        if self.max_instances < self.min_instances:
+            raise ValueError("max_instances must be >= min_instances")
+        return self
 
 
-@dataclass(frozen=True)
-class StageSettings:
+class VpcSettings(Settings):
+    """Present in a stage file: training jobs and the endpoint run in these subnets.
+
+    Without a NAT the subnets need an S3 gateway endpoint (channels, model data, checkpoints);
+    see the README's "Operating in AWS".
+    """
+
+    subnet_ids: tuple[SubnetId, ...] = Field(min_length=1)
+    security_group_ids: tuple[SecurityGroupId, ...] = Field(min_length=1)
+
+
+class StageSettings(Settings):
     """Everything the CDK app needs to build one stage."""
 
-    name: str
-    region: str
-    account: str | None  # None: the account of the deploying credentials
+    name: Annotated[Text, _matching(STAGE_NAME_RE.pattern, "a stage name")]
+    region: Region
+    account: Account | None = None  # None: the account of the deploying credentials
     removal: Literal["destroy", "retain"]  # destroy: buckets emptied and deleted with the stack
-    log_retention_days: int
-    noncurrent_version_expiry_days: int
-    training: TrainingSettings
-    endpoint: EndpointSettings
+    log_retention_days: Int = Field(gt=0)
+    noncurrent_version_expiry_days: Int = Field(gt=0)
+    training: TrainingSettings = TrainingSettings()
+    endpoint: EndpointSettings = EndpointSettings()
     autoscaling: AutoscalingSettings
-    model_data_url: str | None  # None: the default key in the artifacts bucket
+    # base-models/<name>/<sha12>/ in the artifacts bucket (printed by stage-base-model); None:
+    # nothing staged yet, so no training state machine and no endpoint.
+    base_model: BaseModelPrefix | None = None
+    network_isolation: Bool = False  # true: no outbound network in training and serving
+    vpc: VpcSettings | None = None  # optional subnets + security groups for both
+    # s3://.../ serving prefix from state/<stage>/deploy.json; None: no adapter deployed yet
+    model_data: ServingUri | None = None
+    kms: Bool = False  # customer-managed, rotated KMS keys for the buckets and training logs
 
     @property
     def endpoint_name(self) -> str:
@@ -131,9 +199,51 @@ class StageSettings:
         return f"quantreason-{self.name}"
 
 
-# Keys of the capacity plan that feed AutoscalingSettings; other keys (costs, inputs) are kept
-# by the planner for people and ignored here.
-_CAPACITY_KEYS = {f.name for f in fields(AutoscalingSettings)}
+class CapacityState(Settings):
+    """``state/<stage>/capacity.json``: what the stage reads of a capacity plan.
+
+    The planner also records its inputs and costs there for people; those are not settings.
+    """
+
+    model_config = Settings.model_config | {"extra": "ignore"}
+
+    instance_type: InstanceType  # the plan holds for this instance type only
+    target_invocations_per_instance: Number
+    min_instances: Int
+    max_instances: Int
+    scale_in_cooldown_s: Int
+    scale_out_cooldown_s: Int
+
+    def autoscaling(self) -> dict[str, Any]:
+        """The autoscaling numbers (validated later, with the YAML's overrides applied)."""
+        return self.model_dump(include=set(AutoscalingSettings.model_fields))
+
+
+class DeployState(Settings):
+    """``state/<stage>/deploy.json``: the serving data the Endpoint stack serves."""
+
+    stage: Text  # the stage it was written for
+    model_data: ServingUri  # s3://<artifacts>/artifacts/serving/<id>/
+    base_model: BaseModelPrefix  # the base model the serving data holds a copy of
+    archive_sha256: Text  # the model.tar.gz it was built from
+
+
+def state_dir(stage: str, state_root: Path | None = None) -> Path:
+    """``state/<stage>/``: what the tools write for a stage (not hand-kept configuration).
+
+    ``state_root`` defaults to the repository's ``state/``.
+    """
+    return (state_root or STATE_DIR) / stage
+
+
+def capacity_state_file(stage: str, state_root: Path | None = None) -> Path:
+    """Written by ``quantreason plan-capacity --stage``; read by :func:`load_stage`."""
+    return state_dir(stage, state_root) / "capacity.json"
+
+
+def deploy_state_file(stage: str, state_root: Path | None = None) -> Path:
+    """Written by ``quantreason aws deploy``; read by :func:`load_stage`."""
+    return state_dir(stage, state_root) / "deploy.json"
 
 
 def available_stages(stages_dir: Path = STAGES_DIR) -> list[str]:
@@ -145,12 +255,16 @@ def load_stage(
     stage: str,
     *,
     overrides: dict[str, str] | None = None,
-    config_dir: Path = CONFIG_DIR,
+    config_dir: Path | None = None,
+    state_root: Path | None = None,
+    with_deploy_state: bool = True,
 ) -> StageSettings:
-    """Load and validate one stage; ``overrides`` may set ``region``, ``account``,
-    ``model_data_url`` (CDK context values)."""
+    """Load and validate one stage; ``overrides`` may set ``region`` and ``account`` (CDK
+    context values). ``with_deploy_state=False`` leaves ``state/<stage>/deploy.json`` unread:
+    ``quantreason aws deploy`` must run even when the file it replaces no longer fits."""
     if not STAGE_NAME_RE.match(stage):
         raise StageConfigError(f"bad stage name {stage!r}: lowercase letters, digits and '-'")
+    config_dir, state_root = config_dir or CONFIG_DIR, state_root or STATE_DIR
     stage_file = config_dir / "stages" / f"{stage}.yaml"
     if not stage_file.is_file():
         known = ", ".join(available_stages(config_dir / "stages")) or "none"
@@ -159,44 +273,78 @@ def load_stage(
     if not isinstance(raw, dict):
         raise StageConfigError(f"{stage_file}: expected a mapping at the top level")
 
-    capacity = _load_capacity(config_dir / "capacity" / f"{stage}.json")
-    capacity.update(raw.pop("autoscaling", None) or {})
-    deploy_file = config_dir / "deploy" / f"{stage}.json"
-    model_data_url = None
-    if deploy_file.is_file():
-        model_data_url = _read_json(deploy_file).get("model_data_url")
-
     overrides = dict(overrides or {})
-    unknown = set(overrides) - {"region", "account", "model_data_url"}
+    unknown = set(overrides) - set(OVERRIDABLE)
     if unknown:
-        raise StageConfigError(f"unknown stage overrides {sorted(unknown)}")
-    merged = {
-        **raw,
-        "name": stage,
-        "autoscaling": capacity,
-        "model_data_url": model_data_url,
-    }
-    merged.setdefault("account", None)
+        raise StageConfigError(f"unknown stage overrides {sorted(unknown)}; allowed: {OVERRIDABLE}")
+    merged: dict[str, Any] = {**raw, "name": stage}
+    capacity = _load_capacity(stage, state_root)
+    merged["autoscaling"] = {**capacity.autoscaling(), **(raw.get("autoscaling") or {})}
+    deploy = _load_deploy(stage, state_root) if with_deploy_state else None
+    if deploy is not None:
+        merged["model_data"] = deploy.model_data
     merged.update({k: v for k, v in overrides.items() if v not in (None, "")})
 
     settings = build_settings(StageSettings, merged, str(stage_file), StageConfigError)
-    errors = _check_values(settings)  # ranges and formats, once every type is right
-    if errors:
-        raise StageConfigError(f"{stage_file}: " + "; ".join(errors))
+    if capacity.instance_type != settings.endpoint.instance_type:
+        raise StageConfigError(
+            f"{capacity_state_file(stage, state_root)}: planned for {capacity.instance_type}, "
+            f"but the stage's endpoint runs {settings.endpoint.instance_type}: re-plan with "
+            f"'quantreason plan-capacity --stage {stage} --instance-type "
+            f"{settings.endpoint.instance_type} ...'"
+        )
+    if deploy is not None:
+        _check_deploy_state(deploy, settings, deploy_state_file(stage, state_root))
     return settings
 
 
-def _load_capacity(path: Path) -> dict[str, Any]:
+def _check_deploy_state(deploy: DeployState, settings: StageSettings, path: Path) -> None:
+    """A deploy state written for another stage, or on another base model than the stage
+    names now, fails: it would serve an adapter on weights it was not trained for."""
+    problems = []
+    if deploy.stage != settings.name:
+        problems.append(f"written for stage {deploy.stage!r}, not {settings.name!r}")
+    if deploy.base_model != settings.base_model:
+        problems.append(
+            f"built on base model {deploy.base_model!r}, the stage names "
+            f"{settings.base_model!r}: run 'quantreason aws deploy ADAPTER --stage "
+            f"{settings.name}' again"
+        )
+    if problems:
+        raise StageConfigError(f"{path}: " + "; ".join(problems))
+
+
+def stage_region(stage: str, config_dir: Path | None = None) -> str | None:
+    """The stage's region for the operations CLI, or None for a stage with no settings file.
+
+    The whole stage is validated: a broken stage file fails here, not half-way through a command.
+    """
+    config_dir = config_dir or CONFIG_DIR
+    if not (config_dir / "stages" / f"{stage}.yaml").is_file():
+        return None
+    return load_stage(stage, config_dir=config_dir, with_deploy_state=False).region
+
+
+def stage_base_model(stage: str, config_dir: Path | None = None) -> str | None:
+    """The stage's ``base_model`` prefix for the operations CLI (None: nothing staged yet)."""
+    return load_stage(stage, config_dir=config_dir, with_deploy_state=False).base_model
+
+
+def _load_capacity(stage: str, state_root: Path) -> CapacityState:
+    path = capacity_state_file(stage, state_root)
     if not path.is_file():
         raise StageConfigError(
-            f"missing capacity plan {path}: run 'quantreason plan-capacity --stage ...' "
+            f"missing capacity plan {path}: run 'quantreason plan-capacity --stage {stage} ...' "
             "or commit the initial one"
         )
-    data = _read_json(path)
-    missing = _CAPACITY_KEYS - set(data)
-    if missing:
-        raise StageConfigError(f"{path}: missing keys {sorted(missing)}")
-    return {k: data[k] for k in _CAPACITY_KEYS}
+    return build_settings(CapacityState, _read_json(path), str(path), StageConfigError)
+
+
+def _load_deploy(stage: str, state_root: Path) -> DeployState | None:
+    path = deploy_state_file(stage, state_root)
+    if not path.is_file():
+        return None
+    return build_settings(DeployState, _read_json(path), str(path), StageConfigError)
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -207,52 +355,3 @@ def _read_json(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise StageConfigError(f"{path}: expected a JSON object")
     return data
-
-
-def _check_values(s: StageSettings) -> list[str]:
-    """Range and format checks that types alone cannot express."""
-    errors: list[str] = []
-
-    def need(ok: bool, message: str) -> None:
-        if not ok:
-            errors.append(message)
-
-    need(bool(_REGION_RE.match(s.region)), f"region: not an AWS region: {s.region!r}")
-    need(s.account is None or bool(_ACCOUNT_RE.match(str(s.account))), "account: 12 digits")
-    need(s.log_retention_days > 0, "log_retention_days: must be positive")
-    need(s.noncurrent_version_expiry_days > 0, "noncurrent_version_expiry_days: must be positive")
-    t, e, a = s.training, s.endpoint, s.autoscaling
-    for where, itype in (("training", t.instance_type), ("endpoint", e.instance_type)):
-        need(bool(_INSTANCE_RE.match(itype)), f"{where}.instance_type: not ml.*: {itype!r}")
-    need(1 <= t.instance_count <= 16, "training.instance_count: 1..16")
-    need(10 <= t.volume_size_gb <= 16384, "training.volume_size_gb: 10..16384")
-    need(600 <= t.max_runtime_s <= 28 * 86400, "training.max_runtime_s: 600..2419200")
-    need(not t.spot or t.max_wait_s >= t.max_runtime_s, "training.max_wait_s: >= max_runtime_s")
-    need(e.base_model_id.count("/") == 1, "endpoint.base_model_id: a hub id 'org/name'")
-    for key in ("startup_health_check_timeout_s", "model_data_download_timeout_s"):
-        need(60 <= getattr(e, key) <= 3600, f"endpoint.{key}: 60..3600 (SageMaker's range)")
-    need(e.alarms.latency_p95_ms > 0, "endpoint.alarms.latency_p95_ms: must be positive")
-    need(e.alarms.evaluation_periods >= 1, "endpoint.alarms.evaluation_periods: >= 1")
-    need(1 <= e.deployment.batch_percent <= 100, "endpoint.deployment.batch_percent: 1..100")
-    need(0 <= e.deployment.wait_interval_s <= 3600, "endpoint.deployment.wait_interval_s: 0..3600")
-    need(
-        600 <= e.deployment.max_execution_s <= 28800,
-        "endpoint.deployment.max_execution_s: 600..28800",
-    )
-    if e.data_capture is not None:
-        need(
-            1 <= e.data_capture.sampling_percent <= 100,
-            "endpoint.data_capture.sampling_percent: 1..100",
-        )
-    need(a.target_invocations_per_instance > 0, "autoscaling.target_invocations_per_instance: > 0")
-    need(a.min_instances >= 1, "autoscaling.min_instances: >= 1 (a real-time endpoint)")
-    need(a.max_instances >= a.min_instances, "autoscaling.max_instances: >= min_instances")
-    need(a.max_instances <= 100, "autoscaling.max_instances: <= 100")
-    need(a.scale_in_cooldown_s >= 0, "autoscaling.scale_in_cooldown_s: >= 0")
-    need(a.scale_out_cooldown_s >= 0, "autoscaling.scale_out_cooldown_s: >= 0")
-    url = s.model_data_url
-    need(
-        url is None or url.startswith("s3://") or url.endswith(".tar.gz"),
-        f"model_data_url: an s3:// URI or a local .tar.gz file, got {url!r}",
-    )
-    return errors

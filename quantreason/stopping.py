@@ -9,20 +9,13 @@ turn right after the answer line, so this changes nothing for it.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
+
+from quantreason.reply import has_complete_answer
 
 if TYPE_CHECKING:
     import torch
     from transformers import PreTrainedTokenizerBase
-
-# An answer line with something on it, ended by a newline (so the number is not cut short).
-COMPLETE_ANSWER_RE = re.compile(r"^[ \t]*(?:final\s+)?answer\s*:[^\n]*\S[^\n]*\n", re.I | re.M)
-
-
-def has_complete_answer(text: str) -> bool:
-    """True when ``text`` holds a finished, non-empty ``Answer:`` line."""
-    return COMPLETE_ANSWER_RE.search(text) is not None
 
 
 def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: int) -> Any:

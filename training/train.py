@@ -10,9 +10,9 @@ One process, no torchrun:
     python training/train.py --profile tiny --data runs/data --out runs/tiny
 
 In a SageMaker training job (Hugging Face PyTorch DLC) the bundle root holds this file,
-``requirements.txt``, ``quantreason/`` and ``config/train/``; hyperparameters
-``{"profile": "cloud-g5.12xlarge", "sagemaker_torch_distributed_enabled": true}`` make the
-training toolkit run it under torchrun on every GPU of every instance. Data comes from the
+``quantreason/``, ``config/train/`` and ``lib/`` (vendored packages the DLC lacks, if any);
+hyperparameters ``{"profile": "cloud-g5.12xlarge", "sagemaker_torch_distributed_enabled": true}``
+make the training toolkit run it under torchrun on every GPU of every instance. Data comes from the
 ``train`` channel, the adapter goes to ``SM_MODEL_DIR``, checkpoints to ``/opt/ml/checkpoints``.
 
 The recipe: config → checks → data → model + LoRA → shard (FSDP2) → train → export + verify.
@@ -24,8 +24,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
-from quantreason.training.recipe import main
+# Packages the DLC lacks are vendored in lib/ of the bundle (infra/bundle.py): appended, so the
+# image's own packages always win and nothing is pip-installed before the job.
+_VENDORED = Path(__file__).resolve().parent / "lib"
+if _VENDORED.is_dir() and str(_VENDORED) not in sys.path:
+    sys.path.append(str(_VENDORED))
+
+from quantreason.training.recipe import main  # noqa: E402  (after the path set-up above)
 
 if __name__ == "__main__":
     code = main()

@@ -10,6 +10,7 @@ import logging
 import typer
 
 from quantreason.cli import (
+    ask,
     aws,
     capacity,
     data,
@@ -30,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (data, model, train, evaluate, pipeline, serve, capacity, package, infra, aws):
+for module in (data, model, train, evaluate, ask, pipeline, serve, capacity, package, infra, aws):
     module.register(app)
 
 

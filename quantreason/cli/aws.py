@@ -21,7 +21,10 @@ from quantreason.cli.output import fail
 
 aws_app = typer.Typer(
     name="aws",
-    help="Operate quantreason in AWS: upload-data, train, deploy, invoke, status, cost, teardown.",
+    help=(
+        "Operate quantreason in AWS: stage-base-model, upload-data, train, deploy, invoke, "
+        "status, cost, teardown."
+    ),
     no_args_is_help=True,
 )
 console = Console(soft_wrap=True)  # long S3 URIs and commands stay copy-pasteable
@@ -42,7 +45,7 @@ PollSeconds = Annotated[float, typer.Option(help="Seconds between status polls."
 def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, work: Callable) -> Any:
     """Build the context, run ``work(ctx)``, turn expected failures into one red line."""
     from quantreason.ops.session import OpsError, build_context, translate_errors
-    from quantreason.ops.stage_settings import stage_region
+    from quantreason.stages import StageConfigError, stage_region
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # botocore logs "Found credentials in ..." at INFO on every command; keep it for -v.
@@ -52,7 +55,7 @@ def _run(stage: str, region: str | None, profile: str | None, dry_run: bool, wor
         with translate_errors():
             ctx = build_context(stage, region, profile, dry_run, default_region=stage_region(stage))
             result = work(ctx)
-    except OpsError as err:
+    except (OpsError, StageConfigError) as err:  # a broken stage file: one line, no traceback
         fail(err, code=1)
     if dry_run:
         console.print(f"[yellow]dry run[/yellow] ({ctx.region}): calls that would be made:")
@@ -109,15 +112,18 @@ def train(
     poll_seconds: PollSeconds = 15.0,
 ) -> None:
     """Start training (the Training stack's state machine, or --sdk), then follow it."""
+    from quantreason.ops.base_model import require_staged
     from quantreason.ops.training import (
         default_job_name,
         follow_training,
         next_steps,
         start_training,
     )
+    from quantreason.stages import stage_base_model
 
     def work(ctx: Any) -> None:
         ctx.poll_s = poll_seconds
+        require_staged(ctx, stage_base_model(stage))  # before any job starts
         started = start_training(ctx, job_name or default_job_name(stage), train_profile, sdk)
         if ctx.dry_run:
             return
@@ -144,6 +150,54 @@ def train(
     _run(stage, region, profile, dry_run, work)
 
 
+@aws_app.command("stage-base-model")
+def stage_base_model_command(
+    stage: Stage = "dev",
+    region: Region = None,
+    profile: Profile = None,
+    dry_run: DryRun = False,
+    hub_id: Annotated[
+        str | None,
+        typer.Option(help="Hugging Face hub id; a gated model needs HF_TOKEN in the environment."),
+    ] = None,
+    revision: Annotated[str | None, typer.Option(help="Hub revision (default: main).")] = None,
+    from_dir: Annotated[
+        Path | None, typer.Option(help="A local checkpoint directory (e.g. the embedded model).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Name in the prefix (default: from the id or directory).")
+    ] = None,
+) -> None:
+    """Put base weights in the stage's artifacts bucket once (base-models/<name>/<sha12>/)."""
+    from quantreason.ops.base_model import default_name, stage_directory, stage_from_hub
+    from quantreason.ops.session import OpsError
+
+    def work(ctx: Any) -> None:
+        if (hub_id is None) == (from_dir is None):
+            raise OpsError("pass exactly one of --hub-id ORG/NAME or --from-dir DIR")
+        if hub_id is not None:
+            staged = stage_from_hub(ctx, hub_id, name, revision)
+        else:
+            staged = stage_directory(ctx, from_dir, name or default_name(str(from_dir.resolve())))
+        if staged is None:
+            console.print(f"would download {hub_id} ({revision or 'main'}) and stage it")
+            return
+        if ctx.dry_run:
+            console.print(f"would stage {len(staged.files)} files at {staged.s3_uri}")
+            return
+        for item in staged.files:
+            state = "[green]uploaded[/green]" if item.uploaded else "unchanged"
+            console.print(f"{state}  {item.name}  {item.size} bytes  sha256 {item.sha256[:12]}")
+        if staged.already_staged:
+            console.print(f"already staged, nothing sent: {staged.s3_uri}")
+        console.print(f"base model: {staged.s3_uri}")
+        console.print(f"set in config/stages/{stage}.yaml, then deploy the stacks again:")
+        console.print(f"  base_model: {staged.prefix}", markup=False, highlight=False)
+        console.print(f"  npx cdk deploy --all -c stage={stage}", markup=False, highlight=False)
+
+    _run(stage, region, profile, dry_run, work)
+
+
 @aws_app.command()
 def deploy(
     artifact: Annotated[str, typer.Argument(help="s3://.../model.tar.gz or a local model.tar.gz.")],
@@ -156,26 +210,31 @@ def deploy(
     ] = False,
     endpoint: Endpoint = None,
 ) -> None:
-    """Point the stage's endpoint at an adapter artifact (config/deploy/<stage>.json)."""
+    """Build the adapter's serving data on the base model; write state/<stage>/deploy.json."""
     from quantreason.ops.deploy import (
         cdk_commands,
-        deploy_file,
-        resolve_artifact,
+        compose_serving_data,
+        fetch_archive,
         update_endpoint_direct,
-        write_deploy_file,
+        write_deploy_state,
     )
+    from quantreason.stages import deploy_state_file, stage_base_model
 
     def work(ctx: Any) -> None:
-        url = resolve_artifact(ctx, artifact)
+        with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:
+            archive = fetch_archive(ctx, artifact, Path(tmp))
+            serving = compose_serving_data(ctx, archive, stage_base_model(stage))
         if ctx.dry_run:
-            console.print(f"would write {deploy_file(stage)}: model_data_url={url}")
+            console.print(f"would write {deploy_state_file(stage)}: model_data={serving.uri}")
             if direct:
-                update_endpoint_direct(ctx, url, endpoint)
+                update_endpoint_direct(ctx, serving.uri, endpoint)
             return
-        path = write_deploy_file(stage, url)
-        console.print(f"wrote {path}: model_data_url = {url}")
+        what = "already there" if serving.already_there else "written"
+        console.print(f"serving data ({what}): {serving.uri}")
+        path = write_deploy_state(stage, serving)
+        console.print(f"wrote {path}: model_data = {serving.uri}")
         if direct:
-            update = update_endpoint_direct(ctx, url, endpoint)
+            update = update_endpoint_direct(ctx, serving.uri, endpoint)
             console.print(
                 f"updating {update.endpoint_name}: {update.previous_endpoint_config} -> "
                 f"{update.endpoint_config_name} (model {update.model_name}; instance count kept)"

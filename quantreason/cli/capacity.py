@@ -44,7 +44,7 @@ def plan_capacity(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     write_stage: Annotated[
         str | None,
-        typer.Option("--write-stage", "--stage", help="Write config/capacity/<STAGE>.json."),
+        typer.Option("--write-stage", "--stage", help="Write state/<STAGE>/capacity.json."),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Also write the plan here.")] = None,
 ) -> None:

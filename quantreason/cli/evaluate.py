@@ -50,6 +50,16 @@ def evaluate(
     max_new_tokens: Annotated[
         int, typer.Option("--max-new-tokens", min=1)
     ] = DEFAULT_MAX_NEW_TOKENS,
+    samples: Annotated[
+        int,
+        typer.Option(
+            "--samples", min=0, max=16, help="Self-consistency: sampled replies besides greedy."
+        ),
+    ] = 0,
+    sc_sets: Annotated[
+        str | None,
+        typer.Option("--sc-sets", help="Comma-separated sets to vote on (default: all)."),
+    ] = None,
 ) -> None:
     """Evaluate base and fine-tuned on the same questions; no model flags: the last pipeline run."""
     from rich.console import Console
@@ -84,9 +94,22 @@ def evaluate(
     described = ", ".join(f"{name} ({len(rows)})" for name, rows in sets.items())
     with_adapter = f" + adapter {adapter}" if adapter else ""
     console.print(f"evaluating [bold]{base}[/]{with_adapter} on {described}")
-    rows = run_evaluation(
-        base, adapter, sets, out, batch_size=batch_size, max_new_tokens=max_new_tokens
-    )
+    from quantreason.consensus import SelfConsistency
+
+    chosen = [s.strip() for s in sc_sets.split(",") if s.strip()] if sc_sets else None
+    try:
+        rows = run_evaluation(
+            base,
+            adapter,
+            sets,
+            out,
+            batch_size=batch_size,
+            max_new_tokens=max_new_tokens,
+            self_consistency=SelfConsistency(samples=samples),
+            consistency_sets=chosen,
+        )
+    except ValueError as err:
+        fail(err)
     _print_table(console, rows)
     console.print(f"wrote {out}/results.json, results.md, accuracy.png")
 

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from quantreason import naming
 from quantreason.cli.output import fail
-from quantreason.paths import REPO_ROOT
+from quantreason.paths import REPO_ROOT, STATE_DIR
 from quantreason.stages import StageConfigError, available_stages, load_stage
 
 infra_app = typer.Typer(help="CDK infrastructure: stage settings, snapshots, offline diff.")
@@ -53,14 +53,16 @@ def show(
         "removal": s.removal,
         "training": f"{s.training.instance_count} x {s.training.instance_type}, "
         f"profile {s.training.profile}, spot {s.training.spot}",
-        "endpoint": f"{s.endpoint.instance_type}, base {s.endpoint.base_model_id}"
-        + (" (PARKED)" if s.endpoint.parked else ""),
+        "base model": s.base_model or "(none staged: quantreason aws stage-base-model)",
+        "network": ("isolated" if s.network_isolation else "open")
+        + (f", VPC subnets {', '.join(s.vpc.subnet_ids)}" if s.vpc else ""),
+        "endpoint": s.endpoint.instance_type + (" (PARKED)" if s.endpoint.parked else ""),
         "autoscaling": f"{s.autoscaling.min_instances}..{s.autoscaling.max_instances} instances, "
         f"target {s.autoscaling.target_invocations_per_instance:g} invocations/min/instance, "
         f"cooldowns in {s.autoscaling.scale_in_cooldown_s}s out "
         f"{s.autoscaling.scale_out_cooldown_s}s",
         "deployment": s.endpoint.deployment.strategy,
-        "model data": s.model_data_url or "(default key in the artifacts bucket)",
+        "model data": s.model_data or "(no adapter deployed: quantreason aws deploy)",
     }
     for key, value in rows.items():
         table.add_row(key, value)
@@ -101,10 +103,21 @@ def diff(
             result = subprocess.run([*synth, "--output", assembly], cwd=REPO_ROOT, env=env)
         if result.returncode:
             raise typer.Exit(result.returncode)
+        # The snapshots hold masked asset hashes: mask the new templates the same way.
+        subprocess.run(
+            [sys.executable, "-m", "infra.snapshots", "mask", assembly],
+            cwd=REPO_ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         status = 0
+        # With a deploy state the app has a model and endpoint: compare with that snapshot set.
+        deployed = (STATE_DIR / stage / "deploy.json").is_file()
+        folder = REPO_ROOT / "infra" / "snapshots" / (f"{stage}-deployed" if deployed else stage)
         for name in part or PARTS:
             stack = naming.stack_name(stage, name)
-            template = REPO_ROOT / "infra" / "snapshots" / stage / f"{stack}.template.json"
+            template = folder / f"{stack}.template.json"
             cmd = ["npx", "--no-install", "cdk", "diff", "--app", assembly, "--exclusively"]
             cmd += ["--template", str(template), *(["--fail"] if fail else []), stack]
             console.rule(stack)

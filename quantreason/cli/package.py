@@ -21,7 +21,8 @@ def package_model(
     ] = None,
     out: Annotated[Path, typer.Option("--out")] = Path("model.tar.gz"),
 ) -> None:
-    """Build model.tar.gz: adapter at its root + code/inference.py, requirements, core package."""
+    """Build model.tar.gz: adapter at its root + code/inference.py, the core modules it imports
+    and the vendored packages the DLC lacks (code/lib)."""
     import tempfile
 
     from quantreason.packaging import PackagingError

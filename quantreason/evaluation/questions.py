@@ -1,19 +1,23 @@
 """Question sets for evaluation: dataset splits or an external JSONL file, validated row by row.
 
 An external file needs, per row, at least ``id``, ``question``, ``answer`` and ``unit``;
-``family`` (used for grouping) and ``tolerance`` are optional. A bad row fails with a message
-that names the file, the line and the row's id, so a person can fix it without guessing.
+``family`` (used for grouping), ``tolerance`` and ``sign_free`` are optional. A row without
+``sign_free`` whose ``family`` is one of the generator's takes that family's sign convention
+(a drawdown accepts -22.6 for 22.6), so a hand-written file need not repeat it. A bad row
+fails with a message that names the file, the line and the row's id, so a person can fix it
+without guessing.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quantreason.answers import UNITS
+from quantreason.reply import UNITS
 
 REQUIRED_FIELDS = ("id", "question", "answer", "unit")
 DEFAULT_FAMILY = "unspecified"
@@ -53,8 +57,14 @@ def validate_question(row: Any, where: str) -> dict[str, Any]:
         tolerance = _finite_number(tolerance, "tolerance", label)
         if tolerance < 0:
             raise QuestionError(f"{label}: 'tolerance' must be >= 0, got {tolerance}")
+    sign_free = row.get("sign_free")
+    if sign_free is None:
+        sign_free = _family_sign_free(family)
+    elif not isinstance(sign_free, bool):
+        raise QuestionError(f"{label}: 'sign_free' must be true or false, got {sign_free!r}")
     return {
         **row,
+        "sign_free": sign_free,
         "id": str(row_id),
         "question": question.strip(),
         "answer": answer,
@@ -62,6 +72,13 @@ def validate_question(row: Any, where: str) -> dict[str, Any]:
         "family": family,
         "tolerance": tolerance,
     }
+
+
+def _family_sign_free(family: str) -> bool:
+    from quantreason.tasks import FAMILIES  # lazy: the registry is bigger than this module
+
+    spec = FAMILIES.get(family)
+    return bool(spec and spec.sign_free)
 
 
 def _finite_number(value: Any, field: str, label: str) -> float:
@@ -168,3 +185,28 @@ def limit_questions(rows: Sequence[dict[str, Any]], limit: int) -> list[dict[str
                 picked.append(family_rows[depth])
         depth += 1
     return picked
+
+
+def answer_mismatches(path: Path, answers: dict[str, float], rel_tol: float) -> list[str]:
+    """Rows of the question file ``path`` whose ``answer`` differs from ``answers`` (worked out
+    independently, e.g. by hand-written arithmetic), and ids missing on either side."""
+    rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    problems = []
+    for row in rows:
+        expected = answers.get(row["id"])
+        if expected is None:
+            problems.append(f"{row['id']}: no hand-written answer")
+        elif not math.isclose(row["answer"], expected, rel_tol=rel_tol):
+            problems.append(f"{row['id']}: JSONL says {row['answer']}, arithmetic gives {expected}")
+    missing = sorted(set(answers) - {row["id"] for row in rows})
+    problems += [f"{row_id}: answer without a question" for row_id in missing]
+    return problems
+
+
+def print_answer_check(answers: dict[str, float], problems: list[str]) -> int:
+    """Print every answer and every mismatch; the exit code of an answers script (1: mismatch)."""
+    for row_id, value in answers.items():
+        print(f"{row_id}  {value:,.6f}")
+    for problem in problems:
+        print("MISMATCH", problem, file=sys.stderr)
+    return 1 if problems else 0

@@ -8,6 +8,12 @@ Writes into ``out_dir``:
 ``predictions.jsonl`` every reply with its scores
 ``failures.jsonl``   the replies scored wrong (headline)
 ``eval_meta.json``   models, settings, seconds per model, library versions
+
+With self-consistency (``self_consistency.samples > 0``) on some sets, the fine-tuned model
+(the base model when there is no adapter) also answers those sets by vote
+(:mod:`quantreason.consensus`): model ``finetuned_sc`` in the tables (abstention off), and
+``consistency.json`` / ``risk_coverage.png`` hold accuracy and coverage per confidence threshold
+beside the greedy baseline.
 """
 
 from __future__ import annotations
@@ -20,14 +26,21 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from quantreason.consensus import Consensus, SelfConsistency
+from quantreason.evaluation.consistency import (
+    consistency_markdown,
+    consistency_summary,
+    plot_risk_coverage,
+)
 from quantreason.evaluation.report import markdown_report, plot_accuracy, summarise, write_jsonl
 from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
+from quantreason.provenance import package_versions
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 32
-DEFAULT_CONTINUOUS_BATCHING = False
 
 
 def run_evaluation(
@@ -39,23 +52,27 @@ def run_evaluation(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
     progress: bool = True,
-    continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
+    self_consistency: SelfConsistency | None = None,
+    consistency_sets: Sequence[str] | None = None,
+    base_limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged, fp32).
 
-    ``continuous_batching`` generates through the serving batcher (up to ``batch_size``
-    questions at once, a finished one making room for the next) instead of padded batches of
-    ``batch_size``; the replies are the same (``tests/inference/test_batching.py``).
-
     ``question_sets`` maps a split name to validated question rows (see
-    :func:`quantreason.evaluation.questions.question_sets`). Returns the results rows.
+    :func:`quantreason.evaluation.questions.question_sets`). ``self_consistency`` with samples
+    also votes on ``consistency_sets`` (default: every set) for the last model. ``base_limit``
+    evaluates the base model (when there is an adapter too) on at most that many questions per
+    set, spread over families: it rambles to the token budget, so it is the costly one. Returns
+    the results rows.
     """
     from quantreason.models import resolve_model
 
     if not question_sets or not any(question_sets.values()):
         raise ValueError("question_sets is empty: nothing to evaluate")
-    if adapter is not None and not (Path(adapter) / "adapter_config.json").is_file():
-        raise FileNotFoundError(f"{adapter} is not a PEFT adapter (no adapter_config.json)")
+    if adapter is not None and not is_adapter_dir(adapter):
+        raise FileNotFoundError(
+            f"{adapter} is not a PEFT adapter ({ADAPTER_CONFIG} + adapter_model.* expected)"
+        )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     base_path = resolve_model(base)
@@ -64,26 +81,45 @@ def run_evaluation(
     if adapter is not None:
         models.append(("finetuned", str(adapter)))
 
+    voting = self_consistency is not None and self_consistency.samples > 0
+    chosen_sets = set(question_sets if consistency_sets is None else consistency_sets)
+    unknown = chosen_sets - set(question_sets)
+    if voting and unknown:
+        raise ValueError(f"self-consistency sets {sorted(unknown)} are not being evaluated")
+    voted = [i for i, (split, _) in enumerate(items) if split in chosen_sets] if voting else []
+
     predictions: list[dict[str, Any]] = []
+    consistency: list[dict[str, Any]] = []
     seconds: dict[str, float] = {}
-    for label, adapter_path in models:
+    for position, (label, adapter_path) in enumerate(models):
         started = time.perf_counter()
-        replies = _replies(
+        subset = items
+        if label == "base" and adapter is not None and base_limit is not None:
+            subset = _limited(items, base_limit)
+        voted_here = voted if position == len(models) - 1 else []
+        replies, decisions = _replies(
             label,
             base_path,
             adapter_path,
-            [row["question"] for _, row in items],
+            [row["question"] for _, row in subset],
             batch_size=batch_size,
             max_new_tokens=max_new_tokens,
             progress=progress,
-            continuous_batching=continuous_batching,
+            voted=voted_here,
+            self_consistency=self_consistency,
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
             _prediction(label, split, row, reply)
-            for (split, row), reply in zip(items, replies, strict=True)
+            for (split, row), reply in zip(subset, replies, strict=True)
         ]
         log.info("%s: %d replies in %.1f s", label, len(replies), seconds[label])
+        for index, decision in zip(voted_here, decisions, strict=True):
+            split, row = items[index]
+            greedy = _prediction(label, split, row, replies[index])
+            voted_row = _prediction(f"{label}_sc", split, row, decision.reply)
+            predictions.append(voted_row)
+            consistency.append(_consistency_row(voted_row, greedy, decision))
 
     rows = summarise(predictions)
     failures = [p for p in predictions if not p["correct"]]
@@ -97,16 +133,66 @@ def run_evaluation(
         "base_path": base_path,
         "adapter": str(adapter) if adapter is not None else None,
         "question_sets": {name: len(rows) for name, rows in question_sets.items()},
+        "base_limit": base_limit,
         "batch_size": batch_size,
-        "continuous_batching": continuous_batching,
         "max_new_tokens": max_new_tokens,
         "dtype": "float32",
         "decoding": "greedy, left padding, stop after a complete 'Answer:' line",
         "seconds": seconds,
-        "versions": _versions(),
+        "versions": package_versions(),
     }
+    if consistency:
+        summary = consistency_summary(consistency)
+        (out / "consistency.json").write_text(json.dumps(summary, indent=2) + "\n")
+        write_jsonl(out / "consistency_predictions.jsonl", consistency)
+        plot_risk_coverage(summary, out / "risk_coverage.png")
+        with (out / "results.md").open("a") as handle:
+            handle.write("\n" + consistency_markdown(summary))
+        meta["self_consistency"] = {
+            **vars(self_consistency),
+            "sets": sorted(chosen_sets),
+        }
     (out / "eval_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     return rows
+
+
+def _limited(items: list[tuple[str, dict[str, Any]]], limit: int) -> list[tuple[str, Any]]:
+    from quantreason.evaluation.questions import limit_questions
+
+    by_set: dict[str, list[dict[str, Any]]] = {}
+    for split, row in items:
+        by_set.setdefault(split, []).append(row)
+    return [(split, row) for split, rows in by_set.items() for row in limit_questions(rows, limit)]
+
+
+def _consistency_row(
+    voted: dict[str, Any], greedy: dict[str, Any], decision: Consensus
+) -> dict[str, Any]:
+    greedy_grounded = _greedy_grounded(greedy)
+    return {
+        "model": voted["model"],
+        "split": voted["split"],
+        "id": voted["id"],
+        "family": voted["family"],
+        "correct": voted["correct"],
+        "greedy_correct": greedy["correct"],
+        "greedy_grounded": greedy_grounded,
+        "confidence": decision.confidence,
+        "grounded": decision.grounded,
+        "votes": decision.votes,
+        "formula": decision.formula,
+    }
+
+
+def _greedy_grounded(greedy: dict[str, Any]) -> bool:
+    from quantreason.consensus import ungrounded_numbers
+
+    formula = greedy.get("formula")
+    return (
+        formula is not None
+        and greedy.get("formula_value") is not None
+        and not ungrounded_numbers(formula, greedy["question"])
+    )
 
 
 def _replies(
@@ -118,8 +204,10 @@ def _replies(
     batch_size: int,
     max_new_tokens: int,
     progress: bool,
-    continuous_batching: bool,
-) -> list[str]:
+    voted: Sequence[int] = (),
+    self_consistency: SelfConsistency | None = None,
+) -> tuple[list[str], list[Consensus]]:
+    """Greedy replies for every question, then decisions (sampled votes) for ``voted``."""
     import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -128,16 +216,6 @@ def _replies(
     # fp32 so that figures reproduce (bf16 changes ~14 % of greedy outputs); merged for speed.
     loaded = load_model(base_path, adapter, merge=True, dtype=torch.float32)
     try:
-        if continuous_batching:
-            from quantreason.serving.batching import generate_continuous
-
-            return generate_continuous(
-                loaded,
-                questions,
-                max_new_tokens=max_new_tokens,
-                max_sequences=batch_size,
-                stop_at_answer=True,
-            )
         with Progress(
             f"[bold]{label}[/]",
             BarColumn(),
@@ -145,8 +223,8 @@ def _replies(
             TimeElapsedColumn(),
             disable=not progress,
         ) as bar:
-            task = bar.add_task(label, total=len(questions))
-            return generate(
+            task = bar.add_task(label, total=len(questions) + len(voted))
+            replies = generate(
                 loaded,
                 questions,
                 max_new_tokens=max_new_tokens,
@@ -154,6 +232,20 @@ def _replies(
                 on_batch=lambda done: bar.advance(task, done),
                 stop_at_answer=True,
             )
+            decisions: list[Consensus] = []
+            if voted and self_consistency is not None:
+                from quantreason.consensus import decide_batch
+
+                decisions = decide_batch(
+                    loaded,
+                    [questions[i] for i in voted],
+                    [replies[i] for i in voted],
+                    self_consistency,
+                    max_new_tokens=max_new_tokens,
+                    batch_size=batch_size,
+                    on_batch=lambda done: bar.advance(task, done),
+                )
+            return replies, decisions
     finally:
         del loaded
         gc.collect()  # free the first model before the second is loaded
@@ -161,7 +253,7 @@ def _replies(
 
 def _prediction(model: str, split: str, row: dict[str, Any], reply: str) -> dict[str, Any]:
     score = score_reply(
-        reply, row["answer"], row["unit"], row.get("tolerance"), family=row["family"]
+        reply, row["answer"], row["unit"], row.get("tolerance"), sign_free=row["sign_free"]
     )
     return {
         "model": model,
@@ -175,15 +267,3 @@ def _prediction(model: str, split: str, row: dict[str, Any], reply: str) -> dict
         "reply": reply,
         **score.to_dict(),
     }
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = {}
-    for name in ("quantreason", "torch", "transformers", "peft"):
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "not installed"
-    return found

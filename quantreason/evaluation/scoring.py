@@ -44,19 +44,20 @@ def score_reply(
     unit: str,
     tolerance: float | None = None,
     *,
-    family: str | None = None,
+    sign_free: bool = False,
 ) -> ReplyScore:
     """Score raw model text ``reply`` against ``expected`` in ``unit``; never raises on bad text.
 
-    ``family`` applies that family's sign convention (a drawdown accepts -22.6 for 22.6).
+    ``sign_free``: the record reports a loss as a positive size (a drawdown accepts -22.6).
     """
-    from quantreason.answers import is_correct
-    from quantreason.responses import interpret_response
+    from quantreason.reply import interpret_response, is_correct
 
     read = interpret_response(reply)
 
     def right(value: float | None) -> bool:
-        return value is not None and is_correct(value, expected, unit, tolerance, family=family)
+        return value is not None and is_correct(
+            value, expected, unit, tolerance, sign_free=sign_free
+        )
 
     return ReplyScore(
         correct=right(read.answer),

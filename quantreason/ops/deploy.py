@@ -1,32 +1,46 @@
 """``quantreason aws deploy``: point the stage's endpoint at an adapter artifact.
 
-Default: write ``config/deploy/<stage>.json`` (``{"model_data_url": "s3://..."}``), which the
-Endpoint stack reads, and hand back the ``cdk diff``/``cdk deploy`` commands for a person to
-run; the CLI never deploys stacks itself. ``--direct``: update the running endpoint in place
-with a new model and endpoint config (the CDK stack still owns the endpoint; the deploy file
-is written too, so the next ``cdk deploy`` keeps the same artifact).
+The endpoint's model reads one uncompressed S3 prefix (``ModelDataSource``, S3Prefix,
+CompressionType None) that SageMaker copies file by file to ``/opt/ml/model``. This command
+builds that prefix, ``s3://<artifacts>/artifacts/serving/<archive sha12>-<base version>/``:
+
+- the adapter and ``code/`` from ``model.tar.gz`` (``quantreason package-model``), unpacked;
+- ``base/``: the stage's staged base weights, copied inside S3 (no byte passes through this
+  machine; CloudFormation's ``AWS::SageMaker::Model`` has no ``AdditionalModelDataSources``
+  that could mount them from their own prefix);
+- ``serving.json`` last, which marks the prefix complete: the same archive on the same base
+  is never sent twice.
+
+Then it writes ``state/<stage>/deploy.json``, which the Endpoint stack reads, and hands back
+the ``cdk diff``/``cdk deploy`` commands for a person to run; the CLI never deploys stacks
+itself. ``--direct``: update the running endpoint in place with a new model and endpoint
+config (the CDK stack still owns the endpoint; the state file is written too, so the next
+``cdk deploy`` keeps the same data).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import tarfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from quantreason import naming
 from quantreason.hashing import sha256_file
+from quantreason.ops.base_model import MANIFEST, read_manifest, require_staged
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import ownership_tags, stack_output
-from quantreason.ops.upload import METADATA_KEY
-from quantreason.paths import CONFIG_DIR
+from quantreason.stages import SERVING_URI_RE, deploy_state_file
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
 #: What the SageMaker serving contract puts in model.tar.gz beside the adapter.
 SERVING_ENTRY_POINT = "code/inference.py"
+#: Written last into a serving prefix: its presence means the prefix is complete.
+SERVING_MARKER = "serving.json"
 #: Endpoint states in which an update can start.
 UPDATABLE = {"InService", "Failed"}
 
@@ -41,9 +55,14 @@ class DirectUpdate:
     previous_endpoint_config: str
 
 
-def deploy_file(stage: str, config_dir: Path | None = None) -> Path:
-    """``config/deploy/<stage>.json``: the artifact the Endpoint stack deploys."""
-    return (config_dir or CONFIG_DIR) / "deploy" / f"{stage}.json"
+@dataclass(frozen=True)
+class ServingData:
+    """The uncompressed serving prefix of one adapter on one base model."""
+
+    uri: str  # s3://<artifacts>/artifacts/serving/<id>/
+    base_model: str  # base-models/<name>/<version>/
+    archive_sha256: str
+    already_there: bool
 
 
 def parse_s3_uri(uri: str) -> tuple[str, str]:
@@ -54,31 +73,34 @@ def parse_s3_uri(uri: str) -> tuple[str, str]:
     return match["bucket"], match["key"]
 
 
-def resolve_artifact(ctx: OpsContext, artifact: str) -> str:
-    """The S3 URI of ``artifact``: checked if already in S3, uploaded if a local model.tar.gz.
+def check_serving_uri(uri: str) -> None:
+    """Refuse anything but an ``s3://bucket/prefix/`` serving prefix."""
+    if not SERVING_URI_RE.match(uri):
+        raise OpsError(f"not a serving prefix: {uri!r} (expected s3://BUCKET/PREFIX/)")
 
-    Local files go to the artifacts bucket under ``artifacts/models/<sha256 prefix>/``, so the
-    same file is uploaded once and a new file never overwrites what an endpoint still uses.
+
+def fetch_archive(ctx: OpsContext, artifact: str, workdir: Path) -> Path | None:
+    """A local copy of ``artifact`` (a local model.tar.gz, or downloaded from ``s3://``).
+
+    None on a dry run with an ``s3://`` artifact: the download is only recorded.
     """
     from botocore.exceptions import ClientError
 
-    s3 = ctx.client("s3")
     if artifact.startswith("s3://"):
         bucket, key = parse_s3_uri(artifact)
+        if ctx.dry_run:
+            ctx.client("s3").get_object(Bucket=bucket, Key=key)
+            return None
+        target = workdir / "model.tar.gz"
         try:
-            s3.head_object(Bucket=bucket, Key=key)
+            ctx.client("s3").download_file(bucket, key, str(target))
         except ClientError as err:
             raise OpsError(f"model artifact {artifact} not found or not readable: {err}") from None
-        return artifact
+        return target
     path = Path(artifact)
     if not path.is_file() or not path.name.endswith(".tar.gz"):
         raise OpsError(f"{artifact}: expected an s3:// URI or a local model.tar.gz file")
-    check_serving_archive(path)
-    digest = sha256_file(path)
-    bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
-    key = f"{naming.ARTIFACTS_PREFIX}/models/{digest[:16]}/model.tar.gz"
-    s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes(), Metadata={METADATA_KEY: digest})
-    return f"s3://{bucket}/{key}"
+    return path
 
 
 def check_serving_archive(path: Path) -> None:
@@ -88,20 +110,104 @@ def check_serving_archive(path: Path) -> None:
             names = {name.removeprefix("./") for name in archive.getnames()}
     except (tarfile.TarError, OSError) as err:
         raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
-    missing = [n for n in (SERVING_ENTRY_POINT, "adapter_config.json") if n not in names]
+    missing = [n for n in (SERVING_ENTRY_POINT, naming.ADAPTER_CONFIG) if n not in names]
     if missing:
         raise OpsError(
             f"{path} lacks {', '.join(missing)}: build the serving archive with "
             "`quantreason package-model --adapter ADAPTER_DIR --out model.tar.gz`"
         )
+    clash = sorted(n for n in names if n.split("/", 1)[0] == naming.BASE_MODEL_SUBDIR)
+    if clash:
+        raise OpsError(f"{path}: {clash[0]} would collide with the base weights' folder")
 
 
-def write_deploy_file(stage: str, model_data_url: str, config_dir: Path | None = None) -> Path:
-    """Write the Endpoint stack's input for ``stage``; return its path."""
-    parse_s3_uri(model_data_url)
-    path = deploy_file(stage, config_dir)
+def archive_files(path: Path) -> list[tuple[str, bytes]]:
+    """``(relative name, bytes)`` of every regular file in ``path``; unsafe names refused."""
+    files = []
+    with tarfile.open(path, "r:gz") as archive:
+        for member in archive.getmembers():
+            if not member.isfile():
+                continue
+            name = PurePosixPath(member.name.removeprefix("./"))
+            if name.is_absolute() or ".." in name.parts:
+                raise OpsError(f"{path}: unsafe member name {member.name!r}")
+            handle = archive.extractfile(member)
+            assert handle is not None  # a regular file
+            files.append((str(name), handle.read()))
+    return sorted(files)
+
+
+def compose_serving_data(
+    ctx: OpsContext, archive: Path | None, base_model: str | None
+) -> ServingData:
+    """Build (once) the uncompressed serving prefix of ``archive`` on the stage's base model.
+
+    ``archive`` is None only on a dry run whose archive is in S3 (placeholders stand in).
+    """
+    base_model = require_staged(ctx, base_model)
+    if archive is None:
+        digest, files = "<sha12>", [("<adapter and code/ files>", b"")]
+    else:
+        check_serving_archive(archive)
+        digest, files = sha256_file(archive), archive_files(archive)
+    bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
+    version = base_model.rstrip("/").rsplit("/", 1)[-1]
+    prefix = f"{naming.SERVING_PREFIX}/{digest[:12]}-{version}/"
+    uri = f"s3://{bucket}/{prefix}"
+    s3 = ctx.client("s3")
+    if not ctx.dry_run and read_marker(ctx, bucket, prefix) is not None:
+        return ServingData(uri, base_model, digest, already_there=True)
+
+    for name, data in files:
+        s3.put_object(Bucket=bucket, Key=prefix + name, Body=data)
+    manifest = None if ctx.dry_run else read_manifest(ctx, bucket, base_model)
+    base_files = sorted((manifest or {}).get("files", {})) or ["<files of the base manifest>"]
+    for name in [*base_files, MANIFEST]:
+        source = {"Bucket": bucket, "Key": base_model + name}
+        target = f"{prefix}{naming.BASE_MODEL_SUBDIR}/{name}"
+        if ctx.dry_run:  # the API's own form of the source: "bucket/key"
+            s3.copy_object(Bucket=bucket, Key=target, CopySource=f"{bucket}/{source['Key']}")
+        else:
+            s3.copy(source, bucket, target)  # managed: multipart copy for multi-GB shards
+    marker = {"archive_sha256": digest, "base_model": base_model, "created": _now()}
+    s3.put_object(
+        Bucket=bucket,
+        Key=prefix + SERVING_MARKER,
+        Body=(json.dumps(marker, indent=2, sort_keys=True) + "\n").encode(),
+        ContentType="application/json",
+    )
+    return ServingData(uri, base_model, digest, already_there=False)
+
+
+def read_marker(ctx: OpsContext, bucket: str, prefix: str) -> dict[str, Any] | None:
+    """The completion marker of a serving prefix, or None while there is none."""
+    from botocore.exceptions import ClientError
+
+    try:
+        body = ctx.client("s3").get_object(Bucket=bucket, Key=prefix + SERVING_MARKER)["Body"]
+    except ClientError as err:
+        if err.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+            return None
+        raise
+    return json.load(io.BytesIO(body.read()))
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def write_deploy_state(stage: str, serving: ServingData, state_root: Path | None = None) -> Path:
+    """Write the Endpoint stack's input for ``stage`` (read back by ``stages.load_stage``)."""
+    check_serving_uri(serving.uri)
+    path = deploy_state_file(stage, state_root)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"model_data_url": model_data_url}, indent=2) + "\n")
+    state = {
+        "stage": stage,
+        "model_data": serving.uri,
+        "base_model": serving.base_model,
+        "archive_sha256": serving.archive_sha256,
+    }
+    path.write_text(json.dumps(state, indent=2) + "\n")
     return path
 
 
@@ -121,14 +227,15 @@ def endpoint_name(ctx: OpsContext, override: str | None = None) -> str:
 
 
 def update_endpoint_direct(
-    ctx: OpsContext, model_data_url: str, endpoint: str | None = None
+    ctx: OpsContext, model_data: str, endpoint: str | None = None
 ) -> DirectUpdate:
     """New model + endpoint config copied from the live ones with the new artifact, then update.
 
     ``RetainAllVariantProperties`` keeps the autoscaled instance count (otherwise the update
     resets it to the initial count) and ``RetainDeploymentConfig`` keeps the rollout policy.
     """
-    parse_s3_uri(model_data_url)
+    if not ctx.dry_run:  # a dry run's URI holds placeholders
+        check_serving_uri(model_data)
     name = endpoint_name(ctx, endpoint)
     sm = ctx.client("sagemaker")
     live = sm.describe_endpoint(EndpointName=name)
@@ -140,9 +247,10 @@ def update_endpoint_direct(
     variants = old_config.get("ProductionVariants") or [
         {"VariantName": naming.VARIANT_NAME, "ModelName": "<current model>"}
     ]
-    ours = [v for v in variants if v["VariantName"] == naming.VARIANT_NAME]
-    if not ours:
-        raise OpsError(f"endpoint {name} has no variant {naming.VARIANT_NAME!r}")
+    # The stack's variant is named by its instance type (naming.variant_name).
+    ours = [v for v in variants if v["VariantName"].startswith(naming.VARIANT_NAME)]
+    if len(ours) != 1:
+        raise OpsError(f"endpoint {name} has no single variant named {naming.VARIANT_NAME}-*")
     old_model = sm.describe_model(ModelName=ours[0]["ModelName"])
     suffix = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     model_name = f"{naming.PROJECT}-{ctx.stage}-model-{suffix}"
@@ -150,8 +258,10 @@ def update_endpoint_direct(
     tags = ownership_tags(ctx.stage)
 
     container = dict(old_model.get("PrimaryContainer", {"Image": "<current image>"}))
-    container.pop("ModelDataSource", None)  # replaced by the new ModelDataUrl
-    container["ModelDataUrl"] = model_data_url
+    container.pop("ModelDataUrl", None)  # a model from before uncompressed serving data
+    container["ModelDataSource"] = {
+        "S3DataSource": {"S3Uri": model_data, "S3DataType": "S3Prefix", "CompressionType": "None"}
+    }
     model_request: dict[str, Any] = {
         "ModelName": model_name,
         "ExecutionRoleArn": old_model.get(
@@ -166,7 +276,7 @@ def update_endpoint_direct(
     sm.create_model(**model_request)
 
     new_variants = [
-        {**v, "ModelName": model_name} if v["VariantName"] == naming.VARIANT_NAME else v
+        {**v, "ModelName": model_name} if v["VariantName"] == ours[0]["VariantName"] else v
         for v in variants
     ]
     config_request: dict[str, Any] = {

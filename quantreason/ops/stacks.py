@@ -22,6 +22,10 @@ class StackInfo:
         try:
             return self.outputs[key]
         except KeyError:
+            # A stack deployed before anything was staged says why it holds no job/endpoint.
+            for why in (naming.OUTPUT_TRAINING_STATUS, naming.OUTPUT_SERVING_STATUS):
+                if why in self.outputs:
+                    raise OpsError(f"stack {self.name} has no {key}: {self.outputs[why]}") from None
             raise OpsError(
                 f"stack {self.name} has no output {key!r} (outputs: {sorted(self.outputs)}); "
                 "is it deployed from this version of quantreason?"

@@ -58,7 +58,7 @@ class EndpointStatus:
     metrics: dict[str, float | None] = field(default_factory=dict)
 
 
-def resource_id(endpoint: str, variant: str = naming.VARIANT_NAME) -> str:
+def resource_id(endpoint: str, variant: str) -> str:
     """Application Auto Scaling's id for a SageMaker variant."""
     return f"endpoint/{endpoint}/variant/{variant}"
 
@@ -81,9 +81,16 @@ def variants_of(ctx: OpsContext, endpoint: dict[str, Any]) -> list[VariantStatus
     ]
 
 
+def our_variant(variants: list[VariantStatus]) -> str:
+    """The stack's one variant (named by instance type, ``naming.variant_name``); during an
+    update that swaps variants, the newest listed."""
+    names = [v.name for v in variants if v.name.startswith(naming.VARIANT_NAME)]
+    return names[-1] if names else naming.VARIANT_NAME
+
+
 def _scaling(ctx: OpsContext, result: EndpointStatus) -> None:
     scaling = ctx.client("application-autoscaling")
-    rid = resource_id(result.name)
+    rid = resource_id(result.name, our_variant(result.variants))
     targets = scaling.describe_scalable_targets(
         ServiceNamespace="sagemaker", ResourceIds=[rid], ScalableDimension=SCALABLE_DIMENSION
     ).get("ScalableTargets", [])
@@ -107,11 +114,11 @@ def _scaling(ctx: OpsContext, result: EndpointStatus) -> None:
         )
 
 
-def metric_queries(endpoint: str, period_s: int = WINDOW_S) -> list[dict[str, Any]]:
+def metric_queries(endpoint: str, variant: str, period_s: int = WINDOW_S) -> list[dict[str, Any]]:
     """GetMetricData queries for the variant's traffic, latency and errors over one period."""
     dimensions = [
         {"Name": "EndpointName", "Value": endpoint},
-        {"Name": "VariantName", "Value": naming.VARIANT_NAME},
+        {"Name": "VariantName", "Value": variant},
     ]
     return [
         {
@@ -128,12 +135,12 @@ def metric_queries(endpoint: str, period_s: int = WINDOW_S) -> list[dict[str, An
 
 
 def recent_metrics(
-    ctx: OpsContext, endpoint: str, now: dt.datetime | None = None
+    ctx: OpsContext, endpoint: str, variant: str, now: dt.datetime | None = None
 ) -> dict[str, float | None]:
     """The last hour's invocations, latency (µs) and errors; None where there are no data points."""
     end = now or dt.datetime.now(dt.UTC)
     response = ctx.client("cloudwatch").get_metric_data(
-        MetricDataQueries=metric_queries(endpoint),
+        MetricDataQueries=metric_queries(endpoint, variant),
         StartTime=end - dt.timedelta(seconds=WINDOW_S),
         EndTime=end,
     )
@@ -155,5 +162,5 @@ def endpoint_status(ctx: OpsContext, name: str, metrics: bool = True) -> Endpoin
     )
     _scaling(ctx, result)
     if metrics:
-        result.metrics = recent_metrics(ctx, name)
+        result.metrics = recent_metrics(ctx, name, our_variant(result.variants))
     return result

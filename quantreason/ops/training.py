@@ -49,7 +49,7 @@ class JobSnapshot:
 def default_job_name(stage: str, now: float | None = None) -> str:
     """``quantreason-<stage>-YYYYmmdd-HHMMSS`` (unique per second, valid as a job name)."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now))
-    return f"{naming.PROJECT}-{stage}-{stamp}"
+    return f"{naming.training_job_prefix(stage)}{stamp}"
 
 
 def execution_input(job_name: str, train_profile: str | None) -> dict[str, Any]:
@@ -130,6 +130,11 @@ def start_training(
     """Start the training state machine, or (``sdk``) a training job with its task's parameters."""
     if not _JOB_NAME.match(job_name):
         raise OpsError(f"invalid job name {job_name!r}: letters, digits and '-', at most 63")
+    prefix = naming.training_job_prefix(ctx.stage)
+    if not job_name.startswith(prefix):
+        raise OpsError(
+            f"job name {job_name!r} must start with {prefix!r} (the role allows no other)"
+        )
     arn = stack_output(ctx, naming.TRAINING, naming.OUTPUT_STATE_MACHINE_ARN)
     data = execution_input(job_name, train_profile)
     sfn = ctx.client("stepfunctions")

@@ -65,7 +65,8 @@ def generate_dataset(out_dir: Path) -> Path:
     return out_dir
 
 
-def _remote_sha256(ctx: OpsContext, bucket: str, key: str) -> str | None:
+def remote_sha256(ctx: OpsContext, bucket: str, key: str) -> str | None:
+    """The sha256 an object carries in its metadata; None if there is no such object."""
     from botocore.exceptions import ClientError
 
     try:
@@ -86,7 +87,7 @@ def upload_dataset(ctx: OpsContext, data_dir: Path, force: bool = False) -> Uplo
     for path in files:
         key = f"{naming.DATA_PREFIX}/{path.name}"
         digest = sha256_file(path)
-        unchanged = not force and _remote_sha256(ctx, bucket, key) == digest
+        unchanged = not force and remote_sha256(ctx, bucket, key) == digest
         if not unchanged:
             content_type = "application/json" if path.suffix == ".json" else "application/x-ndjson"
             s3.put_object(

@@ -2,98 +2,75 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import yaml
+from pydantic import Field
 
+from quantreason.capacity import DEFAULT_SAFETY_FACTOR
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.paths import CONFIG_DIR
-from quantreason.settings import build_settings
+from quantreason.settings import Bool, Int, Number, Settings, Text, build_settings
 
 PIPELINE_CONFIG_DIR = CONFIG_DIR / "pipeline"
+
+EvalSplit = Literal["validation", "test", "test_ood_range", "test_ood_template"]
 
 
 class PipelineConfigError(ValueError):
     """A pipeline profile with unknown keys or bad values."""
 
 
-@dataclass(frozen=True)
-class DataSettings:
-    train_size: int = 900
-    validation_size: int = 200
-    test_size: int = 240
+class DataSettings(Settings):
+    train_size: Int = Field(900, gt=0)
+    validation_size: Int = Field(200, gt=0)
+    test_size: Int = Field(240, gt=0)
 
 
-@dataclass(frozen=True)
-class TrainSettings:
-    profile: str = "local"
-    nproc: int = 2
+class TrainSettings(Settings):
+    profile: Text = "local"
+    nproc: Int = Field(2, gt=0)
 
 
-@dataclass(frozen=True)
-class EvalSettings:
-    splits: tuple[str, ...] = ("test", "test_ood_range", "test_ood_template")
-    handwritten: str | None = "benchmarks/handwritten.jsonl"
-    batch_size: int = 48
-    max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
-    limit: int | None = None
+class EvalSettings(Settings):
+    splits: tuple[EvalSplit, ...] = ("test", "test_ood_range", "test_ood_template")
+    handwritten: Text | None = "benchmarks/handwritten.jsonl"
+    handwritten_dev: Text | None = None  # the hand-written tuning set (benchmarks/), also scored
+    self_consistency_samples: Int = Field(0, ge=0, le=16)  # sampled replies besides greedy
+    self_consistency_temperature: Number = Field(0.7, gt=0, le=2)  # their temperature
+    self_consistency_sets: tuple[Text, ...] = ("handwritten", "handwritten_dev")  # voted on
+    base_limit: Int | None = Field(None, gt=0)  # base model: at most this many per set
+    batch_size: Int = Field(48, gt=0)
+    max_new_tokens: Int = Field(DEFAULT_MAX_NEW_TOKENS, gt=0)
+    limit: Int | None = Field(None, gt=0)
 
 
-@dataclass(frozen=True)
-class ServeSettings:
-    enabled: bool = True
-    concurrencies: tuple[int, ...] = (1, 2, 4)
-    requests_per_level: int = 12
+class ServeSettings(Settings):
+    enabled: Bool = True
+    concurrencies: tuple[Int, ...] = (1, 2, 4)
+    requests_per_level: Int = Field(12, gt=0)
 
 
-@dataclass(frozen=True)
-class CapacitySettings:
-    latency_slo_s: float = 10.0
-    peak_requests_per_s: float = 2.0
-    safety_factor: float = 0.7
-    instance_type: str = "ml.c5.xlarge"
+class CapacitySettings(Settings):
+    latency_slo_s: Number = Field(10.0, gt=0)
+    peak_requests_per_s: Number = Field(2.0, gt=0)
+    safety_factor: Number = Field(DEFAULT_SAFETY_FACTOR, gt=0, le=1)
+    instance_type: Text = "ml.c5.xlarge"
 
 
-@dataclass(frozen=True)
-class PipelineConfig:
+class PipelineConfig(Settings):
     """One pipeline profile."""
 
-    name: str
-    seed: int = 7
-    model: str = "embedded"
-    data: DataSettings = field(default_factory=DataSettings)
-    train: TrainSettings = field(default_factory=TrainSettings)
-    eval: EvalSettings = field(default_factory=EvalSettings)
-    serve: ServeSettings = field(default_factory=ServeSettings)
-    capacity: CapacitySettings = field(default_factory=CapacitySettings)
-    report_dir: str | None = None
-
-    def validate(self) -> None:
-        """Reject values that would fail later, before any expensive work starts."""
-        positive = {
-            "data.train_size": self.data.train_size,
-            "data.validation_size": self.data.validation_size,
-            "data.test_size": self.data.test_size,
-            "train.nproc": self.train.nproc,
-            "eval.batch_size": self.eval.batch_size,
-            "eval.max_new_tokens": self.eval.max_new_tokens,
-            "serve.requests_per_level": self.serve.requests_per_level,
-        }
-        if self.eval.limit is not None:
-            positive["eval.limit"] = self.eval.limit
-        for key, value in positive.items():
-            if value <= 0:
-                raise PipelineConfigError(f"{self.name}: {key} must be > 0, got {value}")
-        known_splits = {"validation", "test", "test_ood_range", "test_ood_template"}
-        unknown = set(self.eval.splits) - known_splits
-        if unknown:
-            raise PipelineConfigError(
-                f"{self.name}: eval.splits has unknown {sorted(unknown)}; "
-                f"use {sorted(known_splits)}"
-            )
-        if not 0 < self.capacity.safety_factor <= 1:
-            raise PipelineConfigError(f"{self.name}: capacity.safety_factor must be in (0, 1]")
+    name: Text
+    seed: Int = 7
+    model: Text = "embedded"
+    data: DataSettings = DataSettings()
+    train: TrainSettings = TrainSettings()
+    eval: EvalSettings = EvalSettings()
+    serve: ServeSettings = ServeSettings()
+    capacity: CapacitySettings = CapacitySettings()
+    report_dir: Text | None = None
 
 
 def load_pipeline_config(profile: str, directory: Path = PIPELINE_CONFIG_DIR) -> PipelineConfig:
@@ -103,8 +80,4 @@ def load_pipeline_config(profile: str, directory: Path = PIPELINE_CONFIG_DIR) ->
         known = sorted(p.stem for p in directory.glob("*.yaml"))
         raise PipelineConfigError(f"unknown pipeline profile {profile!r}; known: {known}")
     raw = yaml.safe_load(path.read_text()) or {}
-    config = build_settings(
-        PipelineConfig, {"name": profile, **raw}, path.name, PipelineConfigError
-    )
-    config.validate()
-    return config
+    return build_settings(PipelineConfig, {"name": profile, **raw}, path.name, PipelineConfigError)

@@ -7,18 +7,15 @@ import os
 import platform
 import shlex
 import sys
-from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quantreason.pipeline.config import PipelineConfig
+from quantreason.pipeline.layout import PipelinePaths, copy_into
 from quantreason.pipeline.runner import StageResult
-
-if TYPE_CHECKING:
-    from quantreason.pipeline.config import PipelineConfig
-    from quantreason.pipeline.main import PipelinePaths
+from quantreason.provenance import package_versions
 
 REFERENCE = {"base": 2.7, "finetuned": 32.7, "model": "Mistral-7B-Instruct (reference system)"}
-VERSIONED_PACKAGES = ("torch", "transformers", "peft", "accelerate", "quantreason")
 
 
 def machine_description() -> str:
@@ -40,49 +37,46 @@ def machine_description() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
 
 
-def versions() -> dict[str, str]:
-    """Installed versions of the packages that decide the figures."""
-    found = {"python": platform.python_version()}
-    for name in VERSIONED_PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "not installed"
-    return found
-
-
 def headline_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ``all``-family rows of results.json, one per model x split."""
     return [row for row in results if row.get("family") == "all"]
 
 
 def headline_table(results: list[dict[str, Any]], model_name: str) -> str:
-    """Markdown table: per split, base vs fine-tuned accuracy with n and 95 % Wilson interval."""
+    """Markdown table: per split, base vs fine-tuned accuracy (greedy, and by self-consistent
+    vote where it ran) with n and 95 % Wilson interval. ``n`` is the fine-tuned model's; a
+    base evaluated on fewer questions shows its own n."""
     rows = headline_rows(results)
     splits = list(dict.fromkeys(row["split"] for row in rows))
     by_key = {(row["model"], row["split"]): row for row in rows}
-    lines = [
-        f"| split | n | base {model_name} | fine-tuned {model_name} (LoRA) |",
-        "|---|---:|---:|---:|",
-    ]
+    voting = any(row["model"] == "finetuned_sc" for row in rows)
+    models = ("base", "finetuned", "finetuned_sc") if voting else ("base", "finetuned")
+    header = f"| split | n | base {model_name} | fine-tuned {model_name} (LoRA) |"
+    rule = "|---|---:|---:|---:|"
+    if voting:
+        header += " fine-tuned, self-consistent vote |"
+        rule += "---:|"
+    lines = [header, rule]
     for split in splits:
         cells = []
-        n = ""
-        for model in ("base", "finetuned"):
+        main = by_key.get(("finetuned", split)) or by_key.get(("base", split))
+        n = str(main["n"]) if main else ""
+        for model in models:
             row = by_key.get((model, split))
             if row is None:
                 cells.append("–")
                 continue
-            n = str(row["n"])
+            own_n = f" (n={row['n']})" if str(row["n"]) != n else ""
             cells.append(
                 f"{100 * row['accuracy']:.1f} % "
-                f"[{100 * row['ci_low']:.1f}, {100 * row['ci_high']:.1f}]"
+                f"[{100 * row['ci_low']:.1f}, {100 * row['ci_high']:.1f}]{own_n}"
             )
-        lines.append(f"| {split} | {n} | {cells[0]} | {cells[1]} |")
-    lines.append(
+        lines.append(f"| {split} | {n} | " + " | ".join(cells) + " |")
+    reference = (
         f"| reference system (its held-out split) | – | {REFERENCE['base']} % "
         f"(Mistral-7B) | {REFERENCE['finetuned']} % (Mistral-7B LoRA) |"
     )
+    lines.append(reference + (" – |" if voting else ""))
     return "\n".join(lines)
 
 
@@ -102,8 +96,6 @@ def stage_table(results: list[StageResult]) -> str:
 
 def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[StageResult]) -> Path:
     """Write ``report.md`` and copy the run's artefacts into the report directory."""
-    from quantreason.pipeline.main import copy_into
-
     report_dir = paths.report
     copy_into(
         report_dir,
@@ -112,6 +104,8 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
             "results.md": paths.eval / "results.md",
             "accuracy.png": paths.eval / "accuracy.png",
             "failures.jsonl": paths.eval / "failures.jsonl",
+            "consistency.json": paths.eval / "consistency.json",
+            "risk_coverage.png": paths.eval / "risk_coverage.png",
             "train_log.jsonl": paths.train / "train_log.jsonl",
             "loss.png": paths.train / "loss.png",
             "bench.json": paths.serve / "bench.json",
@@ -154,7 +148,7 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
         f"model `{config.model}`, training profile `config/train/{config.train.profile}.yaml` "
         f"on {config.train.nproc} processes",
         f"- machine: {machine_description()}",
-        "- versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()),
+        "- versions: " + ", ".join(f"{k} {v}" for k, v in package_versions().items()),
         "",
     ]
     (report_dir / "report.md").write_text("\n".join(lines))

@@ -19,14 +19,19 @@ from typing import Any
 from quantreason.hashing import sha256_file
 
 
-def hash_outputs(paths: Iterable[Path]) -> dict[str, str]:
-    """sha256 of every file under the given files/directories, keyed by path."""
+def hash_files(paths: Iterable[Path], relative_to: Path | None = None) -> dict[str, str]:
+    """sha256 of every file under the given files/directories, keyed by path: relative to
+    ``relative_to`` for the files under it (a key must not change when the directory moves),
+    absolute for the others."""
     hashes: dict[str, str] = {}
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             if file.exists():
-                hashes[str(file)] = sha256_file(file)
+                inside = relative_to is not None and file.is_relative_to(relative_to)
+                hashes[file.relative_to(relative_to).as_posix() if inside else str(file)] = (
+                    sha256_file(file)
+                )
     return hashes
 
 
@@ -68,6 +73,10 @@ class StageRunner:
         self.results: list[StageResult] = []
         state_dir.mkdir(parents=True, exist_ok=True)
 
+    def _hash_outputs(self, stage: Stage) -> dict[str, str]:
+        # Keyed relative to the run directory, so a copied or moved run is still up to date.
+        return hash_files(stage.outputs, relative_to=self.state_dir.parent)
+
     def _state_path(self, stage: Stage) -> Path:
         return self.state_dir / f"{stage.name}.stage.json"
 
@@ -86,7 +95,7 @@ class StageRunner:
         recorded: dict[str, str] = state.get("outputs", {})
         if not recorded or not all(Path(p).exists() for p in map(str, stage.outputs)):
             return False
-        return hash_outputs(stage.outputs) == recorded
+        return self._hash_outputs(stage) == recorded
 
     def run(
         self, stage: Stage, on_start: Callable[[Stage, bool], None] | None = None
@@ -108,7 +117,7 @@ class StageRunner:
             missing = [str(p) for p in stage.outputs if not p.exists()]
             if missing:
                 raise RuntimeError(f"stage {stage.name!r} did not write {missing}")
-            outputs = hash_outputs(stage.outputs)
+            outputs = self._hash_outputs(stage)
             self.output_hashes[stage.name] = outputs
             self._state_path(stage).write_text(
                 json.dumps(

@@ -1,31 +1,30 @@
-"""What each pipeline stage does: thin calls into the core package and the CLI."""
+"""The pipeline's stages: what each one runs, reads, writes and depends on.
+
+:func:`build_stages` is the table (one :class:`~quantreason.pipeline.runner.Stage` per row: its
+settings, its outputs, the stages it reads, the code it runs); the functions above it are what
+each stage does, as thin calls into the core package. A stage's code dependencies are derived
+from the imports of the modules it calls (:mod:`quantreason.imports`), never kept by hand: a
+change to any module a stage can execute re-runs that stage and, through the output hashes,
+everything downstream.
+"""
 
 from __future__ import annotations
 
 import json
+import subprocess
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from quantreason.hashing import sha256_file
+from rich.console import Console
+
+from quantreason.imports import import_closure, module_closure
 from quantreason.paths import REPO_ROOT
-from quantreason.pipeline.runner import hash_outputs
+from quantreason.pipeline.config import PipelineConfig
+from quantreason.pipeline.layout import PipelinePaths, model_dir
+from quantreason.pipeline.runner import Stage, hash_files
 
-if TYPE_CHECKING:
-    from quantreason.pipeline.config import PipelineConfig
-    from quantreason.pipeline.main import PipelinePaths
-
-
-def model_dir(config: PipelineConfig) -> Path:
-    """Local directory of the pipeline's base model (it may not exist before the model stage)."""
-    from quantreason.models import EMBEDDED, TINY_RANDOM, embedded_dir, tiny_dir
-
-    if config.model == EMBEDDED:
-        return embedded_dir()
-    if config.model == TINY_RANDOM:
-        return tiny_dir()
-    return Path(config.model)
+console = Console()
 
 
 def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
@@ -64,86 +63,68 @@ def train_profile_hash(config: PipelineConfig) -> dict[str, Any]:
     """The training profile's content, so that editing it retrains."""
     from quantreason.training.config import profile_path
 
-    return {"train_profile": hash_outputs([profile_path(config.train.profile)])}
+    return {"train_profile": hash_files([profile_path(config.train.profile)])}
+
+
+def handwritten_files(config: PipelineConfig) -> list[Path]:
+    """The hand-written question files evaluated: the report set and the tuning set."""
+    names = (config.eval.handwritten, config.eval.handwritten_dev)
+    return [REPO_ROOT / name for name in names if name]
 
 
 def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
-    """The handwritten benchmark's content, so that editing it re-evaluates."""
-    if not config.eval.handwritten:
-        return {}
-    return {"handwritten": hash_outputs([REPO_ROOT / config.eval.handwritten])}
+    """The handwritten benchmarks' content, so that editing them re-evaluates."""
+    files = handwritten_files(config)
+    return {"handwritten": hash_files(files)} if files else {}
 
 
-# The sources each stage's result depends on: editing them re-runs the stage (and, through the
-# output hashes, everything downstream). Only *.py files count, so compiled bytecode does not.
-GENERATOR_SOURCES = ("quantreason/tasks", "quantreason/data.py", "quantreason/answers.py")
-TRAINING_SOURCES = (
-    "quantreason/training",
-    "quantreason/prompting.py",
-    "quantreason/models.py",
-    "training/train.py",
-)
-EVALUATION_SOURCES = (
-    "quantreason/evaluation",
-    "quantreason/answers.py",
-    "quantreason/formula.py",
-    "quantreason/responses.py",
-    "quantreason/prompting.py",
-    "quantreason/generation.py",
-    "quantreason/stopping.py",
-)
+# The code each stage runs, by the modules it calls: their import closure is hashed.
+GENERATOR_MODULES = ("quantreason.data",)
+EVALUATION_MODULES = ("quantreason.evaluation.runner", "quantreason.evaluation.questions")
+TRAINING_ENTRY_POINT = REPO_ROOT / "training" / "train.py"
 
 
-def source_hash(name: str, sources: Iterable[str]) -> dict[str, Any]:
-    """``{name: {repo-relative path: sha256}}`` for the Python files under ``sources``."""
-    hashes: dict[str, str] = {}
-    for source in sources:
-        path = REPO_ROOT / source
-        if not path.exists():  # a bug in the lists above, not a user error
-            raise FileNotFoundError(f"pipeline source {source!r} does not exist under {REPO_ROOT}")
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            hashes[file.relative_to(REPO_ROOT).as_posix()] = sha256_file(file)
-    return {name: hashes}
+def code_hash(name: str, files: list[Path]) -> dict[str, Any]:
+    """``{name: {repo-relative path: sha256}}`` of the given source files."""
+    return {name: hash_files(files, relative_to=REPO_ROOT)}
 
 
-def serving_code_hash() -> dict[str, Any]:
-    """What goes into model.tar.gz besides the adapter: the entry point and the core package
-    minus the subpackages serving never imports, so that editing either repackages."""
-    from quantreason.packaging import ENTRY_POINT_FILES, EXCLUDED_SUBPACKAGES, PACKAGE_DIR
+def generator_code() -> list[Path]:
+    """Every core file data generation can run."""
+    return module_closure(*GENERATOR_MODULES)
 
-    core = [
-        path.relative_to(REPO_ROOT).as_posix()
-        for path in sorted(PACKAGE_DIR.iterdir())
-        if path.name not in EXCLUDED_SUBPACKAGES
-        and (path.is_dir() or path.suffix == ".py")
-        and path.name != "__pycache__"
-    ]
-    return {
-        **source_hash("serving_entry", [f"inference/code/{name}" for name in ENTRY_POINT_FILES]),
-        **source_hash("serving_core", core),
-    }
+
+def training_code() -> list[Path]:
+    """The container entry point and every core file it can run."""
+    closure, _ = import_closure(TRAINING_ENTRY_POINT)
+    return [TRAINING_ENTRY_POINT, *closure]
+
+
+def evaluation_code() -> list[Path]:
+    """Every core file the evaluation can run."""
+    return module_closure(*EVALUATION_MODULES)
+
+
+def serving_code() -> list[Path]:
+    """What goes into model.tar.gz besides the adapter: the entry point, the core modules it
+    imports and the vendor pins, so that editing any of them repackages."""
+    from quantreason.packaging import INFERENCE_VENDOR_REQUIREMENTS, serving_sources
+
+    return [*(path for path, _ in serving_sources()), INFERENCE_VENDOR_REQUIREMENTS]
 
 
 def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
-    """Stage ``train``: ``quantreason train`` under torchrun with the profile's settings."""
-    from quantreason.pipeline.main import _quantreason
+    """Stage ``train``: ``training/train.py`` under torchrun with the profile's settings."""
+    from quantreason.training.config import load_config
+    from quantreason.training.launch import train_command, train_env
 
-    _quantreason(
-        "train",
-        "--profile",
-        config.train.profile,
-        "--nproc",
-        str(config.train.nproc),
-        "--data",
-        str(paths.data),
-        "--out",
-        str(paths.train),
-        "--set",
-        f"model.name={config.model}",
-        "--set",
-        f"train.seed={config.seed}",
+    overrides = [f"model.name={config.model}", f"train.seed={config.seed}"]
+    load_config(config.train.profile, overrides)  # a bad profile fails before processes start
+    command = train_command(
+        config.train.profile, paths.data, paths.train, config.train.nproc, overrides=overrides
     )
+    console.print(f"[dim]$ {' '.join(command)}[/dim]")
+    subprocess.run(command, check=True, cwd=REPO_ROOT, env=train_env(config.train.nproc))
     # The trainer's own summary (a resumed run's log repeats steps; the summary does not).
     summary = json.loads((paths.train / "summary.json").read_text())
     keep = ("steps", "records", "first_loss", "last_loss", "tokens_per_s", "wall_s", "world_size")
@@ -152,12 +133,17 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
 
 def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``eval``: base and fine-tuned on the test splits and the handwritten questions."""
+    from quantreason.consensus import SelfConsistency
     from quantreason.evaluation import run_evaluation
     from quantreason.evaluation.questions import question_sets as load_question_sets
 
-    handwritten = [REPO_ROOT / config.eval.handwritten] if config.eval.handwritten else []
     question_sets = load_question_sets(
-        paths.data, config.eval.splits, handwritten, config.eval.limit
+        paths.data, config.eval.splits, handwritten_files(config), config.eval.limit
+    )
+    voting = SelfConsistency(
+        samples=config.eval.self_consistency_samples,
+        temperature=config.eval.self_consistency_temperature,
+        seed=config.seed,
     )
     rows = run_evaluation(
         str(model_dir(config)),
@@ -166,6 +152,9 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         paths.eval,
         batch_size=config.eval.batch_size,
         max_new_tokens=config.eval.max_new_tokens,
+        self_consistency=voting,
+        consistency_sets=[s for s in config.eval.self_consistency_sets if s in question_sets],
+        base_limit=config.eval.base_limit,
     )
     return {
         f"{row['model']}/{row['split']}": f"{100 * row['accuracy']:.1f} % of {row['n']}"
@@ -230,3 +219,84 @@ def plan_capacity(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
     ).to_json()
     (paths.serve / "capacity.json").write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     return result
+
+
+def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
+    """The pipeline's stages for ``config``, in order."""
+    stages = [
+        Stage(
+            name="data",
+            description="generate the dataset",
+            run=lambda: generate_data(config, paths),
+            outputs=[paths.data],
+            settings={
+                "seed": config.seed,
+                "data": config.data.model_dump(),
+                **code_hash("generator_code", generator_code()),
+            },
+        ),
+        Stage(
+            name="model",
+            description=f"prepare the base model ({config.model})",
+            run=lambda: prepare_model(config),
+            outputs=[model_dir(config)],
+            settings={"model": config.model},
+        ),
+        Stage(
+            name="train",
+            description=f"LoRA + FSDP training ({config.train.nproc} processes)",
+            run=lambda: train(config, paths),
+            outputs=[paths.adapter, paths.train / "train_log.jsonl"],
+            settings={
+                "train": config.train.model_dump(),
+                "seed": config.seed,
+                **train_profile_hash(config),
+                **code_hash("training_code", training_code()),
+            },
+            after=["data", "model"],
+        ),
+        Stage(
+            name="eval",
+            description="evaluate base vs fine-tuned",
+            run=lambda: evaluate(config, paths),
+            outputs=[paths.eval / "results.json"],
+            settings={
+                "eval": config.eval.model_dump(),
+                **handwritten_hash(config),
+                **code_hash("evaluation_code", evaluation_code()),
+            },
+            after=["data", "model", "train"],
+        ),
+    ]
+    if config.serve.enabled:
+        stages += [
+            Stage(
+                name="package",
+                description="package the adapter as model.tar.gz",
+                run=lambda: package(config, paths),
+                outputs=[paths.package / "model.tar.gz"],
+                settings=code_hash("serving_code", serving_code()),
+                after=["train"],
+            ),
+            Stage(
+                name="serve",
+                description="serve locally and benchmark latency/throughput",
+                run=lambda: serve_and_bench(config, paths),
+                outputs=[paths.serve / "bench.json"],
+                settings={
+                    "serve": config.serve.model_dump(),
+                    "max_new_tokens": config.eval.max_new_tokens,
+                    **code_hash("serving_code", serving_code()),
+                },
+                after=["data", "model", "train"],
+            ),
+            Stage(
+                name="capacity",
+                description="plan autoscaling capacity",
+                run=lambda: plan_capacity(config, paths),
+                outputs=[paths.serve / "capacity.json"],
+                settings={"capacity": config.capacity.model_dump()},
+                after=["serve"],
+            ),
+        ]
+    return stages

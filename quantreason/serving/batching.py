@@ -219,7 +219,7 @@ class ContinuousBatcher:
 
     def _answer_complete(self, result: Any) -> bool:
         """The stop rule of ``stopping.answer_stopping_criteria`` on a streamed partial result."""
-        from quantreason.stopping import has_complete_answer
+        from quantreason.reply import has_complete_answer
 
         tokens = result.generated_tokens
         if result.request_id not in self._stop_at_answer or not tokens:

@@ -3,9 +3,11 @@
 ``load_predictor`` loads the base model (+ the adapter found in the model directory) once,
 starts the batcher (:mod:`quantreason.serving.batching`) and warms up; ``Predictor.predict``
 answers a request; ``answer_record`` turns a reply into the response JSON, whose ``answer`` is
-the evaluated formula (``quantreason.responses.interpret_response``). Responses are encoded with
-sorted keys and no timings, so the same request always gives byte-identical bytes (decoding is
-greedy, and a question's answer does not depend on what it was batched with).
+the evaluated formula (``quantreason.reply.interpret_response``), with the self-consistency
+decision's fields (``quantreason.consensus``; greedy only unless samples are asked for).
+Responses are encoded with sorted keys and no timings, so the same request always gives
+byte-identical bytes (decoding is greedy, and a question's answer does not depend on what it
+was batched with).
 
 Transport lives elsewhere: the local HTTP app (:mod:`quantreason.serving.http_app`) and the
 SageMaker toolkit entry point (:mod:`quantreason.serving.toolkit`) both call this module.
@@ -16,13 +18,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quantreason.responses import interpret_response
+from quantreason import naming
+from quantreason.consensus import decide_batch, response_fields
+from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
 from quantreason.serving.settings import ServingSettings
@@ -34,23 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
-ADAPTER_CONFIG = "adapter_config.json"
-
-# The unit is read from the words after the number on the model's "Answer:" line.
-_UNIT_PATTERNS = (
-    ("percent", re.compile(r"%|\bpercent\b", re.IGNORECASE)),
-    ("currency", re.compile(r"\$|\bUSD\b|\bdollars?\b", re.IGNORECASE)),
-    ("years", re.compile(r"\byears?\b", re.IGNORECASE)),
-)
-
-
-def unit_of(answer_text: str | None) -> str:
-    """Unit named on an ``Answer:`` line: percent, currency, years, or ``number``."""
-    if answer_text:
-        for unit, pattern in _UNIT_PATTERNS:
-            if pattern.search(answer_text):
-                return unit
-    return "number"
 
 
 def _finite(value: float | None) -> float | None:
@@ -60,8 +46,6 @@ def _finite(value: float | None) -> float | None:
 
 def answer_record(text: str, *, model: str, adapter: str | None, output_tokens: int) -> dict:
     """Response object for one reply; valid JSON whatever the model wrote."""
-    from quantreason.prompting import split_response
-
     interpreted = interpret_response(text)
     answer = _finite(interpreted.answer)
     return {
@@ -107,11 +91,20 @@ class Predictor:
         tokenizer = self.loaded.tokenizer
         with self._lock:
             counts = [len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts]
+            # Sampled votes (off by default) draw from the model with generate(): serialised.
+            decisions = decide_batch(
+                self.loaded,
+                request.questions,
+                texts,
+                self.settings.self_consistency,
+                max_new_tokens=request.max_new_tokens,
+            )
         records = [
             answer_record(
                 text, model=self.model_name, adapter=self.adapter_name, output_tokens=count
             )
-            for text, count in zip(texts, counts, strict=True)
+            | response_fields(decision)
+            for text, count, decision in zip(texts, counts, decisions, strict=True)
         ]
         return records[0] if request.single else records
 
@@ -136,7 +129,7 @@ def find_adapter(model_dir: str | Path | None) -> Path | None:
     if model_dir is None:
         return None
     path = Path(model_dir)
-    return path if (path / ADAPTER_CONFIG).is_file() else None
+    return path if naming.is_adapter_dir(path) else None
 
 
 def load_predictor(

@@ -9,6 +9,9 @@ environment variable                   default    meaning
 ``QUANTREASON_BATCHING``               1          concurrent requests share generation steps
 ``QUANTREASON_BATCH_MAX_SEQUENCES``    16         at most this many questions per step
 ``QUANTREASON_REQUEST_TIMEOUT_S``      300        a request waits at most this long (then 503)
+``QUANTREASON_SC_SAMPLES``             0          sampled replies that vote (0: greedy only)
+``QUANTREASON_SC_TEMPERATURE``         0.7        their sampling temperature
+``QUANTREASON_ABSTAIN_BELOW``          0          abstain below this vote share (0: never)
 ``QUANTREASON_MAX_BODY_BYTES`` ...     see below  request limits (:class:`Limits`)
 =====================================  =========  =============================================
 
@@ -35,6 +38,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from quantreason import naming
+from quantreason.consensus import SelfConsistency
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 PREFIX = "QUANTREASON_"
@@ -98,6 +102,8 @@ class ServingSettings:
     warmup: bool = True
     limits: Limits = field(default_factory=Limits)
     batching: BatchSettings = field(default_factory=BatchSettings)
+    # Sampled votes and abstention (quantreason.consensus).
+    self_consistency: SelfConsistency = field(default_factory=SelfConsistency)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
@@ -109,6 +115,11 @@ class ServingSettings:
             warmup=_flag(environ, f"{PREFIX}WARMUP", True),
             limits=Limits.from_env(environ),
             batching=BatchSettings.from_env(environ),
+            self_consistency=SelfConsistency(
+                samples=int(environ.get(f"{PREFIX}SC_SAMPLES", "0")),
+                temperature=float(environ.get(f"{PREFIX}SC_TEMPERATURE", "0.7")),
+                threshold=float(environ.get(f"{PREFIX}ABSTAIN_BELOW", "0")),
+            ),
         )
 
 

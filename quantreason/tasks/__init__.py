@@ -6,15 +6,23 @@ determinism: append new families at the end.
 
 from __future__ import annotations
 
-from quantreason.tasks import choice, performance, returns, risk, valuation
-from quantreason.tasks.base import Family, Num, Param
+import dataclasses
 
-_ORDERED: tuple[Family, ...] = (
-    *returns.FAMILIES,
-    *risk.FAMILIES,
-    *choice.FAMILIES,
-    *performance.FAMILIES,
-    *valuation.FAMILIES,
+from quantreason.tasks import choice, growth, performance, ratios, returns, risk, valuation
+from quantreason.tasks.base import Family, Num, Param, Parts
+from quantreason.tasks.labels import PARTS
+
+_ORDERED: tuple[Family, ...] = tuple(
+    dataclasses.replace(family, parts=PARTS[family.name]) if family.name in PARTS else family
+    for family in (
+        *returns.FAMILIES,
+        *risk.FAMILIES,
+        *choice.FAMILIES,
+        *performance.FAMILIES,
+        *valuation.FAMILIES,
+        *growth.FAMILIES,
+        *ratios.FAMILIES,
+    )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
 if len(FAMILIES) != len(_ORDERED):
@@ -29,4 +37,4 @@ def get_family(name: str) -> Family:
         raise KeyError(f"unknown task family {name!r}; known: {', '.join(FAMILIES)}") from None
 
 
-__all__ = ["FAMILIES", "Family", "Num", "Param", "get_family"]
+__all__ = ["FAMILIES", "Family", "Num", "Param", "Parts", "get_family"]

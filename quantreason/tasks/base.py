@@ -13,6 +13,8 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from quantreason.reply.contract import DEFAULT_RELATIVE_TOLERANCE
+
 Range = tuple[float, float]
 
 
@@ -29,19 +31,37 @@ class Num:
         """The digits written in formulas: exactly as shown in the question, no separators."""
         return f"{self.value:.{self.decimals}f}"
 
-    def text(self, rng: random.Random, grouped: bool | None = None) -> str:
-        """A human rendering for the question text; the style is drawn from ``rng``."""
+    def text(
+        self, rng: random.Random, grouped: bool | None = None, money_style: int | None = None
+    ) -> str:
+        """A human rendering for the question text; the style is drawn from ``rng`` unless
+        ``money_style`` (from :func:`money_style`) fixes the currency for a whole question."""
         digits = self.formula
         if grouped is None:
             grouped = rng.random() < 0.5
         if grouped and abs(self.value) >= 1000:
             digits = f"{self.value:,.{self.decimals}f}"
         if self.kind == "money":
-            style = rng.randrange(4)
-            return (f"${digits}", f"{digits} dollars", f"USD {digits}", f"${digits}")[style]
+            style = draw_money_style(rng) if money_style is None else money_style
+            return (
+                f"${digits}",
+                f"{digits} dollars",
+                f"USD {digits}",
+                f"${digits}",
+                f"€{digits}",
+                f"£{digits}",
+                f"{digits} EUR",
+                f"{digits} GBP",
+            )[style]
         if self.kind == "pct":
             return (f"{digits}%", f"{digits} %", f"{digits} percent")[rng.randrange(3)]
         return digits
+
+
+def draw_money_style(rng: random.Random) -> int:
+    """One currency rendering (index into :meth:`Num.text`'s styles): dollars 80 % of the time,
+    euros or pounds otherwise (same digits, another symbol)."""
+    return rng.randrange(4) + (4 if rng.random() < 0.2 else 0)
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,19 @@ Values = Mapping[str, Num]
 
 
 @dataclass(frozen=True)
+class Parts:
+    """Pieces a question is composed from: what each number is called, how the quantity is
+    asked for. ``ood_*`` pieces appear only in ``test_ood_template``; a parameter missing from
+    ``ood_labels`` keeps its training labels there (labels are a few words, the test of
+    held-out phrasing looks at six-word runs)."""
+
+    labels: Mapping[str, tuple[str, ...]]
+    asks: tuple[str, ...]
+    ood_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ood_asks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Family:
     """One kind of question: templates, parameter ranges, reference solver and formula.
 
@@ -111,12 +144,15 @@ class Family:
     convention: str
     valid: Callable[[Mapping[str, float]], bool] = lambda v: True
     sign_free: bool = False  # a loss is reported as a positive size; either sign accepted
-    tolerance: float = 0.01
+    tolerance: float = DEFAULT_RELATIVE_TOLERANCE
     # Optional hooks: custom sampling (variable-length paths), derived numbers (a weight
     # that is 100 minus another), and custom text for numbers (a frequency shown as a word).
     sample: Callable[[random.Random, bool], dict[str, Num]] | None = field(default=None)
     derive: Callable[[dict[str, Num]], dict[str, Num]] | None = field(default=None)
     render: Callable[[random.Random, Values], dict[str, str]] | None = field(default=None)
+    # Composable phrasing (quantreason.tasks.phrasing): labels for the numbers and ways to ask
+    # for the quantity; questions are assembled from these beside the written templates.
+    parts: Parts | None = field(default=None)
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -137,7 +173,8 @@ class Family:
         """How each number is written in the question (formats drawn from ``rng``)."""
         if self.render is not None:
             return self.render(rng, nums)
-        return {k: n.text(rng) for k, n in nums.items()}
+        style = draw_money_style(rng)  # one currency per question
+        return {k: n.text(rng, money_style=style) for k, n in nums.items()}
 
     def build_formula(self, nums: Values) -> str:
         """The ground-truth formula for these numbers."""

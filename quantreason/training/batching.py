@@ -1,8 +1,8 @@
 """Chat-formatted examples with response-only labels, and length-grouped global batches.
 
-The prompt is the chat template applied to :func:`quantreason.prompting.chat_messages` with the
+The prompt is the chat template applied to :func:`quantreason.reply.chat_messages` with the
 generation prompt appended (exactly what generation sees); the target is
-:func:`quantreason.prompting.format_response` followed by the end-of-turn token. Prompt tokens get
+:func:`quantreason.reply.format_response` followed by the end-of-turn token. Prompt tokens get
 label -100, so the loss is on the response only.
 
 Batches are planned for the whole job at once, deterministically from the seed and the epoch, so
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from quantreason.prompting import chat_messages, format_response
+from quantreason.reply import chat_messages, format_response
 from quantreason.training.config import ConfigError
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from quantreason.paths import REPO_ROOT
+from quantreason.reply import DEFAULT_RELATIVE_TOLERANCE
 
 # (name, processes, overrides of the `local` profile): each differs from a neighbour in one thing.
 SETTINGS: list[tuple[str, int, list[str]]] = [
@@ -89,7 +90,8 @@ def write_bench_data(path: Path, n: int, seed: int = 0) -> None:
             "formula": f"({peak} - {trough}) / {peak} * 100",
             "answer": (peak - trough) / peak * 100,
             "unit": "percent",
-            "tolerance": 0.01,
+            "tolerance": DEFAULT_RELATIVE_TOLERANCE,
+            "sign_free": False,
         }
         lines.append(json.dumps(record))
     path.mkdir(parents=True, exist_ok=True)

@@ -61,6 +61,7 @@ class SageMakerEnv:
     output_data_dir: Path | None
     checkpoint_dir: Path
     hyperparameters: dict[str, Any] = field(default_factory=dict)
+    channel_base: Path | None = None  # SM_CHANNEL_BASE: the staged base weights, if given
 
     @property
     def overrides(self) -> dict[str, Any]:
@@ -131,6 +132,7 @@ def read_sagemaker_env(env: Mapping[str, str] | None = None) -> SageMakerEnv | N
         output_data_dir=Path(output) if output else None,
         checkpoint_dir=Path(env.get("QUANTREASON_CHECKPOINT_DIR", SAGEMAKER_CHECKPOINT_DIR)),
         hyperparameters=hyperparameters,
+        channel_base=Path(env["SM_CHANNEL_BASE"]) if env.get("SM_CHANNEL_BASE") else None,
     )
 
 

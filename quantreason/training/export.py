@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from peft import PeftModel
 
     from quantreason.training.config import TrainConfig
+    from quantreason.training.state import TrainState
 
 log = logging.getLogger(__name__)
 
@@ -149,17 +150,13 @@ def write_merged(adapter_dir: Path, model_path: str, out_dir: Path, dtype: torch
 
 
 def export_adapter(
-    module: torch.nn.Module,
-    peft_model: PeftModel,
+    state: TrainState,
     sample: dict[str, torch.Tensor],
     config: TrainConfig,
     *,
     adapter_dir: Path,
     merged_dir: Path,
     model_path: str,
-    autocast: AbstractContextManager[Any],
-    device: torch.device,
-    trained: bool,
 ) -> float | None:
     """Gather, write, reload and compare; call on every rank. Returns the relative logit error.
 
@@ -171,6 +168,7 @@ def export_adapter(
 
     from quantreason.training.model import torch_dtype
 
+    module, peft_model, autocast = state.module, state.peft_model, state.autocast
     with torch.no_grad(), autocast:
         reference = module(sample["input_ids"], sample["attention_mask"]).float().cpu()
     tensors = gather_adapter(module, peft_model)
@@ -180,7 +178,7 @@ def export_adapter(
     dtype = torch_dtype(config.model.dtype)
     if dist.get_rank() == 0:
         try:
-            check_tensors(tensors, shapes, trained=trained)
+            check_tensors(tensors, shapes, trained=state.step > 0)
             write_adapter(tensors, peft_model, adapter_dir, model_path)
             if config.export.verify:
                 cpu_sample = {k: v.cpu() for k, v in sample.items()}
@@ -193,7 +191,7 @@ def export_adapter(
                     dtype,
                     config.train.precision,
                     autocast,
-                    device,
+                    state.device,
                 )
             if config.export.merged:
                 write_merged(adapter_dir, model_path, merged_dir, dtype)

@@ -1,7 +1,8 @@
 """Command-line recipe behind ``training/train.py``: arguments + environment → config → run.
 
 The same code runs locally (``--data``/``--out`` given) and in a SageMaker training container
-(data from ``SM_CHANNEL_TRAIN``, adapter to ``SM_MODEL_DIR``, logs to ``SM_OUTPUT_DATA_DIR``,
+(data from ``SM_CHANNEL_TRAIN``, staged base weights from ``SM_CHANNEL_BASE`` in place of the
+profile's ``model.name``, adapter to ``SM_MODEL_DIR``, logs to ``SM_OUTPUT_DATA_DIR``,
 checkpoints in ``/opt/ml/checkpoints``, resumed automatically after a spot interruption).
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from quantreason.settings import parse_flag
 from quantreason.training.config import ConfigError, TrainConfig, load_config, parse_overrides
 from quantreason.training.environment import (
     RankInfo,
@@ -55,10 +57,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def _truthy(value: Any) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
 def resolve(
     args: argparse.Namespace, sm: SageMakerEnv | None
 ) -> tuple[TrainConfig, RunPaths, bool]:
@@ -72,6 +70,9 @@ def resolve(
         k: yaml.safe_load(v) if isinstance(v, str) else v
         for k, v in (sm.overrides if sm else {}).items()
     }
+    if sm is not None and sm.channel_base is not None:
+        # The job's 'base' channel holds the staged weights: load them, never the hub id.
+        overrides["model.name"] = str(sm.channel_base)
     overrides.update(parse_overrides(args.overrides))  # the command line wins
     config = load_config(str(profile), overrides)
     if sm is not None:
@@ -92,10 +93,17 @@ def resolve(
     # In SageMaker a restarted job (spot interruption) continues whenever a checkpoint exists.
     resume = sm is not None
     if "resume" in hps:
-        resume = _truthy(hps["resume"])
+        resume = _flag(hps["resume"], "hyperparameter resume")
     if args.resume is not None:
-        resume = _truthy(args.resume)
+        resume = _flag(args.resume, "--resume")
     return config, paths, resume
+
+
+def _flag(value: Any, key: str) -> bool:
+    try:
+        return parse_flag(value, key)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quantreason.training import checkpoint
 from quantreason.training.batching import (
     Example,
     collate,
@@ -28,6 +29,7 @@ from quantreason.training.batching import (
 )
 from quantreason.training.config import ConfigError, TrainConfig, gradient_accumulation
 from quantreason.training.environment import RankInfo
+from quantreason.training.state import TrainState
 
 log = logging.getLogger(__name__)
 
@@ -139,12 +141,8 @@ def run(
     config: TrainConfig, paths: RunPaths, ranks: RankInfo, resume: bool = False
 ) -> dict[str, Any]:
     """Train and export; returns a summary (also written to ``summary.json`` on rank 0)."""
-    import torch
-    import torch.distributed as dist
-
-    from quantreason.training import checkpoint, distributed, export
-    from quantreason.training.metrics import MetricsLog, plot_loss
-    from quantreason.training.model import build_lora_model, decoder_layers, make_loss_module
+    from quantreason.training import distributed, export
+    from quantreason.training.metrics import MetricsLog
     from quantreason.training.progress import StepProgress
 
     started = time.perf_counter()
@@ -152,8 +150,66 @@ def run(
     device = distributed.pick_device(ranks.local_rank)
     threads = distributed.set_threads(config, ranks)
     mesh = distributed.init_distributed(config, ranks, device)
-    t = config.train
+    state = _build_state(config, prepared, ranks, mesh, device)
+    _resume_or_start_fresh(state, config, paths, ranks, resume)
 
+    t = config.train
+    examples = prepared.examples
+    plan = plan_batches(
+        [len(e.input_ids) for e in examples],
+        t.global_batch_size,
+        prepared.num_steps,
+        t.seed,
+        config.data.group_by_length,
+    )
+    metrics = MetricsLog(paths.out_dir / "train_log.jsonl", resume=state.step > 0)
+    fail_at = int(os.environ.get(FAIL_AT_STEP_ENV, "0") or 0)
+    progress = StepProgress(prepared.num_steps, state.step, enabled=ranks.is_main)
+    state.module.train()
+    with progress:
+        while state.step < prepared.num_steps:
+            if fail_at and state.step == fail_at:
+                os._exit(137)  # like a kill: nothing flushed, nothing cleaned up
+            record = _train_step(state, plan[state.step], prepared, config, ranks)
+            if ranks.is_main:
+                metrics.write(record)
+            progress.advance(record)
+            if state.step % config.checkpoint.every_steps == 0 or state.step == prepared.num_steps:
+                checkpoint.save_checkpoint(
+                    paths.checkpoint_dir,
+                    state,
+                    config.to_dict(),
+                    ranks,
+                    config.checkpoint.keep_last,
+                )
+
+    state.module.eval()
+    pad_id = prepared.tokenizer.pad_token_id
+    sample = {
+        k: v.to(device)
+        for k, v in collate(examples[: min(EXPORT_SAMPLE, len(examples))], pad_id).items()
+    }
+    logit_error = export.export_adapter(
+        state,
+        sample,
+        config,
+        adapter_dir=paths.adapter_dir,
+        merged_dir=paths.out_dir / "merged",
+        model_path=prepared.model_path,
+    )
+    return _summarize(config, paths, ranks, prepared, threads, started, logit_error, device.type)
+
+
+def _build_state(
+    config: TrainConfig, prepared: Prepared, ranks: RankInfo, mesh: Any, device: Any
+) -> TrainState:
+    """Base + LoRA, sharded, with its optimizer, schedule and autocast."""
+    import torch
+
+    from quantreason.training import distributed
+    from quantreason.training.model import build_lora_model, decoder_layers, make_loss_module
+
+    t = config.train
     peft_model = build_lora_model(prepared.model_path, config)
     torch.manual_seed(t.seed + ranks.rank)  # same LoRA init everywhere, own dropout per rank
     module = make_loss_module(peft_model, t.response_only_logits).to(device)
@@ -169,112 +225,89 @@ def run(
         if t.precision == "bf16"
         else nullcontext()
     )
+    return TrainState(module, peft_model, optimizer, scheduler, device, autocast)
 
-    start_step = 0
+
+def _resume_or_start_fresh(
+    state: TrainState, config: TrainConfig, paths: RunPaths, ranks: RankInfo, resume: bool
+) -> None:
+    """Resume from the newest checkpoint every node holds, or clear old checkpoints."""
+    from quantreason.training import distributed
+
     if not resume and ranks.local_rank == 0 and paths.checkpoint_dir.exists():
         # A fresh run: an old run's checkpoints would be resumed from or pruned out of order.
         shutil.rmtree(paths.checkpoint_dir)
     distributed.barrier()
-    latest = checkpoint.latest_checkpoint(paths.checkpoint_dir)
+    latest = checkpoint.agreed_checkpoint(paths.checkpoint_dir)
     if resume and latest is not None:
-        start_step = checkpoint.load_checkpoint(
-            latest, module, optimizer, scheduler, config.to_dict(), ranks.rank
-        )
-        log.info("resumed from %s at step %d", latest, start_step)
+        checkpoint.load_checkpoint(latest, state, config.to_dict(), ranks.rank)
+        log.info("resumed from %s at step %d", latest, state.step)
     elif resume:
         log.info(
             "--resume given but no checkpoint in %s: starting from step 0", paths.checkpoint_dir
         )
 
-    examples = prepared.examples
-    plan = plan_batches(
-        [len(e.input_ids) for e in examples],
-        t.global_batch_size,
-        prepared.num_steps,
-        t.seed,
-        config.data.group_by_length,
-    )
-    metrics = MetricsLog(paths.out_dir / "train_log.jsonl", resume=start_step > 0)
-    pad_id = prepared.tokenizer.pad_token_id
-    fail_at = int(os.environ.get(FAIL_AT_STEP_ENV, "0") or 0)
-    progress = StepProgress(prepared.num_steps, start_step, enabled=ranks.is_main)
-    module.train()
-    with progress:
-        for step in range(start_step, prepared.num_steps):
-            if fail_at and step == fail_at:
-                os._exit(137)  # like a kill: nothing flushed, nothing cleaned up
-            batch = plan[step]
-            # Every rank knows the whole global batch, so the normaliser needs no collective.
-            response_tokens = sum(examples[i].response_tokens for i in batch)
-            tic = time.perf_counter()
-            local_loss = torch.zeros((), dtype=torch.float32, device=device)
-            for micro in rank_micro_batches(
-                batch, t.micro_batch_size, ranks.rank, ranks.world_size
-            ):
-                inputs = {
-                    k: v.to(device)
-                    for k, v in collate([examples[i] for i in micro], pad_id).items()
-                }
-                with autocast:
-                    loss_sum = module(**inputs, prefix_len=prepared.prefix_len)
-                # FSDP averages gradients over ranks; x world size turns that into the global sum.
-                (loss_sum * ranks.world_size / response_tokens).backward()
-                local_loss += loss_sum.detach().float()
-            if step == 0 and os.environ.get(DUMP_GRADS_ENV):
-                _dump_grads(module, Path(os.environ[DUMP_GRADS_ENV]), ranks.is_main)
-            lr = optimizer.param_groups[0]["lr"]
-            grad_norm = torch.nn.utils.clip_grad_norm_(params, t.max_grad_norm or float("inf"))
-            if hasattr(grad_norm, "full_tensor"):
-                grad_norm = grad_norm.full_tensor()
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            dist.all_reduce(local_loss)
-            elapsed = time.perf_counter() - tic
-            tokens = sum(len(examples[i].input_ids) for i in batch)
-            record = {
-                "step": step + 1,
-                "loss": float(local_loss) / response_tokens,
-                "lr": lr,
-                "grad_norm": float(grad_norm),
-                "tokens": tokens,
-                "tokens_per_s": tokens / elapsed,
-                "step_time_s": elapsed,
-                "world_size": ranks.world_size,
-            }
-            if ranks.is_main:
-                metrics.write(record)
-            progress.advance(record)
-            if (step + 1) % config.checkpoint.every_steps == 0 or step + 1 == prepared.num_steps:
-                checkpoint.save_checkpoint(
-                    paths.checkpoint_dir,
-                    step + 1,
-                    module,
-                    optimizer,
-                    scheduler,
-                    config.to_dict(),
-                    ranks.rank,
-                    ranks.local_rank,
-                    config.checkpoint.keep_last,
-                )
 
-    module.eval()
-    sample = {
-        k: v.to(device)
-        for k, v in collate(examples[: min(EXPORT_SAMPLE, len(examples))], pad_id).items()
+def _train_step(
+    state: TrainState, batch: list[int], prepared: Prepared, config: TrainConfig, ranks: RankInfo
+) -> dict[str, Any]:
+    """One optimizer step over the global ``batch``; advances ``state.step``, returns its record."""
+    import torch
+    import torch.distributed as dist
+
+    t, examples, device = config.train, prepared.examples, state.device
+    pad_id = prepared.tokenizer.pad_token_id
+    # Every rank knows the whole global batch, so the normaliser needs no collective.
+    response_tokens = sum(examples[i].response_tokens for i in batch)
+    tic = time.perf_counter()
+    local_loss = torch.zeros((), dtype=torch.float32, device=device)
+    for micro in rank_micro_batches(batch, t.micro_batch_size, ranks.rank, ranks.world_size):
+        inputs = {k: v.to(device) for k, v in collate([examples[i] for i in micro], pad_id).items()}
+        with state.autocast:
+            loss_sum = state.module(**inputs, prefix_len=prepared.prefix_len)
+        # FSDP averages gradients over ranks; x world size turns that into the global sum.
+        (loss_sum * ranks.world_size / response_tokens).backward()
+        local_loss += loss_sum.detach().float()
+    if state.step == 0 and os.environ.get(DUMP_GRADS_ENV):
+        _dump_grads(state.module, Path(os.environ[DUMP_GRADS_ENV]), ranks.is_main)
+    lr = state.optimizer.param_groups[0]["lr"]
+    grad_norm = torch.nn.utils.clip_grad_norm_(state.trainable, t.max_grad_norm or float("inf"))
+    if hasattr(grad_norm, "full_tensor"):
+        grad_norm = grad_norm.full_tensor()
+    state.optimizer.step()
+    state.scheduler.step()
+    state.optimizer.zero_grad(set_to_none=True)
+    dist.all_reduce(local_loss)
+    elapsed = time.perf_counter() - tic
+    state.step += 1
+    tokens = sum(len(examples[i].input_ids) for i in batch)
+    return {
+        "step": state.step,
+        "loss": float(local_loss) / response_tokens,
+        "lr": lr,
+        "grad_norm": float(grad_norm),
+        "tokens": tokens,
+        "tokens_per_s": tokens / elapsed,
+        "step_time_s": elapsed,
+        "world_size": ranks.world_size,
     }
-    logit_error = export.export_adapter(
-        module,
-        peft_model,
-        sample,
-        config,
-        adapter_dir=paths.adapter_dir,
-        merged_dir=paths.out_dir / "merged",
-        model_path=prepared.model_path,
-        autocast=autocast,
-        device=device,
-        trained=prepared.num_steps > 0,
-    )
+
+
+def _summarize(
+    config: TrainConfig,
+    paths: RunPaths,
+    ranks: RankInfo,
+    prepared: Prepared,
+    threads: int,
+    started: float,
+    logit_error: float | None,
+    device_type: str,
+) -> dict[str, Any]:
+    """The run's summary (every rank's peak memory; the rest from rank 0's log)."""
+    import torch.distributed as dist
+
+    from quantreason.training import distributed
+    from quantreason.training.metrics import plot_loss, read_log
 
     rss = [0.0] * ranks.world_size
     dist.all_gather_object(rss, peak_rss_mib())
@@ -284,14 +317,12 @@ def run(
         "peak_rss_mib_per_rank": rss,
     }
     if ranks.is_main:
-        from quantreason.training.metrics import read_log
-
         records = read_log(paths.out_dir / "train_log.jsonl")
         timed = records[1:] or records  # the first step includes warm-up costs
         summary.update(
             {
                 "steps": prepared.num_steps,
-                "records": len(examples),
+                "records": len(prepared.examples),
                 "first_loss": records[0]["loss"] if records else None,
                 "last_loss": records[-1]["loss"] if records else None,
                 "tokens_per_s": sum(r["tokens"] for r in timed)
@@ -299,7 +330,7 @@ def run(
                 "wall_s": time.perf_counter() - started,
                 "export_logit_error": logit_error,
                 "adapter_dir": str(paths.adapter_dir),
-                "device": device.type,
+                "device": device_type,
             }
         )
         plot_loss(paths.out_dir / "train_log.jsonl", paths.out_dir / "loss.png")

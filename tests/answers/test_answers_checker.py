@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quantreason.answers import check_record, is_correct, parse_number
+from quantreason.reply import is_correct, parse_number
 
 
 @pytest.mark.parametrize(
@@ -92,14 +92,38 @@ def test_percent_answers_accept_the_fraction_form() -> None:
     assert not is_correct(2.26, 22.6, "percent")
 
 
-def test_sign_convention_of_loss_families() -> None:
+def test_sign_free_records_accept_either_sign() -> None:
     # A drawdown of 177 -> 137 is reported as a 22.6 % loss; -22.6 % says the same thing.
-    assert is_correct(-22.6, 22.6, "percent", family="drawdown")
-    assert is_correct(-0.226, 22.6, "percent", family="max_drawdown")
-    assert is_correct(-1500.0, 1500.0, "currency", family="parametric_var")
+    assert is_correct(-22.6, 22.6, "percent", sign_free=True)
+    assert is_correct(-0.226, 22.6, "percent", sign_free=True)
+    assert is_correct(-1500.0, 1500.0, "currency", sign_free=True)
     # A return's sign carries meaning.
-    assert not is_correct(-22.6, 22.6, "percent", family="holding_period_return")
+    assert not is_correct(-22.6, 22.6, "percent", sign_free=False)
     assert not is_correct(-22.6, 22.6, "percent")
+
+
+@pytest.mark.parametrize(
+    ("family", "sign_free"),
+    [("drawdown", True), ("max_drawdown", True), ("parametric_var", True),
+     ("holding_period_return", False), ("cagr", False)],
+)  # fmt: skip
+def test_generated_records_carry_their_familys_sign_rule(family: str, sign_free: bool) -> None:
+    import random
+
+    from quantreason.data import make_record
+    from quantreason.tasks import get_family
+
+    record = make_record(get_family(family), 0, random.Random(0), "test", 0)
+    assert record["sign_free"] is sign_free
+    negated = -float(record["answer"])
+    right = is_correct(
+        negated,
+        record["answer"],
+        record["unit"],
+        record["tolerance"],
+        sign_free=record["sign_free"],
+    )
+    assert right is (sign_free or record["answer"] == 0)
 
 
 def test_rank_answers_must_match_exactly() -> None:
@@ -120,10 +144,3 @@ def test_bad_unit_and_tolerance_raise() -> None:
         is_correct(1.0, 1.0, "furlongs")
     with pytest.raises(ValueError, match="tolerance"):
         is_correct(1.0, 1.0, "ratio", tolerance=-0.1)
-
-
-def test_check_record_uses_the_record_fields() -> None:
-    record = {"answer": 22.6, "unit": "percent", "tolerance": 0.01, "family": "drawdown"}
-    assert check_record(-22.6, record)
-    assert check_record(0.226, record)
-    assert not check_record(30.0, record)

@@ -1,4 +1,4 @@
-from quantreason.prompting import (
+from quantreason.reply import (
     chat_messages,
     format_answer_number,
     format_response,

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from quantreason.answers import check_record
 from quantreason.cli.data import register
+from quantreason.consensus import ungrounded_numbers
 from quantreason.data import (
     DEFAULT_SIZES,
     RECORD_FIELDS,
@@ -22,7 +21,7 @@ from quantreason.data import (
     write_dataset,
 )
 from quantreason.formula import evaluate
-from quantreason.prompting import format_response
+from quantreason.reply import format_response, is_correct
 from quantreason.tasks import FAMILIES
 
 EVAL_SPLITS = ("validation", "test", "test_ood_range", "test_ood_template")
@@ -55,7 +54,13 @@ def test_every_formula_evaluates_to_its_answer(splits: dict[str, list[dict]]) ->
         for record in records:
             value = evaluate(record["formula"])
             assert value == pytest.approx(record["answer"], rel=1e-6, abs=1e-9), record
-            assert check_record(value, record)
+            assert is_correct(
+                value,
+                record["answer"],
+                record["unit"],
+                record["tolerance"],
+                sign_free=record["sign_free"],
+            )
 
 
 def test_every_family_in_every_split(splits: dict[str, list[dict]]) -> None:
@@ -87,25 +92,31 @@ def test_held_out_templates_only_in_test_ood_template(splits: dict[str, list[dic
     for split in ("train", "validation", "test", "test_ood_range"):
         assert not held_out & {r["template_id"] for r in splits[split]}
     held_out_texts = {t for f in FAMILIES.values() for t in f.ood_templates}
-    assert len(held_out) == len(held_out_texts)  # every held-out template is used
+    written = {t for t in held_out if not t.endswith("-composed")}
+    assert len(written) == len(held_out_texts)  # every held-out template is used
+    composed = {t for t in held_out if t.endswith("-composed")}
+    assert composed == {f"{f.name}/ood-composed" for f in FAMILIES.values() if f.parts}
 
 
-def test_train_uses_every_training_template(splits: dict[str, list[dict]]) -> None:
-    used = {r["template_id"] for r in splits["train"]}
-    assert len(used) == sum(len(f.templates) for f in FAMILIES.values())
-
-
-_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
-# Numbers a formula may write that the question does not show: conversions and periods.
-_STRUCTURAL = {"1", "2", "3", "12", "100", "252", "52"}
+def test_train_cycles_through_templates_and_composed_questions(
+    splits: dict[str, list[dict]],
+) -> None:
+    """Templates are used in turn (alternating with composed questions where a family has
+    parts), so a family uses as many distinct templates as its share of the split allows."""
+    for family in FAMILIES.values():
+        ids = [r["template_id"] for r in splits["train"] if r["family"] == family.name]
+        written = [t for t in ids if not t.endswith("-composed")]
+        composed = len(ids) - len(written)
+        assert composed == (len(ids) // 2 if family.parts else 0), family.name
+        assert len(set(written)) == min(len(family.templates), len(written)), family.name
 
 
 def test_formulas_copy_the_question_numbers_verbatim(splits: dict[str, list[dict]]) -> None:
+    """Every number in a target formula is in its question, structural (1, 2, 3, 12, 100,
+    252, 52) or implied by a word there ("quarterly": 4): the grounding rule of answer time."""
     for records in splits.values():
         for record in records:
-            shown = set(_LITERAL.findall(re.sub(r"(?<=\d),(?=\d{3})", "", record["question"])))
-            for literal in _LITERAL.findall(record["formula"]):
-                assert literal in shown or literal in _STRUCTURAL, (literal, record)
+            assert ungrounded_numbers(record["formula"], record["question"]) == [], record
 
 
 def test_training_targets_are_short(splits: dict[str, list[dict]]) -> None:

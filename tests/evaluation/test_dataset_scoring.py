@@ -6,7 +6,7 @@ import pytest
 
 from quantreason.data import write_dataset
 from quantreason.evaluation import question_sets, score_reply
-from quantreason.prompting import format_response
+from quantreason.reply import format_response
 
 SIZES = {"train": 0, "validation": 0, "test": 48, "test_ood_range": 48, "test_ood_template": 48}
 
@@ -27,7 +27,7 @@ def test_target_replies_score_right_both_ways_on_every_split(data_dir: Path) -> 
         for row in rows:
             reply = format_response(row["reasoning"], row["formula"], row["answer"], row["unit"])
             score = score_reply(
-                reply, row["answer"], row["unit"], row["tolerance"], family=row["family"]
+                reply, row["answer"], row["unit"], row["tolerance"], sign_free=row["sign_free"]
             )
             assert score.correct and score.stated_correct, (row["id"], reply)
             assert not score.parse_failed

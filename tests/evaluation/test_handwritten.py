@@ -1,41 +1,67 @@
-"""The hand-written benchmark: valid, broad, and its answers match the hand arithmetic."""
+"""The hand-written benchmarks (report set and tuning set): valid, broad, and their answers
+match the hand arithmetic."""
 
 import importlib.util
+import re
 from pathlib import Path
+
+import pytest
 
 from quantreason.evaluation import load_questions
 from quantreason.paths import REPO_ROOT
 
 BENCH = REPO_ROOT / "benchmarks"
+SETS = {  # JSONL -> (answers script, minimum questions, minimum families)
+    "handwritten": ("handwritten_answers.py", 30, 15),
+    "handwritten_dev": ("handwritten_dev_answers.py", 80, 35),
+}
 
 
-def load_answers_module():
-    spec = importlib.util.spec_from_file_location(
-        "handwritten_answers", BENCH / "handwritten_answers.py"
-    )
+def load_answers_module(script: str):
+    spec = importlib.util.spec_from_file_location(Path(script).stem, BENCH / script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_jsonl_matches_the_hand_written_arithmetic() -> None:
-    answers = load_answers_module()
+@pytest.mark.parametrize("name", list(SETS))
+def test_jsonl_matches_the_hand_written_arithmetic(name: str) -> None:
+    answers = load_answers_module(SETS[name][0])
     assert answers.mismatches() == []
-    rows = load_questions(BENCH / "handwritten.jsonl")
+    rows = load_questions(BENCH / f"{name}.jsonl")
     assert {r["id"] for r in rows} == set(answers.ANSWERS)
 
 
-def test_mismatch_is_reported(tmp_path: Path) -> None:
-    answers = load_answers_module()
-    lines = (BENCH / "handwritten.jsonl").read_text().splitlines()
+@pytest.mark.parametrize("name", list(SETS))
+def test_mismatch_is_reported(name: str, tmp_path: Path) -> None:
+    answers = load_answers_module(SETS[name][0])
+    lines = (BENCH / f"{name}.jsonl").read_text().splitlines()
     broken = tmp_path / "h.jsonl"
     broken.write_text("\n".join([lines[0].replace('"answer": ', '"answer": 1'), *lines[1:]]))
     assert len(answers.mismatches(broken)) == 1
 
 
-def test_benchmark_is_broad_and_checkable() -> None:
-    rows = load_questions(BENCH / "handwritten.jsonl")
-    assert len(rows) >= 30
-    assert len({r["family"] for r in rows}) >= 15
+@pytest.mark.parametrize("name", list(SETS))
+def test_benchmark_is_broad_and_checkable(name: str) -> None:
+    _, minimum, families = SETS[name]
+    rows = load_questions(BENCH / f"{name}.jsonl")
+    assert len(rows) >= minimum
+    assert len({r["family"] for r in rows}) >= families
     assert len({r["unit"] for r in rows}) >= 5
     assert len({r["question"] for r in rows}) == len(rows)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def test_tuning_set_is_not_the_report_set() -> None:
+    """No tuning question repeats a report question, nor a run of eight of its words."""
+    report = load_questions(BENCH / "handwritten.jsonl")
+    runs = set()
+    for row in report:
+        words = _words(row["question"])
+        runs |= {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+    for row in load_questions(BENCH / "handwritten_dev.jsonl"):
+        words = _words(row["question"])
+        assert not {tuple(words[i : i + 8]) for i in range(len(words) - 7)} & runs, row["id"]

@@ -27,6 +27,22 @@ def test_family_is_optional(tmp_path: Path) -> None:
     assert rows[1]["id"] == "7"
 
 
+def test_sign_rule_comes_from_the_row_or_else_its_generator_family(tmp_path: Path) -> None:
+    rows = load_questions(
+        write_rows(
+            tmp_path / "x.jsonl",
+            [
+                {**GOOD, "family": "drawdown"},  # a generator family that reports losses as sizes
+                {**GOOD, "id": "2", "family": "cagr"},
+                {**GOOD, "id": "3", "family": "drawdown", "sign_free": False},  # the row wins
+                {**GOOD, "id": "4", "family": "my_own", "sign_free": True},
+                {**GOOD, "id": "5"},
+            ],
+        )
+    )
+    assert [r["sign_free"] for r in rows] == [True, False, False, True, False]
+
+
 @pytest.mark.parametrize(
     ("bad_row", "message"),
     [
@@ -40,6 +56,7 @@ def test_family_is_optional(tmp_path: Path) -> None:
         ({**SECOND, "question": "  "}, r"line 2 \(id 'b'\): 'question' must be a non-empty"),
         ({**SECOND, "tolerance": -0.1}, r"line 2 \(id 'b'\): 'tolerance' must be >= 0"),
         ({**SECOND, "family": 3}, r"line 2 \(id 'b'\): 'family' must be a non-empty string"),
+        ({**SECOND, "sign_free": "yes"}, r"line 2 \(id 'b'\): 'sign_free' must be true or false"),
         ({**GOOD, "id": "a1"}, r"line 2: duplicate id 'a1' \(first seen on line 1\)"),
     ],
 )

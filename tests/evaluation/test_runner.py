@@ -111,3 +111,77 @@ def test_cli_without_model_flags_uses_the_last_run(
     assert result.exit_code == 0, result.output
     meta = json.loads((out / "eval_meta.json").read_text())
     assert meta["adapter"] == str(tiny_adapter) and meta["base"] == TINY_RANDOM
+
+
+def test_self_consistency_votes_on_the_chosen_sets_and_reports_risk_coverage(
+    tiny_base: str, tiny_adapter: Path, questions_file: Path, tmp_path: Path
+) -> None:
+    from quantreason.consensus import SelfConsistency
+
+    questions = load_questions(questions_file)
+    sets = {"mine": questions, "other": questions[:1]}
+    rows = run_evaluation(
+        TINY_RANDOM,
+        tiny_adapter,
+        sets,
+        tmp_path,
+        batch_size=4,
+        max_new_tokens=5,
+        progress=False,
+        self_consistency=SelfConsistency(samples=2, seed=1),
+        consistency_sets=["mine"],
+    )
+    voted = [r for r in rows if r["model"] == "finetuned_sc"]
+    assert {r["split"] for r in voted} == {"mine"}  # only the chosen set is voted on
+    assert next(r for r in voted if r["family"] == "all")["n"] == 3
+    summary = json.loads((tmp_path / "consistency.json").read_text())
+    mine = summary["sets"]["mine"]
+    assert mine["n"] == 3 and len(mine["risk_coverage"]) == len(summary["thresholds"])
+    # a random model writes no formula: nothing is grounded, so nothing is answered above 0
+    assert [r["answered"] for r in mine["risk_coverage"]][:2] == [3, 0]
+    assert (tmp_path / "risk_coverage.png").stat().st_size > 0
+    assert "Self-consistency and abstention" in (tmp_path / "results.md").read_text()
+    details = read_jsonl(tmp_path / "consistency_predictions.jsonl")
+    assert [d["id"] for d in details] == ["q1", "q2", "q3"]
+    assert all(d["confidence"] == 0.0 and not d["grounded"] for d in details)
+    with pytest.raises(ValueError, match="not being evaluated"):
+        run_evaluation(
+            TINY_RANDOM,
+            tiny_adapter,
+            sets,
+            tmp_path,
+            self_consistency=SelfConsistency(samples=1),
+            consistency_sets=["nope"],
+        )
+
+
+def test_sampling_gives_k_replies_per_question_reproducibly(tiny_base: str) -> None:
+    from quantreason.generation import load_model, sample
+
+    loaded = load_model(tiny_base)
+    questions = ["short?", "a much longer question about drawdowns?", "mid question?"]
+    first = sample(loaded, questions, 3, max_new_tokens=4, batch_size=4, seed=5)
+    again = sample(loaded, questions, 3, max_new_tokens=4, batch_size=4, seed=5)
+    assert [len(replies) for replies in first] == [3, 3, 3]
+    assert first == again
+    assert len({reply for replies in first for reply in replies}) > 3  # sampled, not greedy
+
+
+def test_base_limit_evaluates_the_base_model_on_fewer_questions(
+    tiny_base: str, tiny_adapter: Path, questions_file: Path, tmp_path: Path
+) -> None:
+    questions = load_questions(questions_file)
+    rows = run_evaluation(
+        TINY_RANDOM,
+        tiny_adapter,
+        {"mine": questions},
+        tmp_path,
+        batch_size=4,
+        max_new_tokens=3,
+        progress=False,
+        base_limit=2,
+    )
+    totals = {r["model"]: r["n"] for r in rows if r["family"] == "all"}
+    assert totals == {"base": 2, "finetuned": 3}
+    base_ids = [p["id"] for p in read_jsonl(tmp_path / "predictions.jsonl") if p["model"] == "base"]
+    assert base_ids == ["q1", "q3"]  # spread over the two families

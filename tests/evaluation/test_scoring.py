@@ -52,14 +52,10 @@ def test_broken_formula_falls_back_to_the_stated_number() -> None:
     assert score.correct and score.stated_correct and not score.parse_failed
 
 
-def test_family_sign_convention_is_applied_when_the_family_is_known() -> None:
-    from quantreason.tasks import FAMILIES
-
-    sign_free = [name for name, spec in FAMILIES.items() if spec.sign_free]
-    assert sign_free, "drawdown-like families accept either sign"
+def test_the_records_sign_rule_is_applied() -> None:
     reply = "Reasoning: fall.\nFormula: (137 - 177) / 177 * 100\nAnswer: -22.6 %"
-    assert score_reply(reply, 22.598870, "percent", family=sign_free[0]).correct
-    assert not score_reply(reply, 22.598870, "percent", family=None).correct
+    assert score_reply(reply, 22.598870, "percent", sign_free=True).correct
+    assert not score_reply(reply, 22.598870, "percent", sign_free=False).correct
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import pytest
 
-from quantreason.stopping import answer_stopping_criteria, has_complete_answer
+from quantreason.reply import has_complete_answer
+from quantreason.stopping import answer_stopping_criteria
 
 
 @pytest.mark.parametrize(

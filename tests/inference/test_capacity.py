@@ -69,7 +69,9 @@ def test_from_benchmark_picks_best_level_within_slo() -> None:
 def test_write_stage_schema(tmp_path: Path) -> None:
     result = plan(latency_s=0.73, peak_rps=10, instance_type="ml.g5.xlarge", prices=PRICES)
     path = write_stage(result, "dev", tmp_path)
+    assert path == tmp_path / "dev" / "capacity.json"  # where load_stage reads it
     data = json.loads(path.read_text())
+    assert data["instance_type"] == "ml.g5.xlarge"  # load_stage checks it against the stage
     for key in ("target_invocations_per_instance", "min_instances", "max_instances",
                 "scale_in_cooldown_s", "scale_out_cooldown_s", "cost_per_hour_min",
                 "cost_per_hour_max"):  # fmt: skip

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quantreason.serving.predictor import answer_record, find_adapter, load_predictor, unit_of
+from quantreason.reply import unit_of
+from quantreason.serving.predictor import answer_record, find_adapter, load_predictor
 from quantreason.serving.protocol import InferenceRequest, encode_json
 from quantreason.serving.settings import BatchSettings, ServingSettings
 

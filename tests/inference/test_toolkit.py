@@ -4,37 +4,15 @@ loading ``code/inference.py`` from a directory laid out exactly like ``model.tar
 from __future__ import annotations
 
 import json
-import struct
 import sys
 from pathlib import Path
 
 import pytest
+from containers.mms_wire import decode_response, request_batch
 
 from quantreason.packaging import stage_model_dir
 
 HANDLER = "sagemaker_huggingface_inference_toolkit.handler_service"
-
-
-def _read(buffer: bytes, offset: int) -> tuple[bytes, int]:
-    (length,) = struct.unpack_from("!i", buffer, offset)
-    offset += 4
-    return buffer[offset : offset + length], offset + length
-
-
-def decode_response(message: bytes) -> tuple[int, bytes]:
-    """(HTTP status, body) of a one-request MMS predict response (otf_message_handler)."""
-    (code,) = struct.unpack_from("!i", message, 0)
-    _, offset = _read(message, 4)  # message text
-    _, offset = _read(message, offset)  # request id
-    _, offset = _read(message, offset)  # content type
-    (http_code,) = struct.unpack_from("!i", message, offset)
-    _, offset = _read(message, offset + 4)  # reason phrase
-    (n_headers,) = struct.unpack_from("!i", message, offset)
-    offset += 4
-    for _ in range(2 * n_headers):
-        _, offset = _read(message, offset)
-    body, _ = _read(message, offset)
-    return (http_code if code == 200 else code), body
 
 
 @pytest.fixture
@@ -43,8 +21,8 @@ def service(serving_env: dict, tiny_adapter: Path, tmp_path: Path, monkeypatch):
     import transformers.file_utils
     from mms.model_loader import MmsModelLoader
 
-    # Toolkit 2.6.0 imports is_tf_available, gone in transformers 5 (we run 5.24 locally; the
-    # container pins 4.x, see inference/code/requirements.txt). Give it the answer 4.x gives.
+    # Toolkit 2.6.0 (PyPI) imports is_tf_available, gone in transformers 5. The DLC runs the
+    # toolkit's commit f0c3eb2, which drops that import (infra/dlc_images.json); same answer here.
     monkeypatch.setattr(transformers.file_utils, "is_tf_available", lambda: False, raising=False)
     model_dir = stage_model_dir(tiny_adapter, tmp_path / "model")
     monkeypatch.setattr(sys, "path", list(sys.path))  # the toolkit prepends model_dir/code
@@ -54,17 +32,7 @@ def service(serving_env: dict, tiny_adapter: Path, tmp_path: Path, monkeypatch):
 
 
 def invoke(service, body: bytes, content_type: str = "application/json", accept: str = "*/*"):
-    batch = [
-        {
-            "requestId": b"req-1",
-            "parameters": [{"name": "body", "contentType": content_type, "value": body}],
-            "headers": [
-                {"name": b"Content-Type", "value": content_type.encode()},
-                {"name": b"Accept", "value": accept.encode()},
-            ],
-        }
-    ]
-    return decode_response(bytes(service.predict(batch)))
+    return decode_response(bytes(service.predict(request_batch(body, content_type, accept))))
 
 
 def test_answers_and_is_byte_identical(service) -> None:

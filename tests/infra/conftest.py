@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +9,13 @@ from typing import Any
 
 import pytest
 
-from quantreason.paths import CONFIG_DIR, REPO_ROOT
+from quantreason.paths import REPO_ROOT
 
 # app.py's modules (infra/) are imported from the repository root, whatever the runner's cwd.
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
+
+from infra_helpers import deployed_config, write_deploy_state
 
 
 @dataclass
@@ -45,32 +46,48 @@ def _synth(stage: str, outdir: Path, **kwargs: Any) -> Synth:
 
 
 @pytest.fixture(scope="session")
-def dev(tmp_path_factory: pytest.TempPathFactory) -> Synth:
-    """The dev stage, synthesized once."""
-    return _synth("dev", tmp_path_factory.mktemp("cdk-dev"))
+def deployed_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Config and state of dev and prod with a staged base model and a deployed adapter."""
+    return deployed_config(tmp_path_factory.mktemp("deployed"), "dev", "prod")
 
 
 @pytest.fixture(scope="session")
-def prod(tmp_path_factory: pytest.TempPathFactory) -> Synth:
-    """The prod stage, synthesized once."""
-    return _synth("prod", tmp_path_factory.mktemp("cdk-prod"))
+def dev(tmp_path_factory: pytest.TempPathFactory, deployed_dirs: tuple[Path, Path]) -> Synth:
+    """The dev stage after `stage-base-model` and `aws deploy`, synthesized once."""
+    config, state = deployed_dirs
+    return _synth("dev", tmp_path_factory.mktemp("cdk-dev"), config_dir=config, state_root=state)
+
+
+@pytest.fixture(scope="session")
+def prod(tmp_path_factory: pytest.TempPathFactory, deployed_dirs: tuple[Path, Path]) -> Synth:
+    """The prod stage after `stage-base-model` and `aws deploy`, synthesized once."""
+    config, state = deployed_dirs
+    return _synth("prod", tmp_path_factory.mktemp("cdk-prod"), config_dir=config, state_root=state)
+
+
+@pytest.fixture(scope="session")
+def fresh_dev(tmp_path_factory: pytest.TempPathFactory) -> Synth:
+    """dev as a fresh clone synthesizes it: the repository's files, no deploy state."""
+    return _synth("dev", tmp_path_factory.mktemp("cdk-fresh-dev"))
+
+
+@pytest.fixture(scope="session")
+def fresh_prod(tmp_path_factory: pytest.TempPathFactory) -> Synth:
+    """prod as a fresh clone synthesizes it."""
+    return _synth("prod", tmp_path_factory.mktemp("cdk-fresh-prod"))
 
 
 @pytest.fixture(scope="session")
 def parked(tmp_path_factory: pytest.TempPathFactory) -> Synth:
-    """A dev copy with the endpoint parked, an explicit model S3 URI, account and region."""
-    config = tmp_path_factory.mktemp("config")
-    shutil.copytree(CONFIG_DIR / "stages", config / "stages")
-    shutil.copytree(CONFIG_DIR / "capacity", config / "capacity")
+    """A deployed dev copy with the endpoint parked, an explicit account and region."""
+    config, state = deployed_config(tmp_path_factory.mktemp("parked"), "dev")
     stage_file = config / "stages" / "dev.yaml"
     stage_file.write_text(stage_file.read_text().replace("parked: false", "parked: true"))
+    write_deploy_state(state, "dev", model_data="s3://my-models/artifacts/serving/v7-0123456789ab/")
     return _synth(
         "dev",
         tmp_path_factory.mktemp("cdk-parked"),
-        overrides={
-            "model_data_url": "s3://my-models/adapters/v7/model.tar.gz",
-            "account": "111122223333",
-            "region": "eu-west-1",
-        },
+        overrides={"account": "111122223333", "region": "eu-west-1"},
         config_dir=config,
+        state_root=state,
     )

@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
-import shutil
+import json
 from pathlib import Path
 from typing import Any
 
-from quantreason.paths import CONFIG_DIR
+from infra.snapshots import EXAMPLE_BASE_MODEL, EXAMPLE_MODEL_DATA, example_deployed_dirs
+
+BASE_MODEL = EXAMPLE_BASE_MODEL
+MODEL_DATA = EXAMPLE_MODEL_DATA
 
 
-def copy_config(tmp_path: Path) -> Path:
-    """A writable copy of config/stages and config/capacity under ``tmp_path``."""
-    shutil.copytree(CONFIG_DIR / "stages", tmp_path / "stages")
-    shutil.copytree(CONFIG_DIR / "capacity", tmp_path / "capacity")
-    return tmp_path
+def copy_config(tmp_path: Path) -> tuple[Path, Path]:
+    """Writable copies of config/ (stages) and state/ (capacity plans): ``(config, state)``."""
+    return example_deployed_dirs(tmp_path, stages=())
+
+
+def set_base_model(config: Path, stage: str, prefix: str = BASE_MODEL) -> None:
+    """Name a staged base model in the copy's stage file (as a user does after staging)."""
+    stage_file = config / "stages" / f"{stage}.yaml"
+    text = stage_file.read_text()
+    assert "base_model: null" in text
+    stage_file.write_text(text.replace("base_model: null", f"base_model: {prefix}"))
+
+
+def write_deploy_state(
+    state: Path, stage: str, model_data: str = MODEL_DATA, base_model: str = BASE_MODEL
+) -> Path:
+    """``state/<stage>/deploy.json`` as `quantreason aws deploy` writes it."""
+    path = state / stage / "deploy.json"
+    path.write_text(
+        json.dumps(
+            {
+                "stage": stage,
+                "model_data": model_data,
+                "base_model": base_model,
+                "archive_sha256": "a" * 64,
+            }
+        )
+    )
+    return path
+
+
+def deployed_config(tmp_path: Path, *stages: str) -> tuple[Path, Path]:
+    """Config and state of stages after staging a base model and `aws deploy`."""
+    return example_deployed_dirs(tmp_path, stages)
 
 
 def resources(template: dict[str, Any], type_: str) -> dict[str, dict[str, Any]]:

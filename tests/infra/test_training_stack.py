@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from infra_helpers import (
+    BASE_MODEL,
     as_list,
     flatten,
     only,
@@ -19,8 +20,21 @@ from quantreason import naming
 
 def _task(synth) -> dict:
     definition = state_machine_definition(synth.templates["Training"])
-    (state,) = definition["States"].values()
-    return state
+    return definition["States"]["TrainAdapter"]
+
+
+def test_job_names_outside_the_stage_prefix_are_refused(dev, prod):
+    for synth, stage in ((dev, "dev"), (prod, "prod")):
+        definition = state_machine_definition(synth.templates["Training"])
+        check = definition["States"][definition["StartAt"]]
+        assert check["Type"] == "Choice"
+        (rule,) = check["Choices"]
+        assert rule == {
+            "Variable": "$$.Execution.Name",
+            "StringMatches": f"quantreason-{stage}-*",
+            "Next": "TrainAdapter",
+        }
+        assert definition["States"][check["Default"]]["Type"] == "Fail"
 
 
 def test_task_runs_the_training_job_to_completion(dev):
@@ -60,11 +74,19 @@ def test_region_aware_training_image(dev):
 
 def test_data_output_and_checkpoints_locations(dev):
     params = _task(dev)["Parameters"]
-    (channel,) = params["InputDataConfig"]
+    channel, base = params["InputDataConfig"]  # dev is not isolated: no code channel
     assert channel["ChannelName"] == "train"
     data = "${import:QuantReason-dev-Storage:DataBucketName}"
     artifacts = "${import:QuantReason-dev-Storage:ArtifactsBucketName}"
     assert channel["DataSource"]["S3DataSource"]["S3Uri"] == f"s3://{data}/{naming.DATA_PREFIX}/"
+    # The staged base weights, exactly the stage's prefix: train.py loads SM_CHANNEL_BASE.
+    assert base["ChannelName"] == "base" == naming.BASE_MODEL_CHANNEL
+    assert base["DataSource"]["S3DataSource"] == {
+        "S3DataType": "S3Prefix",
+        "S3Uri": f"s3://{artifacts}/{BASE_MODEL}",
+        "S3DataDistributionType": "FullyReplicated",
+    }
+    assert params["Environment"] == {"HF_HUB_OFFLINE": "1"}
     assert params["OutputDataConfig"]["S3OutputPath"] == f"s3://{artifacts}/artifacts/training/"
     assert params["CheckpointConfig"] == {
         "S3Uri.$": f"States.Format('s3://{artifacts}/checkpoints/{{}}/', $$.Execution.Name)",
@@ -110,10 +132,39 @@ def test_execution_role_least_privilege(dev):
     data_arn = "${import:QuantReason-dev-Storage:DataBucketArn}"
     artifacts_arn = "${import:QuantReason-dev-Storage:ArtifactsBucketArn}"
     # Datasets: read only.
-    assert not {a for a in by_resource[f"{data_arn}/datasets/*"] if "Put" in a or "Delete" in a}
-    # Checkpoints: read and write; training output: write.
-    assert "s3:PutObject" in by_resource[f"{artifacts_arn}/checkpoints/*"]
-    assert "s3:PutObject" in by_resource[f"{artifacts_arn}/artifacts/training*"]
+    assert by_resource[f"{data_arn}/datasets/*"] == {"s3:GetObject"}
+    # Checkpoints: read, write, delete the current version; training output: write.
+    assert by_resource[f"{artifacts_arn}/checkpoints/*"] == {
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:AbortMultipartUpload",
+        "s3:DeleteObject",
+    }
+    assert by_resource[f"{artifacts_arn}/artifacts/training/*"] == {
+        "s3:PutObject",
+        "s3:AbortMultipartUpload",
+    }
+    # Listing: each bucket only under the prefixes above.
+    lists = sorted(
+        (flatten(st["Resource"]), prefix)
+        for st in statements
+        if st["Action"] == "s3:ListBucket"
+        for prefix in st["Condition"]["StringLike"]["s3:prefix"]
+    )
+    assert lists == sorted(
+        [
+            (data_arn, "datasets/*"),
+            (artifacts_arn, f"{BASE_MODEL}*"),  # the staged base model, nothing beside it
+            (artifacts_arn, "checkpoints/*"),
+        ]
+    )
+    # The code bundle: the one asset object (content hash key), no other bootstrap object.
+    assets = [r for r in by_resource if "cdk-hnb659fds-assets" in r]
+    assert len(assets) == 1 and by_resource[assets[0]] == {"s3:GetObject"}
+    assert assets[0].endswith(".gz") and "/*" not in assets[0]
+    # The base model: read exactly its prefix, write nothing.
+    assert by_resource[f"{artifacts_arn}/{BASE_MODEL}*"] == {"s3:GetObject"}
+    assert not any(r.endswith("/base-models/*") for r in by_resource)
     # Wildcard resource only for the calls that take none.
     assert by_resource["*"] == {"ecr:GetAuthorizationToken", "cloudwatch:PutMetricData"}
     ecr_repo = next(r for r in by_resource if ":ecr:" in r)
@@ -132,8 +183,50 @@ def test_state_machine_may_pass_only_the_training_role(dev):
     pass_role = [s for s in statements if "iam:PassRole" in as_list(s["Action"])]
     assert len(pass_role) == 1
     assert flatten(pass_role[0]["Resource"]).startswith("${JobExecutionRole")
+    assert pass_role[0]["Condition"] == {
+        "StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}
+    }
+
+
+def test_state_machine_manages_only_this_stages_jobs(dev):
+    statements = policy_statements(dev.templates["Training"], "JobStateMachineRole")
+    sagemaker = [s for s in statements if any("sagemaker:" in a for a in as_list(s["Action"]))]
+    assert len(sagemaker) == 1
+    assert set(sagemaker[0]["Action"]) == {
+        "sagemaker:CreateTrainingJob",
+        "sagemaker:DescribeTrainingJob",
+        "sagemaker:StopTrainingJob",
+        "sagemaker:AddTags",
+    }
+    assert flatten(sagemaker[0]["Resource"]) == (
+        "arn:${AWS::Partition}:sagemaker:us-east-1:${AWS::AccountId}:training-job/quantreason-dev-*"
+    )
 
 
 def test_outputs_for_the_ops_cli(dev):
     outputs = dev.templates["Training"]["Outputs"]
     assert {naming.OUTPUT_STATE_MACHINE_ARN, naming.OUTPUT_TRAINING_ROLE_ARN} <= set(outputs)
+
+
+def test_prod_is_network_isolated_and_gets_its_code_as_a_channel(prod):
+    params = _task(prod)["Parameters"]
+    assert params["EnableNetworkIsolation"] is True
+    channels = {c["ChannelName"]: c for c in params["InputDataConfig"]}
+    assert set(channels) == {"train", "base", "code"}
+    # An isolated container cannot fetch its code from S3: SageMaker copies the bundle in as
+    # the 'code' channel and the toolkit unpacks it from the local path.
+    code_uri = channels["code"]["DataSource"]["S3DataSource"]["S3Uri"]
+    assert code_uri.startswith("s3://cdk-hnb659fds-assets-") and code_uri.endswith(".gz")
+    submit = params["HyperParameters"]["sagemaker_submit_directory"]
+    assert submit == "/opt/ml/input/data/code/" + code_uri.rsplit("/", 1)[1]
+    assert "VpcConfig" not in params
+
+
+def test_fresh_clone_has_no_state_machine_and_says_why(fresh_dev):
+    raw = fresh_dev.templates["Training"]
+    assert {r["Type"] for r in raw["Resources"].values()} == {
+        "AWS::CloudFormation::WaitConditionHandle"
+    }
+    why = raw["Outputs"][naming.OUTPUT_TRAINING_STATUS]["Value"]
+    assert "quantreason aws stage-base-model --stage dev" in why
+    assert naming.OUTPUT_STATE_MACHINE_ARN not in raw["Outputs"]

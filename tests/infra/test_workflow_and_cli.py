@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from infra_helpers import set_base_model, write_deploy_state
 from typer.testing import CliRunner
 
 from quantreason.cli import app
@@ -62,6 +63,50 @@ def test_workflow_synthesizes_lints_tests_and_publishes_the_diff():
         assert needle in text, needle
 
 
+def test_workflow_installs_light_caches_and_updates_its_own_comment():
+    import yaml
+
+    text = (REPO_ROOT / ".github" / "workflows" / "infra.yml").read_text()
+    workflow = yaml.safe_load(text)
+    paths = workflow[True]["pull_request"]["paths"]  # YAML 1.1 reads the key `on` as True
+    assert {"scripts/**", "tests/**", "infra/**", "training/**"} <= set(paths)
+    steps = workflow["jobs"]["synth-lint-diff"]["steps"]
+    by_use = {s["uses"].split("@")[0]: s.get("with", {}) for s in steps if "uses" in s}
+    assert by_use["actions/setup-python"]["cache"] == "pip"
+    assert by_use["actions/setup-node"]["cache"] == "npm"
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "bash scripts/setup.sh --infra" in runs
+    # The PR comment: found by its marker and edited, never "the last comment" of anyone.
+    assert "--edit-last" not in runs
+    assert runs.count("<!-- quantreason-infra-diff -->") == 2  # written, then searched for
+    assert "--method PATCH" in runs
+    # The diff masks asset hashes like the snapshots do.
+    assert "python -m infra.snapshots mask" in runs
+
+
+def test_infra_ci_extra_has_no_torch():
+    import tomllib
+
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    extras = project["optional-dependencies"]
+
+    def expand(name: str) -> list[str]:
+        out = []
+        for requirement in extras[name]:
+            if requirement.startswith("quantreason["):
+                for inner in requirement[len("quantreason[") : -1].split(","):
+                    out += expand(inner)
+            else:
+                out.append(requirement)
+        return out
+
+    light = [r.split("=")[0].split("<")[0].split(">")[0] for r in expand("infra-ci")]
+    light += [r.split("=")[0].split("<")[0].split(">")[0] for r in project["dependencies"]]
+    assert "aws-cdk-lib" in light and "cfn-lint" in light and "pytest" in light
+    assert not {"torch", "transformers", "peft", "accelerate"} & set(light)
+    assert "--infra" in (REPO_ROOT / "scripts" / "setup.sh").read_text()
+
+
 def test_infra_show_prints_the_stage():
     result = CliRunner().invoke(app, ["infra", "show", "--stage", "prod"])
     assert result.exit_code == 0, result.output
@@ -77,7 +122,7 @@ def test_cdk_cli_diff_offline_shows_a_change_of_autoscaling_max(tmp_path: Path):
         pytest.fail("the pinned CDK CLI is missing: run `bash scripts/setup.sh`")
     clone = tmp_path / "clone"
     clone.mkdir()
-    for name in ("app.py", "cdk.json", "infra", "quantreason", "config", "training"):
+    for name in ("app.py", "cdk.json", "infra", "quantreason", "config", "state", "training"):
         source = REPO_ROOT / name
         if source.is_dir():
             shutil.copytree(source, clone / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -85,14 +130,18 @@ def test_cdk_cli_diff_offline_shows_a_change_of_autoscaling_max(tmp_path: Path):
             shutil.copy2(source, clone / name)
     for name in (".venv", "node_modules"):
         (clone / name).symlink_to(REPO_ROOT / name)
-    capacity = clone / "config" / "capacity" / "dev.json"
+    for leftover in (clone / "state").glob("*/deploy.json"):
+        leftover.unlink()
+    set_base_model(clone / "config", "dev")  # the state the -deployed snapshot shows
+    write_deploy_state(clone / "state", "dev")
+    capacity = clone / "state" / "dev" / "capacity.json"
     plan = json.loads(capacity.read_text())
     assert plan["max_instances"] == 4
     capacity.write_text(json.dumps(dict(plan, max_instances=10)))
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(CDK_DISABLE_CLI_TELEMETRY="1", CDK_DISABLE_VERSION_CHECK="1", PYTHONPATH=str(clone))
     stack = "QuantReason-dev-Endpoint"
-    snapshot = REPO_ROOT / "infra" / "snapshots" / "dev" / f"{stack}.template.json"
+    snapshot = REPO_ROOT / "infra" / "snapshots" / "dev-deployed" / f"{stack}.template.json"
     result = subprocess.run(
         [
             "npx",

@@ -28,9 +28,9 @@ def isolated_aws_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
     monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY", raising=False)
-    # Keep the repository's config/deploy and config/stages out of reach of the tests.
-    monkeypatch.setattr("quantreason.ops.deploy.CONFIG_DIR", tmp_path / "config")
-    monkeypatch.setattr("quantreason.ops.stage_settings.CONFIG_DIR", tmp_path / "config")
+    # Keep the repository's config/stages and state/ out of reach of the tests.
+    monkeypatch.setattr("quantreason.stages.CONFIG_DIR", tmp_path / "config")
+    monkeypatch.setattr("quantreason.stages.STATE_DIR", tmp_path / "state")
 
 
 @pytest.fixture

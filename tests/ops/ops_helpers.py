@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
@@ -45,3 +46,32 @@ def run_cli(*args: str, input: str | None = None) -> Any:
     from quantreason.cli import app
 
     return CliRunner().invoke(app, ["aws", *args], input=input)
+
+
+#: A base model prefix as `stage-base-model` prints it (what the stage file then names).
+BASE_MODEL = "base-models/tiny/0123456789ab/"
+
+
+def name_base_model(root: Path, stage: str = "dev", prefix: str | None = BASE_MODEL) -> None:
+    """The repository's stage files and state copied under ``root`` (``config/``, ``state/``),
+    the stage naming ``prefix`` as its base model, as after `stage-base-model`."""
+    import shutil
+
+    from quantreason.paths import CONFIG_DIR, STATE_DIR
+
+    stages = root / "config" / "stages"
+    if not stages.is_dir():
+        shutil.copytree(CONFIG_DIR / "stages", stages)
+        shutil.copytree(STATE_DIR, root / "state", ignore=shutil.ignore_patterns("deploy.json"))
+    stage_file = stages / f"{stage}.yaml"
+    text = stage_file.read_text()
+    assert "base_model: null" in text
+    stage_file.write_text(text.replace("base_model: null", f"base_model: {prefix}"))
+
+
+def stage_fake_base_model(bucket: str, prefix: str = BASE_MODEL) -> None:
+    """What a completed staging leaves in moto: the manifest, written last."""
+    import boto3
+
+    s3 = boto3.client("s3", region_name=REGION)
+    s3.put_object(Bucket=bucket, Key=prefix + "manifest.json", Body=b'{"files": {}}')

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ParamValidationError
-from ops_helpers import REGION, deploy_stack, run_cli
+from ops_helpers import REGION, deploy_stack, name_base_model, run_cli
 
 from quantreason import naming
 from quantreason.ops import session as ops_session
@@ -67,13 +67,22 @@ def test_no_region_anywhere_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_region_comes_from_the_stage_settings(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.delenv("AWS_DEFAULT_REGION")
+    import shutil
+
+    from quantreason.paths import CONFIG_DIR, STATE_DIR
+    from quantreason.stages import StageConfigError, stage_region
+
     stages = tmp_path / "config" / "stages"
     stages.mkdir(parents=True)
-    (stages / "prod.yaml").write_text("region: eu-west-1\n")
-    from quantreason.ops.stage_settings import stage_region
+    shutil.copytree(STATE_DIR / "prod", tmp_path / "state" / "prod")
+    prod_yaml = (CONFIG_DIR / "stages" / "prod.yaml").read_text()
+    (stages / "prod.yaml").write_text(prod_yaml.replace("region: us-east-1", "region: eu-west-1"))
 
     assert stage_region("prod") == "eu-west-1"
-    assert stage_region("dev") is None
+    assert stage_region("dev") is None  # no settings file: the flags must say
+    (stages / "prod.yaml").write_text(prod_yaml.replace("region: us-east-1", "region: moon"))
+    with pytest.raises(StageConfigError, match="region: not an AWS region: 'moon'"):
+        stage_region("prod")  # a broken stage fails before any AWS call
     assert build_context("prod", dry_run=True, default_region="eu-west-1").region == "eu-west-1"
     # --region wins over the stage's default.
     assert build_context("prod", "us-west-2", dry_run=True, default_region="eu-west-1").region == (
@@ -147,10 +156,13 @@ def no_sending(monkeypatch: pytest.MonkeyPatch) -> None:
 DRY_RUNS = {
     "upload-data": (["upload-data", "--data", "DATA"], ["s3.put_object(Bucket='<DataBucketName"]),
     "train": (
-        ["train", "--job-name", "job-1", "--train-profile", "local"],
-        ["stepfunctions.start_execution(stateMachineArn=", "name='job-1'"],
+        ["train", "--job-name", "quantreason-dev-job-1", "--train-profile", "local"],
+        ["stepfunctions.start_execution(stateMachineArn=", "name='quantreason-dev-job-1'"],
     ),
-    "train-sdk": (["train", "--sdk", "--job-name", "job-1"], ["sagemaker.create_training_job("]),
+    "train-sdk": (
+        ["train", "--sdk", "--job-name", "quantreason-dev-job-1"],
+        ["sagemaker.create_training_job("],
+    ),
     "deploy-direct": (
         ["deploy", "s3://bkt/k/model.tar.gz", "--direct"],
         ["sagemaker.update_endpoint(", "RetainAllVariantProperties=True"],
@@ -179,6 +191,7 @@ def test_dry_run_makes_no_call_and_needs_no_credentials(
     (data / "manifest.json").write_text("{}")
     (data / "train.jsonl").write_text("{}\n")
     args = [str(data) if a == "DATA" else a for a in args]
+    name_base_model(tmp_path)  # train and deploy check it (not in S3: a dry run)
     result = run_cli(*args, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "calls that would be made" in result.output

@@ -17,6 +17,7 @@ from quantreason.ops.status import SCALABLE_DIMENSION, metric_queries, resource_
 from quantreason.pricing import PriceTable
 
 ENDPOINT = "qr-dev-endpoint"
+VARIANT = naming.variant_name("ml.g4dn.xlarge")  # as the Endpoint stack names it
 PRICES = PriceTable("USD", REGION, 730.0, {"ml.g4dn.xlarge": 0.5, "ml.g5.12xlarge": 7.0})
 
 
@@ -30,7 +31,7 @@ def live_endpoint(moto: None) -> None:
         PrimaryContainer={"Image": "hf-inference"},
     )
     variant = {
-        "VariantName": naming.VARIANT_NAME,
+        "VariantName": VARIANT,
         "ModelName": "m1",
         "InitialInstanceCount": 2,
         "InstanceType": "ml.g4dn.xlarge",
@@ -40,7 +41,7 @@ def live_endpoint(moto: None) -> None:
     scaling = boto3.client("application-autoscaling", region_name=REGION)
     common = {
         "ServiceNamespace": "sagemaker",
-        "ResourceId": resource_id(ENDPOINT),
+        "ResourceId": resource_id(ENDPOINT, VARIANT),
         "ScalableDimension": SCALABLE_DIMENSION,
     }
     scaling.register_scalable_target(**common, MinCapacity=1, MaxCapacity=4)
@@ -73,7 +74,7 @@ def test_status_reports_counts_scaling_and_traffic(live_endpoint: None, stub) ->
     stub("cloudwatch").add_response(
         "get_metric_data",
         _metrics({"invocations": [1234.0], "latency_p95_us": [910000.0], "errors_5xx": [0.0]}),
-        {"MetricDataQueries": metric_queries(ENDPOINT), "StartTime": ANY, "EndTime": ANY},
+        {"MetricDataQueries": metric_queries(ENDPOINT, VARIANT), "StartTime": ANY, "EndTime": ANY},
     )
     result = run_cli("status")
     assert result.exit_code == 0, result.output
@@ -88,11 +89,11 @@ def test_status_reports_counts_scaling_and_traffic(live_endpoint: None, stub) ->
 
 
 def test_metric_queries_cover_the_variant() -> None:
-    queries = {q["Id"]: q["MetricStat"] for q in metric_queries("ep")}
+    queries = {q["Id"]: q["MetricStat"] for q in metric_queries("ep", VARIANT)}
     assert queries["latency_p95_us"]["Stat"] == "p95"
     assert queries["invocations"]["Metric"]["Dimensions"] == [
         {"Name": "EndpointName", "Value": "ep"},
-        {"Name": "VariantName", "Value": naming.VARIANT_NAME},
+        {"Name": "VariantName", "Value": "AllTraffic-g4dn-xlarge"},
     ]
 
 

@@ -9,7 +9,15 @@ from typing import Any
 
 import boto3
 import pytest
-from ops_helpers import ACCOUNT, OWNED, REGION, deploy_stack, run_cli
+from ops_helpers import (
+    ACCOUNT,
+    OWNED,
+    REGION,
+    deploy_stack,
+    name_base_model,
+    run_cli,
+    stage_fake_base_model,
+)
 
 from quantreason import naming
 from quantreason.ops.session import OpsError
@@ -21,6 +29,7 @@ from quantreason.ops.training import (
     start_training,
 )
 
+JOB = "quantreason-dev-job-1"
 IMAGE = (
     "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-training:"
     "2.9.0-transformers5.3.0-gpu-py312-cu130-ubuntu22.04"
@@ -68,7 +77,7 @@ DEFINITION = {
         }
     },
 }
-ARTIFACTS = "s3://qr-dev-artifacts/artifacts/job-1/output/model.tar.gz"
+ARTIFACTS = "s3://qr-dev-artifacts/artifacts/quantreason-dev-job-1/output/model.tar.gz"
 
 
 @pytest.fixture
@@ -86,8 +95,8 @@ def state_machine(moto: None) -> str:
 def _job(status: str, secondary: str, **extra: Any) -> dict[str, Any]:
     """A DescribeTrainingJob response with the fields botocore requires."""
     return {
-        "TrainingJobName": "job-1",
-        "TrainingJobArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:training-job/job-1",
+        "TrainingJobName": "quantreason-dev-job-1",
+        "TrainingJobArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:training-job/{JOB}",
         "ModelArtifacts": {"S3ModelArtifacts": extra.pop("artifacts", "")},
         "TrainingJobStatus": status,
         "SecondaryStatus": secondary,
@@ -100,21 +109,21 @@ def _job(status: str, secondary: str, **extra: Any) -> dict[str, Any]:
 
 
 def test_start_runs_the_state_machine_with_the_job_name(ctx, state_machine: str) -> None:
-    started = start_training(ctx, "job-1")
-    assert started.job_name == "job-1"
+    started = start_training(ctx, "quantreason-dev-job-1")
+    assert started.job_name == "quantreason-dev-job-1"
     execution = boto3.client("stepfunctions", region_name=REGION).describe_execution(
         executionArn=started.execution_arn
     )
     assert execution["stateMachineArn"] == state_machine
-    assert execution["name"] == "job-1"
+    assert execution["name"] == "quantreason-dev-job-1"
     # The task names the job after the execution ($$.Execution.Name).
-    assert json.loads(execution["input"]) == {"TrainingJobName": "job-1"}
+    assert json.loads(execution["input"]) == {"TrainingJobName": "quantreason-dev-job-1"}
 
 
 def test_profile_refused_when_the_state_machine_ignores_it(ctx, state_machine: str) -> None:
     # The stage settings fix the profile in the task: an override would be silently lost.
     with pytest.raises(OpsError, match="does not read a profile"):
-        start_training(ctx, "job-1", train_profile="local")
+        start_training(ctx, "quantreason-dev-job-1", train_profile="local")
     assert (
         boto3.client("stepfunctions", region_name=REGION).list_executions(
             stateMachineArn=state_machine
@@ -131,9 +140,12 @@ def test_profile_passed_when_the_state_machine_reads_it(ctx) -> None:
         name="other", definition=json.dumps(definition), roleArn=f"arn:aws:iam::{ACCOUNT}:role/x"
     )["stateMachineArn"]
     deploy_stack(naming.TRAINING, {naming.OUTPUT_STATE_MACHINE_ARN: arn})
-    started = start_training(ctx, "job-2", train_profile="local")
+    started = start_training(ctx, "quantreason-dev-job-2", train_profile="local")
     execution = sfn.describe_execution(executionArn=started.execution_arn)
-    assert json.loads(execution["input"]) == {"TrainingJobName": "job-2", "profile": "local"}
+    assert json.loads(execution["input"]) == {
+        "TrainingJobName": "quantreason-dev-job-2",
+        "profile": "local",
+    }
 
 
 def test_sdk_start_reuses_the_task_parameters(ctx, state_machine: str, stub) -> None:
@@ -143,17 +155,17 @@ def test_sdk_start_reuses_the_task_parameters(ctx, state_machine: str, stub) -> 
     expected.pop("TrainingJobName.$")
     expected["HyperParameters"]["profile"] = "local"
     expected["CheckpointConfig"] = {
-        "S3Uri": "s3://qr-dev-artifacts/checkpoints/job-1/",
+        "S3Uri": "s3://qr-dev-artifacts/checkpoints/quantreason-dev-job-1/",
         "LocalPath": "/opt/ml/checkpoints",
     }
-    expected["TrainingJobName"] = "job-1"
+    expected["TrainingJobName"] = "quantreason-dev-job-1"
     expected["Tags"] = [{"Key": "team", "Value": "quant"}, *OWNED]
     sagemaker.add_response(
         "create_training_job",
-        {"TrainingJobArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:training-job/job-1"},
+        {"TrainingJobArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:training-job/{JOB}"},
         expected,
     )
-    started = start_training(ctx, "job-1", train_profile="local", sdk=True)
+    started = start_training(ctx, "quantreason-dev-job-1", train_profile="local", sdk=True)
     assert started.execution_arn is None
 
 
@@ -175,16 +187,21 @@ def test_resolve_parameters_reads_input_and_execution_name() -> None:
 def test_invalid_job_name_is_refused_before_any_call(ctx) -> None:
     with pytest.raises(OpsError, match="invalid job name"):
         start_training(ctx, "bad_name!")
+    # The state machine's role may only create jobs named with the stage's prefix.
+    with pytest.raises(OpsError, match="must start with 'quantreason-dev-'"):
+        start_training(ctx, "quantreason-prod-job-1")
 
 
 def test_follow_prints_logs_and_returns_the_artifacts(ctx, stub) -> None:
     logs = boto3.client("logs", region_name=REGION)
     logs.create_log_group(logGroupName=LOG_GROUP)
-    logs.create_log_stream(logGroupName=LOG_GROUP, logStreamName="job-1/algo-1-1700000000")
+    logs.create_log_stream(
+        logGroupName=LOG_GROUP, logStreamName="quantreason-dev-job-1/algo-1-1700000000"
+    )
     now_ms = int(dt.datetime.now(dt.UTC).timestamp() * 1000)
     logs.put_log_events(
         logGroupName=LOG_GROUP,
-        logStreamName="job-1/algo-1-1700000000",
+        logStreamName="quantreason-dev-job-1/algo-1-1700000000",
         logEvents=[
             {"timestamp": now_ms, "message": "step 1 loss 1.9"},
             {"timestamp": now_ms + 1, "message": "step 2 loss 0.9"},
@@ -214,7 +231,7 @@ def test_follow_prints_logs_and_returns_the_artifacts(ctx, stub) -> None:
     lines: list[str] = []
     final = follow_training(
         ctx,
-        StartedTraining("job-1", "arn:exec", "arn:sm"),
+        StartedTraining("quantreason-dev-job-1", "arn:exec", "arn:sm"),
         on_status=lambda s: statuses.append(s.status),
         on_log=lines.append,
     )
@@ -223,16 +240,20 @@ def test_follow_prints_logs_and_returns_the_artifacts(ctx, stub) -> None:
     assert final.model_artifacts == ARTIFACTS
 
 
-def test_failed_job_is_a_clear_cli_error(state_machine: str, stub) -> None:
+def test_failed_job_is_a_clear_cli_error(state_machine: str, stub, tmp_path) -> None:
+    boto3.client("s3", region_name=REGION).create_bucket(Bucket="qr-dev-artifacts")
+    deploy_stack(naming.STORAGE, {naming.OUTPUT_ARTIFACTS_BUCKET: "qr-dev-artifacts"})
+    stage_fake_base_model("qr-dev-artifacts")
+    name_base_model(tmp_path)
     sagemaker = stub("sagemaker")
     sagemaker.add_response(
         "describe_training_job",
         _job("Failed", "Failed", FailureReason="AlgorithmError: CUDA out of memory"),
     )
-    result = run_cli("train", "--job-name", "job-1", "--poll-seconds", "0")
+    result = run_cli("train", "--job-name", "quantreason-dev-job-1", "--poll-seconds", "0")
     assert result.exit_code == 1
-    assert "training job: job-1" in result.output
-    assert "job-1 Failed: AlgorithmError: CUDA out of memory" in result.output
+    assert "training job: quantreason-dev-job-1" in result.output
+    assert "quantreason-dev-job-1 Failed: AlgorithmError: CUDA out of memory" in result.output
     assert "Traceback" not in result.output
 
 
@@ -253,4 +274,4 @@ def test_execution_that_fails_before_the_job_exists(ctx, stub) -> None:
     )
     ctx._clients.clear()
     with pytest.raises(OpsError, match="execution FAILED: account limit"):
-        follow_training(ctx, StartedTraining("job-1", "arn:exec", "arn:sm"))
+        follow_training(ctx, StartedTraining("quantreason-dev-job-1", "arn:exec", "arn:sm"))

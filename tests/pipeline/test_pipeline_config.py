@@ -16,11 +16,11 @@ def test_committed_profiles_load() -> None:
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
-        ("seed: 1\ntypo_key: 2\n", "unknown key.*typo_key"),
-        ("data:\n  train_size: -5\n", "train_size must be > 0"),
-        ("train:\n  nproc: two\n", "expected an integer"),
-        ("eval:\n  splits: [test, train]\n", "unknown"),
-        ("capacity:\n  safety_factor: 1.5\n", "safety_factor"),
+        ("seed: 1\ntypo_key: 2\n", r"typo_key: unknown key \(allowed: name, seed"),
+        ("data:\n  train_size: -5\n", "data.train_size: Input should be greater than 0"),
+        ("train:\n  nproc: two\n", "train.nproc: Input should be a valid integer"),
+        ("eval:\n  splits: [test, train]\n", r"eval.splits\[1\]: Input should be 'validation'"),
+        ("capacity:\n  safety_factor: 1.5\n", "capacity.safety_factor: .* less than or equal"),
     ],
 )
 def test_bad_profiles_fail_before_any_work(tmp_path: Path, yaml_text: str, message: str) -> None:

@@ -35,7 +35,9 @@ def test_quick_pipeline_runs_every_stage_then_resumes(tmp_path: Path) -> None:
     results = json.loads((report / "results.json").read_text())
     splits = {row["split"] for row in results}
     assert {"test", "test_ood_range", "test_ood_template", "handwritten"} <= splits
-    assert {row["model"] for row in results} == {"base", "finetuned"}
+    assert {row["model"] for row in results} == {"base", "finetuned", "finetuned_sc"}
+    voted = {row["split"] for row in results if row["model"] == "finetuned_sc"}
+    assert voted == {"handwritten", "handwritten_dev"}  # the vote runs where it is reported
     for row in results:
         assert 0 <= row["ci_low"] <= row["accuracy"] <= row["ci_high"] <= 1
     capacity = json.loads((report / "capacity.json").read_text())

@@ -1,8 +1,6 @@
 import json
 from pathlib import Path
 
-import pytest
-
 from quantreason.pipeline.runner import Stage, StageRunner
 
 
@@ -17,6 +15,7 @@ def _stage(out: Path, calls: list[str], settings: dict, after: list[str] | None 
 
 def _run_a_then_b(tmp_path: Path, calls: list[str], x: int) -> list:
     """A fresh runner over the same state dir: stage a (settings x), then b which reads a."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     runner = StageRunner(tmp_path / "state")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     return [runner.run(_stage(a, calls, {"x": x})), runner.run(_stage(b, calls, {}, ["a.txt"]))]
@@ -41,6 +40,16 @@ def test_changed_settings_rerun_the_stage_and_its_dependants(tmp_path: Path) -> 
     assert calls == ["a.txt", "b.txt"]
 
 
+def test_a_moved_run_directory_is_still_up_to_date(tmp_path: Path) -> None:
+    import shutil
+
+    calls: list[str] = []
+    _run_a_then_b(tmp_path / "here", calls, 1)
+    shutil.copytree(tmp_path / "here", tmp_path / "there")
+    results = _run_a_then_b(tmp_path / "there", calls, 1)
+    assert calls == ["a.txt", "b.txt"] and all(r.skipped for r in results)
+
+
 def test_tampered_output_or_force_reruns(tmp_path: Path) -> None:
     calls: list[str] = []
     a = tmp_path / "a.txt"
@@ -51,48 +60,51 @@ def test_tampered_output_or_force_reruns(tmp_path: Path) -> None:
     assert calls == ["a.txt"] * 3
 
 
-def test_source_hash_follows_python_sources_and_ignores_bytecode(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from quantreason.pipeline import steps
+def test_code_hash_keys_are_repository_paths_and_follow_the_content(tmp_path: Path) -> None:
+    from quantreason.pipeline.runner import hash_files
 
-    monkeypatch.setattr(steps, "REPO_ROOT", tmp_path)
-    package = tmp_path / "pkg"
-    (package / "__pycache__").mkdir(parents=True)
-    (package / "tasks.py").write_text("TEMPLATES = ('a',)\n")
-    before = steps.source_hash("code", ("pkg",))
-    assert list(before["code"]) == ["pkg/tasks.py"]
-    (package / "__pycache__" / "tasks.cpython-311.pyc").write_bytes(b"\0")
-    assert steps.source_hash("code", ("pkg",)) == before
-    (package / "tasks.py").write_text("TEMPLATES = ('a', 'b')\n")
-    assert steps.source_hash("code", ("pkg",)) != before
+    (tmp_path / "pkg").mkdir()
+    module = tmp_path / "pkg" / "tasks.py"
+    module.write_text("TEMPLATES = ('a',)\n")
+    before = hash_files([module], relative_to=tmp_path)
+    assert list(before) == ["pkg/tasks.py"]
+    module.write_text("TEMPLATES = ('a', 'b')\n")
+    assert hash_files([module], relative_to=tmp_path) != before
 
 
 def test_generator_training_and_evaluation_code_are_stage_inputs() -> None:
     """Editing a task template must regenerate the data (and so retrain and re-evaluate)."""
     from quantreason.pipeline.config import load_pipeline_config
-    from quantreason.pipeline.main import PipelinePaths, build_stages
+    from quantreason.pipeline.layout import PipelinePaths
+    from quantreason.pipeline.steps import build_stages
 
     config = load_pipeline_config("quick")
     stages = {s.name: s for s in build_stages(config, PipelinePaths(config))}
-    assert "quantreason/tasks/returns.py" in stages["data"].settings["generator_code"]
-    assert "quantreason/training/trainer.py" in stages["train"].settings["training_code"]
-    assert "quantreason/formula.py" in stages["eval"].settings["evaluation_code"]
+    generator = stages["data"].settings["generator_code"]
+    training = stages["train"].settings["training_code"]
+    evaluation = stages["eval"].settings["evaluation_code"]
+    assert (
+        "quantreason/tasks/returns.py" in generator and "quantreason/reply/contract.py" in generator
+    )
+    assert "quantreason/training/trainer.py" in training and "training/train.py" in training
+    assert "quantreason/formula.py" in evaluation and "quantreason/generation.py" in evaluation
+    # Derived from the imports: what a stage cannot run is not its input.
+    assert not any(path.startswith("quantreason/training/") for path in generator)
+    assert not any(path.startswith(("quantreason/cli/", "quantreason/ops/")) for path in evaluation)
 
 
 def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
     from quantreason.pipeline.config import load_pipeline_config
-    from quantreason.pipeline.main import PipelinePaths, build_stages
+    from quantreason.pipeline.layout import PipelinePaths
+    from quantreason.pipeline.steps import build_stages
 
     config = load_pipeline_config("full")
     stages = {s.name: s for s in build_stages(config, PipelinePaths(config))}
-    core = stages["package"].settings["serving_core"]
-    assert "quantreason/formula.py" in core and "quantreason/serving/predictor.py" in core
-    assert not any(path.startswith(("quantreason/cli/", "quantreason/training/")) for path in core)
-    assert set(stages["package"].settings["serving_entry"]) == {
-        "inference/code/inference.py",
-        "inference/code/requirements.txt",
-    }
+    code = stages["package"].settings["serving_code"]
+    assert "quantreason/formula.py" in code and "quantreason/serving/predictor.py" in code
+    assert not any(path.startswith(("quantreason/cli/", "quantreason/training/")) for path in code)
+    assert {"inference/code/inference.py", "inference/vendor-requirements.txt"} <= set(code)
+    assert stages["serve"].settings["serving_code"] == code
 
 
 def test_report_links_the_experiment_log_only_when_there_is_one(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ def make_records(n: int, seed: int = 0) -> list[dict]:
                 "answer": round((peak - trough) / peak * 100, 6),
                 "unit": "percent",
                 "tolerance": 0.01,
+                "sign_free": True,
             }
         )
     return records

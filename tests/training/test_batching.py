@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quantreason.models import resolve_model
-from quantreason.prompting import format_response
+from quantreason.reply import format_response
 from quantreason.training.batching import (
     IGNORE_INDEX,
     Example,

@@ -27,7 +27,7 @@ def test_bad_override_exits_2_before_launching(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2
-    assert "unknown key(s) learnin_rate" in result.output
+    assert "train.learnin_rate: unknown key" in result.output
     assert not (tmp_path / "train_log.jsonl").exists()
 
 

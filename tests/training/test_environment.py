@@ -78,6 +78,19 @@ def test_profile_comes_from_hyperparameters_when_not_an_argument(
     assert config.model.name.startswith("mistralai/")
 
 
+def test_the_base_channel_replaces_the_profiles_hub_id(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The Training stack's 'base' channel (staged weights) is what the job loads."""
+    launcher_env(monkeypatch, tmp_path, rank=0, host="algo-1")
+    monkeypatch.setenv("SM_CHANNEL_BASE", str(tmp_path / "base"))
+    config, _, _ = resolve(parse_args([]), read_sagemaker_env())
+    assert config.model.name == str(tmp_path / "base")
+    # An explicit --set still wins (e.g. a debugging run against another local checkpoint).
+    config, _, _ = resolve(parse_args(["--set", "model.name=/elsewhere"]), read_sagemaker_env())
+    assert config.model.name == "/elsewhere"
+
+
 def test_single_process_on_a_multi_gpu_cluster_is_refused(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -1,0 +1,297 @@
+"""Self-consistency and grounding at answer time: one rule for evaluation, serving and the CLI.
+
+Given the greedy reply and ``k`` sampled replies to one question, every reply's formula is
+evaluated (:mod:`quantreason.formula`, never ``eval``). A formula is *grounded* when every number
+it writes is in the question, is a structural constant (:data:`STRUCTURAL_CONSTANTS`), or is
+implied by a word in the question ("quarterly" gives 4, "daily" 365/360/252, "2 million"
+2000000). Grounded replies vote for their value; replies that agree within
+:data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
+greedy reply, then the earliest). ``confidence`` is the winning group's share of *all* replies,
+so ungrounded or unreadable replies lower it. Below a threshold the caller may abstain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from quantreason.reply import interpret_response
+
+if TYPE_CHECKING:
+    from quantreason.generation import LoadedModel
+
+# Numbers a formula may write that a question need not show: conversions and periods.
+STRUCTURAL_CONSTANTS = frozenset({1.0, 2.0, 3.0, 12.0, 100.0, 252.0, 52.0})
+AGREEMENT_TOLERANCE = 1e-4  # relative: two formulas "agree" when their values match this closely
+
+_NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_SCALED_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(k|m|bn|thousand|million|billion)\b", re.I)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+# Words that imply a number the formula may use (periods per year, multiples).
+_IMPLIED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
+    (re.compile(r"quarter|three-?month", re.I), (4.0,)),
+    (re.compile(r"\bdaily\b|\bdays?\b|\bday-", re.I), (365.0, 360.0)),
+    (re.compile(r"semi-?annual|half-?year|six-?month|twice|every 6 months", re.I), (6.0,)),
+    (re.compile(r"\bweek", re.I), (7.0,)),
+    (re.compile(r"basis points?|\bbps?\b", re.I), (10000.0,)),
+    (re.compile(r"\btriple", re.I), (3.0,)),
+    (re.compile(r"\bquadruple", re.I), (4.0,)),
+)
+_WORD_NUMBERS = {
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "eleven": 11.0,
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "fifty": 50.0,
+}
+
+
+def question_numbers(question: str) -> set[float]:
+    """Every number a formula may use for ``question``: shown, scaled, implied or structural."""
+    text = _THOUSANDS_RE.sub("", question)
+    numbers = {float(m) for m in _NUMBER_RE.findall(text)}
+    for digits, scale in _SCALED_RE.findall(text):
+        numbers.add(float(digits) * _SCALES[scale.lower()])
+    for pattern, implied in _IMPLIED:
+        if pattern.search(text):
+            numbers.update(implied)
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    numbers.update(value for word, value in _WORD_NUMBERS.items() if word in words)
+    return numbers | STRUCTURAL_CONSTANTS
+
+
+def ungrounded_numbers(formula: str, question: str) -> list[str]:
+    """The literals of ``formula`` that ``question`` does not account for (empty: grounded)."""
+    allowed = question_numbers(question)
+    return [lit for lit in _NUMBER_RE.findall(formula) if float(lit) not in allowed]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reply read for voting."""
+
+    reply: str
+    formula: str | None
+    value: float | None  # the formula's value
+    grounded: bool
+    error: str | None
+    fallback: float | None = None  # the formula's value, else the stated number (as served)
+
+    @property
+    def votes(self) -> bool:
+        """A reply votes when its formula evaluated and is grounded."""
+        return self.value is not None and self.grounded
+
+
+def read_candidate(reply: str, question: str) -> Candidate:
+    """Interpret ``reply`` and check its formula's grounding in ``question``."""
+    interpreted = interpret_response(reply)
+    formula = interpreted.formula
+    missing = ungrounded_numbers(formula, question) if formula else []
+    error = interpreted.formula_error
+    if missing:
+        error = f"numbers not in the question: {', '.join(missing)}"
+    grounded = formula is not None and interpreted.formula_value is not None and not missing
+    return Candidate(reply, formula, interpreted.formula_value, grounded, error, interpreted.answer)
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """The decision for one question."""
+
+    answer: float | None  # None when abstaining or when no reply held a number
+    value: float | None  # the chosen value even when abstaining (for risk-coverage tables)
+    formula: str | None
+    reply: str  # the reply that represents the winning group (the greedy one if it is in it)
+    confidence: float  # winning group's share of all replies, 0..1
+    grounded: bool
+    replies: int
+    votes: dict[str, int] = field(default_factory=dict)  # value (repr) -> votes
+    abstained: bool = False
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready fields."""
+        return asdict(self)
+
+
+def _agree(a: float, b: float) -> bool:
+    return abs(a - b) <= AGREEMENT_TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Consensus:
+    """Vote among ``replies`` (``replies[0]`` is the greedy one); abstain below ``threshold``.
+
+    With a single reply this is plain greedy decoding plus the grounding check: confidence 1
+    when its formula is grounded, 0 otherwise.
+    """
+    if not replies:
+        raise ValueError("decide() needs at least one reply")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
+    candidates = [read_candidate(reply, question) for reply in replies]
+    groups: list[list[int]] = []
+    for index, candidate in enumerate(candidates):
+        if not candidate.votes:
+            continue
+        for group in groups:
+            if _agree(candidates[group[0]].value, candidate.value):  # type: ignore[arg-type]
+                group.append(index)
+                break
+        else:
+            groups.append([index])
+    greedy = candidates[0]
+    if not groups:
+        # Nobody grounded: report the greedy reading (as served without voting), never
+        # confidently.
+        return _finish(
+            greedy,
+            greedy.fallback,
+            0.0,
+            False,
+            len(candidates),
+            {},
+            threshold,
+            "no grounded formula",
+        )
+    best = max(groups, key=lambda g: (len(g), 0 in g, -g[0]))
+    chosen = candidates[best[0]]
+    votes = {repr(candidates[g[0]].value): len(g) for g in groups}
+    return _finish(
+        chosen, chosen.value, len(best) / len(candidates), True, len(candidates), votes, threshold
+    )
+
+
+def _finish(
+    chosen: Candidate,
+    value: float | None,
+    confidence: float,
+    grounded: bool,
+    replies: int,
+    votes: dict[str, int],
+    threshold: float,
+    reason: str | None = None,
+) -> Consensus:
+    abstained = threshold > 0 and confidence < threshold
+    if abstained and reason is None:
+        reason = f"confidence {confidence:.2f} is below the threshold {threshold:.2f}"
+    elif abstained:
+        reason = f"{reason}; confidence {confidence:.2f} is below the threshold {threshold:.2f}"
+    return Consensus(
+        answer=None if abstained else value,
+        value=value,
+        formula=chosen.formula,
+        reply=chosen.reply,
+        confidence=round(confidence, 4),
+        grounded=grounded,
+        replies=replies,
+        votes=votes,
+        abstained=abstained,
+        reason=reason if abstained or not grounded else None,
+    )
+
+
+@dataclass(frozen=True)
+class SelfConsistency:
+    """How answers are decided: ``samples`` sampled replies besides the greedy one (0: greedy
+    only, still grounding-checked), their temperature, and the confidence below which the
+    answer is withheld (0: never abstain)."""
+
+    samples: int = 0
+    temperature: float = 0.7
+    threshold: float = 0.0
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.samples < 0 or self.samples > MAX_SAMPLES:
+            raise ValueError(f"samples must be between 0 and {MAX_SAMPLES}, got {self.samples}")
+        if not 0 < self.temperature <= 2:
+            raise ValueError(f"temperature must be in (0, 2], got {self.temperature}")
+        if not 0 <= self.threshold <= 1:
+            raise ValueError(f"threshold must be between 0 and 1, got {self.threshold}")
+
+
+MAX_SAMPLES = 16  # per question; the cost grows linearly
+
+
+def decide_batch(
+    loaded: LoadedModel | None,
+    questions: Sequence[str],
+    greedy_replies: Sequence[str],
+    settings: SelfConsistency,
+    *,
+    max_new_tokens: int,
+    batch_size: int = 32,
+    on_batch: Any = None,
+) -> list[Consensus]:
+    """Decisions for ``questions`` given their greedy replies: draws ``settings.samples`` more
+    per question from ``loaded`` (batched) and votes. ``loaded`` may be None when no samples
+    are asked for. The one entry point for evaluation, serving and ``quantreason ask``."""
+    if len(questions) != len(greedy_replies):
+        raise ValueError("one greedy reply per question")
+    sampled: list[list[str]] = [[] for _ in questions]
+    if settings.samples and questions:
+        if loaded is None:
+            raise ValueError("sampling needs a loaded model")
+        from quantreason.generation import sample
+
+        sampled = sample(
+            loaded,
+            questions,
+            settings.samples,
+            max_new_tokens=max_new_tokens,
+            temperature=settings.temperature,
+            seed=settings.seed,
+            batch_size=batch_size,
+            on_batch=on_batch,
+        )
+    return [
+        decide(question, [greedy, *more], settings.threshold)
+        for question, greedy, more in zip(questions, greedy_replies, sampled, strict=True)
+    ]
+
+
+def response_fields(decision: Consensus) -> dict[str, Any]:
+    """The fields a served answer takes from a decision (``answer`` is null when abstaining)."""
+    answer = decision.answer
+    if answer is not None and not math.isfinite(answer):
+        answer = None  # JSON has no inf/nan
+    return {
+        "answer": answer,
+        "formula": decision.formula,
+        "confidence": decision.confidence,
+        "grounded": decision.grounded,
+        "abstained": decision.abstained,
+        "abstain_reason": decision.reason if decision.abstained else None,
+        "samples": decision.replies - 1,
+    }
+
+
+def risk_coverage(
+    outcomes: Sequence[tuple[float, bool]], thresholds: Sequence[float]
+) -> list[dict[str, float]]:
+    """Rows ``threshold, coverage, answered, accuracy_answered`` for (confidence, correct) pairs:
+    a question is answered when its confidence is at least the threshold."""
+    rows = []
+    total = len(outcomes)
+    for threshold in thresholds:
+        answered = [correct for confidence, correct in outcomes if confidence >= threshold]
+        rows.append(
+            {
+                "threshold": threshold,
+                "answered": len(answered),
+                "coverage": len(answered) / total if total else 0.0,
+                "accuracy_answered": sum(answered) / len(answered) if answered else 0.0,
+            }
+        )
+    return rows

@@ -1,0 +1,128 @@
+"""Self-consistency results: accuracy and coverage per confidence threshold (risk-coverage),
+beside the greedy baseline, per question set.
+
+Input rows (``consistency_predictions.jsonl``) carry, per voted question: ``split``,
+``family``, ``correct`` (the voted value, abstention off), ``greedy_correct``,
+``greedy_grounded``, ``confidence`` and ``grounded``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from quantreason.consensus import risk_coverage
+from quantreason.evaluation.scoring import wilson_interval
+
+THRESHOLDS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def consistency_summary(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Per set: n, greedy and voted accuracy (with Wilson intervals), the greedy baseline with
+    abstention on ungrounded formulas, and the risk-coverage rows of the vote."""
+    by_split: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_split.setdefault(row["split"], []).append(row)
+    summary: dict[str, Any] = {"thresholds": list(THRESHOLDS), "sets": {}}
+    for split, items in by_split.items():
+        n = len(items)
+        voted = sum(r["correct"] for r in items)
+        greedy = sum(r["greedy_correct"] for r in items)
+        grounded = [r for r in items if r["greedy_grounded"]]
+        summary["sets"][split] = {
+            "n": n,
+            "greedy_accuracy": greedy / n,
+            "greedy_ci": wilson_interval(greedy, n),
+            "voted_accuracy": voted / n,
+            "voted_ci": wilson_interval(voted, n),
+            "greedy_grounded_coverage": len(grounded) / n,
+            "greedy_grounded_accuracy": (
+                sum(r["greedy_correct"] for r in grounded) / len(grounded) if grounded else 0.0
+            ),
+            "risk_coverage": risk_coverage(
+                [(r["confidence"], bool(r["correct"])) for r in items], THRESHOLDS
+            ),
+        }
+    return summary
+
+
+def consistency_markdown(summary: dict[str, Any]) -> str:
+    """The risk-coverage tables as markdown."""
+    lines = [
+        "## Self-consistency and abstention",
+        "",
+        "Greedy: the single greedy reply. Voted: the value most grounded replies agree on "
+        "(greedy + samples; a formula using a number the question does not contain loses its "
+        "vote). With a threshold, a question is answered only when the winning value's share "
+        "of all replies (its *confidence*) is at least the threshold; *accuracy answered* is "
+        "over the answered questions. Greedy + grounding: answer only when the greedy "
+        "formula is grounded. Plot: `risk_coverage.png`.",
+        "",
+    ]
+    for split, item in summary["sets"].items():
+        low, high = item["greedy_ci"]
+        vlow, vhigh = item["voted_ci"]
+        lines += [
+            f"### {split} (n = {item['n']})",
+            "",
+            f"- greedy: {100 * item['greedy_accuracy']:.1f} % [{100 * low:.1f}–{100 * high:.1f}]",
+            f"- voted, abstention off: {100 * item['voted_accuracy']:.1f} % "
+            f"[{100 * vlow:.1f}–{100 * vhigh:.1f}]",
+            f"- greedy + grounding: {100 * item['greedy_grounded_coverage']:.1f} % answered, "
+            f"{100 * item['greedy_grounded_accuracy']:.1f} % of those right",
+            "",
+            "| threshold | answered | coverage | accuracy answered |",
+            "|---:|---:|---:|---:|",
+        ]
+        for row in item["risk_coverage"]:
+            lines.append(
+                f"| {row['threshold']:.2f} | {row['answered']} | {100 * row['coverage']:.1f} % "
+                f"| {100 * row['accuracy_answered']:.1f} % |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def plot_risk_coverage(summary: dict[str, Any], path: Path) -> None:
+    """Accuracy of answered questions against coverage, one line per set, thresholds marked;
+    the greedy baseline as a point."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    for split, item in summary["sets"].items():
+        points = item["risk_coverage"]
+        line = ax.plot(
+            [100 * p["coverage"] for p in points],
+            [100 * p["accuracy_answered"] for p in points],
+            marker="o",
+            label=f"{split} voted (n={item['n']})",
+        )[0]
+        for p in points:
+            ax.annotate(
+                f"{p['threshold']:.1f}",
+                (100 * p["coverage"], 100 * p["accuracy_answered"]),
+                fontsize=7,
+                xytext=(3, 3),
+                textcoords="offset points",
+            )
+        ax.scatter(
+            [100.0],
+            [100 * item["greedy_accuracy"]],
+            marker="x",
+            color=line.get_color(),
+            label=f"{split} greedy",
+        )
+    ax.set_xlabel("coverage: questions answered, %")
+    ax.set_ylabel("accuracy of answered questions, %")
+    ax.set_xlim(0, 102)
+    ax.set_ylim(0, 102)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="lower left")
+    ax.set_title("Risk-coverage: confidence threshold marked on each point")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

@@ -1,0 +1,49 @@
+"""Writing the contract: the prompt a model sees and the reply it is trained to give.
+
+Mistral's chat template rejects a system role, so the instruction is folded into the user turn
+for every model.
+"""
+
+from __future__ import annotations
+
+from quantreason.reply.contract import (
+    ANSWER_PREFIX,
+    FORMULA_PREFIX,
+    INSTRUCTION,
+    REASONING_PREFIX,
+    UNIT_TABLE,
+)
+
+
+def user_message(question: str) -> str:
+    """Text of the single user turn for ``question`` (instruction folded in)."""
+    return f"{INSTRUCTION}\n\nQuestion: {question.strip()}"
+
+
+def chat_messages(question: str) -> list[dict[str, str]]:
+    """Chat messages for a question: one user turn, no system role."""
+    return [{"role": "user", "content": user_message(question)}]
+
+
+def format_answer_number(value: float) -> str:
+    """Human-readable rendering of a number for the ``Answer:`` line (4 significant decimals)."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def unit_symbol(unit: str) -> str:
+    """Short suffix written after the answer number for a unit name ("" for none)."""
+    spec = UNIT_TABLE.get(unit)
+    return spec.symbol if spec else ""
+
+
+def format_response(reasoning: str, formula: str, answer: float, unit: str) -> str:
+    """The training target: reasoning, formula, final answer with its unit."""
+    symbol = unit_symbol(unit)
+    unit_text = f" {symbol}" if symbol else ""
+    return (
+        f"{REASONING_PREFIX} {reasoning.strip()}\n"
+        f"{FORMULA_PREFIX} {formula.strip()}\n"
+        f"{ANSWER_PREFIX} {format_answer_number(answer)}{unit_text}"
+    )

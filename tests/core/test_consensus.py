@@ -1,0 +1,85 @@
+"""Self-consistency voting, grounding and abstention (quantreason.consensus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quantreason.consensus import (
+    decide,
+    question_numbers,
+    read_candidate,
+    risk_coverage,
+    ungrounded_numbers,
+)
+
+QUESTION = "A fund returned 15% with a maximum drawdown of 25%. What is its Calmar ratio?"
+
+
+def reply(formula: str, answer: str = "0") -> str:
+    return f"Reasoning: r.\nFormula: {formula}\nAnswer: {answer}"
+
+
+def test_numbers_in_the_question_structural_and_implied_ones_are_grounded() -> None:
+    assert ungrounded_numbers("15/25", QUESTION) == []
+    assert ungrounded_numbers("(15-2)/25*100", QUESTION) == []  # 2 and 100 are structural
+    assert ungrounded_numbers("norm_ppf(95/100)*1.645", QUESTION) == ["95", "1.645"]
+    quarterly = "A deposit of $12,500 earns 8% compounded quarterly for 3 years."
+    assert ungrounded_numbers("12500*(1+8/100/4)**(4*3)", quarterly) == []
+    assert ungrounded_numbers("12500*(1+8/100/365)**(365*3)", quarterly) == ["365", "365"]
+    assert {2_000_000.0, 2.0} <= question_numbers("a $2 million book")
+    assert 5.0 in question_numbers("over five years")
+
+
+def test_greedy_only_is_confident_when_grounded_and_not_otherwise() -> None:
+    good = decide(QUESTION, [reply("15/25")])
+    assert (good.answer, good.confidence, good.grounded) == (0.6, 1.0, True)
+    bad = decide(QUESTION, [reply("(15-25)/25*1.5")])
+    assert bad.grounded is False and bad.confidence == 0.0
+    assert bad.value == pytest.approx(-0.6)  # still reported as the greedy reading
+    assert "numbers not in the question" in read_candidate(reply("15/7"), QUESTION).error
+
+
+def test_majority_of_grounded_replies_wins_over_the_greedy_one() -> None:
+    replies = [reply("(15-25)/25"), reply("15/25"), reply("15.0/25"), reply("15/25.0")]
+    result = decide(QUESTION, replies)
+    assert result.value == pytest.approx(0.6)
+    assert result.confidence == 0.75
+    assert result.formula == "15/25"
+    assert result.votes == {repr(-0.4): 1, repr(0.6): 3}
+
+
+def test_ungrounded_and_unreadable_replies_lose_their_vote_but_count_in_the_share() -> None:
+    replies = [reply("15/25"), reply("15/7"), reply("15/7"), "no formula here"]
+    result = decide(QUESTION, replies)
+    assert result.value == pytest.approx(0.6)  # two ungrounded replies cannot outvote it
+    assert result.confidence == 0.25
+
+
+def test_ties_go_to_the_group_holding_the_greedy_reply() -> None:
+    result = decide(QUESTION, [reply("25/15"), reply("15/25"), reply("25/15"), reply("15/25")])
+    assert result.value == pytest.approx(25 / 15)
+    assert result.confidence == 0.5
+
+
+def test_abstains_below_the_threshold_with_a_reason() -> None:
+    replies = [reply("15/25"), reply("25/15"), reply("15/25"), reply("(15-2)/25")]
+    kept = decide(QUESTION, replies, threshold=0.5)
+    assert kept.answer == pytest.approx(0.6) and not kept.abstained
+    dropped = decide(QUESTION, replies, threshold=0.75)
+    assert dropped.answer is None and dropped.abstained
+    assert dropped.value == pytest.approx(0.6)
+    assert "below the threshold" in dropped.reason
+    with pytest.raises(ValueError):
+        decide(QUESTION, [])
+    with pytest.raises(ValueError):
+        decide(QUESTION, [reply("15/25")], threshold=1.5)
+
+
+def test_risk_coverage_counts_answered_questions_and_their_accuracy() -> None:
+    outcomes = [(1.0, True), (0.8, True), (0.6, False), (0.2, False)]
+    rows = risk_coverage(outcomes, [0.0, 0.5, 0.9])
+    assert [r["answered"] for r in rows] == [4, 3, 1]
+    assert [r["coverage"] for r in rows] == [1.0, 0.75, 0.25]
+    assert rows[0]["accuracy_answered"] == 0.5
+    assert rows[1]["accuracy_answered"] == pytest.approx(2 / 3)
+    assert rows[2]["accuracy_answered"] == 1.0

@@ -1,0 +1,50 @@
+"""``quantreason ask`` on the tiny random model: the endpoint's predictor, answers shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quantreason.cli import app
+from quantreason.cli.ask import read_questions
+from quantreason.models import TINY_RANDOM
+
+
+def test_asks_one_question_and_prints_json(tiny_adapter: Path) -> None:
+    args = ["ask", "What is 10% of 200?", "--base", TINY_RANDOM, "--adapter",
+            str(tiny_adapter), "--samples", "2", "--max-new-tokens", "6", "--json"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip().splitlines()[-1])
+    assert record["question"] == "What is 10% of 200?"
+    assert record["samples"] == 2
+    assert {"answer", "formula", "confidence", "grounded", "abstained"} <= set(record)
+
+
+def test_asks_a_file_and_abstains_below_the_threshold(tiny_adapter: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "q.txt"
+    questions.write_text('First question?\n\n{"question": "Second question?"}\n')
+    args = ["ask", "--file", str(questions), "--base", TINY_RANDOM, "--adapter",
+            str(tiny_adapter), "--samples", "1", "--threshold", "0.5",
+            "--max-new-tokens", "4"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("Q: ") == 2
+    assert result.stdout.count("abstained (") == 2  # a random model is never confident
+    assert "grounded: no" in result.stdout
+
+
+def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ask"])
+    assert result.exit_code == 2 and "give either a QUESTION or --file" in result.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    with pytest.raises(ValueError, match="no questions"):
+        read_questions(None, empty)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"q": 1}\n')
+    with pytest.raises(ValueError, match=r"broken\.jsonl:1"):
+        read_questions(None, broken)
