@@ -45,17 +45,26 @@ STEP_TOKENS = 1024  # tokens per engine step (prefill chunks): bounds the attent
 POLL_S = 0.1
 
 
-def engine_available() -> bool:
-    """True when the installed transformers has the continuous-batching engine we use (5.x).
+# The engine settings we set; transformers 5.24 has them all. The inference DLC's transformers
+# (5.5.3, infra/dlc_images.json) names them otherwise (block_size, no max_requests_per_batch).
+ENGINE_SETTINGS = frozenset(
+    {"page_size", "num_blocks", "max_batch_tokens", "max_requests_per_batch", "allow_block_sharing"}
+)
 
-    The Hugging Face inference container pins transformers 4.57 (see
-    ``inference/code/requirements.txt``), whose engine takes other arguments: there the predictor
-    answers each request as one padded batch, which is all a toolkit worker can do anyway (it
-    gets one request at a time).
+
+def engine_available() -> bool:
+    """True when the installed transformers has the continuous-batching engine as we use it.
+
+    Where it does not (the Hugging Face inference container), the predictor answers each
+    request as one padded batch, which is all a toolkit worker can do anyway: it is handed one
+    request at a time.
     """
+    import inspect
+
     import transformers
 
-    return hasattr(transformers, "ContinuousBatchingConfig")
+    config = getattr(transformers, "ContinuousBatchingConfig", None)
+    return config is not None and set(inspect.signature(config).parameters) >= ENGINE_SETTINGS
 
 
 class GenerationFailed(RuntimeError):

@@ -121,3 +121,19 @@ def test_evaluation_path_equals_padded_generate(tiny_base: str) -> None:
         loaded, QUESTIONS, max_new_tokens=10, max_sequences=2, stop_at_answer=True
     )
     assert continuous == padded
+
+
+def test_an_engine_without_our_settings_means_one_padded_batch(tiny_adapter: Path, monkeypatch):
+    """The inference DLC's transformers 5.5.3 has no max_requests_per_batch/page_size."""
+    import transformers
+
+    class OlderConfig:  # the 5.5.3 signature, in short
+        def __init__(self, block_size: int = 256, num_blocks: int | None = None) -> None:
+            pass
+
+    monkeypatch.setattr(transformers, "ContinuousBatchingConfig", OlderConfig)
+    settings = ServingSettings(base_model="tiny-random", warmup=False)
+    predictor = load_predictor(tiny_adapter, settings)
+    assert predictor.batcher is None
+    reply = predictor.completions([QUESTIONS[0]], 4)
+    assert reply == generate(predictor.loaded, [QUESTIONS[0]], max_new_tokens=4, batch_size=1)
