@@ -8,14 +8,13 @@ staged weights SageMaker copied beside the adapter (never ``HF_MODEL_ID``: with 
 toolkit would download and serve the hub model instead of this model directory).
 
 Errors keep their status: the toolkit answers 400 to every exception a handler raises, so
-these functions never raise for a request. ``input_fn`` and ``predict_fn`` pass a
-``ServingError`` along as a value and ``output_fn`` writes its JSON body and sets its status
-(4xx for a client's mistake, 500 for ours) on the model server's context.
+``transform_fn`` never raises for a request; it sets the status of the reply (4xx for a
+client's mistake, 500 for ours, 503 when overloaded) on the model server's context. The
+request limits live on the model object the toolkit passes to every call: no module state.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -25,60 +24,18 @@ _VENDORED = Path(__file__).resolve().parent / "lib"
 if _VENDORED.is_dir() and str(_VENDORED) not in sys.path:
     sys.path.append(str(_VENDORED))
 
-from quantreason.serving.handler import (  # noqa: E402  (after the path set-up above)
-    Predictor,
-    encode_json,
-    error_body,
-    load_predictor,
-)
-from quantreason.serving.requests import (  # noqa: E402
-    Limits,
-    ServingError,
-    check_accept,
-    parse_request,
-)
-
-log = logging.getLogger(__name__)
-
-# Set by model_fn from the settings it read from the environment (once, at load).
-_limits: Limits | None = None
+from quantreason.serving.predictor import Predictor, load_predictor  # noqa: E402  (after lib)
+from quantreason.serving.toolkit import answer_invocation  # noqa: E402
 
 
-def model_fn(model_dir, context=None):
+def model_fn(model_dir, context=None) -> Predictor:
     """Load base model + adapter from ``model_dir``, merge, warm up (settings from env)."""
-    global _limits
-    predictor = load_predictor(model_dir)
-    _limits = predictor.settings.limits
-    return predictor
+    return load_predictor(model_dir)
 
 
-def input_fn(input_data, content_type, context=None):
-    """Validated request, or the ServingError describing what is wrong with it."""
-    try:
-        return parse_request(input_data, content_type, _limits or Limits.from_env())
-    except ServingError as err:
-        return err
-
-
-def predict_fn(data, model: Predictor, context=None):
-    """Answer bytes for a valid request; errors pass through unchanged."""
-    if isinstance(data, ServingError):
-        return data
-    try:
-        return model.predict_bytes(data)
-    except ServingError as err:
-        return err
-
-
-def output_fn(prediction, accept, context=None):
-    """Response bytes; sets the HTTP status on the context for errors."""
-    if not isinstance(prediction, ServingError):
-        try:
-            check_accept(accept)
-        except ServingError as err:
-            prediction = err
-    if isinstance(prediction, ServingError):
-        if context is not None:
-            context.set_response_status(prediction.status, prediction.reason)
-        return error_body(prediction)
-    return prediction if isinstance(prediction, bytes) else encode_json(prediction)
+def transform_fn(model: Predictor, input_data, content_type, accept, context=None) -> bytes:
+    """Response bytes for one request; sets the HTTP status on the context for errors."""
+    reply = answer_invocation(model, input_data, content_type, accept)
+    if reply.status != 200 and context is not None:
+        context.set_response_status(reply.status, reply.reason)
+    return reply.body

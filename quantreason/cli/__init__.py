@@ -9,7 +9,19 @@ import logging
 
 import typer
 
-from quantreason.cli import ask, aws, data, evaluate, infra, model, pipeline, serve, train
+from quantreason.cli import (
+    ask,
+    aws,
+    capacity,
+    data,
+    evaluate,
+    infra,
+    model,
+    package,
+    pipeline,
+    serve,
+    train,
+)
 
 app = typer.Typer(
     name="quantreason",
@@ -19,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (data, model, train, evaluate, ask, pipeline, serve, infra, aws):
+for module in (data, model, train, evaluate, ask, pipeline, serve, capacity, package, infra, aws):
     module.register(app)
 
 

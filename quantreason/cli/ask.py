@@ -75,8 +75,9 @@ def ask(
 ) -> None:
     """Answer questions locally with the same predictor as the endpoint (vote + grounding)."""
     from quantreason.consensus import SelfConsistency
-    from quantreason.serving.handler import ServingSettings, load_predictor
-    from quantreason.serving.requests import InferenceRequest
+    from quantreason.serving.predictor import load_predictor
+    from quantreason.serving.protocol import InferenceRequest
+    from quantreason.serving.settings import ServingSettings
 
     try:
         questions = read_questions(question, file)

@@ -7,7 +7,8 @@ Measurements, in order, each bounded in count and time:
    in pairs, first one then the other first (pairs keep a shared machine's load changes out of
    the comparison; swapping removes the second call's warm-cache advantage); the endpoint must
    also give the same completions as raw ``generate``;
-2. load levels at each concurrency (:func:`quantreason.serving.bench.run_benchmark`);
+2. load levels at each concurrency (:func:`quantreason.serving.bench.run_benchmark`), the
+   server batching concurrent requests (:mod:`quantreason.serving.batching`);
 3. decode speed at batch 1 against the memory-bandwidth limit, with the server stopped.
 """
 
@@ -22,16 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
-from quantreason.serving.bench import (
-    HttpInvoker,
-    Invoke,
-    percentile,
-    plot_benchmark,
-    request_body,
-    run_benchmark,
-)
-from quantreason.serving.handler import Predictor, ServingSettings, find_adapter, load_predictor
-from quantreason.serving.requests import Limits
+from quantreason.serving.bench import DEFAULT_CONCURRENCIES, run_benchmark, write_result
+from quantreason.serving.invokers import HttpInvoker, Invoke
+from quantreason.serving.predictor import Predictor, find_adapter, load_predictor
+from quantreason.serving.protocol import request_body
+from quantreason.serving.settings import BatchSettings, Limits, ServingSettings
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +36,8 @@ def measure_overhead(
     predictor: Predictor, invoke: Invoke, questions: Sequence[str], max_new_tokens: int
 ) -> dict[str, Any]:
     """Mean latency of raw ``generate`` vs the endpoint for the same questions, alternating."""
+    import numpy as np
+
     from quantreason.generation import generate
 
     # Untimed first pair: this thread's first generate pays one-off costs (thread pools,
@@ -62,16 +60,16 @@ def measure_overhead(
                 endpoint_times.append(time.perf_counter() - began)
         if status != 200 or json.loads(payload).get("completion") != raw[0]:
             same = False
-    raw_mean = sum(raw_times) / len(raw_times)
-    endpoint_mean = sum(endpoint_times) / len(endpoint_times)
+    raw_mean = float(np.mean(raw_times))
+    endpoint_mean = float(np.mean(endpoint_times))
     # Per-pair ratios: the median resists a neighbour's burst of load hitting one call.
-    ratios = [e / r for e, r in zip(endpoint_times, raw_times, strict=True)]
+    ratios = np.array(endpoint_times) / np.array(raw_times)
     return {
         "questions": len(questions),
         "raw_generate_mean_s": raw_mean,
         "endpoint_mean_s": endpoint_mean,
         "overhead_pct": 100 * (endpoint_mean - raw_mean) / raw_mean,
-        "overhead_pct_median_pair": 100 * (percentile(ratios, 50) - 1),
+        "overhead_pct_median_pair": 100 * (float(np.median(ratios)) - 1),
         "same_completions": same,
     }
 
@@ -81,7 +79,7 @@ def run_local_benchmark(
     adapter: str | Path | None,
     questions: Sequence[str],
     out_dir: str | Path,
-    concurrencies: Sequence[int] = (1, 2, 4),
+    concurrencies: Sequence[int] = DEFAULT_CONCURRENCIES,
     requests: int = 16,
     *,
     max_duration_s: float = 120.0,
@@ -89,14 +87,16 @@ def run_local_benchmark(
     overhead_questions: int = 6,
     decode: bool = True,
     progress: bool = True,
+    batching: bool = True,
 ) -> dict[str, Any]:
     """Benchmark ``base`` (model spec) + ``adapter`` served locally; returns bench.json's dict.
 
     ``requests`` is the request count per concurrency level (each level also stops starting
-    requests after ``max_duration_s``). Writes ``out_dir/bench.json`` and ``out_dir/bench.png``.
+    requests after ``max_duration_s``). ``batching=False`` serves one request at a time (the
+    comparison the batcher has to win). Writes ``out_dir/bench.json`` and ``out_dir/bench.png``.
     """
-    from quantreason.serving.app import create_app
-    from quantreason.serving.local import running_server
+    from quantreason.serving.http_app import create_app
+    from quantreason.serving.local_server import running_server
 
     if not questions:
         raise ValueError("no questions to benchmark with")
@@ -105,7 +105,8 @@ def run_local_benchmark(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     limits = Limits(max_new_tokens_limit=max(256, max_new_tokens))
-    settings = ServingSettings(base_model=base, limits=limits)
+    batch = BatchSettings(enabled=batching, max_sequences=max(16, max(concurrencies)))
+    settings = ServingSettings(base_model=base, limits=limits, batching=batch)
     predictor = load_predictor(adapter, settings)
     # The queue holds every concurrent request: the benchmark measures latency, not 503s.
     app = create_app(lambda: predictor, limits=limits, max_pending=max(concurrencies) + 1)
@@ -133,6 +134,7 @@ def run_local_benchmark(
         "adapter": predictor.adapter_name,
         "max_new_tokens": max_new_tokens,
         "requests_per_level": requests,
+        "batching": {"enabled": batch.enabled, "max_sequences": batch.max_sequences},
         "machine": {"platform": platform.platform(), "processor": platform.processor()},
         "overhead": overhead,
         "levels": levels,
@@ -141,6 +143,4 @@ def run_local_benchmark(
         from quantreason.serving.decode import measure_decode
 
         result["decode"] = measure_decode(predictor.loaded, questions[0])
-    (out_dir / "bench.json").write_text(json.dumps(result, indent=2) + "\n")
-    plot_benchmark(result, out_dir / "bench.png")
-    return result
+    return write_result(result, out_dir)

@@ -122,7 +122,7 @@ def test_packaged_handler_answers_on_the_inference_dlc_versions(
     assert out["network_attempts"] == []
     # Every quantreason module came from the archive's code/.
     code = str(model_dir / "code")
-    assert out["loaded"]["quantreason.serving.handler"].startswith(code)
+    assert out["loaded"]["quantreason.serving.predictor"].startswith(code)
     assert all(path is None or path.startswith(code) for path in out["loaded"].values())
 
     first, again, *mistakes = out["responses"]

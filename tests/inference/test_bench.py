@@ -13,23 +13,30 @@ import pytest
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
-from quantreason.serving.bench import (
-    SageMakerInvoker,
-    level_stats,
-    percentile,
-    plot_benchmark,
-    request_body,
-    run_level,
-)
+from quantreason.serving.bench import level_stats, run_level, scaling
+from quantreason.serving.bench_plot import plot_benchmark
+from quantreason.serving.invokers import SageMakerInvoker
+from quantreason.serving.protocol import request_body
 
 
-def test_percentile() -> None:
-    values = [float(v) for v in range(1, 101)]
-    assert percentile(values, 50) == pytest.approx(50.5)
-    assert percentile(values, 99) == pytest.approx(99.01)
-    assert percentile([3.0], 95) == 3.0
-    with pytest.raises(ValueError):
-        percentile([], 50)
+def test_latency_percentiles_interpolate_between_samples() -> None:
+    samples = [(200, float(v), None) for v in range(1, 101)]
+    latency = level_stats(4, samples, wall_s=10.0)["latency_s"]
+    assert latency["p50"] == pytest.approx(50.5)
+    assert latency["p95"] == pytest.approx(95.05)
+    assert latency["p99"] == pytest.approx(99.01)
+    assert level_stats(1, [(200, 3.0, None)], 1.0)["latency_s"]["p95"] == 3.0
+    assert level_stats(1, [(503, 3.0, None)], 1.0)["latency_s"] is None
+
+
+def test_scaling_compares_each_level_with_a_single_client() -> None:
+    one = level_stats(1, [(200, 2.0, None), (200, 2.0, None)], wall_s=4.0)  # 0.5 req/s
+    eight = level_stats(8, [(200, 4.0, None)] * 19 + [(200, 6.0, None)], wall_s=10.0)  # 2 req/s
+    rows = scaling([one, eight])
+    assert rows[1]["concurrency"] == 8
+    assert rows[1]["throughput_x"] == pytest.approx(4.0)
+    assert rows[1]["p95_over_single_p50"] == pytest.approx(4.1 / 2.0)
+    assert scaling([eight]) == []  # no concurrency-1 level: nothing to compare with
 
 
 def test_level_stats_counts_errors_and_tokens() -> None:
@@ -91,12 +98,33 @@ def test_sagemaker_invoker_with_stubber() -> None:
             "invoke_endpoint", service_error_code="ModelError", http_status_code=424,
             modeled_fields={"OriginalStatusCode": 413, "OriginalMessage": "too large"},
         )  # fmt: skip
+        stub.add_client_error(
+            "invoke_endpoint", service_error_code="ThrottlingException", http_status_code=429
+        )
         invoker = SageMakerInvoker("qr-dev", client=client)
         assert invoker(body) == (200, answer)
         status, payload = invoker(body)
         assert status == 413
-        assert "ModelError" in json.loads(payload)["error"]
+        assert json.loads(payload)["error"] == "ModelError: too large"
+        assert invoker(body)[0] == 429
         stub.assert_no_pending_responses()
+
+
+def test_sagemaker_invoker_names_the_inference_component() -> None:
+    client = boto3.client("sagemaker-runtime", region_name="us-east-1",
+                          aws_access_key_id="x", aws_secret_access_key="x")  # fmt: skip
+    body = request_body("q", 8)
+    answer = b"{}"
+    with Stubber(client) as stub:
+        stub.add_response(
+            "invoke_endpoint",
+            {"Body": StreamingBody(io.BytesIO(answer), len(answer))},
+            {"EndpointName": "qr-dev", "ContentType": "application/json",
+             "Accept": "application/json", "Body": body,
+             "InferenceComponentName": "qr-dev-adapter-a"},
+        )  # fmt: skip
+        invoker = SageMakerInvoker("qr-dev", client=client, component="qr-dev-adapter-a")
+        assert invoker.call(body) == answer
 
 
 def test_plot_writes_png(tmp_path: Path) -> None:
@@ -104,7 +132,11 @@ def test_plot_writes_png(tmp_path: Path) -> None:
     result = {"title": "t", "levels": [level, {**level, "concurrency": 2}],
               "overhead": {"raw_generate_mean_s": 0.9}}  # fmt: skip
     path = plot_benchmark(result, tmp_path / "bench.png")
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    import matplotlib.image
+
+    image = matplotlib.image.imread(path)
+    assert image.shape[:2] == (400, 1000)  # 10 x 4 inches at 100 dpi: both panels
+    assert image[..., :3].std() > 0.05  # something is drawn on the white canvas
 
 
 def test_local_benchmark_on_tiny_model(tiny_adapter: Path, tmp_path: Path) -> None:
@@ -115,6 +147,8 @@ def test_local_benchmark_on_tiny_model(tiny_adapter: Path, tmp_path: Path) -> No
                                  max_new_tokens=8, overhead_questions=2, decode=False,
                                  progress=False)  # fmt: skip
     assert [level["requests"] for level in result["levels"]] == [4, 4]
+    assert [row["concurrency"] for row in result["scaling"]] == [1, 2]
+    assert result["batching"]["enabled"] is True
     assert all(level["errors"] == 0 for level in result["levels"])
     assert result["overhead"]["same_completions"] is True
     assert all(0 < level["output_tokens_mean"] <= 8 for level in result["levels"])

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quantreason.serving.handler import ServingSettings, load_predictor
-from quantreason.serving.requests import InferenceRequest
+from quantreason.serving.predictor import load_predictor
+from quantreason.serving.protocol import InferenceRequest
+from quantreason.serving.settings import ServingSettings
 
 
 def test_settings_read_self_consistency_from_env() -> None:

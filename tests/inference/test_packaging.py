@@ -64,7 +64,7 @@ def test_archive_layout_and_reproducible(tiny_adapter: Path, tmp_path: Path) -> 
     assert {"adapter_config.json", "adapter_model.safetensors", "code/inference.py"} <= names
     # No requirements.txt: the toolkit would pip-install it from the internet at every start.
     assert not any(n.endswith("requirements.txt") for n in names)
-    assert "code/quantreason/serving/handler.py" in names
+    assert "code/quantreason/serving/predictor.py" in names
     assert "code/quantreason/reply/parsing.py" in names
     assert not any("__pycache__" in n for n in names)
     # The allow-list: exactly the entry point and the core modules it imports.
@@ -102,15 +102,15 @@ def test_the_allow_list_follows_the_imports(tmp_path: Path) -> None:
 def test_packaged_code_imports_and_answers_with_nothing_else_on_the_path(
     tiny_base: str, tiny_adapter: Path, tmp_path: Path
 ) -> None:
-    """model_fn / input_fn / predict_fn / output_fn from the archive's own files only."""
+    """model_fn / transform_fn from the archive's own files only."""
     archive = package_model(tiny_adapter, tmp_path / "model.tar.gz", tmp_path / "work")
     model_dir = tmp_path / "opt_ml_model"
     with tarfile.open(archive) as tar:  # unpacked as SageMaker does it
         tar.extractall(model_dir, filter="data")
     script = (
         f"model = inference.model_fn({str(model_dir)!r})\n"
-        "data = inference.input_fn(b'{\"inputs\": [\"What is 2+2?\"]}', 'application/json')\n"
-        "body = inference.output_fn(inference.predict_fn(data, model), 'application/json')\n"
+        "body = inference.transform_fn(\n"
+        "    model, b'{\"inputs\": [\"What is 2+2?\"]}', 'application/json', 'application/json')\n"
         "mods = {n: m.__file__ for n, m in sys.modules.items()\n"
         "        if n.split('.')[0] == 'quantreason'}\n"
         "print(json.dumps({'body': json.loads(body), 'modules': mods,\n"
@@ -122,7 +122,7 @@ def test_packaged_code_imports_and_answers_with_nothing_else_on_the_path(
     assert record["adapter"].startswith("opt_ml_model@") and "answer" in record
     code = (model_dir / "code").resolve()
     assert all(Path(f).resolve().is_relative_to(code) for f in out["modules"].values())
-    assert "quantreason.serving.handler" in out["loaded"]
+    assert "quantreason.serving.predictor" in out["loaded"]
 
 
 def _pure_wheel(wheel_dir: Path, name: str, version: str, source: str) -> Path:

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 from quantreason import naming
-from quantreason.serving.handler import load_predictor
-from quantreason.serving.requests import InferenceRequest
+from quantreason.serving.predictor import load_predictor
+from quantreason.serving.protocol import InferenceRequest
 
 
 def test_base_weights_beside_the_adapter_load_offline(

@@ -64,7 +64,7 @@ def test_client_mistakes_keep_their_status(service, body, content_type, accept, 
 
 
 def test_our_fault_is_a_500_not_a_400(service, monkeypatch) -> None:
-    from quantreason.serving.handler import Predictor
+    from quantreason.serving.predictor import Predictor
 
     original = Predictor.predict
 

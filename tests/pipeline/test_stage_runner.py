@@ -101,7 +101,7 @@ def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
     config = load_pipeline_config("full")
     stages = {s.name: s for s in build_stages(config, PipelinePaths(config))}
     code = stages["package"].settings["serving_code"]
-    assert "quantreason/formula.py" in code and "quantreason/serving/handler.py" in code
+    assert "quantreason/formula.py" in code and "quantreason/serving/predictor.py" in code
     assert not any(path.startswith(("quantreason/cli/", "quantreason/training/")) for path in code)
     assert {"inference/code/inference.py", "inference/vendor-requirements.txt"} <= set(code)
     assert stages["serve"].settings["serving_code"] == code

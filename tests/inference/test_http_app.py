@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -12,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quantreason.serving.app import create_app
-from quantreason.serving.handler import ServingSettings, load_predictor
-from quantreason.serving.local import running_server
-from quantreason.serving.requests import Limits
+from quantreason.serving.http_app import create_app
+from quantreason.serving.local_server import running_server
+from quantreason.serving.predictor import load_predictor
+from quantreason.serving.settings import Limits, ServingSettings
 
 LIMITS = Limits(max_body_bytes=4096, max_question_chars=300, max_batch=4, default_new_tokens=8)
 TIMEOUT = 30.0
@@ -34,6 +33,9 @@ class BlockingPredictor:
         if not self.release.wait(TIMEOUT):
             raise TimeoutError("test never released the predictor")
         return json.dumps({"answer": len(request.questions)}).encode()
+
+    def close(self) -> None:
+        """Nothing to stop."""
 
 
 def post(url: str, body: object, **headers: str) -> httpx.Response:
@@ -124,7 +126,6 @@ content_types = st.sampled_from(
     ["application/json", "application/json; charset=utf-8", "text/plain", "", "application/x-npy"]
 )
 accepts = st.sampled_from(["*/*", "application/json", "text/csv", ""])
-STATUSES: Counter[int] = Counter()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -134,13 +135,11 @@ def test_malformed_requests_never_get_a_5xx(tiny_server: str, body, content_type
     response = httpx.post(
         f"{tiny_server}/invocations", content=body, headers=headers, timeout=TIMEOUT
     )
-    STATUSES[response.status_code] += 1
     assert response.status_code in {200, 400, 406, 413, 415}, response.text
     json.loads(response.content)  # every answer, error or not, is JSON
 
 
 def test_server_still_up_after_the_fuzzing(tiny_server: str) -> None:
-    print(f"malformed-request statuses: {dict(sorted(STATUSES.items()))}")
     assert httpx.get(f"{tiny_server}/ping", timeout=TIMEOUT).status_code == 200
     response = post(tiny_server, {"inputs": "What is 2+2?"})
     assert response.status_code == 200

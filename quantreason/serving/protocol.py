@@ -1,129 +1,34 @@
-"""Parsing and validating an inference request against documented limits.
+"""The wire contract: parsing a request body, checking ``Accept``, encoding JSON replies.
 
 A request is ``application/json``::
 
     {"inputs": "<question>" | ["q1", "q2", ...], "parameters": {"max_new_tokens": 128}}
 
-Limits (defaults; each can be changed with the environment variable in brackets, read once
-when the model loads):
-
-==========================  =======  ==========================================  ======
-limit                       default  environment variable                        status
-==========================  =======  ==========================================  ======
-request body size (bytes)   65536    ``QUANTREASON_MAX_BODY_BYTES``              413
-characters per question     2000     ``QUANTREASON_MAX_QUESTION_CHARS``          413
-questions per request       16       ``QUANTREASON_MAX_BATCH``                   413
-``max_new_tokens`` range    1..256   ``QUANTREASON_MAX_NEW_TOKENS_LIMIT``        400
-``max_new_tokens`` default  128      ``QUANTREASON_DEFAULT_NEW_TOKENS``          n/a
-==========================  =======  ==========================================  ======
-
-Any other mistake of the client is a 400 (malformed JSON, unknown or mistyped field, empty
-question), a content type other than JSON is a 415 and an ``Accept`` other than JSON a 406.
-Every error is a :class:`ServingError` carrying its HTTP status, so that no front end has to
-guess it.
+Its limits (body size, question length, questions per request, ``max_new_tokens``) are
+:class:`quantreason.serving.settings.Limits`; one over a limit is a 413 (a 400 for
+``max_new_tokens``). Any other mistake of the client is a 400 (malformed JSON, unknown or
+mistyped field, empty question), a content type other than JSON is a 415 and an ``Accept``
+other than JSON a 406.
+Every error is a :class:`quantreason.serving.errors.ServingError` carrying its HTTP status.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.serving.errors import (
+    BadRequest,
+    NotAcceptable,
+    PayloadTooLarge,
+    ServingError,
+    UnsupportedMediaType,
+)
+from quantreason.serving.settings import Limits
 
 JSON_CONTENT_TYPE = "application/json"
 ALLOWED_PARAMETERS = frozenset({"max_new_tokens"})
 ALLOWED_FIELDS = frozenset({"inputs", "parameters"})
-
-
-class ServingError(Exception):
-    """An error with the HTTP status it must be answered with."""
-
-    status = 500
-    reason = "Internal Server Error"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def to_json(self) -> dict[str, object]:
-        """The JSON body of the error response."""
-        return {"error": {"status": self.status, "type": self.reason, "message": self.message}}
-
-
-class BadRequest(ServingError):
-    """The client sent something we cannot read or that breaks a rule (400)."""
-
-    status = 400
-    reason = "Bad Request"
-
-
-class NotAcceptable(ServingError):
-    """The client asked for a response type other than JSON (406)."""
-
-    status = 406
-    reason = "Not Acceptable"
-
-
-class PayloadTooLarge(ServingError):
-    """Body, question or batch over its documented limit (413)."""
-
-    status = 413
-    reason = "Payload Too Large"
-
-
-class UnsupportedMediaType(ServingError):
-    """Content type other than ``application/json`` (415)."""
-
-    status = 415
-    reason = "Unsupported Media Type"
-
-
-class InternalError(ServingError):
-    """A fault of ours (500): never reported as a client mistake."""
-
-    status = 500
-    reason = "Internal Server Error"
-
-
-class Overloaded(ServingError):
-    """The bounded queue is full or the model is not loaded yet (503): retry later."""
-
-    status = 503
-    reason = "Service Unavailable"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Documented request limits (see the module docstring)."""
-
-    max_body_bytes: int = 65536
-    max_question_chars: int = 2000
-    max_batch: int = 16
-    max_new_tokens_limit: int = 256
-    default_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
-
-    def __post_init__(self) -> None:
-        for name, value in vars(self).items():
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"limit {name} must be a positive integer, got {value!r}")
-        if self.default_new_tokens > self.max_new_tokens_limit:
-            raise ValueError("default_new_tokens must not exceed max_new_tokens_limit")
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
-        """Defaults overridden by ``QUANTREASON_<LIMIT NAME>`` environment variables."""
-        environ = os.environ if environ is None else environ
-        values: dict[str, int] = {}
-        for name in cls.__dataclass_fields__:
-            key = f"QUANTREASON_{name.upper()}"
-            if key in environ:
-                try:
-                    values[name] = int(environ[key])
-                except ValueError:
-                    raise ValueError(f"{key} must be an integer, got {environ[key]!r}") from None
-        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -221,3 +126,21 @@ def _max_new_tokens(parameters: object, limits: Limits) -> int:
     if not 1 <= value <= limits.max_new_tokens_limit:
         raise BadRequest(f'"max_new_tokens" must be between 1 and {limits.max_new_tokens_limit}')
     return value
+
+
+def encode_json(document: object) -> bytes:
+    """Deterministic compact JSON bytes (sorted keys; NaN/inf rejected)."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), allow_nan=False).encode()
+
+
+def error_body(error: ServingError) -> bytes:
+    """JSON bytes of an error response."""
+    return encode_json(error.to_json())
+
+
+def request_body(questions: str | list[str], max_new_tokens: int | None = None) -> bytes:
+    """A client's request: one question as a string, several as a list (bench, ``aws invoke``)."""
+    document: dict[str, object] = {"inputs": questions}
+    if max_new_tokens is not None:
+        document["parameters"] = {"max_new_tokens": max_new_tokens}
+    return json.dumps(document).encode()

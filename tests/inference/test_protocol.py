@@ -6,16 +6,14 @@ import json
 
 import pytest
 
-from quantreason.serving.requests import (
+from quantreason.serving.errors import (
     BadRequest,
-    InferenceRequest,
-    Limits,
     NotAcceptable,
     PayloadTooLarge,
     UnsupportedMediaType,
-    check_accept,
-    parse_request,
 )
+from quantreason.serving.protocol import InferenceRequest, check_accept, parse_request
+from quantreason.serving.settings import Limits
 
 LIMITS = Limits(max_body_bytes=4096, max_question_chars=100, max_batch=3)
 JSON = "application/json"

@@ -2,12 +2,13 @@
 
 - The model loads in a background thread at startup; ``/ping`` answers 503 until the model is
   loaded *and* warmed up, then 200 (SageMaker's health check has the same meaning).
-- One worker thread generates (the CPU is saturated by one batch; more threads would only
-  interleave requests and raise every latency). At most ``max_pending`` requests are waiting or
-  running; one more gets a 503 with ``Retry-After`` at once instead of piling up.
+- Requests that arrive while others are generating are answered together: each waits on its
+  own thread for the predictor's batcher (:mod:`quantreason.serving.batching`), which puts all
+  their questions into the same generation steps. At most ``max_pending`` requests are waiting
+  or running; one more gets a 503 with ``Retry-After`` at once instead of piling up.
 - Requests are validated before they queue, by the same ``parse_request`` as SageMaker.
 - Shutdown (Ctrl-C / SIGTERM through uvicorn) stops accepting, lets running requests finish,
-  then stops the worker thread.
+  then stops the batcher.
 """
 
 from __future__ import annotations
@@ -22,16 +23,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
-from quantreason.serving.handler import Predictor, error_body
-from quantreason.serving.requests import (
-    JSON_CONTENT_TYPE,
-    Limits,
-    Overloaded,
-    PayloadTooLarge,
-    ServingError,
-    check_accept,
-    parse_request,
-)
+from quantreason.serving.errors import Overloaded, PayloadTooLarge, ServingError
+from quantreason.serving.predictor import Predictor
+from quantreason.serving.protocol import JSON_CONTENT_TYPE, check_accept, error_body, parse_request
+from quantreason.serving.settings import Limits
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +46,9 @@ class ServerState:
         self.predictor: Predictor | None = None
         self.load_error: str | None = None
         self.ready = threading.Event()
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
+        # One thread per admitted request: each waits for its answers from the batcher.
+        self.executor = ThreadPoolExecutor(max_workers=max_pending, thread_name_prefix="request")
+        self.loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load")
 
     def load_in_background(self) -> None:
         """Load + warm up on the worker thread so that the event loop answers /ping meanwhile."""
@@ -66,7 +63,14 @@ class ServerState:
                 log.exception("model failed to load")
                 self.load_error = f"{type(err).__name__}: {err}"
 
-        self.executor.submit(_load)
+        self.loader.submit(_load)
+
+    def shutdown(self) -> None:
+        """Let admitted requests finish, then stop the predictor's batcher."""
+        self.loader.shutdown(wait=True)
+        self.executor.shutdown(wait=True)
+        if self.predictor is not None:
+            self.predictor.close()
 
 
 def _error(error: ServingError, headers: dict[str, str] | None = None) -> Response:
@@ -100,7 +104,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state.load_in_background()
         yield
-        state.executor.shutdown(wait=True)  # running generation finishes before exit
+        state.shutdown()  # running generation finishes before exit
 
     app = FastAPI(title="quantreason local endpoint", lifespan=lifespan)
     app.state.server = state

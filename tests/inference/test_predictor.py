@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from quantreason.reply import unit_of
-from quantreason.serving.handler import (
-    ServingSettings,
-    answer_record,
-    encode_json,
-    find_adapter,
-    load_predictor,
-)
-from quantreason.serving.requests import InferenceRequest
+from quantreason.serving.predictor import answer_record, find_adapter, load_predictor
+from quantreason.serving.protocol import InferenceRequest, encode_json
+from quantreason.serving.settings import BatchSettings, ServingSettings
 
 
 def test_formula_value_is_the_answer() -> None:
@@ -82,6 +77,22 @@ def test_settings_from_env() -> None:
         ServingSettings.from_env({"QUANTREASON_WARMUP": "maybe"})
 
 
+def test_batch_settings_from_env() -> None:
+    assert ServingSettings.from_env({}).batching == BatchSettings()
+    batching = BatchSettings.from_env(
+        {
+            "QUANTREASON_BATCHING": "off",
+            "QUANTREASON_BATCH_MAX_SEQUENCES": "4",
+            "QUANTREASON_REQUEST_TIMEOUT_S": "2.5",
+        }
+    )
+    assert batching == BatchSettings(enabled=False, max_sequences=4, request_timeout_s=2.5)
+    with pytest.raises(ValueError, match="QUANTREASON_BATCH_MAX_SEQUENCES"):
+        BatchSettings.from_env({"QUANTREASON_BATCH_MAX_SEQUENCES": "lots"})
+    with pytest.raises(ValueError, match="max_sequences"):
+        BatchSettings(max_sequences=0)
+
+
 def test_find_adapter(tiny_adapter: Path, tmp_path: Path) -> None:
     assert find_adapter(tiny_adapter) == tiny_adapter
     assert find_adapter(tmp_path) is None
@@ -100,3 +111,4 @@ def test_predictor_batches_and_is_deterministic(serving_env: dict, tiny_adapter:
     assert all(r["model"] == "tiny-random" for r in records)
     single = json.loads(predictor.predict_bytes(InferenceRequest(("What is 2+2?",), True, 8)))
     assert single == records[0]  # a batch answers each question as it would alone
+    predictor.close()

@@ -1,0 +1,36 @@
+"""``quantreason package-model``: build model.tar.gz (logic in quantreason.packaging)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quantreason.cli.output import fail
+
+
+def register(app: typer.Typer) -> None:
+    """Add this area's commands to ``app``."""
+    app.command("package-model")(package_model)
+
+
+def package_model(
+    adapter: Annotated[
+        Path | None, typer.Option("--adapter", help="PEFT adapter dir (omit: base model only).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out")] = Path("model.tar.gz"),
+) -> None:
+    """Build model.tar.gz: adapter at its root + code/inference.py, the core modules it imports
+    and the vendored packages the DLC lacks (code/lib)."""
+    import tempfile
+
+    from quantreason.packaging import PackagingError
+    from quantreason.packaging import package_model as build
+
+    with tempfile.TemporaryDirectory() as work:
+        try:
+            path = build(adapter, out, Path(work))
+        except PackagingError as err:
+            fail(err)
+    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

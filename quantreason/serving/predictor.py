@@ -1,0 +1,191 @@
+"""The predictor: a loaded model that answers validated requests with the response JSON.
+
+``load_predictor`` loads the base model (+ the adapter found in the model directory) once,
+starts the batcher (:mod:`quantreason.serving.batching`) and warms up; ``Predictor.predict``
+answers a request; ``answer_record`` turns a reply into the response JSON, whose ``answer`` is
+the evaluated formula (``quantreason.reply.interpret_response``), with the self-consistency
+decision's fields (``quantreason.consensus``; greedy only unless samples are asked for).
+Responses are encoded with sorted keys and no timings, so the same request always gives
+byte-identical bytes (decoding is greedy, and a question's answer does not depend on what it
+was batched with).
+
+Transport lives elsewhere: the local HTTP app (:mod:`quantreason.serving.http_app`) and the
+SageMaker toolkit entry point (:mod:`quantreason.serving.toolkit`) both call this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quantreason import naming
+from quantreason.consensus import decide_batch, response_fields
+from quantreason.reply import interpret_response, split_response, unit_of
+from quantreason.serving.errors import InternalError, ServingError
+from quantreason.serving.protocol import InferenceRequest, encode_json
+from quantreason.serving.settings import ServingSettings
+
+if TYPE_CHECKING:
+    from quantreason.generation import LoadedModel
+    from quantreason.serving.batching import ContinuousBatcher
+
+log = logging.getLogger(__name__)
+
+WARMUP_QUESTION = "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?"
+
+
+def _finite(value: float | None) -> float | None:
+    # JSON has no inf/nan: a formula like 1/0 gives no answer rather than invalid JSON.
+    return value if value is not None and math.isfinite(value) else None
+
+
+def answer_record(text: str, *, model: str, adapter: str | None, output_tokens: int) -> dict:
+    """Response object for one reply; valid JSON whatever the model wrote."""
+    interpreted = interpret_response(text)
+    answer = _finite(interpreted.answer)
+    return {
+        "answer": answer,
+        "unit": unit_of(split_response(text).answer_text),
+        "formula": interpreted.formula,
+        "formula_error": interpreted.formula_error,
+        "stated_answer": _finite(interpreted.stated_value),
+        "parse_failed": answer is None,
+        "completion": text,
+        "output_tokens": output_tokens,
+        "model": model,
+        "adapter": adapter,
+    }
+
+
+@dataclass
+class Predictor:
+    """A loaded model answering validated requests (thread-safe when it has a batcher)."""
+
+    loaded: LoadedModel
+    settings: ServingSettings
+    model_name: str
+    adapter_name: str | None
+    batcher: ContinuousBatcher | None = None
+    # Without a batcher, one request at a time; the tokenizer is not thread-safe either way.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def completions(self, questions: tuple[str, ...] | list[str], max_new_tokens: int) -> list[str]:
+        """Greedy replies: through the batcher if there is one, else as one padded batch."""
+        if self.batcher is not None:
+            return self.batcher.generate(questions, max_new_tokens)
+        from quantreason.generation import generate
+
+        with self._lock:
+            return generate(
+                self.loaded, questions, max_new_tokens=max_new_tokens, batch_size=len(questions)
+            )
+
+    def predict(self, request: InferenceRequest) -> dict | list[dict]:
+        """Answer all questions of ``request`` (one object if it sent one string)."""
+        texts = self.completions(request.questions, request.max_new_tokens)
+        tokenizer = self.loaded.tokenizer
+        with self._lock:
+            counts = [len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts]
+            # Sampled votes (off by default) draw from the model with generate(): serialised.
+            decisions = decide_batch(
+                self.loaded,
+                request.questions,
+                texts,
+                self.settings.self_consistency,
+                max_new_tokens=request.max_new_tokens,
+            )
+        records = [
+            answer_record(
+                text, model=self.model_name, adapter=self.adapter_name, output_tokens=count
+            )
+            | response_fields(decision)
+            for text, count, decision in zip(texts, counts, decisions, strict=True)
+        ]
+        return records[0] if request.single else records
+
+    def predict_bytes(self, request: InferenceRequest) -> bytes:
+        """:meth:`predict` encoded; a failure that is not a ServingError becomes a 500."""
+        try:
+            return encode_json(self.predict(request))
+        except ServingError:
+            raise
+        except Exception as err:  # a fault of ours, never a client mistake
+            log.exception("prediction failed")
+            raise InternalError(f"prediction failed: {type(err).__name__}") from err
+
+    def close(self) -> None:
+        """Stop the batcher (running requests finish first)."""
+        if self.batcher is not None:
+            self.batcher.stop()
+
+
+def find_adapter(model_dir: str | Path | None) -> Path | None:
+    """The PEFT adapter directory inside ``model_dir`` (its root), or None for the base model."""
+    if model_dir is None:
+        return None
+    path = Path(model_dir)
+    return path if naming.is_adapter_dir(path) else None
+
+
+def load_predictor(
+    model_dir: str | Path | None, settings: ServingSettings | None = None
+) -> Predictor:
+    """Load base model + adapter (merged unless disabled), start batching, warm up once."""
+    from quantreason.generation import load_model
+    from quantreason.models import resolve_model
+
+    settings = settings or ServingSettings.from_env()
+    adapter = find_adapter(model_dir)
+    base_path = resolve_model(settings.base_model)
+    log.info("loading base %s with adapter %s", settings.base_model, adapter)
+    loaded = load_model(base_path, adapter, merge=settings.merge_adapter)
+    tokenizer_lock = threading.Lock()
+    batcher = _start_batcher(loaded, settings, tokenizer_lock)
+    predictor = Predictor(
+        loaded=loaded,
+        settings=settings,
+        model_name=settings.base_model,
+        adapter_name=adapter_identity(adapter),
+        batcher=batcher,
+        _lock=tokenizer_lock,
+    )
+    if settings.warmup:
+        # First call pays one-off costs (allocator, kernels); pay them before /ping says ready.
+        predictor.completions([WARMUP_QUESTION], max_new_tokens=4)
+    return predictor
+
+
+def _start_batcher(
+    loaded: LoadedModel, settings: ServingSettings, tokenizer_lock: threading.Lock
+) -> ContinuousBatcher | None:
+    """The running batcher, or None when batching is off or this transformers lacks it."""
+    if not settings.batching.enabled:
+        return None
+    from quantreason.serving.batching import ContinuousBatcher, engine_available
+
+    if not engine_available():
+        log.warning("this transformers has no continuous batching: one request at a time")
+        return None
+    batcher = ContinuousBatcher(
+        loaded,
+        settings.batching,
+        max_new_tokens=settings.limits.max_new_tokens_limit,
+        tokenizer_lock=tokenizer_lock,
+    )
+    batcher.start()
+    return batcher
+
+
+def adapter_identity(adapter: Path | None) -> str | None:
+    """``<dir name>@<sha256 prefix of the weights>``: says exactly which adapter answered."""
+    if adapter is None:
+        return None
+    digest = hashlib.sha256()
+    for weights in sorted(adapter.glob("adapter_model.*")):
+        digest.update(weights.read_bytes())
+    return f"{adapter.name}@{digest.hexdigest()[:12]}"
