@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from quantreason.settings import EnvSettings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO_ROOT / "config"  # hand-kept settings
 STATE_DIR = REPO_ROOT / "state"  # what the tools write per stage (capacity plan, deployed artifact)
+
+
+class LocalDirs(EnvSettings):
+    """``QUANTREASON_CACHE`` and ``QUANTREASON_RUNS``: where local files go (read on each call,
+    so that a test's ``monkeypatch.setenv`` takes effect)."""
+
+    cache: Path | None = None
+    runs: Path | None = None
 
 
 def cache_dir() -> Path:
@@ -15,15 +24,15 @@ def cache_dir() -> Path:
 
     ``$QUANTREASON_CACHE`` if set, else ``~/.cache/quantreason``.
     """
-    root = os.environ.get("QUANTREASON_CACHE")
-    path = Path(root) if root else Path.home() / ".cache" / "quantreason"
+    root = LocalDirs.from_env().cache
+    path = root or Path.home() / ".cache" / "quantreason"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def runs_dir() -> Path:
     """Where local pipeline runs write their outputs (``runs/`` in the repository, git-ignored)."""
-    return Path(os.environ.get("QUANTREASON_RUNS", REPO_ROOT / "runs"))
+    return LocalDirs.from_env().runs or REPO_ROOT / "runs"
 
 
 def latest_run_file() -> Path:

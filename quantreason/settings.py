@@ -14,7 +14,8 @@ The scalar types below are what settings classes use instead of bare ``int``/``f
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any, TypeVar, get_args
+from contextvars import ContextVar
+from typing import Annotated, Any, Self, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -26,7 +27,13 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+from pydantic_settings.sources.utils import parse_env_vars
 
 ENV_PREFIX = "QUANTREASON_"
 
@@ -61,14 +68,87 @@ class Settings(BaseModel):
         return {**data, **{name: {} for name in nulls}} if nulls else data
 
 
+_ENVIRON: ContextVar[Mapping[str, str] | None] = ContextVar("quantreason_environ", default=None)
+
+
+class _MappingEnvSource(EnvSettingsSource):
+    """pydantic-settings' environment source over a given mapping instead of ``os.environ``."""
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        environ = _ENVIRON.get()
+        if environ is None:
+            return super()._load_env_vars()
+        return parse_env_vars(environ, self.case_sensitive, self.env_ignore_empty)
+
+
 class EnvSettings(BaseSettings):
     """Base of what is read from ``QUANTREASON_*`` environment variables (read once, frozen).
 
     Fields use plain ``int``/``bool``/``float``: environment values are text, parsed by pydantic
-    (``"1"``/``"true"``/``"on"`` for true); a value that is not one fails with its variable name.
+    (``"1"``/``"true"``/``"on"`` for true). A field whose variable is not ``QUANTREASON_<NAME>``
+    says so with ``validation_alias``. Build one with :meth:`from_env`: a value that does not
+    parse fails with one message naming every bad variable.
     """
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_ignore_empty=True,  # an empty variable means "not set"
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Arguments first, then the environment (or the mapping given to from_env); no .env
+        # files or secrets directories: the containers and the CLI get plain variables.
+        return init_settings, _MappingEnvSource(settings_cls)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
+        """Read ``environ`` (default ``os.environ``); bad values raise one ``ValueError``."""
+        token = _ENVIRON.set(environ)
+        try:
+            return cls()
+        except ValidationError as exc:
+            raise ValueError(describe_env(exc, cls)) from None
+        finally:
+            _ENVIRON.reset(token)
+
+    @classmethod
+    def variable(cls, field_name: str) -> str:
+        """The environment variable of a field."""
+        alias = cls.model_fields[field_name].validation_alias
+        return alias if isinstance(alias, str) else f"{ENV_PREFIX}{field_name.upper()}"
+
+
+def describe_env(exc: ValidationError, cls: type[EnvSettings]) -> str:
+    """Problems of an environment read, each named by its variable."""
+    # A nested group (read by a default factory) fails with its own class's error.
+    owners = [cls, *_subclasses(EnvSettings)]
+    cls = next((owner for owner in owners if owner.__name__ == exc.title), cls)
+    problems = []
+    for item in exc.errors(include_url=False):
+        name = str(item["loc"][0]) if item["loc"] else ""
+        variable = cls.variable(name) if name in cls.model_fields else name
+        message = item["msg"].removeprefix("Value error, ")
+        got = f", got {item['input']!r}" if item["type"] != "value_error" else ""
+        problems.append(f"{variable}: {message}{got}" if variable else message)
+    return "; ".join(problems)
+
+
+def _subclasses(base: type) -> list[type]:
+    found = []
+    for sub in base.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
 
 
 _FLAG = TypeAdapter(bool)

@@ -27,127 +27,76 @@ questions per request       16       ``QUANTREASON_MAX_BATCH``                  
 ``max_new_tokens`` default  128      ``QUANTREASON_DEFAULT_NEW_TOKENS``          n/a
 ==========================  =======  ==========================================  ======
 
-This is the only module of ``quantreason.serving`` that reads ``os.environ`` (one small module,
-so that moving it to pydantic-settings with the ``QUANTREASON_`` prefix touches nothing else).
+This is the only module of ``quantreason.serving`` that reads the environment: pydantic-settings
+models on :class:`quantreason.settings.EnvSettings` (prefix ``QUANTREASON_``), built once with
+``ServingSettings.from_env()``; a value that does not parse fails at model load, naming its
+variable, before any weight is read.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from pydantic import AliasChoices, Field, model_validator
 
 from quantreason import naming
-from quantreason.consensus import SelfConsistency
+from quantreason.consensus import MAX_SAMPLES, SelfConsistency
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.settings import EnvSettings
 
-PREFIX = "QUANTREASON_"
-BASE_MODEL_ENV = naming.BASE_MODEL_ENV  # never HF_MODEL_ID (see quantreason.naming)
 DEFAULT_BASE_MODEL = "embedded"
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Documented request limits (see the module docstring)."""
+class Limits(EnvSettings):
+    """Documented request limits (see the module docstring): ``QUANTREASON_<LIMIT NAME>``."""
 
-    max_body_bytes: int = 65536
-    max_question_chars: int = 2000
-    max_batch: int = 16
-    max_new_tokens_limit: int = 256
-    default_new_tokens: int = DEFAULT_MAX_NEW_TOKENS
+    max_body_bytes: int = Field(65536, ge=1)
+    max_question_chars: int = Field(2000, ge=1)
+    max_batch: int = Field(16, ge=1)
+    max_new_tokens_limit: int = Field(256, ge=1)
+    default_new_tokens: int = Field(DEFAULT_MAX_NEW_TOKENS, ge=1)
 
-    def __post_init__(self) -> None:
-        _check_positive(self)
+    @model_validator(mode="after")
+    def _default_within_limit(self) -> Limits:
         if self.default_new_tokens > self.max_new_tokens_limit:
             raise ValueError("default_new_tokens must not exceed max_new_tokens_limit")
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
-        """Defaults overridden by ``QUANTREASON_<LIMIT NAME>`` environment variables."""
-        environ = os.environ if environ is None else environ
-        return cls(**_numbers(cls, environ, int))
+        return self
 
 
-@dataclass(frozen=True)
-class BatchSettings:
+class BatchSettings(EnvSettings):
     """How concurrent requests share the model (see :mod:`quantreason.serving.batching`)."""
 
-    enabled: bool = True  # off: one request at a time, each as its own padded batch
-    max_sequences: int = 16  # questions generated together in one step, across requests
-    request_timeout_s: float = 300.0  # a request waiting longer is cancelled and answered 503
-
-    def __post_init__(self) -> None:
-        if self.max_sequences < 1 or self.request_timeout_s <= 0:
-            raise ValueError("batch max_sequences must be >= 1 and request_timeout_s > 0")
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> BatchSettings:
-        """``QUANTREASON_BATCHING``, ``QUANTREASON_BATCH_MAX_SEQUENCES``,
-        ``QUANTREASON_REQUEST_TIMEOUT_S``."""
-        environ = os.environ if environ is None else environ
-        values: dict[str, object] = {"enabled": _flag(environ, f"{PREFIX}BATCHING", True)}
-        if f"{PREFIX}BATCH_MAX_SEQUENCES" in environ:
-            values["max_sequences"] = _number(environ, f"{PREFIX}BATCH_MAX_SEQUENCES", int)
-        if f"{PREFIX}REQUEST_TIMEOUT_S" in environ:
-            values["request_timeout_s"] = _number(environ, f"{PREFIX}REQUEST_TIMEOUT_S", float)
-        return cls(**values)  # type: ignore[arg-type]
+    # off: one request at a time, each as its own padded batch
+    enabled: bool = Field(True, validation_alias=AliasChoices("QUANTREASON_BATCHING", "enabled"))
+    # questions generated together in one step, across requests
+    max_sequences: int = Field(
+        16, ge=1, validation_alias=AliasChoices("QUANTREASON_BATCH_MAX_SEQUENCES", "max_sequences")
+    )
+    # a request waiting longer is cancelled and answered 503
+    request_timeout_s: float = Field(300.0, gt=0)
 
 
-@dataclass(frozen=True)
-class ServingSettings:
-    """Everything the predictor reads from the environment, read once at model load."""
+class VoteSettings(EnvSettings):
+    """Sampled votes and abstention (:mod:`quantreason.consensus`)."""
 
-    base_model: str = DEFAULT_BASE_MODEL
-    merge_adapter: bool = True
-    warmup: bool = True
-    limits: Limits = field(default_factory=Limits)
-    batching: BatchSettings = field(default_factory=BatchSettings)
-    # Sampled votes and abstention (quantreason.consensus).
-    self_consistency: SelfConsistency = field(default_factory=SelfConsistency)
+    sc_samples: int = Field(0, ge=0, le=MAX_SAMPLES)
+    sc_temperature: float = Field(0.7, gt=0, le=2)
+    abstain_below: float = Field(0.0, ge=0, le=1)
 
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> ServingSettings:
-        """All serving settings from ``environ`` (default ``os.environ``); see the module doc."""
-        environ = os.environ if environ is None else environ
-        return cls(
-            base_model=environ.get(BASE_MODEL_ENV) or DEFAULT_BASE_MODEL,
-            merge_adapter=_flag(environ, f"{PREFIX}MERGE_ADAPTER", True),
-            warmup=_flag(environ, f"{PREFIX}WARMUP", True),
-            limits=Limits.from_env(environ),
-            batching=BatchSettings.from_env(environ),
-            self_consistency=SelfConsistency(
-                samples=int(environ.get(f"{PREFIX}SC_SAMPLES", "0")),
-                temperature=float(environ.get(f"{PREFIX}SC_TEMPERATURE", "0.7")),
-                threshold=float(environ.get(f"{PREFIX}ABSTAIN_BELOW", "0")),
-            ),
+    def rule(self) -> SelfConsistency:
+        """The consensus rule these settings describe (it checks the ranges)."""
+        return SelfConsistency(
+            samples=self.sc_samples, temperature=self.sc_temperature, threshold=self.abstain_below
         )
 
 
-def _check_positive(settings: object) -> None:
-    for name, value in vars(settings).items():
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"limit {name} must be a positive integer, got {value!r}")
+class ServingSettings(EnvSettings):
+    """Everything the predictor reads from the environment, read once at model load."""
 
-
-def _number(environ: Mapping[str, str], key: str, kind: type) -> int | float:
-    try:
-        return kind(environ[key])
-    except ValueError:
-        raise ValueError(f"{key} must be a {kind.__name__}, got {environ[key]!r}") from None
-
-
-def _numbers(cls: type, environ: Mapping[str, str], kind: type) -> dict[str, int | float]:
-    fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-    keys = {name: f"{PREFIX}{name.upper()}" for name in fields}
-    return {name: _number(environ, key, kind) for name, key in keys.items() if key in environ}
-
-
-def _flag(environ: Mapping[str, str], key: str, default: bool) -> bool:
-    value = environ.get(key)
-    if value is None:
-        return default
-    if value.strip().lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.strip().lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ValueError(f"{key} must be 1/0/true/false, got {value!r}")
+    # Never HF_MODEL_ID: with that set the toolkit serves a hub download (quantreason.naming).
+    base_model: str = Field(
+        DEFAULT_BASE_MODEL, validation_alias=AliasChoices(naming.BASE_MODEL_ENV, "base_model")
+    )
+    merge_adapter: bool = True
+    warmup: bool = True
+    limits: Limits = Field(default_factory=Limits)
+    batching: BatchSettings = Field(default_factory=BatchSettings)
+    self_consistency: SelfConsistency = Field(default_factory=lambda: VoteSettings().rule())

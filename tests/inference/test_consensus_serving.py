@@ -19,7 +19,7 @@ def test_settings_read_self_consistency_from_env() -> None:
     assert settings.self_consistency.samples == 4
     assert settings.self_consistency.threshold == 0.6
     assert ServingSettings.from_env({}).self_consistency.samples == 0
-    with pytest.raises(ValueError, match="threshold"):
+    with pytest.raises(ValueError, match="QUANTREASON_ABSTAIN_BELOW: Input should be less"):
         ServingSettings.from_env({"QUANTREASON_ABSTAIN_BELOW": "2"})
 
 
