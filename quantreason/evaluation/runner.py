@@ -66,7 +66,7 @@ def run_evaluation(
     ``continuous_batching`` generates through the serving batcher (up to ``batch_size``
     questions at once, a finished one making room for the next at once) instead of padded
     batches of ``batch_size`` that run as long as their longest row; the replies are the same
-    (``tests/inference/test_batching.py``).
+    (``tests/inference/test_request_batching.py``).
 
     ``question_sets`` maps a split name to validated question rows (see
     :func:`quantreason.evaluation.questions.question_sets`). ``self_consistency`` with samples
