@@ -166,6 +166,25 @@ def capacity_from_benchmark(
     return best["latency_s"]["p95"], best["throughput_rps"], description
 
 
+def concurrency_target(
+    bench: dict[str, Any], latency_slo_s: float | None, safety_factor: float = DEFAULT_SAFETY_FACTOR
+) -> int:
+    """Concurrent requests per model copy to scale at (``ConcurrentRequestsPerCopy`` target).
+
+    The concurrency of the benchmark level that :func:`capacity_from_benchmark` picks (the most
+    throughput within the SLO, no errors) times the safety factor, rounded down, at least 1: an
+    engine that batches requests keeps its latency only up to that many in flight per copy.
+    """
+    _positive("safety_factor", safety_factor)
+    _, capacity_rps, _ = capacity_from_benchmark(bench, latency_slo_s)
+    best = next(
+        level
+        for level in bench["levels"]
+        if level.get("throughput_rps") == capacity_rps and level.get("errors", 0) == 0
+    )
+    return max(1, math.floor(best["concurrency"] * safety_factor))
+
+
 def write_stage(capacity_plan: CapacityPlan, stage: str, state_root: Path | None = None) -> Path:
     """Write ``state/<stage>/capacity.json`` (read by the CDK stage settings)."""
     if not STAGE_NAME_RE.match(stage):

@@ -49,16 +49,22 @@ def plan_capacity(
     out: Annotated[Path | None, typer.Option("--out", help="Also write the plan here.")] = None,
 ) -> None:
     """Autoscaling target, min/max instances, cooldowns and cost from latency and peak rate."""
-    from quantreason.capacity import CapacityError, capacity_from_benchmark, plan
+    from quantreason.capacity import (
+        CapacityError,
+        capacity_from_benchmark,
+        concurrency_target,
+        plan,
+    )
 
     if (bench_file is None) == (latency is None):
         raise typer.BadParameter("give exactly one of --bench or --latency")
     try:
         capacity_rps, source = None, f"given: {latency} s/request, {workers} worker(s)"
+        per_copy = None  # concurrent requests per model copy: only a measured curve tells
         if bench_file is not None:
-            latency, capacity_rps, source = capacity_from_benchmark(
-                json.loads(bench_file.read_text()), slo
-            )
+            bench = json.loads(bench_file.read_text())
+            latency, capacity_rps, source = capacity_from_benchmark(bench, slo)
+            per_copy = concurrency_target(bench, slo, safety_factor)
         result = plan(
             latency_s=latency,
             peak_rps=peak_rps,
@@ -74,7 +80,8 @@ def plan_capacity(
         )
     except (CapacityError, ValueError) as err:
         fail(err)
-    document = json.dumps(result.to_json(), indent=2)
+    extra = {} if per_copy is None else {"concurrency_target_per_copy": per_copy}
+    document = json.dumps(result.to_json() | extra, indent=2)
     if as_json:
         typer.echo(document)
     else:
@@ -87,6 +94,8 @@ def plan_capacity(
             f"{result.scale_out_cooldown_s} s\ncost per hour {result.cost_per_hour_min} "
             f"(min) .. {result.cost_per_hour_max} (max) {result.currency} on {instance_type}"
         )
+        if per_copy is not None:
+            typer.echo(f"concurrent requests per copy (ConcurrentRequestsPerCopy) -> {per_copy}")
     if write_stage:
         typer.echo(f"wrote {write_stage_file(result, write_stage)}", err=as_json)
     if out is not None:

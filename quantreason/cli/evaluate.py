@@ -11,7 +11,7 @@ import typer
 
 from quantreason.cli.output import fail
 from quantreason.evaluation.questions import DEFAULT_SPLITS
-from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE
+from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE, DEFAULT_CONTINUOUS_BATCHING
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 
@@ -47,6 +47,13 @@ def evaluate(
         typer.Option("--limit", min=1, help="At most N questions per set (spread over families)."),
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH_SIZE,
+    continuous: Annotated[
+        bool,
+        typer.Option(
+            "--continuous-batching/--padded-batches",
+            help="Generate through the continuous-batching engine (default) or padded batches.",
+        ),
+    ] = DEFAULT_CONTINUOUS_BATCHING,
     max_new_tokens: Annotated[
         int, typer.Option("--max-new-tokens", min=1)
     ] = DEFAULT_MAX_NEW_TOKENS,
@@ -107,6 +114,7 @@ def evaluate(
             max_new_tokens=max_new_tokens,
             self_consistency=SelfConsistency(samples=samples),
             consistency_sets=chosen,
+            continuous_batching=continuous,
         )
     except ValueError as err:
         fail(err)

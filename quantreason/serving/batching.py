@@ -16,7 +16,7 @@ question leaves the batch and answers at once. What bounds it:
 
 Decoding is greedy with the same prompt, end-of-turn token and special-token handling as
 :func:`quantreason.generation.generate`, so a question's answer does not depend on what it was
-batched with (``tests/inference/test_batching.py`` checks it byte for byte).
+batched with (``tests/inference/test_request_batching.py`` checks it byte for byte).
 """
 
 from __future__ import annotations

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from quantreason.capacity import CapacityError, capacity_from_benchmark, plan, write_stage
+from quantreason.capacity import (
+    CapacityError,
+    capacity_from_benchmark,
+    concurrency_target,
+    plan,
+    write_stage,
+)
 from quantreason.pricing import PriceTable
 
 PRICES = PriceTable(currency="USD", region="us-east-1", hours_per_month=730,
@@ -66,6 +72,21 @@ def test_from_benchmark_picks_best_level_within_slo() -> None:
         capacity_from_benchmark(bench, latency_slo_s=0.5)
 
 
+def test_concurrency_target_from_the_measured_curve() -> None:
+    """The committed batching run (reports/local/batching/bench.json), in short."""
+    bench = {"levels": [
+        {"concurrency": 1, "errors": 0, "throughput_rps": 0.255, "latency_s": {"p95": 8.54}},
+        {"concurrency": 4, "errors": 0, "throughput_rps": 0.403, "latency_s": {"p95": 15.01}},
+        {"concurrency": 8, "errors": 0, "throughput_rps": 0.407, "latency_s": {"p95": 24.93}},
+        {"concurrency": 16, "errors": 0, "throughput_rps": 0.559, "latency_s": {"p95": 35.31}},
+    ]}  # fmt: skip
+    assert concurrency_target(bench, latency_slo_s=30.0) == 5  # 8 in flight x 0.7
+    assert concurrency_target(bench, latency_slo_s=10.0) == 1  # never below one
+    assert concurrency_target(bench, latency_slo_s=None, safety_factor=0.5) == 8
+    with pytest.raises(CapacityError, match="SLO"):
+        concurrency_target(bench, latency_slo_s=1.0)
+
+
 def test_write_stage_schema(tmp_path: Path) -> None:
     result = plan(latency_s=0.73, peak_rps=10, instance_type="ml.g5.xlarge", prices=PRICES)
     path = write_stage(result, "dev", tmp_path)
@@ -93,3 +114,15 @@ def test_cli_json_and_errors(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["plan-capacity", "--peak-rps", "10"])
     assert bad.exit_code != 0
     assert "exactly one of --bench or --latency" in bad.output
+    assert "concurrency_target_per_copy" not in json.loads(result.stdout)  # no curve: no target
+
+
+def test_cli_proposes_the_concurrency_target_from_a_benchmark() -> None:
+    from quantreason.cli import app
+
+    bench = Path(__file__).parents[2] / "reports" / "local" / "batching" / "bench.json"
+    result = CliRunner().invoke(app, ["plan-capacity", "--bench", str(bench), "--peak-rps", "1",
+                                      "--slo", "30", "--instance-type", "ml.c5.xlarge",
+                                      "--json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["concurrency_target_per_copy"] == 5  # 8 x 0.7
