@@ -71,9 +71,10 @@ def build_stage_app(
     stage = load_stage(
         stage_name, overrides=overrides, config_dir=config_dir, state_root=state_root
     )
-    for kind in ("training", "inference"):
+    kinds = ("training", "inference" if stage.endpoint.engine == "hf" else "lmi")
+    for kind in kinds:
         if not region_supported(stage.region, kind):
-            raise StageConfigError(f"no Hugging Face {kind} image listed for {stage.region}")
+            raise StageConfigError(f"no {kind} container image listed for {stage.region}")
 
     env = cdk.Environment(account=stage.account, region=stage.region)
     enable_nag(app)

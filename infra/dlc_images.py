@@ -7,6 +7,9 @@ synthesis needs neither that package nor the network::
     pip download sagemaker-core==2.27.0 --no-deps -d /tmp/smc
     python -m infra.dlc_images /tmp/smc/sagemaker_core-2.27.0-py3-none-any.whl
 
+The ``lmi`` entry (engine ``lmi-vllm``) comes from the same wheel's ``djl-lmi.json``: the Large
+Model Inference container (DJL Serving with its vLLM backend), same ECR accounts per region.
+
 The stacks turn the table into a ``CfnMapping`` (region -> ECR account) and build the image URI
 with ``AWS::Region`` and ``AWS::URLSuffix``, so one template works in every listed region
 (the account differs by region: 763104351884 in most, others in opt-in, China and GovCloud).
@@ -22,6 +25,9 @@ from typing import Any
 
 TABLE_FILE = Path(__file__).with_name("dlc_images.json")
 CONFIG_MEMBER = "sagemaker/core/image_uri_config/huggingface.json"
+LMI_CONFIG_MEMBER = "sagemaker/core/image_uri_config/djl-lmi.json"
+#: The LMI release served by engine ``lmi-vllm`` (vLLM backend, LoRA adapters, CUDA 13).
+LMI_VERSION = "0.38.0"
 
 # Full versions (short ones give tags that may not exist). Training: the newest transformers 5
 # training DLC; inference: the newest transformers 5 inference DLC (the only inference DLC whose
@@ -134,6 +140,17 @@ def build_table(config: dict[str, Any], source: str) -> dict[str, Any]:
     return table
 
 
+def build_lmi_entry(config: dict[str, Any], source: str) -> dict[str, Any]:
+    """The LMI image of :data:`LMI_VERSION` out of sagemaker-core's ``djl-lmi.json``."""
+    entry = config["versions"][LMI_VERSION]
+    return {
+        "repository": entry["repository"],
+        "tag": entry["tag_prefix"],
+        "registries": dict(sorted(entry["registries"].items())),
+        "source": source,
+    }
+
+
 def load_table(path: Path = TABLE_FILE) -> dict[str, Any]:
     """The committed table."""
     return json.loads(path.read_text())
@@ -144,7 +161,9 @@ def main(argv: list[str]) -> None:
     wheel = Path(argv[0])
     with zipfile.ZipFile(wheel) as archive:
         config = json.loads(archive.read(CONFIG_MEMBER))
+        lmi_config = json.loads(archive.read(LMI_CONFIG_MEMBER))
     table = build_table(config, source=f"{wheel.name}:{CONFIG_MEMBER}")
+    table["images"]["lmi"] = build_lmi_entry(lmi_config, f"{wheel.name}:{LMI_CONFIG_MEMBER}")
     TABLE_FILE.write_text(json.dumps(table, indent=2) + "\n")
     print(f"wrote {TABLE_FILE}")
 

@@ -10,7 +10,8 @@ from constructs import Construct
 
 from infra.dlc_images import load_table
 
-ImageKind = Literal["training", "inference"]
+#: ``lmi``: the Large Model Inference container (vLLM backend) of engine ``lmi-vllm``.
+ImageKind = Literal["training", "inference", "lmi"]
 
 
 def dlc_image_uri(scope: Construct, kind: ImageKind) -> str:

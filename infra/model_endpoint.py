@@ -39,6 +39,7 @@ from quantreason import naming
 from quantreason.stages import (
     ROLLBACK_ALARM_PERIOD_S,
     SERVING_URI_RE,
+    AdapterComponent,
     AutoscalingSettings,
     EndpointSettings,
 )
@@ -46,6 +47,14 @@ from quantreason.stages import (
 DATA_CAPTURE_PREFIX = "data-capture"
 BASE_MODEL_ENV = naming.BASE_MODEL_ENV
 SCALABLE_DIMENSION = "sagemaker:variant:DesiredInstanceCount"
+COPY_SCALABLE_DIMENSION = "sagemaker:inference-component:DesiredCopyCount"
+VARIANT_METRICS = {
+    "invocations": "SageMakerVariantInvocationsPerInstance",
+    "concurrency": "SageMakerVariantConcurrentRequestsPerModelHighResolution",
+}
+COMPONENT_METRIC = "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution"
+#: Where the LMI container finds the model: SageMaker copies the model data here.
+LMI_MODEL_DIR = "/opt/ml/model"
 #: The stack-level singleton Lambda behind every ``AwsCustomResource``.
 _AWS_CUSTOM_RESOURCE_PROVIDER = "AWS679f53fac002430cb0da5b7982bd2287"
 
@@ -64,9 +73,13 @@ class ModelEndpointProps:
     settings: EndpointSettings
     autoscaling: AutoscalingSettings
     # s3://<artifacts>/artifacts/serving/<id>/: adapter + code/ + base/ (base weights), all
-    # uncompressed; written by `quantreason aws deploy`.
-    model_data: str
+    # uncompressed; written by `quantreason aws deploy`. None: adapter components only.
+    model_data: str | None
     network: NetworkProps = field(default_factory=NetworkProps)
+    # base-models/<name>/<sha12>/ in the artifacts bucket: the base component's weights
+    # (engine lmi-vllm with inference components).
+    base_model_prefix: str | None = None
+    adapters: tuple[AdapterComponent, ...] = ()
 
 
 class ModelEndpoint(Construct):
@@ -81,6 +94,15 @@ class ModelEndpoint(Construct):
         s, scaling = props.settings, props.autoscaling
         self.endpoint_name = props.endpoint_name
         self.variant_name = naming.variant_name(props.settings.instance_type)
+        self.uses_components = s.uses_components
+        self.image_kind = "inference" if s.engine == "hf" else "lmi"
+        # lmi-vllm components: the base component reads the staged base weights themselves,
+        # so adding an adapter never touches it; otherwise the serving data as today.
+        base_from_stage = s.engine == "lmi-vllm" and s.uses_components
+        if base_from_stage and props.base_model_prefix is None:
+            raise ValueError("lmi-vllm inference components need the stage's base_model")
+        if not base_from_stage and props.model_data is None:
+            raise ValueError("this engine serves the serving data of `quantreason aws deploy`")
 
         self.role = iam.Role(
             self,
@@ -88,10 +110,24 @@ class ModelEndpoint(Construct):
             assumed_by=iam.ServicePrincipal("sagemaker.amazonaws.com"),
             description="SageMaker endpoint: read the model artifact, write captured data",
         )
-        key_prefix = _serving_key_prefix(props.model_data)
+        if base_from_stage:
+            assert props.base_model_prefix is not None
+            key_prefix = props.base_model_prefix
+            model_data = f"s3://{props.artifacts_bucket.bucket_name}/{key_prefix}"
+        else:
+            assert props.model_data is not None
+            key_prefix = _serving_key_prefix(props.model_data)
+            model_data = props.model_data
         grant_prefix_read(self.role, props.artifacts_bucket, key_prefix)  # exactly that data
+        for adapter in props.adapters:  # each adapter archive, by its exact key
+            self.role.add_to_principal_policy(
+                iam.PolicyStatement(
+                    actions=["s3:GetObject"],
+                    resources=[props.artifacts_bucket.arn_for_objects(_s3_key(adapter.artifact))],
+                )
+            )
         props.network.grant_vpc_access(self.role)
-        grant_dlc_pull(self.role, self, "inference")
+        grant_dlc_pull(self.role, self, self.image_kind)
         grant_sagemaker_logging(self.role, self, f"/aws/sagemaker/Endpoints/{props.endpoint_name}")
 
         self.model = sagemaker.CfnModel(
@@ -99,21 +135,15 @@ class ModelEndpoint(Construct):
             "Model",
             execution_role_arn=self.role.role_arn,
             primary_container=sagemaker.CfnModel.ContainerDefinitionProperty(
-                image=dlc_image_uri(self, "inference"),
+                image=dlc_image_uri(self, self.image_kind),
                 model_data_source=sagemaker.CfnModel.ModelDataSourceProperty(
                     s3_data_source=sagemaker.CfnModel.S3DataSourceProperty(
-                        s3_uri=props.model_data,
+                        s3_uri=model_data,
                         s3_data_type="S3Prefix",
                         compression_type="None",
                     )
                 ),
-                environment={
-                    # The local copy of the staged weights; nothing is fetched from the hub.
-                    BASE_MODEL_ENV: naming.SERVING_BASE_MODEL_PATH,
-                    "HF_HUB_OFFLINE": "1",
-                    "SAGEMAKER_CONTAINER_LOG_LEVEL": "20",
-                    "SAGEMAKER_REGION": cdk.Aws.REGION,
-                },
+                environment=container_environment(s, base_from_stage),
             ),
             enable_network_isolation=props.network.isolated,
             vpc_config=(
@@ -150,31 +180,61 @@ class ModelEndpoint(Construct):
                     json_content_types=["application/json"]
                 ),
             )
+        if self.uses_components:
+            # Components: the variant names no model; instances are managed by SageMaker
+            # (ManagedInstanceScaling) and the config carries the execution role.
+            min_instances = 0 if s.scale_to_zero else scaling.min_instances
+            variant = sagemaker.CfnEndpointConfig.ProductionVariantProperty(
+                variant_name=self.variant_name,
+                instance_type=s.instance_type,
+                initial_instance_count=scaling.min_instances,
+                managed_instance_scaling=sagemaker.CfnEndpointConfig.ManagedInstanceScalingProperty(
+                    status="ENABLED",
+                    min_instance_count=min_instances,
+                    max_instance_count=scaling.max_instances,
+                ),
+                routing_config=sagemaker.CfnEndpointConfig.RoutingConfigProperty(
+                    routing_strategy="LEAST_OUTSTANDING_REQUESTS"
+                ),
+                container_startup_health_check_timeout_in_seconds=(
+                    s.startup_health_check_timeout_s
+                ),
+                model_data_download_timeout_in_seconds=s.model_data_download_timeout_s,
+            )
+        else:
+            variant = sagemaker.CfnEndpointConfig.ProductionVariantProperty(
+                variant_name=self.variant_name,
+                model_name=self.model.attr_model_name,
+                instance_type=s.instance_type,
+                initial_instance_count=scaling.min_instances,
+                initial_variant_weight=1.0,
+                container_startup_health_check_timeout_in_seconds=(
+                    s.startup_health_check_timeout_s
+                ),
+                model_data_download_timeout_in_seconds=s.model_data_download_timeout_s,
+            )
         self.endpoint_config = sagemaker.CfnEndpointConfig(
             self,
             "EndpointConfig",
-            production_variants=[
-                sagemaker.CfnEndpointConfig.ProductionVariantProperty(
-                    variant_name=self.variant_name,
-                    model_name=self.model.attr_model_name,
-                    instance_type=s.instance_type,
-                    initial_instance_count=scaling.min_instances,
-                    initial_variant_weight=1.0,
-                    container_startup_health_check_timeout_in_seconds=(
-                        s.startup_health_check_timeout_s
-                    ),
-                    model_data_download_timeout_in_seconds=s.model_data_download_timeout_s,
-                )
-            ],
+            production_variants=[variant],
             data_capture_config=data_capture,
+            execution_role_arn=self.role.role_arn if self.uses_components else None,
         )
+        if self.uses_components:
+            self.endpoint_config.add_resource_dependency(
+                self.role.node.find_child("DefaultPolicy").node.default_child
+            )
         self._acknowledge_role(props.artifacts_bucket, key_prefix)
 
         self.endpoint: sagemaker.CfnEndpoint | None = None
+        self.base_component: sagemaker.CfnInferenceComponent | None = None
+        self.adapter_components: dict[str, sagemaker.CfnInferenceComponent] = {}
         self.alarms: list[cloudwatch.Alarm] = []  # roll a deployment back
         self.notification_alarms: list[cloudwatch.Alarm] = []  # tell someone, change nothing
         if not s.parked:
             self._add_endpoint(s, scaling)
+            if self.uses_components:
+                self._add_components(s, scaling, props.adapters)
 
     def _add_endpoint(self, s: EndpointSettings, scaling: AutoscalingSettings) -> None:
         self.alarms, self.notification_alarms = self._add_alarms(s)
@@ -215,6 +275,8 @@ class ModelEndpoint(Construct):
             # Keep the autoscaled instance count when a new endpoint config is deployed.
             retain_all_variant_properties=True,
         )
+        if self.uses_components:
+            return  # each component scales its copies (see _add_components)
         resource_id = scalable_resource_id(self.endpoint_name, self.variant_name)
         self.endpoint.node.add_dependency(self._deregister_previous_variant(resource_id))
         self.scalable_target = appscaling.CfnScalableTarget(
@@ -228,22 +290,158 @@ class ModelEndpoint(Construct):
         )
         # Registration needs the endpoint; on delete, the target goes first (no leftovers).
         self.scalable_target.add_resource_dependency(self.endpoint)
+        if scaling.metric == "invocations":
+            policy_id, suffix = "InvocationsPerInstance", "invocations-per-instance"
+            target = scaling.target_invocations_per_instance
+        else:
+            policy_id, suffix = "ConcurrentRequestsPerModel", "concurrent-requests-per-model"
+            assert scaling.concurrency_target_per_copy is not None  # checked by the stage
+            target = scaling.concurrency_target_per_copy
         self.scaling_policy = appscaling.CfnScalingPolicy(
             self,
-            "InvocationsPerInstance",
+            policy_id,
             # Named per variant: a new variant's policy is created before the old one is gone.
-            policy_name=f"{self.endpoint_name}-{self.variant_name}-invocations-per-instance",
+            policy_name=f"{self.endpoint_name}-{self.variant_name}-{suffix}",
             policy_type="TargetTrackingScaling",
             scaling_target_id=self.scalable_target.ref,
             target_tracking_scaling_policy_configuration=appscaling.CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty(
-                target_value=scaling.target_invocations_per_instance,
+                target_value=target,
                 predefined_metric_specification=appscaling.CfnScalingPolicy.PredefinedMetricSpecificationProperty(
-                    predefined_metric_type="SageMakerVariantInvocationsPerInstance"
+                    predefined_metric_type=VARIANT_METRICS[scaling.metric]
                 ),
                 scale_in_cooldown=scaling.scale_in_cooldown_s,
                 scale_out_cooldown=scaling.scale_out_cooldown_s,
             ),
         )
+
+    def _add_components(
+        self,
+        s: EndpointSettings,
+        scaling: AutoscalingSettings,
+        adapters: tuple[AdapterComponent, ...],
+    ) -> None:
+        """One base component (the model), one child per adapter, scaling on the base's copies.
+
+        Adapters run on the base component's copies (``BaseInferenceComponentName``): adding,
+        replacing or removing one changes only its own resource.
+        """
+        assert self.endpoint is not None
+        requirements = sagemaker.CfnInferenceComponent.InferenceComponentComputeResourceRequirementsProperty(
+            number_of_accelerator_devices_required=s.per_copy.accelerators or None,
+            min_memory_required_in_mb=s.per_copy.memory_mb,
+        )
+        self.base_component_name = naming.component_name(self.endpoint_name, "base")
+        self.base_component = sagemaker.CfnInferenceComponent(
+            self,
+            "BaseComponent",
+            endpoint_name=self.endpoint.attr_endpoint_name,
+            inference_component_name=self.base_component_name,
+            variant_name=self.variant_name,
+            specification=sagemaker.CfnInferenceComponent.InferenceComponentSpecificationProperty(
+                model_name=self.model.attr_model_name,
+                compute_resource_requirements=requirements,
+                startup_parameters=sagemaker.CfnInferenceComponent.InferenceComponentStartupParametersProperty(
+                    container_startup_health_check_timeout_in_seconds=(
+                        s.startup_health_check_timeout_s
+                    ),
+                    model_data_download_timeout_in_seconds=s.model_data_download_timeout_s,
+                ),
+            ),
+            # Deployed with copies (its health is checked); scaling may go to 0 afterwards.
+            runtime_config=sagemaker.CfnInferenceComponent.InferenceComponentRuntimeConfigProperty(
+                copy_count=scaling.min_instances
+            ),
+        )
+        for adapter in adapters:
+            component = sagemaker.CfnInferenceComponent(
+                self,
+                f"Adapter{adapter.name}",
+                endpoint_name=self.endpoint.attr_endpoint_name,
+                inference_component_name=naming.component_name(self.endpoint_name, adapter.name),
+                specification=sagemaker.CfnInferenceComponent.InferenceComponentSpecificationProperty(
+                    base_inference_component_name=self.base_component_name,
+                    container=sagemaker.CfnInferenceComponent.InferenceComponentContainerSpecificationProperty(
+                        artifact_url=adapter.artifact
+                    ),
+                ),
+            )
+            component.add_dependency(self.base_component)
+            self.adapter_components[adapter.name] = component
+
+        self.scalable_target = appscaling.CfnScalableTarget(
+            self,
+            "CopiesTarget",
+            service_namespace="sagemaker",
+            resource_id=f"inference-component/{self.base_component_name}",
+            scalable_dimension=COPY_SCALABLE_DIMENSION,
+            min_capacity=0 if s.scale_to_zero else scaling.min_instances,
+            max_capacity=scaling.max_instances,  # one copy per instance
+        )
+        self.scalable_target.add_resource_dependency(self.base_component)
+        assert scaling.concurrency_target_per_copy is not None  # checked by the stage
+        self.scaling_policy = appscaling.CfnScalingPolicy(
+            self,
+            "ConcurrentRequestsPerCopy",
+            policy_name=f"{self.base_component_name}-concurrent-requests-per-copy",
+            policy_type="TargetTrackingScaling",
+            scaling_target_id=self.scalable_target.ref,
+            target_tracking_scaling_policy_configuration=appscaling.CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty(
+                target_value=scaling.concurrency_target_per_copy,
+                predefined_metric_specification=appscaling.CfnScalingPolicy.PredefinedMetricSpecificationProperty(
+                    predefined_metric_type=COMPONENT_METRIC
+                ),
+                scale_in_cooldown=scaling.scale_in_cooldown_s,
+                scale_out_cooldown=scaling.scale_out_cooldown_s,
+            ),
+        )
+        self.wake_up_alarms: list[cloudwatch.Alarm] = []
+        if s.scale_to_zero:
+            self._add_wake_up([self.base_component_name, *self.adapter_component_names()])
+
+    def adapter_component_names(self) -> list[str]:
+        """The inference component names of the adapters, in deploy.json's order."""
+        return [naming.component_name(self.endpoint_name, n) for n in self.adapter_components]
+
+    def _add_wake_up(self, component_names: list[str]) -> None:
+        """Scale from zero: a request that finds no copy fails (``NoCapacityInvocationFailures``)
+        and this alarm adds the first copy through a step-scaling policy, as AWS documents for
+        endpoints that scale to zero instances."""
+        wake_up = appscaling.CfnScalingPolicy(
+            self,
+            "WakeUpFromZero",
+            policy_name=f"{self.base_component_name}-wake-up-from-zero",
+            policy_type="StepScaling",
+            scaling_target_id=self.scalable_target.ref,
+            step_scaling_policy_configuration=appscaling.CfnScalingPolicy.StepScalingPolicyConfigurationProperty(
+                adjustment_type="ChangeInCapacity",
+                metric_aggregation_type="Maximum",
+                cooldown=60,
+                step_adjustments=[
+                    appscaling.CfnScalingPolicy.StepAdjustmentProperty(
+                        metric_interval_lower_bound=0, scaling_adjustment=1
+                    )
+                ],
+            ),
+        )
+        for index, name in enumerate(component_names):
+            alarm = cloudwatch.Alarm(
+                self,
+                "WakeUp" if index == 0 else f"WakeUp{index}",
+                metric=cloudwatch.Metric(
+                    namespace="AWS/SageMaker",
+                    metric_name="NoCapacityInvocationFailures",
+                    dimensions_map={"InferenceComponentName": name},
+                    statistic="Maximum",
+                    period=cdk.Duration.seconds(30),
+                ),
+                threshold=1,
+                evaluation_periods=1,
+                comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                treat_missing_data=cloudwatch.TreatMissingData.MISSING,
+                alarm_description=f"{name}: a request found no copy; add the first one",
+            )
+            alarm.add_alarm_action(_ScalingPolicyAction(wake_up.ref))
+            self.wake_up_alarms.append(alarm)
 
     def _deregister_previous_variant(self, resource_id: str) -> cr.AwsCustomResource:
         """Deregister the scalable target of the variant being replaced, before the update.
@@ -406,6 +604,51 @@ class ModelEndpoint(Construct):
                 )
             )
         acknowledge(self.role, *findings)
+
+
+class _ScalingPolicyAction:
+    """An alarm action that runs an Application Auto Scaling policy (by its ARN)."""
+
+    def __init__(self, policy_arn: str) -> None:
+        self.policy_arn = policy_arn
+
+    def bind(self, _scope: Construct, _alarm: cloudwatch.IAlarm) -> cloudwatch.AlarmActionConfig:
+        return cloudwatch.AlarmActionConfig(alarm_action_arn=self.policy_arn)
+
+
+def container_environment(s: EndpointSettings, base_only: bool) -> dict[str, str]:
+    """The model container's environment for the stage's engine.
+
+    ``hf``: our toolkit handler reads the base weights from the serving data's ``base/``.
+    ``lmi-vllm``: the LMI container's vLLM backend with LoRA on; the model is the staged base
+    (components: the model data is the base prefix itself; a variant: ``base/`` of the
+    serving data) and our formatters (``model.py``) keep the JSON contract.
+    """
+    common = {"HF_HUB_OFFLINE": "1", "SAGEMAKER_CONTAINER_LOG_LEVEL": "20"}
+    if s.engine == "hf":
+        return {
+            # The local copy of the staged weights; nothing is fetched from the hub.
+            BASE_MODEL_ENV: naming.SERVING_BASE_MODEL_PATH,
+            **common,
+            "SAGEMAKER_REGION": cdk.Aws.REGION,
+        }
+    model_dir = LMI_MODEL_DIR if base_only else naming.SERVING_BASE_MODEL_PATH
+    return {
+        "HF_MODEL_ID": model_dir,
+        **common,
+        "OPTION_ROLLING_BATCH": "vllm",
+        "OPTION_ENABLE_LORA": "true",
+        "OPTION_MAX_LORAS": str(s.vllm.max_loras),
+        "OPTION_MAX_LORA_RANK": str(s.vllm.max_lora_rank),
+        "OPTION_MAX_MODEL_LEN": str(s.vllm.max_model_len),
+        "OPTION_DTYPE": "bf16",
+        "TENSOR_PARALLEL_DEGREE": str(max(1, s.per_copy.accelerators)),
+    }
+
+
+def _s3_key(uri: str) -> str:
+    """``key`` of ``s3://bucket/key``."""
+    return uri.split("/", 3)[3]
 
 
 def _serving_key_prefix(model_data: str) -> str:

@@ -125,7 +125,7 @@ class EndpointStack(cdk.Stack):
         super().__init__(scope, construct_id, **kw)
         self.add_stack_dependency(storage)
         self.endpoint: ModelEndpoint | None = None
-        if stage.model_data is None:
+        if not stage.serves_anything:
             _placeholder(self)
             cdk.CfnOutput(
                 self,
@@ -144,11 +144,25 @@ class EndpointStack(cdk.Stack):
                     autoscaling=stage.autoscaling,
                     model_data=stage.model_data,
                     network=network_props(stage),
+                    base_model_prefix=stage.base_model,
+                    adapters=stage.adapters,
                 ),
             )
             cdk.CfnOutput(self, naming.OUTPUT_VARIANT_NAME, value=self.endpoint.variant_name)
             if self.endpoint.endpoint is not None:
                 cdk.CfnOutput(self, naming.OUTPUT_ENDPOINT_NAME, value=self.endpoint.endpoint_name)
+            if self.endpoint.base_component is not None:
+                cdk.CfnOutput(
+                    self,
+                    naming.OUTPUT_COMPONENTS,
+                    value=" ".join(
+                        [
+                            self.endpoint.base_component_name,
+                            *self.endpoint.adapter_component_names(),
+                        ]
+                    ),
+                    description="Inference components: the base, then one per adapter",
+                )
         # Shown by `cdk diff`, so that a reviewer sees what parking or a new max saves or costs.
         cdk.CfnOutput(
             self,
@@ -195,7 +209,7 @@ def network_props(stage: StageSettings) -> NetworkProps:
 def endpoint_cost_text(stage: StageSettings) -> str:
     """``"1.41 USD (1 x ml.g5.xlarge) .. 5.63 USD (4)"``, ``"0 (parked)"`` or
     ``"0 (no adapter deployed)"``."""
-    if stage.model_data is None:
+    if not stage.serves_anything:
         return "0 (no adapter deployed)"
     if stage.endpoint.parked:
         return "0 (parked)"
@@ -205,6 +219,8 @@ def endpoint_cost_text(stage: StageSettings) -> str:
     except PriceError as err:
         return f"unknown: {err}"
     low, high = stage.autoscaling.min_instances, stage.autoscaling.max_instances
+    if stage.endpoint.scale_to_zero:
+        low = 0  # idle: no instance
     return (
         f"{hourly * low:.2f} {prices.currency} ({low} x {stage.endpoint.instance_type}) .. "
         f"{hourly * high:.2f} {prices.currency} ({high})"

@@ -31,6 +31,11 @@ BASE_MODEL_CHANNEL = "base"
 VARIANT_NAME = "AllTraffic"
 
 
+def component_name(endpoint_name: str, part: str) -> str:
+    """An inference component's name: ``<endpoint>-<part>`` (``base`` or an adapter's name)."""
+    return f"{endpoint_name}-{part}"
+
+
 def variant_name(instance_type: str) -> str:
     """The production variant's name, derived from what forces a new fleet: the instance type.
 
@@ -58,6 +63,7 @@ OUTPUT_STATE_MACHINE_ARN = "TrainingStateMachineArn"
 OUTPUT_TRAINING_ROLE_ARN = "TrainingRoleArn"
 OUTPUT_ENDPOINT_NAME = "EndpointName"
 OUTPUT_VARIANT_NAME = "VariantName"
+OUTPUT_COMPONENTS = "InferenceComponents"
 #: Says why a stack holds no job / endpoint yet (fresh account: nothing staged or deployed).
 OUTPUT_TRAINING_STATUS = "TrainingStatus"
 OUTPUT_SERVING_STATUS = "ServingStatus"

@@ -74,6 +74,12 @@ BaseModelPrefix = Annotated[
     ),
 ]
 ServingUri = Annotated[Text, _matching(SERVING_URI_RE.pattern, "an s3://BUCKET/PREFIX/ URI")]
+#: An inference component's name part: SageMaker allows 63 characters in all.
+COMPONENT_NAME_RE = re.compile(r"^[a-z0-9](-?[a-z0-9]){0,31}$")
+ComponentName = Annotated[Text, _matching(COMPONENT_NAME_RE.pattern, "a component name")]
+AdapterUri = Annotated[
+    Text, _matching(r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S+\.tar\.gz$", "s3://.../*.tar.gz")
+]
 SubnetId = Annotated[Text, _matching(r"^subnet-[0-9a-f]{8,17}$", "a subnet id")]
 SecurityGroupId = Annotated[Text, _matching(r"^sg-[0-9a-f]{8,17}$", "a security group id")]
 #: SageMaker's own range for the endpoint's health-check and download timeouts.
@@ -122,16 +128,54 @@ class DeploymentSettings(Settings):
     max_execution_s: Int = Field(3600, ge=600, le=28800)
 
 
+class VllmSettings(Settings):
+    """Engine ``lmi-vllm``: what the LMI container's vLLM backend is started with."""
+
+    max_loras: Int = Field(4, ge=1, le=64)  # adapters resident on the GPU at once
+    max_lora_rank: Int = Field(16, ge=1, le=512)  # >= the r of every served adapter
+    max_model_len: Int = Field(2048, ge=256)  # prompt + generated tokens per sequence
+
+
+class CopySettings(Settings):
+    """Inference components: what one copy of the base model reserves on an instance."""
+
+    accelerators: Int = Field(1, ge=0, le=8)  # GPUs per copy; 0 on a CPU instance type
+    memory_mb: Int = Field(8192, ge=1024)  # host memory reserved per copy
+
+
 class EndpointSettings(Settings):
     """Model, endpoint config and endpoint of the Endpoint stack."""
 
     instance_type: InstanceType = "ml.g5.xlarge"
+    # hf: the Hugging Face inference DLC with our toolkit handler (one request per worker);
+    # lmi-vllm: the LMI container's vLLM backend (continuous batching, LoRA adapters).
+    engine: Literal["hf", "lmi-vllm"] = "hf"
+    # Inference components (a base component + one per adapter); None: with lmi-vllm only.
+    components: Bool | None = None
+    # Components only: no instance and no copy while idle; the first request wakes it up.
+    scale_to_zero: Bool = False
+    vllm: VllmSettings = VllmSettings()
+    per_copy: CopySettings = CopySettings()
     parked: Bool = False  # true: no endpoint, no scaling, no spend; model + config kept
     startup_health_check_timeout_s: EndpointTimeout = 900  # a 7B model needs minutes to load
     model_data_download_timeout_s: EndpointTimeout = 900
     alarms: AlarmSettings = AlarmSettings()
     deployment: DeploymentSettings = DeploymentSettings()
     data_capture: DataCaptureSettings | None = None
+
+    @property
+    def uses_components(self) -> bool:
+        """Whether the endpoint hosts inference components instead of one model variant."""
+        return self.engine == "lmi-vllm" if self.components is None else self.components
+
+    @model_validator(mode="after")
+    def _scale_to_zero_needs_components(self) -> EndpointSettings:
+        if self.scale_to_zero and not self.uses_components:
+            raise ValueError(
+                "scale_to_zero needs inference components (engine lmi-vllm or components: "
+                "true): SageMaker scales only components to zero instances"
+            )
+        return self
 
     @model_validator(mode="after")
     def _bake_wait_covers_the_rollback_alarms(self) -> EndpointSettings:
@@ -146,9 +190,20 @@ class EndpointSettings(Settings):
 
 
 class AutoscalingSettings(Settings):
-    """Target tracking on SageMakerVariantInvocationsPerInstance (from the capacity plan)."""
+    """Target tracking (numbers from the capacity plan).
 
+    A single-model variant tracks ``SageMakerVariantInvocationsPerInstance`` (``metric:
+    invocations``) or ``SageMakerVariantConcurrentRequestsPerModelHighResolution``
+    (``concurrency``); inference components always track
+    ``SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution``. The concurrency
+    metrics use ``concurrency_target_per_copy``. With components, min/max count copies (one
+    copy per instance) as well as instances.
+    """
+
+    metric: Literal["invocations", "concurrency"] = "invocations"
     target_invocations_per_instance: Number = Field(gt=0)
+    # Concurrent requests per model copy (plan-capacity --bench); None: not planned yet.
+    concurrency_target_per_copy: Number | None = Field(None, gt=0)
     min_instances: Int = Field(ge=1)  # a real-time endpoint keeps one instance
     max_instances: Int = Field(le=100)
     scale_in_cooldown_s: Int = Field(ge=0)
@@ -172,6 +227,14 @@ class VpcSettings(Settings):
     security_group_ids: tuple[SecurityGroupId, ...] = Field(min_length=1)
 
 
+class AdapterComponent(Settings):
+    """One adapter served as its own inference component on the base component."""
+
+    name: ComponentName  # the component is <endpoint name>-<name>
+    artifact: AdapterUri  # model.tar.gz: the PEFT adapter (+ the LMI formatter's model.py)
+    archive_sha256: Text
+
+
 class StageSettings(Settings):
     """Everything the CDK app needs to build one stage."""
 
@@ -191,7 +254,45 @@ class StageSettings(Settings):
     vpc: VpcSettings | None = None  # optional subnets + security groups for both
     # s3://.../ serving prefix from state/<stage>/deploy.json; None: no adapter deployed yet
     model_data: ServingUri | None = None
+    # adapter components from state/<stage>/deploy.json (lmi-vllm with components only)
+    adapters: tuple[AdapterComponent, ...] = ()
     kms: Bool = False  # customer-managed, rotated KMS keys for the buckets and training logs
+
+    @property
+    def scales_on_concurrency(self) -> bool:
+        """Whether target tracking follows concurrent requests (components always do)."""
+        return self.endpoint.uses_components or self.autoscaling.metric == "concurrency"
+
+    @property
+    def serves_anything(self) -> bool:
+        """Whether the Endpoint stack holds a model: serving data or adapter components."""
+        return self.model_data is not None or bool(self.adapters)
+
+    @model_validator(mode="after")
+    def _adapters_need_lmi_components(self) -> StageSettings:
+        if self.adapters and not (
+            self.endpoint.engine == "lmi-vllm" and self.endpoint.uses_components
+        ):
+            raise ValueError(
+                "adapter components need endpoint.engine lmi-vllm with inference components "
+                "(the hf toolkit loads its one adapter from the serving data)"
+            )
+        if self.adapters and self.base_model is None:
+            raise ValueError("adapter components need base_model (the base component's weights)")
+        names = [a.name for a in self.adapters]
+        if len(set(names)) != len(names):
+            raise ValueError(f"adapter component names repeat: {names}")
+        return self
+
+    @model_validator(mode="after")
+    def _concurrency_target_planned(self) -> StageSettings:
+        if self.scales_on_concurrency and self.autoscaling.concurrency_target_per_copy is None:
+            raise ValueError(
+                "autoscaling.concurrency_target_per_copy is needed to scale on concurrent "
+                f"requests: run 'quantreason plan-capacity --bench bench.json --stage {self.name} "
+                "...' or set it under autoscaling:"
+            )
+        return self
 
     @property
     def endpoint_name(self) -> str:
@@ -213,19 +314,25 @@ class CapacityState(Settings):
     max_instances: Int
     scale_in_cooldown_s: Int
     scale_out_cooldown_s: Int
+    concurrency_target_per_copy: Int | None = None  # only from a measured concurrency curve
 
     def autoscaling(self) -> dict[str, Any]:
         """The autoscaling numbers (validated later, with the YAML's overrides applied)."""
-        return self.model_dump(include=set(AutoscalingSettings.model_fields))
+        numbers = self.model_dump(include=set(AutoscalingSettings.model_fields))
+        if numbers["concurrency_target_per_copy"] is None:
+            del numbers["concurrency_target_per_copy"]
+        return numbers
 
 
 class DeployState(Settings):
     """``state/<stage>/deploy.json``: the serving data the Endpoint stack serves."""
 
     stage: Text  # the stage it was written for
-    model_data: ServingUri  # s3://<artifacts>/artifacts/serving/<id>/
-    base_model: BaseModelPrefix  # the base model the serving data holds a copy of
-    archive_sha256: Text  # the model.tar.gz it was built from
+    # s3://<artifacts>/artifacts/serving/<id>/; None: only adapter components deployed
+    model_data: ServingUri | None = None
+    base_model: BaseModelPrefix  # the base model the serving data / adapters were built on
+    archive_sha256: Text | None = None  # the model.tar.gz the serving data was built from
+    adapters: tuple[AdapterComponent, ...] = ()  # `quantreason aws deploy --component NAME`
 
 
 def state_dir(stage: str, state_root: Path | None = None) -> Path:
@@ -282,7 +389,10 @@ def load_stage(
     merged["autoscaling"] = {**capacity.autoscaling(), **(raw.get("autoscaling") or {})}
     deploy = _load_deploy(stage, state_root) if with_deploy_state else None
     if deploy is not None:
-        merged["model_data"] = deploy.model_data
+        if deploy.model_data is not None:
+            merged["model_data"] = deploy.model_data
+        if deploy.adapters:
+            merged["adapters"] = [a.model_dump() for a in deploy.adapters]
     merged.update({k: v for k, v in overrides.items() if v not in (None, "")})
 
     settings = build_settings(StageSettings, merged, str(stage_file), StageConfigError)

@@ -163,7 +163,7 @@ def test_unknown_region_fails_before_synth(tmp_path: Path):
     from infra.app_builder import build_stage_app, new_app
     from quantreason.stages import StageConfigError
 
-    with pytest.raises(StageConfigError, match="no Hugging Face training image listed for"):
+    with pytest.raises(StageConfigError, match="no training container image listed for"):
         build_stage_app(new_app(tmp_path), "dev", overrides={"region": "xx-nowhere-9"})
 
 
