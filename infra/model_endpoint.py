@@ -326,7 +326,8 @@ class ModelEndpoint(Construct):
         replacing or removing one changes only its own resource.
         """
         assert self.endpoint is not None
-        requirements = sagemaker.CfnInferenceComponent.InferenceComponentComputeResourceRequirementsProperty(
+        ic = sagemaker.CfnInferenceComponent
+        requirements = ic.InferenceComponentComputeResourceRequirementsProperty(
             number_of_accelerator_devices_required=s.per_copy.accelerators or None,
             min_memory_required_in_mb=s.per_copy.memory_mb,
         )
