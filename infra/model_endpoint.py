@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import aws_cdk as cdk
+import jsii
 from aws_cdk import aws_applicationautoscaling as appscaling
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_iam as iam
@@ -366,7 +367,7 @@ class ModelEndpoint(Construct):
                     ),
                 ),
             )
-            component.add_dependency(self.base_component)
+            component.add_resource_dependency(self.base_component)
             self.adapter_components[adapter.name] = component
 
         self.scalable_target = appscaling.CfnScalableTarget(
@@ -607,6 +608,7 @@ class ModelEndpoint(Construct):
         acknowledge(self.role, *findings)
 
 
+@jsii.implements(cloudwatch.IAlarmAction)
 class _ScalingPolicyAction:
     """An alarm action that runs an Application Auto Scaling policy (by its ARN)."""
 
