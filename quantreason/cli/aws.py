@@ -22,7 +22,8 @@ from quantreason.cli.output import fail
 aws_app = typer.Typer(
     name="aws",
     help=(
-        "Operate quantreason in AWS: stage-base-model, upload-data, train, deploy, invoke, "
+        "Operate quantreason in AWS: stage-base-model, upload-data, train, deploy, "
+        "remove-component, invoke, "
         "status, cost, teardown."
     ),
     no_args_is_help=True,
@@ -209,18 +210,50 @@ def deploy(
         bool, typer.Option("--direct", help="Also update the live endpoint with a new config now.")
     ] = False,
     endpoint: Endpoint = None,
+    component: Annotated[
+        str | None,
+        typer.Option(
+            help="Serve the adapter as this inference component on the base component "
+            "(engine lmi-vllm); adds or replaces it, the base and other adapters stay."
+        ),
+    ] = None,
 ) -> None:
     """Build the adapter's serving data on the base model; write state/<stage>/deploy.json."""
     from quantreason.ops.deploy import (
         cdk_commands,
         compose_serving_data,
         fetch_archive,
+        record_adapter,
+        require_adapter_components,
         update_endpoint_direct,
+        upload_adapter,
         write_deploy_state,
     )
-    from quantreason.stages import deploy_state_file, stage_base_model
+    from quantreason.ops.session import OpsError
+    from quantreason.stages import COMPONENT_NAME_RE, deploy_state_file, stage_base_model
+
+    def deploy_component(ctx: Any, name: str) -> None:
+        if not COMPONENT_NAME_RE.match(name):
+            raise OpsError(f"component name {name!r}: 1-32 lowercase letters, digits and '-'")
+        if direct:
+            raise OpsError("--direct updates a single-model variant; components deploy via cdk")
+        base_model = require_adapter_components(stage)
+        with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:
+            archive = fetch_archive(ctx, artifact, Path(tmp))
+            uri, digest = upload_adapter(ctx, archive, name)
+        if ctx.dry_run:
+            console.print(f"would add adapter component {name} to {deploy_state_file(stage)}")
+            return
+        path = record_adapter(stage, name, uri, digest, base_model)
+        console.print(f"wrote {path}: adapter component {name} = {uri}")
+        console.print("review, then apply (the base component is not touched):")
+        for command in cdk_commands(stage, profile):
+            console.print(f"  {command}", markup=False, highlight=False)
 
     def work(ctx: Any) -> None:
+        if component is not None:
+            deploy_component(ctx, component)
+            return
         with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:
             archive = fetch_archive(ctx, artifact, Path(tmp))
             serving = compose_serving_data(ctx, archive, stage_base_model(stage))
@@ -248,6 +281,24 @@ def deploy(
     _run(stage, region, profile, dry_run, work)
 
 
+@aws_app.command("remove-component")
+def remove_component(
+    component: Annotated[str, typer.Argument(help="The adapter component's name.")],
+    stage: Stage = "dev",
+) -> None:
+    """Drop an adapter component from state/<stage>/deploy.json (cdk deploy then deletes it)."""
+    from quantreason.ops.deploy import cdk_commands, remove_adapter
+    from quantreason.ops.session import OpsError
+
+    try:
+        path = remove_adapter(stage, component)
+    except OpsError as err:
+        fail(err, code=1)
+    console.print(f"wrote {path}: adapter component {component} removed")
+    for command in cdk_commands(stage):
+        console.print(f"  {command}", markup=False, highlight=False)
+
+
 @aws_app.command()
 def invoke(
     questions: Annotated[list[str], typer.Argument(help="One or more questions.")],
@@ -257,12 +308,23 @@ def invoke(
     dry_run: DryRun = False,
     max_new_tokens: Annotated[int | None, typer.Option(help="Generation limit.")] = None,
     endpoint: Endpoint = None,
+    component: Annotated[
+        str | None,
+        typer.Option(help="Adapter component to ask (its name in `aws deploy --component`)."),
+    ] = None,
 ) -> None:
     """Send questions to the deployed endpoint and print its JSON answer."""
     from quantreason.ops.invoke import invoke as invoke_endpoint
 
     def work(ctx: Any) -> None:
-        answer = invoke_endpoint(ctx, questions, max_new_tokens, endpoint)
+        answer = invoke_endpoint(
+            ctx,
+            questions,
+            max_new_tokens,
+            endpoint,
+            component,
+            notify=lambda message: typer.echo(message, err=True),
+        )
         if answer is not None:
             typer.echo(json.dumps(answer, indent=2))
 

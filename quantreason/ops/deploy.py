@@ -197,16 +197,122 @@ def _now() -> str:
 
 
 def write_deploy_state(stage: str, serving: ServingData, state_root: Path | None = None) -> Path:
-    """Write the Endpoint stack's input for ``stage`` (read back by ``stages.load_stage``)."""
+    """Write the Endpoint stack's input for ``stage`` (read back by ``stages.load_stage``).
+
+    Adapter components recorded before stay when they were built on the same base model.
+    """
     check_serving_uri(serving.uri)
     path = deploy_state_file(stage, state_root)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    previous = _read_state(path)
     state = {
         "stage": stage,
         "model_data": serving.uri,
         "base_model": serving.base_model,
         "archive_sha256": serving.archive_sha256,
     }
+    if previous.get("adapters") and previous.get("base_model") == serving.base_model:
+        state["adapters"] = previous["adapters"]
+    return _write_state(path, state)
+
+
+#: ``artifacts/adapters/<component>/<archive sha12>/model.tar.gz``: one adapter component's archive.
+ADAPTERS_PREFIX = f"{naming.ARTIFACTS_PREFIX}/adapters"
+
+
+def require_adapter_components(stage: str) -> str:
+    """The stage's base model, if the stage serves adapters as inference components."""
+    from quantreason.stages import load_stage
+
+    settings = load_stage(stage, with_deploy_state=False)
+    if settings.endpoint.engine != "lmi-vllm" or not settings.endpoint.uses_components:
+        raise OpsError(
+            f"stage {stage} serves engine {settings.endpoint.engine} without adapter components: "
+            f"set endpoint.engine: lmi-vllm in config/stages/{stage}.yaml (components are its "
+            "default), or deploy without --component"
+        )
+    if settings.base_model is None:
+        raise OpsError(f"stage {stage} names no base_model: run 'quantreason aws stage-base-model'")
+    return settings.base_model
+
+
+def upload_adapter(ctx: OpsContext, archive: Path | None, component: str) -> tuple[str, str]:
+    """Put one adapter archive where its component reads it; ``(s3 uri, sha256)``.
+
+    ``archive`` is None only on a dry run whose archive is in S3 (placeholders stand in).
+    """
+    if archive is None:
+        digest, body = "<sha256>", b""
+    else:
+        _check_adapter_archive(archive)
+        digest, body = sha256_file(archive), archive.read_bytes()
+    bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
+    key = f"{ADAPTERS_PREFIX}/{component}/{digest[:12]}/model.tar.gz"
+    ctx.client("s3").put_object(Bucket=bucket, Key=key, Body=body)  # adapters are megabytes
+    return f"s3://{bucket}/{key}", digest
+
+
+def _check_adapter_archive(path: Path) -> None:
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            names = {name.removeprefix("./") for name in archive.getnames()}
+    except (tarfile.TarError, OSError) as err:
+        raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
+    if naming.ADAPTER_CONFIG not in names:
+        raise OpsError(f"{path} lacks {naming.ADAPTER_CONFIG}: not a PEFT adapter archive")
+
+
+def record_adapter(
+    stage: str,
+    component: str,
+    artifact: str,
+    archive_sha256: str,
+    base_model: str,
+    state_root: Path | None = None,
+) -> Path:
+    """Add (or replace, by name) one adapter component in ``state/<stage>/deploy.json``."""
+    path = deploy_state_file(stage, state_root)
+    state = _read_state(path) or {"stage": stage, "base_model": base_model}
+    if state.get("base_model") != base_model:
+        raise OpsError(
+            f"{path} was written for base model {state.get('base_model')!r}, the stage names "
+            f"{base_model!r}: deploy its serving data again first"
+        )
+    entry = {"name": component, "artifact": artifact, "archive_sha256": archive_sha256}
+    adapters = list(state.get("adapters", []))
+    names = [a["name"] for a in adapters]
+    if component in names:
+        adapters[names.index(component)] = entry
+    else:
+        adapters.append(entry)
+    return _write_state(path, {**state, "adapters": adapters})
+
+
+def remove_adapter(stage: str, component: str, state_root: Path | None = None) -> Path:
+    """Drop one adapter component from ``state/<stage>/deploy.json`` (the next cdk deploy
+    deletes it; the base component and the other adapters are untouched)."""
+    path = deploy_state_file(stage, state_root)
+    state = _read_state(path)
+    adapters = [a for a in state.get("adapters", []) if a["name"] != component]
+    if len(adapters) == len(state.get("adapters", [])):
+        known = ", ".join(a["name"] for a in state.get("adapters", [])) or "none"
+        raise OpsError(f"no adapter component {component!r} in {path} (deployed: {known})")
+    return _write_state(path, {**state, "adapters": adapters})
+
+
+def _read_state(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _write_state(path: Path, state: dict[str, Any]) -> Path:
+    """Validate like ``load_stage`` will, then write: a bad state file is never left behind."""
+    from quantreason.settings import build_settings
+    from quantreason.stages import DeployState, StageConfigError
+
+    try:
+        build_settings(DeployState, state, str(path), StageConfigError)
+    except StageConfigError as err:
+        raise OpsError(str(err)) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(state, indent=2) + "\n")
     return path
 
