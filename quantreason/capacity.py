@@ -59,10 +59,16 @@ class CapacityPlan:
     latency_slo_s: float | None
     safety_factor: float
     source: str
+    # Concurrent requests per model copy (ConcurrentRequestsPerModel/PerCopy scaling target);
+    # only a measured concurrency curve gives it (see concurrency_target).
+    concurrency_target_per_copy: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The plan as one JSON object (the stage file schema plus the inputs, for people)."""
-        return asdict(self)
+        plan = asdict(self)
+        if plan["concurrency_target_per_copy"] is None:
+            del plan["concurrency_target_per_copy"]
+        return plan
 
 
 def _positive(name: str, value: float) -> None:

@@ -3,6 +3,7 @@ quantreason.capacity)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Annotated
@@ -80,8 +81,8 @@ def plan_capacity(
         )
     except (CapacityError, ValueError) as err:
         fail(err)
-    extra = {} if per_copy is None else {"concurrency_target_per_copy": per_copy}
-    document = json.dumps(result.to_json() | extra, indent=2)
+    result = dataclasses.replace(result, concurrency_target_per_copy=per_copy)
+    document = json.dumps(result.to_json(), indent=2)
     if as_json:
         typer.echo(document)
     else:

@@ -126,3 +126,45 @@ def test_cli_proposes_the_concurrency_target_from_a_benchmark() -> None:
                                       "--json"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["concurrency_target_per_copy"] == 5  # 8 x 0.7
+
+
+def test_concurrency_target_reaches_the_stage_through_capacity_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plan-capacity --bench --stage writes the per-copy target; the stage scales on it."""
+    import shutil
+
+    from quantreason.paths import CONFIG_DIR
+    from quantreason.stages import StageConfigError, load_stage
+
+    config = tmp_path / "config"
+    shutil.copytree(CONFIG_DIR / "stages", config / "stages")
+    stage_file = config / "stages" / "dev.yaml"
+    stage_file.write_text(
+        stage_file.read_text().replace("endpoint:\n", "endpoint:\n  engine: lmi-vllm\n", 1)
+    )
+    bench = Path(__file__).parents[2] / "reports" / "local" / "batching" / "bench.json"
+    runner = CliRunner()
+    from quantreason.cli import app
+
+    # Without a curve there is no per-copy target: a components stage refuses to load.
+    write_stage(plan(latency_s=0.73, peak_rps=1, instance_type="ml.g5.xlarge"), "dev", tmp_path)
+    with pytest.raises(StageConfigError, match="concurrency_target_per_copy is needed"):
+        load_stage("dev", config_dir=config, state_root=tmp_path)
+    import quantreason.capacity as capacity
+
+    # The CLI writes under the repository's state/: point it at the copy.
+    original = capacity.capacity_state_file
+    monkeypatch.setattr(
+        capacity, "capacity_state_file", lambda stage, root=None: original(stage, tmp_path)
+    )
+    result = runner.invoke(app, ["plan-capacity", "--bench", str(bench), "--peak-rps", "1",
+                                 "--slo", "30", "--stage", "dev"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        json.loads((tmp_path / "dev" / "capacity.json").read_text())["concurrency_target_per_copy"]
+        == 5
+    )
+    settings = load_stage("dev", config_dir=config, state_root=tmp_path)
+    assert settings.autoscaling.concurrency_target_per_copy == 5
+    assert settings.scales_on_concurrency
