@@ -16,13 +16,20 @@ in an environment of its own (``tests/vllm/``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from quantreason.generation import encode_prompts
 from quantreason.serving.predictor import answer_record
-from quantreason.serving.protocol import InferenceRequest, check_accept, encode_json, parse_request
+from quantreason.serving.protocol import (
+    JSON_CONTENT_TYPE,
+    InferenceRequest,
+    check_accept,
+    encode_json,
+    parse_request,
+)
 from quantreason.serving.settings import Limits
 
 
@@ -68,3 +75,60 @@ def answer_bytes(
         tokens = len(tokenizer(text, add_special_tokens=False)["input_ids"])
         records.append(answer_record(text, model=model, adapter=adapter, output_tokens=tokens))
     return encode_json(records[0] if request.single else records)
+
+
+# --- The LMI container's formatters (engine lmi-vllm; inference/lmi/model.py calls these) ---
+#
+# Written against DJL Serving's "Custom input/output formatter schema" pages (djl-serving
+# master docs, read for LMI 0.38.0 / lmi29): for the vLLM backend an ``@input_formatter``
+# gets the JSON-decoded request dict and the tokenizer and returns the request in LMI's own
+# schema (``{"inputs": str, "parameters": {...}}``); an ``@output_formatter`` gets the
+# backend's response. That response is an OpenAI-style completion object (``choices[i].text``)
+# in djl-serving's own formatter tests and a ``{"generated_text": ...}`` dict in LMI's
+# documented response schema: both are read. NOT run against the container here (djl_python
+# is not installable outside it).
+
+
+def lmi_payload(payload: Any, tokenizer: Any, limits: Limits) -> dict[str, Any]:
+    """Our request (LMI has decoded the JSON) -> LMI's rolling-batch request for one prompt.
+
+    A client's mistake raises the same 4xx :class:`ServingError` as the toolkit handler. LMI's
+    rolling batch takes one prompt per request (it batches across requests), so a list of
+    questions is refused with 400 here; engine ``hf`` answers lists.
+    """
+    from quantreason.serving.errors import BadRequest
+
+    body = json.dumps(payload)
+    built = engine_request(body, JSON_CONTENT_TYPE, None, tokenizer, limits)
+    if not built.request.single:
+        raise BadRequest(
+            "engine lmi-vllm answers one question per request (it batches across requests): "
+            "send the questions as separate requests"
+        )
+    return {
+        "inputs": built.prompts[0],
+        "parameters": {"max_new_tokens": built.request.max_new_tokens, "do_sample": False},
+    }
+
+
+def completion_text(response: Any) -> str:
+    """The generated text of the backend's response (OpenAI-style object or LMI dict)."""
+    choices = response.get("choices") if isinstance(response, dict) else None
+    choices = choices if choices is not None else getattr(response, "choices", None)
+    if choices:
+        first = choices[0]
+        text = first.get("text") if isinstance(first, dict) else getattr(first, "text", None)
+        if text is None:  # a chat completion
+            message = first.get("message") if isinstance(first, dict) else first.message
+            text = message.get("content") if isinstance(message, dict) else message.content
+        return str(text)
+    if isinstance(response, dict) and "generated_text" in response:
+        return str(response["generated_text"])
+    raise ValueError(f"no generated text in the engine's response: {type(response).__name__}")
+
+
+def lmi_answer(response: Any, tokenizer: Any, *, model: str, adapter: str | None) -> dict:
+    """The engine's response -> our answer object (formula evaluated, as the toolkit does)."""
+    text = completion_text(response).strip()
+    tokens = len(tokenizer(text, add_special_tokens=False)["input_ids"])
+    return answer_record(text, model=model, adapter=adapter, output_tokens=tokens)

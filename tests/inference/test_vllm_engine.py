@@ -54,3 +54,63 @@ def test_completions_become_the_answer_json(tokenizer) -> None:
     assert (record["model"], record["adapter"]) == ("m", "a")
     with pytest.raises(ValueError, match="2 completions for 1 questions"):
         answer_bytes(request.request, ["a", "b"], tokenizer, model="m", adapter=None)
+
+
+def test_lmi_payload_is_one_greedy_prompt_in_lmis_schema(tokenizer) -> None:
+    from quantreason.serving.vllm_engine import lmi_payload
+
+    payload = lmi_payload(
+        {"inputs": "Rate?", "parameters": {"max_new_tokens": 9}}, tokenizer, LIMITS
+    )
+    assert payload == {
+        "inputs": encode_prompts(tokenizer, ["Rate?"])[0],
+        "parameters": {"max_new_tokens": 9, "do_sample": False},
+    }
+    # The toolkit's 4xx rules hold; a list is refused (LMI's rolling batch: one prompt each).
+    with pytest.raises(BadRequest, match="one question per request"):
+        lmi_payload({"inputs": ["a", "b"]}, tokenizer, LIMITS)
+    with pytest.raises(BadRequest):
+        lmi_payload({"inputs": "q", "parameters": {"temperature": 1}}, tokenizer, LIMITS)
+    with pytest.raises(BadRequest, match="between 1 and 64"):
+        lmi_payload({"inputs": "q", "parameters": {"max_new_tokens": 65}}, tokenizer, LIMITS)
+    with pytest.raises(PayloadTooLarge):
+        lmi_payload({"inputs": "x" * 2001}, tokenizer, LIMITS)
+
+
+class _Choice:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _Completion:  # the shape of an OpenAI-style completion response (attributes)
+    def __init__(self, text: str) -> None:
+        self.choices = [_Choice(text)]
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda t: {"generated_text": t},
+        lambda t: {"choices": [{"text": t}]},
+        lambda t: {"choices": [{"message": {"content": t}}]},
+        _Completion,
+    ],
+)
+def test_lmi_answer_runs_the_formula_evaluator(tokenizer, wrap) -> None:
+    from quantreason.serving.vllm_engine import lmi_answer
+
+    completion = "Reasoning: fall over peak.\nFormula: (137-177)/177*100\nAnswer: -22.6 %\n"
+    record = lmi_answer(wrap(completion), tokenizer, model="m", adapter="rates")
+    assert record["answer"] == pytest.approx(-22.59887, rel=1e-5)
+    assert record["formula"] == "(137-177)/177*100"
+    assert record["adapter"] == "rates"
+    assert record["output_tokens"] == len(
+        tokenizer(completion.strip(), add_special_tokens=False)["input_ids"]
+    )
+
+
+def test_lmi_answer_refuses_a_response_without_text(tokenizer) -> None:
+    from quantreason.serving.vllm_engine import lmi_answer
+
+    with pytest.raises(ValueError, match="no generated text"):
+        lmi_answer({"details": {}}, tokenizer, model="m", adapter=None)
