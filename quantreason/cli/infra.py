@@ -56,10 +56,19 @@ def show(
         "base model": s.base_model or "(none staged: quantreason aws stage-base-model)",
         "network": ("isolated" if s.network_isolation else "open")
         + (f", VPC subnets {', '.join(s.vpc.subnet_ids)}" if s.vpc else ""),
-        "endpoint": s.endpoint.instance_type + (" (PARKED)" if s.endpoint.parked else ""),
+        "endpoint": s.endpoint.instance_type
+        + f", engine {s.endpoint.engine}"
+        + (", inference components" if s.endpoint.uses_components else ", one variant")
+        + (", scales to zero" if s.endpoint.scale_to_zero else "")
+        + (" (PARKED)" if s.endpoint.parked else ""),
         "autoscaling": f"{s.autoscaling.min_instances}..{s.autoscaling.max_instances} instances, "
-        f"target {s.autoscaling.target_invocations_per_instance:g} invocations/min/instance, "
-        f"cooldowns in {s.autoscaling.scale_in_cooldown_s}s out "
+        + (
+            f"target {s.autoscaling.concurrency_target_per_copy:g} concurrent requests/copy, "
+            if s.scales_on_concurrency and s.autoscaling.concurrency_target_per_copy
+            else f"target {s.autoscaling.target_invocations_per_instance:g} "
+            "invocations/min/instance, "
+        )
+        + f"cooldowns in {s.autoscaling.scale_in_cooldown_s}s out "
         f"{s.autoscaling.scale_out_cooldown_s}s",
         "deployment": s.endpoint.deployment.strategy,
         "model data": s.model_data or "(no adapter deployed: quantreason aws deploy)",

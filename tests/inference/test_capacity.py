@@ -141,7 +141,7 @@ def test_concurrency_target_reaches_the_stage_through_capacity_json(
     shutil.copytree(CONFIG_DIR / "stages", config / "stages")
     stage_file = config / "stages" / "dev.yaml"
     stage_file.write_text(
-        stage_file.read_text().replace("endpoint:\n", "endpoint:\n  engine: lmi-vllm\n", 1)
+        stage_file.read_text().replace("  engine: hf\n", "  engine: lmi-vllm\n", 1)
     )
     bench = Path(__file__).parents[2] / "reports" / "local" / "batching" / "bench.json"
     runner = CliRunner()

@@ -7,6 +7,7 @@ deployed dev copy whose stage file, capacity plan and deploy state are edited as
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +40,9 @@ def engine_dirs(root: Path, endpoint: list[str], metric: str, adapters: list) ->
     config, state = deployed_config(root, "dev")
     stage_file = config / "stages" / "dev.yaml"
     lines = "".join(f"  {line}\n" for line in endpoint)
-    text = stage_file.read_text().replace("endpoint:\n", "endpoint:\n" + lines, 1)
+    # The stage file spells out the defaults (engine: hf, scale_to_zero: false): drop them.
+    text = re.sub(r"(?m)^  (engine|scale_to_zero): .*\n", "", stage_file.read_text())
+    text = text.replace("endpoint:\n", "endpoint:\n" + lines, 1)
     stage_file.write_text(text + f"autoscaling:\n  metric: {metric}\n")
     plan = state / "dev" / "capacity.json"
     plan.write_text(json.dumps({**json.loads(plan.read_text()), "concurrency_target_per_copy": 5}))

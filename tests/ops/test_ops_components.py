@@ -25,7 +25,7 @@ NO_CAPACITY = (
 
 def _use_lmi_components(root: Path) -> None:
     stage_file = root / "config" / "stages" / "dev.yaml"
-    text = stage_file.read_text().replace("endpoint:\n", "endpoint:\n  engine: lmi-vllm\n", 1)
+    text = stage_file.read_text().replace("  engine: hf\n", "  engine: lmi-vllm\n", 1)
     stage_file.write_text(text)
     plan = root / "state" / "dev" / "capacity.json"
     plan.write_text(json.dumps({**json.loads(plan.read_text()), "concurrency_target_per_copy": 4}))
