@@ -45,6 +45,10 @@ from quantreason.paths import REPO_ROOT, cache_dir
 
 INFERENCE_CODE_DIR = REPO_ROOT / "inference" / "code"
 ENTRY_POINT = "inference.py"
+#: Engine lmi-vllm: the LMI container's formatters, at the archive's root (an adapter-level
+#: model.py for adapter components), with the core modules they import under code/.
+LMI_ENTRY_POINT = REPO_ROOT / "inference" / "lmi" / "model.py"
+ENGINES = ("hf", "lmi-vllm")
 INFERENCE_VENDOR_REQUIREMENTS = REPO_ROOT / "inference" / "vendor-requirements.txt"
 PACKAGE_DIR = Path(__file__).resolve().parent
 VENDOR_DIR = "lib"
@@ -64,16 +68,23 @@ class PackagingError(ValueError):
 # --- the allow-list: what the entry point imports (quantreason.imports walks the graph) ---
 
 
-def serving_sources(code_dir: Path = INFERENCE_CODE_DIR) -> list[tuple[Path, str]]:
-    """``(file, path under code/)`` of everything serving ships: entry point + imported core."""
-    entry = code_dir / ENTRY_POINT
+def serving_sources(
+    code_dir: Path = INFERENCE_CODE_DIR, entry: Path | None = None
+) -> list[tuple[Path, str]]:
+    """``(file, path under code/)`` of everything serving ships: entry point + imported core.
+
+    ``entry`` (engine lmi-vllm's ``model.py``): only the core modules it imports; the caller
+    puts the entry itself at the archive's root.
+    """
+    own_entry = entry is None
+    entry = code_dir / ENTRY_POINT if entry is None else entry
     if not entry.is_file():
         raise PackagingError(f"missing {entry}")
     try:
         modules, _ = import_closure(entry)
     except ImportGraphError as err:
         raise PackagingError(str(err)) from None
-    pairs = [(entry, ENTRY_POINT)]
+    pairs = [(entry, ENTRY_POINT)] if own_entry else []
     pairs += [(path, path.relative_to(PACKAGE_DIR.parent).as_posix()) for path in modules]
     return sorted(pairs, key=lambda pair: pair[1])
 
@@ -177,13 +188,21 @@ def stage_model_dir(
     code_dir: Path = INFERENCE_CODE_DIR,
     vendor_requirements: Path = INFERENCE_VENDOR_REQUIREMENTS,
     wheel_dir: Path | None = None,
+    engine: str = "hf",
 ) -> Path:
-    """Lay out ``target`` exactly as ``model.tar.gz`` unpacks (no adapter: base model only)."""
+    """Lay out ``target`` exactly as ``model.tar.gz`` unpacks (no adapter: base model only).
+
+    ``engine="lmi-vllm"``: ``model.py`` (the LMI formatters) at the root instead of
+    ``code/inference.py``; ``code/`` holds the core modules it imports and ``code/lib``.
+    """
     target = Path(target)
+    if engine not in ENGINES:
+        raise PackagingError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
     if target.exists() and any(target.iterdir()):
         raise PackagingError(f"{target} is not empty")
     pins = read_pins(vendor_requirements)  # a bad pin fails before anything is copied
-    sources = serving_sources(code_dir)
+    lmi = engine == "lmi-vllm"
+    sources = serving_sources(code_dir, LMI_ENTRY_POINT if lmi else None)
     target.mkdir(parents=True, exist_ok=True)
     if adapter_dir is not None:
         adapter_dir = Path(adapter_dir)
@@ -191,6 +210,8 @@ def stage_model_dir(
         for path in sorted(adapter_dir.iterdir()):
             if path.is_file():  # checkpoints/ and other folders stay out of the archive
                 shutil.copy2(path, target / path.name)
+    if lmi:
+        shutil.copy2(LMI_ENTRY_POINT, target / LMI_ENTRY_POINT.name)
     code = target / "code"
     for source, name in sources:
         (code / name).parent.mkdir(parents=True, exist_ok=True)
@@ -248,7 +269,10 @@ def package_model(
     work_dir: Path,
     *,
     wheel_dir: Path | None = None,
+    engine: str = "hf",
 ) -> Path:
     """Stage the model directory under ``work_dir`` and archive it to ``out_path``."""
-    staged = stage_model_dir(adapter_dir, Path(work_dir) / "model", wheel_dir=wheel_dir)
+    staged = stage_model_dir(
+        adapter_dir, Path(work_dir) / "model", wheel_dir=wheel_dir, engine=engine
+    )
     return build_archive(staged, out_path)

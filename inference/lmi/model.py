@@ -13,17 +13,19 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "code"))
+_HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(_HERE / "code"))  # our core modules (quantreason.packaging)
+sys.path.append(str(_HERE / "code" / "lib"))  # vendored packages: the image's own win
 
-from djl_python.input_parser import input_formatter
-from djl_python.output_formatter import output_formatter
+from djl_python.input_parser import input_formatter  # noqa: E402  (after the paths)
+from djl_python.output_formatter import output_formatter  # noqa: E402
 
-from quantreason.serving.settings import Limits
-from quantreason.serving.vllm_engine import lmi_answer, lmi_payload
+from quantreason.serving.settings import Limits  # noqa: E402
+from quantreason.serving.vllm_engine import lmi_answer, lmi_payload  # noqa: E402
 
 LIMITS = Limits.from_env()
 MODEL = os.environ.get("HF_MODEL_ID", "base")
-ADAPTER = Path(__file__).resolve().parent.name  # adapter-level model.py: its directory
+ADAPTER = _HERE.name  # adapter-level model.py: its directory
 _tokenizer = []  # the engine's tokenizer, kept from the first request (counts output tokens)
 
 

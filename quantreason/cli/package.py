@@ -20,9 +20,17 @@ def package_model(
         Path | None, typer.Option("--adapter", help="PEFT adapter dir (omit: base model only).")
     ] = None,
     out: Annotated[Path, typer.Option("--out")] = Path("model.tar.gz"),
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="hf: code/inference.py for the HF toolkit; lmi-vllm: model.py (LMI formatters) "
+            "at the root, for `aws deploy --component`.",
+        ),
+    ] = "hf",
 ) -> None:
-    """Build model.tar.gz: adapter at its root + code/inference.py, the core modules it imports
-    and the vendored packages the DLC lacks (code/lib)."""
+    """Build model.tar.gz: adapter at its root + code/inference.py (or model.py for lmi-vllm),
+    the core modules it imports and the vendored packages the DLC lacks (code/lib)."""
     import tempfile
 
     from quantreason.packaging import PackagingError
@@ -30,7 +38,7 @@ def package_model(
 
     with tempfile.TemporaryDirectory() as work:
         try:
-            path = build(adapter, out, Path(work))
+            path = build(adapter, out, Path(work), engine=engine)
         except PackagingError as err:
             fail(err)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

@@ -203,3 +203,24 @@ def test_base_model_only_archive(tmp_path: Path) -> None:
         assert "adapter_config.json" not in tar.getnames()
         assert "code/inference.py" in tar.getnames()
     assert INFERENCE_CODE_DIR.joinpath("inference.py").is_file()
+
+
+def test_lmi_archive_has_the_formatters_at_its_root(tiny_adapter: Path, tmp_path: Path) -> None:
+    """``package-model --engine lmi-vllm``: what `aws deploy --component` uploads."""
+    from quantreason.packaging import LMI_ENTRY_POINT
+
+    archive = package_model(
+        tiny_adapter, tmp_path / "model.tar.gz", tmp_path / "work", engine="lmi-vllm"
+    )
+    with tarfile.open(archive) as tar:
+        names = set(tar.getnames())
+        model_py = tar.extractfile("model.py").read()
+    assert model_py == LMI_ENTRY_POINT.read_bytes()
+    assert {"adapter_config.json", "adapter_model.safetensors"} <= names
+    assert "code/inference.py" not in names  # the HF toolkit's entry point is not shipped
+    # Exactly the core modules model.py imports (vllm_engine and what it reaches).
+    code = {n for n in names if n.startswith("code/") and not n.startswith("code/lib/")}
+    assert code == {f"code/{name}" for _, name in serving_sources(entry=LMI_ENTRY_POINT)}
+    assert "code/quantreason/serving/vllm_engine.py" in code
+    with pytest.raises(PackagingError, match="unknown engine"):
+        stage_model_dir(tiny_adapter, tmp_path / "other", engine="tgi")
