@@ -259,6 +259,11 @@ def _check_adapter_archive(path: Path) -> None:
         raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
     if naming.ADAPTER_CONFIG not in names:
         raise OpsError(f"{path} lacks {naming.ADAPTER_CONFIG}: not a PEFT adapter archive")
+    if "model.py" not in names:  # without our formatters LMI would answer in its own schema
+        raise OpsError(
+            f"{path} lacks model.py (our JSON contract in the LMI container): build it with "
+            "`quantreason package-model --adapter ADAPTER_DIR --engine lmi-vllm`"
+        )
 
 
 def record_adapter(

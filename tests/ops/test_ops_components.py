@@ -81,6 +81,11 @@ def test_deploy_component_refuses_a_non_adapter_archive(stacks: str, tmp_path: P
     junk = _archive(tmp_path / "junk.tar.gz", ["code/inference.py"])
     result = run_cli("deploy", str(junk), "--component", "rates")
     assert result.exit_code == 1 and "not a PEFT adapter archive" in result.output
+    # The toolkit's archive: an adapter, but no LMI formatters.
+    toolkit = _archive(tmp_path / "hf.tar.gz", SERVING_FILES)
+    result = run_cli("deploy", str(toolkit), "--component", "rates")
+    assert result.exit_code == 1 and "--engine lmi-vllm" in result.output
+    assert not (tmp_path / "state" / "dev" / "deploy.json").exists()
 
 
 def test_serving_data_deploy_keeps_recorded_adapters(stacks: str, tmp_path: Path) -> None:
