@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Synth, _synth
-from infra_helpers import BASE_MODEL, deployed_config, flatten, only, resources
+from infra_helpers import BASE_MODEL, Synth, deployed_config, flatten, only, resources, synth_stage
 
 ADAPTER_URI = "s3://my-artifacts/artifacts/adapters/rates/0123456789ab/model.tar.gz"
 ADAPTERS = [
@@ -55,7 +54,7 @@ def engine_dirs(root: Path, endpoint: list[str], metric: str, adapters: list) ->
 def combo(request, tmp_path_factory) -> tuple[str, Synth]:
     endpoint, metric, adapters = COMBINATIONS[request.param]
     config, state = engine_dirs(tmp_path_factory.mktemp(request.param), endpoint, metric, adapters)
-    synth = _synth(
+    synth = synth_stage(
         "dev", tmp_path_factory.mktemp(f"cdk-{request.param}"), config_dir=config, state_root=state
     )
     return request.param, synth
