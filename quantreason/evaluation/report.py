@@ -81,6 +81,12 @@ def _ordered(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+def _n_cell(index: dict, models: Sequence[str], split: str, family: str) -> str:
+    """The questions behind a row: one number, or one per model when they differ."""
+    counts = [index[(m, split, family)]["n"] for m in models if (m, split, family) in index]
+    return str(counts[0]) if len(set(counts)) == 1 else " / ".join(map(str, counts))
+
+
 def markdown_report(rows: Sequence[dict[str, Any]], failures: Sequence[dict[str, Any]] = ()) -> str:
     """The results as markdown: a headline table per split, per-family tables, example failures."""
     index = _index(rows)
@@ -88,7 +94,9 @@ def markdown_report(rows: Sequence[dict[str, Any]], failures: Sequence[dict[str,
     splits = _ordered(r["split"] for r in rows)
     lines = [
         "Accuracy with a 95 % Wilson interval. *formula*: the reply's formula evaluated "
-        "(headline); *stated*: the number the model wrote. Parse failures count as wrong.",
+        "(headline); *stated*: the number the model wrote. Parse failures count as wrong. "
+        "*n*: questions per model, in column order, where the models saw different numbers "
+        "(the base model runs on a subset).",
         "",
         "| split | n | "
         + " | ".join(f"{m} (formula) | {m} (stated)" for m in models)
@@ -100,7 +108,7 @@ def markdown_report(rows: Sequence[dict[str, Any]], failures: Sequence[dict[str,
         for model in models:
             row = index.get((model, split, ALL_FAMILIES))
             cells += [_pct(row), _pct(row, "stated_")]
-        n = next(r["n"] for r in rows if r["split"] == split and r["family"] == ALL_FAMILIES)
+        n = _n_cell(index, models, split, ALL_FAMILIES)
         parse = " / ".join(
             f"{m}: {index[(m, split, ALL_FAMILIES)]['parse_failures']}"
             for m in models
@@ -121,7 +129,7 @@ def markdown_report(rows: Sequence[dict[str, Any]], failures: Sequence[dict[str,
             for model in models:
                 row = index.get((model, split, family))
                 cells += [_pct(row), _pct(row, "stated_")]
-            n = next(r["n"] for r in rows if r["split"] == split and r["family"] == family)
+            n = _n_cell(index, models, split, family)
             lines.append(f"| {family} | {n} | " + " | ".join(cells) + " |")
     if failures:
         lines += ["", "### Example failures", ""]

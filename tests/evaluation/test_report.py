@@ -55,6 +55,14 @@ def test_markdown_has_headline_per_family_and_failures(tmp_path: Path) -> None:
     assert (tmp_path / "accuracy.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_the_n_column_shows_each_models_count_when_they_differ() -> None:
+    base_subset = [p for p in PREDICTIONS if p["model"] == "base"][:1]
+    rows = summarise(base_subset + [p for p in PREDICTIONS if p["model"] == "finetuned"])
+    text = markdown_report(rows)
+    assert "| test | 1 / 3 | " in text  # base on 1 question, fine-tuned on 3
+    assert "| test | 3 | " not in text
+
+
 def test_base_only_report_has_no_finetuned_columns() -> None:
     rows = summarise([p for p in PREDICTIONS if p["model"] == "base"])
     text = markdown_report(rows)
