@@ -83,6 +83,21 @@ def encode_prompts(tokenizer: PreTrainedTokenizerBase, questions: Sequence[str])
     ]
 
 
+def _prompts_by_length(
+    tokenizer: PreTrainedTokenizerBase, questions: Sequence[str]
+) -> tuple[list[str], list[int]]:
+    """The prompts and their indices shortest first (batches of similar length pad less)."""
+    prompts = encode_prompts(tokenizer, questions)
+    return prompts, sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+
+
+def _encode_batch(tokenizer: PreTrainedTokenizerBase, prompts: list[str], device: Any) -> Any:
+    """One left-padded batch of prompt strings as tensors on ``device``."""
+    return tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(
+        device
+    )
+
+
 def generate(
     loaded: LoadedModel,
     questions: Sequence[str],
@@ -104,18 +119,12 @@ def generate(
         raise ValueError("batch_size and max_new_tokens must be >= 1")
 
     tokenizer, model = loaded.tokenizer, loaded.model
-    prompts = encode_prompts(tokenizer, questions)
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+    prompts, order = _prompts_by_length(tokenizer, questions)
     outputs: list[str | None] = [None] * len(prompts)
     device = next(model.parameters()).device
     for start in range(0, len(order), batch_size):
         batch_ids = order[start : start + batch_size]
-        encoded = tokenizer(
-            [prompts[i] for i in batch_ids],
-            return_tensors="pt",
-            padding=True,
-            add_special_tokens=False,
-        ).to(device)
+        encoded = _encode_batch(tokenizer, [prompts[i] for i in batch_ids], device)
         prompt_length = encoded["input_ids"].shape[1]
         extra: dict[str, Any] = {}
         if stop_at_answer:
@@ -165,8 +174,7 @@ def sample(
     if temperature <= 0 or not 0 < top_p <= 1:
         raise ValueError("temperature must be > 0 and top_p in (0, 1]")
     tokenizer, model = loaded.tokenizer, loaded.model
-    prompts = encode_prompts(tokenizer, questions)
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+    prompts, order = _prompts_by_length(tokenizer, questions)
     per_call = max(1, batch_size // samples)
     outputs: list[list[str]] = [[] for _ in prompts]
     device = next(model.parameters()).device
@@ -175,12 +183,7 @@ def sample(
     try:
         for start in range(0, len(order), per_call):
             batch_ids = order[start : start + per_call]
-            encoded = tokenizer(
-                [prompts[i] for i in batch_ids],
-                return_tensors="pt",
-                padding=True,
-                add_special_tokens=False,
-            ).to(device)
+            encoded = _encode_batch(tokenizer, [prompts[i] for i in batch_ids], device)
             prompt_length = encoded["input_ids"].shape[1]
             with torch.inference_mode():
                 generated = model.generate(
