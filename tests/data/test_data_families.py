@@ -248,3 +248,64 @@ def test_dressing_adds_frames_without_touching_the_numbers() -> None:
     held = {dress(base, rng, held_out=True) for _ in range(100)}
     frames = set(FRAMES) | set(DISTRACTORS)
     assert not any(question.startswith(tuple(frames)) for question in held)
+
+
+def _shown(values: dict[str, tuple[float, int, str]]) -> dict[str, Num]:
+    return {key: Num(value, decimals, kind) for key, (value, decimals, kind) in values.items()}
+
+
+def test_given_names_each_formula_number_in_formula_order() -> None:
+    family = get_family("periodic_compounding")
+    nums = _shown(
+        {
+            "P": (10000, 0, "money"),
+            "r": (4.8, 1, "pct"),
+            "n": (2, 0, "plain"),
+            "m": (365, 0, "plain"),
+        }
+    )
+    assert family.build_formula(nums) == "10000*(1+4.8/100/365)**(365*2)"
+    # m comes before n in the formula: "/365)**(365*2)"
+    assert family.given(nums) == (
+        "Given deposit = 10000, nominal annual rate = 4.8%, compounding = 365, number of years = 2."
+    )
+
+
+def test_given_leaves_out_a_number_the_formula_does_not_use() -> None:
+    loan = get_family("loan_instalment")
+    base = {"L": (50000, 0, "money"), "r": (8.0, 1, "pct"), "n": (7, 0, "plain")}
+    annual = loan.given(_shown(base | {"m": (1, 0, "plain")}))
+    quarterly = loan.given(_shown(base | {"m": (4, 0, "plain")}))
+    assert annual == "Given annual interest rate = 8.0%, term in years = 7, loan amount = 50000."
+    assert "payment frequency = 4" in quarterly
+    var = get_family("var_given_z")
+    nums = _shown(
+        {
+            "V": (800000, 0, "money"),
+            "z": (1.645, 3, "plain"),
+            "sigma": (1.3, 1, "pct"),
+            "h": (1, 0, "plain"),
+            "c": (95, 0, "pct"),  # the confidence level: z already encodes it
+        }
+    )
+    assert "95" not in var.given(nums) and "z-score = 1.645" in var.given(nums)
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_given_copies_the_question_digits_into_every_formula_slot(name: str) -> None:
+    family = get_family(name)
+    rng = random.Random(f"given:{name}")
+    for ood in (False, True):
+        nums = family.draw(rng, ood)
+        given = family.given(nums)
+        if name == "max_drawdown":  # the path is already in order: nothing to name
+            assert given == ""
+            continue
+        # digits without signs: "-228837" in "...)-228837" is a subtraction
+        formula_numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", family.build_formula(nums))
+        named = re.findall(r" = -?(\d+(?:\.\d+)?)%?", given)
+        assert given.startswith("Given ") and given.endswith(".")
+        for digits in named:  # every named number is a formula number...
+            assert digits in formula_numbers, (digits, family.build_formula(nums))
+        used = {n.formula.lstrip("-") for n in nums.values()} & set(formula_numbers)
+        assert used <= set(named)  # ...and every drawn number the formula uses is named
