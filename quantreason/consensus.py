@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from quantreason.reply import interpret_response
 
 if TYPE_CHECKING:
-    from quantreason.generation import LoadedModel
+    from quantreason.generation import LoadedModel, Sampler
 
 # Numbers a formula may write that a question need not show: conversions and periods.
 STRUCTURAL_CONSTANTS = frozenset({1.0, 2.0, 3.0, 12.0, 100.0, 252.0, 52.0})
@@ -233,14 +233,26 @@ def decide_batch(
     max_new_tokens: int,
     batch_size: int = 32,
     on_batch: Any = None,
+    sampler: Sampler | None = None,
 ) -> list[Consensus]:
     """Decisions for ``questions`` given their greedy replies: draws ``settings.samples`` more
-    per question from ``loaded`` (batched) and votes. ``loaded`` may be None when no samples
-    are asked for. The one entry point for evaluation, serving and ``quantreason ask``."""
+    per question and votes. The one entry point for evaluation, serving and ``quantreason ask``.
+
+    The replies come from ``sampler(questions, samples)`` when given (the callers that hold
+    the continuous-batching engine pass one: ``serving.batching.sample_continuous`` or a
+    sampling batcher, which this core module may not import: serving depends on it), else
+    from ``loaded`` as padded batches (:func:`quantreason.generation.sample`). ``loaded`` may
+    be None when no samples are asked for or a sampler is given."""
     if len(questions) != len(greedy_replies):
         raise ValueError("one greedy reply per question")
     sampled: list[list[str]] = [[] for _ in questions]
-    if settings.samples and questions:
+    if settings.samples and questions and sampler is not None:
+        sampled = sampler(questions, settings.samples)
+        if len(sampled) != len(questions) or any(len(s) != settings.samples for s in sampled):
+            raise ValueError(f"the sampler must give {settings.samples} replies per question")
+        if on_batch is not None:
+            on_batch(len(questions))
+    elif settings.samples and questions:
         if loaded is None:
             raise ValueError("sampling needs a loaded model")
         from quantreason.generation import sample

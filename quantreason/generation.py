@@ -24,6 +24,23 @@ log = logging.getLogger(__name__)
 # target (reasoning with its "Given" clause + a large-number NPV formula + answer) is ~161
 # tokens (out-of-range numbers); a reply stops at its Answer line, so only rambling pays more.
 DEFAULT_MAX_NEW_TOKENS = 192
+DEFAULT_TOP_P = 0.95  # nucleus of the sampled (voting) replies
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How sampled replies are drawn: softmax temperature and nucleus (top-p) mass."""
+
+    temperature: float = 0.7
+    top_p: float = DEFAULT_TOP_P
+
+    def __post_init__(self) -> None:
+        if self.temperature <= 0 or not 0 < self.top_p <= 1:
+            raise ValueError("temperature must be > 0 and top_p in (0, 1]")
+
+
+# ``sampler(questions, samples)`` -> ``samples`` sampled replies per question, in question order.
+Sampler = Callable[[Sequence[str], int], list[list[str]]]
 
 
 @dataclass
@@ -156,7 +173,7 @@ def sample(
     *,
     max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
     temperature: float = 0.7,
-    top_p: float = 0.95,
+    top_p: float = DEFAULT_TOP_P,
     seed: int = 0,
     batch_size: int = 32,
     on_batch: Callable[[int], Any] | None = None,
@@ -172,8 +189,7 @@ def sample(
 
     if samples < 1 or max_new_tokens < 1 or batch_size < 1:
         raise ValueError("samples, max_new_tokens and batch_size must be >= 1")
-    if temperature <= 0 or not 0 < top_p <= 1:
-        raise ValueError("temperature must be > 0 and top_p in (0, 1]")
+    Sampling(temperature, top_p)  # validates
     tokenizer, model = loaded.tokenizer, loaded.model
     prompts, order = _prompts_by_length(tokenizer, questions)
     per_call = max(1, batch_size // samples)

@@ -18,6 +18,7 @@ beside the greedy baseline.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import logging
@@ -34,7 +35,7 @@ from quantreason.evaluation.consistency import (
 )
 from quantreason.evaluation.report import markdown_report, plot_accuracy, summarise, write_jsonl
 from quantreason.evaluation.scoring import score_reply
-from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
 from quantreason.provenance import package_versions
 
@@ -242,6 +243,11 @@ def _replies(
         ) as bar:
             task = bar.add_task(label, total=len(questions) + len(voted))
             if continuous_batching:
+                from quantreason.serving.batching import engine_available
+
+                # The inference container's older transformers has no engine: padded batches.
+                continuous_batching = engine_available()
+            if continuous_batching:
                 from quantreason.serving.batching import generate_continuous
 
                 replies = generate_continuous(
@@ -265,6 +271,22 @@ def _replies(
             if voted and self_consistency is not None:
                 from quantreason.consensus import decide_batch
 
+                sampler = None
+                if continuous_batching:
+                    # The vote's replies share the engine's steps too (no row waits for the
+                    # longest of a padded batch).
+                    from quantreason.serving.batching import sample_continuous
+
+                    sampler = functools.partial(
+                        sample_continuous,
+                        loaded,
+                        max_new_tokens=max_new_tokens,
+                        temperature=self_consistency.temperature,
+                        top_p=DEFAULT_TOP_P,
+                        seed=self_consistency.seed,
+                        max_sequences=batch_size,
+                    )
+
                 decisions = decide_batch(
                     loaded,
                     [questions[i] for i in voted],
@@ -273,6 +295,7 @@ def _replies(
                     max_new_tokens=max_new_tokens,
                     batch_size=batch_size,
                     on_batch=lambda done: bar.advance(task, done),
+                    sampler=sampler,
                 )
             return replies, decisions
     finally:

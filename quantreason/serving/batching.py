@@ -17,6 +17,13 @@ question leaves the batch and answers at once. What bounds it:
 Decoding is greedy with the same prompt, end-of-turn token and special-token handling as
 :func:`quantreason.generation.generate`, so a question's answer does not depend on what it was
 batched with (``tests/inference/test_request_batching.py`` checks it byte for byte).
+
+A batcher built with a :class:`~quantreason.generation.Sampling` samples instead (the engine
+decides greedy or sampled once, for all its requests): :func:`sample_continuous` draws the
+self-consistent vote's replies this way, each question submitted ``k`` times, every reply
+ending at its ``Answer:`` line. The engine is seeded when its loop starts, but sampled replies
+reproduce only approximately: which rows share a step changes the order of the arithmetic, so
+a near-tie between two tokens can fall the other way.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, Any
 
-from quantreason.generation import encode_prompts
+from quantreason.generation import Sampling, encode_prompts
 from quantreason.serving.errors import Overloaded
 from quantreason.serving.settings import BatchSettings
 
@@ -72,7 +79,8 @@ class GenerationFailed(RuntimeError):
 
 
 class ContinuousBatcher:
-    """Greedy completions for questions from many threads, generated together."""
+    """Completions for questions from many threads, generated together: greedy, or sampled
+    when built with ``sampling`` (then ``seed`` seeds torch as the engine's loop starts)."""
 
     def __init__(
         self,
@@ -80,14 +88,27 @@ class ContinuousBatcher:
         settings: BatchSettings,
         max_new_tokens: int,
         tokenizer_lock: threading.Lock | None = None,
+        *,
+        sampling: Sampling | None = None,
+        seed: int | None = None,
     ) -> None:
         from transformers import ContinuousBatchingConfig, GenerationConfig
 
         self.loaded = loaded
         self.settings = settings
+        self.sampling = sampling
         tokenizer = loaded.tokenizer
+        decoding: dict[str, Any] = {"do_sample": False}
+        if sampling is not None:
+            # The engine turns these into its own temperature / top-p warpers (and generate()'s
+            # default top_k=50, as generation.sample gets it).
+            decoding = {
+                "do_sample": True,
+                "temperature": sampling.temperature,
+                "top_p": sampling.top_p,
+            }
         self._generation_config = GenerationConfig(
-            do_sample=False,
+            **decoding,
             max_new_tokens=max_new_tokens,
             eos_token_id=tokenizer.eos_token_id,
             pad_token_id=tokenizer.pad_token_id,
@@ -99,6 +120,7 @@ class ContinuousBatcher:
             max_batch_tokens=STEP_TOKENS,
             max_requests_per_batch=settings.max_sequences,
             allow_block_sharing=False,  # prefix sharing reorders nothing for us; keep it simple
+            seed=seed,  # torch.manual_seed(seed) when the loop starts (None: a random one)
         )
         self._manager: Any = None
         self._pending: dict[str, Future[list[int]]] = {}
@@ -179,6 +201,20 @@ class ContinuousBatcher:
         with self._tokenizer_lock:
             decode = self.loaded.tokenizer.decode
             return [decode(ids, skip_special_tokens=True).strip() for ids in outputs]
+
+    def sample(
+        self, questions: Sequence[str], samples: int, max_new_tokens: int
+    ) -> list[list[str]]:
+        """``samples`` sampled replies per question (in question order), each ending at its
+        ``Answer:`` line: every question is submitted ``samples`` times."""
+        if self.sampling is None:
+            raise RuntimeError("this batcher is greedy: build it with a Sampling to sample")
+        if samples < 1:
+            raise ValueError("samples must be >= 1")
+        replies = self.generate(
+            [q for q in questions for _ in range(samples)], max_new_tokens, stop_at_answer=True
+        )
+        return [replies[i : i + samples] for i in range(0, len(replies), samples)]
 
     def _submit(
         self, token_ids: list[int], max_new_tokens: int, stop_at_answer: bool
@@ -269,3 +305,35 @@ def generate_continuous(
         return batcher.generate(questions, max_new_tokens, stop_at_answer=stop_at_answer)
     finally:
         batcher.stop()
+
+
+def sample_continuous(
+    loaded: LoadedModel,
+    questions: Sequence[str],
+    samples: int,
+    *,
+    max_new_tokens: int,
+    temperature: float,
+    top_p: float,
+    seed: int,
+    max_sequences: int,
+) -> list[list[str]]:
+    """:func:`quantreason.generation.sample`'s replies through the continuous-batching engine.
+
+    ``samples`` replies per question, in question order; up to ``max_sequences`` replies are
+    generated at once, and one that reaches its ``Answer:`` line makes room for the next at
+    once. Torch is seeded with ``seed`` as the engine starts and its state restored after, but
+    replies reproduce only approximately (the batch composition changes the arithmetic order).
+    """
+    import torch
+
+    settings = BatchSettings(max_sequences=max_sequences, request_timeout_s=24 * 3600.0)
+    sampling = Sampling(temperature=temperature, top_p=top_p)
+    generator_state = torch.random.get_rng_state()
+    batcher = ContinuousBatcher(loaded, settings, max_new_tokens, sampling=sampling, seed=seed)
+    batcher.start()
+    try:
+        return batcher.sample(questions, samples, max_new_tokens)
+    finally:
+        batcher.stop()
+        torch.random.set_rng_state(generator_state)

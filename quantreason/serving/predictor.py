@@ -7,7 +7,8 @@ the evaluated formula (``quantreason.reply.interpret_response``), with the self-
 decision's fields (``quantreason.consensus``; greedy only unless samples are asked for).
 Responses are encoded with sorted keys and no timings, so the same request always gives
 byte-identical bytes (decoding is greedy, and a question's answer does not depend on what it
-was batched with).
+was batched with) unless sampled votes are on: with batching, those come from a second engine
+that samples (seeded once, at load), so a repeated request may be voted on differently.
 
 Transport lives elsewhere: the local HTTP app (:mod:`quantreason.serving.http_app`) and the
 SageMaker toolkit entry point (:mod:`quantreason.serving.toolkit`) both call this module.
@@ -15,6 +16,7 @@ SageMaker toolkit entry point (:mod:`quantreason.serving.toolkit`) both call thi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from quantreason import naming
 from quantreason.consensus import decide_batch, response_fields
+from quantreason.generation import DEFAULT_TOP_P, Sampling
 from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
@@ -71,6 +74,8 @@ class Predictor:
     model_name: str
     adapter_name: str | None
     batcher: ContinuousBatcher | None = None
+    # Draws the vote's sampled replies through the engine (when batching and voting are on).
+    sampling_batcher: ContinuousBatcher | None = None
     # Without a batcher, one request at a time; the tokenizer is not thread-safe either way.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -91,14 +96,26 @@ class Predictor:
         tokenizer = self.loaded.tokenizer
         with self._lock:
             counts = [len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts]
-            # Sampled votes (off by default) draw from the model with generate(): serialised.
-            decisions = decide_batch(
-                self.loaded,
-                request.questions,
-                texts,
-                self.settings.self_consistency,
-                max_new_tokens=request.max_new_tokens,
+        decide = functools.partial(
+            decide_batch,
+            self.loaded,
+            request.questions,
+            texts,
+            self.settings.self_consistency,
+            max_new_tokens=request.max_new_tokens,
+        )
+        if self.sampling_batcher is not None:
+            # Sampled votes share the engine's steps with other requests' (it locks the
+            # tokenizer itself).
+            sampling_batcher = self.sampling_batcher
+            decisions = decide(
+                sampler=lambda questions, samples: sampling_batcher.sample(
+                    questions, samples, request.max_new_tokens
+                )
             )
+        else:
+            with self._lock:  # without an engine, votes draw with generate(): serialised
+                decisions = decide()
         records = [
             answer_record(
                 text, model=self.model_name, adapter=self.adapter_name, output_tokens=count
@@ -120,8 +137,9 @@ class Predictor:
 
     def close(self) -> None:
         """Stop the batcher (running requests finish first)."""
-        if self.batcher is not None:
-            self.batcher.stop()
+        for batcher in (self.batcher, self.sampling_batcher):
+            if batcher is not None:
+                batcher.stop()
 
 
 def find_adapter(model_dir: str | Path | None) -> Path | None:
@@ -146,12 +164,18 @@ def load_predictor(
     loaded = load_model(base_path, adapter, merge=settings.merge_adapter)
     tokenizer_lock = threading.Lock()
     batcher = _start_batcher(loaded, settings, tokenizer_lock)
+    sampling_batcher = None
+    if batcher is not None and settings.self_consistency.samples:
+        voting = settings.self_consistency
+        sampling = Sampling(temperature=voting.temperature, top_p=DEFAULT_TOP_P)
+        sampling_batcher = _start_batcher(loaded, settings, tokenizer_lock, sampling, voting.seed)
     predictor = Predictor(
         loaded=loaded,
         settings=settings,
         model_name=settings.base_model,
         adapter_name=adapter_identity(adapter),
         batcher=batcher,
+        sampling_batcher=sampling_batcher,
         _lock=tokenizer_lock,
     )
     if settings.warmup:
@@ -161,9 +185,14 @@ def load_predictor(
 
 
 def _start_batcher(
-    loaded: LoadedModel, settings: ServingSettings, tokenizer_lock: threading.Lock
+    loaded: LoadedModel,
+    settings: ServingSettings,
+    tokenizer_lock: threading.Lock,
+    sampling: Sampling | None = None,
+    seed: int | None = None,
 ) -> ContinuousBatcher | None:
-    """The running batcher, or None when batching is off or this transformers lacks it."""
+    """The running batcher (greedy, or sampling with ``sampling``), or None when batching is
+    off or this transformers lacks it."""
     if not settings.batching.enabled:
         return None
     from quantreason.serving.batching import ContinuousBatcher, engine_available
@@ -176,6 +205,8 @@ def _start_batcher(
         settings.batching,
         max_new_tokens=settings.limits.max_new_tokens_limit,
         tokenizer_lock=tokenizer_lock,
+        sampling=sampling,
+        seed=seed,
     )
     batcher.start()
     return batcher

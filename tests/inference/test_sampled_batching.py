@@ -1,0 +1,115 @@
+"""The vote's sampled replies through the continuous-batching engine, and the padded fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from quantreason.consensus import SelfConsistency, decide_batch
+from quantreason.generation import load_model
+from quantreason.serving.batching import generate_continuous, sample_continuous
+
+QUESTIONS = [
+    "What is 2+2?",
+    "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?",
+    "hello world",
+    "Rate?",
+]
+
+
+@pytest.fixture(scope="module")
+def loaded(tiny_base: str):
+    return load_model(tiny_base)
+
+
+def _sample(loaded, samples: int, temperature: float, seed: int = 3) -> list[list[str]]:
+    return sample_continuous(
+        loaded,
+        QUESTIONS,
+        samples,
+        max_new_tokens=8,
+        temperature=temperature,
+        top_p=0.95,
+        seed=seed,
+        max_sequences=3,  # fewer than the replies: some queue, finished ones make room
+    )
+
+
+def test_a_near_zero_temperature_samples_each_questions_greedy_reply(loaded) -> None:
+    """k replies per question, in question order, each a completion of its own question."""
+    greedy = generate_continuous(
+        loaded, QUESTIONS, max_new_tokens=8, max_sequences=4, stop_at_answer=True
+    )
+    # The random model's replies differ for the first three: a swapped order would fail.
+    assert len(set(greedy[:3])) == 3
+    sampled = _sample(loaded, 3, temperature=1e-4)
+    assert sampled == [[reply] * 3 for reply in greedy]
+
+
+def test_a_real_temperature_samples_different_replies(loaded) -> None:
+    sampled = _sample(loaded, 3, temperature=1.0)
+    assert [len(replies) for replies in sampled] == [3] * len(QUESTIONS)
+    assert len({reply for replies in sampled for reply in replies}) > len(QUESTIONS)
+
+
+def test_decide_batch_votes_on_the_engines_replies(loaded, monkeypatch) -> None:
+    """With a sampler, decide_batch never draws padded batches; without, it does."""
+    import quantreason.generation as generation
+
+    settings = SelfConsistency(samples=2, seed=1)
+    greedy = ["Formula: 2+2\nAnswer: 4"] * len(QUESTIONS)
+    drawn: list[int] = []
+
+    def sampler(questions, samples):
+        drawn.append(len(questions))
+        return _sample(loaded, samples, temperature=0.7)
+
+    def no_padded(*args, **kwargs):
+        raise AssertionError("padded sampling used although a sampler was given")
+
+    monkeypatch.setattr(generation, "sample", no_padded)
+    decisions = decide_batch(loaded, QUESTIONS, greedy, settings, max_new_tokens=8, sampler=sampler)
+    assert drawn == [len(QUESTIONS)]
+    assert [d.replies for d in decisions] == [3] * len(QUESTIONS)
+    with pytest.raises(ValueError, match="2 replies per question"):
+        decide_batch(
+            loaded, QUESTIONS, greedy, settings, max_new_tokens=8, sampler=lambda q, k: [["x"]]
+        )
+
+
+def test_evaluation_votes_through_the_engine_and_falls_back_without_it(
+    tiny_base: str, monkeypatch, tmp_path
+) -> None:
+    import quantreason.generation as generation
+    import quantreason.serving.batching as batching
+    from quantreason.evaluation.runner import _replies
+
+    calls: list[str] = []
+    for module, name in ((batching, "sample_continuous"), (generation, "sample")):
+        original = getattr(module, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+
+    def run() -> list[int]:
+        _, decisions = _replies(
+            "test",
+            tiny_base,
+            None,
+            QUESTIONS,
+            batch_size=4,
+            max_new_tokens=6,
+            progress=False,
+            voted=[0, 2],
+            self_consistency=SelfConsistency(samples=2),
+        )
+        return [d.replies for d in decisions]
+
+    assert run() == [3, 3]
+    assert calls == ["sample_continuous"]
+    monkeypatch.setattr(batching, "engine_available", lambda: False)
+    calls.clear()
+    assert run() == [3, 3]
+    assert calls == ["sample"]
