@@ -100,7 +100,7 @@ def make_record(
         "template_id": template_id,
         "split": split,
         "question": question,
-        "reasoning": f"{family.reasoning} {family.given(nums)}".strip(),
+        "reasoning": family.reasoning,
         "formula": family.build_formula(nums),
         "answer": answer_value,
         "unit": family.unit,

@@ -21,9 +21,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The answer budget everywhere (eval, the endpoint's default, the pipeline): the longest
-# target (reasoning with its "Given" clause + a large-number NPV formula + answer) is ~161
-# tokens (out-of-range numbers); a reply stops at its Answer line, so only rambling pays more.
-DEFAULT_MAX_NEW_TOKENS = 192
+# target (reasoning + a 9-price drawdown path or a large-number NPV + answer) is ~118 tokens.
+DEFAULT_MAX_NEW_TOKENS = 128
 DEFAULT_TOP_P = 0.95  # nucleus of the sampled (voting) replies
 
 

@@ -2,7 +2,7 @@
 
 The model answers in three short lines::
 
-    Reasoning: <one sentence>. Given <name> = <number>, <name> = <number>, ...
+    Reasoning: <one sentence>
     Formula: <expression in the quantreason.formula grammar>
     Answer: <number> <unit>
 
@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 INSTRUCTION = (
-    "Solve the finance question. Reply with one line of reasoning that names each number "
-    "you use, then the formula using those numbers from the question, then the final answer."
+    "Solve the finance question. Reply with one line of reasoning, then the formula "
+    "using the numbers from the question, then the final answer."
 )
 
 REASONING_PREFIX = "Reasoning:"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -154,9 +153,6 @@ class Family:
     # Composable phrasing (quantreason.tasks.phrasing): labels for the numbers and ways to ask
     # for the quantity; questions are assembled from these beside the written templates.
     parts: Parts | None = field(default=None)
-    # What each number is called in the reply's "Given" clause, for families without Parts
-    # labels (a key with a trailing index, "p3", falls back to its stem, "p").
-    names: Mapping[str, str] = field(default_factory=dict)
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -184,61 +180,9 @@ class Family:
         """The ground-truth formula for these numbers."""
         return self.formula({k: n.formula for k, n in nums.items()})
 
-    def given(self, nums: Values) -> str:
-        """The reply's binding clause: each number the formula uses, named, in formula order
-        (``Given deposit = 10000, nominal annual rate = 4.8%, ...``); "" when the family names
-        none. Naming a number before writing the formula is the step a small model gets wrong
-        most often on questions people write (the right formula with a number in the wrong
-        slot), so the reply makes it explicit."""
-        order = _formula_order(self, nums)
-        named = [(self._label(key), nums[key]) for key in order]
-        if not named or any(label is None for label, _ in named):
-            return ""
-        items = []
-        for label, num in named:
-            digits = num.formula + ("%" if num.kind == "pct" else "")
-            items.append(f"{label} = {digits}")
-        return "Given " + ", ".join(items) + "."
-
-    def _label(self, key: str) -> str | None:
-        labels = self.parts.labels if self.parts is not None else {}
-        if labels.get(key):
-            return labels[key][0]
-        return self.names.get(key) or self.names.get(key.rstrip("0123456789"))
-
     def answer(self, nums: Values) -> float:
         """The reference solver's answer for these numbers."""
         return float(self.solve({k: n.value for k, n in nums.items()}))
-
-
-def _formula_order(family: Family, nums: Values) -> list[str]:
-    """Keys of ``nums`` in the order their digits appear in the family's formula (each key
-    once; keys the formula does not use, such as a distractor, left out).
-
-    Each key is written as a unique mark so equal digits cannot be confused; a key whose
-    formula code reads the number itself (a frequency that drops out when it is 1) keeps its
-    digits and is found by them, as a whole number."""
-    literal: set[str] = set()
-    while True:
-        marks = {
-            key: num.formula if key in literal else f"\x00{index}\x00"
-            for index, (key, num) in enumerate(nums.items())
-        }
-        try:
-            text = family.formula(marks)
-            break
-        except (ValueError, TypeError):
-            unmarked = [key for key in nums if key not in literal]
-            if not unmarked:
-                raise
-            literal.add(unmarked[0])
-    found = []
-    for key, mark in marks.items():
-        pattern = rf"(?<![\d.]){re.escape(mark)}(?![\d.])" if key in literal else re.escape(mark)
-        match = re.search(pattern, text)
-        if match:
-            found.append((match.start(), key))
-    return [key for _, key in sorted(found)]
 
 
 def pct(train: Range, ood: tuple[Range, ...], decimals: int = 1, **kw: object) -> Param:

@@ -33,13 +33,6 @@ SHARPE_COMPARISON = Family(
     formula=lambda f: f"argmax(({f['ra']}-{f['rf']})/{f['va']}, ({f['rb']}-{f['rf']})/{f['vb']})",
     solve=lambda v: 1 + max(range(2), key=lambda i: _sharpes(v)[i]),
     tolerance=0.0,
-    names={
-        "ra": "fund 1 return",
-        "va": "fund 1 vol",
-        "rb": "fund 2 return",
-        "vb": "fund 2 vol",
-        "rf": "risk-free rate",
-    },
     convention="1 for the first fund listed, 2 for the second",
     templates=(
         "Fund A returned {ra} with volatility {va}; Fund B returned {rb} with volatility {vb}. "
@@ -240,14 +233,6 @@ RISK_RANKING = Family(
     formula=lambda f: f"argmax({f['a']}*{f['va']}, {f['b']}*{f['vb']}, {f['c']}*{f['vc']})",
     solve=lambda v: 1 + max(range(3), key=lambda i: _dollar_vols(v)[i]),
     tolerance=0.0,
-    names={
-        "a": "position 1 size",
-        "va": "position 1 vol",
-        "b": "position 2 size",
-        "vb": "position 2 vol",
-        "c": "position 3 size",
-        "vc": "position 3 vol",
-    },
     convention="1, 2 or 3: the position, in the order listed, with the largest dollar volatility",
     templates=(
         "Three positions: A is {a} with daily vol {va}, B is {b} with {vb}, C is {c} with {vc}. "

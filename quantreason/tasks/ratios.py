@@ -492,12 +492,6 @@ PORTFOLIO_RETURN = Family(
     formula=lambda f: f"({f['w1']}*{f['r1']}+{f['w2']}*{f['r2']})/100",
     solve=lambda v: v["w1"] / 100 * v["r1"] + (1 - v["w1"] / 100) * v["r2"],
     valid=lambda v: abs(v["w1"] * v["r1"] + v["w2"] * v["r2"]) > 5,
-    names={
-        "w1": "weight of asset A",
-        "r1": "return of asset A",
-        "w2": "weight of asset B",
-        "r2": "return of asset B",
-    },
     convention="percent",
     templates=(
         "A portfolio is {w1} in stocks expected to return {r1} and {w2} in bonds expected to "

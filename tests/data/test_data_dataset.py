@@ -125,7 +125,7 @@ def test_training_targets_are_short(splits: dict[str, list[dict]]) -> None:
             record["reasoning"], record["formula"], record["answer"], record["unit"]
         )
         assert target.count("\n") == 2
-        assert len(target) < 360, target  # reasoning + Given clause + formula + answer
+        assert len(target) < 320, target
 
 
 def test_same_seed_gives_identical_bytes_other_seed_differs(tmp_path: Path) -> None:
