@@ -39,8 +39,9 @@ def test_a_near_zero_temperature_samples_each_questions_greedy_reply(loaded) -> 
     greedy = generate_continuous(
         loaded, QUESTIONS, max_new_tokens=8, max_sequences=4, stop_at_answer=True
     )
-    # The random model's replies differ for the first three: a swapped order would fail.
-    assert len(set(greedy[:3])) == 3
+    # At least two questions get different replies from the random model (which ones depends
+    # on its weights): a swapped order would then fail the comparison below.
+    assert len(set(greedy)) >= 2
     sampled = _sample(loaded, 3, temperature=1e-4)
     assert sampled == [[reply] * 3 for reply in greedy]
 
