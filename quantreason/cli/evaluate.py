@@ -51,7 +51,7 @@ def evaluate(
         bool,
         typer.Option(
             "--continuous-batching/--padded-batches",
-            help="Generate through the continuous-batching engine (default) or padded batches.",
+            help="Generate through the continuous-batching engine or padded batches (default).",
         ),
     ] = DEFAULT_CONTINUOUS_BATCHING,
     max_new_tokens: Annotated[

@@ -42,10 +42,12 @@ from quantreason.provenance import package_versions
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 32
-# On: 16 test questions (base model, 128 tokens, stop at the answer line, one batch of 16) took
-# 48 s / 75 s through the engine vs 660 s / 377 s padded, in either order, with the same 16
-# replies (a busy machine; README "Evaluation").
-DEFAULT_CONTINUOUS_BATCHING = True
+# Off: padded batches. The engine answers the same greedy replies, but on evaluation-sized work
+# it is slower here: 92 validation questions (batch 64, 2 quiet cores) took 41.5 s padded vs
+# 98.4 s through the engine for the fine-tuned model, 59.7 s vs 127.5 s for the base model
+# (reports/local/experiments.md, run I). The engine stays the endpoint's path (concurrent
+# requests) and `quantreason eval --continuous-batching`.
+DEFAULT_CONTINUOUS_BATCHING = False
 
 
 def run_evaluation(

@@ -105,6 +105,7 @@ def test_evaluation_votes_through_the_engine_and_falls_back_without_it(
             progress=False,
             voted=[0, 2],
             self_consistency=SelfConsistency(samples=2),
+            continuous_batching=True,
         )
         return [d.replies for d in decisions]
 
