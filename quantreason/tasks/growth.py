@@ -771,7 +771,6 @@ MULTI_PERIOD_RETURN = Family(
                 "first return",
                 "R1",
                 "year-1 return",
-                "return 1",
             ),
             "r2": (
                 "return in period 2",
@@ -780,7 +779,6 @@ MULTI_PERIOD_RETURN = Family(
                 "second return",
                 "R2",
                 "year-2 return",
-                "return 2",
             ),
             "r3": (
                 "return in period 3",
@@ -789,7 +787,6 @@ MULTI_PERIOD_RETURN = Family(
                 "third return",
                 "R3",
                 "year-3 return",
-                "return 3",
             ),
         },
         asks=(
@@ -851,7 +848,6 @@ GORDON_JUST_PAID = Family(
                 "last dividend",
                 "current dividend",
                 "D0",
-                "trailing dividend",
             ),
             "g": (
                 "dividend growth rate",

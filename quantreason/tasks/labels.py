@@ -490,8 +490,6 @@ PARTS: dict[str, Parts] = {
                 "β",
                 "systematic risk (beta)",
                 "levered beta",
-                "beta coefficient",
-                "b",
             ),
             "rm": (
                 "expected market return",
@@ -594,7 +592,6 @@ PARTS: dict[str, Parts] = {
                 "correlation coefficient",
                 "corr with the index",
                 "correlation to the market",
-                "corr",
             ),
             "sa": (
                 "stock volatility",
@@ -603,7 +600,6 @@ PARTS: dict[str, Parts] = {
                 "stock sigma",
                 "asset vol",
                 "standard deviation of the stock",
-                "stock std dev",
             ),
             "sm": (
                 "market volatility",
@@ -612,7 +608,6 @@ PARTS: dict[str, Parts] = {
                 "market sigma",
                 "index vol",
                 "standard deviation of the market",
-                "market std dev",
             ),
         },
         asks=(
@@ -774,7 +769,6 @@ PARTS: dict[str, Parts] = {
                 "expected dividend",
                 "forward dividend",
                 "dividend next year",
-                "D1 (next dividend)",
             ),
             "g": (
                 "dividend growth rate",
@@ -813,7 +807,6 @@ PARTS: dict[str, Parts] = {
                 "duration (Macaulay)",
                 "MacD",
                 "Macaulay duration in years",
-                "Macaulay D",
             ),
             "y": (
                 "yield",
@@ -822,7 +815,6 @@ PARTS: dict[str, Parts] = {
                 "yield (annual)",
                 "bond yield",
                 "annual YTM",
-                "annual yield",
             ),
         },
         asks=(
@@ -831,7 +823,6 @@ PARTS: dict[str, Parts] = {
             "Modified duration?",
             "What is D/(1+y)?",
             "What is the price sensitivity measure, modified duration?",
-            "Modified duration, please.",
         ),
         ood_asks=("What is its price-sensitivity duration?",),
     ),
