@@ -86,16 +86,6 @@ SHARPE_COMPARISON = Family(
         "managers earned more return above the money-market rate of {rf} per unit of sigma? "
         "Manager 1 posted {ra} with sigma {va}; manager 2 posted {rb} with sigma {vb}. The "
         "board will review the winner's mandate next.",
-        "Sharpe comparison (answer 1 or 2): fund 1 {ra} return, {va} vol; fund 2 {rb} return, "
-        "{vb} vol; rf {rf}",
-        "I'm choosing between two funds. The first made {ra} with {va} volatility, the second "
-        "{rb} with {vb} volatility, and cash pays {rf}. Which one has the better Sharpe "
-        "ratio? Answer 1 or 2.",
-        "With a risk-free rate of {rf}, compare the Sharpe ratios of portfolio 1 (return "
-        "{ra}, standard deviation {va}) and portfolio 2 (return {rb}, standard deviation "
-        "{vb}). Which is higher (1 or 2)?",
-        "Strategy 1: {ra} / {va} vol. Strategy 2: {rb} / {vb} vol. T-bills {rf}. Higher "
-        "excess return per unit of risk: 1 or 2?",
     ),
     ood_templates=(
         "Our allocator is choosing between two hedge funds. The first posted {ra} with annual "
@@ -190,12 +180,6 @@ RISK_SIZING = Family(
         "Quick one from the desk: dollar risk on any single name is limited to {risk} of the "
         "sleeve (NAV {A}). We're buying at {entry} with an SL at {stop}. Max qty in whole "
         "shares?",
-        "size? acct {A}, risk {risk}, entry {entry}, stop {stop}",
-        "I've got a {A} account and never risk more than {risk} per trade. Buying at {entry} "
-        "with a stop at {stop}, how many shares can I take?",
-        "A trader risks {risk} of {A} equity on a long entered at {entry} with a protective "
-        "stop at {stop}. Determine the position size in shares.",
-        "Capital {A} | risk {risk} | entry {entry} | stop {stop} | shares = ?",
     ),
     ood_templates=(
         "My book is {A}; the rule is never lose more than {risk} on one idea. I'm going long "
@@ -283,15 +267,6 @@ RISK_RANKING = Family(
         "Measured in currency rather than percent, which exposure has the highest one-day "
         "volatility: {a} with a daily sigma of {va}, {b} with {vb}, or {c} with {vc}? Give its "
         "position in the list.",
-        "Which is riskiest in dollar terms (1, 2 or 3)? 1: {a} at {va} daily vol; 2: {b} at "
-        "{vb}; 3: {c} at {vc}",
-        "I hold three positions: {a} with {va} daily volatility, {b} with {vb}, and {c} with "
-        "{vc}. Which one (1, 2 or 3) moves the most in dollars on a typical day?",
-        "Given position sizes {a}, {b}, {c} and daily volatilities {va}, {vb}, {vc} "
-        "respectively, identify the position with the largest dollar volatility (answer 1, 2 "
-        "or 3).",
-        "Pos 1 {a} / vol {va}; pos 2 {b} / vol {vb}; pos 3 {c} / vol {vc}. Largest dollar "
-        "risk (1-3)?",
     ),
     ood_templates=(
         "Risk report: book one {a} (sigma {va}), book two {b} (sigma {vb}), book three {c} "

@@ -67,12 +67,6 @@ PERIODIC_COMPOUNDING = Family(
         "Find the future value of {P} after {n} years when interest of {r} p.a. is compounded {m}.",
         "I left {P} in a deposit paying {r} per annum (interest credited {m}) for {n} years. "
         "What's the balance now?",
-        "FV? {P} at {r} compounded {m}, {n} yrs",
-        "If I put {P} in a high-yield savings account paying {r} APR compounded {m}, how much "
-        "will I have in {n} years?",
-        "Calculate the future value of {P} invested for {n} years at a nominal annual rate of "
-        "{r} with interest compounded {m}.",
-        "Deposit {P} | rate {r} | compounding {m} | term {n} years | ending balance?",
     ),
     ood_templates=(
         "Interest of {r} per annum is added {m}. Starting with {P}, what sits in the account "
@@ -82,52 +76,16 @@ PERIODIC_COMPOUNDING = Family(
     ),
     parts=Parts(
         labels={
-            "P": (
-                "deposit",
-                "principal",
-                "starting balance",
-                "amount invested",
-                "initial investment",
-                "lump sum",
-                "PV",
-                "amount deposited",
-            ),
-            "r": (
-                "nominal annual rate",
-                "annual interest rate",
-                "APR",
-                "stated annual rate",
-                "nominal rate",
-                "rate p.a.",
-                "quoted rate",
-            ),
-            "n": (
-                "number of years",
-                "term in years",
-                "horizon (years)",
-                "years",
-                "yrs",
-                "term",
-                "investment period (years)",
-            ),
-            "m": (
-                "compounding",
-                "compounding frequency",
-                "interest credited",
-                "compounded",
-                "compounding period",
-                "interest paid",
-            ),
+            "P": ("deposit", "principal", "starting balance", "amount invested"),
+            "r": ("nominal annual rate", "annual interest rate", "APR"),
+            "n": ("number of years", "term in years", "horizon (years)"),
+            "m": ("compounding", "compounding frequency", "interest credited"),
         },
         asks=(
             "What is the future value?",
             "What is the balance at the end?",
             "How much will the account hold?",
             "Compute the ending balance.",
-            "FV?",
-            "What will the account be worth?",
-            "How much will I have at the end?",
-            "What is the balance including compound interest?",
         ),
         ood_asks=("Report the accumulated amount.", "Work out what the money grows to."),
     ),
@@ -147,12 +105,6 @@ DOUBLING_TIME = Family(
         "An account earns {r} per year. How many years until the balance is twice the deposit?",
         "Exactly how long does money take to double at {r} compound interest (not the rule of 72)?",
         "My savings grow {r} a year. When will they have doubled?",
-        "years to double at {r}/yr?",
-        "If my index fund compounds at {r} a year, how many years until my money doubles?",
-        "Calculate the exact time required for an investment to double when it earns {r} "
-        "compounded annually.",
-        "At {r} per year, how long until 10k becomes 20k? Use the exact log formula.",
-        "Rate {r} | compounding annual | doubling time in years?",
     ),
     ood_templates=(
         "Compute the doubling period, in years, for capital compounding at {r} annually.",
@@ -160,26 +112,11 @@ DOUBLING_TIME = Family(
         "Growth of {r} p.a.: time for a 2x, exactly?",
     ),
     parts=Parts(
-        labels={
-            "r": (
-                "annual growth rate",
-                "yearly return",
-                "interest rate",
-                "annual rate",
-                "rate of return",
-                "interest rate p.a.",
-                "growth rate",
-                "annual yield",
-            )
-        },
+        labels={"r": ("annual growth rate", "yearly return", "interest rate", "annual rate")},
         asks=(
             "How many years to double?",
             "What is the doubling time in years?",
             "How long until the money doubles?",
-            "Doubling time?",
-            "How many years until it's twice as big?",
-            "When does the investment reach 2x?",
-            "How long does it take to double, exactly?",
         ),
         ood_asks=("When is the value twice as large?",),
     ),
@@ -204,13 +141,6 @@ ZERO_COUPON_PRICE = Family(
         "Price a {n}-year zero with face {F} at a yield of {y} (annual compounding).",
         "How much should I pay today for {F} received in {n} years if I want a {y} annual return?",
         "Discount {F} due in {n} years at {y} a year. What is its present value?",
-        "zero price? face {F}, {n}y, yield {y}",
-        "A Treasury STRIP pays {F} in {n} years. If the yield is {y}, what should it cost today?",
-        "A discount bond with no coupons matures in {n} years at {F}. What is its price at a "
-        "{y} annual yield?",
-        "Face {F} | coupon none | maturity {n} yrs | yield {y} | price = ?",
-        "I want {F} in {n} years from a bond that pays no interest along the way. At {y}, how "
-        "much do I pay now?",
     ),
     ood_templates=(
         "A pure discount bond redeems at {F} after {n} years; the market yield is {y}. Fair price?",
@@ -219,42 +149,14 @@ ZERO_COUPON_PRICE = Family(
     ),
     parts=Parts(
         labels={
-            "F": (
-                "face value",
-                "par value",
-                "amount at maturity",
-                "face",
-                "par",
-                "maturity value",
-                "redemption amount",
-            ),
-            "y": (
-                "yield",
-                "discount rate",
-                "yield to maturity",
-                "YTM",
-                "required yield",
-                "annual yield",
-                "spot rate",
-            ),
-            "n": (
-                "years to maturity",
-                "maturity (years)",
-                "time to maturity",
-                "maturity",
-                "years",
-                "term (years)",
-                "tenor",
-            ),
+            "F": ("face value", "par value", "amount at maturity"),
+            "y": ("yield", "discount rate", "yield to maturity"),
+            "n": ("years to maturity", "maturity (years)", "time to maturity"),
         },
         asks=(
             "What is the zero-coupon bond's price?",
             "What is the present value?",
             "How much is the zero worth today?",
-            "Price?",
-            "What is the price of the discount bond?",
-            "What is the STRIP worth today?",
-            "How much does it cost today to receive the face value at maturity?",
         ),
         ood_asks=("Value the discount bond.",),
     ),
@@ -285,14 +187,6 @@ ANNUITY_PV = Family(
         "How much is a stream of {n} annual payments of {C} worth now if the interest rate is {r}?",
         "Value today of an ordinary annuity: payment {C}, {n} periods, rate {r} per period.",
         "I'm offered {C} every year for {n} years. At {r}, what lump sum today is equivalent?",
-        "PV annuity? PMT {C}, {n} yrs, {r}",
-        "I'm due to get {C} at the end of each year for the next {n} years. What's that worth "
-        "today if I discount at {r}?",
-        "Determine the present value of an ordinary annuity of {C} per year for {n} years "
-        "when the discount rate is {r}.",
-        "Payment {C}/yr | years {n} | rate {r} | PV = ?",
-        "Should I take a lump sum instead of {C} a year for {n} years? What lump sum matches "
-        "it at {r}?",
     ),
     ood_templates=(
         "A lottery pays {C} yearly, first payment in one year, {n} payments in all. "
@@ -302,40 +196,14 @@ ANNUITY_PV = Family(
     ),
     parts=Parts(
         labels={
-            "C": (
-                "annual payment",
-                "payment per year",
-                "yearly cash flow",
-                "payment",
-                "annual cash flow",
-                "PMT",
-                "annual income",
-            ),
-            "r": (
-                "discount rate",
-                "interest rate",
-                "required return",
-                "rate",
-                "annual rate",
-                "discount rate p.a.",
-            ),
-            "n": (
-                "number of payments",
-                "number of years",
-                "term (years)",
-                "years",
-                "periods",
-                "n",
-            ),
+            "C": ("annual payment", "payment per year", "yearly cash flow"),
+            "r": ("discount rate", "interest rate", "required return"),
+            "n": ("number of payments", "number of years", "term (years)"),
         },
         asks=(
             "What is the present value of the annuity?",
             "What is the annuity worth today?",
             "Compute the PV of the payments.",
-            "PV of the annuity?",
-            "What is the stream of payments worth now?",
-            "What lump sum today equals the payments?",
-            "What is the present value of the level payments?",
         ),
         ood_asks=("Give the value now of this income stream.",),
     ),
@@ -368,12 +236,6 @@ ANNUITY_FV = Family(
         "after {n} years?",
         "Compute the future value of an ordinary annuity: {C} per year, {r} rate, {n} years.",
         "Putting away {C} each year-end into an account paying {r}: value after {n} years?",
-        "FV annuity? PMT {C}/yr, {r}, {n} yrs",
-        "I can put {C} into my IRA at the end of each year. If it earns {r}, how much will be "
-        "there in {n} years?",
-        "Determine the accumulated value of year-end deposits of {C} for {n} years at an "
-        "annual rate of {r}.",
-        "Deposit {C} every year-end | rate {r} | years {n} | ending value?",
     ),
     ood_templates=(
         "A sinking fund receives {C} at each year end and earns {r}. What has built up after "
@@ -384,40 +246,14 @@ ANNUITY_FV = Family(
     ),
     parts=Parts(
         labels={
-            "C": (
-                "yearly contribution",
-                "annual deposit",
-                "amount saved each year",
-                "annual contribution",
-                "yearly deposit",
-                "PMT",
-                "deposit per year",
-            ),
-            "r": (
-                "annual return",
-                "interest rate",
-                "growth rate",
-                "rate of return",
-                "annual yield",
-                "rate p.a.",
-            ),
-            "n": (
-                "number of years",
-                "number of deposits",
-                "saving period (years)",
-                "years",
-                "yrs",
-                "years of saving",
-            ),
+            "C": ("yearly contribution", "annual deposit", "amount saved each year"),
+            "r": ("annual return", "interest rate", "growth rate"),
+            "n": ("number of years", "number of deposits", "saving period (years)"),
         },
         asks=(
             "What is the future value of the savings?",
             "How much will have accumulated?",
             "What will the fund be worth at the end?",
-            "FV of the annuity?",
-            "What will the savings grow to?",
-            "What is the balance after the last deposit?",
-            "How much will the deposits and interest total?",
         ),
         ood_asks=("What total has been built up?",),
     ),
@@ -442,10 +278,6 @@ PERPETUITY = Family(
         "Price a consol paying {C} annually at a yield of {r}.",
         "An endowment must pay out {C} every year indefinitely. At {r}, how much capital "
         "does it need?",
-        "perpetuity PV? {C}/yr, {r}",
-        "Someone offers me {C} every year forever. If I want {r}, what's it worth to me today?",
-        "Compute the present value of a perpetual annual cash flow of {C} discounted at {r}.",
-        "Payment {C} | forever | rate {r} | value = ?",
     ),
     ood_templates=(
         "Capitalise a never-ending income of {C} yearly at {r}.",
@@ -454,31 +286,13 @@ PERPETUITY = Family(
     ),
     parts=Parts(
         labels={
-            "C": (
-                "annual payment",
-                "yearly cash flow",
-                "fixed dividend",
-                "payment",
-                "annual cash flow",
-                "coupon",
-                "dividend per year",
-            ),
-            "r": (
-                "discount rate",
-                "required return",
-                "interest rate",
-                "rate",
-                "yield",
-            ),
+            "C": ("annual payment", "yearly cash flow", "fixed dividend"),
+            "r": ("discount rate", "required return", "interest rate"),
         },
         asks=(
             "What is the perpetuity worth?",
             "What is its present value?",
             "Value the perpetual payment stream.",
-            "PV of the perpetuity?",
-            "What is a payment forever worth today?",
-            "What is the present value of the endless stream?",
-            "What price makes sense for a payment that never stops?",
         ),
         ood_asks=("What is the capital value of this everlasting stream?",),
     ),
@@ -502,11 +316,6 @@ EFFECTIVE_ANNUAL_RATE = Family(
         "What is the EAR of a loan quoted at {apr} per year, compounded {m}?",
         "A bank quotes {apr} compounded {m}. What annual yield (AER) does that really give?",
         "Nominal {apr}, compounding {m}: effective annual rate?",
-        "EAR? APR {apr} compounded {m}",
-        "My card says {apr} APR with interest charged {m}. What am I actually paying per year?",
-        "Calculate the annual percentage yield of a deposit quoted at a nominal {apr} "
-        "compounded {m}.",
-        "Nominal {apr} | compounding {m} | effective annual rate?",
     ),
     ood_templates=(
         "Turn a stated {apr} annual rate with interest added {m} into its true yearly cost.",
@@ -515,31 +324,13 @@ EFFECTIVE_ANNUAL_RATE = Family(
     ),
     parts=Parts(
         labels={
-            "apr": (
-                "APR",
-                "nominal annual rate",
-                "quoted rate",
-                "nominal rate",
-                "stated rate",
-                "quoted annual rate",
-                "APR (nominal)",
-            ),
-            "m": (
-                "compounding",
-                "compounding frequency",
-                "interest charged",
-                "compounded",
-                "compounding period",
-            ),
+            "apr": ("APR", "nominal annual rate", "quoted rate"),
+            "m": ("compounding", "compounding frequency", "interest charged"),
         },
         asks=(
             "What is the effective annual rate?",
             "What is the EAR?",
             "What annual rate does this really amount to?",
-            "EAR?",
-            "What is the effective yearly rate?",
-            "What rate is really paid over a year?",
-            "What is the APY?",
         ),
         ood_asks=("State the annual equivalent rate.",),
     ),
@@ -579,12 +370,6 @@ LOAN_INSTALMENT = Family(
         "I borrow {L} for {n} years at {r}. Payments are {m}. What does each one cost?",
         "Compute the level {m} instalment that repays {L} in {n} years at a {r} annual rate.",
         "Business loan: {L}, {r} interest, {n}-year term, {m} repayments. Payment size?",
-        "pmt? loan {L}, {r}, {n} yrs, {m} payments",
-        "I borrowed {L} at {r} and I'm repaying it with {m} payments over {n} years. How much "
-        "is each payment?",
-        "A {L} business loan at {r} per annum is amortised over {n} years with level {m} "
-        "repayments. Calculate each repayment.",
-        "Principal {L} | rate {r} | term {n} years | {m} instalments | amount of each?",
     ),
     ood_templates=(
         "Amortise {L} over {n} years at {r} with {m} repayments: what is each repayment?",
@@ -594,49 +379,15 @@ LOAN_INSTALMENT = Family(
     ),
     parts=Parts(
         labels={
-            "L": (
-                "loan amount",
-                "amount borrowed",
-                "principal",
-                "loan size",
-                "balance borrowed",
-                "loan",
-            ),
-            "r": (
-                "annual interest rate",
-                "nominal rate",
-                "loan rate",
-                "rate p.a.",
-                "interest rate",
-                "nominal annual rate",
-                "annual rate",
-            ),
-            "n": (
-                "term in years",
-                "loan term (years)",
-                "number of years",
-                "term",
-                "years",
-                "yrs",
-                "repayment period (years)",
-            ),
-            "m": (
-                "payment frequency",
-                "instalments",
-                "repayment schedule",
-                "payments",
-                "instalment schedule",
-                "repayment frequency",
-            ),
+            "L": ("loan amount", "amount borrowed", "principal"),
+            "r": ("annual interest rate", "nominal rate", "loan rate"),
+            "n": ("term in years", "loan term (years)", "number of years"),
+            "m": ("payment frequency", "instalments", "repayment schedule"),
         },
         asks=(
             "What is each instalment?",
             "How much is each payment?",
             "What is the level repayment per period?",
-            "Payment per period?",
-            "How much is each repayment?",
-            "What level payment clears the loan?",
-            "What does each instalment come to?",
         ),
         ood_asks=("Size the periodic repayment.",),
     ),
@@ -667,11 +418,6 @@ LOSS_THEN_GAIN = Family(
         "Starting from {P}, an account drops {L} and then recovers {G}. Final balance?",
         "A {P} position is down {L}, then up {G} from there. Current value?",
         "After a {L} loss followed by a {G} gain, what is {P} worth?",
-        "start {P}, -{L} then +{G}, end value?",
-        "My portfolio was {P}. It dropped {L}, then bounced back {G}. What's it worth now?",
-        "An investment of {P} declines by {L} in the first period and rises by {G} in the "
-        "second. Compute its ending value.",
-        "Opening {P} | period 1 -{L} | period 2 +{G} | closing value?",
     ),
     ood_templates=(
         "My {P} stake shed {L} in the crash and has since bounced {G}. Where am I?",
@@ -680,40 +426,14 @@ LOSS_THEN_GAIN = Family(
     ),
     parts=Parts(
         labels={
-            "P": (
-                "starting value",
-                "initial investment",
-                "opening balance",
-                "initial value",
-                "starting amount",
-                "amount invested",
-            ),
-            "L": (
-                "first-year loss",
-                "loss",
-                "fall in year one",
-                "drop",
-                "fall",
-                "decline",
-            ),
-            "G": (
-                "gain afterwards",
-                "second-year gain",
-                "subsequent rise",
-                "subsequent gain",
-                "rebound",
-                "rise",
-                "recovery",
-            ),
+            "P": ("starting value", "initial investment", "opening balance"),
+            "L": ("first-year loss", "loss", "fall in year one"),
+            "G": ("gain afterwards", "second-year gain", "subsequent rise"),
         },
         asks=(
             "What is the ending value?",
             "What is the balance after both moves?",
             "How much is left at the end?",
-            "Final value?",
-            "What is the balance now?",
-            "What is it worth after the fall and the rebound?",
-            "How much is left after both moves?",
         ),
         ood_asks=("Compute where the money ends up.",),
     ),
@@ -749,12 +469,6 @@ MULTI_PERIOD_RETURN = Family(
         "for the quarter?",
         "Compound these yearly returns into one figure: {r1}, {r2}, {r3}.",
         "Over three years the returns were {r1}, then {r2}, then {r3}. Total compounded return?",
-        "total return? {r1}, {r2}, {r3}",
-        "My fund did {r1}, then {r2}, then {r3}. What's my total return across the three "
-        "years, compounded?",
-        "Compute the cumulative (geometrically linked) return over three periods with returns "
-        "of {r1}, {r2} and {r3}.",
-        "Period returns: {r1} | {r2} | {r3} -> overall return?",
     ),
     ood_templates=(
         "Link the period returns {r1}, {r2} and {r3} geometrically. Overall result?",
@@ -764,39 +478,14 @@ MULTI_PERIOD_RETURN = Family(
     ),
     parts=Parts(
         labels={
-            "r1": (
-                "return in period 1",
-                "first-year return",
-                "Q1 return",
-                "first return",
-                "R1",
-                "year-1 return",
-            ),
-            "r2": (
-                "return in period 2",
-                "second-year return",
-                "Q2 return",
-                "second return",
-                "R2",
-                "year-2 return",
-            ),
-            "r3": (
-                "return in period 3",
-                "third-year return",
-                "Q3 return",
-                "third return",
-                "R3",
-                "year-3 return",
-            ),
+            "r1": ("return in period 1", "first-year return", "Q1 return"),
+            "r2": ("return in period 2", "second-year return", "Q2 return"),
+            "r3": ("return in period 3", "third-year return", "Q3 return"),
         },
         asks=(
             "What is the cumulative return?",
             "What is the total compounded return?",
             "What is the overall return across the periods?",
-            "Cumulative return?",
-            "What is the compounded return over all three periods?",
-            "What is the total return, chained?",
-            "By what percentage did it grow overall?",
         ),
         ood_asks=("Report the linked return for the whole span.",),
     ),
@@ -825,12 +514,6 @@ GORDON_JUST_PAID = Family(
         "{r} discount rate, what is the intrinsic value?",
         "Last year's dividend of {D0} grows at {g}. With {r} required, what should the "
         "stock trade at?",
-        "DDM: D0 {D0}, g {g}, r {r}. Price?",
-        "The company last paid {D0} a share. I expect dividends to grow {g} a year forever "
-        "and I need a {r} return. What's the stock worth?",
-        "A firm has just paid an annual dividend of {D0}. With constant growth of {g} and a "
-        "required return of {r}, compute the intrinsic value.",
-        "Last dividend {D0} | growth {g} | required return {r} | value = ?",
     ),
     ood_templates=(
         "Yesterday's payout was {D0} per share; payouts rise {g} a year in perpetuity; "
@@ -841,38 +524,14 @@ GORDON_JUST_PAID = Family(
     ),
     parts=Parts(
         labels={
-            "D0": (
-                "dividend just paid",
-                "last dividend (D0)",
-                "most recent dividend",
-                "last dividend",
-                "current dividend",
-                "D0",
-            ),
-            "g": (
-                "dividend growth rate",
-                "growth rate",
-                "expected growth",
-                "g",
-                "dividend growth",
-                "perpetual growth rate",
-            ),
-            "r": (
-                "required return",
-                "cost of equity",
-                "discount rate",
-                "r",
-                "required rate of return",
-            ),
+            "D0": ("dividend just paid", "last dividend (D0)", "most recent dividend"),
+            "g": ("dividend growth rate", "growth rate", "expected growth"),
+            "r": ("required return", "cost of equity", "discount rate"),
         },
         asks=(
             "What is the share price?",
             "What is the stock worth?",
             "Value the share.",
-            "Intrinsic value?",
-            "What is the share worth today?",
-            "What price does the constant-growth model give?",
-            "What should the stock trade at?",
         ),
         ood_asks=("What intrinsic value does this imply?",),
     ),
@@ -912,12 +571,6 @@ MACAULAY_DURATION = Family(
         "yield of {y}.",
         "How long is the Macaulay duration of a bond with {n} years left, {c} coupon paid "
         "yearly, priced to yield {y}?",
-        "MacD? cpn {c} annual, {n}y, YTM {y}",
-        "I hold a {n}-year bond paying a {c} coupon once a year; it yields {y}. What's its "
-        "Macaulay duration?",
-        "Calculate the Macaulay duration of an annual-coupon bond with coupon rate {c}, yield "
-        "to maturity {y} and {n} years to maturity.",
-        "Coupon {c} (annual) | yield {y} | maturity {n} yrs | duration = ?",
     ),
     ood_templates=(
         "Weighted-average time to the cash flows of a {c} coupon, {n}-year note yielding "
@@ -928,39 +581,14 @@ MACAULAY_DURATION = Family(
     ),
     parts=Parts(
         labels={
-            "c": (
-                "annual coupon rate",
-                "coupon (paid yearly)",
-                "coupon rate",
-                "coupon",
-                "annual coupon",
-                "coupon (% of par)",
-                "coupon rate (annual)",
-            ),
-            "y": (
-                "yield to maturity",
-                "yield",
-                "market yield",
-                "YTM",
-                "required yield",
-            ),
-            "n": (
-                "years to maturity",
-                "maturity (years)",
-                "term",
-                "maturity",
-                "years remaining",
-                "tenor (years)",
-            ),
+            "c": ("annual coupon rate", "coupon (paid yearly)", "coupon rate"),
+            "y": ("yield to maturity", "yield", "market yield"),
+            "n": ("years to maturity", "maturity (years)", "term"),
         },
         asks=(
             "What is the Macaulay duration?",
             "Compute the bond's Macaulay duration in years.",
             "How many years is its Macaulay duration?",
-            "Macaulay duration?",
-            "What is the weighted average time to the cash flows?",
-            "What is its duration in years?",
-            "How long, on average, until the bond's cash flows arrive?",
         ),
         ood_asks=("Give the cash-flow-weighted average life in years.",),
     ),

@@ -57,12 +57,6 @@ CAPM = Family(
         "Treasuries yield {rf} and we expect stocks to return {rm}. What discount rate for the "
         "equity does CAPM give?",
         "opportunity cost of equity for a {beta} beta stock? rf {rf}, mkt {rm} (CAPM)",
-        "CAPM: rf {rf}, beta {beta}, Rm {rm}. E(R)?",
-        "My stock has a beta of {beta}. T-bills pay {rf} and the market is expected to return "
-        "{rm}. What return should I expect?",
-        "Using the capital asset pricing model, compute the cost of equity for a firm with "
-        "beta {beta}, a risk-free rate of {rf} and an expected market return of {rm}.",
-        "Beta {beta} | risk-free {rf} | market {rm} | required return?",
     ),
     ood_templates=(
         "Plug into the security market line: rf {rf}, market {rm}, systematic risk (beta) {beta}. "
@@ -127,12 +121,6 @@ SORTINO = Family(
         "downside deviation below that bar is {DD}. What is the fund's Sortino ratio?",
         "For the IC pack I need the Sortino: realised return {R}, below-target risk {DD}, "
         "target {T}.",
-        "Sortino? R {R}, MAR {T}, downside dev {DD}",
-        "My fund made {R}; my target is {T} and the downside deviation is {DD}. What's the "
-        "Sortino ratio?",
-        "Calculate the Sortino ratio of a portfolio with mean return {R}, a minimum "
-        "acceptable return of {T} and a semi-deviation of {DD}.",
-        "Return {R} | target {T} | downside vol {DD} | Sortino = ?",
     ),
     ood_templates=(
         "Our downside semi-deviation is {DD} against a {T} MAR, and we delivered {R}. "
@@ -192,12 +180,6 @@ KELLY = Family(
         "betting money goes on it?",
         "@risk: signal hit ratio is {p}, payoff (avg win / avg loss) is {b}. Full-Kelly "
         "allocation as % of NAV?",
-        "Kelly? p {p}, b {b}",
-        "I win {p} of the time and my winners pay {b} times what I risk. What fraction should "
-        "I bet according to Kelly?",
-        "Determine the Kelly criterion stake for a wager with a success probability of {p} "
-        "and net odds of {b} to 1.",
-        "Win prob {p} | payoff {b}:1 | optimal fraction of bankroll?",
     ),
     ood_templates=(
         "I win {p} of my trades and my winners are {b}x my losers. How much of my stack would "
@@ -258,12 +240,6 @@ BETA = Family(
         "Our treasury desk wants the minimum-variance hedge ratio of a single stock against "
         "index futures: correlation {rho}, stock volatility {sa}, futures volatility {sm}. "
         "What hedge ratio (beta) should they use?",
-        "beta? corr {rho}, stock vol {sa}, mkt vol {sm}",
-        "My stock's volatility is {sa} and the S&P's is {sm}; the correlation between them is "
-        "{rho}. What's the beta?",
-        "Calculate the beta of a security whose returns have a standard deviation of {sa} and "
-        "a correlation of {rho} with a market whose standard deviation is {sm}.",
-        "rho {rho} | sigma stock {sa} | sigma market {sm} | beta = ?",
     ),
     ood_templates=(
         "How sensitive is the stock to the market? Its vol is {sa}, the market's is {sm}, and "

@@ -29,11 +29,6 @@ CALMAR = Family(
         "ratio is that?",
         "What is the return-to-max-drawdown (Calmar) ratio when return is {R} and drawdown "
         "is {MDD}?",
-        "Calmar? return {R}, max DD {MDD}",
-        "My strategy makes {R} a year but had a {MDD} max drawdown. What's the Calmar ratio?",
-        "Determine the Calmar ratio of a fund with an annualized return of {R} and a maximum "
-        "drawdown of {MDD}.",
-        "Annual return {R} | max drawdown {MDD} | Calmar = ?",
     ),
     ood_templates=(
         "Divide the yearly gain of {R} by the deepest fall of {MDD}: which ratio is that, and "
@@ -43,29 +38,10 @@ CALMAR = Family(
     ),
     parts=Parts(
         labels={
-            "R": (
-                "annual return",
-                "annualised return",
-                "CAGR",
-                "annualized return",
-                "return p.a.",
-            ),
-            "MDD": (
-                "maximum drawdown",
-                "max drawdown",
-                "worst drawdown",
-                "max DD",
-                "MDD",
-            ),
+            "R": ("annual return", "annualised return", "CAGR"),
+            "MDD": ("maximum drawdown", "max drawdown", "worst drawdown"),
         },
-        asks=(
-            "What is the Calmar ratio?",
-            "Compute the Calmar ratio.",
-            "Calmar ratio?",
-            "Calmar?",
-            "What is return divided by max drawdown?",
-            "What is the return-to-drawdown ratio?",
-        ),
+        asks=("What is the Calmar ratio?", "Compute the Calmar ratio.", "Calmar ratio?"),
         ood_asks=("How much return per unit of drawdown (Calmar) is that?",),
     ),
 )
@@ -93,11 +69,6 @@ SHARPE_RATIO = Family(
         "with cash at {rf}?",
         "Excess return over {rf} per unit of risk for a fund with {R} return and {sigma} "
         "standard deviation?",
-        "Sharpe? R {R}, rf {rf}, vol {sigma}",
-        "I made {R} this year with {sigma} vol; cash paid {rf}. What's my Sharpe ratio?",
-        "Calculate the Sharpe ratio of a single portfolio with an average return of {R}, a "
-        "standard deviation of {sigma} and a risk-free rate of {rf}.",
-        "Return {R} | risk-free {rf} | volatility {sigma} | Sharpe = ?",
     ),
     ood_templates=(
         "Reward-to-variability of one portfolio: mean {R}, sigma {sigma}, riskless {rf}.",
@@ -106,37 +77,14 @@ SHARPE_RATIO = Family(
     ),
     parts=Parts(
         labels={
-            "R": (
-                "annual return",
-                "portfolio return",
-                "fund return",
-                "mean return",
-                "return",
-            ),
-            "rf": (
-                "risk-free rate",
-                "T-bill rate",
-                "cash rate",
-                "rf",
-                "riskless rate",
-            ),
-            "sigma": (
-                "volatility",
-                "standard deviation",
-                "annual vol",
-                "vol",
-                "std dev",
-                "sigma",
-            ),
+            "R": ("annual return", "portfolio return", "fund return"),
+            "rf": ("risk-free rate", "T-bill rate", "cash rate"),
+            "sigma": ("volatility", "standard deviation", "annual vol"),
         },
         asks=(
             "What is the Sharpe ratio?",
             "Compute the fund's Sharpe ratio.",
             "What Sharpe ratio does it have?",
-            "Sharpe?",
-            "What is the excess return per unit of volatility?",
-            "What is its risk-adjusted return (Sharpe)?",
-            "Calculate the Sharpe ratio.",
         ),
         ood_asks=("Work out its risk-adjusted return per unit of sigma.",),
     ),
@@ -162,11 +110,6 @@ TREYNOR = Family(
         "What's the Treynor ratio of a fund earning {R} with beta {beta} when T-bills yield {rf}?",
         "Excess return per unit of systematic risk: return {R}, beta {beta}, rf {rf}?",
         "My fund made {R}; its beta is {beta} and cash pays {rf}. Treynor?",
-        "Treynor? R {R}, rf {rf}, beta {beta}",
-        "My fund made {R} with a beta of {beta}, and T-bills paid {rf}. What's its Treynor ratio?",
-        "Calculate the Treynor measure of a portfolio with return {R}, beta {beta} and "
-        "risk-free rate {rf}.",
-        "Return {R} | risk-free {rf} | beta {beta} | Treynor = ?",
     ),
     ood_templates=(
         "Reward per unit of market risk for a book with {R} return, {beta} beta and a {rf} "
@@ -176,37 +119,11 @@ TREYNOR = Family(
     ),
     parts=Parts(
         labels={
-            "R": (
-                "portfolio return",
-                "annual return",
-                "fund return",
-                "return",
-                "realized return",
-            ),
-            "rf": (
-                "risk-free rate",
-                "T-bill yield",
-                "cash rate",
-                "rf",
-                "T-bill rate",
-                "riskless rate",
-            ),
-            "beta": (
-                "beta",
-                "portfolio beta",
-                "beta to the market",
-                "β",
-                "market beta",
-            ),
+            "R": ("portfolio return", "annual return", "fund return"),
+            "rf": ("risk-free rate", "T-bill yield", "cash rate"),
+            "beta": ("beta", "portfolio beta", "beta to the market"),
         },
-        asks=(
-            "What is the Treynor ratio?",
-            "Compute the Treynor measure.",
-            "Treynor ratio?",
-            "Treynor?",
-            "Give the Treynor measure.",
-            "How much excess return per unit of systematic risk?",
-        ),
+        asks=("What is the Treynor ratio?", "Compute the Treynor measure.", "Treynor ratio?"),
         ood_asks=("Score it on excess return per unit of beta.",),
     ),
 )
@@ -232,12 +149,6 @@ INFORMATION_RATIO = Family(
         "What is the information ratio of an active fund earning {R} against a benchmark's "
         "{B}, if tracking error is {TE}?",
         "Active return over tracking error: fund {R}, index {B}, TE {TE}?",
-        "IR? fund {R}, bench {B}, TE {TE}",
-        "My fund beat... or not: it made {R} against a benchmark of {B}, with {TE} tracking "
-        "error. What's the information ratio?",
-        "Calculate the information ratio of a manager who returned {R} versus a benchmark "
-        "return of {B} with an active risk of {TE}.",
-        "Portfolio {R} | index {B} | tracking error {TE} | IR = ?",
     ),
     ood_templates=(
         "The portfolio beat (or missed) its {B} benchmark with {R}, and active risk was {TE}. "
@@ -248,34 +159,14 @@ INFORMATION_RATIO = Family(
     ),
     parts=Parts(
         labels={
-            "R": (
-                "fund return",
-                "portfolio return",
-                "manager's return",
-                "return",
-                "manager return",
-                "active portfolio return",
-            ),
-            "B": (
-                "benchmark return",
-                "index return",
-                "benchmark",
-                "benchmark performance",
-            ),
-            "TE": (
-                "tracking error",
-                "active risk",
-                "TE",
-                "tracking error (annual)",
-            ),
+            "R": ("fund return", "portfolio return", "manager's return"),
+            "B": ("benchmark return", "index return", "benchmark"),
+            "TE": ("tracking error", "active risk", "TE"),
         },
         asks=(
             "What is the information ratio?",
             "Compute the IR.",
             "What information ratio does the manager have?",
-            "IR?",
-            "Active return over tracking error?",
-            "How much excess over the benchmark per unit of active risk?",
         ),
         ood_asks=("Express the active return per unit of tracking error.",),
     ),
@@ -302,12 +193,6 @@ BETA_COVARIANCE = Family(
         "Beta from covariance {cov} and market variance {var}?",
         "My regression inputs: covariance with the S&P {cov}, S&P variance {var}. What beta "
         "do I get?",
-        "beta? cov {cov}, mkt var {var}",
-        "I ran the numbers: covariance between my stock and the S&P is {cov}, S&P variance is "
-        "{var}. What's the beta?",
-        "Determine the beta of a security given a covariance with market returns of {cov} and "
-        "a market return variance of {var}.",
-        "Covariance {cov} | market variance {var} | beta = ?",
     ),
     ood_templates=(
         "Systematic risk coefficient: covariance of returns with the market {cov}, variance "
@@ -318,29 +203,10 @@ BETA_COVARIANCE = Family(
     ),
     parts=Parts(
         labels={
-            "cov": (
-                "covariance with the market",
-                "covariance",
-                "cov(stock, market)",
-                "covariance with the index",
-                "covariance of returns",
-            ),
-            "var": (
-                "market variance",
-                "variance of the market",
-                "var(market)",
-                "index variance",
-            ),
+            "cov": ("covariance with the market", "covariance", "cov(stock, market)"),
+            "var": ("market variance", "variance of the market", "var(market)"),
         },
-        asks=(
-            "What is the beta?",
-            "Compute the stock's beta.",
-            "What beta does that give?",
-            "Beta?",
-            "What is cov / var here?",
-            "What is the stock's beta?",
-            "Calculate beta from the covariance and the variance.",
-        ),
+        asks=("What is the beta?", "Compute the stock's beta.", "What beta does that give?"),
         ood_asks=("Derive the slope coefficient versus the market.",),
     ),
 )
@@ -378,12 +244,6 @@ VAR_GIVEN_Z = Family(
         "With a z of {z}, what is the value at risk of {V} over {h} days if daily volatility "
         "is {sigma}?",
         "Our book is {V}. Daily vol {sigma}. What's the {h}-day {c} VaR using {z} as the z-value?",
-        "VaR? {V}, daily vol {sigma}, z {z}, {h} days",
-        "My {V} portfolio has a daily standard deviation of {sigma}. Using a z of {z} for {c} "
-        "confidence, what's the VaR over {h} days?",
-        "Calculate the {h}-day parametric VaR of a {V} position with daily volatility "
-        "{sigma}, using a critical value of {z} ({c}).",
-        "Value {V} | sigma/day {sigma} | z {z} | days {h} | VaR = ?",
     ),
     ood_templates=(
         "Normal-approximation loss threshold: {V} exposure, {sigma} per-day sigma, {h}-day "
@@ -395,42 +255,15 @@ VAR_GIVEN_Z = Family(
     ),
     parts=Parts(
         labels={
-            "V": (
-                "position size",
-                "portfolio value",
-                "exposure",
-                "position value",
-                "notional",
-                "market value",
-            ),
-            "z": (
-                "z-score",
-                "z",
-                "critical value",
-                "z-value",
-            ),
-            "sigma": (
-                "daily volatility",
-                "daily standard deviation",
-                "1-day vol",
-                "daily vol",
-                "daily std dev",
-                "sigma per day",
-            ),
-            "h": (
-                "horizon (days)",
-                "holding period in days",
-                "days",
-                "number of days",
-            ),
+            "V": ("position size", "portfolio value", "exposure"),
+            "z": ("z-score", "z", "critical value"),
+            "sigma": ("daily volatility", "daily standard deviation", "1-day vol"),
+            "h": ("horizon (days)", "holding period in days", "days"),
         },
         asks=(
             "What is the value at risk?",
             "Compute the VaR.",
             "How large is the VaR?",
-            "VaR?",
-            "How much could be lost over the horizon?",
-            "Compute VaR using the given z.",
         ),
         ood_asks=("What loss threshold does the normal model give?",),
     ),
@@ -470,12 +303,6 @@ PORTFOLIO_RETURN = Family(
         "{r2}. Expected return of the portfolio?",
         "If {w1} of the fund earns {r1} and the other {w2} earns {r2}, what does the fund "
         "earn overall?",
-        "E(Rp)? w1 {w1} r1 {r1}, w2 {w2} r2 {r2}",
-        "I've split my money {w1} stocks ({r1} expected) and {w2} bonds ({r2} expected). What "
-        "return should the portfolio earn?",
-        "Calculate the expected return of a two-asset portfolio with weights {w1} and {w2} "
-        "and expected returns {r1} and {r2}.",
-        "Asset 1: weight {w1}, E(R) {r1} | Asset 2: weight {w2}, E(R) {r2} | portfolio E(R)?",
     ),
     ood_templates=(
         "Blend {w1} of an asset yielding {r1} with {w2} of one yielding {r2}. Mean return of "
@@ -505,11 +332,6 @@ POSITION_PNL = Family(
         "Position: {N} shares, entry {P0}, exit {P1}. Dollar P&L?",
         "What is the gain on {N} shares purchased at {P0} and sold at {P1}?",
         "We're long {N} shares from {P0} and the price is {P1}. Unrealised P&L?",
-        "P&L? {N} sh, in {P0}, out {P1}",
-        "I picked up {N} shares at {P0} and they're now at {P1}. How much am I up or down?",
-        "Calculate the profit or loss on a long position of {N} shares bought at {P0} and "
-        "sold at {P1}.",
-        "Shares {N} | cost {P0} | price now {P1} | P&L = ?",
     ),
     ood_templates=(
         "Mark-to-market on {N} shares acquired at {P0}, last trade {P1}?",
@@ -518,38 +340,11 @@ POSITION_PNL = Family(
     ),
     parts=Parts(
         labels={
-            "N": (
-                "number of shares",
-                "shares held",
-                "position size (shares)",
-                "share count",
-                "quantity",
-            ),
-            "P0": (
-                "entry price",
-                "purchase price",
-                "buy price",
-                "cost per share",
-                "average cost",
-            ),
-            "P1": (
-                "exit price",
-                "current price",
-                "sale price",
-                "sell price",
-                "market price",
-                "exit",
-            ),
+            "N": ("number of shares", "shares held", "position size (shares)"),
+            "P0": ("entry price", "purchase price", "buy price"),
+            "P1": ("exit price", "current price", "sale price"),
         },
-        asks=(
-            "What is the P&L?",
-            "What is the profit or loss?",
-            "How much was made or lost?",
-            "P&L?",
-            "How much did I make or lose?",
-            "What is the profit on the position?",
-            "What is the gain or loss in currency?",
-        ),
+        asks=("What is the P&L?", "What is the profit or loss?", "How much was made or lost?"),
         ood_asks=("Net result of the trade?",),
     ),
 )
@@ -569,12 +364,6 @@ BREAKEVEN_WIN_RATE = Family(
         "losers lose?",
         "Risk 1 to make {RR}: breakeven win percentage?",
         "A strategy's average win is {RR} times its average loss. What win rate breaks even?",
-        "breakeven win% at {RR}R?",
-        "My average winner is {RR} times my average loser. How often do I need to win to "
-        "break even?",
-        "Calculate the minimum winning percentage for a strategy with a reward-to-risk ratio "
-        "of {RR} to be break-even.",
-        "R multiple {RR} | breakeven win rate?",
     ),
     ood_templates=(
         "Minimum accuracy for a system whose winners pay {RR}R against 1R losers, to not "
@@ -583,25 +372,11 @@ BREAKEVEN_WIN_RATE = Family(
         "Break-even probability of success for a {RR}-to-1 bet structure?",
     ),
     parts=Parts(
-        labels={
-            "RR": (
-                "reward-to-risk ratio",
-                "payoff ratio",
-                "win/loss size ratio",
-                "R:R",
-                "reward-to-risk",
-                "risk-reward ratio",
-                "reward/risk",
-            )
-        },
+        labels={"RR": ("reward-to-risk ratio", "payoff ratio", "win/loss size ratio")},
         asks=(
             "What win rate breaks even?",
             "What is the breakeven win rate?",
             "How often must trades win to break even?",
-            "Breakeven win rate?",
-            "What hit rate is needed to break even?",
-            "What percentage of trades must win to not lose money?",
-            "Minimum win rate?",
         ),
         ood_asks=("Find the success rate at which expectancy is zero.",),
     ),
@@ -625,10 +400,6 @@ DIVIDEND_YIELD = Family(
         "What is the dividend yield of a share priced at {P} paying {D} a year?",
         "I can buy the shares at {P}; they pay {D} in dividends annually. What yield is that?",
         "Compute the dividend yield: price {P}, annual dividend {D}.",
-        "div yield? DPS {D}, price {P}",
-        "My stock costs {P} and pays {D} a year in dividends. What's the yield?",
-        "Calculate the dividend yield of a share trading at {P} with an annual dividend of {D}.",
-        "Price {P} | annual dividend {D} | yield = ?",
     ),
     ood_templates=(
         "Income return on a {P} share that distributes {D} each year?",
@@ -637,29 +408,10 @@ DIVIDEND_YIELD = Family(
     ),
     parts=Parts(
         labels={
-            "D": (
-                "annual dividend",
-                "dividend per share",
-                "yearly payout",
-                "DPS",
-            ),
-            "P": (
-                "share price",
-                "stock price",
-                "price",
-                "market price",
-                "current price",
-            ),
+            "D": ("annual dividend", "dividend per share", "yearly payout"),
+            "P": ("share price", "stock price", "price"),
         },
-        asks=(
-            "What is the dividend yield?",
-            "Compute the yield.",
-            "What yield does it offer?",
-            "Dividend yield?",
-            "What is the yield?",
-            "What percent of the price is paid out each year?",
-            "What income yield does the stock offer?",
-        ),
+        asks=("What is the dividend yield?", "Compute the yield.", "What yield does it offer?"),
         ood_asks=("Express the payout as a percent of the price.",),
     ),
 )

@@ -61,14 +61,6 @@ COMPOUNDING = Family(
         "period: {n} years. What is the closing value?",
         "Were {P} to accrue interest at {r} per year on a year-by-year compound basis, what "
         "would the account hold at the close of year {n}?",
-        "FV? PV {P}, {r} p.a. compounded annually, {n} yrs",
-        "I'm putting {P} into a CD that pays {r} a year, compounded yearly. What will I have "
-        "after {n} years?",
-        "{P} invested for {n} years at {r} per annum (annual compounding). Find the terminal "
-        "value.",
-        "Amount: {P} | rate: {r}/yr | years: {n} | compounding: annual -> ending value?",
-        "How big does a {P} lump sum get after {n} years if it earns {r} a year and interest "
-        "is added once a year?",
     ),
     ood_templates=(
         "My grandmother left me {P}. If it sits in a savings product yielding {r} compounded "
@@ -129,12 +121,6 @@ CAGR = Family(
         "Quick one for the strategy memo: the division's turnover compounded from {V0} to "
         "{V1} over {n} fiscal years -- what CAGR does that work out to? I'll drop it into the "
         "executive summary.",
-        "CAGR? start {V0} end {V1} {n}y",
-        "My portfolio went from {V0} to {V1} in {n} years. What's that per year, compounded?",
-        "Revenue rose from {V0} to {V1} over {n} years. At what compound annual rate did it grow?",
-        "Beginning value {V0}; ending value {V1}; periods {n} years. Find the compound annual "
-        "growth rate.",
-        "{V0} became {V1} after {n} years. Annualised, what growth rate is that?",
     ),
     ood_templates=(
         "Our endowment stood at {V0} and, {n} years later, at {V1}. Express the change as a "
@@ -189,11 +175,6 @@ CONTINUOUS = Family(
         "year. What's the answer?",
         "- horizon: {t} years; - continuously compounded rate: {r} p.a.; - starting principal: "
         "{P}. Required: the accumulated value.",
-        "FV, continuous compounding: PV {P}, r {r}, T {t} yrs",
-        "If I invest {P} at {r} compounded continuously, what do I have after {t} years?",
-        "{P} grows at a continuously compounded {r} per year for {t} years. Find the terminal "
-        "amount.",
-        "Using e^(rt), what does {P} become over {t} years at {r}?",
     ),
     ood_templates=(
         "Using e-based growth (continuous compounding) at {r} annually, project {P} forward "
@@ -251,14 +232,6 @@ HPR = Family(
         "and the unit was subsequently disposed of at {P1}. Compute the holding-period return.",
         "Closing out the position today. Given we paid {P0} and are exiting at {P1}, what is "
         "the total return including the {D} dividend? Need it for the trade blotter.",
-        "HPR? bought {P0}, sold {P1}, divs {D}",
-        "I paid {P0} a share, collected {D} of dividends and sold at {P1}. What was my total "
-        "return?",
-        "Compute the holding period return for a stock purchased at {P0} and sold at {P1} "
-        "after paying {D} in dividends.",
-        "Entry {P0} / exit {P1} / income {D}: total return in percent?",
-        "A share that cost {P0} is sold for {P1}; along the way it paid out {D}. What "
-        "percentage did the holder earn in total?",
     ),
     ood_templates=(
         "I picked up shares at {P0} apiece, pocketed {D} per share in payouts, and dumped them "
@@ -309,10 +282,6 @@ LOG_RETURN = Family(
         "The price is now {P1}, having been {P0} before. What's the log return of that move?",
         "- earlier print: {P0}; - later print: {P1}; - wanted: 100 x natural log of the price "
         "ratio (later over earlier).",
-        "log ret? {P0} -> {P1}",
-        "The index closed at {P0} yesterday and {P1} today. What's the log return?",
-        "Price went from {P0} to {P1}. Give the continuously compounded return in percent.",
-        "For a move from {P0} up or down to {P1}, what is ln of the price ratio, in percent?",
     ),
     ood_templates=(
         "Express the move from {P0} to {P1} as a continuously compounded percentage change.",
@@ -361,10 +330,6 @@ LOSS_RECOVERY = Family(
         "circulate before the close.",
         "- cumulative loss: {L}; - target: back to the starting level; - gain required on "
         "the depleted balance?",
-        "down {L}, gain needed to get back to even?",
-        "My stock fell {L}. How much does it have to go up just to get back to where I started?",
-        "A fund drops by {L}. Compute the percentage gain required to recover the lost value.",
-        "Loss {L} -> required recovery return?",
     ),
     ood_templates=(
         "Down {L} on the year: how big a rally does the book need just to be flat again?",
@@ -419,12 +384,6 @@ REAL_RETURN = Family(
         "Writing up the annual review. The pension scheme's assets returned {nom}, and once "
         "we account for {inf} inflation the exact inflation-adjusted figure is what? The "
         "trustees want the precise number, not the rule of thumb.",
-        "real return? nominal {nom}, CPI {inf}",
-        "My savings earned {nom} last year but inflation was {inf}. What was my real return, "
-        "exactly?",
-        "Using the exact Fisher relation, find the real rate when the nominal return is {nom} "
-        "and inflation is {inf}.",
-        "Nominal {nom} | inflation {inf} | exact real return?",
     ),
     ood_templates=(
         "With consumer prices climbing {inf} and my deposit paying {nom}, what is my true "

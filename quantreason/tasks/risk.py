@@ -51,10 +51,6 @@ DRAWDOWN = Family(
         "Drawdown check - asset: crypto wallet balance - highest: {peak} - lowest afterwards: "
         "{trough} - answer in percent",
         "=DRAWDOWN_PCT(high={peak}, low={trough})",
-        "DD? peak {peak} trough {trough}",
-        "My account hit {peak} and then fell to {trough}. How big was the drawdown?",
-        "Compute the percentage decline from the high-water mark of {peak} to the low of {trough}.",
-        "The index topped at {peak} and bottomed at {trough}. What was the peak-to-trough fall?",
     ),
     ood_templates=(
         "Our strategy's equity curve topped out at {peak} before bottoming at {trough}. "
@@ -138,13 +134,6 @@ MAX_DRAWDOWN = Family(
         "A small-cap gold miner, heavily shorted and beloved of retail forums, closed on "
         "successive Fridays at {path}. Ignoring dividends, what was its most severe "
         "top-to-bottom retracement, in percent?",
-        "MDD? prices: {path}",
-        "My account balance over the last few months was {path}. What was the worst drop from "
-        "a high to a later low?",
-        "Using the series {path}, compute the maximum percentage decline from any peak to a "
-        "subsequent trough.",
-        "Closing values: {path}. Largest drawdown in percent?",
-        "Given the index levels {path}, what is the max drawdown?",
     ),
     ood_templates=(
         "Walk through these quotes in order ({path}) and report the worst fall from any "
@@ -206,11 +195,6 @@ VOL_ANNUALISATION = Family(
         "Our intern pulled {freq} closes for a mid-cap utility from the terminal, computed the "
         "volatility of returns and got {sigma}. The investment committee memo needs the "
         "annual-scaled number instead - what is it?",
-        "annualize: {sigma} {freq} vol",
-        "My fund's {freq} returns have a sigma of {sigma}. What is that on an annual basis?",
-        "Scale {freq} volatility of {sigma} to annual volatility using the "
-        "square-root-of-time rule.",
-        "{freq} sigma {sigma} -> annual sigma?",
     ),
     ood_templates=(
         "Risk desk reports sigma of {sigma} on a {freq} basis. Restate it per annum.",
@@ -287,14 +271,6 @@ PARAMETRIC_VAR = Family(
         "before the morning call: the gilt position is worth {V}, its daily moves have a "
         "standard deviation of {sigma}, and he wants the {c} VaR over the next {h} trading "
         "sessions under a Gaussian model.",
-        "VaR? {V} position, daily vol {sigma}, {c}, {h}d",
-        "I hold {V} in a stock with a daily standard deviation of {sigma}. What's my {c} "
-        "value at risk over {h} days?",
-        "Using the normal (variance-covariance) method, compute {h}-day VaR at {c} for a {V} "
-        "portfolio whose daily volatility is {sigma}.",
-        "Portfolio {V} | sigma/day {sigma} | conf {c} | days {h} | VaR = ?",
-        "How much could a {V} book lose over {h} days at {c} confidence if daily returns have "
-        "a {sigma} standard deviation?",
     ),
     ood_templates=(
         "Assuming normally distributed returns with zero mean, size the loss on {V} that is "
@@ -382,13 +358,6 @@ PORTFOLIO_VOL = Family(
         "in a global index tracker (volatility {s1}) and {w2} in a property fund (volatility "
         "{s2}). The two tend to move together with a correlation of {rho}. What's the standard "
         "deviation of her pension as a whole?",
-        "port vol? wA {w1} sA {s1}, wB {w2} sB {s2}, rho {rho}",
-        "I've got {w1} in an equity fund with {s1} vol and {w2} in a bond fund with {s2} vol; "
-        "correlation {rho}. How volatile is the whole portfolio?",
-        "Compute the standard deviation of a two-asset portfolio: weights {w1} and {w2}, "
-        "standard deviations {s1} and {s2}, correlation coefficient {rho}.",
-        "Asset A: {w1} of the portfolio, sigma {s1}. Asset B: {w2}, sigma {s2}. Correlation "
-        "{rho}. Portfolio sigma?",
     ),
     ood_templates=(
         "Blend {w1} of a growth sleeve (sigma {s1}) with {w2} of a defensive sleeve (sigma {s2}); "

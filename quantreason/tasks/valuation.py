@@ -80,13 +80,6 @@ NPV = Family(
         "{r} a year, so what is the oven's net present value?",
         "Ignoring taxes and inflation, what's the NPV (at {r}) of laying out {C0} today for "
         "{cf1}, {cf2} and {cf3} at t = 1, 2 and 3 years?",
-        "NPV? CF0 -{C0}, CF1 {cf1}, CF2 {cf2}, CF3 {cf3}, r {r}",
-        "We're thinking of spending {C0} on a machine that brings in {cf1}, {cf2} and {cf3} "
-        "over the next three years. Our hurdle rate is {r}. What's the NPV?",
-        "Compute the net present value of a project with an upfront cost of {C0} and year-end "
-        "inflows of {cf1} (year 1), {cf2} (year 2) and {cf3} (year 3) at a cost of capital of "
-        "{r}.",
-        "Year 0: -{C0}; year 1: {cf1}; year 2: {cf2}; year 3: {cf3}. Discount at {r}. NPV?",
     ),
     ood_templates=(
         "We'd spend {C0} on a new plant that throws off {cf1} in year one, {cf2} in year two and "
@@ -153,12 +146,6 @@ LOAN_PAYMENT = Family(
         "A small business, which intends to clear a {L} bank loan by making identical "
         "payments at the end of every month for {n} years, is charged interest at a yearly "
         "rate of {r}, compounded monthly. Calculate the size of each payment.",
-        "monthly pmt? loan {L}, {r} APR, {n} yrs",
-        "I'm taking out a {L} mortgage at {r} for {n} years. What will my monthly payment be?",
-        "Determine the level monthly payment that fully amortizes a {L} loan over {n} years "
-        "at an annual rate of {r}.",
-        "Principal {L} | rate {r}/yr | {n} years | paid monthly | payment = ?",
-        "How much a month does it cost to pay off {L} borrowed at {r} a year over {n} years?",
     ),
     ood_templates=(
         "The bank will lend me {L} at {r} nominal per annum, repaid monthly across {n} years. "
@@ -230,12 +217,6 @@ BOND_PRICE = Family(
         "coupon of {c}. With comparable bonds now yielding {y}, what's the bond worth?",
         "Bond PV calc | yld {y} | {n} yrs | FV {F} | cpn rate {c}, paid 1x/yr | PV = ?",
         "{F} face, {y} YTM, {c} annual coupon, {n} years: what's the price?",
-        "price? par {F}, cpn {c} annual, YTM {y}, {n}y",
-        "I'm looking at a bond with {n} years left, par {F}, paying a {c} coupon once a year. "
-        "If the market yield is {y}, what should it cost?",
-        "Determine the price of an annual-coupon bond: par value {F}, coupon rate {c}, yield "
-        "to maturity {y}, term {n} years.",
-        "Face {F} | coupon {c} (annual) | yield {y} | maturity {n} yrs | price = ?",
     ),
     ood_templates=(
         "Treasury desk question: annual coupon {c}, redemption at {F}, {n} years out, and the "
@@ -305,12 +286,6 @@ GORDON = Family(
         "the intrinsic value of a share whose forthcoming annual dividend of {D1} is forecast "
         "to grow at {g} a year without end, using {r} as the capitalisation rate? I'll "
         "circulate the rest of the agenda later.",
-        "DDM: D1 {D1}, g {g}, r {r}. P0?",
-        "The company is expected to pay {D1} per share next year, and I think dividends will "
-        "grow {g} a year forever. I want {r}. What's a fair price?",
-        "Compute the intrinsic value of a stock whose next expected dividend is {D1}, with "
-        "constant growth of {g} and a required return of {r}.",
-        "Expected dividend {D1} | growth {g} | required return {r} | value = ?",
     ),
     ood_templates=(
         "A utility's next payout is {D1} a share and should rise {g} annually in perpetuity; "
@@ -370,10 +345,6 @@ DURATION = Family(
         "An analyst who wants to estimate a bond's percentage price change for a small move "
         "in rates knows only that its Macaulay duration, measured in years, is {D} and that "
         "its annually compounded yield is {y}. What modified duration should she use?",
-        "ModDur? MacDur {D}, YTM {y}",
-        "Modified duration for my bond? Its Macaulay figure is {D} years and it yields {y}.",
-        "Calculate modified duration given Macaulay D = {D} years and an annual-pay yield {y}.",
-        "Macaulay {D} yrs | yield {y} | modified duration = ?",
     ),
     ood_templates=(
         "Our liability stream has a Macaulay duration of {D} years; discounting is at {y} "
