@@ -227,20 +227,23 @@ def deploy(
         require_adapter_components,
         update_endpoint_direct,
         upload_adapter,
+        vllm_rank_limit,
         write_deploy_state,
     )
     from quantreason.ops.session import OpsError
-    from quantreason.stages import COMPONENT_NAME_RE, deploy_state_file, stage_base_model
+    from quantreason.stages import COMPONENT_NAME_RE, deploy_state_file, load_stage
 
     def deploy_component(ctx: Any, name: str) -> None:
         if not COMPONENT_NAME_RE.match(name):
             raise OpsError(f"component name {name!r}: 1-32 lowercase letters, digits and '-'")
         if direct:
             raise OpsError("--direct updates a single-model variant; components deploy via cdk")
-        base_model = require_adapter_components(stage)
+        settings = require_adapter_components(stage)
+        base_model = settings.base_model
+        assert base_model is not None  # require_adapter_components checked it
         with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:
             archive = fetch_archive(ctx, artifact, Path(tmp))
-            uri, digest = upload_adapter(ctx, archive, name)
+            uri, digest = upload_adapter(ctx, archive, name, settings.endpoint.vllm.max_lora_rank)
         if ctx.dry_run:
             console.print(f"would add adapter component {name} to {deploy_state_file(stage)}")
             return
@@ -256,7 +259,10 @@ def deploy(
             return
         with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:
             archive = fetch_archive(ctx, artifact, Path(tmp))
-            serving = compose_serving_data(ctx, archive, stage_base_model(stage))
+            settings = load_stage(stage, with_deploy_state=False)
+            serving = compose_serving_data(
+                ctx, archive, settings.base_model, vllm_rank_limit(settings)
+            )
         if ctx.dry_run:
             console.print(f"would write {deploy_state_file(stage)}: model_data={serving.uri}")
             if direct:

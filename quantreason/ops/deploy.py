@@ -34,7 +34,7 @@ from quantreason.hashing import sha256_file
 from quantreason.ops.base_model import MANIFEST, read_manifest, require_staged
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import ownership_tags, stack_output
-from quantreason.stages import SERVING_URI_RE, deploy_state_file
+from quantreason.stages import SERVING_URI_RE, StageSettings, deploy_state_file
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
 #: What the SageMaker serving contract puts in model.tar.gz beside the adapter.
@@ -138,17 +138,25 @@ def archive_files(path: Path) -> list[tuple[str, bytes]]:
 
 
 def compose_serving_data(
-    ctx: OpsContext, archive: Path | None, base_model: str | None
+    ctx: OpsContext,
+    archive: Path | None,
+    base_model: str | None,
+    max_lora_rank: int | None = None,
 ) -> ServingData:
     """Build (once) the uncompressed serving prefix of ``archive`` on the stage's base model.
 
     ``archive`` is None only on a dry run whose archive is in S3 (placeholders stand in).
+    ``max_lora_rank``: the stage's ``endpoint.vllm.max_lora_rank`` when its engine is vLLM
+    (:func:`vllm_rank_limit`); a higher-rank adapter is refused before any S3 call.
     """
+    if archive is not None:
+        check_serving_archive(archive)
+        if max_lora_rank is not None:
+            check_lora_rank(archive, ctx.stage, max_lora_rank)
     base_model = require_staged(ctx, base_model)
     if archive is None:
         digest, files = "<sha12>", [("<adapter and code/ files>", b"")]
     else:
-        check_serving_archive(archive)
         digest, files = sha256_file(archive), archive_files(archive)
     bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
     version = base_model.rstrip("/").rsplit("/", 1)[-1]
@@ -219,8 +227,9 @@ def write_deploy_state(stage: str, serving: ServingData, state_root: Path | None
 ADAPTERS_PREFIX = f"{naming.ARTIFACTS_PREFIX}/adapters"
 
 
-def require_adapter_components(stage: str) -> str:
-    """The stage's base model, if the stage serves adapters as inference components."""
+def require_adapter_components(stage: str) -> StageSettings:
+    """The stage's settings, if the stage serves adapters as inference components (its
+    ``base_model`` is then set)."""
     from quantreason.stages import load_stage
 
     settings = load_stage(stage, with_deploy_state=False)
@@ -232,18 +241,28 @@ def require_adapter_components(stage: str) -> str:
         )
     if settings.base_model is None:
         raise OpsError(f"stage {stage} names no base_model: run 'quantreason aws stage-base-model'")
-    return settings.base_model
+    return settings
 
 
-def upload_adapter(ctx: OpsContext, archive: Path | None, component: str) -> tuple[str, str]:
+def vllm_rank_limit(settings: StageSettings) -> int | None:
+    """``endpoint.vllm.max_lora_rank`` of a stage served by vLLM (engine lmi-vllm), else None."""
+    return settings.endpoint.vllm.max_lora_rank if settings.endpoint.engine == "lmi-vllm" else None
+
+
+def upload_adapter(
+    ctx: OpsContext, archive: Path | None, component: str, max_lora_rank: int
+) -> tuple[str, str]:
     """Put one adapter archive where its component reads it; ``(s3 uri, sha256)``.
 
     ``archive`` is None only on a dry run whose archive is in S3 (placeholders stand in).
+    An adapter of rank above ``max_lora_rank`` (the stage's ``endpoint.vllm``) is refused
+    before any S3 call: vLLM would only refuse it when the endpoint starts.
     """
     if archive is None:
         digest, body = "<sha256>", b""
     else:
         _check_adapter_archive(archive)
+        check_lora_rank(archive, ctx.stage, max_lora_rank)
         digest, body = sha256_file(archive), archive.read_bytes()
     bucket = stack_output(ctx, naming.STORAGE, naming.OUTPUT_ARTIFACTS_BUCKET)
     key = f"{ADAPTERS_PREFIX}/{component}/{digest[:12]}/model.tar.gz"
@@ -263,6 +282,38 @@ def _check_adapter_archive(path: Path) -> None:
         raise OpsError(
             f"{path} lacks model.py (our JSON contract in the LMI container): build it with "
             "`quantreason package-model --adapter ADAPTER_DIR --engine lmi-vllm`"
+        )
+
+
+def adapter_rank(path: Path) -> int:
+    """The LoRA rank ``r`` in the ``adapter_config.json`` of the archive at ``path``."""
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            members = {m.name.removeprefix("./"): m for m in archive.getmembers()}
+            member = members.get(naming.ADAPTER_CONFIG)
+            handle = archive.extractfile(member) if member is not None else None
+            if handle is None:
+                raise OpsError(f"{path} lacks {naming.ADAPTER_CONFIG}: not a PEFT adapter archive")
+            config = json.loads(handle.read())
+    except (tarfile.TarError, OSError) as err:
+        raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise OpsError(f"{path}: {naming.ADAPTER_CONFIG} is not valid JSON ({err})") from None
+    rank = config.get("r") if isinstance(config, dict) else None
+    if type(rank) is not int or rank < 1:
+        raise OpsError(f"{path}: {naming.ADAPTER_CONFIG} has no positive integer LoRA rank 'r'")
+    return rank
+
+
+def check_lora_rank(path: Path, stage: str, max_lora_rank: int) -> None:
+    """Refuse an adapter whose rank vLLM would refuse, on a GPU, when the endpoint starts."""
+    rank = adapter_rank(path)
+    if rank > max_lora_rank:
+        raise OpsError(
+            f"{path}: the adapter's LoRA rank r={rank} exceeds endpoint.vllm.max_lora_rank="
+            f"{max_lora_rank} of stage {stage}, and vLLM refuses it when the endpoint starts: "
+            f"set endpoint.vllm.max_lora_rank to {rank} or more in config/stages/{stage}.yaml "
+            "(or train the adapter with a lower r); nothing was uploaded"
         )
 
 

@@ -11,6 +11,7 @@ import pytest
 from ops_helpers import REGION, run_cli
 from test_ops_deploy_invoke import BUCKET, ENDPOINT, SERVING_FILES, _archive, _body, stacks
 
+from quantreason.ops.deploy import adapter_rank
 from quantreason.ops.invoke import invoke
 from quantreason.ops.session import OpsError
 
@@ -98,6 +99,82 @@ def test_serving_data_deploy_keeps_recorded_adapters(stacks: str, tmp_path: Path
     state = _state(tmp_path)
     assert state["model_data"].startswith(f"s3://{BUCKET}/artifacts/serving/")
     assert [a["name"] for a in state["adapters"]] == ["rates"]
+
+
+def _set_engine(root: Path, lines: str, old: str = "  engine: hf\n") -> None:
+    """Replace ``old`` (the stage's engine line) by ``lines`` (endpoint-level YAML)."""
+    stage_file = root / "config" / "stages" / "dev.yaml"
+    text = stage_file.read_text()
+    assert old in text
+    stage_file.write_text(text.replace(old, lines, 1))
+
+
+def _keys_under(prefix: str) -> list[str]:
+    s3 = boto3.client("s3", region_name=REGION)
+    return [o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("Contents", [])]
+
+
+def test_deploy_component_refuses_a_rank_above_max_lora_rank_before_uploading(
+    stacks: str, tmp_path: Path
+) -> None:
+    _use_lmi_components(tmp_path)  # endpoint.vllm.max_lora_rank: its default, 16
+    wide = _archive(tmp_path / "wide.tar.gz", ADAPTER_FILES, rank=32)
+    result = run_cli("deploy", str(wide), "--component", "rates")
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())  # rich wraps long lines
+    assert "r=32" in message and "endpoint.vllm.max_lora_rank=16" in message
+    assert "config/stages/dev.yaml" in message
+    assert _keys_under("artifacts/adapters/") == []
+    assert not (tmp_path / "state" / "dev" / "deploy.json").exists()
+
+    at_limit = _archive(tmp_path / "r16.tar.gz", ADAPTER_FILES, rank=16)
+    result = run_cli("deploy", str(at_limit), "--component", "rates")
+    assert result.exit_code == 0, result.output
+    assert len(_keys_under("artifacts/adapters/rates/")) == 1
+
+    # What the message says to do: raise the limit, and the same archive goes through.
+    engine = "  engine: lmi-vllm\n"
+    _set_engine(tmp_path, engine + "  vllm:\n    max_lora_rank: 32\n", old=engine)
+    assert run_cli("deploy", str(wide), "--component", "wide").exit_code == 0
+    assert len(_keys_under("artifacts/adapters/wide/")) == 1
+
+
+def test_serving_data_deploy_checks_the_rank_only_where_vllm_serves(
+    stacks: str, tmp_path: Path
+) -> None:
+    wide = _archive(tmp_path / "model.tar.gz", SERVING_FILES, rank=32)
+    # engine lmi-vllm on one model variant: the same vLLM limit, checked before any S3 call.
+    variant = "  engine: lmi-vllm\n  components: false\n"
+    _set_engine(tmp_path, variant)
+    result = run_cli("deploy", str(wide))
+    assert result.exit_code == 1
+    assert "endpoint.vllm.max_lora_rank=16" in " ".join(result.output.split())
+    assert _keys_under("artifacts/serving/") == []
+    # engine hf: no vLLM, no rank limit.
+    _set_engine(tmp_path, "  engine: hf\n", old=variant)
+    result = run_cli("deploy", str(wide))
+    assert result.exit_code == 0, result.output
+    assert _keys_under("artifacts/serving/") != []
+
+
+@pytest.mark.parametrize(
+    ("config", "problem"),
+    [(b"not json", "not valid JSON"), (b'{"peft_type": "LORA"}', "no positive integer")],
+)
+def test_adapter_rank_refuses_an_unreadable_config(
+    tmp_path: Path, config: bytes, problem: str
+) -> None:
+    import io
+    import tarfile
+
+    path = tmp_path / "model.tar.gz"
+    with tarfile.open(path, "w:gz") as archive:
+        info = tarfile.TarInfo("adapter_config.json")
+        info.size = len(config)
+        archive.addfile(info, io.BytesIO(config))
+    with pytest.raises(OpsError, match=problem):
+        adapter_rank(path)
+    assert adapter_rank(_archive(tmp_path / "ok.tar.gz", ["adapter_config.json"], rank=32)) == 32
 
 
 def _expect_invoke(stubber, component: str) -> dict:

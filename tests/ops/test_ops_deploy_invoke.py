@@ -28,12 +28,16 @@ ARTIFACT = f"s3://{BUCKET}/artifacts/job-1/output/model.tar.gz"
 SERVING_FILES = ["adapter_config.json", "adapter_model.safetensors", "code/inference.py"]
 
 
-def _archive(path: Path, names: list[str]) -> Path:
+def _archive(path: Path, names: list[str], rank: int = 8) -> Path:
+    """A model.tar.gz holding ``names``; its adapter_config.json is a LoRA config of ``rank``."""
     import tarfile
 
     with tarfile.open(path, "w:gz") as archive:
         for name in names:
-            data = f"content of {name}".encode()
+            if name == naming.ADAPTER_CONFIG:
+                data = json.dumps({"peft_type": "LORA", "r": rank, "lora_alpha": 2 * rank}).encode()
+            else:
+                data = f"content of {name}".encode()
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
