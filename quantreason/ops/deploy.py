@@ -103,13 +103,18 @@ def fetch_archive(ctx: OpsContext, artifact: str, workdir: Path) -> Path | None:
     return path
 
 
-def check_serving_archive(path: Path) -> None:
-    """Refuse an archive without the serving entry point (e.g. a raw training output)."""
+def _archive_names(path: Path) -> set[str]:
+    """Member names of the .tar.gz at ``path`` (without a leading ``./``)."""
     try:
         with tarfile.open(path, "r:gz") as archive:
-            names = {name.removeprefix("./") for name in archive.getnames()}
+            return {name.removeprefix("./") for name in archive.getnames()}
     except (tarfile.TarError, OSError) as err:
         raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
+
+
+def check_serving_archive(path: Path) -> None:
+    """Refuse an archive without the serving entry point (e.g. a raw training output)."""
+    names = _archive_names(path)
     missing = [n for n in (SERVING_ENTRY_POINT, naming.ADAPTER_CONFIG) if n not in names]
     if missing:
         raise OpsError(
@@ -271,11 +276,7 @@ def upload_adapter(
 
 
 def _check_adapter_archive(path: Path) -> None:
-    try:
-        with tarfile.open(path, "r:gz") as archive:
-            names = {name.removeprefix("./") for name in archive.getnames()}
-    except (tarfile.TarError, OSError) as err:
-        raise OpsError(f"{path}: not a readable .tar.gz ({err})") from None
+    names = _archive_names(path)
     if naming.ADAPTER_CONFIG not in names:
         raise OpsError(f"{path} lacks {naming.ADAPTER_CONFIG}: not a PEFT adapter archive")
     if "model.py" not in names:  # without our formatters LMI would answer in its own schema
