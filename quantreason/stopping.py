@@ -1,8 +1,10 @@
-"""Stop each row of a batch once it has written a complete ``Answer: ...`` line.
+"""Stop each row of a batch once it has given its answer: a complete ``Formula:`` line (or an
+``Answer:`` line, for a model that writes no formula).
 
-The base model rarely emits end-of-turn after an answer; without this rule every row runs to
-``max_new_tokens`` and a batch is as slow as its most talkative row. A fine-tuned model ends its
-turn right after the answer line, so this changes nothing for it.
+The system writes the answer from the formula (``quantreason.reply.contract``), so nothing the
+model writes after its formula line is read: stopping there saves the ~12 tokens of an answer
+line per reply. The base model rarely emits end-of-turn; without this rule every row runs to
+``max_new_tokens`` and a batch is as slow as its most talkative row.
 
 ``quantreason.generation.generate(..., stop_at_answer=True)`` applies it.
 """
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: int) -> Any:
-    """A ``StoppingCriteriaList`` that ends rows whose new text has a complete answer line.
+    """A ``StoppingCriteriaList`` that ends rows whose new text has given its answer.
 
     ``prompt_length`` is the padded prompt width (left padding: identical for every row), so
     only generated tokens are read and the instruction text can never trigger a stop.
@@ -27,7 +29,7 @@ def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: 
     import torch
     from transformers import StoppingCriteria, StoppingCriteriaList
 
-    class _StopAfterAnswer(StoppingCriteria):
+    class _StopAtAnswer(StoppingCriteria):
         def __init__(self) -> None:
             self.done: list[bool] | None = None
 
@@ -46,4 +48,4 @@ def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: 
                 self.done[row] = has_complete_answer(text)
             return torch.tensor(self.done, dtype=torch.bool, device=input_ids.device)
 
-    return StoppingCriteriaList([_StopAfterAnswer()])
+    return StoppingCriteriaList([_StopAtAnswer()])

@@ -112,6 +112,8 @@ def ask(
 def _print(records: list[dict[str, Any]]) -> None:
     from rich.console import Console
 
+    from quantreason.reply import format_answer_number, unit_symbol
+
     console = Console(soft_wrap=True)
     for record in records:
         console.print(f"[bold]Q:[/] {record['question']}", markup=True, highlight=False)
@@ -121,8 +123,11 @@ def _print(records: list[dict[str, Any]]) -> None:
         elif record["answer"] is None:
             answer = f"none ({record.get('formula_error') or 'no number in the reply'})"
         else:
-            answer = f"{record['answer']:.6g} {record['unit']}"
+            symbol = unit_symbol(record["unit"])
+            answer = f"{format_answer_number(record['answer'])} {symbol}".rstrip()
         console.print(f"  answer:     {answer}", markup=False, highlight=False)
+        # the task the reply's reasoning sentence names: what the model took the question for
+        console.print(f"  task:       {record.get('task') or 'unknown'}", markup=False)
         console.print(
             f"  confidence: {record['confidence']:.2f} of {record['samples'] + 1} replies, "
             f"grounded: {'yes' if record['grounded'] else 'no'}",

@@ -3,7 +3,8 @@
 ``results.json`` is a list of rows, one per model x split x family plus an ``all`` row per
 model x split, each with ``model, split, family, n, correct, accuracy, ci_low, ci_high,
 parse_failures`` (headline: the formula's value) and the same figures for the number the model
-stated (``stated_correct, stated_accuracy, stated_ci_low, stated_ci_high``). Rates are fractions.
+stated (``stated_answers`` replies stated one; ``stated_correct, stated_accuracy, stated_ci_low,
+stated_ci_high``). Rates are fractions.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _row(model: str, split: str, family: str, preds: list[dict[str, Any]]) -> di
         "ci_low": ci_low,
         "ci_high": ci_high,
         "parse_failures": sum(p["parse_failed"] for p in preds),
+        "stated_answers": sum(p.get("stated_value") is not None for p in preds),
         "stated_correct": stated,
         "stated_accuracy": stated / n,
         "stated_ci_low": stated_low,
@@ -65,8 +67,8 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
 
 
 def _pct(row: dict[str, Any] | None, prefix: str = "") -> str:
-    if row is None:
-        return "–"
+    if row is None or (prefix == "stated_" and row.get("stated_answers", row["n"]) == 0):
+        return "–"  # no row, or a model that stated no number (it stops after its formula)
     return (
         f"{100 * row[prefix + 'accuracy']:.1f} % "
         f"[{100 * row[prefix + 'ci_low']:.1f}–{100 * row[prefix + 'ci_high']:.1f}]"
@@ -94,7 +96,8 @@ def markdown_report(rows: Sequence[dict[str, Any]], failures: Sequence[dict[str,
     splits = _ordered(r["split"] for r in rows)
     lines = [
         "Accuracy with a 95 % Wilson interval. *formula*: the reply's formula evaluated "
-        "(headline); *stated*: the number the model wrote. Parse failures count as wrong. "
+        "(headline); *stated*: the number the model wrote on an `Answer:` line (–: none, since "
+        "generation stops once the formula line is complete). Parse failures count as wrong. "
         "*n*: questions per model, in column order, where the models saw different numbers "
         "(the base model runs on a subset).",
         "",

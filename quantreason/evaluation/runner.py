@@ -155,7 +155,7 @@ def run_evaluation(
         "decoding": (
             "greedy, "
             + ("continuous batching" if continuous_batching else "left padding")
-            + ", stop after a complete 'Answer:' line"
+            + ", stop after a complete 'Formula:' (or 'Answer:') line"
         ),
         "seconds": seconds,
         "versions": package_versions(),

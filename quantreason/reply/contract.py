@@ -1,10 +1,15 @@
 """The reply contract itself: line names, units and tolerance, written once.
 
-The model answers in three short lines::
+The model answers in short lines::
 
     Reasoning: <one sentence>
     Formula: <expression in the quantreason.formula grammar>
-    Answer: <number> <unit>
+
+and the system, not the model, writes the answer: the formula's value, evaluated by
+``quantreason.formula.evaluate``. A 135M model copies a formula well and multiplies badly (its
+own ``Answer:`` line was right ~4 % of the time where its formula was right ~90 %), so
+generation stops once the formula line is complete. An ``Answer: <number> <unit>`` line is
+still read when a model writes one (the base model, which rarely writes a formula).
 
 Everything that writes such a reply (training targets), reads one (evaluation, serving, the
 stopping rule) or checks one (the answer checker) takes its patterns and numbers from here.
@@ -35,9 +40,11 @@ LINE_PATTERNS = {
     key: re.compile(rf"^\s*{label}\s*:\s*(.*)$", re.IGNORECASE | re.MULTILINE)
     for key, label in _LABELS.items()
 }
-#: A finished answer line: something on it, ended by a newline (the number is not cut short).
+#: A finished formula or answer line: something on it, ended by a newline (not cut short).
+#: Either one gives the reply's answer, so generation can stop there.
 COMPLETE_ANSWER_LINE = re.compile(
-    rf"^[ \t]*{_LABELS['answer']}\s*:[^\n]*\S[^\n]*\n", re.IGNORECASE | re.MULTILINE
+    rf"^[ \t]*(?:{_LABELS['formula']}|{_LABELS['answer']})\s*:[^\n]*\S[^\n]*\n",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

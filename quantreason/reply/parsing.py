@@ -44,7 +44,8 @@ def split_response(text: str) -> ModelResponse:
 
 
 def has_complete_answer(text: str) -> bool:
-    """True when ``text`` holds a finished, non-empty ``Answer:`` line."""
+    """True when ``text`` has given its answer: a finished, non-empty ``Formula:`` line (the
+    value we evaluate) or ``Answer:`` line (a model that writes no formula)."""
     return COMPLETE_ANSWER_LINE.search(text) is not None
 
 
@@ -180,8 +181,12 @@ def interpret_response(text: str) -> InterpretedResponse:
             formula_error = str(err)
     else:
         formula_error = "no 'Formula:' line"
-    stated_source = parts.answer_text if parts.answer_text is not None else text
-    stated_value = parse_number(stated_source)
+    if parts.answer_text is not None:
+        stated_value = parse_number(parts.answer_text)
+    elif parts.formula is None:  # free text (a base model): its last number, as a reader would
+        stated_value = parse_number(text)
+    else:  # a formula and no Answer line: the model stated no number (the formula's digits
+        stated_value = None  # are not one)
     return InterpretedResponse(
         formula=parts.formula,
         formula_value=formula_value,

@@ -32,6 +32,7 @@ from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
 from quantreason.serving.settings import ServingSettings
+from quantreason.tasks import family_for_reasoning
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel
@@ -48,12 +49,20 @@ def _finite(value: float | None) -> float | None:
 
 
 def answer_record(text: str, *, model: str, adapter: str | None, output_tokens: int) -> dict:
-    """Response object for one reply; valid JSON whatever the model wrote."""
+    """Response object for one reply; valid JSON whatever the model wrote.
+
+    ``task`` is the family whose reasoning sentence the reply opens with (what the model took
+    the question for), and ``unit`` that family's unit; a reply in free words names no task,
+    and its unit is read from its ``Answer:`` line if it has one.
+    """
     interpreted = interpret_response(text)
     answer = _finite(interpreted.answer)
+    parts = split_response(text)
+    task = family_for_reasoning(parts.reasoning)
     return {
         "answer": answer,
-        "unit": unit_of(split_response(text).answer_text),
+        "task": task.name if task is not None else None,
+        "unit": task.unit if task is not None else unit_of(parts.answer_text),
         "formula": interpreted.formula,
         "formula_error": interpreted.formula_error,
         "stated_answer": _finite(interpreted.stated_value),

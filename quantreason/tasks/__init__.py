@@ -29,6 +29,18 @@ if len(FAMILIES) != len(_ORDERED):
     raise RuntimeError("duplicate task family name")
 
 
+# Each family teaches one reasoning sentence, so the sentence a reply opens with names the task
+# the model took the question for (and with it the answer's unit): they must stay distinct.
+_BY_REASONING: dict[str, Family] = {family.reasoning.strip(): family for family in _ORDERED}
+if len(_BY_REASONING) != len(_ORDERED):
+    raise RuntimeError("two task families share a reasoning sentence")
+
+
+def family_for_reasoning(reasoning: str | None) -> Family | None:
+    """The family whose taught reasoning sentence ``reasoning`` is, or None (free text)."""
+    return _BY_REASONING.get(reasoning.strip()) if reasoning else None
+
+
 def get_family(name: str) -> Family:
     """The family called ``name``; ``KeyError`` listing the known ones otherwise."""
     try:
@@ -37,4 +49,4 @@ def get_family(name: str) -> Family:
         raise KeyError(f"unknown task family {name!r}; known: {', '.join(FAMILIES)}") from None
 
 
-__all__ = ["FAMILIES", "Family", "Num", "Param", "Parts", "get_family"]
+__all__ = ["FAMILIES", "Family", "Num", "Param", "Parts", "family_for_reasoning", "get_family"]

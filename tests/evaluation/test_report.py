@@ -67,3 +67,15 @@ def test_base_only_report_has_no_finetuned_columns() -> None:
     rows = summarise([p for p in PREDICTIONS if p["model"] == "base"])
     text = markdown_report(rows)
     assert "finetuned" not in text and "base (formula)" in text
+
+
+def test_a_model_that_stated_no_number_gets_a_dash_not_zero_percent() -> None:
+    silent = [p | {"stated_value": None} for p in PREDICTIONS if p["model"] == "finetuned"]
+    rows = summarise([p for p in PREDICTIONS if p["model"] == "base"] + silent)
+    ft_all = next(r for r in rows if r["model"] == "finetuned" and r["family"] == "all")
+    assert ft_all["stated_answers"] == 0
+    lines = markdown_report(rows).splitlines()
+    headline = next(line for line in lines if line.startswith("| test |"))
+    # base (formula), base (stated), finetuned (formula), finetuned (stated), parse failures
+    cells = [c.strip() for c in headline.strip("|").split("|")][2:]
+    assert cells[1] != "–" and cells[2].startswith("66.7 %") and cells[3] == "–"

@@ -48,3 +48,15 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
     broken.write_text('{"q": 1}\n')
     with pytest.raises(ValueError, match=r"broken\.jsonl:1"):
         read_questions(None, broken)
+
+
+def test_an_answer_is_shown_with_its_unit_symbol_and_task(capsys: pytest.CaptureFixture) -> None:
+    from quantreason.cli.ask import _print
+
+    record = {"question": "q?", "formula": "(177-137)/177*100", "abstained": False,
+              "answer": 22.598870056, "unit": "percent", "task": "max_drawdown",
+              "confidence": 1.0, "samples": 0, "grounded": True}  # fmt: skip
+    _print([record, record | {"answer": 3.0, "unit": "rank", "task": None}])
+    out = capsys.readouterr().out
+    assert "answer:     22.5989 %\n" in out and "task:       max_drawdown" in out
+    assert "answer:     3\n" in out and "task:       unknown" in out

@@ -112,3 +112,26 @@ def test_predictor_batches_and_is_deterministic(serving_env: dict, tiny_adapter:
     single = json.loads(predictor.predict_bytes(InferenceRequest(("What is 2+2?",), True, 8)))
     assert single == records[0]  # a batch answers each question as it would alone
     predictor.close()
+
+
+def test_a_taught_reasoning_sentence_names_the_task_and_its_unit() -> None:
+    from quantreason.tasks import get_family
+
+    family = get_family("max_drawdown")
+    text = f"Reasoning: {family.reasoning}\nFormula: (177-137)/177*100"  # stopped at the formula
+    record = answer_record(text, model="m", adapter=None, output_tokens=5)
+    assert record["task"] == "max_drawdown" and record["unit"] == family.unit == "percent"
+    assert record["answer"] == pytest.approx(22.598870, rel=1e-6)
+    # no Answer line: the model stated no number (the formula's digits are not one)
+    assert record["stated_answer"] is None and record["parse_failed"] is False
+
+
+def test_free_reasoning_names_no_task_and_reads_the_unit_from_the_answer_line() -> None:
+    record = answer_record(
+        "Reasoning: grow it.\nFormula: 100*1.05\nAnswer: 105 USD",
+        model="m",
+        adapter=None,
+        output_tokens=5,
+    )
+    assert record["task"] is None and record["unit"] == "currency"
+    assert record["stated_answer"] == 105

@@ -108,7 +108,7 @@ def test_stop_at_answer_fires_where_the_stopping_criterion_does(predictor) -> No
     theirs = [bool(criteria(torch.tensor([ids[:n]]), None)[0]) for n in range(1, len(ids) + 1)]
     assert True in ours
     assert ours.index(True) == theirs.index(True)
-    assert tokenizer.decode(ids[: ours.index(True) + 1]).endswith("Answer: 2 %\n")
+    assert tokenizer.decode(ids[: ours.index(True) + 1]).endswith("Formula: 1+1\n")
 
 
 def test_evaluation_path_equals_padded_generate(tiny_base: str) -> None:
