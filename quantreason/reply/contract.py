@@ -1,6 +1,6 @@
 """The reply contract itself: line names, units and tolerance, written once.
 
-The model answers in short lines::
+The model answers in two short lines (the training target)::
 
     Reasoning: <one sentence>
     Formula: <expression in the quantreason.formula grammar>

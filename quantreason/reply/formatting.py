@@ -7,7 +7,6 @@ for every model.
 from __future__ import annotations
 
 from quantreason.reply.contract import (
-    ANSWER_PREFIX,
     FORMULA_PREFIX,
     INSTRUCTION,
     REASONING_PREFIX,
@@ -38,12 +37,10 @@ def unit_symbol(unit: str) -> str:
     return spec.symbol if spec else ""
 
 
-def format_response(reasoning: str, formula: str, answer: float, unit: str) -> str:
-    """The training target: reasoning, formula, final answer with its unit."""
-    symbol = unit_symbol(unit)
-    unit_text = f" {symbol}" if symbol else ""
-    return (
-        f"{REASONING_PREFIX} {reasoning.strip()}\n"
-        f"{FORMULA_PREFIX} {formula.strip()}\n"
-        f"{ANSWER_PREFIX} {format_answer_number(answer)}{unit_text}"
-    )
+def format_response(reasoning: str, formula: str) -> str:
+    """The training target: the reasoning line and the formula line, nothing after.
+
+    The system writes the answer from the formula (``quantreason.reply.contract``), so the
+    model learns to end its turn after the formula: every engine stops there by itself.
+    """
+    return f"{REASONING_PREFIX} {reasoning.strip()}\n{FORMULA_PREFIX} {formula.strip()}"

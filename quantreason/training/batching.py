@@ -50,7 +50,7 @@ class Example:
 
 def target_text(record: dict[str, Any]) -> str:
     """The response the model learns for a dataset record."""
-    return format_response(record["reasoning"], record["formula"], record["answer"], record["unit"])
+    return format_response(record["reasoning"], record["formula"])
 
 
 def tokenize_records(

@@ -30,9 +30,7 @@ def test_labels_cover_exactly_the_response_and_eos(tokenizer, data_dir) -> None:
     record = json.loads((data_dir / "train.jsonl").read_text().splitlines()[0])
     (example,) = tokenize_records([record], tokenizer, 512)
     labelled = [t for t in example.labels if t != IGNORE_INDEX]
-    expected = format_response(
-        record["reasoning"], record["formula"], record["answer"], record["unit"]
-    )
+    expected = format_response(record["reasoning"], record["formula"])
     assert labelled[-1] == tokenizer.eos_token_id
     assert tokenizer.decode(labelled[:-1]) == expected
     prompt = tokenizer.decode(example.input_ids[: len(example.labels) - len(labelled)])
