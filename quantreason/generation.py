@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The answer budget everywhere (eval, the endpoint's default, the pipeline): the longest
-# target (reasoning + a 9-price drawdown path or a large-number NPV + answer) is ~118 tokens.
+# target (reasoning + formula over a 9-price out-of-range drawdown path) is ~106 tokens.
 DEFAULT_MAX_NEW_TOKENS = 128
 DEFAULT_TOP_P = 0.95  # nucleus of the sampled (voting) replies
 
