@@ -83,3 +83,14 @@ def test_risk_coverage_counts_answered_questions_and_their_accuracy() -> None:
     assert rows[0]["accuracy_answered"] == 0.5
     assert rows[1]["accuracy_answered"] == pytest.approx(2 / 3)
     assert rows[2]["accuracy_answered"] == 1.0
+
+
+def test_thresholds_answering_the_same_questions_share_one_label() -> None:
+    from quantreason.evaluation.consistency import threshold_labels
+
+    outcomes = [(1.0, True), (1.0, True), (0.5, False), (0.25, True)]
+    rows = risk_coverage(outcomes, (0.0, 0.2, 0.4, 0.6, 0.8, 1.0))
+    labels = threshold_labels(rows)
+    # 0.0 and 0.2 answer all 4; 0.4 answers 3; 0.6, 0.8 and 1.0 the same 2
+    assert sorted(labels.values()) == ["0.0–0.2", "0.4", "0.6–1.0"]
+    assert labels[(50.0, 100.0)] == "0.6–1.0"
