@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from quantreason.reply.checking import is_correct
 from quantreason.reply.contract import (
-    ANSWER_PREFIX,
     DEFAULT_RELATIVE_TOLERANCE,
     FORMULA_PREFIX,
     INSTRUCTION,
@@ -39,7 +38,6 @@ from quantreason.reply.parsing import (
 )
 
 __all__ = [
-    "ANSWER_PREFIX",
     "DEFAULT_RELATIVE_TOLERANCE",
     "FORMULA_PREFIX",
     "INSTRUCTION",

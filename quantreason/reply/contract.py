@@ -27,7 +27,6 @@ INSTRUCTION = (
 
 REASONING_PREFIX = "Reasoning:"
 FORMULA_PREFIX = "Formula:"
-ANSWER_PREFIX = "Answer:"
 
 # One pattern per line label (case-insensitive; "Final Answer:" reads as the answer line).
 _LABELS = {
