@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The reply ends at the formula: the system computes the answer (issue 16, run P).
 INSTRUCTION = (
     "Solve the finance question. Reply with one line of reasoning, then the formula "
-    "using the numbers from the question, then the final answer."
+    "using the numbers from the question."
 )
 
 REASONING_PREFIX = "Reasoning:"
