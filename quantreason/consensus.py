@@ -4,7 +4,9 @@ Given the greedy reply and ``k`` sampled replies to one question, every reply's 
 evaluated (:mod:`quantreason.formula`, never ``eval``). A formula is *grounded* when every number
 it writes is in the question, is a structural constant (:data:`STRUCTURAL_CONSTANTS`), or is
 implied by a word in the question ("quarterly" gives 4, "daily" 365/360/252, "2 million"
-2000000). Grounded replies vote for their value; replies that agree within
+2000000). It *fits its task* when its shape is one the task its reply names teaches
+(:mod:`quantreason.tasks.shapes`: ``pv(6, 20, 12000)`` for a 6 % annuity does not). Replies
+that are both vote for their value; replies that agree within
 :data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
 greedy reply, then the earliest). ``confidence`` is the winning group's share of *all* replies,
 so ungrounded or unreadable replies lower it. Below a threshold the caller may abstain.
@@ -18,7 +20,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from quantreason.reply import interpret_response
+from quantreason.reply import interpret_response, split_response
+from quantreason.tasks import family_for_reasoning
+from quantreason.tasks.shapes import fits_task
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel, Sampler
@@ -86,15 +90,18 @@ class Candidate:
     grounded: bool
     error: str | None
     fallback: float | None = None  # the formula's value, else the stated number (as served)
+    task: str | None = None  # the family whose reasoning sentence the reply opens with
+    fits_task: bool = False  # the formula has a shape that task teaches
 
     @property
     def votes(self) -> bool:
-        """A reply votes when its formula evaluated and is grounded."""
-        return self.value is not None and self.grounded
+        """A reply votes when its formula evaluated, is grounded and fits its task."""
+        return self.value is not None and self.grounded and self.fits_task
 
 
 def read_candidate(reply: str, question: str) -> Candidate:
-    """Interpret ``reply`` and check its formula's grounding in ``question``."""
+    """Interpret ``reply``; check its formula's grounding in ``question`` and its shape against
+    the task the reply names."""
     interpreted = interpret_response(reply)
     formula = interpreted.formula
     missing = ungrounded_numbers(formula, question) if formula else []
@@ -102,7 +109,18 @@ def read_candidate(reply: str, question: str) -> Candidate:
     if missing:
         error = f"numbers not in the question: {', '.join(missing)}"
     grounded = formula is not None and interpreted.formula_value is not None and not missing
-    return Candidate(reply, formula, interpreted.formula_value, grounded, error, interpreted.answer)
+    family = family_for_reasoning(split_response(reply).reasoning)
+    task = family.name if family is not None else None
+    fits = task is not None and formula is not None and fits_task(task, formula)
+    if grounded and not fits:
+        error = (
+            f"the formula does not have a form the task {task!r} teaches"
+            if task is not None
+            else "the reply names no task"
+        )
+    return Candidate(
+        reply, formula, interpreted.formula_value, grounded, error, interpreted.answer, task, fits
+    )
 
 
 @dataclass(frozen=True)
@@ -114,7 +132,9 @@ class Consensus:
     formula: str | None
     reply: str  # the reply that represents the winning group (the greedy one if it is in it)
     confidence: float  # winning group's share of all replies, 0..1
-    grounded: bool
+    grounded: bool  # the chosen reply's formula uses only the question's numbers
+    fits_task: bool  # ... and has a form the task it names teaches
+    task: str | None  # that task (the family whose reasoning sentence the reply opens with)
     replies: int
     votes: dict[str, int] = field(default_factory=dict)  # value (repr) -> votes
     abstained: bool = False
@@ -132,8 +152,8 @@ def _agree(a: float, b: float) -> bool:
 def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Consensus:
     """Vote among ``replies`` (``replies[0]`` is the greedy one); abstain below ``threshold``.
 
-    With a single reply this is plain greedy decoding plus the grounding check: confidence 1
-    when its formula is grounded, 0 otherwise.
+    With a single reply this is plain greedy decoding plus the checks: confidence 1 when its
+    formula is grounded and fits its task, 0 otherwise.
     """
     if not replies:
         raise ValueError("decide() needs at least one reply")
@@ -152,23 +172,19 @@ def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Con
             groups.append([index])
     greedy = candidates[0]
     if not groups:
-        # Nobody grounded: report the greedy reading (as served without voting), never
-        # confidently.
-        return _finish(
-            greedy,
-            greedy.fallback,
-            0.0,
-            False,
-            len(candidates),
-            {},
-            threshold,
-            "no grounded formula",
+        # No reply passed the checks: report the greedy reading (as served without voting),
+        # never confidently, and say which check it failed.
+        reason = (
+            "no grounded formula"
+            if not any(c.grounded for c in candidates)
+            else "no grounded formula has a form its task teaches"
         )
+        return _finish(greedy, greedy.fallback, 0.0, len(candidates), {}, threshold, reason)
     best = max(groups, key=lambda g: (len(g), 0 in g, -g[0]))
     chosen = candidates[best[0]]
     votes = {repr(candidates[g[0]].value): len(g) for g in groups}
     return _finish(
-        chosen, chosen.value, len(best) / len(candidates), True, len(candidates), votes, threshold
+        chosen, chosen.value, len(best) / len(candidates), len(candidates), votes, threshold
     )
 
 
@@ -176,7 +192,6 @@ def _finish(
     chosen: Candidate,
     value: float | None,
     confidence: float,
-    grounded: bool,
     replies: int,
     votes: dict[str, int],
     threshold: float,
@@ -193,11 +208,13 @@ def _finish(
         formula=chosen.formula,
         reply=chosen.reply,
         confidence=round(confidence, 4),
-        grounded=grounded,
+        grounded=chosen.grounded,
+        fits_task=chosen.fits_task,
+        task=chosen.task,
         replies=replies,
         votes=votes,
         abstained=abstained,
-        reason=reason if abstained or not grounded else None,
+        reason=reason if abstained or not chosen.votes else None,
     )
 
 
@@ -283,6 +300,7 @@ def response_fields(decision: Consensus) -> dict[str, Any]:
         "formula": decision.formula,
         "confidence": decision.confidence,
         "grounded": decision.grounded,
+        "fits_task": decision.fits_task,
         "abstained": decision.abstained,
         "abstain_reason": decision.reason if decision.abstained else None,
         "samples": decision.replies - 1,

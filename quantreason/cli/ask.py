@@ -130,7 +130,8 @@ def _print(records: list[dict[str, Any]]) -> None:
         console.print(f"  task:       {record.get('task') or 'unknown'}", markup=False)
         console.print(
             f"  confidence: {record['confidence']:.2f} of {record['samples'] + 1} replies, "
-            f"grounded: {'yes' if record['grounded'] else 'no'}",
+            f"grounded: {'yes' if record['grounded'] else 'no'}, "
+            f"fits its task: {'yes' if record.get('fits_task') else 'no'}",
             markup=False,
             highlight=False,
         )

@@ -3,7 +3,8 @@ beside the greedy baseline, per question set.
 
 Input rows (``consistency_predictions.jsonl``) carry, per voted question: ``split``,
 ``family``, ``correct`` (the voted value, abstention off), ``greedy_correct``,
-``greedy_grounded``, ``confidence`` and ``grounded``.
+``greedy_checked`` (the greedy reply is grounded and fits its task), ``confidence`` and
+``grounded``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ THRESHOLDS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 def consistency_summary(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Per set: n, greedy and voted accuracy (with Wilson intervals), the greedy baseline with
-    abstention on ungrounded formulas, and the risk-coverage rows of the vote."""
+    abstention when its reply fails the checks, and the risk-coverage rows of the vote."""
     by_split: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_split.setdefault(row["split"], []).append(row)
@@ -29,16 +30,16 @@ def consistency_summary(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         n = len(items)
         voted = sum(r["correct"] for r in items)
         greedy = sum(r["greedy_correct"] for r in items)
-        grounded = [r for r in items if r["greedy_grounded"]]
+        checked = [r for r in items if r["greedy_checked"]]
         summary["sets"][split] = {
             "n": n,
             "greedy_accuracy": greedy / n,
             "greedy_ci": wilson_interval(greedy, n),
             "voted_accuracy": voted / n,
             "voted_ci": wilson_interval(voted, n),
-            "greedy_grounded_coverage": len(grounded) / n,
-            "greedy_grounded_accuracy": (
-                sum(r["greedy_correct"] for r in grounded) / len(grounded) if grounded else 0.0
+            "greedy_checked_coverage": len(checked) / n,
+            "greedy_checked_accuracy": (
+                sum(r["greedy_correct"] for r in checked) / len(checked) if checked else 0.0
             ),
             "risk_coverage": risk_coverage(
                 [(r["confidence"], bool(r["correct"])) for r in items], THRESHOLDS
@@ -52,12 +53,13 @@ def consistency_markdown(summary: dict[str, Any]) -> str:
     lines = [
         "## Self-consistency and abstention",
         "",
-        "Greedy: the single greedy reply. Voted: the value most grounded replies agree on "
-        "(greedy + samples; a formula using a number the question does not contain loses its "
-        "vote). With a threshold, a question is answered only when the winning value's share "
-        "of all replies (its *confidence*) is at least the threshold; *accuracy answered* is "
-        "over the answered questions. Greedy + grounding: answer only when the greedy "
-        "formula is grounded. Plot: `risk_coverage.png`.",
+        "Greedy: the single greedy reply. Voted: the value most checked replies agree on "
+        "(greedy + samples; a formula loses its vote when it uses a number the question does "
+        "not contain, or when its form is not one the task its reply names teaches). With a "
+        "threshold, a question is answered only when the winning value's share of all "
+        "replies (its *confidence*) is at least the threshold; *accuracy answered* is over "
+        "the answered questions. Greedy + checks: answer only when the greedy reply passes "
+        "both checks. Plot: `risk_coverage.png`.",
         "",
     ]
     for split, item in summary["sets"].items():
@@ -69,8 +71,8 @@ def consistency_markdown(summary: dict[str, Any]) -> str:
             f"- greedy: {100 * item['greedy_accuracy']:.1f} % [{100 * low:.1f}–{100 * high:.1f}]",
             f"- voted, abstention off: {100 * item['voted_accuracy']:.1f} % "
             f"[{100 * vlow:.1f}–{100 * vhigh:.1f}]",
-            f"- greedy + grounding: {100 * item['greedy_grounded_coverage']:.1f} % answered, "
-            f"{100 * item['greedy_grounded_accuracy']:.1f} % of those right",
+            f"- greedy + checks: {100 * item['greedy_checked_coverage']:.1f} % answered, "
+            f"{100 * item['greedy_checked_accuracy']:.1f} % of those right",
             "",
             "| threshold | answered | coverage | accuracy answered |",
             "|---:|---:|---:|---:|",

@@ -187,7 +187,6 @@ def _limited(items: list[tuple[str, dict[str, Any]]], limit: int) -> list[tuple[
 def _consistency_row(
     voted: dict[str, Any], greedy: dict[str, Any], decision: Consensus
 ) -> dict[str, Any]:
-    greedy_grounded = _greedy_grounded(greedy)
     return {
         "model": voted["model"],
         "split": voted["split"],
@@ -195,23 +194,20 @@ def _consistency_row(
         "family": voted["family"],
         "correct": voted["correct"],
         "greedy_correct": greedy["correct"],
-        "greedy_grounded": greedy_grounded,
+        "greedy_checked": _greedy_checked(greedy),
         "confidence": decision.confidence,
         "grounded": decision.grounded,
+        "fits_task": decision.fits_task,
         "votes": decision.votes,
         "formula": decision.formula,
     }
 
 
-def _greedy_grounded(greedy: dict[str, Any]) -> bool:
-    from quantreason.consensus import ungrounded_numbers
+def _greedy_checked(greedy: dict[str, Any]) -> bool:
+    """The greedy reply alone passes the vote's checks (grounded, fits its task)."""
+    from quantreason.consensus import read_candidate
 
-    formula = greedy.get("formula")
-    return (
-        formula is not None
-        and greedy.get("formula_value") is not None
-        and not ungrounded_numbers(formula, greedy["question"])
-    )
+    return read_candidate(greedy["reply"], greedy["question"]).votes
 
 
 def _replies(

@@ -102,9 +102,6 @@ class Predictor:
     def predict(self, request: InferenceRequest) -> dict | list[dict]:
         """Answer all questions of ``request`` (one object if it sent one string)."""
         texts = self.completions(request.questions, request.max_new_tokens)
-        tokenizer = self.loaded.tokenizer
-        with self._lock:
-            counts = [len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts]
         decide = functools.partial(
             decide_batch,
             self.loaded,
@@ -125,12 +122,18 @@ class Predictor:
         else:
             with self._lock:  # without an engine, votes draw with generate(): serialised
                 decisions = decide()
+        # The record reads the reply the answer comes from (a sample when the greedy reply lost
+        # the vote), so its task, unit and completion agree with the answer.
+        chosen = [decision.reply for decision in decisions]
+        tokenizer = self.loaded.tokenizer
+        with self._lock:
+            counts = [len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in chosen]
         records = [
             answer_record(
                 text, model=self.model_name, adapter=self.adapter_name, output_tokens=count
             )
             | response_fields(decision)
-            for text, count, decision in zip(texts, counts, decisions, strict=True)
+            for text, count, decision in zip(chosen, counts, decisions, strict=True)
         ]
         return records[0] if request.single else records
 

@@ -11,12 +11,14 @@ from quantreason.consensus import (
     risk_coverage,
     ungrounded_numbers,
 )
+from quantreason.tasks import FAMILIES
 
 QUESTION = "A fund returned 15% with a maximum drawdown of 25%. What is its Calmar ratio?"
+CALMAR = FAMILIES["calmar"].reasoning  # the task the replies below name; it teaches a / b
 
 
-def reply(formula: str, answer: str = "0") -> str:
-    return f"Reasoning: r.\nFormula: {formula}\nAnswer: {answer}"
+def reply(formula: str, reasoning: str = CALMAR) -> str:
+    return f"Reasoning: {reasoning}\nFormula: {formula}"
 
 
 def test_numbers_in_the_question_structural_and_implied_ones_are_grounded() -> None:
@@ -33,19 +35,36 @@ def test_numbers_in_the_question_structural_and_implied_ones_are_grounded() -> N
 def test_greedy_only_is_confident_when_grounded_and_not_otherwise() -> None:
     good = decide(QUESTION, [reply("15/25")])
     assert (good.answer, good.confidence, good.grounded) == (0.6, 1.0, True)
-    bad = decide(QUESTION, [reply("(15-25)/25*1.5")])
+    bad = decide(QUESTION, [reply("15/25*1.5")])
     assert bad.grounded is False and bad.confidence == 0.0
-    assert bad.value == pytest.approx(-0.6)  # still reported as the greedy reading
+    assert bad.value == pytest.approx(0.9)  # still reported as the greedy reading
+    assert bad.reason == "no grounded formula"
     assert "numbers not in the question" in read_candidate(reply("15/7"), QUESTION).error
 
 
+def test_a_grounded_formula_of_another_form_than_its_task_teaches_does_not_vote() -> None:
+    # (15-25)/25 uses only the question's numbers, but a Calmar ratio is return / drawdown
+    wrong_form = read_candidate(reply("(15-25)/25"), QUESTION)
+    assert wrong_form.grounded and wrong_form.task == "calmar" and not wrong_form.fits_task
+    assert not wrong_form.votes and "form the task 'calmar' teaches" in wrong_form.error
+    decision = decide(QUESTION, [reply("(15-25)/25")])
+    assert (decision.confidence, decision.grounded, decision.fits_task) == (0.0, True, False)
+    assert decision.reason == "no grounded formula has a form its task teaches"
+    # a reply in free words names no task, so nothing vouches for its formula's form
+    untasked = read_candidate("Reasoning: divide.\nFormula: 15/25", QUESTION)
+    assert untasked.task is None and not untasked.votes
+    # the same formula under another task's sentence is judged by that task's form
+    sharpe = read_candidate(reply("15/25", FAMILIES["sharpe_ratio"].reasoning), QUESTION)
+    assert sharpe.task == "sharpe_ratio" and not sharpe.fits_task
+
+
 def test_majority_of_grounded_replies_wins_over_the_greedy_one() -> None:
-    replies = [reply("(15-25)/25"), reply("15/25"), reply("15.0/25"), reply("15/25.0")]
+    replies = [reply("25/15"), reply("15/25"), reply("15.0/25"), reply("15/25.0")]
     result = decide(QUESTION, replies)
     assert result.value == pytest.approx(0.6)
     assert result.confidence == 0.75
     assert result.formula == "15/25"
-    assert result.votes == {repr(-0.4): 1, repr(0.6): 3}
+    assert result.votes == {repr(25 / 15): 1, repr(0.6): 3}
 
 
 def test_ungrounded_and_unreadable_replies_lose_their_vote_but_count_in_the_share() -> None:
@@ -53,6 +72,9 @@ def test_ungrounded_and_unreadable_replies_lose_their_vote_but_count_in_the_shar
     result = decide(QUESTION, replies)
     assert result.value == pytest.approx(0.6)  # two ungrounded replies cannot outvote it
     assert result.confidence == 0.25
+    wrong_forms = [reply("15/25"), reply("(25-15)/25"), reply("(25-15)/25"), reply("15.0/25")]
+    result = decide(QUESTION, wrong_forms)  # two of another form cannot outvote it either
+    assert result.value == pytest.approx(0.6) and result.confidence == 0.5
 
 
 def test_ties_go_to_the_group_holding_the_greedy_reply() -> None:

@@ -1,0 +1,217 @@
+"""Formula shapes: does a reply's formula have a form its own task teaches?
+
+Most wrong answers on hand-written questions are grounded formulas (every number is from the
+question) of a wrong form: a rate left in percent (``pv(6, 20, 12000)``), the arguments of
+``pmt`` swapped, a growth rate without its ``/100``, a reply that names one task and writes
+another's formula. Neither the vote nor grounding sees these, since samples repeat them.
+
+A formula's *shape* is its syntax tree with every number that comes from the question written
+``N``; conversion constants (``/100``, ``/12``, ``1+``) stay as written. Sums and products are
+compared as unordered lists of terms (``rf + b*(m - rf)`` is ``b*(m - rf) + rf``), unary minus
+is ignored (a loss can be written either way), and a repeated factor or argument of a
+variadic function counts once, so three monthly returns chained take the shape of four.
+
+Each family's taught shapes come from its own formula builder on drawn parameters written as
+sentinels, so data and constants are told apart exactly. A number in a reply may be data or a
+constant (a 12-year loan writes ``12`` twice), so :func:`fits_task` tries both readings of
+every number written like a constant of some taught formula (``1`` and ``100``, not ``1.0``).
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import random
+import re
+from functools import cache
+
+from quantreason.formula import FUNCTIONS
+from quantreason.tasks import FAMILIES
+
+DATA = "N"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+DRAWS_PER_FAMILY = 64  # half in the training ranges, half out of them; ~0.1 s for all families
+MAX_AMBIGUOUS = 6  # numbers read both ways: 2**6 readings at most, the rest stay constants
+# Functions whose arguments are a list of like items (prices, cash flows, candidates).
+VARIADIC = frozenset(name for name, (_, _, most) in FUNCTIONS.items() if most is None)
+
+
+class _Shaper:
+    """Writes the shape of one parsed formula, each number data or constant by ``is_data``."""
+
+    def __init__(self, source: str, is_data: dict[int, bool]) -> None:
+        self.source = source
+        self.is_data = is_data  # id(number node) -> written as N
+
+    def shape(self, node: ast.AST) -> str:
+        if isinstance(node, ast.Constant):
+            return DATA if self.is_data.get(id(node), False) else _text(node, self.source)
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.UnaryOp):
+            return self.shape(node.operand)
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Add | ast.Sub):
+                return self._chain(node, ast.Add, ast.Sub, "+", "-")
+            if isinstance(node.op, ast.Mult | ast.Div):
+                return self._chain(node, ast.Mult, ast.Div, "*", "/")
+            return f"({self.shape(node.left)}**{self.shape(node.right)})"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            args = [self.shape(arg) for arg in node.args]
+            if node.func.id in VARIADIC:
+                args = _collapse(args)
+            return f"{node.func.id}({','.join(args)})"
+        return f"<{type(node).__name__}>"
+
+    def _chain(self, node: ast.BinOp, plus: type, minus: type, p: str, m: str) -> str:
+        """``a - b + c`` as the sorted, de-duplicated terms ``+a``, ``+c``, ``-b``."""
+        terms: list[str] = []
+
+        def walk(item: ast.AST, sign: str) -> None:
+            if isinstance(item, ast.BinOp) and isinstance(item.op, plus | minus):
+                walk(item.left, sign)
+                flipped = (m if sign == p else p) if isinstance(item.op, minus) else sign
+                walk(item.right, flipped)
+            else:
+                terms.append(sign + self.shape(item))
+
+        walk(node, p)
+        # A repeated compound term counts once ((1+a)(1+b)(1+c) ~ (1+a)(1+b)); a repeated bare
+        # number does not (z * sigma * V must keep all three).
+        distinct: list[str] = []
+        for term in sorted(terms):
+            if term[1:] != DATA and term in distinct:
+                continue
+            distinct.append(term)
+        return "(" + " ".join(distinct) + ")"
+
+
+def _collapse(items: list[str]) -> list[str]:
+    """Consecutive equal items once: ``max_drawdown(N,N,N,N)`` is ``max_drawdown(N)``."""
+    return [item for index, item in enumerate(items) if index == 0 or items[index - 1] != item]
+
+
+def _text(node: ast.AST, source: str) -> str:
+    """A number as written: a model copies ``1.0`` from "1.0 %"; a conversion is written ``1``."""
+    if "\n" in source:
+        return ast.get_source_segment(source, node) or ""
+    return source[node.col_offset : node.end_col_offset]  # type: ignore[attr-defined]
+
+
+def _numbers(tree: ast.AST) -> list[ast.Constant]:
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float)
+    ]
+
+
+def _parse(formula: str) -> ast.Expression | None:
+    try:
+        return ast.parse(formula.strip(), mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+
+
+SENTINEL = 987_001  # data numbers while reading taught formulas: 987001.25, 987002.25, ...
+
+
+@cache
+def _taught_formulas() -> dict[str, list[tuple[str, tuple[bool, ...]]]]:
+    """Per family: its formula builder's output for drawn parameters, and for each number (in
+    :func:`_numbers` order) whether it is data. The builder is run a second time on sentinels
+    (sign kept), so data and constants are not confused where their digits coincide (a 12-year
+    monthly loan writes 12 as both). A builder whose form depends on the values (an annual loan
+    drops its ``/1``) is read by digits instead: a number is data when a parameter shows it."""
+    rng = random.Random(0)
+    formulas: dict[str, list[tuple[str, tuple[bool, ...]]]] = {}
+    for family in FAMILIES.values():
+        formulas[family.name] = []
+        for draw in range(DRAWS_PER_FAMILY):
+            nums = family.draw(rng, ood=draw % 2 == 1)
+            real = family.build_formula(nums)
+            marked = family.formula(
+                {
+                    key: f"{'-' if num.value < 0 else ''}{SENTINEL + index}.25"
+                    for index, (key, num) in enumerate(nums.items())
+                }
+            )
+            real_numbers = _numbers(_parsed(real))
+            marked_numbers = _numbers(_parsed(marked))
+            if _skeleton(real) == _skeleton(marked):
+                data = tuple(_is_sentinel(_text(n, marked)) for n in marked_numbers)
+            else:
+                digits = {num.formula.lstrip("-") for num in nums.values()}
+                data = tuple(_text(n, real) in digits for n in real_numbers)
+            formulas[family.name].append((real, data))
+    return formulas
+
+
+def _skeleton(formula: str) -> str:
+    """The formula without its numbers' digits."""
+    return _NUMBER.sub("0", formula)
+
+
+def _is_sentinel(text: str) -> bool:
+    return text.endswith(".25") and text[:-3].isdigit() and int(text[:-3]) >= SENTINEL
+
+
+def _parsed(formula: str) -> ast.Expression:
+    tree = _parse(formula)
+    if tree is None:
+        raise ValueError(f"a task's formula does not parse: {formula!r}")
+    return tree
+
+
+@cache
+def taught_shapes() -> dict[str, frozenset[str]]:
+    """Every family's taught shapes, from its own formula builder on drawn parameters."""
+    shapes: dict[str, frozenset[str]] = {}
+    for name, formulas in _taught_formulas().items():
+        found = set()
+        for formula, data in formulas:
+            tree = _parsed(formula)
+            is_data = {id(n): d for n, d in zip(_numbers(tree), data, strict=True)}
+            found.add(_Shaper(formula, is_data).shape(tree.body))
+        shapes[name] = frozenset(found)
+    return shapes
+
+
+@cache
+def constant_values() -> frozenset[str]:
+    """Numbers some taught formula writes as a constant, as written (``100``, ``12``, ``1``)."""
+    constants = set()
+    for formulas in _taught_formulas().values():
+        for formula, data in formulas:
+            texts = [_text(n, formula) for n in _numbers(_parsed(formula))]
+            constants.update(text for text, d in zip(texts, data, strict=True) if not d)
+    return frozenset(constants)
+
+
+def reply_shapes(formula: str) -> set[str]:
+    """Every shape ``formula`` may have: each number that is also a taught constant is read
+    both as data and as that constant (the first :data:`MAX_AMBIGUOUS` of them)."""
+    formula = formula.strip()
+    tree = _parse(formula)
+    if tree is None:
+        return set()
+    numbers = _numbers(tree)
+    constants = constant_values()
+    # a number written as a constant is (1, 100, 12): data or constant (breadth first, capped)
+    like_constant = [n for n in numbers if _text(n, formula) in constants]
+    ambiguous = like_constant[:MAX_AMBIGUOUS]
+    fixed = {id(n): n not in like_constant for n in numbers}  # beyond the cap: constants
+    shapes = set()
+    for reading in itertools.product((True, False), repeat=len(ambiguous)):
+        is_data = dict(fixed)
+        is_data.update({id(n): as_data for n, as_data in zip(ambiguous, reading, strict=True)})
+        shapes.add(_Shaper(formula, is_data).shape(tree.body))
+    return shapes
+
+
+def fits_task(task: str, formula: str) -> bool:
+    """True when ``formula`` has a shape the family ``task`` teaches."""
+    taught = taught_shapes().get(task)
+    if not taught:
+        return False
+    return not reply_shapes(formula).isdisjoint(taught)

@@ -1,0 +1,81 @@
+"""Formula shapes (quantreason.tasks.shapes): a formula fits its task when its form is taught."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quantreason.tasks import FAMILIES
+from quantreason.tasks.shapes import fits_task, reply_shapes, taught_shapes
+
+
+def test_every_family_teaches_at_least_one_shape() -> None:
+    shapes = taught_shapes()
+    assert set(shapes) == set(FAMILIES)
+    assert all(shapes.values())
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_generated_formulas_fit_their_own_family(name: str) -> None:
+    # Other draws than the ones the shapes were read from, in and out of the training ranges.
+    family = FAMILIES[name]
+    rng = random.Random(12345)
+    for draw in range(30):
+        formula = family.build_formula(family.draw(rng, ood=draw % 3 == 0))
+        assert fits_task(name, formula), formula
+
+
+@pytest.mark.parametrize(
+    ("task", "formula"),
+    [
+        ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)"),
+        ("loan_payment", "pmt(6.5/100/12, 12*30, 350000)"),  # products in either order
+        ("loan_payment", "pmt(6/100/12, 12*12, 250000)"),  # a 12-year loan: 12 as data
+        ("capm", "0.9*(5.5-3)+3"),  # sums in either order
+        ("gordon_growth", "1.80/(8/100-3/100)"),
+        ("annuity_pv", "pv(6/100, 20, 12000)"),
+        # four returns chained where training shows three; a negative one written as +-
+        ("multi_period_return", "((1+2.5/100)*(1+-1.8/100)*(1+3.1/100)*(1+1/100)-1)*100"),
+        ("drawdown", "(100-80)/100*100"),  # 100 as a price, not a conversion
+        ("holding_period_return", "(52+1.5-48)/48*100"),  # the dividend added before the sale
+        ("max_drawdown", "max_drawdown(50, 58, 61, 47)*100"),
+        ("calmar", "15/25"),
+    ],
+)
+def test_right_formulas_written_another_way_still_fit(task: str, formula: str) -> None:
+    assert fits_task(task, formula)
+
+
+@pytest.mark.parametrize(
+    ("task", "formula"),
+    [
+        # misses of the kind the hand-written questions showed (all grounded in their question)
+        ("loan_payment", "pmt(6.5/100/12, 350000, 30)"),  # principal and term swapped
+        ("annuity_pv", "pv(6.0000, 20, 12000)"),  # the rate left in percent
+        ("gordon_growth", "1.80/(8/100-3)"),  # growth without its /100
+        ("gordon_just_paid", "2.50/(10/4)"),
+        ("gordon_just_paid", "2.50/(10/100-4/100)"),  # D0 used as D1: the growth step missing
+        ("calmar", "(15-25)/25"),
+        ("loan_instalment", "pmt(8/100/12*7, 50000)"),
+        ("sharpe_ratio", "argmax((11-3)/14, (8-3)/7)"),  # a comparison for a single fund
+    ],
+)
+def test_wrong_forms_do_not_fit(task: str, formula: str) -> None:
+    assert not fits_task(task, formula)
+
+
+def test_unknown_tasks_and_unreadable_formulas_fit_nothing() -> None:
+    assert not fits_task("no_such_task", "15/25")
+    assert not fits_task("calmar", "15/")
+    assert reply_shapes("15/") == set()
+
+
+def test_a_number_written_like_a_constant_is_read_both_ways() -> None:
+    # 12 as twelve months and as twelve years: the reading with one of each is loan_payment's
+    (taught,) = taught_shapes()["loan_payment"]
+    assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)")
+    assert taught == "pmt((*N /100 /12),(*12 *N),N)"
+    # 1.0 is copied from "1.0 %", not the 1 of 1 + r: it is data only
+    assert reply_shapes("(1+1.0/100)") == {"(+(*N /100) +1)", "(+(*N /100) +N)", "(+(*N /N) +1)",
+                                           "(+(*N /N) +N)"}  # fmt: skip
