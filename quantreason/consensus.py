@@ -14,6 +14,7 @@ so ungrounded or unreadable replies lower it. Below a threshold the caller may a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -221,24 +222,31 @@ def _finish(
 @dataclass(frozen=True)
 class SelfConsistency:
     """How answers are decided: ``samples`` sampled replies besides the greedy one (0: greedy
-    only, still grounding-checked), their temperature, and the confidence below which the
-    answer is withheld (0: never abstain)."""
+    only, still checked), their temperature, and the confidence below which the answer is
+    withheld (0: never abstain). ``retry_samples`` more are drawn only for a question none of
+    whose replies passed the checks (grounded, fits its task): the cost goes where the first
+    replies failed."""
 
     samples: int = 0
     temperature: float = 0.7
     threshold: float = 0.0
     seed: int = 0
+    retry_samples: int = 0
 
     def __post_init__(self) -> None:
         if self.samples < 0 or self.samples > MAX_SAMPLES:
             raise ValueError(f"samples must be between 0 and {MAX_SAMPLES}, got {self.samples}")
+        if self.retry_samples < 0 or self.retry_samples > MAX_SAMPLES:
+            raise ValueError(
+                f"retry_samples must be between 0 and {MAX_SAMPLES}, got {self.retry_samples}"
+            )
         if not 0 < self.temperature <= 2:
             raise ValueError(f"temperature must be in (0, 2], got {self.temperature}")
         if not 0 <= self.threshold <= 1:
             raise ValueError(f"threshold must be between 0 and 1, got {self.threshold}")
 
 
-MAX_SAMPLES = 16  # per question; the cost grows linearly
+MAX_SAMPLES = 16  # per question and round; the cost grows linearly
 
 
 def decide_batch(
@@ -253,7 +261,9 @@ def decide_batch(
     sampler: Sampler | None = None,
 ) -> list[Consensus]:
     """Decisions for ``questions`` given their greedy replies: draws ``settings.samples`` more
-    per question and votes. The one entry point for evaluation, serving and ``quantreason ask``.
+    per question, then ``settings.retry_samples`` more for each question none of whose replies
+    passed the checks, and votes. The one entry point for evaluation, serving and
+    ``quantreason ask``.
 
     The replies come from ``sampler(questions, samples)`` when given (the callers that hold
     the continuous-batching engine pass one: ``serving.batching.sample_continuous`` or a
@@ -262,32 +272,65 @@ def decide_batch(
     be None when no samples are asked for or a sampler is given."""
     if len(questions) != len(greedy_replies):
         raise ValueError("one greedy reply per question")
-    sampled: list[list[str]] = [[] for _ in questions]
-    if settings.samples and questions and sampler is not None:
-        sampled = sampler(questions, settings.samples)
-        if len(sampled) != len(questions) or any(len(s) != settings.samples for s in sampled):
-            raise ValueError(f"the sampler must give {settings.samples} replies per question")
+    replies = [[greedy] for greedy in greedy_replies]
+    draw = functools.partial(_draw, loaded, settings, max_new_tokens, batch_size, sampler)
+    first = draw(questions, settings.samples, 0, on_batch)
+    for question_replies, more in zip(replies, first, strict=True):
+        question_replies.extend(more)
+    if settings.retry_samples:
+        failed = [
+            index
+            for index, (question, question_replies) in enumerate(
+                zip(questions, replies, strict=True)
+            )
+            if not any(read_candidate(reply, question).votes for reply in question_replies)
+        ]
+        # no progress callback: the caller sized its bar for the first round
+        retried = draw([questions[i] for i in failed], settings.retry_samples, 1, None)
+        for index, more in zip(failed, retried, strict=True):
+            replies[index].extend(more)
+    return [
+        decide(question, question_replies, settings.threshold)
+        for question, question_replies in zip(questions, replies, strict=True)
+    ]
+
+
+def _draw(
+    loaded: LoadedModel | None,
+    settings: SelfConsistency,
+    max_new_tokens: int,
+    batch_size: int,
+    sampler: Sampler | None,
+    questions: Sequence[str],
+    samples: int,
+    round_index: int,
+    on_batch: Any,
+) -> list[list[str]]:
+    """``samples`` sampled replies per question. Padded batches of round 1 (the retry) draw
+    with another seed; a ``sampler`` must give new replies on each call itself."""
+    if not samples or not questions:
+        return [[] for _ in questions]
+    if sampler is not None:
+        sampled = sampler(questions, samples)
+        if len(sampled) != len(questions) or any(len(s) != samples for s in sampled):
+            raise ValueError(f"the sampler must give {samples} replies per question")
         if on_batch is not None:
             on_batch(len(questions))
-    elif settings.samples and questions:
-        if loaded is None:
-            raise ValueError("sampling needs a loaded model")
-        from quantreason.generation import sample
+        return sampled
+    if loaded is None:
+        raise ValueError("sampling needs a loaded model")
+    from quantreason.generation import sample
 
-        sampled = sample(
-            loaded,
-            questions,
-            settings.samples,
-            max_new_tokens=max_new_tokens,
-            temperature=settings.temperature,
-            seed=settings.seed,
-            batch_size=batch_size,
-            on_batch=on_batch,
-        )
-    return [
-        decide(question, [greedy, *more], settings.threshold)
-        for question, greedy, more in zip(questions, greedy_replies, sampled, strict=True)
-    ]
+    return sample(
+        loaded,
+        questions,
+        samples,
+        max_new_tokens=max_new_tokens,
+        temperature=settings.temperature,
+        seed=settings.seed + round_index,
+        batch_size=batch_size,
+        on_batch=on_batch,
+    )
 
 
 def response_fields(decision: Consensus) -> dict[str, Any]:

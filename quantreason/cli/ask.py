@@ -64,6 +64,15 @@ def ask(
     samples: Annotated[
         int, typer.Option("--samples", min=0, max=16, help="Sampled replies besides greedy.")
     ] = 4,
+    retry: Annotated[
+        int,
+        typer.Option(
+            "--retry",
+            min=0,
+            max=16,
+            help="More samples for a question none of whose replies passed the checks.",
+        ),
+    ] = 4,
     threshold: Annotated[
         float,
         typer.Option("--threshold", min=0.0, max=1.0, help="Abstain below this confidence."),
@@ -93,7 +102,7 @@ def ask(
     settings = ServingSettings(
         base_model=base,
         warmup=False,
-        self_consistency=SelfConsistency(samples=samples, threshold=threshold),
+        self_consistency=SelfConsistency(samples=samples, threshold=threshold, retry_samples=retry),
     )
     predictor = load_predictor(adapter, settings)
     records: list[dict[str, Any]] = []

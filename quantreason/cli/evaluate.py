@@ -63,6 +63,15 @@ def evaluate(
             "--samples", min=0, max=16, help="Self-consistency: sampled replies besides greedy."
         ),
     ] = 0,
+    retry: Annotated[
+        int,
+        typer.Option(
+            "--retry",
+            min=0,
+            max=16,
+            help="More samples for a question none of whose replies passed the checks.",
+        ),
+    ] = 0,
     sc_sets: Annotated[
         str | None,
         typer.Option("--sc-sets", help="Comma-separated sets to vote on (default: all)."),
@@ -112,7 +121,7 @@ def evaluate(
             out,
             batch_size=batch_size,
             max_new_tokens=max_new_tokens,
-            self_consistency=SelfConsistency(samples=samples),
+            self_consistency=SelfConsistency(samples=samples, retry_samples=retry),
             consistency_sets=chosen,
             continuous_batching=continuous,
         )

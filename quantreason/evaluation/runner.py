@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import json
 import logging
 import time
@@ -275,15 +276,18 @@ def _replies(
                     # longest of a padded batch).
                     from quantreason.serving.batching import sample_continuous
 
-                    sampler = functools.partial(
+                    draw = functools.partial(
                         sample_continuous,
                         loaded,
                         max_new_tokens=max_new_tokens,
                         temperature=self_consistency.temperature,
                         top_p=DEFAULT_TOP_P,
-                        seed=self_consistency.seed,
                         max_sequences=batch_size,
                     )
+                    seeds = itertools.count(self_consistency.seed)  # a retry round: a new seed
+
+                    def sampler(asked: Sequence[str], samples: int) -> list[list[str]]:
+                        return draw(asked, samples, seed=next(seeds))
 
                 decisions = decide_batch(
                     loaded,

@@ -39,6 +39,8 @@ class EvalSettings(Settings):
     handwritten_dev: Text | None = None  # the hand-written tuning set (benchmarks/), also scored
     self_consistency_samples: Int = Field(0, ge=0, le=16)  # sampled replies besides greedy
     self_consistency_temperature: Number = Field(0.7, gt=0, le=2)  # their temperature
+    # more samples only where no reply passed the checks (grounded, of its task's form)
+    self_consistency_retry: Int = Field(0, ge=0, le=16)
     self_consistency_sets: tuple[Text, ...] = ("handwritten", "handwritten_dev")  # voted on
     base_limit: Int | None = Field(None, gt=0)  # base model: at most this many per set
     batch_size: Int = Field(48, gt=0)

@@ -144,6 +144,7 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         samples=config.eval.self_consistency_samples,
         temperature=config.eval.self_consistency_temperature,
         seed=config.seed,
+        retry_samples=config.eval.self_consistency_retry,
     )
     rows = run_evaluation(
         str(model_dir(config)),

@@ -11,6 +11,7 @@ environment variable                   default    meaning
 ``QUANTREASON_REQUEST_TIMEOUT_S``      300        a request waits at most this long (then 503)
 ``QUANTREASON_SC_SAMPLES``             0          sampled replies that vote (0: greedy only)
 ``QUANTREASON_SC_TEMPERATURE``         0.7        their sampling temperature
+``QUANTREASON_SC_RETRY``               0          more samples where no reply passed the checks
 ``QUANTREASON_ABSTAIN_BELOW``          0          abstain below this vote share (0: never)
 ``QUANTREASON_MAX_BODY_BYTES`` ...     see below  request limits (:class:`Limits`)
 =====================================  =========  =============================================
@@ -79,12 +80,16 @@ class VoteSettings(EnvSettings):
 
     sc_samples: int = Field(0, ge=0, le=MAX_SAMPLES)
     sc_temperature: float = Field(0.7, gt=0, le=2)
+    sc_retry: int = Field(0, ge=0, le=MAX_SAMPLES)
     abstain_below: float = Field(0.0, ge=0, le=1)
 
     def rule(self) -> SelfConsistency:
         """The consensus rule these settings describe (it checks the ranges)."""
         return SelfConsistency(
-            samples=self.sc_samples, temperature=self.sc_temperature, threshold=self.abstain_below
+            samples=self.sc_samples,
+            temperature=self.sc_temperature,
+            threshold=self.abstain_below,
+            retry_samples=self.sc_retry,
         )
 
 

@@ -14,13 +14,20 @@ from quantreason.serving.settings import ServingSettings
 
 def test_settings_read_self_consistency_from_env() -> None:
     settings = ServingSettings.from_env(
-        {"QUANTREASON_SC_SAMPLES": "4", "QUANTREASON_ABSTAIN_BELOW": "0.6"}
+        {
+            "QUANTREASON_SC_SAMPLES": "4",
+            "QUANTREASON_ABSTAIN_BELOW": "0.6",
+            "QUANTREASON_SC_RETRY": "3",
+        }
     )
     assert settings.self_consistency.samples == 4
+    assert settings.self_consistency.retry_samples == 3
     assert settings.self_consistency.threshold == 0.6
     assert ServingSettings.from_env({}).self_consistency.samples == 0
     with pytest.raises(ValueError, match="QUANTREASON_ABSTAIN_BELOW: Input should be less"):
         ServingSettings.from_env({"QUANTREASON_ABSTAIN_BELOW": "2"})
+    with pytest.raises(ValueError, match="QUANTREASON_SC_RETRY"):
+        ServingSettings.from_env({"QUANTREASON_SC_RETRY": "17"})
 
 
 def test_served_answers_carry_confidence_and_abstain_below_the_threshold(

@@ -115,3 +115,30 @@ def test_evaluation_votes_through_the_engine_and_falls_back_without_it(
     calls.clear()
     assert run() == [3, 3]
     assert calls == ["sample"]
+
+
+def test_retry_samples_go_only_to_questions_whose_replies_all_failed_the_checks(loaded) -> None:
+    """The random model never writes a checked formula: every question but the one whose greedy
+    reply passes (grounded, of its task's form) gets the retry round, drawn with a new seed."""
+    from quantreason.tasks import FAMILIES
+
+    calmar = "A fund returned 15% with a maximum drawdown of 25%. What is its Calmar ratio?"
+    questions = [calmar, *QUESTIONS[:2]]
+    checked = f"Reasoning: {FAMILIES['calmar'].reasoning}\nFormula: 15/25"
+    greedy = [checked, "Formula: 7*9", "Formula: (177-137)/177*100"]  # no task named: unchecked
+    settings = SelfConsistency(samples=2, retry_samples=3, seed=5, temperature=1.0)
+    decisions = decide_batch(loaded, questions, greedy, settings, max_new_tokens=8)
+    assert [d.replies for d in decisions] == [3, 6, 6]
+    assert decisions[0].value == pytest.approx(0.6) and decisions[0].fits_task
+    # the random samples do not agree with it
+    assert decisions[0].confidence == pytest.approx(1 / 3, abs=1e-4)
+    assert all(d.confidence == 0.0 for d in decisions[1:])
+    assert decisions[1].reason == "no grounded formula"
+    # grounded (177, 137, 100 are the question's or structural) but of no task's form
+    assert decisions[2].reason == "no grounded formula has a form its task teaches"
+    none = decide_batch(
+        loaded, questions, greedy, SelfConsistency(samples=2, seed=5), max_new_tokens=8
+    )
+    assert [d.replies for d in none] == [3, 3, 3]
+    with pytest.raises(ValueError, match="retry_samples"):
+        SelfConsistency(retry_samples=-1)
