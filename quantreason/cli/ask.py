@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from quantreason.cli.options import RetryOption
 from quantreason.cli.output import fail
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
@@ -64,15 +65,7 @@ def ask(
     samples: Annotated[
         int, typer.Option("--samples", min=0, max=16, help="Sampled replies besides greedy.")
     ] = 4,
-    retry: Annotated[
-        int,
-        typer.Option(
-            "--retry",
-            min=0,
-            max=16,
-            help="More samples for a question none of whose replies passed the checks.",
-        ),
-    ] = 4,
+    retry: RetryOption = 4,
     threshold: Annotated[
         float,
         typer.Option("--threshold", min=0.0, max=1.0, help="Abstain below this confidence."),

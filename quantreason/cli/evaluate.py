@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from quantreason.cli.options import RetryOption
 from quantreason.cli.output import fail
 from quantreason.evaluation.questions import DEFAULT_SPLITS
 from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE, DEFAULT_CONTINUOUS_BATCHING
@@ -63,15 +64,7 @@ def evaluate(
             "--samples", min=0, max=16, help="Self-consistency: sampled replies besides greedy."
         ),
     ] = 0,
-    retry: Annotated[
-        int,
-        typer.Option(
-            "--retry",
-            min=0,
-            max=16,
-            help="More samples for a question none of whose replies passed the checks.",
-        ),
-    ] = 0,
+    retry: RetryOption = 0,
     sc_sets: Annotated[
         str | None,
         typer.Option("--sc-sets", help="Comma-separated sets to vote on (default: all)."),
