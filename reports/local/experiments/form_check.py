@@ -16,6 +16,7 @@ for a question none of whose replies passed the checks.
 
 import json
 import sys
+from pathlib import Path
 
 from quantreason.consensus import _agree, decide, read_candidate
 from quantreason.evaluation.questions import question_sets
@@ -66,12 +67,12 @@ def summary(outcomes: list[tuple[float, bool]]) -> str:
 
 
 def main() -> None:
-    replies = json.load(open(sys.argv[1]))
+    replies = json.loads(Path(sys.argv[1]).read_text())
     sets = question_sets(
         sys.argv[2], splits=["validation"], files=["benchmarks/handwritten_dev.jsonl"]
     )
     if len(sys.argv) > 3:
-        replies["validation"]["samples"] = json.load(open(sys.argv[3]))["samples"]
+        replies["validation"]["samples"] = json.loads(Path(sys.argv[3]).read_text())["samples"]
     for name, rows in sets.items():
         greedy, samples = replies[name]["greedy"], replies[name]["samples"]
         have = len(samples[0]) if samples and samples[0] else 0
