@@ -63,6 +63,11 @@ _WORD_NUMBERS = {
 
 def question_numbers(question: str) -> set[float]:
     """Every number a formula may use for ``question``: shown, scaled, implied or structural."""
+    return shown_numbers(question) | STRUCTURAL_CONSTANTS
+
+
+def shown_numbers(question: str) -> set[float]:
+    """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
     text = _THOUSANDS_RE.sub("", question)
     numbers = {float(m) for m in _NUMBER_RE.findall(text)}
     for digits, scale in _SCALED_RE.findall(text):
@@ -72,7 +77,7 @@ def question_numbers(question: str) -> set[float]:
             numbers.update(implied)
     words = set(re.findall(r"[a-z]+", text.lower()))
     numbers.update(value for word, value in _WORD_NUMBERS.items() if word in words)
-    return numbers | STRUCTURAL_CONSTANTS
+    return numbers
 
 
 def ungrounded_numbers(formula: str, question: str) -> list[str]:
@@ -92,7 +97,7 @@ class Candidate:
     error: str | None
     fallback: float | None = None  # the formula's value, else the stated number (as served)
     task: str | None = None  # the family whose reasoning sentence the reply opens with
-    fits_task: bool = False  # the formula has a shape that task teaches
+    fits_task: bool = False  # grounded, and the formula has a shape that task teaches
 
     @property
     def votes(self) -> bool:
@@ -112,7 +117,11 @@ def read_candidate(reply: str, question: str) -> Candidate:
     grounded = formula is not None and interpreted.formula_value is not None and not missing
     family = family_for_reasoning(split_response(reply).reasoning)
     task = family.name if family is not None else None
-    fits = task is not None and formula is not None and fits_task(task, formula)
+    fits = (
+        grounded
+        and task is not None
+        and fits_task(task, formula, frozenset(shown_numbers(question)))  # type: ignore[arg-type]
+    )
     if grounded and not fits:
         error = (
             f"the formula does not have a form the task {task!r} teaches"

@@ -75,7 +75,7 @@ def ask(
     ] = DEFAULT_MAX_NEW_TOKENS,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Answer questions locally with the same predictor as the endpoint (vote + grounding)."""
+    """Answer questions locally with the same predictor as the endpoint (the checked vote)."""
     from quantreason.consensus import SelfConsistency
     from quantreason.serving.predictor import load_predictor
     from quantreason.serving.protocol import InferenceRequest

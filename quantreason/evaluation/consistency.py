@@ -3,8 +3,8 @@ beside the greedy baseline, per question set.
 
 Input rows (``consistency_predictions.jsonl``) carry, per voted question: ``split``,
 ``family``, ``correct`` (the voted value, abstention off), ``greedy_correct``,
-``greedy_checked`` (the greedy reply is grounded and fits its task), ``confidence`` and
-``grounded``.
+``greedy_checked`` (the greedy reply is grounded and fits its task), ``confidence``,
+``grounded`` and ``fits_task`` (the chosen reply's).
 """
 
 from __future__ import annotations

@@ -95,7 +95,9 @@ def run_evaluation(
     if adapter is not None:
         models.append(("finetuned", str(adapter)))
 
-    voting = self_consistency is not None and self_consistency.samples > 0
+    voting = self_consistency is not None and (
+        self_consistency.samples > 0 or self_consistency.retry_samples > 0
+    )
     chosen_sets = set(question_sets if consistency_sets is None else consistency_sets)
     unknown = chosen_sets - set(question_sets)
     if voting and unknown:

@@ -33,6 +33,7 @@ from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
 from quantreason.serving.settings import ServingSettings
 from quantreason.tasks import family_for_reasoning
+from quantreason.tasks.shapes import taught_shapes
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel
@@ -175,9 +176,11 @@ def load_predictor(
     log.info("loading base %s with adapter %s", settings.base_model, adapter)
     loaded = load_model(base_path, adapter, merge=settings.merge_adapter)
     tokenizer_lock = threading.Lock()
+    taught_shapes()  # the form check's table (~0.5 s), built before the first request
     batcher = _start_batcher(loaded, settings, tokenizer_lock)
     sampling_batcher = None
-    if batcher is not None and settings.self_consistency.samples:
+    voting_on = settings.self_consistency.samples or settings.self_consistency.retry_samples
+    if batcher is not None and voting_on:
         voting = settings.self_consistency
         sampling = Sampling(temperature=voting.temperature, top_p=DEFAULT_TOP_P)
         sampling_batcher = _start_batcher(loaded, settings, tokenizer_lock, sampling, voting.seed)

@@ -7,14 +7,18 @@ another's formula. Neither the vote nor grounding sees these, since samples repe
 
 A formula's *shape* is its syntax tree with every number that comes from the question written
 ``N``; conversion constants (``/100``, ``/12``, ``1+``) stay as written. Sums and products are
-compared as unordered lists of terms (``rf + b*(m - rf)`` is ``b*(m - rf) + rf``), unary minus
-is ignored (a loss can be written either way), and a repeated factor or argument of a
-variadic function counts once, so three monthly returns chained take the shape of four.
+compared as unordered lists of terms (``rf + b*(m - rf)`` is ``b*(m - rf) + rf``), a term's
+minus signs belong to the sum (``1 + -x/100`` is ``1 - x/100``), a sum and its negation
+share a shape (``-a*b - c*d`` is ``a*b + c*d``: data signs decide it), and a repeated
+compound factor or a repeated argument of a variadic function counts once, so three monthly
+returns chained take the shape of four (a repeated number does not: ``/100/100`` is not
+``/100``).
 
 Each family's taught shapes come from its own formula builder on drawn parameters written as
 sentinels, so data and constants are told apart exactly. A number in a reply may be data or a
 constant (a 12-year loan writes ``12`` twice), so :func:`fits_task` tries both readings of
-every number written like a constant of some taught formula (``1`` and ``100``, not ``1.0``).
+every number written like a constant of that task's formulas (``1`` and ``100``, not ``1.0``)
+that the question also shows.
 """
 
 from __future__ import annotations
@@ -23,15 +27,15 @@ import ast
 import itertools
 import random
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from quantreason.formula import FUNCTIONS
 from quantreason.tasks import FAMILIES
 
 DATA = "N"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-DRAWS_PER_FAMILY = 64  # half in the training ranges, half out of them; ~0.1 s for all families
-MAX_AMBIGUOUS = 6  # numbers read both ways: 2**6 readings at most, the rest stay constants
+DRAWS_PER_FAMILY = 64  # half in the training ranges, half out of them; ~0.5 s for all families
+MAX_AMBIGUOUS = 8  # numbers read both ways: 2**8 readings at most, the rest stay constants
 # Functions whose arguments are a list of like items (prices, cash flows, candidates).
 VARIADIC = frozenset(name for name, (_, _, most) in FUNCTIONS.items() if most is None)
 
@@ -55,7 +59,8 @@ class _Shaper:
                 return self._chain(node, ast.Add, ast.Sub, "+", "-")
             if isinstance(node.op, ast.Mult | ast.Div):
                 return self._chain(node, ast.Mult, ast.Div, "*", "/")
-            return f"({self.shape(node.left)}**{self.shape(node.right)})"
+            operator = "**" if isinstance(node.op, ast.Pow) else type(node.op).__name__
+            return f"({self.shape(node.left)}{operator}{self.shape(node.right)})"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             args = [self.shape(arg) for arg in node.args]
             if node.func.id in VARIADIC:
@@ -64,7 +69,8 @@ class _Shaper:
         return f"<{type(node).__name__}>"
 
     def _chain(self, node: ast.BinOp, plus: type, minus: type, p: str, m: str) -> str:
-        """``a - b + c`` as the sorted, de-duplicated terms ``+a``, ``+c``, ``-b``."""
+        """``a - b + c`` as the sorted terms ``+a``, ``+c``, ``-b``. In a sum, a term's own
+        minus signs (``-x``, ``a*-x``) move to the term, so ``1 + -x/100`` is ``1 - x/100``."""
         terms: list[str] = []
 
         def walk(item: ast.AST, sign: str) -> None:
@@ -72,18 +78,42 @@ class _Shaper:
                 walk(item.left, sign)
                 flipped = (m if sign == p else p) if isinstance(item.op, minus) else sign
                 walk(item.right, flipped)
-            else:
-                terms.append(sign + self.shape(item))
+                return
+            if plus is ast.Add:
+                item, negative = _pull_sign(item)
+                if negative:
+                    sign = m if sign == p else p
+            terms.append(sign + self.shape(item))
 
         walk(node, p)
-        # A repeated compound term counts once ((1+a)(1+b)(1+c) ~ (1+a)(1+b)); a repeated bare
-        # number does not (z * sigma * V must keep all three).
+        # A repeated compound term counts once ((1+a)(1+b)(1+c) ~ (1+a)(1+b)); a repeated
+        # number does not (z * sigma * V keeps all three; /100/100 is not /100).
         distinct: list[str] = []
         for term in sorted(terms):
-            if term[1:] != DATA and term in distinct:
+            if "(" in term and term in distinct:
                 continue
             distinct.append(term)
-        return "(" + " ".join(distinct) + ")"
+        written = "(" + " ".join(distinct) + ")"
+        if plus is not ast.Add:
+            return written
+        # A sum and its negation share a shape: which way round it is written follows the
+        # data's signs (two negative returns), not the task.
+        negated = sorted((m if term[0] == p else p) + term[1:] for term in distinct)
+        return min(written, "(" + " ".join(negated) + ")")
+
+
+def _pull_sign(node: ast.AST) -> tuple[ast.AST, bool]:
+    """``node`` without its minus signs (through products and quotients), and whether an odd
+    number of them was taken out."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner, negative = _pull_sign(node.operand)
+        return inner, not negative
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult | ast.Div):
+        left, left_negative = _pull_sign(node.left)
+        right, right_negative = _pull_sign(node.right)
+        if left_negative or right_negative:
+            return ast.BinOp(left, node.op, right), left_negative != right_negative
+    return node, False
 
 
 def _collapse(items: list[str]) -> list[str]:
@@ -93,7 +123,7 @@ def _collapse(items: list[str]) -> list[str]:
 
 def _text(node: ast.AST, source: str) -> str:
     """A number as written: a model copies ``1.0`` from "1.0 %"; a conversion is written ``1``."""
-    if "\n" in source:
+    if "\n" in source or not source.isascii():  # col offsets count UTF-8 bytes
         return ast.get_source_segment(source, node) or ""
     return source[node.col_offset : node.end_col_offset]  # type: ignore[attr-defined]
 
@@ -117,33 +147,37 @@ SENTINEL = 987_001  # data numbers while reading taught formulas: 987001.25, 987
 
 
 @cache
-def _taught_formulas() -> dict[str, list[tuple[str, tuple[bool, ...]]]]:
+def _taught_formulas() -> dict[str, tuple[tuple[str, tuple[bool, ...]], ...]]:
     """Per family: its formula builder's output for drawn parameters, and for each number (in
     :func:`_numbers` order) whether it is data. The builder is run a second time on sentinels
     (sign kept), so data and constants are not confused where their digits coincide (a 12-year
     monthly loan writes 12 as both). A builder whose form depends on the values (an annual loan
-    drops its ``/1``) is read by digits instead: a number is data when a parameter shows it."""
-    rng = random.Random(0)
-    formulas: dict[str, list[tuple[str, tuple[bool, ...]]]] = {}
+    drops its ``/1``), or that cannot take a sentinel, is read by digits instead: a number is
+    data when a parameter shows it. Each family draws from its own seed, so adding or
+    reordering families changes no other family's shapes."""
+    formulas: dict[str, tuple[tuple[str, tuple[bool, ...]], ...]] = {}
     for family in FAMILIES.values():
-        formulas[family.name] = []
+        rng = random.Random(f"shapes:{family.name}")
+        read: list[tuple[str, tuple[bool, ...]]] = []
         for draw in range(DRAWS_PER_FAMILY):
             nums = family.draw(rng, ood=draw % 2 == 1)
-            real = family.build_formula(nums)
-            marked = family.formula(
-                {
-                    key: f"{'-' if num.value < 0 else ''}{SENTINEL + index}.25"
-                    for index, (key, num) in enumerate(nums.items())
-                }
-            )
-            real_numbers = _numbers(_parsed(real))
-            marked_numbers = _numbers(_parsed(marked))
-            if _skeleton(real) == _skeleton(marked):
-                data = tuple(_is_sentinel(_text(n, marked)) for n in marked_numbers)
+            real = family.build_formula(nums).strip()
+            try:
+                marked = family.formula(
+                    {
+                        key: f"{'-' if num.value < 0 else ''}{SENTINEL + index}.25"
+                        for index, (key, num) in enumerate(nums.items())
+                    }
+                ).strip()
+            except (ValueError, KeyError, TypeError, ArithmeticError):
+                marked = ""
+            if marked and _skeleton(real) == _skeleton(marked):
+                data = tuple(_is_sentinel(_text(n, marked)) for n in _numbers(_parsed(marked)))
             else:
                 digits = {num.formula.lstrip("-") for num in nums.values()}
-                data = tuple(_text(n, real) in digits for n in real_numbers)
-            formulas[family.name].append((real, data))
+                data = tuple(_text(n, real) in digits for n in _numbers(_parsed(real)))
+            read.append((real, data))
+        formulas[family.name] = tuple(read)
     return formulas
 
 
@@ -178,40 +212,49 @@ def taught_shapes() -> dict[str, frozenset[str]]:
 
 
 @cache
-def constant_values() -> frozenset[str]:
-    """Numbers some taught formula writes as a constant, as written (``100``, ``12``, ``1``)."""
-    constants = set()
-    for formulas in _taught_formulas().values():
+def task_constants() -> dict[str, frozenset[str]]:
+    """Per family, the numbers its taught formulas write as constants, as written (``100``,
+    ``12``, ``1``): only these may be read as a constant in a reply to that task."""
+    constants: dict[str, frozenset[str]] = {}
+    for name, formulas in _taught_formulas().items():
+        found: set[str] = set()
         for formula, data in formulas:
             texts = [_text(n, formula) for n in _numbers(_parsed(formula))]
-            constants.update(text for text, d in zip(texts, data, strict=True) if not d)
-    return frozenset(constants)
+            found.update(text for text, d in zip(texts, data, strict=True) if not d)
+        constants[name] = frozenset(found)
+    return constants
 
 
-def reply_shapes(formula: str) -> set[str]:
-    """Every shape ``formula`` may have: each number that is also a taught constant is read
-    both as data and as that constant (the first :data:`MAX_AMBIGUOUS` of them)."""
+@lru_cache(maxsize=4096)
+def reply_shapes(
+    formula: str, constants: frozenset[str], shown: frozenset[float] | None = None
+) -> frozenset[str]:
+    """Every shape ``formula`` may have. A number written like one of ``constants`` is a
+    constant, and also data when the question shows it (``shown``; None: always), read both
+    ways for the first :data:`MAX_AMBIGUOUS` such numbers (breadth first) and as a constant
+    beyond them."""
     formula = formula.strip()
     tree = _parse(formula)
     if tree is None:
-        return set()
+        return frozenset()
     numbers = _numbers(tree)
-    constants = constant_values()
-    # a number written as a constant is (1, 100, 12): data or constant (breadth first, capped)
     like_constant = [n for n in numbers if _text(n, formula) in constants]
-    ambiguous = like_constant[:MAX_AMBIGUOUS]
-    fixed = {id(n): n not in like_constant for n in numbers}  # beyond the cap: constants
+    ambiguous = [n for n in like_constant if shown is None or float(n.value) in shown][
+        :MAX_AMBIGUOUS
+    ]
+    fixed = {id(n): not any(n is c for c in like_constant) for n in numbers}
     shapes = set()
     for reading in itertools.product((True, False), repeat=len(ambiguous)):
         is_data = dict(fixed)
         is_data.update({id(n): as_data for n, as_data in zip(ambiguous, reading, strict=True)})
         shapes.add(_Shaper(formula, is_data).shape(tree.body))
-    return shapes
+    return frozenset(shapes)
 
 
-def fits_task(task: str, formula: str) -> bool:
-    """True when ``formula`` has a shape the family ``task`` teaches."""
+def fits_task(task: str, formula: str, shown: frozenset[float] | None = None) -> bool:
+    """True when ``formula`` has a shape the family ``task`` teaches; ``shown``: the numbers
+    the question shows (a constant-like number it does not show is read as a constant only)."""
     taught = taught_shapes().get(task)
     if not taught:
         return False
-    return not reply_shapes(formula).isdisjoint(taught)
+    return not reply_shapes(formula, task_constants()[task], shown).isdisjoint(taught)

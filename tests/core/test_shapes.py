@@ -7,7 +7,7 @@ import random
 import pytest
 
 from quantreason.tasks import FAMILIES
-from quantreason.tasks.shapes import fits_task, reply_shapes, taught_shapes
+from quantreason.tasks.shapes import fits_task, reply_shapes, task_constants, taught_shapes
 
 
 def test_every_family_teaches_at_least_one_shape() -> None:
@@ -68,14 +68,52 @@ def test_wrong_forms_do_not_fit(task: str, formula: str) -> None:
 def test_unknown_tasks_and_unreadable_formulas_fit_nothing() -> None:
     assert not fits_task("no_such_task", "15/25")
     assert not fits_task("calmar", "15/")
-    assert reply_shapes("15/") == set()
+    assert reply_shapes("15/", frozenset({"100"})) == frozenset()
 
 
 def test_a_number_written_like_a_constant_is_read_both_ways() -> None:
     # 12 as twelve months and as twelve years: the reading with one of each is loan_payment's
     (taught,) = taught_shapes()["loan_payment"]
-    assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)")
     assert taught == "pmt((*N /100 /12),(*12 *N),N)"
-    # 1.0 is copied from "1.0 %", not the 1 of 1 + r: it is data only
-    assert reply_shapes("(1+1.0/100)") == {"(+(*N /100) +1)", "(+(*N /100) +N)", "(+(*N /N) +1)",
-                                           "(+(*N /N) +N)"}  # fmt: skip
+    constants = task_constants()["loan_payment"]
+    assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)", constants)
+    # ... when the question shows a 12; otherwise a 12 is the months' constant only
+    assert fits_task("loan_payment", "pmt(6/100/12, 12*12, 250000)", frozenset({6.0, 12.0}))
+    assert not fits_task("loan_payment", "pmt(6/100/12, 12*12, 250000)", frozenset({6.0}))
+    # 1.0 is copied from "1.0 %", not the 1 of 1 + r: only 1 and 100 are read both ways
+    assert len(reply_shapes("(1+1.0/100)", frozenset({"1", "100"}))) == 4
+
+
+def test_only_the_tasks_own_constants_are_read_both_ways() -> None:
+    # 12 % is a return here: multi_period_return writes only 1 and 100 as constants, so the
+    # loan's monthly 12 does not make this formula ambiguous (a hand-written question's reply)
+    assert task_constants()["multi_period_return"] == {"1", "100"}
+    shown = frozenset({8.0, 12.0, 15.0})
+    assert fits_task("multi_period_return", "((1+8/100)*(1+-12/100)*(1+15/100)-1)*100", shown)
+    assert fits_task("real_return", "((1+2/100)/(1+1/100)-1)*100", frozenset({1.0, 2.0}))
+
+
+@pytest.mark.parametrize(
+    ("task", "formula"),
+    [
+        ("multi_period_return", "((1-10.0/100)*(1+20.9/100)*(1-14.1/100)-1)*100"),
+        ("loss_then_gain", "28147*(1+-32.2/100)*(1+5.0/100)"),
+        ("npv", "-365071+npv(14.4/100, 228019, 104273, 49367)"),
+        ("portfolio_return", "(42*7.6-58*1.9)/100"),
+        ("portfolio_return", "(23*-0.9+77*-1.2)/100"),  # two losses: the sum is negative
+    ],
+)
+def test_a_minus_sign_may_sit_on_the_term_or_the_sum(task: str, formula: str) -> None:
+    assert fits_task(task, formula)
+
+
+@pytest.mark.parametrize(
+    ("task", "formula"),
+    [
+        ("annuity_pv", "pv(3.56/100/100, 21, 8848)"),
+        ("perpetuity", "40813/(11.81/100/100)"),
+        ("loan_payment", "pmt(2.74/100/12/12, 24*12, 13262)"),
+    ],
+)
+def test_a_conversion_done_twice_does_not_fit(task: str, formula: str) -> None:
+    assert not fits_task(task, formula)
