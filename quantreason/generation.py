@@ -92,19 +92,31 @@ def load_model(
     )
 
 
-def encode_prompts(tokenizer: PreTrainedTokenizerBase, questions: Sequence[str]) -> list[str]:
-    """Chat-formatted prompt strings (generation prompt appended) for each question."""
+def encode_prompts(
+    tokenizer: PreTrainedTokenizerBase,
+    questions: Sequence[str],
+    reply_starts: Sequence[str] | None = None,
+) -> list[str]:
+    """Chat-formatted prompt strings (generation prompt appended) for each question, each
+    followed by its ``reply_starts`` entry when given: the model continues a reply begun for it
+    (:mod:`quantreason.task_check` begins one with a task's reasoning line)."""
+    if reply_starts is not None and len(reply_starts) != len(questions):
+        raise ValueError("one reply start per question")
+    starts = reply_starts if reply_starts is not None else [""] * len(questions)
     return [
         tokenizer.apply_chat_template(chat_messages(q), add_generation_prompt=True, tokenize=False)
-        for q in questions
+        + start
+        for q, start in zip(questions, starts, strict=True)
     ]
 
 
 def _prompts_by_length(
-    tokenizer: PreTrainedTokenizerBase, questions: Sequence[str]
+    tokenizer: PreTrainedTokenizerBase,
+    questions: Sequence[str],
+    reply_starts: Sequence[str] | None = None,
 ) -> tuple[list[str], list[int]]:
     """The prompts and their indices shortest first (batches of similar length pad less)."""
-    prompts = encode_prompts(tokenizer, questions)
+    prompts = encode_prompts(tokenizer, questions, reply_starts)
     return prompts, sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
 
 
@@ -123,12 +135,14 @@ def generate(
     batch_size: int = 32,
     on_batch: Callable[[int], Any] | None = None,
     stop_at_answer: bool = False,
+    reply_starts: Sequence[str] | None = None,
 ) -> list[str]:
     """Greedy answers for ``questions``, in order; batches are sorted by length to save padding.
 
     ``on_batch(n)`` is called after each batch with the number of questions done in it (for
     progress bars). ``stop_at_answer`` ends a row once it has written a complete ``Answer:``
-    line (the base model rarely ends its turn by itself).
+    line (the base model rarely ends its turn by itself). With ``reply_starts`` each reply is
+    continued from its given start, and only the continuation is returned.
     """
     import torch
 
@@ -136,7 +150,7 @@ def generate(
         raise ValueError("batch_size and max_new_tokens must be >= 1")
 
     tokenizer, model = loaded.tokenizer, loaded.model
-    prompts, order = _prompts_by_length(tokenizer, questions)
+    prompts, order = _prompts_by_length(tokenizer, questions, reply_starts)
     outputs: list[str | None] = [None] * len(prompts)
     device = next(model.parameters()).device
     for start in range(0, len(order), batch_size):

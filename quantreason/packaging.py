@@ -42,6 +42,7 @@ from pathlib import Path
 from quantreason.imports import ImportGraphError, import_closure
 from quantreason.naming import is_adapter_dir
 from quantreason.paths import REPO_ROOT, cache_dir
+from quantreason.tasks.classifier import CLASSIFIER_FILE
 
 INFERENCE_CODE_DIR = REPO_ROOT / "inference" / "code"
 ENTRY_POINT = "inference.py"
@@ -189,8 +190,12 @@ def stage_model_dir(
     vendor_requirements: Path = INFERENCE_VENDOR_REQUIREMENTS,
     wheel_dir: Path | None = None,
     engine: str = "hf",
+    task_classifier: Path | None = None,
 ) -> Path:
     """Lay out ``target`` exactly as ``model.tar.gz`` unpacks (no adapter: base model only).
+
+    ``task_classifier`` (the task check's ``.npz``) goes beside the adapter, where the
+    predictor looks for it.
 
     ``engine="lmi-vllm"``: ``model.py`` (the LMI formatters) at the root instead of
     ``code/inference.py``; ``code/`` holds the core modules it imports and ``code/lib``.
@@ -210,6 +215,10 @@ def stage_model_dir(
         for path in sorted(adapter_dir.iterdir()):
             if path.is_file():  # checkpoints/ and other folders stay out of the archive
                 shutil.copy2(path, target / path.name)
+    if task_classifier is not None:
+        if not Path(task_classifier).is_file():
+            raise PackagingError(f"task classifier {task_classifier} does not exist")
+        shutil.copy2(task_classifier, target / CLASSIFIER_FILE)
     if lmi:
         shutil.copy2(LMI_ENTRY_POINT, target / LMI_ENTRY_POINT.name)
     code = target / "code"
@@ -270,9 +279,14 @@ def package_model(
     *,
     wheel_dir: Path | None = None,
     engine: str = "hf",
+    task_classifier: Path | None = None,
 ) -> Path:
     """Stage the model directory under ``work_dir`` and archive it to ``out_path``."""
     staged = stage_model_dir(
-        adapter_dir, Path(work_dir) / "model", wheel_dir=wheel_dir, engine=engine
+        adapter_dir,
+        Path(work_dir) / "model",
+        wheel_dir=wheel_dir,
+        engine=engine,
+        task_classifier=task_classifier,
     )
     return build_archive(staged, out_path)

@@ -9,7 +9,12 @@ from typing import Annotated, Any
 
 import typer
 
-from quantreason.cli.options import RetryOption
+from quantreason.cli.options import (
+    RetryOption,
+    TaskClassifierOption,
+    latest_run,
+    task_classifier_or_latest,
+)
 from quantreason.cli.output import fail
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
@@ -74,6 +79,7 @@ def ask(
         int, typer.Option("--max-new-tokens", min=1)
     ] = DEFAULT_MAX_NEW_TOKENS,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    task_classifier: TaskClassifierOption = None,
 ) -> None:
     """Answer questions locally with the same predictor as the endpoint (the checked vote)."""
     from quantreason.consensus import SelfConsistency
@@ -86,7 +92,7 @@ def ask(
     except ValueError as err:
         fail(err)
     if base is None or adapter is None:
-        latest = _latest_run()
+        latest = latest_run()
         if base is None and adapter is None and not latest:
             fail("no --base/--adapter and no previous pipeline run: run 'quantreason pipeline'")
         base = base or latest.get("base", "embedded")
@@ -97,7 +103,7 @@ def ask(
         warmup=False,
         self_consistency=SelfConsistency(samples=samples, threshold=threshold, retry_samples=retry),
     )
-    predictor = load_predictor(adapter, settings)
+    predictor = load_predictor(adapter, settings, task_classifier_or_latest(task_classifier))
     records: list[dict[str, Any]] = []
     for start in range(0, len(questions), CHUNK):
         chunk = tuple(questions[start : start + CHUNK])
@@ -137,10 +143,3 @@ def _print(records: list[dict[str, Any]]) -> None:
             markup=False,
             highlight=False,
         )
-
-
-def _latest_run() -> dict[str, Any]:
-    from quantreason.paths import latest_run_file
-
-    path = latest_run_file()
-    return json.loads(path.read_text()) if path.is_file() else {}

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from quantreason.cli.options import RetryOption
+from quantreason.cli.options import (
+    RetryOption,
+    TaskClassifierOption,
+    latest_run,
+    task_classifier_or_latest,
+)
 from quantreason.cli.output import fail
 from quantreason.evaluation.questions import DEFAULT_SPLITS
 from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE, DEFAULT_CONTINUOUS_BATCHING
@@ -69,6 +73,7 @@ def evaluate(
         str | None,
         typer.Option("--sc-sets", help="Comma-separated sets to vote on (default: all)."),
     ] = None,
+    task_classifier: TaskClassifierOption = None,
 ) -> None:
     """Evaluate base and fine-tuned on the same questions; no model flags: the last pipeline run."""
     from rich.console import Console
@@ -76,7 +81,7 @@ def evaluate(
     from quantreason.evaluation import question_sets, run_evaluation
 
     console = Console()
-    latest = _latest_run() if base is None or adapter is None or data is None else {}
+    latest = latest_run() if base is None or adapter is None or data is None else {}
     if base is None and adapter is None:
         if not latest:
             raise typer.BadParameter(
@@ -104,6 +109,9 @@ def evaluate(
     with_adapter = f" + adapter {adapter}" if adapter else ""
     console.print(f"evaluating [bold]{base}[/]{with_adapter} on {described}")
     from quantreason.consensus import SelfConsistency
+    from quantreason.tasks.classifier import TaskClassifier
+
+    classifier = task_classifier_or_latest(task_classifier)
 
     chosen = [s.strip() for s in sc_sets.split(",") if s.strip()] if sc_sets else None
     try:
@@ -117,20 +125,12 @@ def evaluate(
             self_consistency=SelfConsistency(samples=samples, retry_samples=retry),
             consistency_sets=chosen,
             continuous_batching=continuous,
+            task_classifier=TaskClassifier.load(classifier) if classifier and adapter else None,
         )
     except ValueError as err:
         fail(err)
     _print_table(console, rows)
     console.print(f"wrote {out}/results.json, results.md, accuracy.png")
-
-
-def _latest_run() -> dict[str, Any]:
-    from quantreason.paths import latest_run_file
-
-    path = latest_run_file()
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text())
 
 
 def _print_table(console: Any, rows: list[dict[str, Any]]) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from quantreason.cli.options import TaskClassifierOption, task_classifier_or_latest
 from quantreason.cli.output import fail
 
 
@@ -28,6 +29,7 @@ def package_model(
             "at the root, for `aws deploy --component`.",
         ),
     ] = "hf",
+    task_classifier: TaskClassifierOption = None,
 ) -> None:
     """Build model.tar.gz: adapter at its root + code/inference.py (or model.py for lmi-vllm),
     the core modules it imports and the vendored packages the DLC lacks (code/lib)."""
@@ -38,7 +40,13 @@ def package_model(
 
     with tempfile.TemporaryDirectory() as work:
         try:
-            path = build(adapter, out, Path(work), engine=engine)
+            path = build(
+                adapter,
+                out,
+                Path(work),
+                engine=engine,
+                task_classifier=task_classifier_or_latest(task_classifier) if adapter else None,
+            )
         except PackagingError as err:
             fail(err)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

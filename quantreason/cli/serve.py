@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from quantreason.cli.options import TaskClassifierOption, task_classifier_or_latest
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 ModelOption = Annotated[
@@ -29,6 +30,7 @@ def serve(
     model: ModelOption = None,
     adapter: AdapterOption = None,
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
+    task_classifier: TaskClassifierOption = None,
     max_pending: Annotated[
         int, typer.Option("--max-pending", min=1, help="Queued+running requests before 503.")
     ] = 16,
@@ -44,8 +46,11 @@ def serve(
     settings = ServingSettings.from_env()
     if model is not None:
         settings = replace(settings, base_model=model)
+    classifier = task_classifier_or_latest(task_classifier)
     app = create_app(
-        lambda: load_predictor(adapter, settings), limits=settings.limits, max_pending=max_pending
+        lambda: load_predictor(adapter, settings, classifier),
+        limits=settings.limits,
+        max_pending=max_pending,
     )
     serve_forever(app, port)
 

@@ -14,6 +14,11 @@ With self-consistency (``self_consistency.samples > 0``) on some sets, the fine-
 (:mod:`quantreason.consensus`): model ``finetuned_sc`` in the tables (abstention off), and
 ``consistency.json`` / ``risk_coverage.png`` hold accuracy and coverage per confidence threshold
 beside the greedy baseline.
+
+With a task classifier (:mod:`quantreason.task_check`), the fine-tuned model's greedy reply to a
+question whose task the classifier reads confidently, and which names another task, is written
+again for that task before it is scored or voted on; each such prediction keeps its first reply
+(``first_reply``) and every fine-tuned prediction says what the check read (``task_check``).
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
 from quantreason.provenance import package_versions
+from quantreason.task_check import MIN_PROBABILITY, TaskReading, check_tasks
+from quantreason.tasks.classifier import TaskClassifier
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +71,8 @@ def run_evaluation(
     consistency_sets: Sequence[str] | None = None,
     base_limit: int | None = None,
     continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
+    task_classifier: TaskClassifier | None = None,
+    task_check_probability: float = MIN_PROBABILITY,
 ) -> list[dict[str, Any]]:
     """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged, fp32).
 
@@ -76,8 +85,9 @@ def run_evaluation(
     :func:`quantreason.evaluation.questions.question_sets`). ``self_consistency`` with samples
     also votes on ``consistency_sets`` (default: every set) for the last model. ``base_limit``
     evaluates the base model (when there is an adapter too) on at most that many questions per
-    set, spread over families: it rambles to the token budget, so it is the costly one. Returns
-    the results rows.
+    set, spread over families: it rambles to the token budget, so it is the costly one.
+    ``task_classifier`` turns the task check on for the fine-tuned model (never for the base
+    model: it names no task, and both must see the same prompt). Returns the results rows.
     """
     from quantreason.models import resolve_model
 
@@ -113,7 +123,8 @@ def run_evaluation(
         if label == "base" and adapter is not None and base_limit is not None:
             subset = _limited(items, base_limit)
         voted_here = voted if position == len(models) - 1 else []
-        replies, decisions = _replies(
+        check = (task_classifier, task_check_probability) if adapter_path is not None else None
+        replies, decisions, readings = _replies(
             label,
             base_path,
             adapter_path,
@@ -124,11 +135,12 @@ def run_evaluation(
             voted=voted_here,
             self_consistency=self_consistency,
             continuous_batching=continuous_batching,
+            task_check=check,
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
-            _prediction(label, split, row, reply)
-            for (split, row), reply in zip(subset, replies, strict=True)
+            _prediction(label, split, row, reply) | _reading_fields(reading)
+            for (split, row), reply, reading in zip(subset, replies, readings, strict=True)
         ]
         log.info("%s: %d replies in %.1f s", label, len(replies), seconds[label])
         for index, decision in zip(voted_here, decisions, strict=True):
@@ -163,6 +175,15 @@ def run_evaluation(
         "seconds": seconds,
         "versions": package_versions(),
     }
+    if task_classifier is not None and adapter is not None:
+        meta["task_check"] = {
+            "min_probability": task_check_probability,
+            "rewritten": sum(
+                bool(p.get("task_check", {}).get("rewritten"))
+                for p in predictions
+                if p["model"] == "finetuned"
+            ),
+        }
     if consistency:
         summary = consistency_summary(consistency)
         (out / "consistency.json").write_text(json.dumps(summary, indent=2) + "\n")
@@ -185,6 +206,18 @@ def _limited(items: list[tuple[str, dict[str, Any]]], limit: int) -> list[tuple[
     for split, row in items:
         by_set.setdefault(split, []).append(row)
     return [(split, row) for split, rows in by_set.items() for row in limit_questions(rows, limit)]
+
+
+def _reading_fields(check: tuple[TaskReading, str] | None) -> dict[str, Any]:
+    """A prediction's record of the task check, with the first reply when it was rewritten
+    (nothing when the check did not run)."""
+    if check is None:
+        return {}
+    reading, first_reply = check
+    fields: dict[str, Any] = {"task_check": reading.to_dict()}
+    if reading.rewritten:
+        fields["first_reply"] = first_reply
+    return fields
 
 
 def _consistency_row(
@@ -225,8 +258,10 @@ def _replies(
     voted: Sequence[int] = (),
     self_consistency: SelfConsistency | None = None,
     continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
-) -> tuple[list[str], list[Consensus]]:
-    """Greedy replies for every question, then decisions (sampled votes) for ``voted``."""
+    task_check: tuple[TaskClassifier | None, float] | None = None,
+) -> tuple[list[str], list[Consensus], list[tuple[TaskReading, str] | None]]:
+    """Greedy replies for every question (task-checked when ``task_check`` holds a
+    classifier), then decisions (sampled votes) for ``voted``."""
     import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -268,6 +303,20 @@ def _replies(
                     on_batch=lambda done: bar.advance(task, done),
                     stop_at_answer=True,
                 )
+            checks: list[tuple[TaskReading, str] | None] = [None] * len(replies)
+            if task_check is not None and task_check[0] is not None:
+                continue_replies = functools.partial(
+                    _continue_replies,
+                    loaded,
+                    max_new_tokens=max_new_tokens,
+                    batch_size=batch_size,
+                    continuous_batching=continuous_batching,
+                )
+                first_replies = replies
+                replies, readings = check_tasks(
+                    task_check[0], questions, first_replies, continue_replies, task_check[1]
+                )
+                checks = list(zip(readings, first_replies, strict=True))
             decisions: list[Consensus] = []
             if voted and self_consistency is not None:
                 from quantreason.consensus import decide_batch
@@ -301,10 +350,43 @@ def _replies(
                     on_batch=lambda done: bar.advance(task, done),
                     sampler=sampler,
                 )
-            return replies, decisions
+            return replies, decisions, checks
     finally:
         del loaded
         gc.collect()  # free the first model before the second is loaded
+
+
+def _continue_replies(
+    loaded: Any,
+    questions: Sequence[str],
+    reply_starts: Sequence[str],
+    *,
+    max_new_tokens: int,
+    batch_size: int,
+    continuous_batching: bool,
+) -> list[str]:
+    """Greedy continuations of replies begun with ``reply_starts`` (for the task check)."""
+    if continuous_batching:
+        from quantreason.serving.batching import generate_continuous
+
+        return generate_continuous(
+            loaded,
+            questions,
+            max_new_tokens=max_new_tokens,
+            max_sequences=batch_size,
+            stop_at_answer=True,
+            reply_starts=reply_starts,
+        )
+    from quantreason.generation import generate
+
+    return generate(
+        loaded,
+        questions,
+        max_new_tokens=max_new_tokens,
+        batch_size=batch_size,
+        stop_at_answer=True,
+        reply_starts=reply_starts,
+    )
 
 
 def _prediction(model: str, split: str, row: dict[str, Any], reply: str) -> dict[str, Any]:

@@ -42,6 +42,8 @@ class EvalSettings(Settings):
     # more samples only where no reply passed the checks (grounded, of its task's form)
     self_consistency_retry: Int = Field(0, ge=0, le=16)
     self_consistency_sets: tuple[Text, ...] = ("handwritten", "handwritten_dev")  # voted on
+    # rewrite a fine-tuned reply whose task disagrees with the question classifier's reading
+    task_check: Bool = True
     base_limit: Int | None = Field(None, gt=0)  # base model: at most this many per set
     batch_size: Int = Field(48, gt=0)
     max_new_tokens: Int = Field(DEFAULT_MAX_NEW_TOKENS, gt=0)

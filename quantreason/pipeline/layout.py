@@ -17,6 +17,7 @@ class PipelinePaths:
         self.data = self.root / "data"
         self.train = self.root / "train"
         self.adapter = self.train / "adapter"
+        self.classifier = self.root / "classifier"  # the task check's question classifier
         self.eval = self.root / "eval"
         self.package = self.root / "package"
         self.serve = self.root / "serve"

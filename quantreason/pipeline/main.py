@@ -21,6 +21,7 @@ from quantreason.pipeline.layout import PipelinePaths, model_dir
 from quantreason.pipeline.report import write_report
 from quantreason.pipeline.runner import Stage, StageResult, StageRunner
 from quantreason.pipeline.steps import build_stages
+from quantreason.tasks.classifier import CLASSIFIER_FILE
 
 console = Console()
 
@@ -51,5 +52,6 @@ def _write_latest(config: PipelineConfig, paths: PipelinePaths) -> None:
         "base": str(model_dir(config)),
         "adapter": str(paths.adapter),
         "data": str(paths.data),
+        "task_classifier": str(paths.classifier / CLASSIFIER_FILE),
     }
     pointer.write_text(json.dumps(latest, indent=2) + "\n")

@@ -52,6 +52,32 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
     return {"records_per_split": manifest["sizes"], "families": len(manifest["families"])}
 
 
+def fit_classifier(paths: PipelinePaths) -> dict[str, Any]:
+    """Stage ``classifier``: the task check's question classifier, fitted on the train split."""
+    from quantreason.data import load_split
+    from quantreason.tasks.classifier import fit_task_classifier
+
+    rows = load_split(paths.data, "train")
+    classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
+    paths.classifier.mkdir(parents=True, exist_ok=True)
+    path = classifier.save(classifier_path(paths))
+    validation = load_split(paths.data, "validation")
+    right = sum(classifier.top(r["question"])[0] == r["family"] for r in validation)
+    return {
+        "features": len(classifier.vocabulary),
+        "tasks": len(classifier.tasks),
+        "validation_task_accuracy": round(right / len(validation), 4) if validation else None,
+        "megabytes": round(path.stat().st_size / 1e6, 2),
+    }
+
+
+def classifier_path(paths: PipelinePaths) -> Path:
+    """Where the ``classifier`` stage writes the classifier."""
+    from quantreason.tasks.classifier import CLASSIFIER_FILE
+
+    return paths.classifier / CLASSIFIER_FILE
+
+
 def prepare_model(config: PipelineConfig) -> dict[str, Any]:
     """Stage ``model``: convert/build the base checkpoint."""
     from quantreason.models import resolve_model
@@ -80,6 +106,7 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
 
 # The code each stage runs, by the modules it calls: their import closure is hashed.
 GENERATOR_MODULES = ("quantreason.data",)
+CLASSIFIER_MODULES = ("quantreason.tasks.classifier",)
 EVALUATION_MODULES = ("quantreason.evaluation.runner", "quantreason.evaluation.questions")
 TRAINING_ENTRY_POINT = REPO_ROOT / "training" / "train.py"
 
@@ -92,6 +119,11 @@ def code_hash(name: str, files: list[Path]) -> dict[str, Any]:
 def generator_code() -> list[Path]:
     """Every core file data generation can run."""
     return module_closure(*GENERATOR_MODULES)
+
+
+def classifier_code() -> list[Path]:
+    """Every core file fitting the task classifier can run."""
+    return module_closure(*CLASSIFIER_MODULES)
 
 
 def training_code() -> list[Path]:
@@ -136,6 +168,7 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     from quantreason.consensus import SelfConsistency
     from quantreason.evaluation import run_evaluation
     from quantreason.evaluation.questions import question_sets as load_question_sets
+    from quantreason.tasks.classifier import TaskClassifier
 
     question_sets = load_question_sets(
         paths.data, config.eval.splits, handwritten_files(config), config.eval.limit
@@ -156,6 +189,9 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         self_consistency=voting,
         consistency_sets=[s for s in config.eval.self_consistency_sets if s in question_sets],
         base_limit=config.eval.base_limit,
+        task_classifier=TaskClassifier.load(classifier_path(paths))
+        if config.eval.task_check
+        else None,
     )
     return {
         f"{row['model']}/{row['split']}": f"{100 * row['accuracy']:.1f} % of {row['n']}"
@@ -169,7 +205,12 @@ def package(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     from quantreason.packaging import package_model
 
     with tempfile.TemporaryDirectory() as work_dir:
-        archive = package_model(paths.adapter, paths.package / "model.tar.gz", Path(work_dir))
+        archive = package_model(
+            paths.adapter,
+            paths.package / "model.tar.gz",
+            Path(work_dir),
+            task_classifier=classifier_path(paths),
+        )
     return {"model_tar_gz": str(archive), "megabytes": round(archive.stat().st_size / 1e6, 2)}
 
 
@@ -187,6 +228,7 @@ def serve_and_bench(config: PipelineConfig, paths: PipelinePaths) -> dict[str, A
         concurrencies=config.serve.concurrencies,
         requests=config.serve.requests_per_level,
         max_new_tokens=config.eval.max_new_tokens,
+        task_classifier=classifier_path(paths),
     )
     return {
         "levels": [
@@ -237,6 +279,14 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             },
         ),
         Stage(
+            name="classifier",
+            description="fit the task check's question classifier",
+            run=lambda: fit_classifier(paths),
+            outputs=[classifier_path(paths)],
+            settings=code_hash("classifier_code", classifier_code()),
+            after=["data"],
+        ),
+        Stage(
             name="model",
             description=f"prepare the base model ({config.model})",
             run=lambda: prepare_model(config),
@@ -266,7 +316,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 **handwritten_hash(config),
                 **code_hash("evaluation_code", evaluation_code()),
             },
-            after=["data", "model", "train"],
+            after=["data", "classifier", "model", "train"],
         ),
     ]
     if config.serve.enabled:
@@ -277,7 +327,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 run=lambda: package(config, paths),
                 outputs=[paths.package / "model.tar.gz"],
                 settings=code_hash("serving_code", serving_code()),
-                after=["train"],
+                after=["classifier", "train"],
             ),
             Stage(
                 name="serve",
@@ -289,7 +339,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                     "max_new_tokens": config.eval.max_new_tokens,
                     **code_hash("serving_code", serving_code()),
                 },
-                after=["data", "model", "train"],
+                after=["data", "classifier", "model", "train"],
             ),
             Stage(
                 name="capacity",

@@ -170,18 +170,24 @@ class ContinuousBatcher:
         self._fail_pending(GenerationFailed("generation stopped"))
 
     def generate(
-        self, questions: Sequence[str], max_new_tokens: int, *, stop_at_answer: bool = False
+        self,
+        questions: Sequence[str],
+        max_new_tokens: int,
+        *,
+        stop_at_answer: bool = False,
+        reply_starts: Sequence[str] | None = None,
     ) -> list[str]:
         """Greedy answers for ``questions`` (in order), each within ``max_new_tokens``.
 
         ``stop_at_answer`` ends a question once it has written a complete ``Answer:`` line, the
         rule of :func:`quantreason.generation.generate` (its tokens are streamed and checked
-        after each step, as that rule's stopping criterion checks each row).
+        after each step, as that rule's stopping criterion checks each row). With
+        ``reply_starts`` each reply continues from its start; only the continuation is returned.
         """
         if self._manager is None:
             raise RuntimeError("the batcher is not started")
         with self._tokenizer_lock:
-            prompts = encode_prompts(self.loaded.tokenizer, questions)
+            prompts = encode_prompts(self.loaded.tokenizer, questions, reply_starts)
             token_ids = [
                 self.loaded.tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts
             ]
@@ -292,6 +298,7 @@ def generate_continuous(
     max_new_tokens: int,
     max_sequences: int,
     stop_at_answer: bool = False,
+    reply_starts: Sequence[str] | None = None,
 ) -> list[str]:
     """:func:`quantreason.generation.generate`'s answers through the continuous-batching engine.
 
@@ -302,7 +309,9 @@ def generate_continuous(
     batcher = ContinuousBatcher(loaded, settings, max_new_tokens)
     batcher.start()
     try:
-        return batcher.generate(questions, max_new_tokens, stop_at_answer=stop_at_answer)
+        return batcher.generate(
+            questions, max_new_tokens, stop_at_answer=stop_at_answer, reply_starts=reply_starts
+        )
     finally:
         batcher.stop()
 

@@ -88,6 +88,7 @@ def run_local_benchmark(
     decode: bool = True,
     progress: bool = True,
     batching: bool = True,
+    task_classifier: Path | None = None,
 ) -> dict[str, Any]:
     """Benchmark ``base`` (model spec) + ``adapter`` served locally; returns bench.json's dict.
 
@@ -107,7 +108,7 @@ def run_local_benchmark(
     limits = Limits(max_new_tokens_limit=max(256, max_new_tokens))
     batch = BatchSettings(enabled=batching, max_sequences=max(16, max(concurrencies)))
     settings = ServingSettings(base_model=base, limits=limits, batching=batch)
-    predictor = load_predictor(adapter, settings)
+    predictor = load_predictor(adapter, settings, task_classifier)
     # The queue holds every concurrent request: the benchmark measures latency, not 503s.
     app = create_app(lambda: predictor, limits=limits, max_pending=max(concurrencies) + 1)
     with running_server(app) as url:

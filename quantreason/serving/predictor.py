@@ -21,6 +21,7 @@ import hashlib
 import logging
 import math
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,9 @@ from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
 from quantreason.serving.settings import ServingSettings
+from quantreason.task_check import check_tasks
 from quantreason.tasks import family_for_reasoning
+from quantreason.tasks.classifier import CLASSIFIER_FILE, TaskClassifier
 from quantreason.tasks.shapes import taught_shapes
 
 if TYPE_CHECKING:
@@ -86,23 +89,47 @@ class Predictor:
     batcher: ContinuousBatcher | None = None
     # Draws the vote's sampled replies through the engine (when batching and voting are on).
     sampling_batcher: ContinuousBatcher | None = None
+    # The task check's question classifier (None: replies are not task-checked).
+    task_classifier: TaskClassifier | None = None
     # Without a batcher, one request at a time; the tokenizer is not thread-safe either way.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def completions(self, questions: tuple[str, ...] | list[str], max_new_tokens: int) -> list[str]:
-        """Greedy replies: through the batcher if there is one, else as one padded batch."""
+    def completions(
+        self,
+        questions: Sequence[str],
+        max_new_tokens: int,
+        reply_starts: Sequence[str] | None = None,
+    ) -> list[str]:
+        """Greedy replies (continuations of ``reply_starts`` when given): through the batcher
+        if there is one, else as one padded batch."""
         if self.batcher is not None:
-            return self.batcher.generate(questions, max_new_tokens)
+            return self.batcher.generate(questions, max_new_tokens, reply_starts=reply_starts)
         from quantreason.generation import generate
 
         with self._lock:
             return generate(
-                self.loaded, questions, max_new_tokens=max_new_tokens, batch_size=len(questions)
+                self.loaded,
+                questions,
+                max_new_tokens=max_new_tokens,
+                batch_size=len(questions),
+                reply_starts=reply_starts,
             )
 
     def predict(self, request: InferenceRequest) -> dict | list[dict]:
         """Answer all questions of ``request`` (one object if it sent one string)."""
         texts = self.completions(request.questions, request.max_new_tokens)
+        readings: list[dict | None] = [None] * len(texts)
+        if self.task_classifier is not None and self.settings.task_check > 0:
+            texts, checked = check_tasks(
+                self.task_classifier,
+                request.questions,
+                texts,
+                lambda questions, starts: self.completions(
+                    questions, request.max_new_tokens, starts
+                ),
+                self.settings.task_check,
+            )
+            readings = [reading.to_dict() for reading in checked]
         decide = functools.partial(
             decide_batch,
             self.loaded,
@@ -134,7 +161,10 @@ class Predictor:
                 text, model=self.model_name, adapter=self.adapter_name, output_tokens=count
             )
             | response_fields(decision)
-            for text, count, decision in zip(chosen, counts, decisions, strict=True)
+            | {"task_check": reading}
+            for text, count, decision, reading in zip(
+                chosen, counts, decisions, readings, strict=True
+            )
         ]
         return records[0] if request.single else records
 
@@ -163,15 +193,36 @@ def find_adapter(model_dir: str | Path | None) -> Path | None:
     return path if naming.is_adapter_dir(path) else None
 
 
+def find_task_classifier(model_dir: str | Path | None) -> Path | None:
+    """The task classifier packaged beside the adapter in ``model_dir``, or None."""
+    if model_dir is None:
+        return None
+    path = Path(model_dir) / CLASSIFIER_FILE
+    return path if path.is_file() else None
+
+
 def load_predictor(
-    model_dir: str | Path | None, settings: ServingSettings | None = None
+    model_dir: str | Path | None,
+    settings: ServingSettings | None = None,
+    task_classifier: str | Path | None = None,
 ) -> Predictor:
-    """Load base model + adapter (merged unless disabled), start batching, warm up once."""
+    """Load base model + adapter (merged unless disabled), start batching, warm up once.
+
+    The task check runs when a classifier is given, or packaged in ``model_dir``
+    (``model.tar.gz`` holds it), and ``settings.task_check`` is above 0."""
     from quantreason.generation import load_model
     from quantreason.models import resolve_model
 
     settings = settings or ServingSettings.from_env()
     adapter = find_adapter(model_dir)
+    classifier_path = task_classifier or find_task_classifier(model_dir)
+    # A bad classifier file fails here, before any weight is read.
+    classifier = (
+        TaskClassifier.load(classifier_path)
+        if classifier_path is not None and adapter is not None and settings.task_check > 0
+        else None
+    )
+    log.info("task check: %s", classifier_path if classifier is not None else "off")
     base_path = resolve_model(settings.base_model)
     log.info("loading base %s with adapter %s", settings.base_model, adapter)
     loaded = load_model(base_path, adapter, merge=settings.merge_adapter)
@@ -191,6 +242,7 @@ def load_predictor(
         adapter_name=adapter_identity(adapter),
         batcher=batcher,
         sampling_batcher=sampling_batcher,
+        task_classifier=classifier,
         _lock=tokenizer_lock,
     )
     if settings.warmup:

@@ -13,6 +13,8 @@ environment variable                   default    meaning
 ``QUANTREASON_SC_TEMPERATURE``         0.7        their sampling temperature
 ``QUANTREASON_SC_RETRY``               0          more samples where no reply passed the checks
 ``QUANTREASON_ABSTAIN_BELOW``          0          abstain below this vote share (0: never)
+``QUANTREASON_TASK_CHECK``             0.5        rewrite a reply whose task disagrees with a
+                                                  classifier this sure of another (0: off)
 ``QUANTREASON_MAX_BODY_BYTES`` ...     see below  request limits (:class:`Limits`)
 =====================================  =========  =============================================
 
@@ -42,6 +44,7 @@ from quantreason import naming
 from quantreason.consensus import MAX_SAMPLES, SelfConsistency
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.settings import EnvSettings
+from quantreason.task_check import MIN_PROBABILITY
 
 DEFAULT_BASE_MODEL = "embedded"
 
@@ -105,3 +108,5 @@ class ServingSettings(EnvSettings):
     limits: Limits = Field(default_factory=Limits)
     batching: BatchSettings = Field(default_factory=BatchSettings)
     self_consistency: SelfConsistency = Field(default_factory=lambda: VoteSettings().rule())
+    # the task check (quantreason.task_check), when the model has a task classifier; 0: off
+    task_check: float = Field(MIN_PROBABILITY, ge=0, le=1)

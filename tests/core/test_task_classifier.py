@@ -1,0 +1,101 @@
+"""The task check's question classifier: features, the numpy applier against scikit-learn,
+the file format, and that it reads hand-written wording it was not fitted on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from quantreason.data import generate_dataset
+from quantreason.paths import REPO_ROOT
+from quantreason.tasks.classifier import (
+    MIN_DOCUMENTS,
+    REGULARISATION,
+    TaskClassifier,
+    fit_task_classifier,
+    question_features,
+)
+
+
+@pytest.fixture(scope="module")
+def train_rows() -> list[dict]:
+    return generate_dataset(seed=3, sizes={"train": 1400, "validation": 40})["train"]
+
+
+@pytest.fixture(scope="module")
+def classifier(train_rows: list[dict]) -> TaskClassifier:
+    return fit_task_classifier(
+        [r["question"] for r in train_rows], [r["family"] for r in train_rows]
+    )
+
+
+def test_features_read_words_not_values() -> None:
+    a = question_features("A stock moves from 179.80 to 174.77. What is its log return?")
+    b = question_features("A stock moves from 12 to 1,250.5. What is its log return?")
+    assert a == b  # every number is 0
+    assert "w:log" in a and "b:log return" in a and "c: lo" in a and "c:turn " in a
+    assert not any(any(ch.isdigit() and ch != "0" for ch in f) for f in a)
+
+
+def test_numpy_applier_matches_scikit_learn(train_rows: list[dict]) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    questions = [r["question"] for r in train_rows]
+    tasks = [r["family"] for r in train_rows]
+    ours = fit_task_classifier(questions, tasks)
+    vectorizer = TfidfVectorizer(
+        analyzer=question_features, sublinear_tf=True, min_df=MIN_DOCUMENTS
+    )
+    model = LogisticRegression(C=REGULARISATION, max_iter=3000).fit(
+        vectorizer.fit_transform(questions), tasks
+    )
+    asked = [
+        "If I put 1,000 in at 5% compounded monthly, what do I have after 3 years?",
+        "What is the Sharpe ratio of a fund returning 9% with 14% volatility when cash pays 2%?",
+        *questions[:5],
+    ]
+    expected = model.predict_proba(vectorizer.transform(asked))
+    for question, row in zip(asked, expected, strict=True):
+        got = ours.probabilities(question)
+        assert [got[task] for task in model.classes_] == pytest.approx(row.tolist(), abs=1e-6)
+
+
+def test_save_and_load_keep_the_probabilities(classifier: TaskClassifier, tmp_path: Path) -> None:
+    path = classifier.save(tmp_path / "task_classifier.npz")
+    loaded = TaskClassifier.load(path)
+    assert loaded.tasks == classifier.tasks
+    question = "A bond pays 5% coupons annually for 10 years; what is its price at a 6% yield?"
+    before, after = classifier.probabilities(question), loaded.probabilities(question)
+    assert after == pytest.approx(before, abs=1e-4)  # stored as float32
+    assert sum(after.values()) == pytest.approx(1.0)
+
+
+def test_a_file_that_is_not_a_classifier_is_refused(tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.npz"
+    np.savez(wrong, weights=np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="is not a task classifier"):
+        TaskClassifier.load(wrong)
+    with pytest.raises(ValueError, match="is not a task classifier"):
+        TaskClassifier.load(tmp_path / "missing.npz")
+
+
+def test_fitting_needs_two_tasks_and_one_per_question() -> None:
+    with pytest.raises(ValueError, match="at least two tasks"):
+        fit_task_classifier(["a b c", "d e f"], ["sharpe_ratio", "sharpe_ratio"])
+    with pytest.raises(ValueError, match="one task per question"):
+        fit_task_classifier(["a b c"], ["sharpe_ratio", "cagr"])
+
+
+def test_reads_hand_written_questions_it_was_not_fitted_on(classifier: TaskClassifier) -> None:
+    """The tuning set's questions were written by hand, apart from the generator."""
+    rows = [
+        json.loads(line)
+        for line in (REPO_ROOT / "benchmarks" / "handwritten_dev.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    right = sum(classifier.top(r["question"])[0] == r["family"] for r in rows)
+    assert right / len(rows) >= 0.85, f"{right} of {len(rows)}"
