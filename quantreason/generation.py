@@ -190,11 +190,14 @@ def sample(
     seed: int = 0,
     batch_size: int = 32,
     on_batch: Callable[[int], Any] | None = None,
+    reply_starts: Sequence[str] | None = None,
 ) -> list[list[str]]:
     """``samples`` sampled replies per question (``num_return_sequences``: one prompt pass per
     question, the samples decode as one batch). Seeded, so a run reproduces on one machine.
 
-    ``batch_size`` counts sequences (questions x samples) per ``generate`` call.
+    ``batch_size`` counts sequences (questions x samples) per ``generate`` call. With
+    ``reply_starts``, each question's replies continue from its start (only the continuation
+    is returned).
     """
     import torch
 
@@ -204,7 +207,7 @@ def sample(
         raise ValueError("samples, max_new_tokens and batch_size must be >= 1")
     Sampling(temperature, top_p)  # validates
     tokenizer, model = loaded.tokenizer, loaded.model
-    prompts, order = _prompts_by_length(tokenizer, questions)
+    prompts, order = _prompts_by_length(tokenizer, questions, reply_starts)
     per_call = max(1, batch_size // samples)
     outputs: list[list[str]] = [[] for _ in prompts]
     device = next(model.parameters()).device

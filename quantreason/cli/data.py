@@ -13,6 +13,7 @@ from quantreason.cli.output import fail
 def register(app: typer.Typer) -> None:
     """Add this area's commands to ``app``."""
     app.command("data")(data)
+    app.command("task-classifier")(task_classifier)
 
 
 def data(
@@ -64,3 +65,32 @@ def data(
     table.add_row("all", "", "", "", *(str(manifest["sizes"][s]) for s in SPLITS), style="bold")
     console.print(table)
     console.print(f"manifest: {out / 'manifest.json'}")
+
+
+def task_classifier(
+    data_dir: Annotated[
+        Path, typer.Option("--data", help="Dataset directory (train.jsonl; validation.jsonl).")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write it (default: DIR/task_classifier.npz)."),
+    ] = None,
+) -> None:
+    """Fit the task check's question classifier on a dataset's train split (for
+    `package-model --task-classifier` when the model was trained elsewhere)."""
+    from quantreason.data import load_split
+    from quantreason.tasks.classifier import CLASSIFIER_FILE, fit_task_classifier
+
+    try:
+        rows = load_split(data_dir, "train")
+        classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
+    except (FileNotFoundError, ValueError, KeyError) as err:
+        fail(err)
+    path = classifier.save(out or data_dir / CLASSIFIER_FILE)
+    typer.echo(
+        f"wrote {path}: {len(classifier.tasks)} tasks, {len(classifier.vocabulary)} features"
+    )
+    if (data_dir / "validation.jsonl").is_file():
+        validation = load_split(data_dir, "validation")
+        right = sum(classifier.top(r["question"])[0] == r["family"] for r in validation)
+        typer.echo(f"validation: the task of {right} of {len(validation)} questions read right")

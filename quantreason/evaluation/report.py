@@ -59,6 +59,45 @@ def _row(model: str, split: str, family: str, preds: list[dict[str, Any]]) -> di
     }
 
 
+def task_check_summary(predictions: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per set, for the predictions the task check saw: ``n``, ``rewritten``, and how many of
+    the rewritten replies were right before (``first_right``) and after (``right_after``)."""
+    summary: dict[str, dict[str, int]] = {}
+    for p in predictions:
+        if "task_check" not in p:
+            continue
+        row = summary.setdefault(
+            p["split"], {"n": 0, "rewritten": 0, "first_right": 0, "right_after": 0}
+        )
+        row["n"] += 1
+        if p["task_check"]["rewritten"]:
+            row["rewritten"] += 1
+            row["first_right"] += bool(p["first_correct"])
+            row["right_after"] += bool(p["correct"])
+    return summary
+
+
+def task_check_markdown(summary: dict[str, dict[str, int]]) -> str:
+    """The task check's table: per set, replies rewritten and what that changed."""
+    lines = [
+        "### Task check (fine-tuned greedy replies)",
+        "",
+        "A reply naming another task than the question classifier reads with probability "
+        ">= the threshold is written again from that task's reasoning line "
+        "(`quantreason.task_check`).",
+        "",
+        "| set | n | rewritten | right before | right after | net |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for split, row in summary.items():
+        net = row["right_after"] - row["first_right"]
+        lines.append(
+            f"| {split} | {row['n']} | {row['rewritten']} | {row['first_right']} "
+            f"| {row['right_after']} | {net:+d} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
     """One JSON object per line (UTF-8)."""
     with path.open("w", encoding="utf-8") as handle:

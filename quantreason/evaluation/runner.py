@@ -8,6 +8,8 @@ Writes into ``out_dir``:
 ``predictions.jsonl`` every reply with its scores
 ``failures.jsonl``   the replies scored wrong (headline)
 ``eval_meta.json``   models, settings, seconds per model, library versions
+``task_check.json``  per set: replies the task check rewrote, right before and after (with a
+                     task classifier)
 
 With self-consistency (``self_consistency.samples > 0``) on some sets, the fine-tuned model
 (the base model when there is no adapter) also answers those sets by vote
@@ -39,7 +41,14 @@ from quantreason.evaluation.consistency import (
     consistency_summary,
     plot_risk_coverage,
 )
-from quantreason.evaluation.report import markdown_report, plot_accuracy, summarise, write_jsonl
+from quantreason.evaluation.report import (
+    markdown_report,
+    plot_accuracy,
+    summarise,
+    task_check_markdown,
+    task_check_summary,
+    write_jsonl,
+)
 from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
@@ -139,7 +148,7 @@ def run_evaluation(
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
-            _prediction(label, split, row, reply) | _reading_fields(reading)
+            _prediction(label, split, row, reply) | _reading_fields(reading, row)
             for (split, row), reply, reading in zip(subset, replies, readings, strict=True)
         ]
         log.info("%s: %d replies in %.1f s", label, len(replies), seconds[label])
@@ -154,6 +163,11 @@ def run_evaluation(
     failures = [p for p in predictions if not p["correct"]]
     (out / "results.json").write_text(json.dumps(rows, indent=2) + "\n")
     (out / "results.md").write_text(markdown_report(rows, failures))
+    checked = task_check_summary(predictions)
+    if checked:
+        (out / "task_check.json").write_text(json.dumps(checked, indent=2) + "\n")
+        with (out / "results.md").open("a") as handle:
+            handle.write("\n" + task_check_markdown(checked))
     plot_accuracy(rows, out / "accuracy.png")
     write_jsonl(out / "predictions.jsonl", predictions)
     write_jsonl(out / "failures.jsonl", failures)
@@ -208,15 +222,16 @@ def _limited(items: list[tuple[str, dict[str, Any]]], limit: int) -> list[tuple[
     return [(split, row) for split, rows in by_set.items() for row in limit_questions(rows, limit)]
 
 
-def _reading_fields(check: tuple[TaskReading, str] | None) -> dict[str, Any]:
-    """A prediction's record of the task check, with the first reply when it was rewritten
-    (nothing when the check did not run)."""
+def _reading_fields(check: tuple[TaskReading, str] | None, row: dict[str, Any]) -> dict[str, Any]:
+    """A prediction's record of the task check, with the first reply and whether it was right
+    when it was rewritten (nothing when the check did not run)."""
     if check is None:
         return {}
     reading, first_reply = check
     fields: dict[str, Any] = {"task_check": reading.to_dict()}
     if reading.rewritten:
         fields["first_reply"] = first_reply
+        fields["first_correct"] = _prediction("", "", row, first_reply)["correct"]
     return fields
 
 

@@ -105,6 +105,7 @@ def write_report(config: PipelineConfig, paths: PipelinePaths, stages: list[Stag
             "accuracy.png": paths.eval / "accuracy.png",
             "failures.jsonl": paths.eval / "failures.jsonl",
             "consistency.json": paths.eval / "consistency.json",
+            "task_check.json": paths.eval / "task_check.json",
             "risk_coverage.png": paths.eval / "risk_coverage.png",
             "train_log.jsonl": paths.train / "train_log.jsonl",
             "loss.png": paths.train / "loss.png",

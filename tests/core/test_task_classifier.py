@@ -99,3 +99,21 @@ def test_reads_hand_written_questions_it_was_not_fitted_on(classifier: TaskClass
     ]
     right = sum(classifier.top(r["question"])[0] == r["family"] for r in rows)
     assert right / len(rows) >= 0.85, f"{right} of {len(rows)}"
+
+
+def test_the_cli_fits_on_a_dataset_and_refuses_a_missing_one(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quantreason.cli import app
+    from quantreason.data import write_dataset
+
+    data = tmp_path / "data"
+    write_dataset(data, seed=1, sizes={"train": 600, "validation": 46})
+    runner = CliRunner()
+    done = runner.invoke(app, ["task-classifier", "--data", str(data)])
+    assert done.exit_code == 0, done.output
+    assert "validation: the task of" in done.output
+    classifier = TaskClassifier.load(data / "task_classifier.npz")
+    assert len(classifier.tasks) > 10
+    missing = runner.invoke(app, ["task-classifier", "--data", str(tmp_path / "none")])
+    assert missing.exit_code != 0 and "not found" in missing.output

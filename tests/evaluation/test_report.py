@@ -79,3 +79,27 @@ def test_a_model_that_stated_no_number_gets_a_dash_not_zero_percent() -> None:
     # base (formula), base (stated), finetuned (formula), finetuned (stated), parse failures
     cells = [c.strip() for c in headline.strip("|").split("|")][2:]
     assert cells[1] != "–" and cells[2].startswith("66.7 %") and cells[3] == "–"
+
+
+def test_task_check_summary_counts_what_the_rewrite_changed() -> None:
+    from quantreason.evaluation.report import task_check_markdown, task_check_summary
+
+    def prediction(split: str, rewritten: bool, first: bool, now: bool) -> dict:
+        row = {"split": split, "correct": now, "task_check": {"rewritten": rewritten}}
+        return row | ({"first_correct": first} if rewritten else {})
+
+    predictions = [
+        prediction("dev", True, False, True),  # fixed
+        prediction("dev", True, True, False),  # broken
+        prediction("dev", True, False, True),  # fixed
+        prediction("dev", False, False, True),  # untouched
+        prediction("test", False, False, False),
+        {"split": "dev", "correct": True},  # the base model: not checked
+    ]
+    summary = task_check_summary(predictions)
+    assert summary == {
+        "dev": {"n": 4, "rewritten": 3, "first_right": 1, "right_after": 2},
+        "test": {"n": 1, "rewritten": 0, "first_right": 0, "right_after": 0},
+    }
+    table = task_check_markdown(summary)
+    assert "| dev | 4 | 3 | 1 | 2 | +1 |" in table and "| test | 1 | 0 | 0 | 0 | +0 |" in table

@@ -1,0 +1,150 @@
+"""The task check where replies are generated: continued replies, the endpoint's records, the
+archive, and the evaluation's predictions (tiny random model: plumbing, not accuracy)."""
+
+from __future__ import annotations
+
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from quantreason.data import generate_dataset
+from quantreason.generation import encode_prompts, generate, load_model
+from quantreason.serving.batching import engine_available, generate_continuous
+from quantreason.serving.predictor import find_task_classifier, load_predictor
+from quantreason.serving.protocol import InferenceRequest
+from quantreason.serving.settings import BatchSettings, Limits, ServingSettings
+from quantreason.task_check import reply_start
+from quantreason.tasks.classifier import CLASSIFIER_FILE, fit_task_classifier
+
+QUESTIONS = (
+    "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?",
+    "A portfolio grew from $20,000 to $35,000 over 6 years. What was its CAGR?",
+)
+
+
+@pytest.fixture(scope="module")
+def classifier_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rows = generate_dataset(seed=7, sizes={"train": 1400, "validation": 40})["train"]
+    classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
+    return classifier.save(tmp_path_factory.mktemp("classifier") / CLASSIFIER_FILE)
+
+
+def test_a_reply_start_is_continued_not_repeated(tiny_base: str) -> None:
+    loaded = load_model(tiny_base)
+    start = reply_start("max_drawdown")
+    [prompt] = encode_prompts(loaded.tokenizer, QUESTIONS[:1], [start])
+    assert prompt.endswith(start) and prompt.count(start) == 1
+    with pytest.raises(ValueError, match="one reply start per question"):
+        encode_prompts(loaded.tokenizer, QUESTIONS, [start])
+    starts = [start, reply_start("cagr")]
+    padded = generate(loaded, QUESTIONS, max_new_tokens=8, batch_size=2, reply_starts=starts)
+    free = generate(loaded, QUESTIONS, max_new_tokens=8, batch_size=2)
+    assert padded != free  # the start changed what the model wrote next
+    if engine_available():
+        continuous = generate_continuous(
+            loaded, QUESTIONS, max_new_tokens=8, max_sequences=2, reply_starts=starts
+        )
+        assert continuous == padded
+
+
+def _settings(task_check: float, batching: bool) -> ServingSettings:
+    return ServingSettings(
+        base_model="tiny-random",
+        warmup=False,
+        limits=Limits(default_new_tokens=8),
+        batching=BatchSettings(enabled=batching, max_sequences=4),
+        task_check=task_check,
+    )
+
+
+@pytest.mark.parametrize("batching", [True, False])
+def test_the_endpoint_rewrites_a_reply_for_another_task(
+    tiny_adapter: Path, classifier_file: Path, batching: bool
+) -> None:
+    predictor = load_predictor(tiny_adapter, _settings(0.5, batching), classifier_file)
+    try:
+        request = InferenceRequest(QUESTIONS, False, 8)
+        body = predictor.predict_bytes(request)
+        assert body == predictor.predict_bytes(request)  # still greedy: byte-identical
+        records = json.loads(body)
+    finally:
+        predictor.close()
+    for record, task in zip(records, ("drawdown", "cagr"), strict=True):
+        check = record["task_check"]
+        # a random model names no task, so every confident reading rewrites its reply
+        assert check["question_task"] == task and check["reply_task"] is None
+        assert check["rewritten"] and check["probability"] >= 0.5
+        assert record["completion"].startswith(reply_start(task))
+        assert record["task"] == task
+
+
+def test_the_check_is_off_at_zero_or_without_a_classifier(
+    tiny_adapter: Path, classifier_file: Path
+) -> None:
+    for predictor in (
+        load_predictor(tiny_adapter, _settings(0.0, False), classifier_file),
+        load_predictor(tiny_adapter, _settings(0.5, False)),
+    ):
+        record = predictor.predict(InferenceRequest(QUESTIONS[:1], True, 8))
+        assert record["task_check"] is None and record["task"] is None
+
+
+def test_the_archive_carries_the_classifier_and_the_predictor_finds_it(
+    tiny_adapter: Path, classifier_file: Path, tmp_path: Path
+) -> None:
+    from quantreason.packaging import PackagingError, package_model
+
+    archive = package_model(
+        tiny_adapter, tmp_path / "model.tar.gz", tmp_path / "work", task_classifier=classifier_file
+    )
+    model_dir = tmp_path / "opt_ml_model"
+    with tarfile.open(archive) as tar:
+        tar.extractall(model_dir, filter="data")
+    assert find_task_classifier(model_dir) == model_dir / CLASSIFIER_FILE
+    assert find_task_classifier(tiny_adapter) is None
+    predictor = load_predictor(model_dir, _settings(0.5, False))
+    record = predictor.predict(InferenceRequest(QUESTIONS[:1], True, 8))
+    assert record["task_check"]["rewritten"]
+    with pytest.raises(PackagingError, match="does not exist"):
+        package_model(
+            tiny_adapter, tmp_path / "x.tar.gz", tmp_path / "w2", task_classifier=tmp_path / "no"
+        )
+
+
+def test_evaluation_checks_the_fine_tuned_replies_only(
+    tiny_base: str, tiny_adapter: Path, classifier_file: Path, tmp_path: Path
+) -> None:
+    from quantreason.evaluation import run_evaluation
+    from quantreason.models import TINY_RANDOM
+    from quantreason.tasks.classifier import TaskClassifier
+
+    rows = [
+        {"id": f"q{i}", "family": family, "question": q, "answer": 1.0, "unit": "percent",
+         "tolerance": 0.01, "sign_free": False}
+        for i, (q, family) in enumerate(zip(QUESTIONS, ("drawdown", "cagr"), strict=True))
+    ]  # fmt: skip
+    run_evaluation(
+        TINY_RANDOM,
+        tiny_adapter,
+        {"mine": rows},
+        tmp_path,
+        batch_size=2,
+        max_new_tokens=6,
+        progress=False,
+        task_classifier=TaskClassifier.load(classifier_file),
+    )
+    predictions = [json.loads(line) for line in (tmp_path / "predictions.jsonl").open()]
+    base = [p for p in predictions if p["model"] == "base"]
+    tuned = [p for p in predictions if p["model"] == "finetuned"]
+    assert all("task_check" not in p for p in base)
+    assert [p["task_check"]["question_task"] for p in tuned] == ["drawdown", "cagr"]
+    assert all(p["reply"].startswith(reply_start(p["family"])) and p["first_reply"] for p in tuned)
+    assert all(p["first_correct"] is False for p in tuned)  # a random model's free words
+    meta = json.loads((tmp_path / "eval_meta.json").read_text())
+    assert meta["task_check"] == {"min_probability": 0.5, "rewritten": 2}
+    summary = json.loads((tmp_path / "task_check.json").read_text())
+    assert summary["mine"]["n"] == 2 and summary["mine"]["rewritten"] == 2
+    assert summary["mine"]["first_right"] == 0
+    assert "### Task check" in (tmp_path / "results.md").read_text()
