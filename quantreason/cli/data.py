@@ -79,7 +79,8 @@ def task_classifier(
     """Fit the task check's question classifier on a dataset's train split (for
     `package-model --task-classifier` when the model was trained elsewhere)."""
     from quantreason.data import load_split
-    from quantreason.tasks.classifier import CLASSIFIER_FILE, fit_task_classifier
+    from quantreason.tasks.classifier import CLASSIFIER_FILE
+    from quantreason.tasks.classifier_fitting import fit_task_classifier
 
     try:
         rows = load_split(data_dir, "train")

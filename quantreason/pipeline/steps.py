@@ -55,7 +55,7 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
 def fit_classifier(paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``classifier``: the task check's question classifier, fitted on the train split."""
     from quantreason.data import load_split
-    from quantreason.tasks.classifier import fit_task_classifier
+    from quantreason.tasks.classifier_fitting import fit_task_classifier
 
     rows = load_split(paths.data, "train")
     classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
@@ -106,7 +106,7 @@ def handwritten_hash(config: PipelineConfig) -> dict[str, Any]:
 
 # The code each stage runs, by the modules it calls: their import closure is hashed.
 GENERATOR_MODULES = ("quantreason.data",)
-CLASSIFIER_MODULES = ("quantreason.tasks.classifier",)
+CLASSIFIER_MODULES = ("quantreason.tasks.classifier_fitting",)
 EVALUATION_MODULES = ("quantreason.evaluation.runner", "quantreason.evaluation.questions")
 TRAINING_ENTRY_POINT = REPO_ROOT / "training" / "train.py"
 

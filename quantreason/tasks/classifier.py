@@ -7,9 +7,9 @@ questions, reads the task from the question and generalises to unseen wording be
 135M model does (``reports/local/experiments.md``, session 8). :mod:`quantreason.task_check`
 uses it to rewrite a reply whose task disagrees with a confident reading.
 
-scikit-learn fits it (TF-IDF + logistic regression; imported only by :func:`fit_task_classifier`,
-so serving does not need it); :class:`TaskClassifier` applies it with numpy from a ``.npz``
-(no pickle), and :func:`question_features` is the one feature rule for both.
+scikit-learn fits it (:mod:`quantreason.tasks.classifier_fitting`, which serving never imports);
+:class:`TaskClassifier` applies it with numpy from a ``.npz`` (no pickle), and
+:func:`question_features` is the one feature rule for both.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 CLASSIFIER_FILE = "task_classifier.npz"
-MIN_DOCUMENTS = 3  # a feature seen in fewer training questions is noise
-REGULARISATION = 10.0  # scikit-learn's C; 3-30 gave the same accuracy on validation/dev
 CHAR_NGRAMS = (3, 4, 5)
 
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
@@ -114,25 +111,3 @@ class TaskClassifier:
                 )
         except (OSError, KeyError, ValueError) as err:
             raise ValueError(f"{path} is not a task classifier: {err}") from err
-
-
-def fit_task_classifier(questions: Sequence[str], tasks: Sequence[str]) -> TaskClassifier:
-    """Fit on training questions and their task names (scikit-learn: TF-IDF + logistic
-    regression over :func:`question_features`)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    if len(questions) != len(tasks) or len(set(tasks)) < 2:
-        raise ValueError("fitting needs one task per question and at least two tasks")
-    vectorizer = TfidfVectorizer(
-        analyzer=question_features, sublinear_tf=True, min_df=MIN_DOCUMENTS
-    )
-    matrix = vectorizer.fit_transform(list(questions))
-    model = LogisticRegression(C=REGULARISATION, max_iter=3000).fit(matrix, list(tasks))
-    return TaskClassifier(
-        tasks=tuple(str(task) for task in model.classes_),
-        vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
-        idf=np.asarray(vectorizer.idf_, dtype=np.float64),
-        weights=np.asarray(model.coef_, dtype=np.float64),
-        bias=np.asarray(model.intercept_, dtype=np.float64),
-    )

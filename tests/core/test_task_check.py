@@ -10,7 +10,8 @@ from quantreason.data import generate_dataset
 from quantreason.reply.formatting import format_response
 from quantreason.task_check import check_tasks, reply_start
 from quantreason.tasks import get_family
-from quantreason.tasks.classifier import TaskClassifier, fit_task_classifier
+from quantreason.tasks.classifier import TaskClassifier
+from quantreason.tasks.classifier_fitting import fit_task_classifier
 
 SHARPE_Q = (
     "A fund returned 11% with 15% volatility while T-bills paid 3%. What is its Sharpe ratio?"

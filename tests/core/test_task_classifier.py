@@ -11,12 +11,11 @@ import pytest
 
 from quantreason.data import generate_dataset
 from quantreason.paths import REPO_ROOT
-from quantreason.tasks.classifier import (
+from quantreason.tasks.classifier import TaskClassifier, question_features
+from quantreason.tasks.classifier_fitting import (
     MIN_DOCUMENTS,
     REGULARISATION,
-    TaskClassifier,
     fit_task_classifier,
-    question_features,
 )
 
 

@@ -95,7 +95,7 @@ def test_evaluation_votes_through_the_engine_and_falls_back_without_it(
         monkeypatch.setattr(module, name, spy)
 
     def run() -> list[int]:
-        _, decisions = _replies(
+        _, decisions, _ = _replies(
             "test",
             tiny_base,
             None,

@@ -16,7 +16,8 @@ from quantreason.serving.predictor import find_task_classifier, load_predictor
 from quantreason.serving.protocol import InferenceRequest
 from quantreason.serving.settings import BatchSettings, Limits, ServingSettings
 from quantreason.task_check import reply_start
-from quantreason.tasks.classifier import CLASSIFIER_FILE, fit_task_classifier
+from quantreason.tasks.classifier import CLASSIFIER_FILE
+from quantreason.tasks.classifier_fitting import fit_task_classifier
 
 QUESTIONS = (
     "A portfolio falls from 177 to 137. What is the maximum drawdown percentage?",
