@@ -161,7 +161,8 @@ def generate(
         if stop_at_answer:
             from quantreason.stopping import answer_stopping_criteria
 
-            extra["stopping_criteria"] = answer_stopping_criteria(tokenizer, prompt_length)
+            starts = [reply_starts[i] for i in batch_ids] if reply_starts is not None else None
+            extra["stopping_criteria"] = answer_stopping_criteria(tokenizer, prompt_length, starts)
         with torch.inference_mode():
             generated = model.generate(
                 **encoded,
@@ -218,6 +219,12 @@ def sample(
             batch_ids = order[start : start + per_call]
             encoded = _encode_batch(tokenizer, [prompts[i] for i in batch_ids], device)
             prompt_length = encoded["input_ids"].shape[1]
+            # num_return_sequences repeats each prompt in place: row r is question r // samples
+            row_starts = (
+                [reply_starts[batch_ids[r // samples]] for r in range(len(batch_ids) * samples)]
+                if reply_starts is not None
+                else None
+            )
             with torch.inference_mode():
                 generated = model.generate(
                     **encoded,
@@ -228,7 +235,9 @@ def sample(
                     num_return_sequences=samples,
                     pad_token_id=tokenizer.pad_token_id,
                     eos_token_id=tokenizer.eos_token_id,
-                    stopping_criteria=answer_stopping_criteria(tokenizer, prompt_length),
+                    stopping_criteria=answer_stopping_criteria(
+                        tokenizer, prompt_length, row_starts
+                    ),
                 )
             new_tokens = generated[:, prompt_length:]
             for row in range(new_tokens.shape[0]):

@@ -11,6 +11,7 @@ line per reply. The base model rarely emits end-of-turn; without this rule every
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from quantreason.reply import has_complete_answer
@@ -20,11 +21,17 @@ if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
 
-def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: int) -> Any:
+def answer_stopping_criteria(
+    tokenizer: PreTrainedTokenizerBase,
+    prompt_length: int,
+    reply_starts: Sequence[str] | None = None,
+) -> Any:
     """A ``StoppingCriteriaList`` that ends rows whose new text has given its answer.
 
     ``prompt_length`` is the padded prompt width (left padding: identical for every row), so
-    only generated tokens are read and the instruction text can never trigger a stop.
+    only generated tokens are read and the instruction text can never trigger a stop. A row
+    continuing a reply begun for it (``reply_starts``, one per row) is read with its start, so
+    a continued formula line stops like a written one.
     """
     import torch
     from transformers import StoppingCriteria, StoppingCriteriaList
@@ -45,7 +52,8 @@ def answer_stopping_criteria(tokenizer: PreTrainedTokenizerBase, prompt_length: 
                 if "\n" not in tokenizer.decode(input_ids[row, -1:]):
                     continue
                 text = tokenizer.decode(input_ids[row, prompt_length:], skip_special_tokens=True)
-                self.done[row] = has_complete_answer(text)
+                start = reply_starts[row] if reply_starts is not None else ""
+                self.done[row] = has_complete_answer(start + text)
             return torch.tensor(self.done, dtype=torch.bool, device=input_ids.device)
 
     return StoppingCriteriaList([_StopAtAnswer()])

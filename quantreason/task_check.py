@@ -22,7 +22,7 @@ from typing import Any
 
 from quantreason.reply import split_response
 from quantreason.reply.contract import FORMULA_PREFIX, REASONING_PREFIX
-from quantreason.tasks import family_for_reasoning, get_family
+from quantreason.tasks import FAMILIES, family_for_reasoning, get_family
 from quantreason.tasks.classifier import TaskClassifier
 
 # Tuned on validation + handwritten_dev (run T's replies): 0.3-0.7 all gained, 0.5 lost nothing.
@@ -46,6 +46,18 @@ class TaskReading:
         return asdict(self)
 
 
+def check_classifier(classifier: TaskClassifier) -> TaskClassifier:
+    """``classifier`` when every task it reads is a family of this code; ``ValueError`` naming
+    the others (a classifier fitted on another family list), before any question is asked."""
+    unknown = sorted(set(classifier.tasks) - set(FAMILIES))
+    if unknown:
+        raise ValueError(
+            f"the task classifier reads tasks this code does not teach: {', '.join(unknown)}; "
+            "fit it again on this code's data (`quantreason task-classifier --data DIR`)"
+        )
+    return classifier
+
+
 def reply_start(task: str) -> str:
     """The opening a reply for ``task`` is trained to have, up to its formula."""
     return f"{REASONING_PREFIX} {get_family(task).reasoning.strip()}\n{FORMULA_PREFIX}"
@@ -64,6 +76,7 @@ def check_tasks(
         raise ValueError("one reply per question")
     if not 0.0 < min_probability <= 1.0:
         raise ValueError(f"min_probability must be in (0, 1], got {min_probability}")
+    check_classifier(classifier)
     readings = []
     for question, reply in zip(questions, replies, strict=True):
         task, probability = classifier.top(question)

@@ -103,7 +103,9 @@ def ask(
         warmup=False,
         self_consistency=SelfConsistency(samples=samples, threshold=threshold, retry_samples=retry),
     )
-    predictor = load_predictor(adapter, settings, task_classifier_or_latest(task_classifier))
+    predictor = load_predictor(
+        adapter, settings, task_classifier_or_latest(task_classifier, adapter)
+    )
     records: list[dict[str, Any]] = []
     for start in range(0, len(questions), CHUNK):
         chunk = tuple(questions[start : start + CHUNK])

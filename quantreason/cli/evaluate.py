@@ -111,7 +111,7 @@ def evaluate(
     from quantreason.consensus import SelfConsistency
     from quantreason.tasks.classifier import TaskClassifier
 
-    classifier = task_classifier_or_latest(task_classifier)
+    classifier = task_classifier_or_latest(task_classifier, adapter)
 
     chosen = [s.strip() for s in sc_sets.split(",") if s.strip()] if sc_sets else None
     try:

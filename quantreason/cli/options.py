@@ -37,11 +37,16 @@ def latest_run() -> dict[str, Any]:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
-def task_classifier_or_latest(given: Path | None) -> Path | None:
-    """``given``, else the last pipeline run's classifier when it exists (None: no task check)."""
+def task_classifier_or_latest(given: Path | None, adapter: Path | str | None) -> Path | None:
+    """``given``; else the last pipeline run's classifier when ``adapter`` is that run's
+    adapter (a model from elsewhere keeps the classifier packaged with it, or none: a stale
+    classifier would read tasks the model was not taught). None: no task check."""
     if given is not None:
         if not given.is_file():
             raise typer.BadParameter(f"{given} does not exist", param_hint="--task-classifier")
         return given
-    latest = latest_run().get("task_classifier")
-    return Path(latest) if latest and Path(latest).is_file() else None
+    latest = latest_run()
+    path, run_adapter = latest.get("task_classifier"), latest.get("adapter")
+    if not path or not run_adapter or adapter is None or not Path(path).is_file():
+        return None
+    return Path(path) if Path(adapter).resolve() == Path(run_adapter).resolve() else None

@@ -45,7 +45,7 @@ def package_model(
                 out,
                 Path(work),
                 engine=engine,
-                task_classifier=task_classifier_or_latest(task_classifier) if adapter else None,
+                task_classifier=task_classifier_or_latest(task_classifier, adapter),
             )
         except PackagingError as err:
             fail(err)

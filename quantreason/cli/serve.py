@@ -46,7 +46,7 @@ def serve(
     settings = ServingSettings.from_env()
     if model is not None:
         settings = replace(settings, base_model=model)
-    classifier = task_classifier_or_latest(task_classifier)
+    classifier = task_classifier_or_latest(task_classifier, adapter)
     app = create_app(
         lambda: load_predictor(adapter, settings, classifier),
         limits=settings.limits,

@@ -53,7 +53,7 @@ from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
 from quantreason.provenance import package_versions
-from quantreason.task_check import MIN_PROBABILITY, TaskReading, check_tasks
+from quantreason.task_check import MIN_PROBABILITY, TaskReading, check_classifier, check_tasks
 from quantreason.tasks.classifier import TaskClassifier
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,8 @@ def run_evaluation(
         raise FileNotFoundError(
             f"{adapter} is not a PEFT adapter ({ADAPTER_CONFIG} + adapter_model.* expected)"
         )
+    if task_classifier is not None:
+        check_classifier(task_classifier)  # before any model is loaded
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     base_path = resolve_model(base)

@@ -52,6 +52,7 @@ def _write_latest(config: PipelineConfig, paths: PipelinePaths) -> None:
         "base": str(model_dir(config)),
         "adapter": str(paths.adapter),
         "data": str(paths.data),
-        "task_classifier": str(paths.classifier / CLASSIFIER_FILE),
     }
+    if config.eval.task_check:  # a later `eval`/`ask` on this run checks tasks as it did
+        latest["task_classifier"] = str(paths.classifier / CLASSIFIER_FILE)
     pointer.write_text(json.dumps(latest, indent=2) + "\n")

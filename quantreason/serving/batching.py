@@ -124,7 +124,8 @@ class ContinuousBatcher:
         )
         self._manager: Any = None
         self._pending: dict[str, Future[list[int]]] = {}
-        self._stop_at_answer: set[str] = set()  # request ids streamed to check the stop rule
+        # request id -> the reply's given start, for the requests streamed to check the stop rule
+        self._stop_at_answer: dict[str, str] = {}
         self._lock = threading.Lock()  # guards _pending
         # The tokenizer is not thread-safe: share one lock with whoever else uses it.
         self._tokenizer_lock = tokenizer_lock or threading.Lock()
@@ -191,7 +192,11 @@ class ContinuousBatcher:
             token_ids = [
                 self.loaded.tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts
             ]
-        futures = [self._submit(ids, max_new_tokens, stop_at_answer) for ids in token_ids]
+        starts = reply_starts if reply_starts is not None else [""] * len(token_ids)
+        futures = [
+            self._submit(ids, max_new_tokens, stop_at_answer, start)
+            for ids, start in zip(token_ids, starts, strict=True)
+        ]
         _, late = wait(futures, timeout=self.settings.request_timeout_s)
         if late:
             with self._lock:
@@ -223,14 +228,14 @@ class ContinuousBatcher:
         return [replies[i : i + samples] for i in range(0, len(replies), samples)]
 
     def _submit(
-        self, token_ids: list[int], max_new_tokens: int, stop_at_answer: bool
+        self, token_ids: list[int], max_new_tokens: int, stop_at_answer: bool, reply_start: str
     ) -> Future[list[int]]:
         future: Future[list[int]] = Future()
         request_id = f"q{next(self._ids)}"
         with self._lock:
             self._pending[request_id] = future
             if stop_at_answer:
-                self._stop_at_answer.add(request_id)
+                self._stop_at_answer[request_id] = reply_start
         added = self._manager.add_request(
             token_ids,
             request_id=request_id,
@@ -258,7 +263,7 @@ class ContinuousBatcher:
                 continue
             with self._lock:
                 future = self._pending.pop(result.request_id, None)
-                self._stop_at_answer.discard(result.request_id)
+                self._stop_at_answer.pop(result.request_id, None)
             if future is None:  # cancelled after its timeout, or stopped at its answer
                 continue
             if stopped:
@@ -273,14 +278,15 @@ class ContinuousBatcher:
         from quantreason.reply import has_complete_answer
 
         tokens = result.generated_tokens
-        if result.request_id not in self._stop_at_answer or not tokens:
+        start = self._stop_at_answer.get(result.request_id)
+        if start is None or not tokens:
             return False
         with self._tokenizer_lock:
             decode = self.loaded.tokenizer.decode
             # Only a newline can complete a line: decode the whole row only after one.
             if "\n" not in decode(tokens[-1:]):
                 return False
-            return has_complete_answer(decode(tokens, skip_special_tokens=True))
+            return has_complete_answer(start + decode(tokens, skip_special_tokens=True))
 
     def _fail_pending(self, error: Exception) -> None:
         with self._lock:

@@ -33,7 +33,7 @@ from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
 from quantreason.serving.settings import ServingSettings
-from quantreason.task_check import check_tasks
+from quantreason.task_check import check_classifier, check_tasks
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.classifier import CLASSIFIER_FILE, TaskClassifier
 from quantreason.tasks.shapes import taught_shapes
@@ -218,7 +218,7 @@ def load_predictor(
     classifier_path = task_classifier or find_task_classifier(model_dir)
     # A bad classifier file fails here, before any weight is read.
     classifier = (
-        TaskClassifier.load(classifier_path)
+        check_classifier(TaskClassifier.load(classifier_path))
         if classifier_path is not None and adapter is not None and settings.task_check > 0
         else None
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,5 +110,6 @@ class TaskClassifier:
                     weights=arrays["weights"].astype(np.float64),
                     bias=arrays["bias"].astype(np.float64),
                 )
-        except (OSError, KeyError, ValueError) as err:
+        except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as err:
+            # a truncated archive is a BadZipFile; a bare .npy renamed .npz a TypeError
             raise ValueError(f"{path} is not a task classifier: {err}") from err

@@ -33,10 +33,16 @@ def fit_task_classifier(questions: Sequence[str], tasks: Sequence[str]) -> TaskC
     )
     matrix = vectorizer.fit_transform(list(questions))
     model = LogisticRegression(C=REGULARISATION, max_iter=3000).fit(matrix, list(tasks))
+    weights = np.asarray(model.coef_, dtype=np.float64)
+    bias = np.asarray(model.intercept_, dtype=np.float64)
+    if len(model.classes_) == 2:
+        # Two tasks: one logit for the second; a softmax over (0, logit) is its sigmoid.
+        weights = np.vstack([np.zeros_like(weights), weights])
+        bias = np.concatenate([[0.0], bias])
     return TaskClassifier(
         tasks=tuple(str(task) for task in model.classes_),
         vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
         idf=np.asarray(vectorizer.idf_, dtype=np.float64),
-        weights=np.asarray(model.coef_, dtype=np.float64),
-        bias=np.asarray(model.intercept_, dtype=np.float64),
+        weights=weights,
+        bias=bias,
     )

@@ -87,3 +87,18 @@ def test_bad_arguments_are_refused(classifier: TaskClassifier) -> None:
         check_tasks(classifier, [SHARPE_Q], ["x"], Continuations(), min_probability=0.0)
     with pytest.raises(ValueError, match="one continuation per question"):
         check_tasks(classifier, [SHARPE_Q], ["x"], lambda questions, starts: [])
+
+
+def test_a_classifier_reading_tasks_this_code_does_not_teach_is_refused() -> None:
+    questions = [
+        "What is the CAGR from 100 to 200 over 5 years?",
+        "A portfolio grew from 50 to 80 in 4 years; its compound annual growth rate?",
+        "An old-style question about a retired task, with 3 numbers: 4, 5 and 6?",
+        "Another retired task question: 7 and 8 and 9?",
+    ] * 3
+    tasks = ["cagr", "cagr", "retired_task", "retired_task"] * 3
+    from quantreason.tasks.classifier_fitting import fit_task_classifier as fit
+
+    stale = fit(questions, tasks)
+    with pytest.raises(ValueError, match="retired_task"):
+        check_tasks(stale, questions[:1], ["x"], Continuations())

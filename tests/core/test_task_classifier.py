@@ -116,3 +116,39 @@ def test_the_cli_fits_on_a_dataset_and_refuses_a_missing_one(tmp_path: Path) -> 
     assert len(classifier.tasks) > 10
     missing = runner.invoke(app, ["task-classifier", "--data", str(tmp_path / "none")])
     assert missing.exit_code != 0 and "not found" in missing.output
+
+
+def test_truncated_or_foreign_files_are_refused_with_the_same_error(
+    classifier: TaskClassifier, tmp_path: Path
+) -> None:
+    good = classifier.save(tmp_path / "good.npz")
+    truncated = tmp_path / "truncated.npz"
+    truncated.write_bytes(good.read_bytes()[:200])
+    bare = tmp_path / "bare.npz"
+    with bare.open("wb") as handle:
+        np.save(handle, np.zeros(3))  # a .npy under a .npz name
+    for path in (truncated, bare):
+        with pytest.raises(ValueError, match="is not a task classifier"):
+            TaskClassifier.load(path)
+
+
+def test_two_tasks_fit_and_match_scikit_learn() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = generate_dataset(
+        seed=4, sizes={"train": 400, "validation": 20}, families=["cagr", "sharpe_ratio"]
+    )["train"]
+    questions, tasks = [r["question"] for r in rows], [r["family"] for r in rows]
+    ours = fit_task_classifier(questions, tasks)
+    vectorizer = TfidfVectorizer(
+        analyzer=question_features, sublinear_tf=True, min_df=MIN_DOCUMENTS
+    )
+    model = LogisticRegression(C=REGULARISATION, max_iter=3000).fit(
+        vectorizer.fit_transform(questions), tasks
+    )
+    asked = "Fund return 9%, volatility 12%, cash 2%. What's the Sharpe ratio?"
+    expected = model.predict_proba(vectorizer.transform([asked]))[0]
+    got = ours.probabilities(asked)
+    assert [got[t] for t in model.classes_] == pytest.approx(expected.tolist(), abs=1e-6)
+    assert ours.top(asked)[0] == "sharpe_ratio"

@@ -98,7 +98,7 @@ def test_stop_at_answer_fires_where_the_stopping_criterion_does(predictor) -> No
     text = "Reasoning: r\nFormula: 1+1\nAnswer: 2 %\nand more"
     ids = tokenizer(text, add_special_tokens=False)["input_ids"]
     criteria = answer_stopping_criteria(tokenizer, prompt_length=0)
-    predictor.batcher._stop_at_answer.add("probe")
+    predictor.batcher._stop_at_answer["probe"] = ""  # a reply with no given start
     ours = [
         predictor.batcher._answer_complete(
             SimpleNamespace(request_id="probe", generated_tokens=ids[:n])
@@ -137,3 +137,20 @@ def test_an_engine_without_our_settings_means_one_padded_batch(tiny_adapter: Pat
     assert predictor.batcher is None
     reply = predictor.completions([QUESTIONS[0]], 4)
     assert reply == generate(predictor.loaded, [QUESTIONS[0]], max_new_tokens=4, batch_size=1)
+
+
+def test_a_continued_reply_stops_at_its_formula_line_in_the_engine(predictor) -> None:
+    """A reply begun with 'Reasoning: ... Formula:' stops once its continuation ends the line."""
+    from types import SimpleNamespace
+
+    from quantreason.task_check import reply_start
+
+    tokenizer = predictor.loaded.tokenizer
+    ids = tokenizer(" 1+1\n", add_special_tokens=False)["input_ids"]
+    predictor.batcher._stop_at_answer["begun"] = reply_start("cagr")
+    predictor.batcher._stop_at_answer["free"] = ""
+    for request_id, stops in (("begun", True), ("free", False)):
+        result = SimpleNamespace(request_id=request_id, generated_tokens=ids)
+        assert predictor.batcher._answer_complete(result) is stops
+    for request_id in ("begun", "free"):
+        del predictor.batcher._stop_at_answer[request_id]

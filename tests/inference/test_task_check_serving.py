@@ -149,3 +149,33 @@ def test_evaluation_checks_the_fine_tuned_replies_only(
     assert summary["mine"]["n"] == 2 and summary["mine"]["rewritten"] == 2
     assert summary["mine"]["first_right"] == 0
     assert "### Task check" in (tmp_path / "results.md").read_text()
+
+
+def test_a_continued_formula_line_stops_like_a_written_one(tiny_base: str) -> None:
+    import torch
+
+    from quantreason.stopping import answer_stopping_criteria
+
+    loaded = load_model(tiny_base)
+    tokenizer = loaded.tokenizer
+    prompt = tokenizer("Question?", add_special_tokens=False)["input_ids"]
+    continuation = tokenizer(" 1+1\n", add_special_tokens=False)["input_ids"]
+    ids = torch.tensor([prompt + continuation, prompt + continuation])
+    starts = [reply_start("cagr"), ""]
+    stop = answer_stopping_criteria(tokenizer, len(prompt), starts)[0]
+    assert stop(ids, None).tolist() == [True, False]  # only the row begun with 'Formula:'
+
+
+def test_the_last_runs_classifier_serves_only_that_runs_adapter(
+    tiny_adapter: Path, classifier_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quantreason.cli.options import task_classifier_or_latest
+
+    monkeypatch.setenv("QUANTREASON_RUNS", str(tmp_path / "runs"))
+    (tmp_path / "runs").mkdir()
+    latest = {"adapter": str(tiny_adapter), "task_classifier": str(classifier_file)}
+    (tmp_path / "runs" / "latest.json").write_text(json.dumps(latest))
+    assert task_classifier_or_latest(None, tiny_adapter) == classifier_file
+    assert task_classifier_or_latest(None, tmp_path / "another_adapter") is None
+    assert task_classifier_or_latest(None, None) is None
+    assert task_classifier_or_latest(classifier_file, None) == classifier_file
