@@ -282,7 +282,7 @@ def _replies(
     import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from quantreason.generation import generate, load_model
+    from quantreason.generation import load_model
 
     # fp32 so that figures reproduce (bf16 changes ~14 % of greedy outputs); merged for speed.
     loaded = load_model(base_path, adapter, merge=True, dtype=torch.float32)
@@ -300,35 +300,17 @@ def _replies(
 
                 # The inference container's older transformers has no engine: padded batches.
                 continuous_batching = engine_available()
-            if continuous_batching:
-                from quantreason.serving.batching import generate_continuous
-
-                replies = generate_continuous(
-                    loaded,
-                    questions,
-                    max_new_tokens=max_new_tokens,
-                    max_sequences=batch_size,
-                    stop_at_answer=True,
-                )
-                bar.advance(task, len(questions))
-            else:
-                replies = generate(
-                    loaded,
-                    questions,
-                    max_new_tokens=max_new_tokens,
-                    batch_size=batch_size,
-                    on_batch=lambda done: bar.advance(task, done),
-                    stop_at_answer=True,
-                )
+            greedy = functools.partial(
+                _greedy,
+                loaded,
+                max_new_tokens=max_new_tokens,
+                batch_size=batch_size,
+                continuous_batching=continuous_batching,
+            )
+            replies = greedy(questions, on_batch=lambda done: bar.advance(task, done))
             checks: list[tuple[TaskReading, str] | None] = [None] * len(replies)
             if task_check is not None and task_check[0] is not None:
-                continue_replies = functools.partial(
-                    _continue_replies,
-                    loaded,
-                    max_new_tokens=max_new_tokens,
-                    batch_size=batch_size,
-                    continuous_batching=continuous_batching,
-                )
+                continue_replies = greedy  # (questions, reply starts): the same decoding
                 first_replies = replies
                 replies, readings = check_tasks(
                     task_check[0], questions, first_replies, continue_replies, task_check[1]
@@ -373,20 +355,22 @@ def _replies(
         gc.collect()  # free the first model before the second is loaded
 
 
-def _continue_replies(
+def _greedy(
     loaded: Any,
     questions: Sequence[str],
-    reply_starts: Sequence[str],
+    reply_starts: Sequence[str] | None = None,
     *,
     max_new_tokens: int,
     batch_size: int,
     continuous_batching: bool,
+    on_batch: Any = None,
 ) -> list[str]:
-    """Greedy continuations of replies begun with ``reply_starts`` (for the task check)."""
+    """Greedy replies, stopped at the answer (continuations of ``reply_starts`` when given):
+    through the engine, or as padded batches. ``on_batch(n)``: questions done."""
     if continuous_batching:
         from quantreason.serving.batching import generate_continuous
 
-        return generate_continuous(
+        replies = generate_continuous(
             loaded,
             questions,
             max_new_tokens=max_new_tokens,
@@ -394,6 +378,9 @@ def _continue_replies(
             stop_at_answer=True,
             reply_starts=reply_starts,
         )
+        if on_batch is not None:
+            on_batch(len(questions))
+        return replies
     from quantreason.generation import generate
 
     return generate(
@@ -401,6 +388,7 @@ def _continue_replies(
         questions,
         max_new_tokens=max_new_tokens,
         batch_size=batch_size,
+        on_batch=on_batch,
         stop_at_answer=True,
         reply_starts=reply_starts,
     )
