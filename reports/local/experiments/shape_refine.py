@@ -80,52 +80,32 @@ print("train+val right formulas (orig fits, refined fits):", dict(bad))
 for k, v in list(ex.items())[:12]:
     print(" ", k, v)
 V = json.loads(Path("reports/local/experiments/runT_task_check_votes.json").read_text())
-for split, recs in V.items():
-    c = collections.Counter()
+
+
+def grounded_replies(recs):
+    """(record, candidate, right) for every grounded reply that names a task."""
     for rec in recs:
-        for rep in [rec["checked"]] + rec["samples"] + rec["forced"]:
+        for rep in [rec["checked"], *rec["samples"], *rec["forced"]]:
             cand = read_candidate(rep, rec["question"])
             if not cand.grounded or cand.task is None:
                 continue
             ok = cand.value is not None and is_correct(
                 cand.value, rec["answer"], rec["unit"], rec["tolerance"], sign_free=rec["sign_free"]
             )
-            c[
-                (
-                    ok,
-                    fits(orig, cand.task, cand.formula, rec["question"]),
-                    fits(refined, cand.task, cand.formula, rec["question"]),
-                )
-            ] += 1
+            yield rec, cand, ok
+
+
+for split, recs in V.items():
+    c = collections.Counter()
+    for rec, cand, ok in grounded_replies(recs):
+        before = fits(orig, cand.task, cand.formula, rec["question"])
+        after = fits(refined, cand.task, cand.formula, rec["question"])
+        c[(ok, before, after)] += 1
     print(split, "(right, orig fits, refined fits):", sorted(c.items()))
-for rec in V["handwritten_dev"]:
-    for rep in [rec["checked"]] + rec["samples"] + rec["forced"]:
-        cand = read_candidate(rep, rec["question"])
-        if not cand.grounded or cand.task is None:
-            continue
-        ok = cand.value is not None and is_correct(
-            cand.value, rec["answer"], rec["unit"], rec["tolerance"], sign_free=rec["sign_free"]
-        )
-        if (
-            ok
-            and fits(orig, cand.task, cand.formula, rec["question"])
-            and not fits(refined, cand.task, cand.formula, rec["question"])
-        ):
-            print("LOST", rec["id"], cand.formula, "|", rec["question"][:100])
 seen = set()
-for rec in V["handwritten_dev"]:
-    for rep in [rec["checked"]] + rec["samples"] + rec["forced"]:
-        cand = read_candidate(rep, rec["question"])
-        if not cand.grounded or cand.task is None:
-            continue
-        ok = cand.value is not None and is_correct(
-            cand.value, rec["answer"], rec["unit"], rec["tolerance"], sign_free=rec["sign_free"]
-        )
-        if (
-            not ok
-            and fits(orig, cand.task, cand.formula, rec["question"])
-            and not fits(refined, cand.task, cand.formula, rec["question"])
-            and (rec["id"], cand.formula) not in seen
-        ):
-            seen.add((rec["id"], cand.formula))
-            print("CAUGHT", rec["id"], cand.formula)
+for rec, cand, ok in grounded_replies(V["handwritten_dev"]):
+    before = fits(orig, cand.task, cand.formula, rec["question"])
+    after = fits(refined, cand.task, cand.formula, rec["question"])
+    if before and not after and (rec["id"], cand.formula) not in seen:
+        seen.add((rec["id"], cand.formula))
+        print("CAUGHT" if not ok else "LOST", rec["id"], cand.formula, "|", rec["question"][:100])
