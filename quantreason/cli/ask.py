@@ -138,6 +138,15 @@ def _print(records: list[dict[str, Any]]) -> None:
         console.print(f"  answer:     {answer}", markup=False, highlight=False)
         # the task the reply's reasoning sentence names: what the model took the question for
         console.print(f"  task:       {record.get('task') or 'unknown'}", markup=False)
+        check = record.get("task_check")
+        if check is not None and check["rewritten"]:
+            # the reply first named another task than the question reads as: say so
+            console.print(
+                f"  rewritten:  the model first named {check['reply_task'] or 'no task'}; the "
+                f"question reads as {check['question_task']} (p = {check['probability']:.2f})",
+                markup=False,
+                highlight=False,
+            )
         console.print(
             f"  confidence: {record['confidence']:.2f} of {record['samples'] + 1} replies, "
             f"grounded: {'yes' if record['grounded'] else 'no'}, "

@@ -61,3 +61,21 @@ def test_an_answer_is_shown_with_its_unit_symbol_and_task(capsys: pytest.Capture
     out = capsys.readouterr().out
     assert "answer:     22.5989 %\n" in out and "task:       max_drawdown" in out
     assert "answer:     3\n" in out and "task:       unknown" in out
+
+
+def test_a_rewritten_reply_says_which_task_it_first_named(capsys: pytest.CaptureFixture) -> None:
+    from quantreason.cli.ask import _print
+
+    check = {
+        "question_task": "cagr",
+        "probability": 0.91,
+        "reply_task": "compounding",
+        "rewritten": True,
+    }
+    record = {"question": "q?", "formula": "((2/1)**(1/5)-1)*100", "abstained": False,
+              "answer": 14.87, "unit": "percent", "task": "cagr", "confidence": 1.0,
+              "samples": 0, "grounded": True, "task_check": check}  # fmt: skip
+    _print([record, record | {"task_check": check | {"rewritten": False}}])
+    out = capsys.readouterr().out
+    assert out.count("rewritten:") == 1
+    assert "the model first named compounding; the question reads as cagr (p = 0.91)" in out
