@@ -98,16 +98,19 @@ class Candidate:
     fallback: float | None = None  # the formula's value, else the stated number (as served)
     task: str | None = None  # the family whose reasoning sentence the reply opens with
     fits_task: bool = False  # grounded, and the formula has a shape that task teaches
+    on_task: bool = True  # names the task the question confidently reads as (when one is known)
 
     @property
     def votes(self) -> bool:
-        """A reply votes when its formula evaluated, is grounded and fits its task."""
-        return self.value is not None and self.grounded and self.fits_task
+        """A reply votes when its formula evaluated, is grounded, fits its task, and that task
+        is the one the question reads as (:mod:`quantreason.task_check`), when one is known."""
+        return self.value is not None and self.grounded and self.fits_task and self.on_task
 
 
-def read_candidate(reply: str, question: str) -> Candidate:
-    """Interpret ``reply``; check its formula's grounding in ``question`` and its shape against
-    the task the reply names."""
+def read_candidate(reply: str, question: str, question_task: str | None = None) -> Candidate:
+    """Interpret ``reply``; check its formula's grounding in ``question``, its shape against
+    the task the reply names, and that task against ``question_task`` (the task the question
+    confidently reads as, when known)."""
     interpreted = interpret_response(reply)
     formula = interpreted.formula
     missing = ungrounded_numbers(formula, question) if formula else []
@@ -128,8 +131,19 @@ def read_candidate(reply: str, question: str) -> Candidate:
             if task is not None
             else "the reply names no task"
         )
+    on_task = question_task is None or task == question_task
+    if fits and not on_task:
+        error = f"the reply is for {task!r}; the question reads as {question_task!r}"
     return Candidate(
-        reply, formula, interpreted.formula_value, grounded, error, interpreted.answer, task, fits
+        reply,
+        formula,
+        interpreted.formula_value,
+        grounded,
+        error,
+        interpreted.answer,
+        task,
+        fits,
+        on_task,
     )
 
 
@@ -159,8 +173,14 @@ def _agree(a: float, b: float) -> bool:
     return abs(a - b) <= AGREEMENT_TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
-def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Consensus:
+def decide(
+    question: str,
+    replies: Sequence[str],
+    threshold: float = 0.0,
+    question_task: str | None = None,
+) -> Consensus:
     """Vote among ``replies`` (``replies[0]`` is the greedy one); abstain below ``threshold``.
+    With ``question_task`` (the task check's confident reading), only replies for that task vote.
 
     With a single reply this is plain greedy decoding plus the checks: confidence 1 when its
     formula is grounded and fits its task, 0 otherwise.
@@ -169,7 +189,7 @@ def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Con
         raise ValueError("decide() needs at least one reply")
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
-    candidates = [read_candidate(reply, question) for reply in replies]
+    candidates = [read_candidate(reply, question, question_task) for reply in replies]
     groups: list[list[int]] = []
     for index, candidate in enumerate(candidates):
         if not candidate.votes:
@@ -184,11 +204,12 @@ def decide(question: str, replies: Sequence[str], threshold: float = 0.0) -> Con
     if not groups:
         # No reply passed the checks: report the greedy reading (as served without voting),
         # never confidently, and say which check it failed.
-        reason = (
-            "no grounded formula"
-            if not any(c.grounded for c in candidates)
-            else "no grounded formula has a form its task teaches"
-        )
+        if not any(c.grounded for c in candidates):
+            reason = "no grounded formula"
+        elif not any(c.fits_task for c in candidates):
+            reason = "no grounded formula has a form its task teaches"
+        else:
+            reason = f"no checked formula is for the task the question reads as ({question_task})"
         return _finish(greedy, greedy.fallback, 0.0, len(candidates), {}, threshold, reason)
     best = max(groups, key=lambda g: (len(g), 0 in g, -g[0]))
     chosen = candidates[best[0]]
@@ -268,6 +289,7 @@ def decide_batch(
     batch_size: int = 32,
     on_batch: Any = None,
     sampler: Sampler | None = None,
+    question_tasks: Sequence[str | None] | None = None,
 ) -> list[Consensus]:
     """Decisions for ``questions`` given their greedy replies: draws ``settings.samples`` more
     per question, then ``settings.retry_samples`` more for each question none of whose replies
@@ -278,9 +300,14 @@ def decide_batch(
     the continuous-batching engine pass one: ``serving.batching.sample_continuous`` or a
     sampling batcher, which this core module may not import: serving depends on it), else
     from ``loaded`` as padded batches (:func:`quantreason.generation.sample`). ``loaded`` may
-    be None when no samples are asked for or a sampler is given."""
+    be None when no samples are asked for or a sampler is given. ``question_tasks``: per
+    question, the task it confidently reads as (:mod:`quantreason.task_check`) or None; only
+    replies for that task vote."""
     if len(questions) != len(greedy_replies):
         raise ValueError("one greedy reply per question")
+    tasks = list(question_tasks) if question_tasks is not None else [None] * len(questions)
+    if len(tasks) != len(questions):
+        raise ValueError("one question task (or None) per question")
     replies = [[greedy] for greedy in greedy_replies]
     draw = functools.partial(_draw, loaded, settings, max_new_tokens, batch_size, sampler)
     first = draw(questions, settings.samples, 0, on_batch)
@@ -289,18 +316,18 @@ def decide_batch(
     if settings.retry_samples:
         failed = [
             index
-            for index, (question, question_replies) in enumerate(
-                zip(questions, replies, strict=True)
+            for index, (question, question_replies, task) in enumerate(
+                zip(questions, replies, tasks, strict=True)
             )
-            if not any(read_candidate(reply, question).votes for reply in question_replies)
+            if not any(read_candidate(reply, question, task).votes for reply in question_replies)
         ]
         # no progress callback: the caller sized its bar for the first round
         retried = draw([questions[i] for i in failed], settings.retry_samples, 1, None)
         for index, more in zip(failed, retried, strict=True):
             replies[index].extend(more)
     return [
-        decide(question, question_replies, settings.threshold)
-        for question, question_replies in zip(questions, replies, strict=True)
+        decide(question, question_replies, settings.threshold, task)
+        for question, question_replies, task in zip(questions, replies, tasks, strict=True)
     ]
 
 

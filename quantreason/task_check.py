@@ -40,6 +40,13 @@ class TaskReading:
     probability: float  # its probability
     reply_task: str | None  # the task the model's first reply named
     rewritten: bool  # the reply was written again for ``question_task``
+    confident: bool  # probability >= the check's threshold: only replies for it vote
+
+    @property
+    def voting_task(self) -> str | None:
+        """The task a reply must name to vote (:func:`quantreason.consensus.decide`), or None
+        when the reading is not confident."""
+        return self.question_task if self.confident else None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready fields."""
@@ -82,8 +89,9 @@ def check_tasks(
         task, probability = classifier.top(question)
         named = family_for_reasoning(split_response(reply).reasoning)
         reply_task = named.name if named is not None else None
-        rewrite = probability >= min_probability and reply_task != task
-        readings.append(TaskReading(task, round(probability, 4), reply_task, rewrite))
+        confident = probability >= min_probability
+        rewrite = confident and reply_task != task
+        readings.append(TaskReading(task, round(probability, 4), reply_task, rewrite, confident))
     redo = [i for i, reading in enumerate(readings) if reading.rewritten]
     checked = list(replies)
     if redo:

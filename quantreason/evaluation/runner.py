@@ -348,6 +348,11 @@ def _replies(
                     batch_size=batch_size,
                     on_batch=lambda done: bar.advance(task, done),
                     sampler=sampler,
+                    # only replies for the task the question confidently reads as vote
+                    question_tasks=[
+                        check[0].voting_task if check is not None else None
+                        for check in (checks[i] for i in voted)
+                    ],
                 )
             return replies, decisions, checks
     finally:

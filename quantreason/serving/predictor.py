@@ -119,6 +119,7 @@ class Predictor:
         """Answer all questions of ``request`` (one object if it sent one string)."""
         texts = self.completions(request.questions, request.max_new_tokens)
         readings: list[dict | None] = [None] * len(texts)
+        voting_tasks: list[str | None] = [None] * len(texts)
         if self.task_classifier is not None and self.settings.task_check > 0:
             texts, checked = check_tasks(
                 self.task_classifier,
@@ -130,6 +131,7 @@ class Predictor:
                 self.settings.task_check,
             )
             readings = [reading.to_dict() for reading in checked]
+            voting_tasks = [reading.voting_task for reading in checked]
         decide = functools.partial(
             decide_batch,
             self.loaded,
@@ -137,6 +139,7 @@ class Predictor:
             texts,
             self.settings.self_consistency,
             max_new_tokens=request.max_new_tokens,
+            question_tasks=voting_tasks,
         )
         if self.sampling_batcher is not None:
             # Sampled votes share the engine's steps with other requests' (it locks the

@@ -116,3 +116,35 @@ def test_thresholds_answering_the_same_questions_share_one_label() -> None:
     # 0.0 and 0.2 answer all 4; 0.4 answers 3; 0.6, 0.8 and 1.0 the same 2
     assert sorted(labels.values()) == ["0.0–0.2", "0.4", "0.6–1.0"]
     assert labels[(50.0, 100.0)] == "0.6–1.0"
+
+
+def test_only_replies_for_the_task_the_question_reads_as_vote() -> None:
+    # Two replies read the question as a Sortino ratio (a form Sortino teaches, numbers from
+    # the question) and outvote the Calmar reply, unless the question confidently reads as Calmar.
+    sortino = FAMILIES["sortino"].reasoning
+    replies = [reply("15/25"), reply("(15-2)/25", sortino), reply("(15-2)/25", sortino)]
+    free = decide(QUESTION, replies)
+    assert free.task == "sortino" and free.answer == pytest.approx(0.52)
+    read = decide(QUESTION, replies, question_task="calmar")
+    assert read.task == "calmar" and read.answer == pytest.approx(0.6)
+    assert read.confidence == pytest.approx(1 / 3, abs=1e-4)  # off-task replies count in the share
+    off = read_candidate(replies[1], QUESTION, "calmar")
+    assert off.fits_task and not off.on_task and not off.votes
+    assert "the question reads as 'calmar'" in off.error
+    none = decide(QUESTION, replies[1:], question_task="calmar")
+    assert none.confidence == 0.0 and "the task the question reads as (calmar)" in none.reason
+
+
+def test_decide_batch_takes_one_question_task_per_question() -> None:
+    from quantreason.consensus import SelfConsistency, decide_batch
+
+    decisions = decide_batch(
+        None, [QUESTION, QUESTION], [reply("15/25")] * 2, SelfConsistency(),
+        max_new_tokens=8, question_tasks=["calmar", "sortino"],
+    )  # fmt: skip
+    assert [d.confidence for d in decisions] == [1.0, 0.0]
+    with pytest.raises(ValueError, match="one question task"):
+        decide_batch(
+            None, [QUESTION], [reply("15/25")], SelfConsistency(), max_new_tokens=8,
+            question_tasks=[],
+        )  # fmt: skip

@@ -6,7 +6,13 @@ from quantreason.consensus import decide
 from quantreason.reply import is_correct, split_response
 from quantreason.tasks import family_for_reasoning
 
-R = json.loads(Path("reports/local/experiments/runT_task_check_votes.json").read_text())
+# argv[1]: runT_task_check_votes.json (handwritten_dev, with samples continued from the
+# classifier's task) or runT_task_check_votes_validation.json (validation, free samples only)
+R = json.loads(
+    Path(
+        sys.argv[1] if len(sys.argv) > 1 else "reports/local/experiments/runT_task_check_votes.json"
+    ).read_text()
+)
 
 
 def task_of(reply):
@@ -82,7 +88,7 @@ for split, recs in R.items():
             + "  ".join(cells)
         )
 
-if len(sys.argv) > 1:
+if len(sys.argv) > 2:
     for rec in R["handwritten_dev"]:
         reps = policy(rec, "forced3+4")
         d = decide(rec["question"], reps)
