@@ -78,20 +78,14 @@ def task_classifier(
 ) -> None:
     """Fit the task check's question classifier on a dataset's train split (for
     `package-model --task-classifier` when the model was trained elsewhere)."""
-    from quantreason.data import load_split
     from quantreason.tasks.classifier import CLASSIFIER_FILE
-    from quantreason.tasks.classifier_fitting import fit_task_classifier
+    from quantreason.tasks.classifier_fitting import fit_dataset_classifier
 
     try:
-        rows = load_split(data_dir, "train")
-        classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
+        summary = fit_dataset_classifier(data_dir, out or data_dir / CLASSIFIER_FILE)
     except (FileNotFoundError, ValueError, KeyError) as err:
         fail(err)
-    path = classifier.save(out or data_dir / CLASSIFIER_FILE)
-    typer.echo(
-        f"wrote {path}: {len(classifier.tasks)} tasks, {len(classifier.vocabulary)} features"
-    )
-    if (data_dir / "validation.jsonl").is_file():
-        validation = load_split(data_dir, "validation")
-        right = sum(classifier.top(r["question"])[0] == r["family"] for r in validation)
-        typer.echo(f"validation: the task of {right} of {len(validation)} questions read right")
+    typer.echo(f"wrote {summary['path']}: {summary['tasks']} tasks, {summary['features']} features")
+    if summary["validation_task_accuracy"] is not None:
+        share = 100 * summary["validation_task_accuracy"]
+        typer.echo(f"validation: the task of {share:.1f} % of its questions read right")

@@ -54,21 +54,11 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
 
 def fit_classifier(paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``classifier``: the task check's question classifier, fitted on the train split."""
-    from quantreason.data import load_split
-    from quantreason.tasks.classifier_fitting import fit_task_classifier
+    from quantreason.tasks.classifier_fitting import fit_dataset_classifier
 
-    rows = load_split(paths.data, "train")
-    classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
-    paths.classifier.mkdir(parents=True, exist_ok=True)
-    path = classifier.save(classifier_path(paths))
-    validation = load_split(paths.data, "validation")
-    right = sum(classifier.top(r["question"])[0] == r["family"] for r in validation)
-    return {
-        "features": len(classifier.vocabulary),
-        "tasks": len(classifier.tasks),
-        "validation_task_accuracy": round(right / len(validation), 4) if validation else None,
-        "megabytes": round(path.stat().st_size / 1e6, 2),
-    }
+    summary = fit_dataset_classifier(paths.data, classifier_path(paths))
+    del summary["path"]  # the stage's output, recorded as such
+    return summary
 
 
 def classifier_path(paths: PipelinePaths) -> Path:

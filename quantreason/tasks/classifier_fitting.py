@@ -9,6 +9,8 @@ container needs scikit-learn.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -46,3 +48,29 @@ def fit_task_classifier(questions: Sequence[str], tasks: Sequence[str]) -> TaskC
         weights=weights,
         bias=bias,
     )
+
+
+def fit_dataset_classifier(data_dir: str | Path, out_path: str | Path) -> dict[str, Any]:
+    """Fit on ``data_dir``'s train split, save to ``out_path`` and summarise: tasks, features,
+    size, and the share of the validation split (when there is one) whose task it reads right.
+    ``FileNotFoundError`` / ``ValueError`` name a missing or bad split."""
+    from quantreason.data import load_split
+
+    rows = load_split(data_dir, "train")
+    classifier = fit_task_classifier([r["question"] for r in rows], [r["family"] for r in rows])
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    path = classifier.save(out_path)
+    summary: dict[str, Any] = {
+        "path": str(path),
+        "tasks": len(classifier.tasks),
+        "features": len(classifier.vocabulary),
+        "megabytes": round(path.stat().st_size / 1e6, 2),
+        "validation_task_accuracy": None,
+    }
+    if (Path(data_dir) / "validation.jsonl").is_file():
+        validation = load_split(data_dir, "validation")
+        right = sum(classifier.top(r["question"])[0] == r["family"] for r in validation)
+        summary["validation_task_accuracy"] = (
+            round(right / len(validation), 4) if validation else None
+        )
+    return summary

@@ -111,7 +111,7 @@ def test_the_cli_fits_on_a_dataset_and_refuses_a_missing_one(tmp_path: Path) -> 
     runner = CliRunner()
     done = runner.invoke(app, ["task-classifier", "--data", str(data)])
     assert done.exit_code == 0, done.output
-    assert "validation: the task of" in done.output
+    assert "validation: the task of" in done.output and "% of its questions" in done.output
     classifier = TaskClassifier.load(data / "task_classifier.npz")
     assert len(classifier.tasks) > 10
     missing = runner.invoke(app, ["task-classifier", "--data", str(tmp_path / "none")])
