@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from quantreason.amounts import scaled_amounts
 from quantreason.reply import interpret_response, split_response
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import fits_task
@@ -34,8 +35,6 @@ AGREEMENT_TOLERANCE = 1e-4  # relative: two formulas "agree" when their values m
 
 _NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_SCALED_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(k|m|bn|thousand|million|billion)\b", re.I)
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 # Words that imply a number the formula may use (periods per year, multiples).
 _IMPLIED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
     (re.compile(r"quarter|three-?month", re.I), (4.0,)),
@@ -70,8 +69,8 @@ def shown_numbers(question: str) -> set[float]:
     """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
     text = _THOUSANDS_RE.sub("", question)
     numbers = {float(m) for m in _NUMBER_RE.findall(text)}
-    for digits, scale in _SCALED_RE.findall(text):
-        numbers.add(float(digits) * _SCALES[scale.lower()])
+    for amount, factor in scaled_amounts(text):  # "$1.2M": 1200000, and (1.2*1000000)'s factor
+        numbers.update((amount, factor))
     for pattern, implied in _IMPLIED:
         if pattern.search(text):
             numbers.update(implied)

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from quantreason.amounts import SCALE_WORDS
 from quantreason.reply.contract import COMPLETE_ANSWER_LINE, LINE_PATTERNS, UNIT_TABLE
 
 
@@ -68,7 +69,6 @@ _NUMBER_RE = re.compile(
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Markers after which the final answer follows, strongest first.
 _MARKERS = (
     re.compile(r"final\s+answer\s*(?:is|:|=)?", re.IGNORECASE),
@@ -141,7 +141,7 @@ def _to_float(match: re.Match[str]) -> float | None:
         return None
     scale = match.group("scale")
     if scale:
-        value *= _SCALES[scale.lower()]
+        value *= SCALE_WORDS[scale.lower()]
     if match.group("neg") or match.group("neg2"):
         value = -value
     return value

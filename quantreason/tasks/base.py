@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from quantreason.amounts import SUFFIXES, scaled_literal
 from quantreason.reply.contract import DEFAULT_RELATIVE_TOLERANCE
 
 Range = tuple[float, float]
@@ -20,27 +21,49 @@ Range = tuple[float, float]
 
 @dataclass(frozen=True)
 class Num:
-    """A number as it appears in one question: its value, decimals shown, and kind."""
+    """A number as it appears in one question: its value, decimals shown, and kind.
+
+    ``scale`` (1, 1e3, 1e6, 1e9) marks an amount shown scaled ("$1.2M"): ``decimals`` then
+    counts the digits shown before the scale, and the formula writes ``(1.2*1000000)``.
+    """
 
     value: float
     decimals: int
     kind: str  # money | pct | plain
+    scale: float = 1.0
+
+    @property
+    def shown(self) -> str:
+        """The digits shown in the question, before any scale, without separators."""
+        return f"{self.value / self.scale:.{self.decimals}f}"
 
     @property
     def formula(self) -> str:
         """The digits written in formulas: exactly as shown in the question, no separators."""
-        return f"{self.value:.{self.decimals}f}"
+        if self.scale != 1:
+            return scaled_literal(self.shown, self.scale)
+        return self.shown
 
     def text(
-        self, rng: random.Random, grouped: bool | None = None, money_style: int | None = None
+        self,
+        rng: random.Random,
+        grouped: bool | None = None,
+        money_style: int | None = None,
+        scale_style: int | None = None,
     ) -> str:
         """A human rendering for the question text; the style is drawn from ``rng`` unless
-        ``money_style`` (from :func:`money_style`) fixes the currency for a whole question."""
-        digits = self.formula
-        if grouped is None:
-            grouped = rng.random() < 0.5
-        if grouped and abs(self.value) >= 1000:
-            digits = f"{self.value:,.{self.decimals}f}"
+        ``money_style`` (from :func:`money_style`) fixes the currency and ``scale_style`` the
+        scale's spelling ("M" or " million") for a whole question."""
+        digits = self.shown
+        if self.scale != 1:
+            suffixes = SUFFIXES[self.scale]
+            style = rng.randrange(len(suffixes)) if scale_style is None else scale_style
+            digits += suffixes[style % len(suffixes)]
+        else:
+            if grouped is None:
+                grouped = rng.random() < 0.5
+            if grouped and abs(self.value) >= 1000:
+                digits = f"{self.value:,.{self.decimals}f}"
         if self.kind == "money":
             style = draw_money_style(rng) if money_style is None else money_style
             return (
@@ -76,11 +99,12 @@ class Param:
     log: bool = False  # log-uniform: spreads magnitudes (3- to 6-digit amounts)
     choices: tuple[float, ...] = ()  # when set: one of these values (train and OOD alike)
 
-    def draw(self, rng: random.Random, ood: bool, band: int = 0) -> Num:
+    def draw(self, rng: random.Random, ood: bool, band: int = 0, scaled: bool = False) -> Num:
         """Draw a value (rounded to the decimals shown, so solver and text agree).
 
         ``band`` picks the OOD interval; one band is shared by all parameters of a question
         so that related numbers (a price and its dividend) move out of range together.
+        ``scaled``: the question shows large amounts scaled ("$1.2M").
         """
         if self.choices:
             return Num(float(rng.choice(self.choices)), self.decimals, self.kind)
@@ -90,6 +114,10 @@ class Param:
             raw = math.exp(rng.uniform(math.log(low), math.log(high)))
         else:
             raw = rng.uniform(low, high)
+        if scaled and self.kind == "money":
+            shown_scaled = _draw_scaled(rng, raw)
+            if shown_scaled is not None:
+                return shown_scaled
         value = round(raw, decimals)
         if value == 0:
             value = 10.0**-decimals if decimals else 1.0
@@ -101,6 +129,27 @@ class Param:
             return ", ".join(_fmt(c) for c in self.choices)
         ranges = self.ood if ood else (self.train,)
         return " or ".join(f"{_fmt(lo)}–{_fmt(hi)}" for lo, hi in ranges)
+
+
+# Share of questions whose large amounts are shown scaled ("$1.2M", "$250k") rather than in
+# full; within such a question, amounts from 10,000 to a million are scaled half the time
+# ("from $850,000 to $1.2M" is how people write).
+SCALED_QUESTION_SHARE = 0.3
+
+
+def _draw_scaled(rng: random.Random, raw: float) -> Num | None:
+    """``raw`` shown with a scale ("$1.2M", "$3.75bn", "$250k"), or None to show it in full."""
+    size = abs(raw)
+    if size >= 1e6:
+        factor, decimals = (1e9 if size >= 1e9 else 1e6), rng.choice((0, 1, 1, 2))
+    elif size >= 1e4 and rng.random() < 0.5:
+        factor, decimals = 1e3, rng.choice((0, 0, 1))
+    else:
+        return None
+    shown = round(raw / factor, decimals)
+    if shown == 0:
+        return None
+    return Num(shown * factor, decimals, "money", factor)
 
 
 def _fmt(x: float) -> str:
@@ -162,7 +211,10 @@ class Family:
                 nums = self.sample(rng, ood)
             else:
                 band = rng.randrange(bands)
-                nums = {name: spec.draw(rng, ood, band) for name, spec in self.params.items()}
+                scaled = rng.random() < SCALED_QUESTION_SHARE
+                nums = {
+                    name: spec.draw(rng, ood, band, scaled) for name, spec in self.params.items()
+                }
             if self.derive is not None:
                 nums = self.derive(nums)
             if self.valid({k: n.value for k, n in nums.items()}):
@@ -173,8 +225,9 @@ class Family:
         """How each number is written in the question (formats drawn from ``rng``)."""
         if self.render is not None:
             return self.render(rng, nums)
-        style = draw_money_style(rng)  # one currency per question
-        return {k: n.text(rng, money_style=style) for k, n in nums.items()}
+        style = draw_money_style(rng)  # one currency and one way to write scales per question
+        scale_style = rng.randrange(4)
+        return {k: n.text(rng, money_style=style, scale_style=scale_style) for k, n in nums.items()}
 
     def build_formula(self, nums: Values) -> str:
         """The ground-truth formula for these numbers."""

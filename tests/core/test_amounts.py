@@ -1,0 +1,124 @@
+"""Amounts shown scaled ("$1.2M"): the generator writes them, the readers understand them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quantreason.amounts import SUFFIXES, collapse_scaled_literals, scaled_amounts, scaled_literal
+from quantreason.consensus import shown_numbers, ungrounded_numbers
+from quantreason.formula import evaluate
+from quantreason.reply import interpret_response
+from quantreason.tasks import FAMILIES, Num
+from quantreason.tasks.shapes import fits_task
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "factor"),
+    [
+        ("a $1.2M book", 1_200_000, 1e6),
+        ("3.5 million dollars", 3_500_000, 1e6),
+        ("EUR 250k of bonds", 250_000, 1e3),
+        ("£2.75mn", 2_750_000, 1e6),
+        ("$4bn fund", 4_000_000_000, 1e9),
+        ("40 thousand", 40_000, 1e3),
+        ("12M EUR", 12_000_000, 1e6),
+    ],
+)
+def test_scaled_amounts_are_read_with_their_factor(text: str, amount: float, factor: float) -> None:
+    assert scaled_amounts(text) == [(pytest.approx(amount), factor)]
+
+
+def test_words_that_merely_start_with_a_scale_letter_are_not_amounts() -> None:
+    assert scaled_amounts("5 months at 3 more") == []
+    assert scaled_amounts("12 monthly payments") == []
+
+
+def test_collapse_writes_each_scaled_literal_as_one_number() -> None:
+    formula = "npv(2/100, (12.62*1000000), 2608026)-(57.3*1000000)+(-1.5*1000)"
+    assert collapse_scaled_literals(formula) == "npv(2/100, 12620000, 2608026)-57300000+-1500"
+    assert evaluate(collapse_scaled_literals(formula)) == pytest.approx(evaluate(formula))
+    assert collapse_scaled_literals("(12*100)") == "(12*100)"  # 100 is not a scale
+
+
+def test_a_scaled_num_shows_digits_and_writes_them_times_the_factor() -> None:
+    num = Num(1_200_000.0, 1, "money", 1e6)
+    assert num.shown == "1.2"
+    assert num.formula == scaled_literal("1.2", 1e6) == "(1.2*1000000)"
+    text = num.text(random.Random(0), money_style=0, scale_style=1)
+    assert text == "$1.2 million"
+    assert scaled_amounts(text) == [(pytest.approx(1_200_000.0), 1e6)]
+    assert Num(1_200_000.0, 0, "money").formula == "1200000"  # unscaled: digits in full
+
+
+def _scaled_questions(count: int) -> list[tuple[str, dict[str, Num], str]]:
+    """(family, numbers, question text) for drawn questions that show a scaled amount."""
+    rng = random.Random(11)
+    found = []
+    for _ in range(40):
+        for name, family in FAMILIES.items():
+            nums = family.draw(rng, ood=rng.random() < 0.5)
+            if any(num.scale != 1 for num in nums.values()):
+                texts = family.texts(rng, nums)
+                found.append((name, nums, " ".join(texts.values())))
+        if len(found) >= count:
+            break
+    return found
+
+
+def test_generated_scaled_amounts_agree_between_text_formula_and_answer() -> None:
+    questions = _scaled_questions(60)
+    assert len(questions) >= 60
+    for name, nums, text in questions:
+        family = FAMILIES[name]
+        formula = family.build_formula(nums)
+        assert "*1000" in formula
+        assert evaluate(formula) == pytest.approx(family.answer(nums), rel=1e-9)
+        assert ungrounded_numbers(formula, text) == [], (name, formula, text)
+        read = {round(amount) for amount, _ in scaled_amounts(text)}
+        for num in nums.values():
+            if num.scale != 1:
+                assert round(num.value) in read, (name, num, text)
+
+
+def _suffix(text: str, num: Num) -> str:
+    """The scale's spelling after the digits ("M", " million", "m", "mn")."""
+    after = text.split(num.shown, 1)[1]
+    return max((s for s in SUFFIXES[num.scale] if after.startswith(s)), key=len)
+
+
+def test_one_question_writes_every_scale_the_same_way() -> None:
+    family = FAMILIES["npv"]
+    rng = random.Random(3)
+    seen = 0
+    for _ in range(400):
+        nums = family.draw(rng, ood=True)
+        millions = [key for key, num in nums.items() if num.scale == 1e6]
+        if len(millions) < 2:
+            continue
+        texts = family.texts(rng, nums)
+        assert len({_suffix(texts[key], nums[key]) for key in millions}) == 1, texts
+        seen += 1
+    assert seen > 5
+
+
+def test_a_scale_the_question_does_not_use_is_not_grounded() -> None:
+    question = "Our book is worth $10M and has a daily sigma of 0.8%. With z = 1.65, 10-day VaR?"
+    assert {10_000_000.0, 1e6} <= shown_numbers(question)
+    assert ungrounded_numbers("(10*1000000)*1.65*0.8/100*sqrt(10)", question) == []
+    assert ungrounded_numbers("10000000*1.65*0.8/100*sqrt(10)", question) == []
+    assert ungrounded_numbers("(10*1000)*1.65*0.8/100*sqrt(10)", question) == ["1000"]
+
+
+def test_a_scaled_amount_is_one_datum_for_the_shape_check() -> None:
+    question = "Our book is worth $10M and has a daily sigma of 0.8%. With z = 1.65, 10-day VaR?"
+    shown = frozenset(shown_numbers(question))
+    assert fits_task("var_given_z", "(10*1000000)*1.65*0.8/100*sqrt(10)", shown)
+    assert fits_task("var_given_z", "10000000*1.65*0.8/100*sqrt(10)", shown)
+    assert not fits_task("var_given_z", "(10*1000000)*1.65*0.8*sqrt(10)", shown)
+
+
+def test_a_stated_answer_in_millions_is_read_in_full() -> None:
+    reply = "The loss could reach 1.2 million dollars."
+    assert interpret_response(reply).stated_value == pytest.approx(1_200_000)
