@@ -29,6 +29,27 @@ CALMAR = Family(
         "ratio is that?",
         "What is the return-to-max-drawdown (Calmar) ratio when return is {R} and drawdown "
         "is {MDD}?",
+        "calmar for {R} cagr and {MDD} max dd? pls",
+        "Exam question: a hedge fund earned an annualised return of {R}; over the same period its "
+        "maximum peak-to-trough loss was {MDD}. Calculate the Calmar ratio.",
+        "Strategy | CAGR {R} | MaxDD {MDD} | Calmar = ?",
+        "Hi Sarah, the factsheet for the macro fund shows {R} annualised performance and a worst "
+        "drawdown of {MDD}. Could you work out the Calmar ratio for the board pack?",
+        "Calmar ratio, please: {MDD} maximum drawdown, {R} yearly return.",
+        "What's the Calmar of a book that compounds at {R} per year but once fell {MDD} from its "
+        "high?",
+        "Annual return divided by max drawdown (the Calmar ratio) for a return of {R} and a "
+        "drawdown of {MDD}?",
+        "ann_return={R}; max_drawdown={MDD}; calmar=?",
+        "Our managed-futures allocation, run out of a small office in Geneva by two former bond "
+        "traders, has returned {R} a year since launch. Its deepest drawdown in that time was "
+        "{MDD}. Ignoring fees, what is its Calmar ratio?",
+        "How much annual return per unit of maximum drawdown does a fund deliver if it makes {R} "
+        "a year and its max drawdown is {MDD}? Give the Calmar ratio.",
+        "Max drawdown {MDD}, annualized return {R}: what Calmar ratio does that give?",
+        "quick one - system returns {R} annualised, max DD {MDD}. calmar ratio?",
+        "Given a {MDD} max drawdown and a {R} compound annual growth rate, compute the Calmar "
+        "ratio.",
     ),
     ood_templates=(
         "Divide the yearly gain of {R} by the deepest fall of {MDD}: which ratio is that, and "
@@ -69,6 +90,29 @@ SHARPE_RATIO = Family(
         "with cash at {rf}?",
         "Excess return over {rf} per unit of risk for a fund with {R} return and {sigma} "
         "standard deviation?",
+        "sharpe? fund did {R}, vol {sigma}, rf {rf}",
+        "What is the risk-adjusted return per unit of vol (the Sharpe ratio) for a fund returning "
+        "{R} with {sigma} volatility when the risk-free rate is {rf}?",
+        "Exam question: a mutual fund generated an annual return of {R} with a standard deviation "
+        "of {sigma}. If the risk-free rate was {rf}, calculate the fund's Sharpe ratio.",
+        "Fund | Return {R} | Vol {sigma} | Rf {rf} | Sharpe = ?",
+        "Hi team, the global equity fund returned {R} last year with annualised volatility of "
+        "{sigma}; cash yielded {rf} over the same period. Can someone compute its Sharpe ratio "
+        "for the quarterly review?",
+        "Sharpe ratio of a single portfolio: {sigma} annual standard deviation, {R} annual "
+        "return, {rf} risk-free rate.",
+        "pls calc sharpe for my account: up {R} on the year, {sigma} vol, t-bills at {rf}",
+        "ret={R}; rf={rf}; vol={sigma}; sharpe=?",
+        "My uncle, who retired from teaching years ago, keeps his savings in one balanced fund. "
+        "It returned {R} this year with a volatility of {sigma}, while short-term government "
+        "bills paid {rf}. What is the fund's Sharpe ratio?",
+        "Using a {rf} risk-free rate, what Sharpe ratio does a strategy with {R} return and "
+        "{sigma} annualized vol have?",
+        "Annual return {R}, annual volatility {sigma}, risk-free rate {rf}. Sharpe?",
+        "Compute (return minus risk-free rate) divided by volatility for one fund: return {R}, "
+        "risk-free {rf}, volatility {sigma}.",
+        "How much excess return per unit of total risk does the fund earn? Return {R}, standard "
+        "deviation {sigma}, risk-free {rf}. Give the Sharpe ratio.",
     ),
     ood_templates=(
         "Reward-to-variability of one portfolio: mean {R}, sigma {sigma}, riskless {rf}.",
@@ -110,6 +154,30 @@ TREYNOR = Family(
         "What's the Treynor ratio of a fund earning {R} with beta {beta} when T-bills yield {rf}?",
         "Excess return per unit of systematic risk: return {R}, beta {beta}, rf {rf}?",
         "My fund made {R}; its beta is {beta} and cash pays {rf}. Treynor?",
+        "treynor pls: return {R}, beta {beta}, rf {rf}",
+        "Exam question: a portfolio earned {R} over the year and has a beta of {beta} relative to "
+        "the market. The risk-free rate was {rf}. Calculate the Treynor ratio.",
+        "Fund | Return {R} | Beta {beta} | Rf {rf} | Treynor = ?",
+        "Dear analyst, our small-cap fund returned {R} last year. Its beta against the index is "
+        "{beta} and three-month bills yielded {rf}. Please compute the Treynor measure for the "
+        "annual report.",
+        "What is the Treynor ratio (excess return divided by beta) of a fund with a {R} return, a "
+        "beta of {beta} and a {rf} risk-free rate?",
+        "ret={R}; beta={beta}; rf={rf}; treynor=?",
+        "My retirement portfolio made {R} this year. The app says its beta is {beta}, and savings "
+        "accounts paid {rf}. What's the Treynor ratio?",
+        "Using Treynor's measure, evaluate a manager with a {beta} beta who delivered {R} when "
+        "the risk-free rate was {rf}.",
+        "Beta {beta}; annual return {R}; risk-free rate {rf}. Compute the Treynor ratio in "
+        "percent.",
+        "A pension fund's equity sleeve, run by an external firm in Boston for over a decade, "
+        "posted a {R} return with a beta of {beta}. Treasury bills yielded {rf}. What Treynor "
+        "ratio did the sleeve achieve?",
+        "Compute (portfolio return - risk-free rate) / beta: portfolio return {R}, risk-free rate "
+        "{rf}, beta {beta}.",
+        "quick one - what's the treynor on {R} return with rf {rf} and a beta of {beta}?",
+        "Given a risk-free rate of {rf}, a portfolio beta of {beta} and a portfolio return of "
+        "{R}, find the Treynor ratio.",
     ),
     ood_templates=(
         "Reward per unit of market risk for a book with {R} return, {beta} beta and a {rf} "
@@ -149,6 +217,28 @@ INFORMATION_RATIO = Family(
         "What is the information ratio of an active fund earning {R} against a benchmark's "
         "{B}, if tracking error is {TE}?",
         "Active return over tracking error: fund {R}, index {B}, TE {TE}?",
+        "IR pls: fund {R}, bench {B}, te {TE}",
+        "Exam question: an actively managed portfolio returned {R} while its benchmark index "
+        "returned {B}. The annualised tracking error was {TE}. Calculate the information ratio.",
+        "Fund | Return {R} | Benchmark {B} | Tracking error {TE} | IR = ?",
+        "Hi all, the European equity mandate returned {R} versus {B} for its benchmark, with a "
+        "tracking error of {TE}. What's the information ratio (negative if it lagged)?",
+        "What information ratio does a manager have who returned {R} against a benchmark return "
+        "of {B} with {TE} of tracking error?",
+        "ret={R}; bench={B}; te={TE}; info_ratio=?",
+        "Active return divided by tracking error, for a portfolio at {R}, benchmark at {B} and "
+        "tracking error of {TE}: what is it?",
+        "The fund's tracking error is {TE}. It returned {R} while the index it follows returned "
+        "{B}. Information ratio?",
+        "Our consultant, who flew in from Chicago for the annual review, showed that the growth "
+        "fund returned {R} while its benchmark made {B}, with a tracking error of {TE}. What "
+        "information ratio does that imply?",
+        "Benchmark return {B}, portfolio return {R}, TE {TE}: compute the information ratio.",
+        "Information ratio for a manager who earned {R}, benchmark {B}, tracking error {TE}?",
+        "how good was my stock picking? i made {R}, the index made {B}, tracking error {TE}. "
+        "what's the information ratio",
+        "Compute (portfolio return - benchmark return) / tracking error with portfolio return "
+        "{R}, benchmark return {B} and tracking error {TE}.",
     ),
     ood_templates=(
         "The portfolio beat (or missed) its {B} benchmark with {R}, and active risk was {TE}. "
@@ -193,6 +283,28 @@ BETA_COVARIANCE = Family(
         "Beta from covariance {cov} and market variance {var}?",
         "My regression inputs: covariance with the S&P {cov}, S&P variance {var}. What beta "
         "do I get?",
+        "beta pls: cov {cov}, mkt var {var}",
+        "Exam question: the covariance of a stock's returns with the market's returns is {cov}, "
+        "and the variance of the market's returns is {var}. Calculate the stock's beta.",
+        "Stock | Cov with market {cov} | Market variance {var} | Beta = ?",
+        "Hi, from the regression output I have covariance(stock, index) = {cov} and "
+        "variance(index) = {var}. What beta is that?",
+        "What is the beta of a share if the market variance is {var} and the covariance between "
+        "the share and the market is {cov}?",
+        "cov_im={cov}; var_m={var}; beta=?",
+        "Covariance with the benchmark: {cov}. Benchmark variance: {var}. Find the portfolio's "
+        "beta.",
+        "Using monthly data, an analyst in the Frankfurt office estimates a covariance of {cov} "
+        "between a utility's returns and the DAX, and a DAX return variance of {var}. What is the "
+        "utility's beta?",
+        "Compute beta = Cov(stock, market) / Var(market) with Cov = {cov} and Var = {var}.",
+        "Market return variance {var}, stock-market covariance {cov}. Beta of the stock?",
+        "Given a covariance of {cov} with the market and a market variance of {var}, what beta "
+        "does the asset have?",
+        "My spreadsheet gives COVARIANCE.S = {cov} against the index and VAR.S = {var} for the "
+        "index. What's the beta?",
+        "Find the market beta of a fund whose returns have covariance {cov} with the market, the "
+        "market's variance being {var}.",
     ),
     ood_templates=(
         "Systematic risk coefficient: covariance of returns with the market {cov}, variance "
@@ -244,6 +356,29 @@ VAR_GIVEN_Z = Family(
         "With a z of {z}, what is the value at risk of {V} over {h} days if daily volatility "
         "is {sigma}?",
         "Our book is {V}. Daily vol {sigma}. What's the {h}-day {c} VaR using {z} as the z-value?",
+        "Compute the {h}-day {c} VaR of a {V} position with daily volatility {sigma}; use z = {z}.",
+        "What is the {c} {h}-day VaR on {V} with daily vol of {sigma}, using a z-score of {z}?",
+        "Exam question: a portfolio worth {V} has a daily return standard deviation of {sigma}. "
+        "Using a z-score of {z}, calculate the VaR at {c} confidence over {h} days.",
+        "need a var number pls: {V} book, {sigma} daily vol, {h}-day {c} VaR, z = {z}",
+        "Position | Value {V} | Daily vol {sigma} | Horizon (days) {h} | Confidence {c} (z = {z}) "
+        "| VaR = ?",
+        "Dear risk team, please compute the VaR at {c} confidence for the {h}-day holding period "
+        "on our {V} equity portfolio. Daily volatility is {sigma}; take z as {z}.",
+        "value={V}; daily_sigma={sigma}; z={z}; conf={c}; horizon_days={h}; VaR=?",
+        "How much could a {V} portfolio lose over {h} trading days at {c} confidence, given daily "
+        "volatility of {sigma} and a z of {z}?",
+        "A trader at a Singapore bank runs a {V} FX book with daily volatility of {sigma}. Her "
+        "manager, who is flying back from London tonight, wants the {c} {h}-day VaR by morning, "
+        "computed at {z} standard deviations. What is it?",
+        "{c} VaR, {h}-day horizon: exposure {V}, daily standard deviation {sigma}, z = {z}.",
+        "Using {z} standard deviations ({c} one-tailed), find the {h}-day value at risk of {V} "
+        "with a daily vol of {sigma}.",
+        "Daily sigma {sigma} on a {V} portfolio. What's the VaR at the {c} level over the {h}-day "
+        "horizon (z = {z})?",
+        "Given z = {z} for {c} confidence, compute the {h}-day VaR of a {V} position whose daily "
+        "volatility is {sigma}.",
+        "i hold {V}, daily vol {sigma}. whats my {h}-day var at {c}? z-score of {z}",
     ),
     ood_templates=(
         "Normal-approximation loss threshold: {V} exposure, {sigma} per-day sigma, {h}-day "
@@ -303,6 +438,29 @@ PORTFOLIO_RETURN = Family(
         "{r2}. Expected return of the portfolio?",
         "If {w1} of the fund earns {r1} and the other {w2} earns {r2}, what does the fund "
         "earn overall?",
+        "pls: {w1} in A at {r1}, {w2} in B at {r2}. expected portfolio return?",
+        "Exam question: an investor allocates {w1} of her wealth to asset X, with an expected "
+        "return of {r1}, and the remaining {w2} to asset Y, with an expected return of {r2}. "
+        "Calculate the expected return of the portfolio.",
+        "Asset | Weight | E[R]\nEquity | {w1} | {r1}\nBonds | {w2} | {r2}\nPortfolio E[R] = ?",
+        "Hi Tom, the proposed allocation for the charity is {w1} global equities, expected to "
+        "earn {r1}, and {w2} short-duration bonds, expected to earn {r2}. What expected return "
+        "should we show in the proposal?",
+        "weights=({w1}, {w2}); exp_returns=({r1}, {r2}); portfolio_exp_return=?",
+        "What's the expected return on a portfolio split {w1} / {w2} between a fund expected to "
+        "return {r1} and one expected to return {r2}?",
+        "My grandmother, who has banked with the same building society for decades, keeps {w1} of "
+        "her savings in a tracker fund expecting {r1} a year and {w2} in an income fund expecting "
+        "{r2}. What is her expected overall return?",
+        "Expected return of the mix? {w2} goes to an asset expected to return {r2}; the other "
+        "{w1} goes to one expected to return {r1}.",
+        "Two assets: expected returns {r1} and {r2}, portfolio weights {w1} and {w2} "
+        "respectively. What is the portfolio's expected return?",
+        "compute weighted avg expected return: {w1} @ {r1}, {w2} @ {r2}",
+        "A balanced fund holds {w1} in equities with an expected return of {r1} and {w2} in real "
+        "estate with an expected return of {r2}. Find the fund's expected return.",
+        "If I put {w1} into stocks (expected {r1}) and {w2} into a bond fund (expected {r2}), "
+        "what return can I expect on the total?",
     ),
     ood_templates=(
         "Blend {w1} of an asset yielding {r1} with {w2} of one yielding {r2}. Mean return of "
@@ -332,6 +490,26 @@ POSITION_PNL = Family(
         "Position: {N} shares, entry {P0}, exit {P1}. Dollar P&L?",
         "What is the gain on {N} shares purchased at {P0} and sold at {P1}?",
         "We're long {N} shares from {P0} and the price is {P1}. Unrealised P&L?",
+        "bought {N} shares @ {P0}, sold @ {P1}. p&l?",
+        "Exam question: an investor purchases {N} shares of a stock at {P0} per share and later "
+        "sells all of them at {P1} per share. Ignoring commissions, calculate the profit or loss "
+        "(negative for a loss).",
+        "Ticker | Qty {N} | Entry {P0} | Exit {P1} | P&L = ?",
+        "Hi, could you confirm the realised P&L on the trade? We bought {N} shares at ${P0} and "
+        "closed the position at ${P1}.",
+        "qty={N}; entry_px={P0}; exit_px={P1}; pnl=?",
+        "What's my profit or loss if I sold {N} shares at {P1} that I had bought at {P0}?",
+        "My cousin, who works in a bakery and trades on his phone at lunch, bought {N} shares of "
+        "a biotech at ${P0} apiece. He sold the lot at ${P1} after the trial results. What was "
+        "his profit or loss?",
+        "Sold at {P1}, bought at {P0}, {N} shares. What's the P&L (negative if it's a loss)?",
+        "Long {N} shares with an average cost of {P0}; the stock now trades at {P1}. What is the "
+        "unrealized profit or loss on the position?",
+        "Compute the dollar profit or loss: {N} shares, bought at ${P0} each, sold at ${P1} each.",
+        "how much did i make or lose? {N} shares, entry {P0}, exit {P1}",
+        "P&L on a position of {N} shares whose price moved from {P0} to {P1}?",
+        "A portfolio manager in Milan added {N} shares at {P0} in March and exited the whole "
+        "position at {P1} in June. What was the P&L on the trade?",
     ),
     ood_templates=(
         "Mark-to-market on {N} shares acquired at {P0}, last trade {P1}?",
@@ -364,6 +542,27 @@ BREAKEVEN_WIN_RATE = Family(
         "losers lose?",
         "Risk 1 to make {RR}: breakeven win percentage?",
         "A strategy's average win is {RR} times its average loss. What win rate breaks even?",
+        "what win rate do i need at {RR}R reward per 1R risk to break even?",
+        "Exam question: a trading system's average winning trade is {RR} times the size of its "
+        "average losing trade. What minimum win rate, in percent, is needed for the system to "
+        "break even?",
+        "Setup | Reward:Risk {RR}:1 | Breakeven win rate = ?",
+        "Hi, my stop is always 1 unit away and my target is {RR} units away. What percentage of "
+        "trades do I need to win just to break even?",
+        "rr={RR}; breakeven_winrate_pct=?",
+        "What hit rate makes a strategy break even when its payoff ratio (average win / average "
+        "loss) is {RR}?",
+        "risk:reward 1:{RR} - what win rate do i need to not lose money?",
+        "A friend who trades options at weekends says his winners are on average {RR} times the "
+        "size of his losers. What percentage of his trades must win for him to break even?",
+        "Breakeven win rate (%) for a reward-to-risk of {RR}?",
+        "If each win pays {RR} and each loss costs 1, what percentage of bets must win for zero "
+        "expected profit?",
+        "With average wins {RR}x average losses, what's the win percentage at which the strategy "
+        "breaks even?",
+        "Our desk's rule is a profit target of {RR} times the stop distance. At what win rate do "
+        "those trades break even?",
+        "Payoff ratio {RR}. Minimum win rate to break even, in percent?",
     ),
     ood_templates=(
         "Minimum accuracy for a system whose winners pay {RR}R against 1R losers, to not "
@@ -400,6 +599,26 @@ DIVIDEND_YIELD = Family(
         "What is the dividend yield of a share priced at {P} paying {D} a year?",
         "I can buy the shares at {P}; they pay {D} in dividends annually. What yield is that?",
         "Compute the dividend yield: price {P}, annual dividend {D}.",
+        "div yield? price {P}, annual div {D}",
+        "Exam question: a company's shares are trading at {P}. Over the past year it paid total "
+        "dividends of {D} per share. Calculate the dividend yield as a percentage.",
+        "Ticker | Price {P} | Annual DPS {D} | Div yield = ?",
+        "Hi, the utility we discussed is at ${P} a share and pays ${D} per share per year in "
+        "dividends. What is the dividend yield?",
+        "price={P}; annual_dividend={D}; dividend_yield_pct=?",
+        "What dividend yield do I get on a stock costing {P} that pays out {D} a year?",
+        "My aunt, who inherited the shares from her father decades ago, wants to know what they "
+        "yield. They trade at ${P} and the company pays an annual dividend of ${D} per share. "
+        "What's the dividend yield?",
+        "Annual dividend per share: {D}. Current share price: {P}. Dividend yield in percent?",
+        "If a share priced at {P} pays total dividends of {D} over a year, what is its dividend "
+        "yield?",
+        "Compute the yield (annual dividend divided by price) for an annual dividend of {D} and a "
+        "price of {P}.",
+        "The bank's stock closed at {P} today; its dividends over the last twelve months total "
+        "{D}. What is its dividend yield?",
+        "what's the yield on a {P} stock paying {D} per year in dividends",
+        "Dividend yield for a stock with an annual dividend of {D} and a price of {P}?",
     ),
     ood_templates=(
         "Income return on a {P} share that distributes {D} each year?",
