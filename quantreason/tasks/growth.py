@@ -67,6 +67,33 @@ PERIODIC_COMPOUNDING = Family(
         "Find the future value of {P} after {n} years when interest of {r} p.a. is compounded {m}.",
         "I left {P} in a deposit paying {r} per annum (interest credited {m}) for {n} years. "
         "What's the balance now?",
+        "Exam question: {P} is invested at a nominal annual rate of {r}, compounded {m}. Find the "
+        "amount after {n} years.",
+        "pls help - {P} at {r} nominal, compounded {m}, for {n} yrs. what's the fv?",
+        "Hi Sam, could you check a number for me? The client is putting {P} into a term deposit at "
+        "{r} per year with interest compounded {m}. What will the account show at the end of {n} "
+        "years? Thanks.",
+        "principal {P} | nominal rate {r} p.a. | compounding: {m} | term {n} years | future value "
+        "= ?",
+        "What balance, after {n} years, does a deposit of {P} reach at {r} a year if interest is "
+        "compounded {m}?",
+        "My aunt, who has kept the same passbook since her twenties, has {P} in an account paying "
+        "{r} a year. The bank compounds the interest {m}. If she leaves it alone for {n} years "
+        "while she travels, how much will be there when she checks?",
+        "{P} invested for {n} years at {r} annual interest, compounded {m}. How much is it worth "
+        "at the end?",
+        "If interest at {r} per year is compounded {m}, what does {P} accumulate to over {n} "
+        "years?",
+        "A bond fund reinvests its income {m} and earns a nominal {r} annually. Starting from {P}, "
+        "what is the fund worth after {n} years?",
+        "how much will {P} be in {n} years at {r} a yr compounded {m}?",
+        "Calculate the maturity value of a {n}-year certificate of deposit: principal {P}, stated "
+        "annual rate {r}, compounding {m}.",
+        "The future value is what I need: {P} today, {r} nominal annual interest compounded {m}, "
+        "held for {n} years.",
+        "My partner and I are saving for a house deposit. We have {P} in an account paying {r} "
+        "p.a. compounded {m}. Ignoring any new contributions, what will we have after {n} years?",
+        "Compute FV: PV = {P}, nominal rate {r} compounded {m}, n = {n} years.",
     ),
     ood_templates=(
         "Interest of {r} per annum is added {m}. Starting with {P}, what sits in the account "
@@ -105,6 +132,29 @@ DOUBLING_TIME = Family(
         "An account earns {r} per year. How many years until the balance is twice the deposit?",
         "Exactly how long does money take to double at {r} compound interest (not the rule of 72)?",
         "My savings grow {r} a year. When will they have doubled?",
+        "Exam question: at an annual compound interest rate of {r}, how many years will it take "
+        "for an investment to double in value? Give the exact answer, not the rule-of-72 "
+        "approximation.",
+        "how long to double my money at {r} a year? exact pls",
+        "Hi Priya, a client asked how many years it takes for savings earning {r} per annum, "
+        "compounded annually, to double. Could you work it out exactly?",
+        "rate: {r} p.a. (annual compounding) | target: 2x the initial amount | years needed = ?",
+        "Number of years needed for a deposit to double at {r} compounded yearly?",
+        "My grandfather, a carpenter all his life, always said money at {r} a year doubles "
+        "'eventually'. With interest compounded once a year, exactly how many years is eventually?",
+        "In how many years does an investment growing at {r} per year reach twice its starting "
+        "value?",
+        "Find t, in years, at which money compounding at {r} annually is exactly twice its "
+        "starting amount.",
+        "A pension pot grows at {r} a year, compounded annually. How many years until it has "
+        "doubled?",
+        "If a company's revenue compounds at {r} annually, how long before revenue is double what "
+        "it is now?",
+        "The doubling time, please: annual growth {r}, compounded once a year. Answer in years.",
+        "Years to double at {r}?",
+        "We're comparing against the rule of 72 in class. What is the exact doubling time for "
+        "money earning {r} per year, compounding annually?",
+        "The town's population is growing {r} a year. Exactly how many years until it doubles?",
     ),
     ood_templates=(
         "Compute the doubling period, in years, for capital compounding at {r} annually.",
@@ -141,6 +191,29 @@ ZERO_COUPON_PRICE = Family(
         "Price a {n}-year zero with face {F} at a yield of {y} (annual compounding).",
         "How much should I pay today for {F} received in {n} years if I want a {y} annual return?",
         "Discount {F} due in {n} years at {y} a year. What is its present value?",
+        "Exam question: a zero-coupon bond has a par value of {F} and matures in {n} years. If the "
+        "annual yield to maturity is {y}, calculate its price.",
+        "zero-coupon price? {n}y, face {F}, ytm {y}, annual comp pls",
+        "Hi Tom, can you price the zero-coupon note for me? It pays {F} at maturity in {n} years "
+        "and the yield we're using is {y}, compounded annually. Thanks.",
+        "instrument: zero-coupon bond | face: {F} | maturity: {n} yrs | yield: {y} (annual) | "
+        "price = ?",
+        "What should a zero-coupon bond sell for today if it repays {F} in {n} years and investors "
+        "demand an annual yield of {y}?",
+        "When my sister was born, our uncle bought her a zero-coupon bond that will pay {F} in {n} "
+        "years. He keeps it in a drawer with old photos. If the going annual yield is {y}, what is "
+        "the bond worth today?",
+        "How much is a zero that matures at {F} in {n} years worth now, at a yield of {y}?",
+        "The price is what I want: a zero-coupon bond, {n} years to maturity, face {F}, discounted "
+        "at an annual yield of {y}.",
+        "A government zero-coupon bond with {n} years remaining will pay {F}. With yields at {y}, "
+        "annually compounded, what is its present value?",
+        "Find the present value of {F} payable in {n} years, using an annual discount rate of {y}.",
+        "Zero-coupon, {F} par, {n} years, yield {y}. Price it.",
+        "A company issues a zero-coupon bond redeemable for {F} in {n} years. If comparable debt "
+        "yields {y} per year, what price will it fetch?",
+        "Given an annual yield of {y}, what is today's price of a zero-coupon bond with face value "
+        "{F} and {n} years to maturity?",
     ),
     ood_templates=(
         "A pure discount bond redeems at {F} after {n} years; the market yield is {y}. Fair price?",
@@ -187,6 +260,31 @@ ANNUITY_PV = Family(
         "How much is a stream of {n} annual payments of {C} worth now if the interest rate is {r}?",
         "Value today of an ordinary annuity: payment {C}, {n} periods, rate {r} per period.",
         "I'm offered {C} every year for {n} years. At {r}, what lump sum today is equivalent?",
+        "Exam question: calculate the present value of an ordinary annuity of {C} per year for {n} "
+        "years at an interest rate of {r} per annum.",
+        "pv of {C} a yr for {n} yrs at {r}? end of year payments",
+        "Hi Ana, the seller is offering us {C} at the end of each year for the next {n} years "
+        "instead of cash up front. At our {r} discount rate, what's the lump sum equivalent today?",
+        "payment: {C} (end of year) | periods: {n} years | rate: {r} | PV = ?",
+        "What lump sum today is worth the same as {n} end-of-year payments of {C}, if money earns "
+        "{r} a year?",
+        "After the fire at her old shop, my grandmother won a settlement: the insurer will pay her "
+        "{C} a year for {n} years, first payment one year from now. At {r} interest, what is that "
+        "worth as a single amount today?",
+        "How much would you pay today for an ordinary annuity paying {C} annually over {n} years, "
+        "with a required return of {r}?",
+        "A structured settlement gives {C} at each year end for {n} years. Discounted at {r}, what "
+        "is its present value?",
+        "Present value, please: {n} annual payments of {C}, the first one year from now, "
+        "discounted at {r}.",
+        "We lease out a field for {C} a year, paid at the end of each year, on a {n}-year lease. "
+        "What is the lease income worth today at {r}?",
+        "At {r}, what is the PV of receiving {C} at the end of every year for {n} years?",
+        "To retire I need an income of {C} at the end of every year for {n} years. How much do I "
+        "need today if the pot earns {r} a year?",
+        "PV of ordinary annuity - C = {C}, r = {r}, n = {n} years",
+        "Which single payment today equals {n} yearly payments of {C}, received at each year end, "
+        "when the discount rate is {r}?",
     ),
     ood_templates=(
         "A lottery pays {C} yearly, first payment in one year, {n} payments in all. "
@@ -236,6 +334,31 @@ ANNUITY_FV = Family(
         "after {n} years?",
         "Compute the future value of an ordinary annuity: {C} per year, {r} rate, {n} years.",
         "Putting away {C} each year-end into an account paying {r}: value after {n} years?",
+        "Exam question: {C} is deposited at the end of each year for {n} years into an account "
+        "paying {r} compound interest. Find the amount in the account immediately after the last "
+        "deposit.",
+        "if i put {C} in at the end of every year for {n} yrs at {r}, how much do i end up with? "
+        "pls",
+        "Hi Mark, quick check for the client's retirement plan: contributions of {C} at the end of "
+        "each year, {n} years, assumed return {r} per annum. What's the projected value at the "
+        "end?",
+        "annual deposit (end of year): {C} | rate: {r} | years: {n} | FV = ?",
+        "What will an ordinary annuity of {C} per year be worth at the end of {n} years if it "
+        "earns {r}?",
+        "My neighbour, who retired from the railway after thirty years, swears by saving a fixed "
+        "amount every year. If I follow his advice and put {C} into an index fund at the end of "
+        "each year for {n} years, and the fund returns {r} a year, what will I have?",
+        "How much accumulates if a company sets aside {C} at the end of every year for {n} years "
+        "at {r} interest?",
+        "Future value of {n} end-of-year payments of {C}, compounded at {r}.",
+        "The total at the end is what I need: {C} saved at every year-end, earning {r}, over {n} "
+        "years.",
+        "A couple deposits {C} into their savings at the end of each year for {n} years. If the "
+        "account earns {r} annually, how much will be in it right after the final deposit?",
+        "At {r} a year, what do end-of-year contributions of {C} grow to over {n} years?",
+        "FV annuity: PMT {C}, i = {r}, N = {n} (payments at year end)",
+        "Saving {C} at the end of every year for {n} years, with everything earning {r}: balance "
+        "on the day of the last payment?",
     ),
     ood_templates=(
         "A sinking fund receives {C} at each year end and earns {r}. What has built up after "
@@ -278,6 +401,26 @@ PERPETUITY = Family(
         "Price a consol paying {C} annually at a yield of {r}.",
         "An endowment must pay out {C} every year indefinitely. At {r}, how much capital "
         "does it need?",
+        "Exam question: find the present value of a perpetuity that pays {C} at the end of every "
+        "year, starting one year from now, if the discount rate is {r}.",
+        "pv of {C} a year forever at {r}? pls",
+        "Hi Jo, the foundation wants to fund a scholarship of {C} every year, in perpetuity. If "
+        "the endowment earns {r}, how big a gift do we need?",
+        "cash flow: {C} per year | growth: none | term: forever | discount rate: {r} | value = ?",
+        "A preferred stock pays a fixed annual dividend of {C} and never matures. If investors "
+        "require {r}, what should it sell for?",
+        "My great-grandfather set up a trust that pays the village church {C} every year, forever, "
+        "with the first payment due a year from now. At an interest rate of {r}, what is that "
+        "promise worth today?",
+        "What is the value today of receiving {C} annually in perpetuity, discounting at {r}?",
+        "How much capital, invested at {r}, produces {C} a year forever without ever running down?",
+        "A ground rent of {C} a year is payable in perpetuity. Value it at {r}.",
+        "Value of a level perpetuity: {C} per year, {r} discount rate.",
+        "At a required return of {r}, what would you pay for preferred stock with a fixed dividend "
+        "of {C} a year?",
+        "what is {C} every year forever worth at {r}",
+        "A university chair is endowed to pay {C} per year indefinitely, starting at the end of "
+        "this year. If the endowment earns {r}, how large must it be?",
     ),
     ood_templates=(
         "Capitalise a never-ending income of {C} yearly at {r}.",
@@ -316,6 +459,27 @@ EFFECTIVE_ANNUAL_RATE = Family(
         "What is the EAR of a loan quoted at {apr} per year, compounded {m}?",
         "A bank quotes {apr} compounded {m}. What annual yield (AER) does that really give?",
         "Nominal {apr}, compounding {m}: effective annual rate?",
+        "Exam question: a nominal annual interest rate of {apr} is compounded {m}. Calculate the "
+        "equivalent effective annual rate, as a percentage.",
+        "apr {apr} compounded {m}, whats the apy? pls",
+        "Hi Lena, the new savings product is advertised at {apr} nominal with interest paid {m}. "
+        "Can you tell me the AER so I can put it in the comparison table?",
+        "nominal rate: {apr} | compounding: {m} | EAR (%) = ?",
+        "What is the true annual cost of a loan with a quoted rate of {apr} per year, compounded "
+        "{m}?",
+        "My brother took out a car loan at the dealership last spring. The paperwork says {apr} "
+        "APR, compounded {m}. What effective annual rate is he actually paying?",
+        "Effective annual rate for {apr} compounded {m}?",
+        "The annual percentage yield (APY) is what I'm after: the account pays {apr} a year, "
+        "compounded {m}.",
+        "If a bank account pays a stated {apr} per annum, compounded {m}, what does that work out "
+        "to as an effective annual yield?",
+        "Our credit line charges {apr} nominal per year, with interest compounded {m}. What is the "
+        "effective annual interest rate, in percent?",
+        "A deposit quotes {apr} p.a., compounded {m}. What rate would give the same growth if "
+        "interest were compounded only once a year?",
+        "Card APR {apr}, interest compounded {m} - what's the effective annual rate?",
+        "Working out the AER: stated rate {apr}, compounded {m}. What is it?",
     ),
     ood_templates=(
         "Turn a stated {apr} annual rate with interest added {m} into its true yearly cost.",
@@ -370,6 +534,30 @@ LOAN_INSTALMENT = Family(
         "I borrow {L} for {n} years at {r}. Payments are {m}. What does each one cost?",
         "Compute the level {m} instalment that repays {L} in {n} years at a {r} annual rate.",
         "Business loan: {L}, {r} interest, {n}-year term, {m} repayments. Payment size?",
+        "Exam question: a mortgage of {L} is to be repaid by equal {m} instalments over {n} years. "
+        "The nominal annual interest rate is {r}. Calculate the amount of each instalment.",
+        "loan {L}, {r} apr, {n} yrs, {m} payments - how much per payment? pls",
+        "Hi Dev, the client wants an amortising loan of {L} at {r} per annum over {n} years, "
+        "repaid in level {m} instalments. Can you size the instalment for the term sheet?",
+        "loan: {L} | rate: {r} p.a. (nominal) | term: {n} years | repayments: {m} | instalment = ?",
+        "How much is each {m} repayment on a {n}-year mortgage of {L} at {r} a year?",
+        "My sister and her husband are buying a cottage near the coast where they spent every "
+        "summer as kids. The bank will lend them {L} at {r} per year for {n} years, with {m} "
+        "repayments. What will each repayment be?",
+        "The equal {m} payment needed to pay off {L} in {n} years at {r} annual interest is how "
+        "much?",
+        "Car finance: borrow {L} for {n} years at an annual rate of {r}, paid back in equal {m} "
+        "instalments. What is each instalment?",
+        "What level {m} instalment fully amortises a loan of {L} at {r} nominal per year within "
+        "{n} years?",
+        "Student loan of {L}, interest {r} a year, cleared in {n} years through {m} repayments of "
+        "equal size. How big is each repayment?",
+        "Calculate the {m} repayment: principal {L}, annual rate {r}, {n}-year amortising term.",
+        "We're refinancing the warehouse. New facility: {L}, {r} p.a., {n} years, level {m} "
+        "repayments of principal and interest. Instalment amount?",
+        "For a mortgage of {L} at {r} a year, repaid over {n} years by equal {m} instalments, what "
+        "is each instalment?",
+        "PMT for a loan of {L}, {r} nominal annual rate, {n} years, {m} payments?",
     ),
     ood_templates=(
         "Amortise {L} over {n} years at {r} with {m} repayments: what is each repayment?",
@@ -418,6 +606,26 @@ LOSS_THEN_GAIN = Family(
         "Starting from {P}, an account drops {L} and then recovers {G}. Final balance?",
         "A {P} position is down {L}, then up {G} from there. Current value?",
         "After a {L} loss followed by a {G} gain, what is {P} worth?",
+        "Exam question: an investment of {P} falls by {L} in the first year and then rises by {G} "
+        "in the second year. What is its value at the end of the second year?",
+        "put in {P}, down {L} then up {G}. what do i have now? pls",
+        "Hi Chris, the client's account, worth {P} a year ago, fell {L} last year and has gained "
+        "{G} since then. Can you tell me what it's worth today for the review?",
+        "start: {P} | year 1: -{L} | year 2: +{G} | end value = ?",
+        "What is the ending value of {P} that first loses {L} and then gains {G} on what is left?",
+        "My father bought shares for {P} just before the market turned. They dropped {L}, and "
+        "then, after he decided to hold on anyway, they climbed {G} from the low. What is his "
+        "stake worth now?",
+        "A portfolio worth {P} suffers a {L} drawdown and subsequently gains {G}. Final value?",
+        "How much is left of {P} after a {L} fall followed by a {G} rise?",
+        "The crypto I bought for {P} lost {L} in March and then went up {G} in April. What's it "
+        "worth?",
+        "Value of {P} after two moves: first down {L}, then up {G}.",
+        "Our pension fund began the period at {P}, fell {L} in the first half, and recovered {G} "
+        "in the second half. What is it worth at period end?",
+        "A house bought for {P} lost {L} of its value in the downturn, then appreciated {G} in the "
+        "recovery. What is it worth now?",
+        "What do I end with if {P} goes down {L} and the remaining amount then goes up {G}?",
     ),
     ood_templates=(
         "My {P} stake shed {L} in the crash and has since bounced {G}. Where am I?",
@@ -469,6 +677,27 @@ MULTI_PERIOD_RETURN = Family(
         "for the quarter?",
         "Compound these yearly returns into one figure: {r1}, {r2}, {r3}.",
         "Over three years the returns were {r1}, then {r2}, then {r3}. Total compounded return?",
+        "Exam question: a portfolio earns returns of {r1}, {r2} and {r3} in three successive "
+        "years. Calculate the cumulative (compound) return over the three years, in percent.",
+        "returns were {r1}, {r2}, {r3} - total compounded return? pls",
+        "Hi Sofia, the fund's annual returns for the last three years were {r1}, {r2} and {r3}. "
+        "What's the cumulative return over the whole period for the factsheet?",
+        "year 1: {r1} | year 2: {r2} | year 3: {r3} | cumulative return = ?",
+        "What is the total return over three years if the yearly returns were {r1}, {r2} and {r3} "
+        "in that order?",
+        "My daughter's college savings went through a rough patch: the fund returned {r1} in the "
+        "first year, {r2} in the second and {r3} in the third. What is the overall return across "
+        "those three years, compounded?",
+        "Compounded over the quarter, what do monthly returns of {r1}, {r2} and {r3} come to?",
+        "Cumulative return from three periods of {r1}, {r2} and {r3}?",
+        "The strategy posted {r1} in Q1, {r2} in Q2 and {r3} in Q3. What is its compounded return "
+        "year to date?",
+        "Chain-link the following returns: {r1}, {r2}, {r3}. Total return in %?",
+        "A stock's returns over three consecutive years were {r1}, {r2} and {r3}. By what percent "
+        "did an investment in it change over the full three years, with compounding?",
+        "Compound total return for annual returns of {r1}, {r2} and {r3}?",
+        "Fund performance - 2021: {r1}, 2022: {r2}, 2023: {r3}. Cumulative return over the three "
+        "years?",
     ),
     ood_templates=(
         "Link the period returns {r1}, {r2} and {r3} geometrically. Overall result?",
@@ -514,6 +743,33 @@ GORDON_JUST_PAID = Family(
         "{r} discount rate, what is the intrinsic value?",
         "Last year's dividend of {D0} grows at {g}. With {r} required, what should the "
         "stock trade at?",
+        "Exam question: XYZ plc has just paid an annual dividend of {D0} per share. Dividends are "
+        "expected to grow at a constant {g} per year indefinitely, and shareholders require a "
+        "return of {r}. Using the dividend discount model, calculate the share price today.",
+        "div just paid {D0}, g {g}, r {r} - fair price? pls",
+        "Hi Ben, for the valuation note: the company paid {D0} a share last week, we assume {g} "
+        "dividend growth forever and a cost of equity of {r}. What does the Gordon model give for "
+        "the price?",
+        "D0 (just paid): {D0} | growth: {g} | required return: {r} | P0 = ?",
+        "What is a share worth today if its most recent annual dividend, already paid, was {D0}, "
+        "dividends grow at {g} a year and the required return is {r}?",
+        "My grandmother has held the same water-company shares since before I was born. The "
+        "company has just paid its yearly dividend of {D0} per share and raises it by {g} every "
+        "year; she thinks {r} is a fair return. What is each share worth on that basis?",
+        "Using constant dividend growth of {g}, a required return of {r} and a dividend of {D0} "
+        "that was paid yesterday, value the stock.",
+        "Intrinsic value per share: last dividend paid {D0}, perpetual growth {g}, discount rate "
+        "{r}.",
+        "A mature bank just distributed {D0} per share. If its dividend keeps growing {g} a year "
+        "forever and investors want {r}, what price is justified?",
+        "The stock's dividend was {D0} this year (already paid) and will grow {g} annually from "
+        "here. At a required return of {r}, what's it worth?",
+        "Gordon growth: a dividend of {D0} has just been paid, growth {g}, cost of equity {r}. "
+        "Price?",
+        "What price should a stock trade at if it just paid {D0}, dividends grow at {g} per year "
+        "in perpetuity and the discount rate is {r}?",
+        "With a required return of {r}, growth of {g} a year and a dividend of {D0} paid out just "
+        "now, what's the share price?",
     ),
     ood_templates=(
         "Yesterday's payout was {D0} per share; payouts rise {g} a year in perpetuity; "
@@ -571,6 +827,29 @@ MACAULAY_DURATION = Family(
         "yield of {y}.",
         "How long is the Macaulay duration of a bond with {n} years left, {c} coupon paid "
         "yearly, priced to yield {y}?",
+        "Exam question: calculate the Macaulay duration of a {n}-year bond with an annual coupon "
+        "rate of {c}, if the bond's yield to maturity is {y}. Coupons are paid annually.",
+        "macaulay dur for {c} coupon, {n}y, ytm {y}, annual pay? pls",
+        "Hi Rachel, could you compute the Macaulay duration of the {n}-year bond in the client "
+        "portfolio? It pays a coupon of {c} once a year and is yielding {y}. Thanks.",
+        "coupon: {c} (annual) | maturity: {n} yrs | YTM: {y} | Macaulay duration (yrs) = ?",
+        "What is the Macaulay duration, in years, of an annual-coupon bond with coupon rate {c}, "
+        "{n} years to maturity and yield {y}?",
+        "My father kept a government bond he bought when I started school. It has {n} years left, "
+        "pays {c} of par once a year, and the market yield is now {y}. What is the bond's Macaulay "
+        "duration?",
+        "Find the Macaulay duration (the PV-weighted average timing of the payments) of a bond "
+        "with an annual coupon of {c}, maturing in {n} years, yield {y}.",
+        "Macaulay duration in years: {n}-year bond, annual coupon {c}, yield {y}.",
+        "A corporate bond pays an annual coupon of {c} and matures in {n} years. Its yield to "
+        "maturity is {y}. How many years is its Macaulay duration?",
+        "For a bond yielding {y} with {n} annual coupons of {c} left, what is the Macaulay "
+        "duration?",
+        "The risk report needs the Macaulay duration of an annual-coupon bond (coupon {c}), {n} "
+        "years to maturity, priced at a yield of {y}.",
+        "Macaulay duration? Bond: {n} years, coupon {c} paid annually, YTM {y}.",
+        "Given a yield of {y}, what is the Macaulay duration of a bond that pays {c} coupons "
+        "annually and matures in {n} years?",
     ),
     ood_templates=(
         "Weighted-average time to the cash flows of a {c} coupon, {n}-year note yielding "
