@@ -31,9 +31,9 @@ SPLITS = ("train", "validation", "test", "test_ood_range", "test_ood_template")
 DEFAULT_SIZES = {
     "train": 900,
     "validation": 200,
-    "test": 240,
-    "test_ood_range": 240,
-    "test_ood_template": 240,
+    "test": 250,
+    "test_ood_range": 250,
+    "test_ood_template": 250,
 }
 # Evaluation splits first: train must avoid their questions, never the other way round.
 GENERATION_ORDER = ("test", "test_ood_range", "test_ood_template", "validation", "train")

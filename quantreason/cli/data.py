@@ -26,7 +26,7 @@ def data(
     test_size: Annotated[
         int,
         typer.Option(min=0, help="Questions in each of test, test_ood_range, test_ood_template."),
-    ] = 240,
+    ] = 250,
     families: Annotated[
         str, typer.Option(help="Comma-separated family names to include (default: all).")
     ] = "",

@@ -25,7 +25,7 @@ class PipelineConfigError(ValueError):
 class DataSettings(Settings):
     train_size: Int = Field(900, gt=0)
     validation_size: Int = Field(200, gt=0)
-    test_size: Int = Field(240, gt=0)
+    test_size: Int = Field(250, gt=0)
 
 
 class TrainSettings(Settings):

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from quantreason.tasks import choice, growth, performance, ratios, returns, risk, valuation
+from quantreason.tasks import (
+    choice,
+    growth,
+    performance,
+    ratios,
+    returns,
+    risk,
+    valuation,
+    variants,
+)
 from quantreason.tasks.base import Family, Num, Param, Parts
 from quantreason.tasks.labels import PARTS
 
@@ -22,6 +31,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *valuation.FAMILIES,
         *growth.FAMILIES,
         *ratios.FAMILIES,
+        *variants.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

@@ -129,6 +129,14 @@ CASES = [
     ("breakeven_win_rate", {"RR": 3}, 25.0),
     ("dividend_yield", {"D": 2, "P": 50}, 4.0),
     ("dividend_yield", {"D": 1.5, "P": 120}, 1.25),
+    ("capm_premium", {"rf": 2, "beta": 1.5, "mrp": 6}, 11.0),  # 2 + 9
+    ("capm_premium", {"rf": 3, "beta": 0.8, "mrp": 5}, 7.0),  # 3 + 4
+    ("ear_periodic", {"r": 5, "m": 2}, 10.25),  # 1.05^2 = 1.1025
+    ("ear_periodic", {"r": 2, "m": 4}, 8.243216),  # 1.02^4 = 1.08243216
+    ("dividend_yield_periodic", {"D": 0.5, "P": 40, "m": 4}, 5.0),  # 2.00 a year / 40
+    ("dividend_yield_periodic", {"D": 0.1, "P": 60, "m": 12}, 2.0),  # 1.20 a year / 60
+    ("cagr_dates", {"V0": 100, "V1": 121, "Y0": 2010, "Y1": 2012}, 10.0),  # 1.1^2 = 1.21
+    ("cagr_dates", {"V0": 800, "V1": 1250, "Y0": 2020, "Y1": 2022}, 25.0),  # 1.25^2 = 1.5625
 ]
 
 
@@ -193,6 +201,21 @@ def test_ood_draws_leave_the_training_ranges(name: str) -> None:
             assert all(40 * 0.88**6 <= n.value <= 600 * 1.12**6 for n in train.values())
             assert all(n.value >= 5000 * 0.88**8 for n in ood.values())
             assert len(ood) > max(len(train), 7)
+
+
+def test_periodic_rates_leave_their_periods_training_range() -> None:
+    # ear_periodic draws its rate by the period (a day's rate is far below a half-year's), so
+    # the check above cannot see it: each period's out-of-range rates avoid its training range.
+    from quantreason.tasks.variants import _PERIODIC_RATE
+
+    family = get_family("ear_periodic")
+    rng = random.Random(7)
+    for _ in range(200):
+        train, ood = family.draw(rng, ood=False), family.draw(rng, ood=True)
+        low, high = _PERIODIC_RATE[train["m"].value].train
+        assert low <= train["r"].value <= high, train
+        low, high = _PERIODIC_RATE[ood["m"].value].train
+        assert not low <= ood["r"].value <= high, ood
 
 
 def _word_grams(template: str, size: int) -> set[tuple[str, ...]]:
