@@ -1,0 +1,81 @@
+"""Two pipeline runs side by side: accuracy per split with 95 % Wilson intervals, and paired
+gains / losses where both runs answered the same questions (the hand-written sets; generated
+splits change with the generator, so they are compared unpaired).
+
+    python reports/local/experiments/compare_runs.py RUN_A/eval RUN_B/eval [--model finetuned]
+        [--json OUT.json]
+
+Each directory holds a run's ``predictions.jsonl`` (``quantreason eval``'s output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from quantreason.evaluation.scoring import wilson_interval
+
+
+def load(eval_dir: Path, model: str) -> dict[str, dict[str, bool]]:
+    """split -> question id -> correct, for one model's rows."""
+    by_split: dict[str, dict[str, bool]] = {}
+    with (eval_dir / "predictions.jsonl").open() as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["model"] == model:
+                by_split.setdefault(row["split"], {})[row["id"]] = bool(row["correct"])
+    return by_split
+
+
+def summary(correct: dict[str, bool]) -> dict[str, float]:
+    right, n = sum(correct.values()), len(correct)
+    low, high = wilson_interval(right, n)
+    return {
+        "n": n,
+        "right": right,
+        "accuracy": 100 * right / n,
+        "low": 100 * low,
+        "high": 100 * high,
+    }
+
+
+def compare(a: dict[str, dict[str, bool]], b: dict[str, dict[str, bool]]) -> dict[str, dict]:
+    rows = {}
+    for split in sorted(set(a) | set(b)):
+        row: dict[str, object] = {}
+        if split in a:
+            row["a"] = summary(a[split])
+        if split in b:
+            row["b"] = summary(b[split])
+        if split in a and split in b and set(a[split]) == set(b[split]):
+            row["b_gains"] = sum(b[split][q] and not a[split][q] for q in a[split])
+            row["b_losses"] = sum(a[split][q] and not b[split][q] for q in a[split])
+        rows[split] = row
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("run_a", type=Path)
+    parser.add_argument("run_b", type=Path)
+    parser.add_argument("--model", default="finetuned", help="finetuned | finetuned_sc | base")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    rows = compare(load(args.run_a, args.model), load(args.run_b, args.model))
+    print(f"{'split':<20} {'A':>22} {'B':>22}  paired (B vs A)")
+    for split, row in rows.items():
+        cells = []
+        for side in ("a", "b"):
+            s = row.get(side)
+            cells.append(
+                f"{s['accuracy']:5.1f} [{s['low']:4.1f},{s['high']:5.1f}] n={s['n']}" if s else "-"
+            )
+        paired = f"+{row['b_gains']} / -{row['b_losses']}" if "b_gains" in row else "unpaired"
+        print(f"{split:<20} {cells[0]:>22} {cells[1]:>22}  {paired}")
+    if args.json:
+        args.json.write_text(json.dumps({"model": args.model, "splits": rows}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
