@@ -1,16 +1,18 @@
 """Amounts written with a scale ("$1.2M", "3.5 million", "EUR 250k"): one table for the generator,
-which writes them, and for the readers of questions and replies.
+which writes them, for the prompt, which writes them out in full, and for the readers of
+questions and replies.
 
-People write large amounts scaled ("a $10M book") far more often than as ``$10,000,000``. A
-formula copies the digits as shown and multiplies by the scale inside parentheses, so the model
-never has to count zeros: "$1.2M" becomes ``(1.2*1000000)``. :func:`collapse_scaled_literals`
-turns that back into one number where a formula's form matters (:mod:`quantreason.tasks.shapes`:
-a scaled amount is one datum, as an unscaled one is).
+People write large amounts scaled ("a $10M book") far more often than as ``$10,000,000``. The
+model never sees the scale: the prompt writes every scaled amount out in full
+(:func:`expand_scaled_amounts`, "$1.2M" -> "$1200000"), so the formula copies digits as it does
+for every other number, and no family has to teach "*1000000" on its own (a 135M model learnt it
+only for the families whose training amounts reach a million: session 9, run V).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # Scale words and abbreviations, lower case -> factor. Longer abbreviations come first in the
 # pattern below so that "mn" is not read as "m" followed by "n".
@@ -29,7 +31,9 @@ SCALE_WORDS: dict[str, float] = {
     word: factor for word, factor in SCALE_FACTORS.items() if word.isalpha() and len(word) > 2
 }
 SCALED_AMOUNT_RE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(SCALE_FACTORS, key=len, reverse=True)) + r")\b",
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*("
+    + "|".join(sorted(SCALE_FACTORS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 # Suffixes the generator writes for each factor ("$1.2M", "1.2 million dollars", "250k").
@@ -38,29 +42,25 @@ SUFFIXES: dict[float, tuple[str, ...]] = {
     1e6: ("M", " million", "m", "mn"),
     1e9: ("bn", " billion"),
 }
-_FACTOR_LITERALS = "|".join(str(int(factor)) for factor in SUFFIXES)
-SCALED_LITERAL_RE = re.compile(r"\((-?\d+(?:\.\d+)?)\*(" + _FACTOR_LITERALS + r")\)")
+
+
+def expanded_digits(digits: str, factor: float) -> str:
+    """``digits`` times ``factor`` written in full, exactly: ("1.2", 1e6) -> "1200000"."""
+    value = Decimal(digits.replace(",", "")) * Decimal(int(factor))
+    return format(value.normalize(), "f")
 
 
 def scaled_amounts(text: str) -> list[tuple[float, float]]:
     """``(amount, factor)`` for each scaled amount in ``text``: "$1.2M" gives (1200000, 1e6)."""
-    found = []
-    for digits, word in SCALED_AMOUNT_RE.findall(text):
-        factor = SCALE_FACTORS[word.lower()]
-        found.append((float(digits) * factor, factor))
-    return found
+    return [
+        (float(expanded_digits(digits, SCALE_FACTORS[word.lower()])), SCALE_FACTORS[word.lower()])
+        for digits, word in SCALED_AMOUNT_RE.findall(text)
+    ]
 
 
-def scaled_literal(digits: str, factor: float) -> str:
-    """The formula text for an amount shown as ``digits`` with a scale: ``(1.2*1000000)``."""
-    return f"({digits}*{int(factor)})"
-
-
-def collapse_scaled_literals(formula: str) -> str:
-    """``formula`` with every ``(digits*factor)`` written as the one number it is."""
-
-    def plain(match: re.Match[str]) -> str:
-        value = float(match.group(1)) * int(match.group(2))
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-
-    return SCALED_LITERAL_RE.sub(plain, formula)
+def expand_scaled_amounts(text: str) -> str:
+    """``text`` with every scaled amount written in full: "a $1.2M book" -> "a $1200000 book"."""
+    return SCALED_AMOUNT_RE.sub(
+        lambda match: expanded_digits(match.group(1), SCALE_FACTORS[match.group(2).lower()]),
+        text,
+    )

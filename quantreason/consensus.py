@@ -69,8 +69,7 @@ def shown_numbers(question: str) -> set[float]:
     """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
     text = _THOUSANDS_RE.sub("", question)
     numbers = {float(m) for m in _NUMBER_RE.findall(text)}
-    for amount, factor in scaled_amounts(text):  # "$1.2M": 1200000, and (1.2*1000000)'s factor
-        numbers.update((amount, factor))
+    numbers.update(amount for amount, _ in scaled_amounts(text))  # "$1.2M": 1200000
     for pattern, implied in _IMPLIED:
         if pattern.search(text):
             numbers.update(implied)

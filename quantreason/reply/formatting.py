@@ -6,6 +6,7 @@ for every model.
 
 from __future__ import annotations
 
+from quantreason.amounts import expand_scaled_amounts
 from quantreason.reply.contract import (
     FORMULA_PREFIX,
     INSTRUCTION,
@@ -15,8 +16,9 @@ from quantreason.reply.contract import (
 
 
 def user_message(question: str) -> str:
-    """Text of the single user turn for ``question`` (instruction folded in)."""
-    return f"{INSTRUCTION}\n\nQuestion: {question.strip()}"
+    """Text of the single user turn for ``question`` (instruction folded in), with amounts
+    written scaled ("$1.2M") written out in full, as the formula copies them."""
+    return f"{INSTRUCTION}\n\nQuestion: {expand_scaled_amounts(question.strip())}"
 
 
 def chat_messages(question: str) -> list[dict[str, str]]:

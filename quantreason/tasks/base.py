@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from quantreason.amounts import SUFFIXES, scaled_literal
+from quantreason.amounts import SUFFIXES, expanded_digits
 from quantreason.reply.contract import DEFAULT_RELATIVE_TOLERANCE
 
 Range = tuple[float, float]
@@ -24,7 +24,8 @@ class Num:
     """A number as it appears in one question: its value, decimals shown, and kind.
 
     ``scale`` (1, 1e3, 1e6, 1e9) marks an amount shown scaled ("$1.2M"): ``decimals`` then
-    counts the digits shown before the scale, and the formula writes ``(1.2*1000000)``.
+    counts the digits shown before the scale. The prompt writes it out in full
+    (:func:`quantreason.amounts.expand_scaled_amounts`), and so does the formula: ``1200000``.
     """
 
     value: float
@@ -39,9 +40,9 @@ class Num:
 
     @property
     def formula(self) -> str:
-        """The digits written in formulas: exactly as shown in the question, no separators."""
+        """The digits written in formulas: exactly as the prompt shows them, no separators."""
         if self.scale != 1:
-            return scaled_literal(self.shown, self.scale)
+            return expanded_digits(self.shown, self.scale)
         return self.shown
 
     def text(
@@ -133,7 +134,7 @@ class Param:
 
 # Share of questions whose large amounts are shown scaled ("$1.2M", "$250k") rather than in
 # full; within such a question, amounts from 10,000 to a million are scaled half the time
-# ("from $850,000 to $1.2M" is how people write).
+# ("from $850,000 to $1.2M" is how people write). The prompt writes them out in full again.
 SCALED_QUESTION_SHARE = 0.3
 
 

@@ -18,8 +18,7 @@ Each family's taught shapes come from its own formula builder on drawn parameter
 sentinels, so data and constants are told apart exactly. A number in a reply may be data or a
 constant (a 12-year loan writes ``12`` twice), so :func:`fits_task` tries both readings of
 every number written like a constant of that task's formulas (``1`` and ``100``, not ``1.0``)
-that the question also shows. An amount shown scaled ("$1.2M", written ``(1.2*1000000)``) is
-one datum (:func:`quantreason.amounts.collapse_scaled_literals`).
+that the question also shows.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ import random
 import re
 from functools import cache, lru_cache
 
-from quantreason.amounts import collapse_scaled_literals
 from quantreason.formula import FUNCTIONS
 from quantreason.tasks import FAMILIES
 
@@ -163,7 +161,7 @@ def _taught_formulas() -> dict[str, tuple[tuple[str, tuple[bool, ...]], ...]]:
         read: list[tuple[str, tuple[bool, ...]]] = []
         for draw in range(DRAWS_PER_FAMILY):
             nums = family.draw(rng, ood=draw % 2 == 1)
-            real = collapse_scaled_literals(family.build_formula(nums).strip())
+            real = family.build_formula(nums).strip()
             try:
                 marked = family.formula(
                     {
@@ -176,10 +174,7 @@ def _taught_formulas() -> dict[str, tuple[tuple[str, tuple[bool, ...]], ...]]:
             if marked and _skeleton(real) == _skeleton(marked):
                 data = tuple(_is_sentinel(_text(n, marked)) for n in _numbers(_parsed(marked)))
             else:
-                digits = {
-                    collapse_scaled_literals(num.formula).strip("()").lstrip("-")
-                    for num in nums.values()
-                }
+                digits = {num.formula.lstrip("-") for num in nums.values()}
                 data = tuple(_text(n, real) in digits for n in _numbers(_parsed(real)))
             read.append((real, data))
         formulas[family.name] = tuple(read)
@@ -238,7 +233,7 @@ def reply_shapes(
     constant, and also data when the question shows it (``shown``; None: always), read both
     ways for the first :data:`MAX_AMBIGUOUS` such numbers (breadth first) and as a constant
     beyond them."""
-    formula = collapse_scaled_literals(formula.strip())  # "(1.2*1000000)" is one datum
+    formula = formula.strip()
     tree = _parse(formula)
     if tree is None:
         return frozenset()

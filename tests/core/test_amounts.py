@@ -1,4 +1,5 @@
-"""Amounts shown scaled ("$1.2M"): the generator writes them, the readers understand them."""
+"""Amounts shown scaled ("$1.2M"): the generator writes them, the prompt writes them out in full,
+the readers understand them."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import random
 
 import pytest
 
-from quantreason.amounts import SUFFIXES, collapse_scaled_literals, scaled_amounts, scaled_literal
+from quantreason.amounts import SUFFIXES, expand_scaled_amounts, expanded_digits, scaled_amounts
 from quantreason.consensus import shown_numbers, ungrounded_numbers
 from quantreason.formula import evaluate
-from quantreason.reply import interpret_response
+from quantreason.reply import interpret_response, user_message
 from quantreason.tasks import FAMILIES, Num
 from quantreason.tasks.shapes import fits_task
 
@@ -35,20 +36,28 @@ def test_words_that_merely_start_with_a_scale_letter_are_not_amounts() -> None:
     assert scaled_amounts("12 monthly payments") == []
 
 
-def test_collapse_writes_each_scaled_literal_as_one_number() -> None:
-    formula = "npv(2/100, (12.62*1000000), 2608026)-(57.3*1000000)+(-1.5*1000)"
-    assert collapse_scaled_literals(formula) == "npv(2/100, 12620000, 2608026)-57300000+-1500"
-    assert evaluate(collapse_scaled_literals(formula)) == pytest.approx(evaluate(formula))
-    assert collapse_scaled_literals("(12*100)") == "(12*100)"  # 100 is not a scale
+def test_the_prompt_writes_scaled_amounts_out_in_full() -> None:
+    question = "ARR went from $1.2M to USD 4.55 million; fees of 1,250k and 3.75bn, 12 months."
+    expanded = "ARR went from $1200000 to USD 4550000; fees of 1250000 and 3750000000, 12 months."
+    assert expand_scaled_amounts(question) == expanded
+    assert user_message(question).endswith(f"Question: {expanded}")
+    assert expand_scaled_amounts("a 5.5% rate over 10 years") == "a 5.5% rate over 10 years"
 
 
-def test_a_scaled_num_shows_digits_and_writes_them_times_the_factor() -> None:
+def test_expanded_digits_are_exact() -> None:
+    assert expanded_digits("0.45", 1e6) == "450000"  # 0.45 * 1e6 is 450000.00000000006 in floats
+    assert expanded_digits("1.25", 1e3) == "1250"
+    assert expanded_digits("2,500", 1e3) == "2500000"
+    assert expanded_digits("1.2345", 1e3) == "1234.5"
+
+
+def test_a_scaled_num_shows_digits_and_the_formula_writes_them_in_full() -> None:
     num = Num(1_200_000.0, 1, "money", 1e6)
     assert num.shown == "1.2"
-    assert num.formula == scaled_literal("1.2", 1e6) == "(1.2*1000000)"
+    assert num.formula == "1200000"
     text = num.text(random.Random(0), money_style=0, scale_style=1)
     assert text == "$1.2 million"
-    assert scaled_amounts(text) == [(pytest.approx(1_200_000.0), 1e6)]
+    assert expand_scaled_amounts(text) == "$1200000"
     assert Num(1_200_000.0, 0, "money").formula == "1200000"  # unscaled: digits in full
 
 
@@ -67,19 +76,23 @@ def _scaled_questions(count: int) -> list[tuple[str, dict[str, Num], str]]:
     return found
 
 
-def test_generated_scaled_amounts_agree_between_text_formula_and_answer() -> None:
+def test_generated_scaled_amounts_agree_between_prompt_formula_and_answer() -> None:
     questions = _scaled_questions(60)
     assert len(questions) >= 60
     for name, nums, text in questions:
         family = FAMILIES[name]
         formula = family.build_formula(nums)
-        assert "*1000" in formula
         assert evaluate(formula) == pytest.approx(family.answer(nums), rel=1e-9)
         assert ungrounded_numbers(formula, text) == [], (name, formula, text)
-        read = {round(amount) for amount, _ in scaled_amounts(text)}
+        prompt = expand_scaled_amounts(text)
         for num in nums.values():
             if num.scale != 1:
-                assert round(num.value) in read, (name, num, text)
+                assert num.formula in formula and num.formula in prompt, (name, num, prompt)
+
+
+def test_questions_show_thousands_and_millions() -> None:
+    scales = [num.scale for _, nums, _ in _scaled_questions(400) for num in nums.values()]
+    assert {1e3, 1e6} <= set(scales)
 
 
 def _suffix(text: str, num: Num) -> str:
@@ -103,20 +116,13 @@ def test_one_question_writes_every_scale_the_same_way() -> None:
     assert seen > 5
 
 
-def test_a_scale_the_question_does_not_use_is_not_grounded() -> None:
+def test_a_scaled_amount_is_grounded_only_at_its_own_scale() -> None:
     question = "Our book is worth $10M and has a daily sigma of 0.8%. With z = 1.65, 10-day VaR?"
-    assert {10_000_000.0, 1e6} <= shown_numbers(question)
-    assert ungrounded_numbers("(10*1000000)*1.65*0.8/100*sqrt(10)", question) == []
+    assert 10_000_000.0 in shown_numbers(question)
     assert ungrounded_numbers("10000000*1.65*0.8/100*sqrt(10)", question) == []
-    assert ungrounded_numbers("(10*1000)*1.65*0.8/100*sqrt(10)", question) == ["1000"]
-
-
-def test_a_scaled_amount_is_one_datum_for_the_shape_check() -> None:
-    question = "Our book is worth $10M and has a daily sigma of 0.8%. With z = 1.65, 10-day VaR?"
+    assert ungrounded_numbers("10000*1.65*0.8/100*sqrt(10)", question) == ["10000"]
     shown = frozenset(shown_numbers(question))
-    assert fits_task("var_given_z", "(10*1000000)*1.65*0.8/100*sqrt(10)", shown)
     assert fits_task("var_given_z", "10000000*1.65*0.8/100*sqrt(10)", shown)
-    assert not fits_task("var_given_z", "(10*1000000)*1.65*0.8*sqrt(10)", shown)
 
 
 def test_a_stated_answer_in_millions_is_read_in_full() -> None:
