@@ -42,6 +42,17 @@ def test_greedy_only_is_confident_when_grounded_and_not_otherwise() -> None:
     assert "numbers not in the question" in read_candidate(reply("15/7"), QUESTION).error
 
 
+def test_greedy_only_at_threshold_one_abstains_exactly_when_the_greedy_reply_fails_a_check() -> None:
+    """The endpoint's "greedy checks" mode (QUANTREASON_SC_SAMPLES=0, ABSTAIN_BELOW=1): what
+    the report's "greedy + checks" line measures."""
+    passed = decide(QUESTION, [reply("15/25")], threshold=1.0)
+    assert (passed.answer, passed.abstained, passed.reason) == (0.6, False, None)
+    for formula, failed_check in (("(15-25)/25", "form its task teaches"), ("15/7", "grounded")):
+        withheld = decide(QUESTION, [reply(formula)], threshold=1.0)
+        assert withheld.abstained and withheld.answer is None
+        assert failed_check in withheld.reason
+
+
 def test_a_grounded_formula_of_another_form_than_its_task_teaches_does_not_vote() -> None:
     # (15-25)/25 uses only the question's numbers, but a Calmar ratio is return / drawdown
     wrong_form = read_candidate(reply("(15-25)/25"), QUESTION)
