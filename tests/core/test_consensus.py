@@ -42,7 +42,7 @@ def test_greedy_only_is_confident_when_grounded_and_not_otherwise() -> None:
     assert "numbers not in the question" in read_candidate(reply("15/7"), QUESTION).error
 
 
-def test_greedy_only_at_threshold_one_abstains_exactly_when_the_greedy_reply_fails_a_check() -> None:
+def test_greedy_only_at_threshold_one_abstains_when_the_greedy_reply_fails_a_check() -> None:
     """The endpoint's "greedy checks" mode (QUANTREASON_SC_SAMPLES=0, ABSTAIN_BELOW=1): what
     the report's "greedy + checks" line measures."""
     passed = decide(QUESTION, [reply("15/25")], threshold=1.0)
