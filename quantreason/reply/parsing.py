@@ -66,7 +66,7 @@ _NUMBER_RE = re.compile(
     r"(?P<neg2>[" + _MINUS + r"])?"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<exp>[eE][+-]?\d+)?"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?",
+    r"(?:\s*(?P<scale>" + "|".join(SCALE_WORDS) + r")\b)?",
     re.IGNORECASE,
 )
 # Markers after which the final answer follows, strongest first.

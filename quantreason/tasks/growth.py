@@ -28,7 +28,10 @@ _INSTALMENT_WORDS = {
 }
 
 
-def _words(table: dict[float, tuple[str, ...]], key: str) -> object:
+def frequency_words(table: dict[float, tuple[str, ...]], key: str) -> object:
+    """A ``render`` hook that shows parameter ``key`` (a count per year) as one of its words in
+    ``table`` ("quarterly", "four times a year") and every other number as usual."""
+
     def render(rng: random.Random, nums: Values) -> dict[str, str]:
         style = draw_money_style(rng)  # one currency per question
         texts = {k: n.text(rng, money_style=style) for k, n in nums.items()}
@@ -54,7 +57,7 @@ PERIODIC_COMPOUNDING = Family(
         "n": plain((1, 20), ((25, 45),)),
         "m": plain((0, 0), ((0, 0),), choices=(2.0, 4.0, 12.0, 365.0)),
     },
-    render=_words(_FREQUENCY_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(_FREQUENCY_WORDS, "m"),  # type: ignore[arg-type]
     formula=lambda f: f"{f['P']}*(1+{f['r']}/100/{f['m']})**({f['m']}*{f['n']})",
     solve=lambda v: _grow(v["P"], v["r"] / 100 / v["m"], int(v["m"] * v["n"])),
     convention="future value in currency; nominal annual rate compounded m times a year",
@@ -449,7 +452,7 @@ EFFECTIVE_ANNUAL_RATE = Family(
         "apr": pct((1, 25), ((26, 60), (0.1, 0.9)), decimals=2),
         "m": plain((0, 0), ((0, 0),), choices=(2.0, 4.0, 12.0, 365.0)),
     },
-    render=_words(_FREQUENCY_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(_FREQUENCY_WORDS, "m"),  # type: ignore[arg-type]
     formula=lambda f: f"((1+{f['apr']}/100/{f['m']})**{f['m']}-1)*100",
     solve=lambda v: math.expm1(v["m"] * math.log1p(v["apr"] / 100 / v["m"])) * 100,
     convention="percent per year",
@@ -523,7 +526,7 @@ LOAN_INSTALMENT = Family(
         "n": plain((2, 30), ((35, 50),)),
         "m": plain((0, 0), ((0, 0),), choices=(1.0, 2.0, 4.0, 12.0)),
     },
-    render=_words(_INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(_INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,
     convention="currency per instalment; nominal annual rate divided by the instalments a year",

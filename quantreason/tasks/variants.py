@@ -21,7 +21,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
 )
-from quantreason.tasks.growth import _words
+from quantreason.tasks.growth import frequency_words
 
 CAPM_PREMIUM = Family(
     name="capm_premium",
@@ -143,7 +143,7 @@ EAR_PERIODIC = Family(
     # ``sample``; only the period is a plain parameter here.
     params={"m": _PERIODS},
     sample=_periodic_sample,
-    render=_words(_PERIOD_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(_PERIOD_WORDS, "m"),  # type: ignore[arg-type]
     formula=lambda f: f"((1+{f['r']}/100)**{f['m']}-1)*100",
     solve=_compound_periods,
     convention="percent per year; the rate given is per period and compounds every period "
@@ -225,7 +225,7 @@ DIVIDEND_YIELD_PERIODIC = Family(
         "m": plain((0, 0), ((0, 0),), choices=tuple(_PAYMENT_WORDS)),
     },
     valid=lambda v: 0.002 < v["D"] * v["m"] / v["P"] < 0.2,
-    render=_words(_PAYMENT_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(_PAYMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=lambda f: f"{f['D']}*{f['m']}/{f['P']}*100",
     solve=_annual_dividend_yield,
     convention="percent per year; the dividend given is one payment, annualised by the "
