@@ -173,6 +173,16 @@ class Parts:
     ood_asks: tuple[str, ...] = ()
 
 
+def number_texts(rng: random.Random, nums: Values) -> dict[str, str]:
+    """Each number as the question writes it, with one currency and one spelling of scales
+    ("M" or " million") for the whole question: the rule render hooks start from too."""
+    money_style = draw_money_style(rng)
+    scale_style = rng.randrange(4)
+    return {
+        k: n.text(rng, money_style=money_style, scale_style=scale_style) for k, n in nums.items()
+    }
+
+
 @dataclass(frozen=True)
 class Family:
     """One kind of question: templates, parameter ranges, reference solver and formula.
@@ -226,9 +236,7 @@ class Family:
         """How each number is written in the question (formats drawn from ``rng``)."""
         if self.render is not None:
             return self.render(rng, nums)
-        style = draw_money_style(rng)  # one currency and one way to write scales per question
-        scale_style = rng.randrange(4)
-        return {k: n.text(rng, money_style=style, scale_style=scale_style) for k, n in nums.items()}
+        return number_texts(rng, nums)
 
     def build_formula(self, nums: Values) -> str:
         """The ground-truth formula for these numbers."""

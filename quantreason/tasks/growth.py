@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 
-from quantreason.tasks.base import Family, Parts, Values, draw_money_style, money, pct, plain
+from quantreason.tasks.base import Family, Parts, Values, money, number_texts, pct, plain
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -33,8 +33,7 @@ def frequency_words(table: dict[float, tuple[str, ...]], key: str) -> object:
     ``table`` ("quarterly", "four times a year") and every other number as usual."""
 
     def render(rng: random.Random, nums: Values) -> dict[str, str]:
-        style = draw_money_style(rng)  # one currency per question
-        texts = {k: n.text(rng, money_style=style) for k, n in nums.items()}
+        texts = number_texts(rng, nums)
         texts[key] = rng.choice(table[nums[key].value])
         return texts
 

@@ -226,7 +226,8 @@ PARAMETRIC_VAR = Family(
         "c": pct((0, 0), ((0, 0),), decimals=0, choices=(95.0, 99.0, 90.0)),
         "h": plain((1, 20), ((25, 60),)),
     },
-    formula=lambda f: f"norm_ppf({f['c']}/100)*{f['sigma']}/100*{f['V']}*sqrt({f['h']})",
+    # The position first, as var_given_z writes it: after "sigma/100" the position was dropped.
+    formula=lambda f: f"{f['V']}*norm_ppf({f['c']}/100)*{f['sigma']}/100*sqrt({f['h']})",
     solve=lambda v: _inverse_normal(v["c"] / 100) * v["sigma"] * v["V"] * math.sqrt(v["h"]) / 100,
     sign_free=True,
     convention="loss amount in currency, reported positive; zero mean, normal returns",

@@ -175,7 +175,8 @@ BOND_PRICE = Family(
         "y": pct((1, 12), ((12.5, 25), (0.05, 0.9)), decimals=2),
         "n": plain((2, 30), ((35, 50), (35, 50))),
     },
-    formula=lambda f: f"pv({f['y']}/100, {f['n']}, {f['c']}/100*{f['F']}, {f['F']})",
+    # The face value first: "c/100*F" was copied as "c/1000" (run W: 3 of its bond misses).
+    formula=lambda f: f"pv({f['y']}/100, {f['n']}, {f['F']}*{f['c']}/100, {f['F']})",
     solve=_bond,
     convention="price in currency per bond; annual coupons",
     templates=(

@@ -16,8 +16,8 @@ from quantreason.tasks.base import (
     Num,
     Parts,
     Values,
-    draw_money_style,
     money,
+    number_texts,
     pct,
     plain,
 )
@@ -292,8 +292,7 @@ def _end_year(nums: dict[str, Num]) -> dict[str, Num]:
 
 def _years_plain(rng: random.Random, nums: Values) -> dict[str, str]:
     # Calendar years are never grouped ("2,012" is not a year).
-    style = draw_money_style(rng)  # one currency per question
-    texts = {k: n.text(rng, money_style=style) for k, n in nums.items()}
+    texts = number_texts(rng, nums)
     texts["Y0"], texts["Y1"] = nums["Y0"].formula, nums["Y1"].formula
     return texts
 
