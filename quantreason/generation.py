@@ -248,3 +248,52 @@ def sample(
     finally:
         torch.random.set_rng_state(generator_state)
     return outputs
+
+
+def reply_start_log_probs(
+    loaded: LoadedModel,
+    questions: Sequence[str],
+    reply_starts: Sequence[str],
+    *,
+    batch_size: int = 32,
+) -> list[float]:
+    """How likely the model finds each reply start for its question: the summed log-probability
+    of the start's tokens after the chat prompt (one forward pass, no generation).
+
+    :mod:`quantreason.task_check` weighs the task a reasoning line names with it.
+    """
+    import torch
+
+    if len(reply_starts) != len(questions):
+        raise ValueError("one reply start per question")
+    if batch_size < 1:
+        raise ValueError("batch_size must be >= 1")
+    tokenizer, model = loaded.tokenizer, loaded.model
+    prompts = encode_prompts(tokenizer, questions)
+    texts = [prompt + start for prompt, start in zip(prompts, reply_starts, strict=True)]
+    prompt_ids = [tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts]
+    text_ids = [tokenizer(t, add_special_tokens=False)["input_ids"] for t in texts]
+    for prompt, text in zip(prompt_ids, text_ids, strict=True):
+        # The prompt ends with the assistant turn's newline, so the start's tokens follow it.
+        if text[: len(prompt)] != prompt or len(text) == len(prompt):
+            raise ValueError("a reply start must add tokens after its prompt")
+    device = next(model.parameters()).device
+    pad = tokenizer.pad_token_id
+    scores: list[float] = []
+    for first in range(0, len(texts), batch_size):
+        rows = text_ids[first : first + batch_size]
+        width = max(len(row) for row in rows)
+        # Right padding: each row's positions start at 0, as in generation with its prompt.
+        ids = torch.full((len(rows), width), pad, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        for r, row in enumerate(rows):
+            ids[r, : len(row)] = torch.tensor(row)
+            mask[r, : len(row)] = 1
+        with torch.inference_mode():
+            logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
+        log_probs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
+        token_log_probs = log_probs.gather(-1, ids[:, 1:, None].to(device))[..., 0]
+        for r, row in enumerate(rows):
+            start = len(prompt_ids[first + r]) - 1  # the logit row that predicts the start's token
+            scores.append(float(token_log_probs[r, start : len(row) - 1].sum()))
+    return scores

@@ -1,21 +1,26 @@
-"""The task check: a reply that names another task than its question clearly asks for is
-rewritten for the question's task.
+"""The task check: a reply that names another task than its question asks for is rewritten
+for the question's task.
 
 The fine-tuned model opens each reply with its task's reasoning sentence. On wording it never
 saw, it often names a neighbouring task and then writes that task's formula well (a dividend
 "just paid" priced as next year's; a beta read as a volatility). The task classifier
-(:mod:`quantreason.tasks.classifier`) reads the task from the question's words alone. When it
-is at least :data:`MIN_PROBABILITY` sure of a task and the reply names another one, the model
-writes the reply again, begun with that task's reasoning line, so that it only has to place the
-numbers. One extra greedy generation for the few replies that disagree; the others are
-untouched. Measured in ``reports/local/experiments.md`` (session 8).
+(:mod:`quantreason.tasks.classifier`) reads the task from the question's words alone. When the
+two disagree, both are weighed: each of the classifier's :data:`CANDIDATES` likeliest tasks and
+the reply's own task gets the model's log-probability of its reasoning line (one forward pass,
+``score_starts``) plus the log of the classifier's probability, and the best-scoring task wins
+(a product of the two readings). When that is not the reply's task, the model writes the reply
+again, begun with the winner's reasoning line, so that it only has to place the numbers. A
+reply that names no task is rewritten when the classifier is at least :data:`MIN_PROBABILITY`
+sure. Replies that agree with the classifier cost nothing. Measured in
+``reports/local/experiments.md`` (sessions 8 and 10).
 
 One rule for evaluation, serving and ``quantreason ask``; the caller passes the generation
-(``continue_replies``), so this core module imports no engine.
+(``continue_replies``) and the scoring (``score_starts``), so this core module imports no engine.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -26,21 +31,28 @@ from quantreason.tasks import FAMILIES, family_for_reasoning, get_family
 from quantreason.tasks.classifier import TaskClassifier
 
 # Tuned on validation + handwritten_dev (run T's replies): 0.3-0.7 all gained, 0.5 lost nothing.
+# Also the confidence above which only replies for the chosen task vote.
 MIN_PROBABILITY = 0.5
+# The classifier's likeliest tasks weighed against the reply's (validation_tune, run X: 2, 3
+# and 5 chose the same tasks).
+CANDIDATES = 3
 
 # ``continue_replies(questions, reply_starts)`` -> each reply's continuation after its start.
 ContinueReplies = Callable[[Sequence[str], Sequence[str]], list[str]]
+# ``score_starts(questions, reply_starts)`` -> the model's log-probability of each start.
+ScoreStarts = Callable[[Sequence[str], Sequence[str]], list[float]]
 
 
 @dataclass(frozen=True)
 class TaskReading:
     """What the check saw for one question."""
 
-    question_task: str  # the classifier's most likely task
-    probability: float  # its probability
+    question_task: str  # the task chosen for the question (the classifier's, or weighed)
+    probability: float  # the classifier's probability of ``question_task``
     reply_task: str | None  # the task the model's first reply named
     rewritten: bool  # the reply was written again for ``question_task``
     confident: bool  # probability >= the check's threshold: only replies for it vote
+    weighed: bool = False  # the reply and the classifier disagreed: the model scored both
 
     @property
     def voting_task(self) -> str | None:
@@ -70,28 +82,67 @@ def reply_start(task: str) -> str:
     return f"{REASONING_PREFIX} {get_family(task).reasoning.strip()}\n{FORMULA_PREFIX}"
 
 
+def _weigh(
+    probabilities: dict[str, float], candidates: Sequence[str], log_probs: Sequence[float]
+) -> str:
+    """The candidate task with the best model log-probability + log classifier probability."""
+    scores = [
+        log_prob + math.log(max(probabilities.get(task, 0.0), 1e-12))
+        for task, log_prob in zip(candidates, log_probs, strict=True)
+    ]
+    return candidates[max(range(len(candidates)), key=scores.__getitem__)]
+
+
 def check_tasks(
     classifier: TaskClassifier,
     questions: Sequence[str],
     replies: Sequence[str],
     continue_replies: ContinueReplies,
+    score_starts: ScoreStarts,
     min_probability: float = MIN_PROBABILITY,
 ) -> tuple[list[str], list[TaskReading]]:
-    """The replies, each one whose task disagrees with a confident reading of its question
-    written again for the question's task, and what the check saw for each question."""
+    """The replies, each one whose task loses to another reading of its question written again
+    for that task, and what the check saw for each question."""
     if len(questions) != len(replies):
         raise ValueError("one reply per question")
     if not 0.0 < min_probability <= 1.0:
         raise ValueError(f"min_probability must be in (0, 1], got {min_probability}")
     check_classifier(classifier)
+    probabilities = [classifier.probabilities(question) for question in questions]
+    named = [family_for_reasoning(split_response(reply).reasoning) for reply in replies]
+    reply_tasks = [family.name if family is not None else None for family in named]
+    # A reply naming another task: the model scores the classifier's likeliest tasks and its own.
+    candidates: dict[int, list[str]] = {}
+    for index, (probs, reply_task) in enumerate(zip(probabilities, reply_tasks, strict=True)):
+        likeliest = sorted(probs, key=probs.__getitem__, reverse=True)[:CANDIDATES]
+        if reply_task is not None and reply_task != likeliest[0]:
+            candidates[index] = list(dict.fromkeys([*likeliest, reply_task]))
+    pairs = [(i, task) for i, tasks in candidates.items() for task in tasks]
+    scores = (
+        score_starts([questions[i] for i, _ in pairs], [reply_start(t) for _, t in pairs])
+        if pairs
+        else []
+    )
+    if len(scores) != len(pairs):
+        raise ValueError("score_starts must give one score per reply start")
+    log_probs: dict[int, list[float]] = {}
+    for (index, _), score in zip(pairs, scores, strict=True):
+        log_probs.setdefault(index, []).append(score)
     readings = []
-    for question, reply in zip(questions, replies, strict=True):
-        task, probability = classifier.top(question)
-        named = family_for_reasoning(split_response(reply).reasoning)
-        reply_task = named.name if named is not None else None
-        confident = probability >= min_probability
-        rewrite = confident and reply_task != task
-        readings.append(TaskReading(task, round(probability, 4), reply_task, rewrite, confident))
+    for index, (probs, reply_task) in enumerate(zip(probabilities, reply_tasks, strict=True)):
+        top = max(probs, key=probs.__getitem__)
+        if index in candidates:
+            task = _weigh(probs, candidates[index], log_probs[index])
+            rewrite = task != reply_task
+        else:  # agreement, or a reply naming no task: the classifier's reading when it is sure
+            task = top
+            rewrite = reply_task is None and probs[top] >= min_probability
+        confident = probs[task] >= min_probability
+        readings.append(
+            TaskReading(
+                task, round(probs[task], 4), reply_task, rewrite, confident, index in candidates
+            )
+        )
     redo = [i for i, reading in enumerate(readings) if reading.rewritten]
     checked = list(replies)
     if redo:

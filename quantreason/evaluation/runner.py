@@ -282,7 +282,7 @@ def _replies(
     import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from quantreason.generation import load_model
+    from quantreason.generation import load_model, reply_start_log_probs
 
     # fp32 so that figures reproduce (bf16 changes ~14 % of greedy outputs); merged for speed.
     loaded = load_model(base_path, adapter, merge=True, dtype=torch.float32)
@@ -312,8 +312,16 @@ def _replies(
             if task_check is not None and task_check[0] is not None:
                 continue_replies = greedy  # (questions, reply starts): the same decoding
                 first_replies = replies
+                score_starts = functools.partial(
+                    reply_start_log_probs, loaded, batch_size=batch_size
+                )
                 replies, readings = check_tasks(
-                    task_check[0], questions, first_replies, continue_replies, task_check[1]
+                    task_check[0],
+                    questions,
+                    first_replies,
+                    continue_replies,
+                    score_starts,
+                    task_check[1],
                 )
                 checks = list(zip(readings, first_replies, strict=True))
             decisions: list[Consensus] = []

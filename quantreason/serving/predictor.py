@@ -115,6 +115,14 @@ class Predictor:
                 reply_starts=reply_starts,
             )
 
+    def score_starts(self, questions: Sequence[str], starts: Sequence[str]) -> list[float]:
+        """The model's log-probability of each reply start (the task check weighs tasks with
+        it): one padded forward pass, outside the batcher, under the model lock."""
+        from quantreason.generation import reply_start_log_probs
+
+        with self._lock:
+            return reply_start_log_probs(self.loaded, questions, starts)
+
     def predict(self, request: InferenceRequest) -> dict | list[dict]:
         """Answer all questions of ``request`` (one object if it sent one string)."""
         texts = self.completions(request.questions, request.max_new_tokens)
@@ -128,6 +136,7 @@ class Predictor:
                 lambda questions, starts: self.completions(
                     questions, request.max_new_tokens, starts
                 ),
+                self.score_starts,
                 self.settings.task_check,
             )
             readings = [reading.to_dict() for reading in checked]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quantreason.data import generate_dataset
-from quantreason.generation import encode_prompts, generate, load_model
+from quantreason.generation import encode_prompts, generate, load_model, reply_start_log_probs
 from quantreason.serving.batching import engine_available, generate_continuous
 from quantreason.serving.predictor import find_task_classifier, load_predictor
 from quantreason.serving.protocol import InferenceRequest
@@ -50,6 +50,33 @@ def test_a_reply_start_is_continued_not_repeated(tiny_base: str) -> None:
         assert continuous == padded
 
 
+def test_a_reply_starts_log_probability_is_its_tokens_after_the_prompt(tiny_base: str) -> None:
+    import torch
+
+    loaded = load_model(tiny_base)
+    tokenizer, model = loaded.tokenizer, loaded.model
+    questions = [QUESTIONS[0], QUESTIONS[1], QUESTIONS[0]]
+    starts = [reply_start("max_drawdown"), reply_start("cagr"), reply_start("cagr")]
+    batched = reply_start_log_probs(loaded, questions, starts, batch_size=3)
+    # By hand, one unpadded sequence at a time.
+    for question, start, score in zip(questions, starts, batched, strict=True):
+        [prompt] = encode_prompts(tokenizer, [question])
+        prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+        ids = tokenizer(prompt + start, add_special_tokens=False)["input_ids"]
+        with torch.inference_mode():
+            logits = model(input_ids=torch.tensor([ids])).logits[0].float()
+        log_probs = torch.log_softmax(logits, dim=-1)
+        expected = sum(
+            float(log_probs[position - 1, ids[position]])
+            for position in range(len(prompt_ids), len(ids))
+        )
+        assert score == pytest.approx(expected, abs=1e-3)
+    assert batched[1] != pytest.approx(batched[2])  # the question matters
+    assert all(score < 0 for score in batched)
+    with pytest.raises(ValueError, match="one reply start per question"):
+        reply_start_log_probs(loaded, questions, starts[:1])
+
+
 def _settings(task_check: float, batching: bool) -> ServingSettings:
     return ServingSettings(
         base_model="tiny-random",
@@ -62,16 +89,21 @@ def _settings(task_check: float, batching: bool) -> ServingSettings:
 
 @pytest.mark.parametrize("batching", [True, False])
 def test_the_endpoint_rewrites_a_reply_for_another_task(
-    tiny_adapter: Path, classifier_file: Path, batching: bool
+    tiny_base: str, tiny_adapter: Path, classifier_file: Path, batching: bool
 ) -> None:
+    starts = [reply_start("drawdown"), reply_start("cagr")]
     predictor = load_predictor(tiny_adapter, _settings(0.5, batching), classifier_file)
     try:
         request = InferenceRequest(QUESTIONS, False, 8)
         body = predictor.predict_bytes(request)
         assert body == predictor.predict_bytes(request)  # still greedy: byte-identical
         records = json.loads(body)
+        scored = predictor.score_starts(QUESTIONS, starts)  # after the engine has run
     finally:
         predictor.close()
+    # The endpoint weighs tasks with the same scores as a plain forward pass.
+    expected = reply_start_log_probs(load_model(tiny_base, tiny_adapter), QUESTIONS, starts)
+    assert scored == pytest.approx(expected, abs=1e-3)
     for record, task in zip(records, ("drawdown", "cagr"), strict=True):
         check = record["task_check"]
         # a random model names no task, so every confident reading rewrites its reply
