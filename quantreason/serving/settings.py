@@ -13,8 +13,11 @@ environment variable                   default    meaning
 ``QUANTREASON_SC_TEMPERATURE``         0.7        their sampling temperature
 ``QUANTREASON_SC_RETRY``               0          more samples where no reply passed the checks
 ``QUANTREASON_ABSTAIN_BELOW``          0          abstain below this vote share (0: never)
-``QUANTREASON_TASK_CHECK``             0.5        rewrite a reply whose task disagrees with a
-                                                  classifier this sure of another (0: off)
+``QUANTREASON_TASK_CHECK``             0.5        the task check (0: off): a reply naming no
+                                                  task is rewritten for a task the classifier
+                                                  is this sure of, and only replies for such a
+                                                  task vote; one naming another task than the
+                                                  classifier's likeliest is weighed
 ``QUANTREASON_MAX_BODY_BYTES`` ...     see below  request limits (:class:`Limits`)
 =====================================  =========  =============================================
 
