@@ -82,9 +82,10 @@ def task_check_markdown(summary: dict[str, dict[str, int]]) -> str:
     lines = [
         "### Task check (fine-tuned greedy replies)",
         "",
-        "A reply naming another task than the question classifier reads with probability "
-        ">= the threshold is written again from that task's reasoning line "
-        "(`quantreason.task_check`).",
+        "Where a reply names another task than the question classifier's likeliest, the "
+        "model's log-probability of each candidate's reasoning line and the classifier's "
+        "probability are weighed; a reply for the losing task is written again from the "
+        "winner's reasoning line (`quantreason.task_check`).",
         "",
         "| set | n | rewritten | right before | right after | net |",
         "|---|---:|---:|---:|---:|---:|",
