@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from quantreason.tasks import FAMILIES, Family, get_family
+from quantreason.tasks.base import Values
 
 SPLITS = ("train", "validation", "test", "test_ood_range", "test_ood_template")
 DEFAULT_SIZES = {
@@ -88,7 +89,13 @@ def make_record(
         question = templates[template_index % len(templates)].format(**texts)
         template_id = f"{family.name}/{prefix}{template_index % len(templates)}"
     question = question[0].upper() + question[1:]
-    question = dress(question, rng, held_out)
+    return build_record(family, nums, dress(question, rng, held_out), split, index, template_id)
+
+
+def build_record(
+    family: Family, nums: Values, question: str, split: str, index: int, template_id: str
+) -> dict[str, Any]:
+    """The record of one written question: its target (reasoning, formula) and its answer."""
     answer = family.answer(nums)
     if family.unit in ("rank", "count"):
         answer_value: float | int = round(answer)

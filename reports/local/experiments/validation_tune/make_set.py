@@ -36,7 +36,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quantreason.data import RECORD_FIELDS, _validate, normalise_question
+from quantreason.data import RECORD_FIELDS, _validate, build_record, normalise_question
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.phrasing import held_out_parts_text, training_parts_text
@@ -129,28 +129,10 @@ def internal_overlap(new: dict[str, list[str]]) -> list[str]:
 # --- records --------------------------------------------------------------------------------
 def make_record(family, template: str, k: int, rng: random.Random, index: int) -> dict:
     nums = family.draw(rng, ood=False)
-    texts = family.texts(rng, nums)
-    question = template.format(**texts)
+    question = template.format(**family.texts(rng, nums))
     question = question[0].upper() + question[1:]
-    answer = family.answer(nums)
-    if family.unit in ("rank", "count"):
-        answer_value: float | int = round(answer)
-    else:
-        answer_value = float(f"{answer:.10g}")
-    return {
-        "id": f"{SPLIT}-{index:05d}",
-        "family": family.name,
-        "template_id": f"{family.name}/tune{k}",
-        "split": SPLIT,
-        "question": question,
-        "reasoning": family.reasoning,
-        "formula": family.build_formula(nums),
-        "answer": answer_value,
-        "unit": family.unit,
-        "tolerance": family.tolerance,
-        "sign_free": family.sign_free,
-        "_solver": answer,
-    }
+    record = build_record(family, nums, question, SPLIT, index, f"{family.name}/tune{k}")
+    return record | {"_solver": family.answer(nums)}
 
 
 def close(a: float, b: float) -> bool:
