@@ -137,10 +137,15 @@ def check_tasks(
         else:  # agreement, or a reply naming no task: the classifier's reading when it is sure
             task = top
             rewrite = reply_task is None and probs[top] >= min_probability
-        confident = probs[task] >= min_probability
+        probability = probs.get(task, 0.0)  # a task the classifier never saw reads as 0
         readings.append(
             TaskReading(
-                task, round(probs[task], 4), reply_task, rewrite, confident, index in candidates
+                task,
+                round(probability, 4),
+                reply_task,
+                rewrite,
+                probability >= min_probability,
+                index in candidates,
             )
         )
     redo = [i for i, reading in enumerate(readings) if reading.rewritten]
