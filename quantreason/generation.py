@@ -282,18 +282,27 @@ def reply_start_log_probs(
     scores: list[float] = []
     for first in range(0, len(texts), batch_size):
         rows = text_ids[first : first + batch_size]
+        start_lengths = [len(row) - len(prompt_ids[first + r]) for r, row in enumerate(rows)]
         width = max(len(row) for row in rows)
-        # Right padding: each row's positions start at 0, as in generation with its prompt.
+        # Left padding, positions counted from each row's first token (as generate() does), so
+        # every start ends the row and the vocabulary-wide logits are kept for its tokens only.
         ids = torch.full((len(rows), width), pad, dtype=torch.long)
         mask = torch.zeros((len(rows), width), dtype=torch.long)
         for r, row in enumerate(rows):
-            ids[r, : len(row)] = torch.tensor(row)
-            mask[r, : len(row)] = 1
+            ids[r, width - len(row) :] = torch.tensor(row)
+            mask[r, width - len(row) :] = 1
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        keep = max(start_lengths) + 1
         with torch.inference_mode():
-            logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
-        log_probs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
-        token_log_probs = log_probs.gather(-1, ids[:, 1:, None].to(device))[..., 0]
-        for r, row in enumerate(rows):
-            start = len(prompt_ids[first + r]) - 1  # the logit row that predicts the start's token
-            scores.append(float(token_log_probs[r, start : len(row) - 1].sum()))
+            logits = model(
+                input_ids=ids.to(device),
+                attention_mask=mask.to(device),
+                position_ids=positions.to(device),
+                logits_to_keep=keep,
+            ).logits
+        for r, length in enumerate(start_lengths):
+            # Kept logit j predicts the token at width - keep + j + 1.
+            log_probs = torch.log_softmax(logits[r, keep - length - 1 : keep - 1].float(), -1)
+            targets = ids[r, width - length :, None].to(device)
+            scores.append(float(log_probs.gather(-1, targets).sum()))
     return scores
