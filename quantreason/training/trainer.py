@@ -148,6 +148,7 @@ def run(
     started = time.perf_counter()
     prepared = prepare(config, paths, ranks)  # every config check, before any process group
     device = distributed.pick_device(ranks.local_rank)
+    config = _for_device(config, device, ranks)
     threads = distributed.set_threads(config, ranks)
     mesh = distributed.init_distributed(config, ranks, device)
     state = _build_state(config, prepared, ranks, mesh, device)
@@ -198,6 +199,31 @@ def run(
         model_path=prepared.model_path,
     )
     return _summarize(config, paths, ranks, prepared, threads, started, logit_error, device.type)
+
+
+def _for_device(config: TrainConfig, device: Any, ranks: RankInfo) -> TrainConfig:
+    """``auto`` precision made concrete for this device, said once in the log."""
+    from quantreason.training import distributed
+
+    native = distributed.native_bf16(device)
+    resolved = config.for_hardware(native)
+    if ranks.is_main:
+        how = "auto: " if config.train.precision == "auto" else ""
+        log.info(
+            "precision %s%s, frozen base in %s (%s bf16 on this %s)",
+            how,
+            resolved.train.precision,
+            resolved.model.dtype,
+            "native" if native else "no native",
+            device.type,
+        )
+        if resolved.train.precision == "bf16" and not native:
+            log.warning(
+                "train.precision bf16 on a %s without native bf16: expect it to run many "
+                "times slower than fp32 (set train.precision auto or fp32)",
+                device.type,
+            )
+    return resolved
 
 
 def _build_state(
@@ -331,6 +357,7 @@ def _summarize(
                 "export_logit_error": logit_error,
                 "adapter_dir": str(paths.adapter_dir),
                 "device": device_type,
+                "precision": config.train.precision,
             }
         )
         plot_loss(paths.out_dir / "train_log.jsonl", paths.out_dir / "loss.png")

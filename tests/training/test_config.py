@@ -31,6 +31,26 @@ def test_cloud_profile_trains_mistral_in_bf16_with_fsdp_sharding() -> None:
     assert config.distributed.shard_frozen_base  # 7B: the base must be sharded too
 
 
+@pytest.mark.parametrize(
+    ("native", "precision", "dtype"), [(True, "bf16", "bfloat16"), (False, "fp32", "float32")]
+)
+def test_auto_precision_is_bf16_only_where_the_hardware_has_it(
+    native: bool, precision: str, dtype: str
+) -> None:
+    config = load_config("local")  # auto precision and dtype: the pipeline's profile
+    assert (config.train.precision, config.model.dtype) == ("auto", "auto")
+    resolved = config.for_hardware(native_bf16=native)
+    assert (resolved.train.precision, resolved.model.dtype) == (precision, dtype)
+    assert resolved.lora == config.lora  # nothing else changes
+
+
+def test_explicit_precision_is_kept_on_any_hardware() -> None:
+    cloud = load_config("cloud-g5.12xlarge").for_hardware(native_bf16=False)
+    assert (cloud.train.precision, cloud.model.dtype) == ("bf16", "bfloat16")
+    tiny = load_config("tiny", ["model.dtype=auto"]).for_hardware(native_bf16=True)
+    assert (tiny.train.precision, tiny.model.dtype) == ("fp32", "float32")
+
+
 def test_overrides_are_typed_and_win() -> None:
     config = load_config("tiny", ["train.learning_rate=1e-4", "lora.target_modules=[q_proj]"])
     assert config.train.learning_rate == pytest.approx(1e-4)
@@ -43,13 +63,14 @@ def test_overrides_are_typed_and_win() -> None:
         (["train.learnin_rate=1e-3"], "train.learnin_rate: unknown key (allowed: epochs,"),
         (["trian.epochs=1"], "trian: unknown key (allowed: model, lora"),
         (["train.epochs=-1"], "train.epochs: Input should be greater than 0, got -1"),
-        (["train.precision=fp16"], "train.precision: Input should be 'bf16' or 'fp32'"),
+        (["train.precision=fp16"], "train.precision: Input should be 'auto', 'bf16' or 'fp32'"),
         (["train.micro_batch_size=two"], "Input should be a valid integer, got 'two'"),
         (["train.micro_batch_size=true"], "Input should be a valid integer, got True"),
         (["train.micro_batch_size=16"], "train: micro_batch_size must not exceed global_batch"),
         (["lora.dropout=1.5"], "lora.dropout: Input should be less than 1"),
         (["lora.alpha=0.5"], "lora.alpha: Input should be a valid integer"),
         (["model.dtype=bfloat16", "train.precision=fp32"], "needs train.precision bf16"),
+        (["model.dtype=bfloat16", "train.precision=auto"], "needs train.precision bf16"),
         (["train.epochs"], "section.key=value"),
         (["epochs=1"], "must be section.key"),
     ],
