@@ -21,13 +21,18 @@ REFERENCE = {"base": 2.7, "finetuned": 32.7, "model": "Mistral-7B-Instruct (refe
 def machine_description() -> str:
     """CPU model, core count and memory of this machine, as far as the OS tells."""
     cpu = platform.processor() or platform.machine()
+    flags: set[str] = set()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
-                break
+            elif line.startswith("flags") and not flags:
+                flags = set(line.split(":", 1)[1].split())
     except OSError:
         pass
+    vector = vector_extensions(flags)
+    if vector:
+        cpu = f"{cpu} ({vector})"
     memory = ""
     try:
         pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
@@ -35,6 +40,16 @@ def machine_description() -> str:
     except (ValueError, OSError):
         pass
     return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
+
+
+def vector_extensions(flags: set[str]) -> str:
+    """The CPU's widest vector extension and whether it computes bf16 natively (training's
+    ``precision: auto`` picks bf16 only then)."""
+    if not flags:
+        return ""
+    widest = "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "no AVX2"
+    native = {"avx512_bf16", "amx_bf16"} & flags
+    return f"{widest}, {'native' if native else 'no native'} bf16"
 
 
 def headline_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -149,7 +149,16 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     subprocess.run(command, check=True, cwd=REPO_ROOT, env=train_env(config.train.nproc))
     # The trainer's own summary (a resumed run's log repeats steps; the summary does not).
     summary = json.loads((paths.train / "summary.json").read_text())
-    keep = ("steps", "records", "first_loss", "last_loss", "tokens_per_s", "wall_s", "world_size")
+    keep = (
+        "steps",
+        "records",
+        "first_loss",
+        "last_loss",
+        "tokens_per_s",
+        "precision",
+        "wall_s",
+        "world_size",
+    )
     return {key: summary[key] for key in keep if key in summary}
 
 
