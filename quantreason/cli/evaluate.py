@@ -51,6 +51,14 @@ def evaluate(
         int | None,
         typer.Option("--limit", min=1, help="At most N questions per set (spread over families)."),
     ] = None,
+    base_limit: Annotated[
+        int | None,
+        typer.Option(
+            "--base-limit",
+            min=1,
+            help="With --adapter: the base model on at most N questions per set (it scores ~0).",
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH_SIZE,
     continuous: Annotated[
         bool,
@@ -126,6 +134,7 @@ def evaluate(
             consistency_sets=chosen,
             continuous_batching=continuous,
             task_classifier=TaskClassifier.load(classifier) if classifier and adapter else None,
+            base_limit=base_limit,
         )
     except ValueError as err:
         fail(err)

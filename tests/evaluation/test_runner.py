@@ -75,12 +75,12 @@ def test_cli_evaluates_an_external_file(
     out = tmp_path / "out"
     args = ["eval", "--questions", str(questions_file), "--base", TINY_RANDOM,
             "--adapter", str(tiny_adapter), "--out", str(out), "--limit", "2",
-            "--max-new-tokens", "4"]  # fmt: skip
+            "--base-limit", "1", "--max-new-tokens", "4"]  # fmt: skip
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     rows = json.loads((out / "results.json").read_text())
     assert {(r["model"], r["split"], r["n"]) for r in rows if r["family"] == "all"} == {
-        ("base", "mine", 2),
+        ("base", "mine", 1),  # --base-limit
         ("finetuned", "mine", 2),
     }
 
