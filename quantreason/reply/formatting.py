@@ -13,12 +13,15 @@ from quantreason.reply.contract import (
     REASONING_PREFIX,
     UNIT_TABLE,
 )
+from quantreason.tables import rows_as_labelled_values
 
 
 def user_message(question: str) -> str:
     """Text of the single user turn for ``question`` (instruction folded in), with amounts
-    written scaled ("$1.2M") written out in full, as the formula copies them."""
-    return f"{INSTRUCTION}\n\nQuestion: {expand_scaled_amounts(question.strip())}"
+    written scaled ("$1.2M") written out in full, as the formula copies them, and pasted
+    spreadsheet rows paired into ``label: value`` lines (:mod:`quantreason.tables`)."""
+    text = rows_as_labelled_values(question.strip())
+    return f"{INSTRUCTION}\n\nQuestion: {expand_scaled_amounts(text)}"
 
 
 def chat_messages(question: str) -> list[dict[str, str]]:

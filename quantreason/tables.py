@@ -1,0 +1,91 @@
+"""Spreadsheet rows pasted into a question, rewritten as one ``label: value`` line each.
+
+People paste a header line over a value line (comma-, tab- or semicolon-separated, as a
+spreadsheet exports it). A small model has to pair the n-th label with the n-th value across
+the line break, and it often does not: on ``validation_ood`` run Y got 16 of its 46 such
+questions right (136 of the other 154), gluing neighbouring values together ("0.6920.2");
+with the rows paired, 38 of 46 (``reports/local/experiments.md``, session 11). Pairing them is bookkeeping, not reasoning, so the
+prompt does it (:func:`quantreason.reply.formatting.user_message`): the same text for training,
+evaluation and serving, the base model included.
+
+Only an unambiguous pair is rewritten: the same number of fields (two or more) on both lines,
+every header field a short label with a letter in it (not a sentence), every value short and
+at least half of them with a digit, no colon on either line (``label: value`` is already
+paired), and no third line of values under them (a table of several rows is left as
+it is). Lines with ``|`` are left alone: the training data teaches that layout.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+DELIMITERS = ("\t", ";", ",")
+MAX_LABEL_WORDS = 12
+MAX_VALUE_WORDS = 4
+
+
+def _fields(line: str, delimiter: str) -> list[str] | None:
+    if delimiter not in line or "|" in line:
+        return None
+    try:
+        rows = list(csv.reader([line], delimiter=delimiter, skipinitialspace=True))
+    except csv.Error:
+        return None
+    if len(rows) != 1:
+        return None
+    fields = [field.strip() for field in rows[0]]
+    if len(fields) < 2 or not all(fields) or any(":" in field for field in fields):
+        return None  # a line already labelled ("label: value") is not a spreadsheet row
+    return fields
+
+
+def _is_header(fields: list[str]) -> bool:
+    return all(
+        re.search(r"[A-Za-z]", field)
+        and len(field.split()) <= MAX_LABEL_WORDS
+        and not field.endswith(("?", ".", "!"))
+        for field in fields
+    )
+
+
+def _is_values(fields: list[str]) -> bool:
+    with_digits = sum(bool(re.search(r"\d", field)) for field in fields)
+    short = all(len(field.split()) <= MAX_VALUE_WORDS for field in fields)
+    return short and 2 * with_digits >= len(fields)
+
+
+def _pair(header_line: str, value_line: str) -> tuple[list[str], list[str], str] | None:
+    for delimiter in DELIMITERS:
+        header, values = _fields(header_line, delimiter), _fields(value_line, delimiter)
+        if (
+            header
+            and values
+            and len(header) == len(values)
+            and _is_header(header)
+            and _is_values(values)
+        ):
+            return header, values, delimiter
+    return None
+
+
+def rows_as_labelled_values(question: str) -> str:
+    """``question`` with each header line + value line pair written as ``label: value`` lines;
+    anything else unchanged."""
+    lines = question.split("\n")
+    if len(lines) < 2:
+        return question
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        paired = _pair(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
+        if paired is not None:
+            header, values, delimiter = paired
+            following = _fields(lines[i + 2], delimiter) if i + 2 < len(lines) else None
+            if following is None or len(following) != len(header) or not _is_values(following):
+                out += [f"{label}: {value}" for label, value in zip(header, values, strict=True)]
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
