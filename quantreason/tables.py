@@ -4,9 +4,10 @@ People paste a header line over a value line (comma-, tab- or semicolon-separate
 spreadsheet exports it). A small model has to pair the n-th label with the n-th value across
 the line break, and it often does not: on ``validation_ood`` run Y got 16 of its 46 such
 questions right (136 of the other 154), gluing neighbouring values together ("0.6920.2");
-with the rows paired, 38 of 46 (``reports/local/experiments.md``, session 11). Pairing them is bookkeeping, not reasoning, so the
-prompt does it (:func:`quantreason.reply.formatting.user_message`): the same text for training,
-evaluation and serving, the base model included.
+with the rows paired, 38 of 46 (``reports/local/experiments.md``, session 11). Pairing them is
+bookkeeping, not reasoning, so the prompt does it
+(:func:`quantreason.reply.formatting.user_message`): the same text for training, evaluation and
+serving, the base model included.
 
 Only an unambiguous pair is rewritten: the same number of fields (two or more) on both lines,
 every header field a short label with a letter in it (not a sentence), every value short and
