@@ -46,7 +46,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quantreason.data import RECORD_FIELDS, _validate, build_record, normalise_question
-from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES
 
 HERE = Path(__file__).resolve().parent
@@ -347,13 +346,10 @@ def main() -> int:
         solver = r.pop("_solver")
         if "{" in r["question"] or "}" in r["question"]:
             bad_fill.append(r["id"])
-        try:
-            value = evaluate(r["formula"])
-        except Exception as err:
-            bad_eval.append(f"{r['id']} {r['formula']}: {err}")
+        problem = vt.formula_problem(r, solver)
+        if problem:
+            bad_eval.append(problem)
             continue
-        if not (vt.close(value, r["answer"]) and vt.close(solver, r["answer"])):
-            bad_eval.append(f"{r['id']} formula={value} solver={solver} answer={r['answer']}")
         try:
             _validate(r, r["id"])
             if tuple(r) != RECORD_FIELDS:
@@ -402,11 +398,7 @@ def main() -> int:
         f"{dict(Counter(r['template_id'].split('/')[1] for r in records))}"
     )
 
-    if failures:
-        print(f"\nFAILED: {len(failures)} problem(s)")
-        return 1
-    print("\nALL CHECKS PASSED")
-    return 0
+    return vt.verdict(failures)
 
 
 if __name__ == "__main__":

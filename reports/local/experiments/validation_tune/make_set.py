@@ -139,6 +139,26 @@ def close(a: float, b: float) -> bool:
     return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1e-12)
 
 
+def formula_problem(record: dict, solver: float) -> str | None:
+    """Why ``record``'s formula (or the family's solver) misses its answer; None when both hit."""
+    try:
+        value = evaluate(record["formula"])
+    except Exception as err:
+        return f"{record['id']} {record['formula']}: {err}"
+    if not (close(value, record["answer"]) and close(solver, record["answer"])):
+        return f"{record['id']} formula={value} solver={solver} answer={record['answer']}"
+    return None
+
+
+def verdict(failures: list[str]) -> int:
+    """Print the outcome; the exit status (1 when any check failed)."""
+    if failures:
+        print(f"\nFAILED: {len(failures)} problem(s)")
+        return 1
+    print("\nALL CHECKS PASSED")
+    return 0
+
+
 def main() -> int:
     new: dict[str, list[str]] = json.loads(TEMPLATES.read_text(encoding="utf-8"))
     failures: list[str] = []
@@ -200,13 +220,10 @@ def main() -> int:
         solver = r.pop("_solver")
         if "{" in r["question"] or "}" in r["question"]:
             bad_fill.append(r["id"])
-        try:
-            value = evaluate(r["formula"])
-        except Exception as err:
-            bad_eval.append(f"{r['id']} {r['formula']}: {err}")
+        problem = formula_problem(r, solver)
+        if problem:
+            bad_eval.append(problem)
             continue
-        if not (close(value, r["answer"]) and close(solver, r["answer"])):
-            bad_eval.append(f"{r['id']} formula={value} solver={solver} answer={r['answer']}")
         _validate(r, r["id"])
         assert tuple(r) == RECORD_FIELDS, r.keys()
     print(
@@ -240,11 +257,7 @@ def main() -> int:
             f"answer={r['answer']} {r['unit']}"
         )
 
-    if failures:
-        print(f"\nFAILED: {len(failures)} problem(s)")
-        return 1
-    print("\nALL CHECKS PASSED")
-    return 0
+    return verdict(failures)
 
 
 if __name__ == "__main__":
