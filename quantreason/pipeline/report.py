@@ -30,9 +30,14 @@ def machine_description() -> str:
                 flags = set(line.split(":", 1)[1].split())
     except OSError:
         pass
+    import torch
+
+    from quantreason.training.distributed import native_bf16
+
+    # the same rule training's `precision: auto` follows
+    native = "native bf16" if native_bf16(torch.device("cpu")) else "no native bf16"
     vector = vector_extensions(flags)
-    if vector:
-        cpu = f"{cpu} ({vector})"
+    cpu = f"{cpu} ({vector}, {native})" if vector else f"{cpu} ({native})"
     memory = ""
     try:
         pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
@@ -43,13 +48,10 @@ def machine_description() -> str:
 
 
 def vector_extensions(flags: set[str]) -> str:
-    """The CPU's widest vector extension and whether it computes bf16 natively (training's
-    ``precision: auto`` picks bf16 only then)."""
+    """The CPU's widest vector extension, from its ``/proc/cpuinfo`` flags."""
     if not flags:
         return ""
-    widest = "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "no AVX2"
-    native = {"avx512_bf16", "amx_bf16"} & flags
-    return f"{widest}, {'native' if native else 'no native'} bf16"
+    return "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "no AVX2"
 
 
 def headline_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
