@@ -86,6 +86,28 @@ SHARPE_COMPARISON = Family(
         "managers earned more return above the money-market rate of {rf} per unit of sigma? "
         "Manager 1 posted {ra} with sigma {va}; manager 2 posted {rb} with sigma {vb}. The "
         "board will review the winner's mandate next.",
+        "My book club spent an evening arguing about two index funds instead of the novel. "
+        "Fund 1 made {ra} per year at a volatility of {va}; fund 2 made {rb} at a volatility "
+        "of {vb}. Cash paid {rf}. We don't need the ratios themselves, just which fund wins "
+        "on Sharpe (excess return over cash divided by total volatility): 1 or 2?",
+        "SR pick: rf {rf}; #1 mu {ra} sig {va}; #2 mu {rb} sig {vb}. Higher (ret-rf)/sd -> 1/2?",
+        "Two mutually exclusive investment alternatives are available. Alternative 1 offers "
+        "an expected return of {ra} and a return standard deviation of {va}; alternative 2 "
+        "offers {rb} and {vb} respectively. The rate on riskless assets equals {rf}. Using "
+        "the Sharpe ratio, state which alternative (1 or 2) should be preferred.",
+        "which one is better by sharpe? first fund made {ra} with {va} vol, second made {rb} "
+        "with {vb} vol, risk free is {rf}. just say 1 or 2",
+        "Volatilities {va} and {vb}, returns {ra} and {rb} (same order: fund 1 then fund 2), "
+        "risk-free rate {rf}. Which fund has the larger Sharpe ratio, 1 or 2?",
+        "Higher Sharpe ratio - total volatility, not beta or downside deviation - between "
+        "these two: fund 1 at {ra} return and {va} standard deviation, fund 2 at {rb} return "
+        "and {vb} standard deviation; risk-free {rf}. Answer 1 or 2.",
+        "I must choose one of two funds. First fund give {ra} return and volatility {va}, "
+        "second fund give {rb} return and volatility {vb}. Risk-free rate is {rf}. Which is "
+        "better for Sharpe ratio, 1 or 2?",
+        "Don't report a Sharpe value; choose between them. Subtract the {rf} risk-free rate "
+        "from each return, divide by that fund's volatility, and say which comes out higher: "
+        "fund 1 ({ra} return, {va} vol) or fund 2 ({rb} return, {vb} vol).",
     ),
     ood_templates=(
         "Our allocator is choosing between two hedge funds. The first posted {ra} with annual "
@@ -180,6 +202,22 @@ RISK_SIZING = Family(
         "Quick one from the desk: dollar risk on any single name is limited to {risk} of the "
         "sleeve (NAV {A}). We're buying at {entry} with an SL at {stop}. Max qty in whole "
         "shares?",
+        "After walking the dog and reading three newsletters, I finally settled on a long "
+        "trade. My account holds {A} and my rule is never to lose more than {risk} of it on "
+        "one idea. I'll buy at {entry} and my stop-loss goes at {stop}, so the risk per "
+        "share is the gap between the two. How many whole shares can I buy?",
+        "R-sizing: acct {A}, 1R = {risk} of acct, px {entry}, SL {stop}. Shs (floor)?",
+        "An account holding {A} in equity caps the loss on a single trade at {risk} of "
+        "equity. A long position is entered at {entry} with a stop-loss at {stop}. Determine "
+        "the maximum whole number of shares such that the loss if the stop is triggered does "
+        "not exceed the cap.",
+        "how many shares should i get? buying at {entry}, stop at {stop}, acct is {A}, i'm "
+        "ok losing {risk} of it per trade",
+        "Given a stop at {stop} under a planned buy at {entry}, and a cap of {risk} on the "
+        "fraction of the {A} account that may be lost, what is the share count, rounded "
+        "down?",
+        "I have {A} in account. I want to risk only {risk} of it. I buy at price {entry} and "
+        "put stop loss at {stop}. How many share I can buy?",
     ),
     ood_templates=(
         "My book is {A}; the rule is never lose more than {risk} on one idea. I'm going long "
@@ -267,6 +305,28 @@ RISK_RANKING = Family(
         "Measured in currency rather than percent, which exposure has the highest one-day "
         "volatility: {a} with a daily sigma of {va}, {b} with {vb}, or {c} with {vc}? Give its "
         "position in the list.",
+        "While the office coffee machine was being repaired, our junior analyst was asked a "
+        "simple question. The fund holds three positions: the first worth {a} whose daily "
+        "vol is {va}, the second worth {b} at {vb}, and the third worth {c} at {vc}. Which "
+        "one has the largest dollar volatility, meaning size times volatility rather than "
+        "the highest percentage alone? Answer 1, 2 or 3.",
+        "$vol rank: pos 1 {a} x {va}, pos 2 {b} x {vb}, pos 3 {c} x {vc}. Top idx?",
+        "A portfolio contains three positions with market values {a}, {b} and {c}. Their "
+        "daily return volatilities are {va}, {vb} and {vc} respectively. Identify the "
+        "position (1, 2 or 3) with the greatest dollar volatility, defined as market value "
+        "multiplied by volatility.",
+        "which of my 3 positions can swing the most money? 1st is {a} with {va} daily vol, "
+        "2nd {b} with {vb}, 3rd {c} with {vc}",
+        "Vols first, then sizes: {va}, {vb}, {vc} for positions 1, 2, 3, whose sizes are "
+        "{a}, {b}, {c}. Which position has the highest dollar volatility?",
+        "Largest size-times-vol exposure, 1, 2 or 3? Position 1: {a} at {va}. Position 2: "
+        "{b} at {vb}. Position 3: {c} at {vc}.",
+        "I have three position. First is {a} and volatility {va}, second is {b} and "
+        "volatility {vb}, third is {c} and volatility {vc}. Which one have most risk in "
+        "money? Say 1, 2 or 3.",
+        "Neither the biggest holding nor the highest percentage vol necessarily wins here: "
+        "multiply each size by its daily volatility and say which is largest. First: {a} at "
+        "{va}. Second: {b} at {vb}. Third: {c} at {vc}.",
     ),
     ood_templates=(
         "Risk report: book one {a} (sigma {va}), book two {b} (sigma {vb}), book three {c} "

@@ -96,6 +96,22 @@ PERIODIC_COMPOUNDING = Family(
         "My partner and I are saving for a house deposit. We have {P} in an account paying {r} "
         "p.a. compounded {m}. Ignoring any new contributions, what will we have after {n} years?",
         "Compute FV: PV = {P}, nominal rate {r} compounded {m}, n = {n} years.",
+        "My cousin works night shifts at a bakery and reads about savings between batches of "
+        "bread. She found an account paying a nominal {r} a year, with the interest added {m} "
+        "rather than once a year. If she puts in {P} and leaves it untouched for {n} years, what "
+        "balance will she see?",
+        "FV calc: PV {P}, nominal {r} p.a., comp. {m}, tenor {n}y. The ending balance, not the "
+        "EAR.",
+        "Examination problem: a sum of {P} is invested for {n} years at a nominal annual interest "
+        "rate of {r}, with interest compounded {m}. Determine the accumulated amount in currency.",
+        "ok so my bank compounds {m}, rate is {r} a year nominal, i put in {P} and leave it {n} "
+        "years. how much at the end??",
+        "For {n} years, compounded {m}, at {r} nominal per year: what does a deposit of {P} grow "
+        "into?",
+        "Ending balance needed. Inputs: term {n} years, interest compounded {m}, starting sum {P}, "
+        "stated annual rate {r} (split across the compounding periods of each year).",
+        "Please I want to know, I put {P} in the bank for {n} years, the bank give {r} per year "
+        "but they make the compound {m}. How much money I will have in the end?",
     ),
     ood_templates=(
         "Interest of {r} per annum is added {m}. Starting with {P}, what sits in the account "
@@ -105,16 +121,59 @@ PERIODIC_COMPOUNDING = Family(
     ),
     parts=Parts(
         labels={
-            "P": ("deposit", "principal", "starting balance", "amount invested"),
-            "r": ("nominal annual rate", "annual interest rate", "APR"),
-            "n": ("number of years", "term in years", "horizon (years)"),
-            "m": ("compounding", "compounding frequency", "interest credited"),
+            "P": (
+                "deposit",
+                "principal",
+                "starting balance",
+                "amount invested",
+                "initial deposit",
+                "PV",
+                "lump sum put in today",
+                "money I put in",
+                "opening principal",
+            ),
+            "r": (
+                "nominal annual rate",
+                "annual interest rate",
+                "APR",
+                "stated annual rate",
+                "quoted yearly rate (nominal, before compounding)",
+                "nominal rate p.a.",
+                "interest rate per year",
+                "bank's yearly rate",
+            ),
+            "n": (
+                "number of years",
+                "term in years",
+                "horizon (years)",
+                "number of years on deposit",
+                "holding period (years)",
+                "length of the deposit in years",
+                "tenor (yrs)",
+                "time in years",
+            ),
+            "m": (
+                "compounding",
+                "compounding frequency",
+                "interest credited",
+                "frequency of compounding",
+                "compounding cycle",
+                "comp. freq.",
+                "interest added to the account",
+                "schedule for adding interest",
+            ),
         },
         asks=(
             "What is the future value?",
             "What is the balance at the end?",
             "How much will the account hold?",
             "Compute the ending balance.",
+            "What is the maturity value?",
+            "How much will the deposit grow to with this compounding?",
+            "What does the money come to after the final compounding period?",
+            "Give the final balance in currency (not the effective rate).",
+            "What is the accumulated amount after the whole term?",
+            "Compute the future value with interest compounded at the stated frequency.",
         ),
         ood_asks=("Report the accumulated amount.", "Work out what the money grows to."),
     ),
@@ -157,6 +216,18 @@ DOUBLING_TIME = Family(
         "We're comparing against the rule of 72 in class. What is the exact doubling time for "
         "money earning {r} per year, compounding annually?",
         "The town's population is growing {r} a year. Exactly how many years until it doubles?",
+        "My neighbour keeps bees and sells honey at the Saturday market. She puts the takings "
+        "into a fund that grows {r} every year, compounding once a year. Exactly how many years "
+        "until her money is twice what it is now?",
+        "t_double, exact (ln-based, no rule of 72), annual comp, r = {r}?",
+        "Examination problem: a sum is invested at {r} per annum, compounded annually. Determine "
+        "the exact time in years required for it to double. Do not use an approximation.",
+        "if something grows {r} every year how many years till its 2x? exact not rule of 72 pls",
+        "Doubling time in years, exact, wanted for this: annual compound growth of {r}.",
+        "Please, my money is growing {r} each year (compound one time per year). After how much "
+        "years it becomes double? I need exact number.",
+        "Twice the starting amount: how many years does that take when growth is {r} per year, "
+        "compounded annually?",
     ),
     ood_templates=(
         "Compute the doubling period, in years, for capital compounding at {r} annually.",
@@ -164,11 +235,29 @@ DOUBLING_TIME = Family(
         "Growth of {r} p.a.: time for a 2x, exactly?",
     ),
     parts=Parts(
-        labels={"r": ("annual growth rate", "yearly return", "interest rate", "annual rate")},
+        labels={
+            "r": (
+                "annual growth rate",
+                "yearly return",
+                "interest rate",
+                "annual rate",
+                "annual compound rate",
+                "growth per year (compounded annually)",
+                "rate of return p.a.",
+                "yearly interest (compounded once a year)",
+                "return each year",
+            )
+        },
         asks=(
             "How many years to double?",
             "What is the doubling time in years?",
             "How long until the money doubles?",
+            "What is the exact doubling time?",
+            "How many years until it is two times the starting amount?",
+            "Find the years to double using logs rather than the rule of 72.",
+            "What is the time to double in years?",
+            "How long does it take for the investment to grow to 2x?",
+            "What does the doubling time come to in years?",
         ),
         ood_asks=("When is the value twice as large?",),
     ),
@@ -216,6 +305,21 @@ ZERO_COUPON_PRICE = Family(
         "yields {y} per year, what price will it fetch?",
         "Given an annual yield of {y}, what is today's price of a zero-coupon bond with face value "
         "{F} and {n} years to maturity?",
+        "My grandfather, who still fixes old radios in his garage, was given a zero-coupon bond "
+        "that pays {F} at maturity, {n} years from now, and nothing before then. If similar bonds "
+        "yield {y} a year, what would it sell for today? The face value has to be discounted "
+        "back, not grown forward.",
+        "ZCB px: face {F}, T = {n}y, YTM {y} ann. comp., no coupons. PV?",
+        "Examination problem: a bond makes no coupon payments and redeems at its par value of {F} "
+        "in {n} years. Given an annual yield to maturity of {y}, determine its price today.",
+        "how much is a zero coupon worth now if it pays {F} back in {n} yrs and the yield is {y}? "
+        "no coupons at all",
+        "At {y} a year, {n} years out, one single repayment of {F} and no coupons: what price "
+        "today?",
+        "Today's price of a zero, please. Face {F} paid at the end, yield {y} with annual "
+        "compounding, maturity in {n} years.",
+        "Please help, the bond have no coupon, it pay only {F} when it finish after {n} years. "
+        "Yield is {y} each year. What is the price I pay today?",
     ),
     ood_templates=(
         "A pure discount bond redeems at {F} after {n} years; the market yield is {y}. Fair price?",
@@ -224,14 +328,46 @@ ZERO_COUPON_PRICE = Family(
     ),
     parts=Parts(
         labels={
-            "F": ("face value", "par value", "amount at maturity"),
-            "y": ("yield", "discount rate", "yield to maturity"),
-            "n": ("years to maturity", "maturity (years)", "time to maturity"),
+            "F": (
+                "face value",
+                "par value",
+                "amount at maturity",
+                "redemption value",
+                "principal repaid at maturity",
+                "face amount",
+                "nominal value",
+                "single payment at the end",
+            ),
+            "y": (
+                "yield",
+                "discount rate",
+                "yield to maturity",
+                "annual yield (YTM)",
+                "required annual return",
+                "annually compounded zero rate",
+                "spot rate for that maturity",
+                "rate used to discount",
+            ),
+            "n": (
+                "years to maturity",
+                "maturity (years)",
+                "time to maturity",
+                "years until it matures",
+                "term (years)",
+                "tenor in years",
+                "remaining life (years)",
+            ),
         },
         asks=(
             "What is the zero-coupon bond's price?",
             "What is the present value?",
             "How much is the zero worth today?",
+            "What is the price today?",
+            "How much should I pay now for the bond?",
+            "What is the discounted value of the face amount?",
+            "Discount the face value back to today.",
+            "Compute the price of the zero.",
+            "What does the no-coupon bond cost today?",
         ),
         ood_asks=("Value the discount bond.",),
     ),
@@ -287,6 +423,19 @@ ANNUITY_PV = Family(
         "PV of ordinary annuity - C = {C}, r = {r}, n = {n} years",
         "Which single payment today equals {n} yearly payments of {C}, received at each year end, "
         "when the discount rate is {r}?",
+        "My uncle, a retired chemistry teacher who collects old stamps, sold his share of a "
+        "pharmacy in exchange for {C} paid to him once a year, in arrears, over {n} years, and "
+        "nothing after that. Discounting at {r}, what is the whole deal worth in today's money?",
+        "PV ord. annuity: PMT {C} in arrears, N {n}, i {r}. Fixed term, not a perpetuity.",
+        "Examination problem: an investment returns {C} per annum, paid in arrears, for exactly "
+        "{n} years. Using a rate of {r} per annum, determine its present value.",
+        "someone offers me {C} yearly over {n} years, paid as each year ends. whats that worth to "
+        "me now if i use {r}? not forever, just those years",
+        "At {r}, for {n} years, {C} paid at each year end: what is the value today?",
+        "Present value needed, not future value: {C} arriving as each of the next {n} years "
+        "closes, discount rate {r}.",
+        "Please explain me, I will receive {C} every end of year during {n} years only. If "
+        "interest is {r}, how much this is value today?",
     ),
     ood_templates=(
         "A lottery pays {C} yearly, first payment in one year, {n} payments in all. "
@@ -296,14 +445,45 @@ ANNUITY_PV = Family(
     ),
     parts=Parts(
         labels={
-            "C": ("annual payment", "payment per year", "yearly cash flow"),
-            "r": ("discount rate", "interest rate", "required return"),
-            "n": ("number of payments", "number of years", "term (years)"),
+            "C": (
+                "annual payment",
+                "payment per year",
+                "yearly cash flow",
+                "PMT",
+                "level end-of-year payment",
+                "annual instalment received",
+                "amount received each year",
+                "yearly income",
+            ),
+            "r": (
+                "discount rate",
+                "interest rate",
+                "required return",
+                "annual discount rate",
+                "interest rate per year",
+                "cost of capital",
+                "rate of return you require",
+            ),
+            "n": (
+                "number of payments",
+                "number of years",
+                "term (years)",
+                "years of payments",
+                "payment count",
+                "life of the annuity (years)",
+                "count of yearly payments",
+            ),
         },
         asks=(
             "What is the present value of the annuity?",
             "What is the annuity worth today?",
             "Compute the PV of the payments.",
+            "What is the PV of the fixed-term annuity?",
+            "How much is the payment stream worth today?",
+            "What lump sum today equals the payments?",
+            "Discount the payments back to today.",
+            "What does the stream of payments come to in today's money?",
+            "What is the value today of the annuity (not its future value)?",
         ),
         ood_asks=("Give the value now of this income stream.",),
     ),
@@ -361,6 +541,21 @@ ANNUITY_FV = Family(
         "FV annuity: PMT {C}, i = {r}, N = {n} (payments at year end)",
         "Saving {C} at the end of every year for {n} years, with everything earning {r}: balance "
         "on the day of the last payment?",
+        "My brother spends his weekends restoring a rusty old motorbike, and he promised himself "
+        "to put {C} into his savings account when each year ends. That account earns {r} "
+        "annually. How much will he have right after his deposit in year {n}?",
+        "FV ord. annuity: PMT {C} (in arrears), i {r} p.a., N {n}. Terminal value, not PV.",
+        "Examination problem: equal deposits of {C} are made annually in arrears for {n} years "
+        "into a fund earning {r} per annum, compounded annually. Determine the fund's value at "
+        "the time of the final deposit.",
+        "saving {C} each year-end, {r} interest, {n} yrs. whats the total when i stop (future "
+        "value, not todays value)?",
+        "Over {n} years, at {r} a year, with {C} added at every year-end: what is the final "
+        "balance?",
+        "The future amount, please: deposits of {C} at each year end, {n} of them, growing at {r} "
+        "a year.",
+        "I put {C} in the bank when every year finish, for {n} years. Bank give {r} yearly. How "
+        "much money I have after the last payment?",
     ),
     ood_templates=(
         "A sinking fund receives {C} at each year end and earns {r}. What has built up after "
@@ -371,14 +566,45 @@ ANNUITY_FV = Family(
     ),
     parts=Parts(
         labels={
-            "C": ("yearly contribution", "annual deposit", "amount saved each year"),
-            "r": ("annual return", "interest rate", "growth rate"),
-            "n": ("number of years", "number of deposits", "saving period (years)"),
+            "C": (
+                "yearly contribution",
+                "annual deposit",
+                "amount saved each year",
+                "end-of-year deposit",
+                "PMT",
+                "annual contribution",
+                "money paid in every year",
+                "yearly saving",
+            ),
+            "r": (
+                "annual return",
+                "interest rate",
+                "growth rate",
+                "annual interest rate",
+                "rate earned per year",
+                "yearly yield on savings",
+                "investment return p.a.",
+            ),
+            "n": (
+                "number of years",
+                "number of deposits",
+                "saving period (years)",
+                "length of saving plan (years)",
+                "number of contributions",
+                "N (years)",
+                "saving horizon in years",
+            ),
         },
         asks=(
             "What is the future value of the savings?",
             "How much will have accumulated?",
             "What will the fund be worth at the end?",
+            "What is the FV of the annuity?",
+            "What will the account hold after the last deposit?",
+            "How much will the deposits grow to?",
+            "What do the savings come to at the end?",
+            "Compute the future value of the annual deposits.",
+            "What is the balance at the end (not today's value)?",
         ),
         ood_asks=("What total has been built up?",),
     ),
@@ -423,6 +649,20 @@ PERPETUITY = Family(
         "what is {C} every year forever worth at {r}",
         "A university chair is endowed to pay {C} per year indefinitely, starting at the end of "
         "this year. If the endowment earns {r}, how large must it be?",
+        "My grandmother, who still bakes bread every Sunday for the whole street, set up a fund "
+        "for the local library that pays {C} once every year, forever, with no increase and the "
+        "first cheque in a year's time. Using {r} as the discount rate, what is that gift worth "
+        "today?",
+        "PV perp: level CF {C}/yr, zero growth, no maturity, k = {r}.",
+        "Examination problem: find the value today of a level perpetuity paying {C} per annum, "
+        "first payment due in twelve months, discounted at {r}. The payments never stop and "
+        "never grow.",
+        "whats {C} a year forever worth if the rate is {r}? no growth, it never ends",
+        "At {r}, a payment of {C} every year with no end date and no growth: value today?",
+        "Present value of a perpetuity wanted: a constant {C} each year, paid forever (not for a "
+        "fixed number of years), discounted at {r}.",
+        "Please, one investment pay {C} each year for always, it never finish and the amount not "
+        "grow. Rate is {r}. How much it is value now?",
     ),
     ood_templates=(
         "Capitalise a never-ending income of {C} yearly at {r}.",
@@ -431,13 +671,37 @@ PERPETUITY = Family(
     ),
     parts=Parts(
         labels={
-            "C": ("annual payment", "yearly cash flow", "fixed dividend"),
-            "r": ("discount rate", "required return", "interest rate"),
+            "C": (
+                "annual payment",
+                "yearly cash flow",
+                "fixed dividend",
+                "level payment per year (forever)",
+                "perpetual annual coupon",
+                "constant yearly payout",
+                "annual income with no end date",
+                "non-growing annual cash flow",
+            ),
+            "r": (
+                "discount rate",
+                "required return",
+                "interest rate",
+                "annual discount rate",
+                "capitalisation rate",
+                "cost of capital",
+                "rate of return you require",
+                "yearly rate",
+            ),
         },
         asks=(
             "What is the perpetuity worth?",
             "What is its present value?",
             "Value the perpetual payment stream.",
+            "What is the present value of the perpetuity?",
+            "How much are the payments forever worth today?",
+            "What is the value of payments that never stop?",
+            "Compute the value of the level perpetuity.",
+            "What does the perpetuity come to today?",
+            "What is the price of this no-growth perpetuity?",
         ),
         ood_asks=("What is the capital value of this everlasting stream?",),
     ),
@@ -482,6 +746,21 @@ EFFECTIVE_ANNUAL_RATE = Family(
         "interest were compounded only once a year?",
         "Card APR {apr}, interest compounded {m} - what's the effective annual rate?",
         "Working out the AER: stated rate {apr}, compounded {m}. What is it?",
+        "My aunt runs a small bakery and keeps her spare cash in a business savings account at "
+        "the bank across the street from her shop. The bank advertises a nominal rate of {apr} "
+        "per year, with interest compounded {m}. Once the compounding is counted, what "
+        "effective annual rate is she really earning?",
+        "APR {apr} (nominal, per annum, not a per-period rate), comp. {m}. EAR in %?",
+        "A lender quotes a nominal annual interest rate of {apr}, convertible {m}. Determine "
+        "the effective annual rate of interest, expressed as a percentage.",
+        "so my card says {apr} apr and they compound {m}... what am i actually paying per year "
+        "in effective terms? just the rate, not a balance",
+        "Effective annual rate, please, for this quote: {apr} a year nominal, divided into "
+        "equal periods and compounded {m}.",
+        "Compounding happens {m} and the stated yearly rate is {apr}. What is the equivalent "
+        "rate if interest were added only once a year?",
+        "Please, the bank give me rate {apr} for one year but they add the interest {m}. How "
+        "much is the real rate for the year after compounding?",
     ),
     ood_templates=(
         "Turn a stated {apr} annual rate with interest added {m} into its true yearly cost.",
@@ -490,13 +769,39 @@ EFFECTIVE_ANNUAL_RATE = Family(
     ),
     parts=Parts(
         labels={
-            "apr": ("APR", "nominal annual rate", "quoted rate"),
-            "m": ("compounding", "compounding frequency", "interest charged"),
+            "apr": (
+                "APR",
+                "nominal annual rate",
+                "quoted rate",
+                "nominal rate per annum",
+                "annual percentage rate",
+                "headline rate p.a.",
+                "nominal yearly rate (before compounding)",
+                "advertised yearly rate",
+                "rate per year",
+            ),
+            "m": (
+                "compounding",
+                "compounding frequency",
+                "interest charged",
+                "compounding cycle",
+                "frequency of compounding",
+                "interest compounded",
+                "compounding schedule",
+                "interest credited",
+            ),
         },
         asks=(
             "What is the effective annual rate?",
             "What is the EAR?",
             "What annual rate does this really amount to?",
+            "What effective yield per year does this give?",
+            "What is the annual percentage yield (APY)?",
+            "Convert the nominal rate to an effective annual rate.",
+            "What does the quoted APR come to as an effective annual rate?",
+            "How much is the rate per year once compounding is counted, in percent?",
+            "Give the true yearly rate after compounding, as a percentage.",
+            "effective annual rate in %?",
         ),
         ood_asks=("State the annual equivalent rate.",),
     ),
@@ -560,6 +865,23 @@ LOAN_INSTALMENT = Family(
         "For a mortgage of {L} at {r} a year, repaid over {n} years by equal {m} instalments, what "
         "is each instalment?",
         "PMT for a loan of {L}, {r} nominal annual rate, {n} years, {m} payments?",
+        "My cousin is opening a small cafe in the old train station, and she spent most of last "
+        "week choosing the espresso machine. To fit out the place she is borrowing {L} from the "
+        "bank at {r} nominal a year, repayable over {n} years in equal {m} instalments. How "
+        "much will each instalment be?",
+        "Amortising term loan: notional {L}, {r} p.a. nominal, tenor {n}y, level {m} P&I "
+        "instalments. Instalment size?",
+        "A borrower takes a loan of {L} to be repaid by level {m} payments over {n} years. "
+        "Interest is charged at a nominal rate of {r} per annum, divided equally among the "
+        "payment periods in a year. Determine the size of each payment.",
+        "ok so the bank offers me {L} over {n} yrs at {r} a year and the payments are {m}. how "
+        "big is each payment??",
+        "Instalment size needed: the {m} amount that clears a {L} loan in {n} years, interest "
+        "{r} nominal per year.",
+        "Over {n} years, with {m} instalments and an annual rate of {r} split across the "
+        "instalments of each year, I must repay {L}. How much is one instalment?",
+        "I take loan from bank, {L}, the interest is {r} for year, I pay back in {n} years and "
+        "the payments are {m}. How much money I must pay every time?",
     ),
     ood_templates=(
         "Amortise {L} over {n} years at {r} with {m} repayments: what is each repayment?",
@@ -569,15 +891,58 @@ LOAN_INSTALMENT = Family(
     ),
     parts=Parts(
         labels={
-            "L": ("loan amount", "amount borrowed", "principal"),
-            "r": ("annual interest rate", "nominal rate", "loan rate"),
-            "n": ("term in years", "loan term (years)", "number of years"),
-            "m": ("payment frequency", "instalments", "repayment schedule"),
+            "L": (
+                "loan amount",
+                "amount borrowed",
+                "principal",
+                "loan principal",
+                "total borrowed",
+                "facility amount",
+                "money borrowed",
+                "capital borrowed",
+            ),
+            "r": (
+                "annual interest rate",
+                "nominal rate",
+                "loan rate",
+                "interest rate per year",
+                "interest p.a.",
+                "rate p.a. (nominal)",
+                "annual rate of interest",
+                "nominal annual interest",
+            ),
+            "n": (
+                "term in years",
+                "loan term (years)",
+                "number of years",
+                "payback horizon (years)",
+                "loan life in years",
+                "amortisation period (years)",
+                "tenor in years",
+                "years of the loan",
+            ),
+            "m": (
+                "payment frequency",
+                "instalments",
+                "repayment schedule",
+                "instalment frequency",
+                "repayment frequency",
+                "payment schedule",
+                "payment interval",
+                "frequency of instalments",
+            ),
         },
         asks=(
             "What is each instalment?",
             "How much is each payment?",
             "What is the level repayment per period?",
+            "What is the instalment amount?",
+            "How much is each repayment, principal and interest together?",
+            "What does each instalment come to?",
+            "Compute the level instalment.",
+            "What is the payment due each instalment period?",
+            "How much do I pay at each instalment date?",
+            "Find the equal payment per period that clears the loan.",
         ),
         ood_asks=("Size the periodic repayment.",),
     ),
@@ -628,6 +993,21 @@ LOSS_THEN_GAIN = Family(
         "A house bought for {P} lost {L} of its value in the downturn, then appreciated {G} in the "
         "recovery. What is it worth now?",
         "What do I end with if {P} goes down {L} and the remaining amount then goes up {G}?",
+        "Back in 2019 my uncle, who also collects old vinyl records, put {P} into a tech fund. "
+        "It lost {L} in the first year, and then the value that remained went up {G}. What is "
+        "his investment worth now in money terms?",
+        "Pos. {P}; mark-down {L}, then mark-up {G} on the reduced base. MV now?",
+        "An investor's holding, initially valued at {P}, declines by {L} over the first period. "
+        "In the second period the remaining value increases by {G}. Calculate the value of the "
+        "holding at the end of the second period.",
+        "lol my account went from {P}, dropped {L}, then bounced {G} off the bottom. how much "
+        "money do i have now",
+        "Ending balance wanted: the money started at {P}, fell {L}, and then the smaller amount "
+        "rose {G}. I need the amount, not the percentage needed to break even.",
+        "A {G} gain came after an earlier {L} loss on an investment that started at {P}. What "
+        "is it worth at the end?",
+        "I put {P} in stock market. First it go down {L}, after it go up {G}. How much money I "
+        "have now, please?",
     ),
     ood_templates=(
         "My {P} stake shed {L} in the crash and has since bounced {G}. Where am I?",
@@ -636,14 +1016,47 @@ LOSS_THEN_GAIN = Family(
     ),
     parts=Parts(
         labels={
-            "P": ("starting value", "initial investment", "opening balance"),
-            "L": ("first-year loss", "loss", "fall in year one"),
-            "G": ("gain afterwards", "second-year gain", "subsequent rise"),
+            "P": (
+                "starting value",
+                "initial investment",
+                "opening balance",
+                "amount invested",
+                "initial portfolio value",
+                "starting capital",
+                "money put in",
+                "original stake",
+            ),
+            "L": (
+                "first-year loss",
+                "loss",
+                "fall in year one",
+                "initial decline",
+                "first-period loss",
+                "percentage drop first",
+                "first move down",
+                "early loss (%)",
+            ),
+            "G": (
+                "gain afterwards",
+                "second-year gain",
+                "subsequent rise",
+                "rebound afterwards",
+                "second-period gain",
+                "gain after the drop",
+                "later gain on what was left",
+                "following rise (%)",
+            ),
         },
         asks=(
             "What is the ending value?",
             "What is the balance after both moves?",
             "How much is left at the end?",
+            "What is the final value?",
+            "After the fall and then the rebound, what is the position valued at?",
+            "How much money is there at the end?",
+            "What does the investment come to after the fall and the rise?",
+            "Value of the holding now, in currency?",
+            "What is the ending amount with both changes applied one after the other?",
         ),
         ood_asks=("Compute where the money ends up.",),
     ),
@@ -700,6 +1113,22 @@ MULTI_PERIOD_RETURN = Family(
         "Compound total return for annual returns of {r1}, {r2} and {r3}?",
         "Fund performance - 2021: {r1}, 2022: {r2}, 2023: {r3}. Cumulative return over the three "
         "years?",
+        "My neighbour, a retired teacher who spends his mornings in the garden, tracked his "
+        "index fund for three years: {r1} in the first, {r2} in the second and {r3} in the "
+        "third. He wants the total growth over the three years together, compounded, not the "
+        "average. What is it?",
+        "Geo-link: P1 {r1}, P2 {r2}, P3 {r3}. Cum. ret %?",
+        "A portfolio achieves holding-period returns of {r1}, then {r2}, then {r3}, in sequence. "
+        "Determine its overall compound return for the full span, applying each return to the "
+        "value reached at the end of the one before.",
+        "my etf did {r1} then {r2} then {r3}, whats the total % if you compound it (not "
+        "average, not per year)",
+        "First I need the total compounded return; the back-to-back periods returned {r1}, {r2} "
+        "and finally {r3}.",
+        "Latest year: {r3}. The year before: {r2}. The first year: {r1}. What was the "
+        "cumulative return over all three years, not annualised?",
+        "The fund make {r1} first year, {r2} second year and {r3} third year. How much percent "
+        "it make in total for all three years together?",
     ),
     ood_templates=(
         "Link the period returns {r1}, {r2} and {r3} geometrically. Overall result?",
@@ -709,14 +1138,48 @@ MULTI_PERIOD_RETURN = Family(
     ),
     parts=Parts(
         labels={
-            "r1": ("return in period 1", "first-year return", "Q1 return"),
-            "r2": ("return in period 2", "second-year return", "Q2 return"),
-            "r3": ("return in period 3", "third-year return", "Q3 return"),
+            "r1": (
+                "return in period 1",
+                "first-year return",
+                "Q1 return",
+                "year 1 return",
+                "first-period return",
+                "month 1 return",
+                "return for period one",
+                "1st period perf",
+            ),
+            "r2": (
+                "return in period 2",
+                "second-year return",
+                "Q2 return",
+                "year 2 return",
+                "second-period return",
+                "month 2 return",
+                "return for period two",
+                "2nd period perf",
+            ),
+            "r3": (
+                "return in period 3",
+                "third-year return",
+                "Q3 return",
+                "year 3 return",
+                "third-period return",
+                "month 3 return",
+                "return for period three",
+                "3rd period perf",
+            ),
         },
         asks=(
             "What is the cumulative return?",
             "What is the total compounded return?",
             "What is the overall return across the periods?",
+            "What is the compound return over all three periods?",
+            "What is the chain-linked total return?",
+            "What do the three returns come to when compounded together?",
+            "By how much did the money grow or shrink in total, in percent?",
+            "Link the returns geometrically and give the total in %.",
+            "Compute the cumulative return over the three periods.",
+            "What is the total return, compounded and not averaged or annualised?",
         ),
         ood_asks=("Report the linked return for the whole span.",),
     ),
@@ -772,6 +1235,24 @@ GORDON_JUST_PAID = Family(
         "in perpetuity and the discount rate is {r}?",
         "With a required return of {r}, growth of {g} a year and a dividend of {D0} paid out just "
         "now, what's the share price?",
+        "My grandfather, who still reads the paper every morning at the same cafe, owns shares "
+        "in a regional utility. The company has just paid its annual dividend of {D0} per share "
+        "and has raised it by {g} each year for decades; he wants a {r} return. Since that "
+        "dividend is already paid, next year's will be one year of growth higher. What is each "
+        "share worth?",
+        "DDM: D0 {D0} (paid; roll fwd one yr), g {g}, k {r}. P0?",
+        "The most recent annual dividend of ABC Ltd, paid yesterday, was {D0} per share. "
+        "Dividends are expected to grow at a constant rate of {g} in perpetuity, and the "
+        "required rate of return on the equity is {r}. Using the constant-growth model, "
+        "determine the current share price.",
+        "they just paid out {D0} a share, growth {g} a year forever, i need {r}. what should i "
+        "pay for it",
+        "Fair price per share wanted. Inputs: trailing dividend {D0} (already paid, not next "
+        "year's), discount rate {r}, perpetual growth {g}.",
+        "At a required return of {r} and with {g} annual growth forever, what is the stock "
+        "worth if the dividend paid a few days ago was {D0}?",
+        "Company already pay dividend {D0} this year. Dividend grow {g} every year and I want "
+        "{r} return. What is price of share today?",
     ),
     ood_templates=(
         "Yesterday's payout was {D0} per share; payouts rise {g} a year in perpetuity; "
@@ -782,14 +1263,48 @@ GORDON_JUST_PAID = Family(
     ),
     parts=Parts(
         labels={
-            "D0": ("dividend just paid", "last dividend (D0)", "most recent dividend"),
-            "g": ("dividend growth rate", "growth rate", "expected growth"),
-            "r": ("required return", "cost of equity", "discount rate"),
+            "D0": (
+                "dividend just paid",
+                "last dividend (D0)",
+                "most recent dividend",
+                "D0",
+                "current dividend (already paid)",
+                "trailing annual dividend",
+                "this year's paid dividend",
+                "latest dividend paid",
+            ),
+            "g": (
+                "dividend growth rate",
+                "growth rate",
+                "expected growth",
+                "g (dividend growth)",
+                "constant growth rate",
+                "perpetual dividend growth",
+                "long-run growth",
+                "annual dividend growth",
+            ),
+            "r": (
+                "required return",
+                "cost of equity",
+                "discount rate",
+                "required rate of return",
+                "k (required return)",
+                "investors' required return",
+                "equity discount rate",
+                "required equity return",
+            ),
         },
         asks=(
             "What is the share price?",
             "What is the stock worth?",
             "Value the share.",
+            "What is the intrinsic value per share?",
+            "What is the fair value of the share today?",
+            "Value the stock with the Gordon model after growing the paid dividend one year.",
+            "What price does the Gordon growth model give?",
+            "How much is one share worth today?",
+            "Price the share, remembering that the dividend given has already been paid.",
+            "What does the share come to under constant dividend growth?",
         ),
         ood_asks=("What intrinsic value does this imply?",),
     ),
@@ -852,6 +1367,21 @@ MACAULAY_DURATION = Family(
         "Macaulay duration? Bond: {n} years, coupon {c} paid annually, YTM {y}.",
         "Given a yield of {y}, what is the Macaulay duration of a bond that pays {c} coupons "
         "annually and matures in {n} years?",
+        "My mother, who has kept every bank statement since the 1990s in a shoebox, owns a bond "
+        "that still has {n} years to run. Once a year it pays a coupon of {c} of par, and the "
+        "market yield on it is {y}. How long is its Macaulay duration (the unmodified one)?",
+        "Mac D? cpn {c} annual, YTM {y}, {n}y to mat.",
+        "A bond maturing in {n} years carries a coupon rate of {c}, paid annually, and is "
+        "priced to yield {y}. Determine its Macaulay duration, meaning the average time until "
+        "its cash flows are received, each weighted by its present value.",
+        "whats the macaulay duration on a {n} yr bond, {c} coupon once a year, yielding {y}? "
+        "not modified",
+        "Macaulay duration (years, with no division by one plus the yield) wanted for: annual "
+        "coupon {c}, yield {y}, maturity {n} years.",
+        "Yield {y}, then {n} years remaining, coupon {c} paid yearly: what is the Macaulay "
+        "duration?",
+        "Bond pay coupon {c} every year, it have {n} years until maturity and the yield is {y}. "
+        "Please how many years is the Macaulay duration?",
     ),
     ood_templates=(
         "Weighted-average time to the cash flows of a {c} coupon, {n}-year note yielding "
@@ -862,14 +1392,47 @@ MACAULAY_DURATION = Family(
     ),
     parts=Parts(
         labels={
-            "c": ("annual coupon rate", "coupon (paid yearly)", "coupon rate"),
-            "y": ("yield to maturity", "yield", "market yield"),
-            "n": ("years to maturity", "maturity (years)", "term"),
+            "c": (
+                "annual coupon rate",
+                "coupon (paid yearly)",
+                "coupon rate",
+                "yearly coupon (% of par)",
+                "annual coupon as % of face",
+                "coupon rate p.a.",
+                "cpn (annual)",
+                "coupon paid once a year",
+            ),
+            "y": (
+                "yield to maturity",
+                "yield",
+                "market yield",
+                "YTM",
+                "market YTM",
+                "YTM p.a.",
+                "redemption yield",
+                "discount yield",
+            ),
+            "n": (
+                "years to maturity",
+                "maturity (years)",
+                "term",
+                "years until maturity",
+                "remaining life in years",
+                "tenor (years)",
+                "time to maturity",
+                "number of annual coupons left",
+            ),
         },
         asks=(
             "What is the Macaulay duration?",
             "Compute the bond's Macaulay duration in years.",
             "How many years is its Macaulay duration?",
+            "What is the average time to the cash flows, weighted by their present values?",
+            "How long is the Macaulay duration (not the modified one)?",
+            "Compute the Macaulay duration.",
+            "Macaulay duration in years please.",
+            "What does the Macaulay duration come to?",
+            "What is the bond's Macaulay duration before any adjustment for yield?",
         ),
         ood_asks=("Give the cash-flow-weighted average life in years.",),
     ),

@@ -57,6 +57,22 @@ CAPM = Family(
         "Treasuries yield {rf} and we expect stocks to return {rm}. What discount rate for the "
         "equity does CAPM give?",
         "opportunity cost of equity for a {beta} beta stock? rf {rf}, mkt {rm} (CAPM)",
+        "My sister-in-law, who has just adopted a rescue greyhound, asked me about a tech stock "
+        "in her pension. Its beta is {beta}, the whole stock market is forecast to return {rm} in "
+        "total (that figure is not an excess return), and short-term government bills pay {rf}. "
+        "Using CAPM, what return should she expect from the stock?",
+        "CAPM: Rf {rf}, β {beta}, E[Rm] {rm} total (so MRP = E[Rm] - Rf). E[Ri]?",
+        "Exam item: a share carries a beta of {beta}. Investors expect the market index as a "
+        "whole to earn {rm}, while risk-free government securities yield {rf}. Work out the "
+        "market risk premium from those two rates, then apply CAPM to obtain the share's expected "
+        "return.",
+        "capm q - beta {beta}, market expected to do {rm} (total return, not the premium), risk "
+        "free {rf}. what's the expected return?",
+        "Expected return via CAPM = ? Inputs: market return {rm}; beta {beta}; risk-free {rf}. "
+        "The premium is the market return minus the risk-free rate.",
+        "Please I want to know the expected return of one share by CAPM. The beta of the share is "
+        "{beta}, the market give {rm} return in total and the risk-free rate is {rf}. How much is "
+        "it?",
     ),
     ood_templates=(
         "Plug into the security market line: rf {rf}, market {rm}, systematic risk (beta) {beta}. "
@@ -121,6 +137,20 @@ SORTINO = Family(
         "downside deviation below that bar is {DD}. What is the fund's Sortino ratio?",
         "For the IC pack I need the Sortino: realised return {R}, below-target risk {DD}, "
         "target {T}.",
+        "My neighbour, who is repainting her garage a rather loud orange, showed me her pension "
+        "statement: the fund earned {R}, her minimum acceptable return is {T}, and the deviation "
+        "of the returns that fell below that minimum was {DD}. Only the downside counts here, not "
+        "total volatility. What is the Sortino ratio?",
+        "Sortino = (R - MAR) / TDD; R {R}, MAR {T}, TDD {DD}. Value?",
+        "A portfolio generated an annual return of {R}. The investor's minimum acceptable return "
+        "is {T}, and the target downside deviation of returns relative to that minimum is {DD}. "
+        "Calculate the Sortino ratio of the portfolio (the denominator uses downside deviation, "
+        "not the standard deviation of all returns).",
+        "ok so my fund did {R}, downside dev is {DD} and my target was {T}. sortino ratio?? (not "
+        "sharpe, only the bad side counts)",
+        "Sortino ratio needed. Downside deviation: {DD}. Target: {T}. Return achieved: {R}.",
+        "Please, how I calculate the Sortino ratio? The fund have return of {R}, the target "
+        "return is {T} and the deviation only of the negative side is {DD}.",
     ),
     ood_templates=(
         "Our downside semi-deviation is {DD} against a {T} MAR, and we delivered {R}. "
@@ -180,6 +210,19 @@ KELLY = Family(
         "betting money goes on it?",
         "@risk: signal hit ratio is {p}, payoff (avg win / avg loss) is {b}. Full-Kelly "
         "allocation as % of NAV?",
+        "My flatmate, who practises the banjo at all hours, has a betting system he says wins {p} "
+        "of the time; each winning bet pays {b} to 1 and a loser costs the stake. He doesn't want "
+        "the breakeven win rate, he wants to know what percentage of his bankroll the Kelly "
+        "criterion would stake. What is it?",
+        "f* = p - q/b; p {p}, b {b}. Kelly %?",
+        "An investor faces a repeated gamble that returns a net profit of {b} per unit wagered "
+        "with probability {p}, and loses the whole wager otherwise. Determine the fraction of "
+        "capital, in percent, that maximises long-run growth according to the Kelly criterion.",
+        "kelly sizing pls. odds {b} to 1, i win like {p} of the time. how much of my stack do i "
+        "bet",
+        "Full-Kelly stake as % of bankroll? Given: net odds {b}; probability of a win {p}.",
+        "Hello, I have one bet where the winning chance is {p} and if it win I receive {b} times "
+        "my money as profit. With Kelly formula, how much percent of my money I should put?",
     ),
     ood_templates=(
         "I win {p} of my trades and my winners are {b}x my losers. How much of my stack would "
@@ -240,6 +283,17 @@ BETA = Family(
         "Our treasury desk wants the minimum-variance hedge ratio of a single stock against "
         "index futures: correlation {rho}, stock volatility {sa}, futures volatility {sm}. "
         "What hedge ratio (beta) should they use?",
+        "My father-in-law collects vintage radios and, lately, mining shares. For his favourite "
+        "he has no covariance number, only three figures: share vol {sa}, broad-index vol {sm}, "
+        "correlation {rho}. Beta?",
+        "β = ρ·σi/σm. ρ {rho}, σi {sa}, σm {sm}. β?",
+        "The standard deviation of returns on Share Q is {sa} and that of the market portfolio is "
+        "{sm}. The correlation coefficient between the two return series is {rho}. Calculate the "
+        "beta of Share Q.",
+        "no cov number, just corr {rho} + vols: stock {sa}, mkt {sm}. beta?",
+        "Beta needed. Market vol {sm}; correlation {rho}; the stock's own vol {sa}.",
+        "Please help, I must find the beta of a share. Its volatility is {sa}, the market have "
+        "volatility {sm} and correlation between them is {rho}. Which beta is it?",
     ),
     ood_templates=(
         "How sensitive is the stock to the market? Its vol is {sa}, the market's is {sm}, and "

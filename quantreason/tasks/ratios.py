@@ -50,6 +50,22 @@ CALMAR = Family(
         "quick one - system returns {R} annualised, max DD {MDD}. calmar ratio?",
         "Given a {MDD} max drawdown and a {R} compound annual growth rate, compute the Calmar "
         "ratio.",
+        "My brother-in-law runs a small trend-following program from a converted barn in Devon "
+        "and sends the family a newsletter every quarter. The latest one says the program "
+        "compounds at {R} a year and that its worst fall from a previous high was {MDD}. Using "
+        "that drawdown, not the volatility, as the risk measure, what is the Calmar ratio?",
+        "CTA tearsheet: CAGR {R}, MDD {MDD} peak-to-trough. Calmar = ann. return / max DD (not "
+        "Sharpe, no vol involved).",
+        "Question 4. Over five years a managed account compounded at {R} per annum. Its net asset "
+        "value once fell {MDD} below a running peak. Find the Calmar ratio, that is, yearly "
+        "return over maximum drawdown.",
+        "hey so my trading bot makes {R} per year but at one point it dropped {MDD} from the top. "
+        "whats the calmar ratio on that",
+        "Calmar ratio wanted. The data: the deepest peak-to-trough fall was {MDD}, and the yearly "
+        "return is {R}.",
+        "Please, I have a fund with return of {R} for each year, and the biggest drop from its "
+        "highest point was {MDD}. How I calculate the Calmar ratio, the return divided by this "
+        "drop?",
     ),
     ood_templates=(
         "Divide the yearly gain of {R} by the deepest fall of {MDD}: which ratio is that, and "
@@ -59,10 +75,38 @@ CALMAR = Family(
     ),
     parts=Parts(
         labels={
-            "R": ("annual return", "annualised return", "CAGR"),
-            "MDD": ("maximum drawdown", "max drawdown", "worst drawdown"),
+            "R": (
+                "annual return",
+                "annualised return",
+                "CAGR",
+                "compound annual growth rate",
+                "annualized return",
+                "return earned per year",
+                "return per year",
+                "average yearly gain",
+            ),
+            "MDD": (
+                "maximum drawdown",
+                "max drawdown",
+                "worst drawdown",
+                "maximum peak-to-trough loss",
+                "max DD",
+                "largest drop from a peak",
+                "biggest fall from the top",
+                "deepest decline from a high",
+            ),
         },
-        asks=("What is the Calmar ratio?", "Compute the Calmar ratio.", "Calmar ratio?"),
+        asks=(
+            "What is the Calmar ratio?",
+            "Compute the Calmar ratio.",
+            "Calmar ratio?",
+            "What is its Calmar ratio?",
+            "How much annual return does it earn per unit of maximum drawdown?",
+            "Divide the annual return by the maximum drawdown: what Calmar ratio results?",
+            "Calmar (return over max drawdown, not over volatility) = ?",
+            "What does the Calmar ratio come to?",
+            "Compute the return-to-drawdown ratio known as the Calmar ratio.",
+        ),
         ood_asks=("How much return per unit of drawdown (Calmar) is that?",),
     ),
 )
@@ -113,6 +157,20 @@ SHARPE_RATIO = Family(
         "risk-free {rf}, volatility {sigma}.",
         "How much excess return per unit of total risk does the fund earn? Return {R}, standard "
         "deviation {sigma}, risk-free {rf}. Give the Sharpe ratio.",
+        "My neighbour, who repairs vintage motorbikes and reads the financial pages on Sundays, "
+        "put all his savings into one index fund. Over the year it earned {R}, its returns had a "
+        "standard deviation of {sigma}, and treasury bills paid {rf}. He wants the Sharpe ratio "
+        "of that one fund, using total volatility rather than beta. What is it?",
+        "Single-fund Sharpe: ret {R}, rf {rf}, ann. sd {sigma}. (R - rf) / total vol, not "
+        "downside dev, not beta.",
+        "Question 2. A portfolio earned a return of {R} over the year. The annualised standard "
+        "deviation of its returns was {sigma}, and the risk-free rate of interest was {rf}. "
+        "Determine the Sharpe ratio of the portfolio.",
+        "ok so my fund is up {R} this year, cash gives {rf}, and the vol is {sigma}. sharpe "
+        "ratio?? just this one fund, not comparing it with anything",
+        "Sharpe ratio needed. Total volatility: {sigma}. Risk-free rate: {rf}. Return: {R}.",
+        "I have one fund only. It give {R} return in the year, standard deviation {sigma}, and "
+        "the safe (risk-free) rate {rf}. Please, Sharpe ratio for it is how much?",
     ),
     ood_templates=(
         "Reward-to-variability of one portfolio: mean {R}, sigma {sigma}, riskless {rf}.",
@@ -121,14 +179,47 @@ SHARPE_RATIO = Family(
     ),
     parts=Parts(
         labels={
-            "R": ("annual return", "portfolio return", "fund return"),
-            "rf": ("risk-free rate", "T-bill rate", "cash rate"),
-            "sigma": ("volatility", "standard deviation", "annual vol"),
+            "R": (
+                "annual return",
+                "portfolio return",
+                "fund return",
+                "one-year return",
+                "fund's annual return",
+                "return for the year",
+                "realized return",
+                "gain for the year",
+            ),
+            "rf": (
+                "risk-free rate",
+                "T-bill rate",
+                "cash rate",
+                "risk-free return",
+                "Treasury bill rate",
+                "yield on cash",
+                "rate on government bills",
+                "safe interest rate",
+            ),
+            "sigma": (
+                "volatility",
+                "standard deviation",
+                "annual vol",
+                "total volatility",
+                "standard deviation of returns",
+                "std dev of yearly returns",
+                "total risk (std dev)",
+                "swing in returns (volatility)",
+            ),
         },
         asks=(
             "What is the Sharpe ratio?",
             "Compute the fund's Sharpe ratio.",
             "What Sharpe ratio does it have?",
+            "What is the fund's Sharpe ratio?",
+            "How much excess return over cash does it earn per unit of total volatility?",
+            "Compute the Sharpe ratio for this one fund.",
+            "Sharpe ratio (excess return over total volatility, not beta) = ?",
+            "What does the Sharpe ratio come to?",
+            "Give this single fund's Sharpe ratio, with standard deviation as the risk.",
         ),
         ood_asks=("Work out its risk-adjusted return per unit of sigma.",),
     ),
@@ -178,6 +269,21 @@ TREYNOR = Family(
         "quick one - what's the treynor on {R} return with rf {rf} and a beta of {beta}?",
         "Given a risk-free rate of {rf}, a portfolio beta of {beta} and a portfolio return of "
         "{R}, find the Treynor ratio.",
+        "A retired dentist in Lyon, who spends most afternoons tending his small vineyard, holds "
+        "one equity portfolio. It returned {R} last year, its beta against the market is {beta}, "
+        "and government bills yielded {rf}. His adviser wants the Treynor ratio, which divides "
+        "the excess return by beta rather than by volatility. What is it?",
+        "Treynor, systematic-risk basis: Rp {R}, Rf {rf}, beta {beta}. (Rp - Rf) / beta, not sd. "
+        "In % per unit beta.",
+        "Question 7. A diversified portfolio produced {R} over the period, with a beta of {beta} "
+        "relative to the market index; Treasury bills returned {rf}. Find the Treynor measure, as "
+        "a percentage for each unit of beta.",
+        "my portfolio did {R} and the broker app says beta {beta}. bills pay {rf}. whats the "
+        "treynor ratio, the one with beta not std dev",
+        "Treynor ratio wanted for a portfolio with beta {beta}, given a risk-free rate of {rf} "
+        "and a return of {R}.",
+        "My portfolio make {R} in this year and his beta is {beta}. Risk-free rate we have {rf}. "
+        "The Treynor ratio, how to get it? I think we divide extra return with beta.",
     ),
     ood_templates=(
         "Reward per unit of market risk for a book with {R} return, {beta} beta and a {rf} "
@@ -187,11 +293,48 @@ TREYNOR = Family(
     ),
     parts=Parts(
         labels={
-            "R": ("portfolio return", "annual return", "fund return"),
-            "rf": ("risk-free rate", "T-bill yield", "cash rate"),
-            "beta": ("beta", "portfolio beta", "beta to the market"),
+            "R": (
+                "portfolio return",
+                "annual return",
+                "fund return",
+                "yearly return",
+                "portfolio's realized gain",
+                "realized portfolio return",
+                "annual portfolio return",
+                "gain for the year",
+            ),
+            "rf": (
+                "risk-free rate",
+                "T-bill yield",
+                "cash rate",
+                "risk-free return",
+                "Treasury bill rate",
+                "yield on cash",
+                "rate on government bills",
+                "safe interest rate",
+            ),
+            "beta": (
+                "beta",
+                "portfolio beta",
+                "beta to the market",
+                "systematic risk (beta)",
+                "beta measured against the index",
+                "regression beta",
+                "sensitivity to the market (beta)",
+                "beta versus the index",
+            ),
         },
-        asks=("What is the Treynor ratio?", "Compute the Treynor measure.", "Treynor ratio?"),
+        asks=(
+            "What is the Treynor ratio?",
+            "Compute the Treynor measure.",
+            "Treynor ratio?",
+            "What is the Treynor ratio (excess over the risk-free rate for each unit of beta)?",
+            "How much excess return over the risk-free rate does it earn per unit of beta?",
+            "Compute the Treynor ratio with beta as the risk measure.",
+            "Treynor measure, as a percentage for each unit of beta?",
+            "What does the Treynor ratio come to?",
+            "Work out the Treynor ratio, dividing by beta rather than by volatility.",
+        ),
         ood_asks=("Score it on excess return per unit of beta.",),
     ),
 )
@@ -239,6 +382,22 @@ INFORMATION_RATIO = Family(
         "what's the information ratio",
         "Compute (portfolio return - benchmark return) / tracking error with portfolio return "
         "{R}, benchmark return {B} and tracking error {TE}.",
+        "The trustees of a small school endowment, meeting in the library because the boardroom "
+        "was being painted, reviewed their active equity manager. The fund returned {R}, its "
+        "benchmark index returned {B}, and the tracking error relative to that index was {TE}. "
+        "What information ratio does the manager have?",
+        "Active mgr review: Rp {R}, Rb {B}, TE {TE}. IR = active return / TE (not Sharpe, no "
+        "risk-free rate).",
+        "Question 5. An active equity portfolio achieved a return of {R}, whereas its benchmark "
+        "achieved {B}. The standard deviation of the difference between portfolio and benchmark "
+        "returns, the tracking error, was {TE}. Calculate the information ratio.",
+        "my fund vs its index: fund {R}, index {B}. tracking error {TE}. whats the information "
+        "ratio? i know it can be negative",
+        "Information ratio, please, for the following: tracking error of {TE}, benchmark "
+        "return of {B}, and {R} earned by the portfolio itself.",
+        "My manager get {R} return, but the benchmark get {B}. The tracking error is {TE}. How I "
+        "find the information ratio? It is the difference with benchmark divided by tracking "
+        "error, yes?",
     ),
     ood_templates=(
         "The portfolio beat (or missed) its {B} benchmark with {R}, and active risk was {TE}. "
@@ -249,14 +408,47 @@ INFORMATION_RATIO = Family(
     ),
     parts=Parts(
         labels={
-            "R": ("fund return", "portfolio return", "manager's return"),
-            "B": ("benchmark return", "index return", "benchmark"),
-            "TE": ("tracking error", "active risk", "TE"),
+            "R": (
+                "fund return",
+                "portfolio return",
+                "manager's return",
+                "fund's own return",
+                "actual portfolio return",
+                "fund performance",
+                "return achieved by the fund",
+                "active portfolio's return",
+            ),
+            "B": (
+                "benchmark return",
+                "index return",
+                "benchmark",
+                "benchmark index return",
+                "benchmark's own return",
+                "performance of the index it follows",
+                "bench return",
+                "return of the index it tracks",
+            ),
+            "TE": (
+                "tracking error",
+                "active risk",
+                "TE",
+                "standard deviation of active return",
+                "tracking error volatility",
+                "annualized tracking error",
+                "deviation from the index",
+                "TEV",
+            ),
         },
         asks=(
             "What is the information ratio?",
             "Compute the IR.",
             "What information ratio does the manager have?",
+            "What is the information ratio (active return over tracking error)?",
+            "How much active return does it earn per unit of tracking error?",
+            "Compute the information ratio against the benchmark.",
+            "IR = (fund - benchmark) / TE = ?",
+            "What does the information ratio come to?",
+            "Work out the information ratio, using tracking error and not total volatility.",
         ),
         ood_asks=("Express the active return per unit of tracking error.",),
     ),
@@ -305,6 +497,20 @@ BETA_COVARIANCE = Family(
         "index. What's the beta?",
         "Find the market beta of a fund whose returns have covariance {cov} with the market, the "
         "market's variance being {var}.",
+        "An intern at a regional bank, who spent the morning fixing the office coffee machine, "
+        "finally ran the numbers: the stock and the market have a return covariance of {cov}, and "
+        "the market's own variance is {var}. No correlation or volatilities are given here. What "
+        "beta does the stock have?",
+        "OLS slope: cov(r_i, r_m) {cov} over var(r_m) {var}. Beta = cov / var, no rho needed. "
+        "Value?",
+        "Question 3. The covariance between the returns of security J and the returns of the "
+        "market portfolio is {cov}. The variance of the market portfolio's returns is {var}. "
+        "Determine the beta of security J.",
+        "got cov {cov} with the market and market variance {var} from excel. beta? (no "
+        "correlation given, just these two)",
+        "Beta, please. Market variance {var}; covariance of the fund with the market {cov}.",
+        "I calculated covariance of my stock with market, result {cov}, and for market the "
+        "variance is {var}. Beta of my stock from these two, how much it is?",
     ),
     ood_templates=(
         "Systematic risk coefficient: covariance of returns with the market {cov}, variance "
@@ -315,10 +521,38 @@ BETA_COVARIANCE = Family(
     ),
     parts=Parts(
         labels={
-            "cov": ("covariance with the market", "covariance", "cov(stock, market)"),
-            "var": ("market variance", "variance of the market", "var(market)"),
+            "cov": (
+                "covariance with the market",
+                "covariance",
+                "cov(stock, market)",
+                "covariance of the stock with the index",
+                "covariance with the index",
+                "cov with the market",
+                "co-movement (covariance) with the market",
+                "stock-versus-market covariance",
+            ),
+            "var": (
+                "market variance",
+                "variance of the market",
+                "var(market)",
+                "variance of the index's returns",
+                "index variance",
+                "var of the index",
+                "squared market volatility (variance)",
+                "variance of the benchmark",
+            ),
         },
-        asks=("What is the beta?", "Compute the stock's beta.", "What beta does that give?"),
+        asks=(
+            "What is the beta?",
+            "Compute the stock's beta.",
+            "What beta does that give?",
+            "What is the beta from covariance over variance?",
+            "How sensitive is the stock to the market, as measured by its beta?",
+            "Compute beta as the covariance divided by the market variance.",
+            "Which beta comes out of covariance divided by variance?",
+            "What does the stock's beta come to?",
+            "Divide the covariance by the market variance: what beta is that?",
+        ),
         ood_asks=("Derive the slope coefficient versus the market.",),
     ),
 )
@@ -379,6 +613,24 @@ VAR_GIVEN_Z = Family(
         "Given z = {z} for {c} confidence, compute the {h}-day VaR of a {V} position whose daily "
         "volatility is {sigma}.",
         "i hold {V}, daily vol {sigma}. whats my {h}-day var at {c}? z-score of {z}",
+        "Our risk officer, who has just come back from two weeks of hiking in Patagonia, wants "
+        "one number before the morning meeting. The equity book is worth {V} and has a daily vol "
+        "of {sigma}. She has already looked up the multiplier for {c} "
+        "confidence, z = {z}, so no table is needed. What VaR should we report for the next "
+        "{h} days?",
+        "1d vol {sigma}, MV {V}, z {z} supplied ({c} one-tail), {h}d horizon, root-time scaling. "
+        "VaR in ccy?",
+        "Exam question: the standard normal quantile for {c} one-tailed confidence is provided "
+        "as z = {z}. A portfolio has a market value of {V} and a daily standard deviation of "
+        "returns of {sigma}. Assuming normal returns and square-root-of-time scaling, determine "
+        "its {h}-day value at risk.",
+        "ok so my account is {V} and it swings about {sigma} a day (std dev). someone said z is "
+        "{z} for {c}. how much could i lose in {h} days at that level?",
+        "Value at risk, please: horizon {h} days, z = {z} (given already, it is the {c} point), "
+        "daily vol {sigma}, position {V}.",
+        "Please, I have a portfolio of {V} and its volatility for one day is {sigma}. Our teacher "
+        "give us z = {z} for the {c} confidence, so we do not need the normal table. How much is "
+        "the VaR for {h} days?",
     ),
     ood_templates=(
         "Normal-approximation loss threshold: {V} exposure, {sigma} per-day sigma, {h}-day "
@@ -390,15 +642,56 @@ VAR_GIVEN_Z = Family(
     ),
     parts=Parts(
         labels={
-            "V": ("position size", "portfolio value", "exposure"),
-            "z": ("z-score", "z", "critical value"),
-            "sigma": ("daily volatility", "daily standard deviation", "1-day vol"),
-            "h": ("horizon (days)", "holding period in days", "days"),
+            "V": (
+                "position size",
+                "portfolio value",
+                "exposure",
+                "book size",
+                "market value of the holdings",
+                "amount invested",
+                "MV",
+                "money in the position",
+            ),
+            "z": (
+                "z-score",
+                "z",
+                "critical value",
+                "given z-value",
+                "sigma multiplier",
+                "normal quantile supplied",
+                "z multiplier (no lookup needed)",
+                "stated z",
+            ),
+            "sigma": (
+                "daily volatility",
+                "daily standard deviation",
+                "1-day vol",
+                "day-to-day vol of returns",
+                "one-day sigma",
+                "typical daily move (std dev)",
+                "vol per trading day",
+            ),
+            "h": (
+                "horizon (days)",
+                "holding period in days",
+                "days",
+                "number of trading days",
+                "VaR horizon in days",
+                "days to hold",
+                "risk horizon (trading days)",
+            ),
         },
         asks=(
             "What is the value at risk?",
             "Compute the VaR.",
             "How large is the VaR?",
+            "What is the VaR using the z-score as given?",
+            "Compute the parametric VaR with the stated z.",
+            "What does the VaR come to over the whole horizon?",
+            "How much could the position lose at that many standard deviations?",
+            "VaR in currency terms, using the given z and square-root-of-time scaling?",
+            "Estimate the value at risk; the z is provided, so no table lookup.",
+            "What is the horizon VaR from the daily vol and the given z-score?",
         ),
         ood_asks=("What loss threshold does the normal model give?",),
     ),
@@ -461,6 +754,25 @@ PORTFOLIO_RETURN = Family(
         "estate with an expected return of {r2}. Find the fund's expected return.",
         "If I put {w1} into stocks (expected {r1}) and {w2} into a bond fund (expected {r2}), "
         "what return can I expect on the total?",
+        "My brother-in-law, who spends most weekends restoring an old sailing boat, has finally "
+        "sorted his savings: {w1} sits in a global index fund he thinks will earn {r1} a year, "
+        "and the remaining {w2} is in a corporate bond fund he thinks will earn {r2}. Leaving "
+        "risk and correlation aside, what return should he expect on everything together?",
+        "2-asset port, wts {w1}/{w2}, E(r) {r1}/{r2}. Weighted-avg E(r_p)? Return only, no vol.",
+        "Exam question: a portfolio consists of two securities. Security 1 carries a weight of "
+        "{w1} and an expected return of {r1}; security 2 carries a weight of {w2} and an expected "
+        "return of {r2}. Determine the portfolio's expected return as the weighted average of "
+        "the individual expected returns.",
+        "hey so im {w1} in tech stocks which should do {r1} and {w2} in a money market thing at "
+        "{r2}. what do i get back overall on average?",
+        "{r2} expected from the bonds, {r1} from the shares; the shares get {w1} of the money and "
+        "the bonds get {w2}. What is the blended expected return?",
+        "Blended expected return needed (the return, not the risk) for this allocation: {w1} to "
+        "an asset expected to make {r1}, {w2} to an asset expected to make {r2}.",
+        "I am put {w1} of my money in first fund, it give maybe {r1}, and {w2} in second fund "
+        "which give {r2}. How much return I expect for all my money together?",
+        "weight_a={w1}, exp_ret_a={r1}, weight_b={w2}, exp_ret_b={r2}\nWhat is the weighted "
+        "expected return of this two-asset mix (its mean return, not its volatility)?",
     ),
     ood_templates=(
         "Blend {w1} of an asset yielding {r1} with {w2} of one yielding {r2}. Mean return of "
@@ -510,6 +822,20 @@ POSITION_PNL = Family(
         "P&L on a position of {N} shares whose price moved from {P0} to {P1}?",
         "A portfolio manager in Milan added {N} shares at {P0} in March and exited the whole "
         "position at {P1} in June. What was the P&L on the trade?",
+        "Last spring my neighbour, who coaches the local under-12 football team, bought {N} "
+        "shares of an airline at {P0} each because he liked their new planes. He sold every one "
+        "of them at {P1} last week. Not as a percentage but as an amount of money: how much did "
+        "he gain or lose?",
+        "Long {N} sh, avg px {P0}, px now {P1}. MTM P&L in ccy (not %)?",
+        "Exam question: an investor acquires {N} shares at a price of {P0} per share and "
+        "subsequently disposes of the entire holding at {P1} per share. Disregarding transaction "
+        "costs and dividends, determine the total profit or loss in currency units, stating a "
+        "loss as a negative number.",
+        "finally closed my position lol. bought in at {P0}, sold out at {P1}, {N} shares total. "
+        "how much money am i up or down?",
+        "Total profit or loss in money, please. Exit {P1}, entry {P0}, size {N} shares.",
+        "I buy {N} shares before for price {P0} each one, and now I sell all of them for {P1}. "
+        "How many money I win or lose? Not percent, the amount please.",
     ),
     ood_templates=(
         "Mark-to-market on {N} shares acquired at {P0}, last trade {P1}?",
@@ -518,11 +844,45 @@ POSITION_PNL = Family(
     ),
     parts=Parts(
         labels={
-            "N": ("number of shares", "shares held", "position size (shares)"),
-            "P0": ("entry price", "purchase price", "buy price"),
-            "P1": ("exit price", "current price", "sale price"),
+            "N": (
+                "number of shares",
+                "shares held",
+                "position size (shares)",
+                "share count",
+                "qty",
+                "how many shares",
+                "units held",
+            ),
+            "P0": (
+                "entry price",
+                "purchase price",
+                "buy price",
+                "average entry cost",
+                "cost basis per share",
+                "entry px",
+                "cost per share when bought",
+            ),
+            "P1": (
+                "exit price",
+                "current price",
+                "sale price",
+                "selling price",
+                "exit px",
+                "price sold at",
+                "market price now",
+            ),
         },
-        asks=("What is the P&L?", "What is the profit or loss?", "How much was made or lost?"),
+        asks=(
+            "What is the P&L?",
+            "What is the profit or loss?",
+            "How much was made or lost?",
+            "What is the P&L in money terms?",
+            "Compute the profit or loss on the whole position.",
+            "What does the gain or loss come to, as an amount rather than a percent?",
+            "Total P&L (an amount, negative if a loss)?",
+            "How much money has this trade gained or lost overall?",
+            "What is the cash gain or loss on all the shares?",
+        ),
         ood_asks=("Net result of the trade?",),
     ),
 )
@@ -563,6 +923,19 @@ BREAKEVEN_WIN_RATE = Family(
         "Our desk's rule is a profit target of {RR} times the stop distance. At what win rate do "
         "those trades break even?",
         "Payoff ratio {RR}. Minimum win rate to break even, in percent?",
+        "My flatmate, who keeps a spreadsheet of every trade next to his coffee-stained chess "
+        "books, has noticed that his winners are on average {RR} times as big as his losers. He "
+        "is not asking about bet size or Kelly; he only wants the lowest share of trades he must "
+        "win so that, over time, he neither makes nor loses money. What is that percentage?",
+        "Avg W / avg L = {RR}. BE hit rate (%) where EV per trade = 0?",
+        "Exam question: for a strategy in which every winning trade gains {RR} units and every "
+        "losing trade loses 1 unit, derive, in percent, the probability of winning that makes the "
+        "expected profit per trade exactly zero.",
+        "my tp is {RR}x my sl. how often do i gotta hit tp so im not losing money overall?",
+        "Minimum winning percentage needed to break even, given that a typical win is {RR} times "
+        "the typical loss?",
+        "In my trading, when I win I get {RR} times more than what I lose when I lose. How many "
+        "percent of my trades must be win so I am not losing in total?",
     ),
     ood_templates=(
         "Minimum accuracy for a system whose winners pay {RR}R against 1R losers, to not "
@@ -571,11 +944,28 @@ BREAKEVEN_WIN_RATE = Family(
         "Break-even probability of success for a {RR}-to-1 bet structure?",
     ),
     parts=Parts(
-        labels={"RR": ("reward-to-risk ratio", "payoff ratio", "win/loss size ratio")},
+        labels={
+            "RR": (
+                "reward-to-risk ratio",
+                "payoff ratio",
+                "win/loss size ratio",
+                "R:R",
+                "mean winner over mean loser",
+                "profit target to stop-loss ratio",
+                "size of a win in units of risk",
+                "R-multiple of a winner",
+            )
+        },
         asks=(
             "What win rate breaks even?",
             "What is the breakeven win rate?",
             "How often must trades win to break even?",
+            "What is the minimum win rate needed to break even?",
+            "What share of trades has to be winners for zero expected profit?",
+            "At what hit rate is the expected profit per trade exactly zero?",
+            "How often do I need to be right just to break even?",
+            "Breakeven win percentage (a win rate, not a bet size)?",
+            "Find the percentage of winning trades at which wins exactly pay for losses.",
         ),
         ood_asks=("Find the success rate at which expectancy is zero.",),
     ),
@@ -619,6 +1009,19 @@ DIVIDEND_YIELD = Family(
         "{D}. What is its dividend yield?",
         "what's the yield on a {P} stock paying {D} per year in dividends",
         "Dividend yield for a stock with an annual dividend of {D} and a price of {P}?",
+        "My uncle, who still reads the Sunday paper cover to cover at his allotment, owns shares "
+        "in a water utility. They are priced at {P} today, and the four payments over the last "
+        "year add up to {D} per share in total. What dividend yield is he earning?",
+        "Px {P}, FY DPS {D} (already annualised). DY %?",
+        "Exam question: a company's ordinary shares have a market price of {P}. The total "
+        "dividend declared for the financial year is {D} per share. Compute the dividend yield, "
+        "expressed as a percentage.",
+        "thinking of buying a reit at {P}. it paid {D} per share over the whole last year. what "
+        "yield is that in %?",
+        "Dividend yield wanted, in percent. Full-year dividend per share: {D} (the total, not "
+        "one payment). Market price: {P}.",
+        "One share cost {P} and the company give {D} dividend for all the year together. What is "
+        "the dividend yield in percent, please?",
     ),
     ood_templates=(
         "Income return on a {P} share that distributes {D} each year?",
@@ -627,10 +1030,38 @@ DIVIDEND_YIELD = Family(
     ),
     parts=Parts(
         labels={
-            "D": ("annual dividend", "dividend per share", "yearly payout"),
-            "P": ("share price", "stock price", "price"),
+            "D": (
+                "annual dividend",
+                "dividend per share",
+                "yearly payout",
+                "full-year dividend per share",
+                "annual DPS",
+                "total dividends over the year",
+                "trailing twelve-month dividend",
+                "dividend money per share for the whole year",
+            ),
+            "P": (
+                "share price",
+                "stock price",
+                "price",
+                "current share price",
+                "market price per share",
+                "last traded price",
+                "price of one share",
+                "quote",
+            ),
         },
-        asks=("What is the dividend yield?", "Compute the yield.", "What yield does it offer?"),
+        asks=(
+            "What is the dividend yield?",
+            "Compute the yield.",
+            "What yield does it offer?",
+            "What is the annual dividend yield in percent?",
+            "How much income does the share yield from dividends, in percent?",
+            "Compute the trailing dividend yield.",
+            "What does the dividend yield come to?",
+            "Express the full-year dividend as a percentage of what the share costs.",
+            "What percentage of the share price comes back as dividends each year?",
+        ),
         ood_asks=("Express the payout as a percent of the price.",),
     ),
 )

@@ -61,6 +61,21 @@ COMPOUNDING = Family(
         "period: {n} years. What is the closing value?",
         "Were {P} to accrue interest at {r} per year on a year-by-year compound basis, what "
         "would the account hold at the close of year {n}?",
+        "My grandmother keeps her bank book in a biscuit tin beside the radio. Long ago she "
+        "opened a fixed deposit of {P}; the bank credits {r} a year and capitalises interest "
+        "only once, on each anniversary, never monthly. It has sat untouched for {n} years. "
+        "What balance does the book show today?",
+        "FV? PV {P} | i {r} p.a., m = 1 (annual comp., not cc) | N {n}y",
+        "Examination item: Interest on a principal of {P} is compounded annually at {r} per "
+        "annum. Determine the accumulated amount after {n} complete years.",
+        "ok dumb q. if i put {P} in and it makes {r} every year, interest added once a year, "
+        "how much do i have after {n} yrs??",
+        "How much will there be after {n} years? The starting sum is {P} and it compounds "
+        "once a year at {r}.",
+        "Please I want to know: I put {P} in the bank, bank give {r} each year and the interest "
+        "is adding one time per year. After {n} years how much money I have?",
+        "Compounding is yearly here, not monthly or continuous. Rate {r} p.a.; horizon {n} "
+        "years; seed {P}. Terminal value?",
     ),
     ood_templates=(
         "My grandmother left me {P}. If it sits in a savings product yielding {r} compounded "
@@ -121,6 +136,21 @@ CAGR = Family(
         "Quick one for the strategy memo: the division's turnover compounded from {V0} to "
         "{V1} over {n} fiscal years -- what CAGR does that work out to? I'll drop it into the "
         "executive summary.",
+        "My cousin, who restores old motorbikes at weekends, put {V0} into an index fund when "
+        "his first child was born. The child is now {n} years old and the statement shows "
+        "{V1}. Leaving the motorbikes aside, what compound annual growth rate did the fund "
+        "deliver?",
+        "geo. growth p.a. | V_beg {V0} -> V_end {V1} | T = {n} yrs (a count of years, not "
+        "dates) | compounded",
+        "Examination item: An investment of {V0} has a market value of {V1} at the end of a "
+        "holding period of {n} years. Assuming annual compounding, determine the compound "
+        "annual growth rate as a percentage.",
+        "so my savings went {V0} -> {V1} in {n} years. whats that per year if it compounds?",
+        "I need the CAGR. Over {n} years the value moved to {V1}, starting from {V0}.",
+        "My company sales was {V0} and after {n} years it become {V1}. Which is the growth "
+        "rate each year with compounding?",
+        "No calendar dates here, only the length: a holding lasted {n} years, began at {V0} "
+        "and ended at {V1}. Find the compound annual growth rate.",
     ),
     ood_templates=(
         "Our endowment stood at {V0} and, {n} years later, at {V1}. Express the change as a "
@@ -175,6 +205,18 @@ CONTINUOUS = Family(
         "year. What's the answer?",
         "- horizon: {t} years; - continuously compounded rate: {r} p.a.; - starting principal: "
         "{P}. Required: the accumulated value.",
+        "My neighbour, a retired physics teacher who grows tomatoes on his balcony, insists "
+        "his bank credits interest continuously. He keeps {P} there at {r} a year and wants "
+        "to know the balance in {t} years. What will it be?",
+        "cc FV | notional {P} | r_c {r} | T {t}y | grow with e^(rT), not (1+r)^T",
+        "Examination item: A sum of {P} is invested at a nominal annual rate of {r} "
+        "compounded continuously. Find the accumulated value after {t} years.",
+        "if {P} grows at {r} a year but compounded continuously (not once a year), what do i "
+        "have after {t} years?",
+        "The future value, please, for continuous compounding over {t} years: rate {r}, "
+        "starting sum {P}.",
+        "Bank say the interest {r} is compounding continuous, every moment. I deposit {P} and "
+        "wait {t} years. How much I will get?",
     ),
     ood_templates=(
         "Using e-based growth (continuous compounding) at {r} annually, project {P} forward "
@@ -232,6 +274,19 @@ HPR = Family(
         "and the unit was subsequently disposed of at {P1}. Compute the holding-period return.",
         "Closing out the position today. Given we paid {P0} and are exiting at {P1}, what is "
         "the total return including the {D} dividend? Need it for the trade blotter.",
+        "My aunt, who still writes cheques at the supermarket, bought a few telecom shares at "
+        "{P0}. Over the year the company paid her {D} per share, and last week she sold at "
+        "{P1}. What is her total return as a percentage, dividend included?",
+        "simple TR (not log) | px_in {P0} | px_out {P1} | div {D} | % of cost?",
+        "Examination item: A security is purchased at {P0} per share. During the holding "
+        "period a dividend of {D} per share is received, and the security is then sold at "
+        "{P1}. Compute the holding-period return as a percentage of the purchase price.",
+        "bought at {P0}, sold at {P1}, got {D} dividend in between. whats my return in %, "
+        "counting the div?",
+        "What was the percentage return over the holding period? Dividend paid: {D}. Sale: "
+        "{P1}. Purchase: {P0}.",
+        "I am buying one share at price {P0}, company is giving dividend {D}, then I sell it "
+        "at {P1}. How many percent is my return, with the dividend also?",
     ),
     ood_templates=(
         "I picked up shares at {P0} apiece, pocketed {D} per share in payouts, and dumped them "
@@ -282,6 +337,16 @@ LOG_RETURN = Family(
         "The price is now {P1}, having been {P0} before. What's the log return of that move?",
         "- earlier print: {P0}; - later print: {P1}; - wanted: 100 x natural log of the price "
         "ratio (later over earlier).",
+        "My flatmate, who trades crypto between hospital shifts, saw a coin move {P0} to {P1} "
+        "overnight. His spreadsheet column wants ln-based returns rather than plain percent "
+        "moves. What figure goes in?",
+        "r = ln(P_t / P_t-1) | P_t-1 {P0} | P_t {P1} | in %",
+        "Examination item: A security's price is {P0} initially and {P1} finally. State the "
+        "logarithmic return in percent, i.e. under continuous compounding.",
+        "price went {P0} to {P1}, need the log return not the simple one, in %",
+        "Log return please. Current price {P1}; previous price {P0}.",
+        "The stock price before is {P0} and after it is {P1}. How I calculate the return with "
+        "natural logarithm, in percent?",
     ),
     ood_templates=(
         "Express the move from {P0} to {P1} as a continuously compounded percentage change.",
@@ -330,6 +395,17 @@ LOSS_RECOVERY = Family(
         "circulate before the close.",
         "- cumulative loss: {L}; - target: back to the starting level; - gain required on "
         "the depleted balance?",
+        "My sister, who teaches piano on Saturdays, saw her retirement pot shrink by {L} in "
+        "the last bear market. She wonders by how many percent it must now rise to be level "
+        "with her original balance. Can you tell her?",
+        "req. gain to recoup DD | DD {L} | base = post-loss value",
+        "Examination item: The value of a portfolio decreases by {L}. Determine the "
+        "percentage increase, measured on the reduced value, that is required to return the "
+        "portfolio to its original value.",
+        "down {L} on my stocks rn. how much % do i need to make to be back where i started?",
+        "Required: the gain that restores the starting balance. Given: a {L} loss.",
+        "My investment is losing {L}. Now how much percent it must go up for coming back to "
+        "the money I put first?",
     ),
     ood_templates=(
         "Down {L} on the year: how big a rally does the book need just to be flat again?",
@@ -384,6 +460,19 @@ REAL_RETURN = Family(
         "Writing up the annual review. The pension scheme's assets returned {nom}, and once "
         "we account for {inf} inflation the exact inflation-adjusted figure is what? The "
         "trustees want the precise number, not the rule of thumb.",
+        "My grandfather, who still grumbles about the cost of bread, held a savings bond "
+        "paying {nom} last year while inflation over that year ran at {inf}. Divide the "
+        "growth factors (Fisher, exact) instead of subtracting: how much did his money "
+        "really gain?",
+        "Fisher exact | i_nom {nom} | pi {inf} | r_real = ?",
+        "Examination item: During a year in which the general price level climbs {inf}, a "
+        "portfolio earns {nom} in nominal terms. Give its real return exactly, via the "
+        "Fisher relation.",
+        "my account made {nom} this year and inflation was {inf}. whats my real return, the "
+        "exact way not just minus?",
+        "Real return (exact)? Inflation {inf}, nominal {nom}.",
+        "The bank give me {nom} interest, but prices go up {inf}. How much is my real return "
+        "really, with exact formula and not only subtracting?",
     ),
     ood_templates=(
         "With consumer prices climbing {inf} and my deposit paying {nom}, what is my true "

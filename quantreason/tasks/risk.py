@@ -51,6 +51,21 @@ DRAWDOWN = Family(
         "Drawdown check - asset: crypto wallet balance - highest: {peak} - lowest afterwards: "
         "{trough} - answer in percent",
         "=DRAWDOWN_PCT(high={peak}, low={trough})",
+        "My uncle, who has kept the same brokerage account since he retired from the railway "
+        "in 2009, watched it climb to {peak} last year before a rough patch took it down to "
+        "{trough}. He is not asking how much he must gain to get back; he wants the "
+        "drawdown, the fall from the peak as a percentage of that peak.",
+        "DD calc: HWM {peak}, trough {trough}. Pct off the HWM?",
+        "Problem 2. A portfolio attains a maximum value of {peak} and subsequently declines "
+        "to a minimum of {trough}. Compute the drawdown, defined as the decline from the "
+        "peak divided by the peak value, in percent.",
+        "ok so my portfolio hit {peak} at the very top, then fell to {trough} lol. how much "
+        "% down from the top is that",
+        "What percentage drawdown from the peak? Trough: {trough}. Peak before it: {peak}.",
+        "The value of my fund was going up to {peak}, after that it go down to {trough}. How "
+        "many percent is the fall from the highest point?",
+        "Measured from the peak rather than from where I bought, how big is the drop from "
+        "{peak} to {trough} in percent?",
     ),
     ood_templates=(
         "Our strategy's equity curve topped out at {peak} before bottoming at {trough}. "
@@ -134,6 +149,23 @@ MAX_DRAWDOWN = Family(
         "A small-cap gold miner, heavily shorted and beloved of retail forums, closed on "
         "successive Fridays at {path}. Ignoring dividends, what was its most severe "
         "top-to-bottom retracement, in percent?",
+        "My grandmother kept a notebook of her pension fund's value at the end of every "
+        "quarter, written in green ink next to her garden notes. The entries, oldest first, "
+        "read {path}. Taking the biggest drop from an earlier high to a later low (not simply "
+        "first to last), what was the maximum drawdown in percent?",
+        "px series {path} (chronological). MDD vs running peak, %?",
+        "Consider the following sequence of end-of-period asset values, listed in "
+        "chronological order: {path}. Define the drawdown at each date as the fall from the "
+        "highest preceding value. Determine the maximum drawdown, in percent.",
+        "hey quick one, my coin went {path} over the last few days (in that order). what was "
+        "the worst drop from a high to a low after it, in %",
+        "Maximum drawdown in percent, please - the largest decline from a running high to "
+        "any later low - for these closing levels, earliest first: {path}.",
+        "I have the prices of my share for every week, first one is oldest: {path}. What is "
+        "the most big fall from a top to a bottom that come after it, in percent?",
+        "Not the total return from first to last price, but the deepest peak-to-trough loss "
+        "along the way: what is it for the path {path}?",
+        "prices_oldest_to_newest: {path}\nmetric: maximum drawdown against the running peak, in %",
     ),
     ood_templates=(
         "Walk through these quotes in order ({path}) and report the worst fall from any "
@@ -195,6 +227,19 @@ VOL_ANNUALISATION = Family(
         "Our intern pulled {freq} closes for a mid-cap utility from the terminal, computed the "
         "volatility of returns and got {sigma}. The investment committee memo needs the "
         "annual-scaled number instead - what is it?",
+        "Last night, between feeding the cat and finishing a crossword, I measured the "
+        "volatility of my favourite stock from {freq} returns and got {sigma}. The forum "
+        "says I should quote it per year, multiplying by the root of the count of periods "
+        "rather than the count itself - what is the annualised figure?",
+        "{sigma} vol on {freq} rets -> ann. vol via root-t?",
+        "Returns on a security are observed {freq} and are assumed independent and "
+        "identically distributed. Their sample standard deviation is {sigma}. Under the "
+        "square-root-of-time rule, compute the annualised volatility.",
+        "hey so i got {sigma} as the std dev of my {freq} returns, what is that per year?",
+        "Annualised volatility wanted. Data: a standard deviation of {sigma}, measured on "
+        "{freq} returns.",
+        "I calculate volatility of {freq} returns and it is {sigma}. How I make this to one "
+        "year volatility?",
     ),
     ood_templates=(
         "Risk desk reports sigma of {sigma} on a {freq} basis. Restate it per annum.",
@@ -272,6 +317,20 @@ PARAMETRIC_VAR = Family(
         "before the morning call: the gilt position is worth {V}, its daily moves have a "
         "standard deviation of {sigma}, and he wants the {c} VaR over the next {h} trading "
         "sessions under a Gaussian model.",
+        "Our treasurer, who insists on cycling to work even in January, asked me to estimate "
+        "risk on the reserve portfolio of {V}. Daily returns show a {sigma} standard "
+        "deviation. She wants the {c} VaR over {h} days - note she gave a confidence level, "
+        "not a z-score, so look up the normal quantile first.",
+        "VaR req: MV {V} / 1d vol {sigma} / CL {c} / {h}d, delta-normal. Amount?",
+        "Assume that daily portfolio returns are normally distributed with zero mean and "
+        "standard deviation {sigma}. For a holding worth {V}, determine the {h}-day value at "
+        "risk for a confidence level of {c}, applying the square-root-of-time rule.",
+        "hey, how much can i lose in {h} days with {c} confidence? i have {V} in it and it "
+        "moves about {sigma} a day",
+        "The VaR at the {c} confidence level (find the z from it) is needed for a {h}-day "
+        "horizon on a holding of {V} whose daily volatility is {sigma}.",
+        "I have investment of {V}, the volatility for one day is {sigma}. Please calculate "
+        "VaR for {h} days with confidence {c}, normal distribution.",
     ),
     ood_templates=(
         "Assuming normally distributed returns with zero mean, size the loss on {V} that is "
@@ -359,6 +418,24 @@ PORTFOLIO_VOL = Family(
         "in a global index tracker (volatility {s1}) and {w2} in a property fund (volatility "
         "{s2}). The two tend to move together with a correlation of {rho}. What's the standard "
         "deviation of her pension as a whole?",
+        "My neighbour, a retired dentist who collects vintage radios, holds {w1} of his "
+        "savings in a dividend-stock fund with a volatility of {s1} and the other {w2} in a "
+        "short-term bond fund with a volatility of {s2}. The correlation between the two "
+        "funds is {rho}. He is not asking about the return - what is the volatility of his "
+        "whole portfolio?",
+        "2-asset book: A {w1} wt / {s1} sd, B {w2} wt / {s2} sd, rho {rho}. Port sd incl. "
+        "cross term?",
+        "Let a portfolio consist of two risky assets. Asset 1 carries a weight of {w1} and "
+        "has a standard deviation of returns of {s1}; asset 2 carries a weight of {w2} and a "
+        "standard deviation of {s2}. The correlation coefficient of their returns is {rho}. "
+        "Derive the standard deviation of the portfolio.",
+        "so i have {w1} in a stock fund with {s1} vol, plus {w2} in bonds with {s2} vol, "
+        "correlation is {rho}. whats the vol of everything together?",
+        "Portfolio standard deviation needed. Correlation {rho}; volatilities {s1} (first "
+        "asset) and {s2} (second asset); weights {w1} and {w2} in the same order.",
+        "I put {w1} of money in asset A, its volatility is {s1}. Also {w2} I put in asset B, "
+        "volatility {s2}. Correlation of them is {rho}. How much is total volatility of "
+        "portfolio?",
     ),
     ood_templates=(
         "Blend {w1} of a growth sleeve (sigma {s1}) with {w2} of a defensive sleeve (sigma {s2}); "

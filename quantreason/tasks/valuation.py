@@ -80,6 +80,22 @@ NPV = Family(
         "{r} a year, so what is the oven's net present value?",
         "Ignoring taxes and inflation, what's the NPV (at {r}) of laying out {C0} today for "
         "{cf1}, {cf2} and {cf3} at t = 1, 2 and 3 years?",
+        "My brother-in-law wants to put solar panels on his barn, where he also keeps two very "
+        "noisy goats. The panels cost {C0} now and should save {cf1} in the first year, {cf2} in "
+        "the second and {cf3} in the third, each at year-end. If his money could earn {r} "
+        "elsewhere, what is the net present value of the panels after paying for them?",
+        "Cash flows by year - t0: {C0} out; t1: {cf1} in; t2: {cf2} in; t3: {cf3} in. Rate {r}. "
+        "NPV =",
+        "Exam question: a company may undertake a scheme that costs {C0} at its start. Net "
+        "receipts anticipated for the first three years (at each year-end) are {cf1}, {cf2} and "
+        "{cf3}. Applying a cost of capital of {r}, determine the scheme's net present value.",
+        "npv check pls: {r} rate, pay {C0} now, get back {cf1} then {cf2} then {cf3} (end of yrs "
+        "1-3)",
+        "Net present value wanted. Year 3 inflow {cf3}, year 2 inflow {cf2}, year 1 inflow {cf1}; "
+        "discount at {r}; the cost paid today is {C0}.",
+        "Please help me for calculate NPV. We invest {C0} today and we receive {cf1} after first "
+        "year, {cf2} after second year, {cf3} after third year. Discount rate is {r}. The NPV is "
+        "how much?",
     ),
     ood_templates=(
         "We'd spend {C0} on a new plant that throws off {cf1} in year one, {cf2} in year two and "
@@ -146,6 +162,18 @@ LOAN_PAYMENT = Family(
         "A small business, which intends to clear a {L} bank loan by making identical "
         "payments at the end of every month for {n} years, is charged interest at a yearly "
         "rate of {r}, compounded monthly. Calculate the size of each payment.",
+        "We finally found a cottage with a crooked chimney and a cat that apparently comes with "
+        "the house. The bank will lend us {L} at {r} a year (nominal, compounded monthly) over "
+        "{n} years, paid every month. What's our monthly payment?",
+        "PMT (monthly): PV {L}, {r} p.a. / 12, {n}y x 12 periods.",
+        "A loan of {L} is to be repaid by equal instalments at the end of each month over {n} "
+        "years. Interest is charged at a nominal rate of {r} per annum, compounded monthly. "
+        "Calculate the amount of each monthly instalment.",
+        "how much would i pay a month on {L}? rate is {r} a year, {n} years, paid monthly not "
+        "quarterly",
+        "Monthly payment? {n} years, {r} annual rate, {L} borrowed.",
+        "Hello, I take a credit from bank of {L} for {n} years, interest is {r} per year. Every "
+        "month I pay the same amount. How much is this amount each month?",
     ),
     ood_templates=(
         "The bank will lend me {L} at {r} nominal per annum, repaid monthly across {n} years. "
@@ -218,6 +246,19 @@ BOND_PRICE = Family(
         "coupon of {c}. With comparable bonds now yielding {y}, what's the bond worth?",
         "Bond PV calc | yld {y} | {n} yrs | FV {F} | cpn rate {c}, paid 1x/yr | PV = ?",
         "{F} face, {y} YTM, {c} annual coupon, {n} years: what's the price?",
+        "My aunt, who breeds prize-winning rabbits, was offered a corporate bond by her bank: "
+        "face value {F}, a coupon of {c} paid once a year, {n} years to go. The bank says similar "
+        "bonds yield {y}. It is not a zero-coupon bond, so the coupons count too. What is a fair "
+        "price?",
+        "Px? {n}y annual-pay, cpn {c}, YTM {y}, par {F}.",
+        "A bond with a par value of {F} pays coupons annually at a rate of {c} and will be "
+        "redeemed at par in {n} years. Calculate its price if the required yield to maturity is "
+        "{y}.",
+        "bond q - {F} face, pays {c} coupon every year, {n} yrs left, yield {y}. what should i "
+        "pay for it",
+        "Price wanted for this bond. Yield {y}. Years left {n}. Annual coupon rate {c}. Face {F}.",
+        "Please explain me the price of a bond. The face value is {F}, each year it pay coupon "
+        "{c}, it finish in {n} years and the market yield is {y}. How much the price is?",
     ),
     ood_templates=(
         "Treasury desk question: annual coupon {c}, redemption at {F}, {n} years out, and the "
@@ -287,6 +328,21 @@ GORDON = Family(
         "the intrinsic value of a share whose forthcoming annual dividend of {D1} is forecast "
         "to grow at {g} a year without end, using {r} as the capitalisation rate? I'll "
         "circulate the rest of the agenda later.",
+        "Grandad pays for everything in cash and distrusts banks, yet he owns shares in a water "
+        "utility. Its board has declared that the dividend for the year ahead will be {D1} a "
+        "share (nothing was paid this year). He reckons dividends then rise {g} annually without "
+        "end, and he demands {r} on his money. Price per share, by Gordon?",
+        "GGM: D1 {D1} (fwd, don't grow it again), g {g}, ke {r}. P0?",
+        "Company Z is expected to pay a dividend of {D1} per share at the end of the coming year. "
+        "Dividends are expected to grow at a constant rate of {g} per annum in perpetuity, and "
+        "the required rate of return on the equity is {r}. Calculate the current value of one "
+        "share.",
+        "ggm q: div next yr {D1}, grows {g} forever, i want {r}. fair price?",
+        "Share value by Gordon growth? Required return {r}; growth {g}; dividend due next year "
+        "{D1}.",
+        "Please I need the price of one share. The dividend which company will pay next year is "
+        "{D1}, it grow {g} every year for always, and my required return is {r}. What is the "
+        "price?",
     ),
     ood_templates=(
         "A utility's next payout is {D1} a share and should rise {g} annually in perpetuity; "
@@ -346,6 +402,17 @@ DURATION = Family(
         "An analyst who wants to estimate a bond's percentage price change for a small move "
         "in rates knows only that its Macaulay duration, measured in years, is {D} and that "
         "its annually compounded yield is {y}. What modified duration should she use?",
+        "Our book club's treasurer, who also runs the raffle, parked some savings in a bond fund. "
+        "Its sheet already quotes a Macaulay figure of {D} years (no need to rebuild it from "
+        "coupons); the fund yields {y} on an annual-compounding basis. What's the modified "
+        "duration then?",
+        "ModDur = MacD / (1 + y). MacD {D}y, y {y}.",
+        "For an annual-pay bond whose Macaulay duration has been computed as {D} years, and whose "
+        "yield stands at {y} with yearly compounding, find the modified duration.",
+        "mac dur {D} yrs, ytm {y} annual. mod dur?",
+        "Modified duration required. Yield: {y}. Macaulay duration: {D} years.",
+        "Please, the Macaulay duration of my bond is {D} years and the yield is {y} per year. How "
+        "I get the modified duration from this?",
     ),
     ood_templates=(
         "Our liability stream has a Macaulay duration of {D} years; discounting is at {y} "

@@ -78,6 +78,25 @@ CAPM_PREMIUM = Family(
         "Expected return = ? (CAPM; Rf = {rf}, beta = {beta}, E(Rm) - Rf = {mrp})",
         "hey, quick CAPM check: beta's {beta}, risk-free is {rf}, and the premium for holding "
         "the market is {mrp}. what should the stock return?",
+        "My sister runs a small bakery and keeps asking me about shares, so I'm finally trying "
+        "to learn CAPM. The stock I like has a beta of {beta}. Safe government bills pay {rf}, "
+        "and the market is expected to earn {mrp} more than those bills each year (that is the "
+        "premium, not the total market return). Her croissants are excellent, by the way. "
+        "What return should I expect from the stock?",
+        "CAPM: Rf {rf}, ERP {mrp} (excess over Rf, not Rm), levered β {beta} -> Ke?",
+        "Question 3 (4 marks). A security's beta is {beta}. The market portfolio is expected to "
+        "beat the risk-free rate by {mrp}, and that rate is {rf}. Applying the capital asset "
+        "pricing model, derive the expected rate of return on the security.",
+        "ok so beta is {beta}, the market premium (already minus risk free) is {mrp} and risk "
+        "free is {rf}. what return does capm give me",
+        "Required return on equity, please. Inputs in no particular order: the market's "
+        "premium above riskless bonds {mrp}, beta {beta}, riskless yield {rf}.",
+        "Please help, teacher give us beta equal {beta}, the risk free is {rf} and premium for "
+        "market is {mrp}. This premium is already market minus risk free, so how I find "
+        "expected return with CAPM?",
+        "The equity risk premium of {mrp} is the excess of stock returns over the risk-free "
+        "rate, so it must not be reduced by the {rf} again. With a beta of {beta}, what does "
+        "CAPM give as the expected return?",
     ),
     ood_templates=(
         "Security market line with the premium already netted out: riskless rate {rf}, excess "
@@ -89,14 +108,49 @@ CAPM_PREMIUM = Family(
     ),
     parts=Parts(
         labels={
-            "rf": ("risk-free rate", "T-bill yield", "government bond yield"),
-            "beta": ("beta", "equity beta", "stock's beta"),
-            "mrp": ("market risk premium", "equity risk premium", "market premium over cash"),
+            "rf": (
+                "risk-free rate",
+                "T-bill yield",
+                "government bond yield",
+                "riskless rate of interest",
+                "Rf",
+                "yield on safe government bills",
+                "return on cash with no risk",
+                "rate on Treasuries (risk-free)",
+            ),
+            "beta": (
+                "beta",
+                "equity beta",
+                "stock's beta",
+                "beta coefficient",
+                "levered beta",
+                "systematic risk (beta)",
+                "sensitivity to the market",
+                "β",
+            ),
+            "mrp": (
+                "market risk premium",
+                "equity risk premium",
+                "market premium over cash",
+                "ERP",
+                "MRP (Rm minus Rf)",
+                "how much the market beats the riskless rate by",
+                "extra return stocks pay above safe bonds",
+                "market excess return (already net of Rf)",
+                "premium of the market above the riskless rate",
+            ),
         },
         asks=(
             "What is the expected return under CAPM?",
             "Compute the CAPM cost of equity.",
             "What required return does CAPM give?",
+            "What is the required return on the equity?",
+            "How much return should the stock give under CAPM?",
+            "What does the CAPM expected return come to?",
+            "Compute the expected return by adding beta times the premium to the risk-free rate.",
+            "Cost of equity by CAPM, please.",
+            "what should this stock earn per capm?",
+            "The premium is already over the risk-free rate, so what expected return results?",
         ),
         ood_labels={"mrp": ("excess return of the market",)},
         ood_asks=("Read the expected return off the security market line.",),
@@ -181,6 +235,21 @@ EAR_PERIODIC = Family(
         "full year?",
         "Calculate the EAR for an instrument paying {r} {m}, with interest compounded each period.",
         "A crypto lending desk advertises {r} {m}, auto-compounded. True annual rate?",
+        "My cousin runs a market stall and borrowed from a local moneylender who charges {r} "
+        "{m}. Unpaid interest is added to what she owes, so it compounds. She also mentioned "
+        "that the stall's rent went up, but that's a separate issue. This is a per-period "
+        "rate, not an annual one: what effective annual rate is she paying?",
+        "Per-period rate {r} {m} (not an APR, nothing to divide). Compound to EAR.",
+        "Question 2. A financial institution charges interest at a rate of {r} {m}, with "
+        "interest compounded at the end of each period. Determine the effective annual interest "
+        "rate, expressed as a percentage.",
+        "lender wants {r} {m} and it compounds. whats that per year for real? its not an apr "
+        "btw, its the rate for each period",
+        "Effective annual rate needed. The only input is interest of {r} {m}, compounding every "
+        "period for a full year.",
+        "Please, the bank is taking {r} {m} and the interest is adding to the loan every time. "
+        "This rate is for one period only, not for the year. How much is the effective rate "
+        "for one full year?",
     ),
     ood_templates=(
         "Charges accrue at {r} {m} and are capitalised as they fall due. Restate this as a "
@@ -190,13 +259,38 @@ EAR_PERIODIC = Family(
     ),
     parts=Parts(
         labels={
-            "r": ("periodic rate", "rate per period", "interest per period"),
-            "m": ("compounding period", "period", "quoting period"),
+            "r": (
+                "periodic rate",
+                "rate per period",
+                "interest per period",
+                "per-period interest rate",
+                "rate for a single period",
+                "rate for each compounding period",
+                "rate charged each period (not an APR)",
+                "periodic interest (compounds every period)",
+            ),
+            "m": (
+                "compounding period",
+                "period",
+                "quoting period",
+                "period length",
+                "interval the rate applies to",
+                "length of each period",
+                "how often interest is added",
+                "period the rate covers",
+            ),
         },
         asks=(
             "What is the effective annual rate?",
             "Convert it to an EAR.",
             "What is the annual compound equivalent?",
+            "What effective annual rate results after compounding every period?",
+            "How much is that per year once the periodic interest compounds?",
+            "What does the periodic rate come to as a yearly effective rate?",
+            "Annualise the periodic rate with compounding.",
+            "true yearly rate including interest on interest?",
+            "Find the EAR; the rate is already per period, so do not divide it by the periods.",
+            "Give the effective yearly rate (compound the per-period rate, do not just multiply).",
         ),
         ood_labels={"r": ("interest for one period",)},
         ood_asks=("Give the yearly rate with interest on interest.",),
@@ -260,6 +354,18 @@ DIVIDEND_YIELD_PERIODIC = Family(
         "annual yield?",
         "Trailing dividends: {D} paid {m} over the last year. Price {P}. Yield?",
         "A BDC pays {D} {m}; the share price is {P}. What is the annualised dividend yield?",
+        "I've been reading about income investing on my commute (the train was late again "
+        "today). One company I like is priced at {P} and hands out {D} {m}. That amount "
+        "is a single payment, not the yearly total. What annual dividend yield does it give?",
+        "Px {P}; DPS {D} per distribution, paid {m}. Annualised div yld?",
+        "Question 5. The ordinary shares of a company are quoted at {P}. The company pays a "
+        "dividend of {D} per share {m}. Calculate the annual dividend yield, taking into account "
+        "every payment made during the year.",
+        "so this etf pays {D} {m} and it's at {P} right now. what's the yield for the whole "
+        "year, not just one payout",
+        "Annual dividend yield wanted. Share price {P}; payments arrive {m}; each one is {D}.",
+        "Hello, I have share with price {P} and company give dividend {D} each time, {m}. "
+        "Please how much is dividend yield for one year?",
     ),
     ood_templates=(
         "Payouts of {D} arrive {m} on a holding that costs {P}. Express a year's income as a "
@@ -270,14 +376,48 @@ DIVIDEND_YIELD_PERIODIC = Family(
     ),
     parts=Parts(
         labels={
-            "D": ("dividend per payment", "each dividend", "dividend per share (each payment)"),
-            "P": ("share price", "stock price", "price"),
-            "m": ("payment frequency", "dividend frequency", "payout schedule"),
+            "D": (
+                "dividend per payment",
+                "each dividend",
+                "dividend per share (each payment)",
+                "amount of one payout",
+                "per-payment DPS",
+                "size of each payout",
+                "amount paid each time (not the annual total)",
+                "regular dividend per distribution",
+            ),
+            "P": (
+                "share price",
+                "stock price",
+                "price",
+                "going rate for one share",
+                "market price per share",
+                "quote",
+                "last traded price",
+                "cost of one share",
+            ),
+            "m": (
+                "payment frequency",
+                "dividend frequency",
+                "payout schedule",
+                "distribution frequency",
+                "payout frequency",
+                "payment schedule",
+                "how often dividends are paid",
+                "pay cycle",
+            ),
         },
         asks=(
             "What is the annual dividend yield?",
             "Compute the dividend yield.",
             "What yield does it offer per year?",
+            "What is the yield on a full year of payments?",
+            "How much is the dividend yield once the payments are added up for the year?",
+            "What does the annualised dividend yield come to?",
+            "Annualise the dividend and give the yield.",
+            "Find the yearly yield, counting every payment in the year.",
+            "yield per annum?",
+            "What share of the price comes back in dividends each year?",
         ),
         ood_labels={"P": ("market quote",)},
         ood_asks=("Express twelve months of payouts as a percent of the quote.",),
@@ -359,6 +499,21 @@ CAGR_DATES = Family(
         "return.",
         "Real estate question: purchased {Y0} for {V0}, sold {Y1} for {V1}. Compound annual "
         "return?",
+        "My grandmother bought a small cottage by the sea for {V0} in {Y0}. She spent every "
+        "summer there and painted the shutters blue twice. An estate agent valued it at {V1} in "
+        "{Y1}. Counting the years between those two dates, what compound annual growth rate is "
+        "that?",
+        "CAGR {Y0}->{Y1}: {V0} -> {V1}. n = end yr minus start yr.",
+        "Question 4. An investment was valued at {V0} on 31 December {Y0} and at {V1} on 31 "
+        "December {Y1}. Calculate its compound annual growth rate over this period.",
+        "got a stamp collection for {V0} in {Y0}; someone offered {V1} for it in {Y1}. what "
+        "cagr is that",
+        "Compound annual growth rate, please. Ending value {V1} (in {Y1}); starting value {V0} "
+        "(in {Y0}).",
+        "Please help me. In year {Y0} the company have sales {V0} and in year {Y1} the sales "
+        "is {V1}. How much is growing every year with compound?",
+        "The number of years is not given directly: it is the gap between {Y0} and {Y1}. Over "
+        "that time a fund went from {V0} to {V1}. What is its CAGR?",
     ),
     ood_templates=(
         "Acquired in {Y0} at a cost of {V0}, disposed of in {Y1} for {V1}: express the change "
@@ -370,15 +525,59 @@ CAGR_DATES = Family(
     ),
     parts=Parts(
         labels={
-            "V0": ("starting value", "purchase price", "value at the start"),
-            "Y0": ("start year", "year bought", "first year"),
-            "V1": ("ending value", "sale price", "value at the end"),
-            "Y1": ("end year", "year sold", "final year"),
+            "V0": (
+                "starting value",
+                "purchase price",
+                "value at the start",
+                "initial value",
+                "opening value",
+                "beginning balance",
+                "amount at the beginning",
+                "entry value",
+            ),
+            "Y0": (
+                "start year",
+                "year bought",
+                "first year",
+                "base year",
+                "beginning year",
+                "acquisition year",
+                "opening year",
+                "year it started",
+            ),
+            "V1": (
+                "ending value",
+                "sale price",
+                "value at the end",
+                "final value",
+                "closing value",
+                "ending balance",
+                "latest value",
+                "exit value",
+            ),
+            "Y1": (
+                "end year",
+                "year sold",
+                "final year",
+                "ending year",
+                "disposal year",
+                "closing year",
+                "finishing year",
+                "latest year",
+            ),
         },
         asks=(
             "What is the CAGR?",
             "Compute the compound annual growth rate.",
             "What annual rate, compounded, links the two values?",
+            "What is the compound annual growth rate between the two years?",
+            "How much did it grow per year, compounded, over the years between the two dates?",
+            "What does the yearly growth come to, taking the end year minus the start year as "
+            "the number of years?",
+            "Annualise the growth between the two dates.",
+            "Find the CAGR over the span from the first year to the last.",
+            "yearly compounded growth?",
+            "By what constant percentage a year did the value change between those years?",
         ),
         ood_labels={"Y0": ("calendar year of the first figure",)},
         ood_asks=("Report the geometric mean growth per year.",),

@@ -287,6 +287,32 @@ def test_training_parts_are_plentiful() -> None:
     assert not set(training_parts_text()) & set(held_out_parts_text())
 
 
+def _label_words(label: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", label.lower())) + " "
+
+
+@pytest.mark.parametrize("name", [name for name, family in FAMILIES.items() if family.parts])
+def test_training_labels_are_many_and_never_a_held_out_label(name: str) -> None:
+    """Every number has many training names (issue 16: thousands of phrasings per family),
+    and none of them is, contains, or sits inside a held-out name of the same family: a
+    held-out label that reappears in training would make ``test_ood_template`` measure recall."""
+    parts = FAMILIES[name].parts
+    assert len(parts.asks) >= 8, name
+    held_out = {_label_words(x) for labels in parts.ood_labels.values() for x in labels}
+    for param, labels in parts.labels.items():
+        assert len(labels) >= 7, (name, param)
+        assert len({_label_words(x) for x in labels}) == len(labels), (name, param, "twice")
+        for label in labels:
+            words = _label_words(label)
+            for other in held_out:
+                assert words != other, (name, label)
+                # a one-word name ("price") may legitimately sit inside a longer held-out one
+                if words.count(" ") > 2:
+                    assert words not in other, (name, label, "inside a held-out label")
+                if other.count(" ") > 2:
+                    assert other not in words, (name, label, "contains a held-out label")
+
+
 def _all_asks(held_out: bool) -> list[str]:
     asks = []
     for family in FAMILIES.values():
