@@ -39,8 +39,11 @@ def linear_module_names(model_path: str) -> set[str]:
     }
 
 
-def check_target_modules(model_path: str, targets: list[str]) -> None:
-    """Fail when a LoRA target module name matches no Linear layer of the model."""
+def check_target_modules(
+    model_path: str, targets: list[str], top_layers: int | None = None
+) -> None:
+    """Fail when a LoRA target module name matches no Linear layer of the model, or when
+    ``top_layers`` asks for more decoder layers than the model has."""
     available = linear_module_names(model_path)
     missing = [t for t in targets if t not in available]
     if missing:
@@ -48,6 +51,25 @@ def check_target_modules(model_path: str, targets: list[str]) -> None:
             f"lora.target_modules {missing} match no Linear layer of {model_path}; "
             f"available: {', '.join(sorted(available))}"
         )
+    if top_layers is not None:
+        adapted_layers(model_path, top_layers)
+
+
+def layer_count(model_path: str) -> int:
+    """Decoder layers of a model, from its config (no weights loaded)."""
+    from transformers import AutoConfig
+
+    return int(AutoConfig.from_pretrained(model_path).num_hidden_layers)
+
+
+def adapted_layers(model_path: str, top_layers: int | None) -> list[int] | None:
+    """Indices of the decoder layers that get adapters (None: every layer)."""
+    if top_layers is None:
+        return None
+    layers = layer_count(model_path)
+    if top_layers > layers:
+        raise ConfigError(f"lora.top_layers {top_layers} exceeds the {layers} decoder layers")
+    return list(range(layers - top_layers, layers))
 
 
 def load_tokenizer(model_path: str) -> PreTrainedTokenizerBase:
@@ -78,6 +100,8 @@ def build_lora_model(model_path: str, config: TrainConfig) -> PeftModel:
         lora_alpha=config.lora.alpha,
         lora_dropout=config.lora.dropout,
         target_modules=list(config.lora.target_modules),
+        # Lower layers without adapters need no gradient: autograd stops above them.
+        layers_to_transform=adapted_layers(model_path, config.lora.top_layers),
         task_type="CAUSAL_LM",
     )
     model = get_peft_model(base, lora)  # freezes every base weight

@@ -95,7 +95,7 @@ def prepare(config: TrainConfig, paths: RunPaths, ranks: RankInfo) -> Prepared:
     except ModelSpecError as exc:
         raise ConfigError(f"model.name: {exc}") from exc
     records = load_train_records(paths.data_dir, config.data.limit)
-    check_target_modules(model_path, list(config.lora.target_modules))
+    check_target_modules(model_path, list(config.lora.target_modules), config.lora.top_layers)
     tokenizer = load_tokenizer(model_path)
     examples = tokenize_records(records, tokenizer, config.data.max_length)
     num_steps = steps_for(len(examples), t.global_batch_size, t.epochs, t.max_steps)

@@ -110,6 +110,27 @@ def test_killed_run_resumes_to_the_same_losses(fsdp_run, data_dir, tmp_path, tra
     assert losses_of(out) == pytest.approx(losses_of(fsdp_run), rel=1e-6)
 
 
+def test_top_layers_adapts_and_trains_only_the_upper_layers(
+    data_dir, tmp_path, single_run, losses_of, monkeypatch
+) -> None:
+    from safetensors.torch import load_file
+
+    monkeypatch.setenv("QUANTREASON_DUMP_GRADS", str(tmp_path / "grads.pt"))
+    args = ["--profile", "tiny", "--data", str(data_dir), "--out", str(tmp_path)]
+    assert recipe.main([*args, "--set", "lora.top_layers=1"]) == 0
+    grads = torch.load(tmp_path / "grads.pt")
+    assert len(grads) == LORA_KEYS // 2 and all(".layers.1." in name for name in grads)
+    assert any(float(g.abs().max()) > 0 for g in grads.values())
+    # LoRA B starts at zero, so the first forward pass is the base model's in both runs.
+    losses = losses_of(tmp_path)
+    assert losses[0] == pytest.approx(losses_of(single_run)[0], rel=1e-6)
+    assert losses[-1] < losses[0] - 0.1
+    saved = load_file(str(tmp_path / "adapter" / "adapter_model.safetensors"))
+    assert len(saved) == LORA_KEYS // 2 and all(".layers.1." in key for key in saved)
+    adapter_config = json.loads((tmp_path / "adapter" / "adapter_config.json").read_text())
+    assert adapter_config["layers_to_transform"] == [1]
+
+
 def test_only_lora_trains_and_base_weights_stay_bit_identical(
     data_dir, tmp_path, monkeypatch
 ) -> None:
@@ -143,6 +164,7 @@ def test_only_lora_trains_and_base_weights_stay_bit_identical(
     [
         (["--set", "model.name=no-such-model"], "unknown model 'no-such-model'"),
         (["--set", "lora.target_modules=[q_proj,wq]"], "['wq'] match no Linear layer"),
+        (["--set", "lora.top_layers=3"], "lora.top_layers 3 exceeds the 2 decoder layers"),
         (["--set", "train.global_batch_size=100"], "fewer than train.global_batch_size"),
         (
             ["--set", "train.shared_prefix=true", "--set", "train.response_only_logits=false"],
