@@ -8,6 +8,16 @@ import math
 
 from quantreason.tasks.base import Family, Num, Parts, money, pct, plain
 
+# Names of the risk-free rate that Sharpe and Treynor questions share (after each one's own two).
+_RISK_FREE_NAMES = (
+    "cash rate",
+    "risk-free return",
+    "Treasury bill rate",
+    "yield on cash",
+    "rate on government bills",
+    "safe interest rate",
+)
+
 CALMAR = Family(
     name="calmar",
     unit="ratio",
@@ -189,16 +199,7 @@ SHARPE_RATIO = Family(
                 "realized return",
                 "gain for the year",
             ),
-            "rf": (
-                "risk-free rate",
-                "T-bill rate",
-                "cash rate",
-                "risk-free return",
-                "Treasury bill rate",
-                "yield on cash",
-                "rate on government bills",
-                "safe interest rate",
-            ),
+            "rf": ("risk-free rate", "T-bill rate", *_RISK_FREE_NAMES),
             "sigma": (
                 "volatility",
                 "standard deviation",
@@ -303,16 +304,7 @@ TREYNOR = Family(
                 "annual portfolio return",
                 "gain for the year",
             ),
-            "rf": (
-                "risk-free rate",
-                "T-bill yield",
-                "cash rate",
-                "risk-free return",
-                "Treasury bill rate",
-                "yield on cash",
-                "rate on government bills",
-                "safe interest rate",
-            ),
+            "rf": ("risk-free rate", "T-bill yield", *_RISK_FREE_NAMES),
             "beta": (
                 "beta",
                 "portfolio beta",
