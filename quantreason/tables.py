@@ -56,8 +56,15 @@ def _is_values(fields: list[str]) -> bool:
     return short and 2 * with_digits >= len(fields)
 
 
+# "51,621" in a line: a grouped number, so the line holds a value and is no header. Two
+# "label -> 51,621 dollars" lines would otherwise read as a header over a row of values.
+_GROUPED_NUMBER = re.compile(r"\d,\d{3}(?!\d)")
+
+
 def _pair(header_line: str, value_line: str) -> tuple[list[str], list[str], str] | None:
     for delimiter in DELIMITERS:
+        if delimiter == "," and _GROUPED_NUMBER.search(header_line):
+            continue
         header, values = _fields(header_line, delimiter), _fields(value_line, delimiter)
         if (
             header

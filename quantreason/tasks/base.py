@@ -100,12 +100,21 @@ class Param:
     log: bool = False  # log-uniform: spreads magnitudes (3- to 6-digit amounts)
     choices: tuple[float, ...] = ()  # when set: one of these values (train and OOD alike)
 
-    def draw(self, rng: random.Random, ood: bool, band: int = 0, scaled: bool = False) -> Num:
+    def draw(
+        self,
+        rng: random.Random,
+        ood: bool,
+        band: int = 0,
+        scaled: bool = False,
+        round_figures: bool = False,
+    ) -> Num:
         """Draw a value (rounded to the decimals shown, so solver and text agree).
 
         ``band`` picks the OOD interval; one band is shared by all parameters of a question
         so that related numbers (a price and its dividend) move out of range together.
         ``scaled``: the question shows large amounts scaled ("$1.2M").
+        ``round_figures``: the question uses round numbers, as people write them ("$60,000",
+        "8%", "$48"): see :func:`_round_figure`.
         """
         if self.choices:
             return Num(float(rng.choice(self.choices)), self.decimals, self.kind)
@@ -119,6 +128,10 @@ class Param:
             shown_scaled = _draw_scaled(rng, raw)
             if shown_scaled is not None:
                 return shown_scaled
+        if round_figures and not ood:
+            rounded = _round_figure(rng, self.kind, raw, decimals)
+            if rounded is not None and low <= rounded.value <= high:
+                return rounded
         value = round(raw, decimals)
         if value == 0:
             value = 10.0**-decimals if decimals else 1.0
@@ -136,6 +149,28 @@ class Param:
 # full; within such a question, amounts from 10,000 to a million are scaled half the time
 # ("from $850,000 to $1.2M" is how people write). The prompt writes them out in full again.
 SCALED_QUESTION_SHARE = 0.3
+
+
+# Share of (in-range) questions written with round numbers, as people write them: "$60,000",
+# "$1,000,000", "8%", "a stop at $45". Drawn values have all their digits ("$63,612", "8.0%"),
+# and the model, which copies digits one token at a time, had never seen a run of zeros to
+# count: it wrote 600000 for "$60,000" and 1000000000 for "$1,000,000" (session 13).
+ROUND_QUESTION_SHARE = 0.25
+
+
+def _round_figure(rng: random.Random, kind: str, raw: float, decimals: int) -> Num | None:
+    """``raw`` as a round number, or None where rounding does not apply: an amount to one or
+    two significant figures, a percentage to a whole or half point, a price of 10 or more to a
+    whole number. Small bare numbers (betas, correlations) and whole-number counts stay."""
+    if kind == "money" and abs(raw) >= 10:
+        exponent = math.floor(math.log10(abs(raw))) + 1 - rng.choice((1, 2))
+        return Num(float(round(raw / 10**exponent) * 10**exponent), 0, kind)
+    if kind == "pct" and abs(raw) >= 1 and decimals > 0:
+        value = round(raw * 2) / 2
+        return Num(value, 0 if value.is_integer() else 1, kind)
+    if kind == "plain" and abs(raw) >= 10 and decimals > 0:
+        return Num(float(round(raw)), 0, kind)
+    return None
 
 
 def _draw_scaled(rng: random.Random, raw: float) -> Num | None:
@@ -223,8 +258,10 @@ class Family:
             else:
                 band = rng.randrange(bands)
                 scaled = rng.random() < SCALED_QUESTION_SHARE
+                round_figures = not scaled and rng.random() < ROUND_QUESTION_SHARE
                 nums = {
-                    name: spec.draw(rng, ood, band, scaled) for name, spec in self.params.items()
+                    name: spec.draw(rng, ood, band, scaled, round_figures)
+                    for name, spec in self.params.items()
                 }
             if self.derive is not None:
                 nums = self.derive(nums)

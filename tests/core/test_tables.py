@@ -40,6 +40,8 @@ def test_tab_and_semicolon_rows_are_paired_too(delimiter: str) -> None:
         "one line only, 5%, 10",
         "rate,years,amount\n5%,10\nWorth?",  # counts differ
         "name,desk,region\nAlice,rates,EMEA\nWho?",  # no numbers in the values
+        # labelled values whose amounts are grouped ("51,621"): no header line among them
+        "Year-1 cash flow -> 51,621 dollars\nInvestment today -> 48,841 dollars\nNPV?",
     ],
 )
 def test_anything_else_is_left_as_it_is(question: str) -> None:
