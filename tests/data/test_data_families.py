@@ -14,6 +14,7 @@ import pytest
 
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES, Num, get_family
+from quantreason.tasks.base import money, pct, plain
 from quantreason.tasks.phrasing import (
     ASK_WRAPPERS,
     CLOSERS,
@@ -183,6 +184,45 @@ def test_families_meet_the_design_floor() -> None:
         assert not set(family.templates) & set(family.ood_templates), family.name
         assert family.unit in {"percent", "currency", "ratio", "years", "count", "rank"}
         assert family.reasoning.count(". ") == 0, "reasoning is one sentence"
+
+
+def _significant_figures(value: float) -> int:
+    return len(f"{abs(value):.0f}".strip("0"))
+
+
+def test_round_figures_are_round_in_range_and_copied_as_shown() -> None:
+    rng = random.Random(3)
+    amount, rate, price = money((1000, 250000), ((1e6, 9e7),)), pct((1, 12), ((13, 30),)), None
+    price = plain((20, 500), ((600, 900),), decimals=2)
+    for _ in range(300):
+        drawn = amount.draw(rng, ood=False, round_figures=True)
+        assert 1000 <= drawn.value <= 250000
+        assert drawn.value >= 10 and _significant_figures(drawn.value) <= 2, drawn
+        assert drawn.formula == f"{drawn.value:.0f}"  # "60000": the digits the question shows
+        percent = rate.draw(rng, ood=False, round_figures=True)
+        assert (percent.value * 2).is_integer() and 1 <= percent.value <= 12
+        assert not percent.formula.endswith(".0")  # "8", as people write "8%"
+        shown_price = price.draw(rng, ood=False, round_figures=True)
+        assert shown_price.value.is_integer() and shown_price.formula.isdigit()
+        # Out of range, numbers keep all their digits: test_ood_range is about magnitudes.
+        far = amount.draw(rng, ood=True, round_figures=True)
+        assert far.value >= 1e6
+    beta = plain((0.5, 1.8), ((2, 3),), decimals=2)
+    assert any(not beta.draw(rng, False, round_figures=True).value.is_integer() for _ in range(20))
+
+
+def test_a_share_of_training_questions_use_round_figures() -> None:
+    family = get_family("compounding")
+    rng = random.Random(11)
+
+    def round_share(ood: bool) -> float:  # among amounts shown in full ("$1.2M" is round anyway)
+        amounts = [family.draw(rng, ood)["P"] for _ in range(800)]
+        in_full = [a for a in amounts if a.scale == 1]
+        return sum(_significant_figures(a.value) <= 2 for a in in_full) / len(in_full)
+
+    # 25 % of the questions not shown scaled, plus the few amounts a draw makes round by chance
+    assert 0.15 <= round_share(ood=False) <= 0.4
+    assert round_share(ood=True) < 0.1
 
 
 @pytest.mark.parametrize("name", list(FAMILIES))
