@@ -21,7 +21,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -121,26 +121,60 @@ def generate_dataset(
     sizes: dict[str, int] | None = None,
     families: Sequence[str] | None = None,
     on_record: Callable[[dict[str, Any]], None] | None = None,
+    train_weights: Mapping[str, float] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """All splits as lists of records (see the module docstring for the guarantees)."""
+    """All splits as lists of records (see the module docstring for the guarantees).
+
+    ``train_weights``: a family's share of ``train`` relative to the others (default 1 each);
+    the evaluation splits keep every family equal, so their figures stay comparable."""
     sizes = _checked_sizes(sizes)
     if families is not None and not families:
         raise ValueError("no task families selected")
     chosen = [get_family(name) for name in families] if families else list(FAMILIES.values())
+    weights = checked_train_weights(train_weights, [family.name for family in chosen])
     seen: set[str] = set()
     dataset: dict[str, list[dict[str, Any]]] = {}
     for split in GENERATION_ORDER:
         rng = random.Random(f"quantreason:{seed}:{split}")
+        order = interleaved(weights if split == "train" else [1.0] * len(chosen), sizes[split])
+        drawn = [0] * len(chosen)  # questions of each family so far: its next template
         records = []
-        for index in range(sizes[split]):
-            family = chosen[index % len(chosen)]
-            template_index = index // len(chosen)
-            record = _unique_record(family, template_index, rng, split, index, seen)
+        for index, which in enumerate(order):
+            template_index, drawn[which] = drawn[which], drawn[which] + 1
+            record = _unique_record(chosen[which], template_index, rng, split, index, seen)
             records.append(record)
             if on_record is not None:
                 on_record(record)
         dataset[split] = records
     return {split: dataset[split] for split in SPLITS}
+
+
+def checked_train_weights(weights: Mapping[str, float] | None, names: Sequence[str]) -> list[float]:
+    """One weight per family in ``names`` (1 where ``weights`` names none); an unknown or
+    unselected family, or a weight that is not positive, is an error."""
+    weights = dict(weights or {})
+    unknown = sorted(set(weights) - set(names))
+    if unknown:
+        raise ValueError(f"train weights name unknown or unselected families: {', '.join(unknown)}")
+    bad = sorted(name for name, weight in weights.items() if not weight > 0)
+    if bad:
+        raise ValueError(f"train weights must be > 0: {', '.join(bad)}")
+    return [float(weights.get(name, 1.0)) for name in names]
+
+
+def interleaved(weights: Sequence[float], size: int) -> list[int]:
+    """``size`` family indices, each family's count in proportion to its weight and its
+    questions spread evenly through the split (smooth weighted round-robin). Equal weights
+    give plain round-robin: 0, 1, ..., n-1, 0, 1, ..."""
+    total = sum(weights)
+    current = [0.0] * len(weights)
+    order = []
+    for _ in range(size):
+        current = [c + w for c, w in zip(current, weights, strict=True)]
+        which = max(range(len(current)), key=lambda i: (current[i], -i))
+        current[which] -= total
+        order.append(which)
+    return order
 
 
 def _unique_record(
@@ -177,11 +211,12 @@ def write_dataset(
     sizes: dict[str, int] | None = None,
     families: Sequence[str] | None = None,
     on_record: Callable[[dict[str, Any]], None] | None = None,
+    train_weights: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """Write every split and ``manifest.json`` under ``out_dir``; returns the manifest."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    dataset = generate_dataset(seed, sizes, families, on_record)
+    dataset = generate_dataset(seed, sizes, families, on_record, train_weights)
     files: dict[str, dict[str, Any]] = {}
     for split, records in dataset.items():
         payload = _jsonl_bytes(records)
@@ -193,6 +228,7 @@ def write_dataset(
     manifest = {
         "generator": "quantreason.data",
         "seed": seed,
+        "train_weights": dict(sorted((train_weights or {}).items())),
         "sizes": {split: len(records) for split, records in dataset.items()},
         "families": sorted({r["family"] for records in dataset.values() for r in records}),
         "counts": {

@@ -30,6 +30,12 @@ def data(
     families: Annotated[
         str, typer.Option(help="Comma-separated family names to include (default: all).")
     ] = "",
+    train_weights: Annotated[
+        str,
+        typer.Option(
+            help="A family's share of train against the others' 1, e.g. 'npv=2,kelly=0.5'."
+        ),
+    ] = "",
 ) -> None:
     """Generate train / validation / test / test_ood_range / test_ood_template and a manifest."""
     from rich.console import Console
@@ -48,10 +54,11 @@ def data(
     chosen = [name.strip() for name in families.split(",") if name.strip()] or None
     console = Console()
     try:
+        weights = _parse_weights(train_weights)
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Generating questions", total=sum(sizes.values()))
             manifest = write_dataset(
-                out, seed, sizes, chosen, on_record=lambda _: progress.advance(task)
+                out, seed, sizes, chosen, lambda _: progress.advance(task), weights
             )
     except (KeyError, ValueError) as err:
         fail(err.args[0] if err.args else err)
@@ -65,6 +72,18 @@ def data(
     table.add_row("all", "", "", "", *(str(manifest["sizes"][s]) for s in SPLITS), style="bold")
     console.print(table)
     console.print(f"manifest: {out / 'manifest.json'}")
+
+
+def _parse_weights(text: str) -> dict[str, float]:
+    """'npv=2,kelly=0.5' as {"npv": 2.0, "kelly": 0.5}; ValueError naming a malformed item."""
+    weights = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, value = item.partition("=")
+        try:
+            weights[name.strip()] = float(value)
+        except ValueError:  # no "=" leaves value empty: float("") fails too
+            raise ValueError(f"train weight {item!r}: expected FAMILY=NUMBER") from None
+    return weights
 
 
 def task_classifier(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from quantreason.capacity import DEFAULT_SAFETY_FACTOR
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
@@ -26,6 +26,17 @@ class DataSettings(Settings):
     train_size: Int = Field(900, gt=0)
     validation_size: Int = Field(200, gt=0)
     test_size: Int = Field(250, gt=0)
+    # a family's share of train against the others' 1 (the evaluation splits stay equal)
+    train_family_weights: dict[Text, Number] = Field(default_factory=dict)
+
+    @field_validator("train_family_weights")
+    @classmethod
+    def _known_families_positive_weights(cls, weights: dict[str, float]) -> dict[str, float]:
+        from quantreason.data import checked_train_weights
+        from quantreason.tasks import FAMILIES
+
+        checked_train_weights(weights, list(FAMILIES))  # ValueError names the problem
+        return dict(sorted(weights.items()))
 
 
 class TrainSettings(Settings):

@@ -48,6 +48,7 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
             seed=config.seed,
             sizes=sizes,
             on_record=lambda _record: progress.advance(task),
+            train_weights=data.train_family_weights,
         )
     return {"records_per_split": manifest["sizes"], "families": len(manifest["families"])}
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ from quantreason.data import (
     DEFAULT_SIZES,
     RECORD_FIELDS,
     SPLITS,
+    generate_dataset,
+    interleaved,
     load_split,
     normalise_question,
     write_dataset,
@@ -217,3 +221,40 @@ def test_cli_rejects_an_unknown_family(tmp_path: Path) -> None:
     result = CliRunner().invoke(_cli(), ["data", "--out", str(tmp_path), "--families", "bogus"])
     assert result.exit_code == 2
     assert "unknown task family" in result.output
+
+
+def test_train_weights_shift_train_only_and_spread_each_family(tmp_path: Path) -> None:
+    families = ["drawdown", "kelly", "npv"]
+    sizes = {"train": 40, "validation": 9, "test": 6, "test_ood_range": 6, "test_ood_template": 6}
+    weighted = generate_dataset(3, sizes, families, train_weights={"npv": 2, "kelly": 0.5})
+    equal = generate_dataset(3, sizes, families)
+    counts = Counter(r["family"] for r in weighted["train"])
+    assert counts == {"npv": 23, "drawdown": 11, "kelly": 6}  # 40 in proportion 2 : 1 : 0.5
+    for split in ("validation", "test", "test_ood_range", "test_ood_template"):
+        assert weighted[split] == equal[split]  # evaluation splits: every family equal
+    # each family's questions spread through the split, and its templates taken in turn
+    npv_positions = [i for i, r in enumerate(weighted["train"]) if r["family"] == "npv"]
+    assert max(b - a for a, b in itertools.pairwise(npv_positions)) <= 2
+    kelly = [r["template_id"] for r in weighted["train"] if r["family"] == "kelly"]
+    composed = "kelly/t-composed"  # every other question composed from parts
+    assert kelly == ["kelly/t0", composed, "kelly/t1", composed, "kelly/t2", composed]
+    manifest = write_dataset(tmp_path, 3, sizes, families, train_weights={"npv": 2})
+    assert manifest["train_weights"] == {"npv": 2}
+    with pytest.raises(ValueError, match="unknown or unselected families: beta"):
+        generate_dataset(3, sizes, families, train_weights={"beta": 2})
+
+
+def test_equal_train_weights_are_plain_round_robin() -> None:
+    assert interleaved([1.0, 1.0, 1.0], 7) == [0, 1, 2, 0, 1, 2, 0]
+    assert interleaved([3.0, 3.0], 4) == [0, 1, 0, 1]
+
+
+def test_cli_takes_train_weights_and_names_a_malformed_one(tmp_path: Path) -> None:
+    args = ["data", "--out", str(tmp_path), "--train-size", "30", "--families", "kelly,npv"]
+    result = CliRunner().invoke(_cli(), [*args, "--train-weights", "npv=2"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["counts"]["train"] == {"kelly": 10, "npv": 20}
+    result = CliRunner().invoke(_cli(), [*args, "--train-weights", "npv:2"])
+    assert result.exit_code == 2
+    assert "expected FAMILY=NUMBER" in result.output

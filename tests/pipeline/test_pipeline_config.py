@@ -21,6 +21,8 @@ def test_committed_profiles_load() -> None:
         ("train:\n  nproc: two\n", "train.nproc: Input should be a valid integer"),
         ("eval:\n  splits: [test, train]\n", r"eval.splits\[1\]: Input should be 'validation'"),
         ("capacity:\n  safety_factor: 1.5\n", "capacity.safety_factor: .* less than or equal"),
+        ("data:\n  train_family_weights: {npvv: 2}\n", "unknown or unselected families: npvv"),
+        ("data:\n  train_family_weights: {npv: 0}\n", "train weights must be > 0: npv"),
     ],
 )
 def test_bad_profiles_fail_before_any_work(tmp_path: Path, yaml_text: str, message: str) -> None:
