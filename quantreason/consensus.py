@@ -14,15 +14,18 @@ so ungrounded or unreadable replies lower it. Below a threshold the caller may a
 
 from __future__ import annotations
 
+import ast
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quantreason.amounts import scaled_amounts
 from quantreason.reply import interpret_response, split_response
+from quantreason.tables import rows_as_labelled_values
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import fits_task
 
@@ -34,7 +37,9 @@ STRUCTURAL_CONSTANTS = frozenset({1.0, 2.0, 3.0, 12.0, 100.0, 252.0, 52.0})
 AGREEMENT_TOLERANCE = 1e-4  # relative: two formulas "agree" when their values match this closely
 
 _NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
-_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# A number grouped in thousands ("1,250,000", "2,500.75"), not a list of numbers: the first group
+# follows no digit or decimal point, so "357.08,341.98" (two CSV fields) is not one number.
+_GROUPED_RE = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d|,\d)")
 # Words that imply a number the formula may use (periods per year, multiples).
 _IMPLIED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
     (re.compile(r"quarter|three-?month", re.I), (4.0,)),
@@ -65,9 +70,16 @@ def question_numbers(question: str) -> set[float]:
     return shown_numbers(question) | STRUCTURAL_CONSTANTS
 
 
+def _ungrouped(question: str) -> str:
+    """``question`` as the model reads it (pasted spreadsheet rows paired into ``label: value``
+    lines, :mod:`quantreason.tables`), with thousands separators dropped."""
+    text = rows_as_labelled_values(question)
+    return _GROUPED_RE.sub(lambda m: m.group().replace(",", ""), text)
+
+
 def shown_numbers(question: str) -> set[float]:
     """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
-    text = _THOUSANDS_RE.sub("", question)
+    text = _ungrouped(question)
     numbers = {float(m) for m in _NUMBER_RE.findall(text)}
     numbers.update(amount for amount, _ in scaled_amounts(text))  # "$1.2M": 1200000
     for pattern, implied in _IMPLIED:
@@ -82,6 +94,31 @@ def ungrounded_numbers(formula: str, question: str) -> list[str]:
     """The literals of ``formula`` that ``question`` does not account for (empty: grounded)."""
     allowed = question_numbers(question)
     return [lit for lit in _NUMBER_RE.findall(formula) if float(lit) not in allowed]
+
+
+def self_cancelling(formula: str, question: str) -> str | None:
+    """The part of ``formula`` that subtracts or divides a term by itself, when that term holds a
+    number the question shows only once (``(36.18-36.18)``, ``(8976/8976)``: a value copied into
+    the slot of another, the result 0 or 1 whatever the data); None when there is none. A number
+    the question shows twice (a price bought and sold at 50) may cancel."""
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except (SyntaxError, ValueError):
+        return None
+    shown = Counter(float(m) for m in _NUMBER_RE.findall(_ungrouped(question)))
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub | ast.Div)):
+            continue
+        if ast.dump(node.left) != ast.dump(node.right):
+            continue
+        numbers = [
+            float(n.value)
+            for n in ast.walk(node.left)
+            if isinstance(n, ast.Constant) and isinstance(n.value, int | float)
+        ]
+        if any(shown[v] == 1 and v not in STRUCTURAL_CONSTANTS for v in numbers):
+            return ast.get_source_segment(formula, node) or ast.unparse(node)
+    return None
 
 
 @dataclass(frozen=True)
@@ -129,6 +166,10 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
             if task is not None
             else "the reply names no task"
         )
+    cancelled = self_cancelling(formula, question) if fits else None  # type: ignore[arg-type]
+    if cancelled is not None:
+        fits = False
+        error = f"the formula cancels a number against itself: {cancelled}"
     on_task = question_task is None or task == question_task
     if fits and not on_task:
         error = f"the reply is for {task!r}; the question reads as {question_task!r}"

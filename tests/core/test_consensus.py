@@ -9,6 +9,7 @@ from quantreason.consensus import (
     question_numbers,
     read_candidate,
     risk_coverage,
+    self_cancelling,
     ungrounded_numbers,
 )
 from quantreason.tasks import FAMILIES
@@ -159,3 +160,35 @@ def test_decide_batch_takes_one_question_task_per_question() -> None:
             None, [QUESTION], [reply("15/25")], SelfConsistency(), max_new_tokens=8,
             question_tasks=[],
         )  # fmt: skip
+
+
+def test_grounding_reads_pasted_rows_and_grouped_amounts_as_the_model_sees_them() -> None:
+    # Two CSV fields "357.08,341.98" are two prices, not one number with a thousands comma.
+    pasted = (
+        "Price received on the sale,cost per share,dividends collected per share\n"
+        "357.08,341.98,9.83\nWhat percentage did I make?"
+    )
+    assert ungrounded_numbers("(357.08-341.98+9.83)/341.98*100", pasted) == []
+    # "316,326" under a two-column header is two values; in prose it stays one amount.
+    paired = "Bottom after the peak,top of the run\n316,326\nHow far did it fall?"
+    assert ungrounded_numbers("(326-316)/326*100", paired) == []
+    assert ungrounded_numbers("316326*2", "a flat bought for 316,326 dollars") == []
+    # A grouped amount followed by punctuation is still one amount.
+    listed = "Stock 1: $57,031, vol 2.5%. Stock 2: $460,088, vol 3.3%."
+    assert ungrounded_numbers("argmax(57031*2.5, 460088*3.3)", listed) == []
+    assert ungrounded_numbers("1234.5*2", "a bill of 1,234.5 euros") == []
+
+
+def test_a_formula_that_cancels_a_number_shown_once_against_itself_does_not_vote() -> None:
+    question = "A painting bought for $474,175 sold for $302,349 after 17 years. Its CAGR?"
+    cagr = FAMILIES["cagr"].reasoning
+    copied = read_candidate(reply("((474175/474175)**(1/17)-1)*100", cagr), question)
+    assert copied.grounded and not copied.fits_task and not copied.votes
+    assert "474175/474175" in copied.error
+    right = read_candidate(reply("((302349/474175)**(1/17)-1)*100", cagr), question)
+    assert right.votes
+    # A number the question shows twice may cancel: bought and sold at the same price.
+    flat = "I bought 100 shares at $50 and sold them at $50. What is my total gain or loss?"
+    assert self_cancelling("100*(50-50)", flat) is None
+    assert self_cancelling("100*(50-50)", "100 shares bought at 50, now 61") == "50-50"
+    assert self_cancelling("100*(61-50)", "100 shares bought at 50, now 61") is None
