@@ -16,7 +16,11 @@ from quantreason.cli.options import (
 )
 from quantreason.cli.output import fail
 from quantreason.evaluation.questions import DEFAULT_SPLITS
-from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE, DEFAULT_CONTINUOUS_BATCHING
+from quantreason.evaluation.runner import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_CONTINUOUS_BATCHING,
+    DEFAULT_PRECISION,
+)
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 
@@ -82,6 +86,13 @@ def evaluate(
         typer.Option("--sc-sets", help="Comma-separated sets to vote on (default: all)."),
     ] = None,
     task_classifier: TaskClassifierOption = None,
+    precision: Annotated[
+        str,
+        typer.Option(
+            "--precision",
+            help="Weights in fp32, bf16, or auto (bf16 where the device computes it natively).",
+        ),
+    ] = DEFAULT_PRECISION,
 ) -> None:
     """Evaluate base and fine-tuned on the same questions; no model flags: the last pipeline run."""
     from rich.console import Console
@@ -135,6 +146,7 @@ def evaluate(
             continuous_batching=continuous,
             task_classifier=TaskClassifier.load(classifier) if classifier and adapter else None,
             base_limit=base_limit,
+            precision=precision,
         )
     except ValueError as err:
         fail(err)

@@ -65,6 +65,8 @@ DEFAULT_BATCH_SIZE = 32
 # (reports/local/experiments.md, run I). The engine stays the endpoint's path (concurrent
 # requests) and `quantreason eval --continuous-batching`.
 DEFAULT_CONTINUOUS_BATCHING = False
+# fp32: figures reproduce across machines (bf16 changes a few % of greedy outputs).
+DEFAULT_PRECISION = "fp32"
 
 
 def run_evaluation(
@@ -82,8 +84,9 @@ def run_evaluation(
     continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
     task_classifier: TaskClassifier | None = None,
     task_check_probability: float = MIN_PROBABILITY,
+    precision: str = DEFAULT_PRECISION,
 ) -> list[dict[str, Any]]:
-    """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged, fp32).
+    """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged).
 
     ``continuous_batching`` generates through the serving batcher (up to ``batch_size``
     questions at once, a finished one making room for the next at once) instead of padded
@@ -96,9 +99,14 @@ def run_evaluation(
     evaluates the base model (when there is an adapter too) on at most that many questions per
     set, spread over families: it rambles to the token budget, so it is the costly one.
     ``task_classifier`` turns the task check on for the fine-tuned model (never for the base
-    model: it names no task, and both must see the same prompt). Returns the results rows.
+    model: it names no task, and both must see the same prompt). ``precision``: the weights'
+    format (:func:`quantreason.precision.inference_dtype`: fp32, bf16, or auto: bf16 where the
+    device computes it natively). Returns the results rows.
     """
     from quantreason.models import resolve_model
+    from quantreason.precision import inference_dtype
+
+    dtype = inference_dtype(precision)  # a bad name fails before any model loads
 
     if not question_sets or not any(question_sets.values()):
         raise ValueError("question_sets is empty: nothing to evaluate")
@@ -147,6 +155,7 @@ def run_evaluation(
             self_consistency=self_consistency,
             continuous_batching=continuous_batching,
             task_check=check,
+            dtype=dtype,
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
@@ -182,7 +191,8 @@ def run_evaluation(
         "batch_size": batch_size,
         "continuous_batching": continuous_batching,
         "max_new_tokens": max_new_tokens,
-        "dtype": "float32",
+        "dtype": str(dtype).removeprefix("torch."),
+        "precision": precision,
         "decoding": (
             "greedy, "
             + ("continuous batching" if continuous_batching else "left padding")
@@ -276,6 +286,7 @@ def _replies(
     self_consistency: SelfConsistency | None = None,
     continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
     task_check: tuple[TaskClassifier | None, float] | None = None,
+    dtype: Any = None,
 ) -> tuple[list[str], list[Consensus], list[tuple[TaskReading, str] | None]]:
     """Greedy replies for every question (task-checked when ``task_check`` holds a
     classifier), then decisions (sampled votes) for ``voted``."""
@@ -284,8 +295,8 @@ def _replies(
 
     from quantreason.generation import load_model, reply_start_log_probs
 
-    # fp32 so that figures reproduce (bf16 changes ~14 % of greedy outputs); merged for speed.
-    loaded = load_model(base_path, adapter, merge=True, dtype=torch.float32)
+    # merged for speed; fp32 unless the caller chose otherwise (DEFAULT_PRECISION)
+    loaded = load_model(base_path, adapter, merge=True, dtype=dtype or torch.float32)
     try:
         with Progress(
             f"[bold]{label}[/]",

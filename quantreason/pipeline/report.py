@@ -32,7 +32,7 @@ def machine_description() -> str:
         pass
     import torch
 
-    from quantreason.training.distributed import native_bf16
+    from quantreason.precision import native_bf16
 
     # the same rule training's `precision: auto` follows
     native = "native bf16" if native_bf16(torch.device("cpu")) else "no native bf16"

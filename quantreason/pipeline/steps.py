@@ -189,6 +189,7 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         self_consistency=voting,
         consistency_sets=[s for s in config.eval.self_consistency_sets if s in question_sets],
         base_limit=config.eval.base_limit,
+        precision=config.eval.precision,
         task_classifier=TaskClassifier.load(classifier_path(paths))
         if config.eval.task_check
         else None,

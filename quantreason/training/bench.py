@@ -108,7 +108,8 @@ def run_bench(
 ) -> dict[str, Any]:
     """Run every setting, write the JSON to ``out`` and return it."""
     from quantreason.models import resolve_model
-    from quantreason.training.distributed import native_bf16, pick_device
+    from quantreason.precision import native_bf16
+    from quantreason.training.distributed import pick_device
     from quantreason.training.launch import train_command, train_env
 
     say = console.print if console is not None else print

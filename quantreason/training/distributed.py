@@ -36,17 +36,6 @@ def pick_device(local_rank: int) -> torch.device:
     return torch.device("cpu")
 
 
-def native_bf16(device: torch.device) -> bool:
-    """Whether ``device`` computes bf16 natively: a GPU that supports it, or a CPU with
-    AVX512-BF16 or AMX. Elsewhere (e.g. an AVX2-only CPU) bf16 matmuls are emulated: 1.3 vs
-    82 GFLOP/s for fp32 on one AVX2 core (a 512x576x1536 matmul, torch 2.13)."""
-    import torch
-
-    if device.type == "cuda":
-        return bool(torch.cuda.is_bf16_supported())
-    return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
-
-
 def set_threads(config: TrainConfig, ranks: RankInfo) -> int:
     """torch intra-op threads: the CPU cores split evenly between the ranks of this machine.
 

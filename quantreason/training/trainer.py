@@ -203,9 +203,9 @@ def run(
 
 def _for_device(config: TrainConfig, device: Any, ranks: RankInfo) -> TrainConfig:
     """``auto`` precision made concrete for this device, said once in the log."""
-    from quantreason.training import distributed
+    from quantreason.precision import native_bf16
 
-    native = distributed.native_bf16(device)
+    native = native_bf16(device)
     resolved = config.for_hardware(native)
     if ranks.is_main:
         how = "auto: " if config.train.precision == "auto" else ""

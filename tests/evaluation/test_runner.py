@@ -67,6 +67,10 @@ def test_adapter_must_be_a_peft_directory(tmp_path: Path, questions_file: Path) 
         run_evaluation(TINY_RANDOM, tmp_path, {"x": load_questions(questions_file)}, tmp_path)
     with pytest.raises(ValueError, match="nothing to evaluate"):
         run_evaluation(TINY_RANDOM, None, {}, tmp_path)
+    with pytest.raises(ValueError, match="precision must be one of"):
+        run_evaluation(TINY_RANDOM, None, {"x": load_questions(questions_file)}, tmp_path,
+                       precision="fp16")  # fmt: skip
+    assert not (tmp_path / "results.json").exists()
 
 
 def test_cli_evaluates_an_external_file(
@@ -75,9 +79,11 @@ def test_cli_evaluates_an_external_file(
     out = tmp_path / "out"
     args = ["eval", "--questions", str(questions_file), "--base", TINY_RANDOM,
             "--adapter", str(tiny_adapter), "--out", str(out), "--limit", "2",
-            "--base-limit", "1", "--max-new-tokens", "4"]  # fmt: skip
+            "--base-limit", "1", "--max-new-tokens", "4", "--precision", "bf16"]  # fmt: skip
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
+    meta = json.loads((out / "eval_meta.json").read_text())
+    assert (meta["precision"], meta["dtype"]) == ("bf16", "bfloat16")
     rows = json.loads((out / "results.json").read_text())
     assert {(r["model"], r["split"], r["n"]) for r in rows if r["family"] == "all"} == {
         ("base", "mine", 1),  # --base-limit

@@ -23,6 +23,7 @@ def test_committed_profiles_load() -> None:
         ("capacity:\n  safety_factor: 1.5\n", "capacity.safety_factor: .* less than or equal"),
         ("data:\n  train_family_weights: {npvv: 2}\n", "unknown or unselected families: npvv"),
         ("data:\n  train_family_weights: {npv: 0}\n", "train weights must be > 0: npv"),
+        ("eval:\n  precision: fp16\n", "eval.precision: Input should be 'auto', 'fp32' or 'bf16'"),
     ],
 )
 def test_bad_profiles_fail_before_any_work(tmp_path: Path, yaml_text: str, message: str) -> None:

@@ -4,7 +4,7 @@ natively, by the rule training's ``precision: auto`` follows."""
 import pytest
 
 from quantreason.pipeline.report import machine_description, vector_extensions
-from quantreason.training.distributed import native_bf16
+from quantreason.precision import native_bf16
 
 
 @pytest.mark.parametrize(
