@@ -59,16 +59,23 @@ def load_model(
     merge: bool = True,
     dtype: torch.dtype | None = None,
     device: str | None = None,
+    precision: str | None = None,
 ) -> LoadedModel:
     """Load ``base`` (a path or hub id) and optionally a PEFT adapter directory.
 
     The adapter is merged into the weights by default: an unmerged LoRA costs ~25 % more
-    latency on CPU and roughly 2x on GPU. Defaults: fp32 on CPU (figures reproduce), bf16 on GPU.
+    latency on CPU and roughly 2x on GPU. The weights' format: ``dtype`` if given, else
+    ``precision`` (fp32 | bf16 | auto, :func:`quantreason.precision.inference_dtype`), else fp32
+    on CPU (figures reproduce) and bf16 on GPU.
     """
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    from quantreason.precision import inference_dtype
+
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    if dtype is None and precision is not None:
+        dtype = inference_dtype(precision, device)
     if dtype is None:
         dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32
     tokenizer = AutoTokenizer.from_pretrained(base)

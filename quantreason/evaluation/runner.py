@@ -106,7 +106,7 @@ def run_evaluation(
     from quantreason.models import resolve_model
     from quantreason.precision import inference_dtype
 
-    dtype = inference_dtype(precision)  # a bad name fails before any model loads
+    dtype = inference_dtype(precision, _device())  # a bad name fails before any model loads
 
     if not question_sets or not any(question_sets.values()):
         raise ValueError("question_sets is empty: nothing to evaluate")
@@ -155,7 +155,7 @@ def run_evaluation(
             self_consistency=self_consistency,
             continuous_batching=continuous_batching,
             task_check=check,
-            dtype=dtype,
+            precision=precision,
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
@@ -266,6 +266,13 @@ def _consistency_row(
     }
 
 
+def _device() -> str:
+    """Where :func:`quantreason.generation.load_model` puts the model."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def _greedy_checked(greedy: dict[str, Any]) -> bool:
     """The greedy reply alone passes the vote's checks (grounded, fits its task)."""
     from quantreason.consensus import read_candidate
@@ -286,17 +293,15 @@ def _replies(
     self_consistency: SelfConsistency | None = None,
     continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
     task_check: tuple[TaskClassifier | None, float] | None = None,
-    dtype: Any = None,
+    precision: str = DEFAULT_PRECISION,
 ) -> tuple[list[str], list[Consensus], list[tuple[TaskReading, str] | None]]:
     """Greedy replies for every question (task-checked when ``task_check`` holds a
     classifier), then decisions (sampled votes) for ``voted``."""
-    import torch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from quantreason.generation import load_model, reply_start_log_probs
 
-    # merged for speed; fp32 unless the caller chose otherwise (DEFAULT_PRECISION)
-    loaded = load_model(base_path, adapter, merge=True, dtype=dtype or torch.float32)
+    loaded = load_model(base_path, adapter, merge=True, precision=precision)  # merged: faster
     try:
         with Progress(
             f"[bold]{label}[/]",

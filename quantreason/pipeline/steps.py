@@ -230,6 +230,7 @@ def serve_and_bench(config: PipelineConfig, paths: PipelinePaths) -> dict[str, A
         requests=config.serve.requests_per_level,
         max_new_tokens=config.eval.max_new_tokens,
         task_classifier=classifier_path(paths),
+        precision=config.eval.precision,  # the replies the evaluation scored
     )
     return {
         "levels": [

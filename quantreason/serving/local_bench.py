@@ -89,12 +89,14 @@ def run_local_benchmark(
     progress: bool = True,
     batching: bool = True,
     task_classifier: Path | None = None,
+    precision: str = "fp32",
 ) -> dict[str, Any]:
     """Benchmark ``base`` (model spec) + ``adapter`` served locally; returns bench.json's dict.
 
     ``requests`` is the request count per concurrency level (each level also stops starting
     requests after ``max_duration_s``). ``batching=False`` serves one request at a time (the
-    comparison the batcher has to win). Writes ``out_dir/bench.json`` and ``out_dir/bench.png``.
+    comparison the batcher has to win). ``precision``: the served weights' format (as
+    ``QUANTREASON_PRECISION``). Writes ``out_dir/bench.json`` and ``out_dir/bench.png``.
     """
     from quantreason.serving.http_app import create_app
     from quantreason.serving.local_server import running_server
@@ -107,7 +109,7 @@ def run_local_benchmark(
     out_dir.mkdir(parents=True, exist_ok=True)
     limits = Limits(max_new_tokens_limit=max(256, max_new_tokens))
     batch = BatchSettings(enabled=batching, max_sequences=max(16, max(concurrencies)))
-    settings = ServingSettings(base_model=base, limits=limits, batching=batch)
+    settings = ServingSettings(base_model=base, limits=limits, batching=batch, precision=precision)
     predictor = load_predictor(adapter, settings, task_classifier)
     # The queue holds every concurrent request: the benchmark measures latency, not 503s.
     app = create_app(lambda: predictor, limits=limits, max_pending=max(concurrencies) + 1)

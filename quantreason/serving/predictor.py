@@ -237,7 +237,9 @@ def load_predictor(
     log.info("task check: %s", classifier_path if classifier is not None else "off")
     base_path = resolve_model(settings.base_model)
     log.info("loading base %s with adapter %s", settings.base_model, adapter)
-    loaded = load_model(base_path, adapter, merge=settings.merge_adapter)
+    loaded = load_model(
+        base_path, adapter, merge=settings.merge_adapter, precision=settings.precision
+    )
     tokenizer_lock = threading.Lock()
     taught_shapes()  # the form check's table (~0.5 s), built before the first request
     batcher = _start_batcher(loaded, settings, tokenizer_lock)

@@ -5,6 +5,8 @@ environment variable                   default    meaning
 =====================================  =========  =============================================
 ``QUANTREASON_BASE_MODEL``             embedded   hub id in the cloud, model spec locally
 ``QUANTREASON_MERGE_ADAPTER``          1          merge the LoRA into the weights at load
+``QUANTREASON_PRECISION``              fp32       weights in fp32, bf16, or auto (bf16 where
+                                                  the CPU/GPU computes it natively)
 ``QUANTREASON_WARMUP``                 1          one short generation before ``/ping`` is 200
 ``QUANTREASON_BATCHING``               1          concurrent requests share generation steps
 ``QUANTREASON_BATCH_MAX_SEQUENCES``    16         at most this many questions per step
@@ -46,6 +48,7 @@ from pydantic import AliasChoices, Field, model_validator
 from quantreason import naming
 from quantreason.consensus import MAX_SAMPLES, SelfConsistency
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.precision import Precision
 from quantreason.settings import EnvSettings
 from quantreason.task_check import MIN_PROBABILITY
 
@@ -107,6 +110,8 @@ class ServingSettings(EnvSettings):
         DEFAULT_BASE_MODEL, validation_alias=AliasChoices(naming.BASE_MODEL_ENV, "base_model")
     )
     merge_adapter: bool = True
+    # the weights' format: fp32 | bf16 | auto (bf16 where the CPU/GPU computes it natively)
+    precision: Precision = "fp32"
     warmup: bool = True
     limits: Limits = Field(default_factory=Limits)
     batching: BatchSettings = Field(default_factory=BatchSettings)

@@ -75,6 +75,10 @@ def test_settings_from_env() -> None:
     assert ServingSettings.from_env({"HF_MODEL_ID": "org/other"}).base_model == "embedded"
     with pytest.raises(ValueError, match="QUANTREASON_WARMUP"):
         ServingSettings.from_env({"QUANTREASON_WARMUP": "maybe"})
+    assert ServingSettings.from_env({}).precision == "fp32"
+    assert ServingSettings.from_env({"QUANTREASON_PRECISION": "auto"}).precision == "auto"
+    with pytest.raises(ValueError, match="QUANTREASON_PRECISION"):
+        ServingSettings.from_env({"QUANTREASON_PRECISION": "fp16"})
 
 
 def test_batch_settings_from_env() -> None:
@@ -112,6 +116,21 @@ def test_predictor_batches_and_is_deterministic(serving_env: dict, tiny_adapter:
     single = json.loads(predictor.predict_bytes(InferenceRequest(("What is 2+2?",), True, 8)))
     assert single == records[0]  # a batch answers each question as it would alone
     predictor.close()
+
+
+def test_predictor_loads_the_weights_in_the_precision_it_is_told(
+    serving_env: dict, tiny_adapter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    monkeypatch.setenv("QUANTREASON_PRECISION", "bf16")
+    predictor = load_predictor(tiny_adapter)
+    try:
+        assert next(predictor.loaded.model.parameters()).dtype is torch.bfloat16
+        record = json.loads(predictor.predict_bytes(InferenceRequest(("What is 2+2?",), True, 4)))
+        assert 0 < record["output_tokens"] <= 4
+    finally:
+        predictor.close()
 
 
 def test_a_taught_reasoning_sentence_names_the_task_and_its_unit() -> None:
