@@ -70,6 +70,7 @@ def question_numbers(question: str) -> set[float]:
     return shown_numbers(question) | STRUCTURAL_CONSTANTS
 
 
+@functools.lru_cache(maxsize=256)  # read_candidate reads one question ~3 times per reply
 def _ungrouped(question: str) -> str:
     """``question`` as the model reads it (pasted spreadsheet rows paired into ``label: value``
     lines, :mod:`quantreason.tables`), with thousands separators dropped."""

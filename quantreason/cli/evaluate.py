@@ -16,12 +16,9 @@ from quantreason.cli.options import (
 )
 from quantreason.cli.output import fail
 from quantreason.evaluation.questions import DEFAULT_SPLITS
-from quantreason.evaluation.runner import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_CONTINUOUS_BATCHING,
-    DEFAULT_PRECISION,
-)
+from quantreason.evaluation.runner import DEFAULT_BATCH_SIZE, DEFAULT_CONTINUOUS_BATCHING
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.precision import DEFAULT_PRECISION
 
 
 def register(app: typer.Typer) -> None:

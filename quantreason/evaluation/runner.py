@@ -52,6 +52,7 @@ from quantreason.evaluation.report import (
 from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
+from quantreason.precision import DEFAULT_PRECISION
 from quantreason.provenance import package_versions
 from quantreason.task_check import MIN_PROBABILITY, TaskReading, check_classifier, check_tasks
 from quantreason.tasks.classifier import TaskClassifier
@@ -65,8 +66,6 @@ DEFAULT_BATCH_SIZE = 32
 # (reports/local/experiments.md, run I). The engine stays the endpoint's path (concurrent
 # requests) and `quantreason eval --continuous-batching`.
 DEFAULT_CONTINUOUS_BATCHING = False
-# fp32: figures reproduce across machines (bf16 changes a few % of greedy outputs).
-DEFAULT_PRECISION = "fp32"
 
 
 def run_evaluation(

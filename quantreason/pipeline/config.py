@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 from quantreason.capacity import DEFAULT_SAFETY_FACTOR
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.paths import CONFIG_DIR
-from quantreason.precision import Precision
+from quantreason.precision import DEFAULT_PRECISION, Precision
 from quantreason.settings import Bool, Int, Number, Settings, Text, build_settings
 
 PIPELINE_CONFIG_DIR = CONFIG_DIR / "pipeline"
@@ -61,7 +61,7 @@ class EvalSettings(Settings):
     max_new_tokens: Int = Field(DEFAULT_MAX_NEW_TOKENS, gt=0)
     limit: Int | None = Field(None, gt=0)
     # weights' format for generation: fp32 | bf16 | auto (bf16 where the CPU/GPU has it)
-    precision: Precision = "fp32"
+    precision: Precision = DEFAULT_PRECISION
 
 
 class ServeSettings(Settings):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
+from quantreason.precision import DEFAULT_PRECISION
 from quantreason.serving.bench import DEFAULT_CONCURRENCIES, run_benchmark, write_result
 from quantreason.serving.invokers import HttpInvoker, Invoke
 from quantreason.serving.predictor import Predictor, find_adapter, load_predictor
@@ -89,7 +90,7 @@ def run_local_benchmark(
     progress: bool = True,
     batching: bool = True,
     task_classifier: Path | None = None,
-    precision: str = "fp32",
+    precision: str = DEFAULT_PRECISION,
 ) -> dict[str, Any]:
     """Benchmark ``base`` (model spec) + ``adapter`` served locally; returns bench.json's dict.
 

@@ -48,7 +48,7 @@ from pydantic import AliasChoices, Field, model_validator
 from quantreason import naming
 from quantreason.consensus import MAX_SAMPLES, SelfConsistency
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
-from quantreason.precision import Precision
+from quantreason.precision import DEFAULT_PRECISION, Precision
 from quantreason.settings import EnvSettings
 from quantreason.task_check import MIN_PROBABILITY
 
@@ -111,7 +111,7 @@ class ServingSettings(EnvSettings):
     )
     merge_adapter: bool = True
     # the weights' format: fp32 | bf16 | auto (bf16 where the CPU/GPU computes it natively)
-    precision: Precision = "fp32"
+    precision: Precision = DEFAULT_PRECISION
     warmup: bool = True
     limits: Limits = Field(default_factory=Limits)
     batching: BatchSettings = Field(default_factory=BatchSettings)
