@@ -5,7 +5,9 @@ evaluated (:mod:`quantreason.formula`, never ``eval``). A formula is *grounded* 
 it writes is in the question, is a structural constant (:data:`STRUCTURAL_CONSTANTS`), or is
 implied by a word in the question ("quarterly" gives 4, "daily" 365/360/252, "2 million"
 2000000). It *fits its task* when its shape is one the task its reply names teaches
-(:mod:`quantreason.tasks.shapes`: ``pv(6, 20, 12000)`` for a 6 % annuity does not). Replies
+(:mod:`quantreason.tasks.shapes`: ``pv(6, 20, 12000)`` for a 6 % annuity does not), cancels no
+number against itself, and divides a yearly rate only by a frequency the question names
+(:mod:`quantreason.frequency`: ``/100/3`` for "three-monthly" does not). Replies
 that are both vote for their value; replies that agree within
 :data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
 greedy reply, then the earliest). ``confidence`` is the winning group's share of *all* replies,
@@ -24,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quantreason.amounts import scaled_amounts
+from quantreason.frequency import frequency_mismatch, named_periods
 from quantreason.reply import interpret_response, split_response
 from quantreason.tables import rows_as_labelled_values
 from quantreason.tasks import family_for_reasoning
@@ -40,10 +43,9 @@ _NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 # A number grouped in thousands ("1,250,000", "2,500.75"), not a list of numbers: the first group
 # follows no digit or decimal point, so "357.08,341.98" (two CSV fields) is not one number.
 _GROUPED_RE = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d|,\d)")
-# Words that imply a number the formula may use (periods per year, multiples).
+# Words that imply a number the formula may use besides periods a year
+# (:func:`quantreason.frequency.named_periods`): months, days a week, multiples.
 _IMPLIED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
-    (re.compile(r"quarter|three-?month", re.I), (4.0,)),
-    (re.compile(r"\bdaily\b|\bdays?\b|\bday-", re.I), (365.0, 360.0)),
     (re.compile(r"semi-?annual|half-?year|six-?month|twice|every 6 months", re.I), (6.0,)),
     (re.compile(r"\bweek", re.I), (7.0,)),
     (re.compile(r"basis points?|\bbps?\b", re.I), (10000.0,)),
@@ -83,6 +85,7 @@ def shown_numbers(question: str) -> set[float]:
     text = _ungrouped(question)
     numbers = {float(m) for m in _NUMBER_RE.findall(text)}
     numbers.update(amount for amount, _ in scaled_amounts(text))  # "$1.2M": 1200000
+    numbers.update(named_periods(text))  # "quarterly": 4, "daily": 365, 360, 252
     for pattern, implied in _IMPLIED:
         if pattern.search(text):
             numbers.update(implied)
@@ -171,6 +174,10 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     if cancelled is not None:
         fits = False
         error = f"the formula cancels a number against itself: {cancelled}"
+    mismatch = frequency_mismatch(formula, question) if fits else None  # type: ignore[arg-type]
+    if mismatch is not None:
+        fits = False
+        error = mismatch
     on_task = question_task is None or task == question_task
     if fits and not on_task:
         error = f"the reply is for {task!r}; the question reads as {question_task!r}"

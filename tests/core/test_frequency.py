@@ -1,0 +1,76 @@
+"""Frequencies a question names; the per-period rates a formula writes (quantreason.frequency)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quantreason.consensus import read_candidate
+from quantreason.data import make_record
+from quantreason.frequency import frequency_mismatch, named_periods, rate_divisors
+from quantreason.tasks import FAMILIES
+
+
+@pytest.mark.parametrize(
+    ("question", "periods"),
+    [
+        ("8% compounded quarterly", {4.0}),
+        ("repayments made three-monthly", {4.0, 12.0}),  # generous: "month" adds 12
+        ("end-of-year repayments", {1.0}),
+        ("paid every six months", {2.0, 12.0}),
+        ("interest credited every 3 months", {4.0, 12.0}),
+        ("a coupon paid 4 times a year", {1.0, 4.0}),  # "year" also names 1
+        ("12 payments per year", {1.0, 12.0}),
+        ("paid fortnightly", {26.0}),
+        ("a daily rate", {365.0, 360.0, 252.0}),
+        ("a bond trading at par", set()),
+    ],
+)
+def test_named_periods_reads_words_and_counts(question: str, periods: set[float]) -> None:
+    assert named_periods(question) == periods
+
+
+def test_rate_divisors_are_the_constants_a_percentage_is_divided_by() -> None:
+    assert rate_divisors("pmt(6.16/100/4, 8*4, 11000)") == [4.0]
+    assert rate_divisors("5000*(1+6/12/100)**(12*3)") == [12.0]
+    assert rate_divisors("(12-3)/20") == []  # one division: no per-period rate
+    assert rate_divisors("pmt(6.16/100/") == []  # unreadable: nothing to judge
+
+
+def test_a_per_period_rate_must_use_a_frequency_the_question_names() -> None:
+    question = (
+        "Calculate the payment when $271,266 is borrowed at 11.89 % per annum (nominal) "
+        "with three-monthly repayments spread over 11 years."
+    )
+    assert frequency_mismatch("pmt(11.89/100/4, 11*4, 271266)", question) is None
+    why = frequency_mismatch("pmt(11.89/100/3, 11*3, 271266)", question)
+    assert why is not None and "by 3" in why
+    annual = "A $50,000 loan at 8% is repaid with equal annual payments over 7 years."
+    assert frequency_mismatch("pmt(8/100/2, 7*2, 50000)", annual) is not None
+    assert frequency_mismatch("pmt(8/100, 7, 50000)", annual) is None
+    # A question that names no frequency is not judged.
+    assert frequency_mismatch("pmt(8/100/2, 7*2, 50000)", "Borrow 50000 at 8% for 7 terms") is None
+
+
+def test_a_reply_whose_rate_contradicts_the_frequency_does_not_vote() -> None:
+    question = "A $50,000 loan at 8% is repaid with equal annual payments over 7 years."
+    reasoning = FAMILIES["loan_instalment"].reasoning
+    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(8/100/2, 7*2, 50000)", question)
+    assert wrong.grounded and not wrong.fits_task and not wrong.votes
+    assert "divides a yearly rate by 2" in (wrong.error or "")
+    right = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(8/100/1, 7*1, 50000)", question)
+    assert right.votes
+
+
+@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
+def test_no_reference_formula_contradicts_its_own_question(split: str) -> None:
+    # Every family, every template and composed phrasing, in and out of the training ranges.
+    rng = random.Random(f"frequency:{split}")
+    checked = 0
+    for family in FAMILIES.values():
+        for index in range(40):  # every template twice over (held-out: ~13 times), half composed
+            record = make_record(family, index, rng, split, index)
+            assert frequency_mismatch(record["formula"], record["question"]) is None, record
+            checked += 1
+    assert checked == 40 * len(FAMILIES)
