@@ -6,8 +6,9 @@ it writes is in the question, is a structural constant (:data:`STRUCTURAL_CONSTA
 implied by a word in the question ("quarterly" gives 4, "daily" 365/360/252, "2 million"
 2000000). It *fits its task* when its shape is one the task its reply names teaches
 (:mod:`quantreason.tasks.shapes`: ``pv(6, 20, 12000)`` for a 6 % annuity does not), cancels no
-number against itself, and divides a yearly rate only by a frequency the question names
-(:mod:`quantreason.frequency`: ``/100/3`` for "three-monthly" does not). Replies
+number against itself, divides a yearly rate only by a frequency the question names
+(:mod:`quantreason.frequency`: ``/100/3`` for "three-monthly" does not), and puts no number in
+a parameter's place it could not hold (``((7/3595)**(1/2140)-1)``: 2140 years). Replies
 that are both vote for their value; replies that agree within
 :data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
 greedy reply, then the earliest). ``confidence`` is the winning group's share of *all* replies,
@@ -30,7 +31,7 @@ from quantreason.frequency import frequency_mismatch, named_periods
 from quantreason.reply import interpret_response, split_response
 from quantreason.tables import rows_as_labelled_values
 from quantreason.tasks import family_for_reasoning
-from quantreason.tasks.shapes import fits_task
+from quantreason.tasks.shapes import fits_task, misplaced_numbers
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel, Sampler
@@ -159,10 +160,9 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     grounded = formula is not None and interpreted.formula_value is not None and not missing
     family = family_for_reasoning(split_response(reply).reasoning)
     task = family.name if family is not None else None
+    shown = frozenset(shown_numbers(question))
     fits = (
-        grounded
-        and task is not None
-        and fits_task(task, formula, frozenset(shown_numbers(question)))  # type: ignore[arg-type]
+        grounded and task is not None and fits_task(task, formula, shown)  # type: ignore[arg-type]
     )
     if grounded and not fits:
         error = (
@@ -178,6 +178,12 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     if mismatch is not None:
         fits = False
         error = mismatch
+    misplaced = misplaced_numbers(task, formula, shown) if fits else []  # type: ignore[arg-type]
+    if misplaced:
+        fits = False
+        error = "numbers in a place they cannot hold: " + ", ".join(
+            f"{value:g} as {key!r}" for value, key in misplaced
+        )
     on_task = question_task is None or task == question_task
     if fits and not on_task:
         error = f"the reply is for {task!r}; the question reads as {question_task!r}"

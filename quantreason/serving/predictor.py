@@ -36,7 +36,7 @@ from quantreason.serving.settings import ServingSettings
 from quantreason.task_check import check_classifier, check_tasks
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.classifier import CLASSIFIER_FILE, TaskClassifier
-from quantreason.tasks.shapes import taught_shapes
+from quantreason.tasks.shapes import taught_shapes, taught_slots
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel
@@ -241,7 +241,8 @@ def load_predictor(
         base_path, adapter, merge=settings.merge_adapter, precision=settings.precision
     )
     tokenizer_lock = threading.Lock()
-    taught_shapes()  # the form check's table (~0.5 s), built before the first request
+    taught_shapes()  # the form check's tables (~0.8 s), built before the first request
+    taught_slots()
     batcher = _start_batcher(loaded, settings, tokenizer_lock)
     sampling_batcher = None
     voting_on = settings.self_consistency.samples or settings.self_consistency.retry_samples

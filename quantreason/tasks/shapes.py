@@ -19,6 +19,11 @@ sentinels, so data and constants are told apart exactly. A number in a reply may
 constant (a 12-year loan writes ``12`` twice), so :func:`fits_task` tries both readings of
 every number written like a constant of that task's formulas (``1`` and ``100``, not ``1.0``)
 that the question also shows.
+
+A shape also fixes where each data number sits, except in a list or among terms written alike.
+:func:`misplaced_numbers` uses that to find a number in a parameter's place it could not hold
+(a value copied into the years of a CAGR: ``((7/3595)**(1/2140)-1)``), judged against every
+range the family draws that parameter from, with :data:`SLOT_SLACK` to spare.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from functools import cache, lru_cache
 
 from quantreason.formula import FUNCTIONS
 from quantreason.tasks import FAMILIES
+from quantreason.tasks.base import Param
 
 DATA = "N"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -38,6 +44,11 @@ DRAWS_PER_FAMILY = 64  # half in the training ranges, half out of them; ~0.5 s f
 MAX_AMBIGUOUS = 8  # numbers read both ways: 2**8 readings at most, the rest stay constants
 # Functions whose arguments are a list of like items (prices, cash flows, candidates).
 VARIADIC = frozenset(name for name, (_, _, most) in FUNCTIONS.items() if most is None)
+
+
+# A shape and the data numbers it holds, in the order the shape writes them; None where that
+# order is not fixed (like terms of a sum, a collapsed run of variadic arguments).
+Slots = tuple[float | None, ...]
 
 
 class _Shaper:
@@ -48,30 +59,38 @@ class _Shaper:
         self.is_data = is_data  # id(number node) -> written as N
 
     def shape(self, node: ast.AST) -> str:
+        return self.read(node)[0]
+
+    def read(self, node: ast.AST) -> tuple[str, Slots]:
+        """The shape of ``node`` and its data numbers in the shape's order."""
         if isinstance(node, ast.Constant):
-            return DATA if self.is_data.get(id(node), False) else _text(node, self.source)
+            if self.is_data.get(id(node), False):
+                return DATA, (float(node.value),)
+            return _text(node, self.source), ()
         if isinstance(node, ast.Name):
-            return node.id
+            return node.id, ()
         if isinstance(node, ast.UnaryOp):
-            return self.shape(node.operand)
+            return self.read(node.operand)
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Add | ast.Sub):
                 return self._chain(node, ast.Add, ast.Sub, "+", "-")
             if isinstance(node.op, ast.Mult | ast.Div):
                 return self._chain(node, ast.Mult, ast.Div, "*", "/")
             operator = "**" if isinstance(node.op, ast.Pow) else type(node.op).__name__
-            return f"({self.shape(node.left)}{operator}{self.shape(node.right)})"
+            (left, left_slots), (right, right_slots) = self.read(node.left), self.read(node.right)
+            return f"({left}{operator}{right})", left_slots + right_slots
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            args = [self.shape(arg) for arg in node.args]
+            args = [self.read(arg) for arg in node.args]
             if node.func.id in VARIADIC:
                 args = _collapse(args)
-            return f"{node.func.id}({','.join(args)})"
-        return f"<{type(node).__name__}>"
+            shapes = ",".join(shape for shape, _ in args)
+            return f"{node.func.id}({shapes})", tuple(v for _, slots in args for v in slots)
+        return f"<{type(node).__name__}>", ()
 
-    def _chain(self, node: ast.BinOp, plus: type, minus: type, p: str, m: str) -> str:
+    def _chain(self, node: ast.BinOp, plus: type, minus: type, p: str, m: str) -> tuple[str, Slots]:
         """``a - b + c`` as the sorted terms ``+a``, ``+c``, ``-b``. In a sum, a term's own
         minus signs (``-x``, ``a*-x``) move to the term, so ``1 + -x/100`` is ``1 - x/100``."""
-        terms: list[str] = []
+        terms: list[tuple[str, Slots]] = []
 
         def walk(item: ast.AST, sign: str) -> None:
             if isinstance(item, ast.BinOp) and isinstance(item.op, plus | minus):
@@ -83,23 +102,43 @@ class _Shaper:
                 item, negative = _pull_sign(item)
                 if negative:
                     sign = m if sign == p else p
-            terms.append(sign + self.shape(item))
+            shape, slots = self.read(item)
+            terms.append((sign + shape, slots))
 
         walk(node, p)
         # A repeated compound term counts once ((1+a)(1+b)(1+c) ~ (1+a)(1+b)); a repeated
         # number does not (z * sigma * V keeps all three; /100/100 is not /100).
-        distinct: list[str] = []
-        for term in sorted(terms):
-            if "(" in term and term in distinct:
+        distinct: list[tuple[str, Slots]] = []
+        for term, slots in sorted(terms, key=lambda t: t[0]):
+            if "(" in term and any(term == seen for seen, _ in distinct):
+                distinct = [(seen, _unordered(s) if seen == term else s) for seen, s in distinct]
                 continue
-            distinct.append(term)
-        written = "(" + " ".join(distinct) + ")"
-        if plus is not ast.Add:
-            return written
-        # A sum and its negation share a shape: which way round it is written follows the
-        # data's signs (two negative returns), not the task.
-        negated = sorted((m if term[0] == p else p) + term[1:] for term in distinct)
-        return min(written, "(" + " ".join(negated) + ")")
+            distinct.append((term, slots))
+        if plus is ast.Add:
+            # A sum and its negation share a shape: which way round it is written follows the
+            # data's signs (two negative returns), not the task.
+            negated = sorted(
+                (((m if t[0] == p else p) + t[1:], s) for t, s in distinct), key=lambda t: t[0]
+            )
+            if _joined(negated) < _joined(distinct):
+                distinct = negated
+        return _joined(distinct), _ordered(distinct)
+
+
+def _joined(terms: list[tuple[str, Slots]]) -> str:
+    return "(" + " ".join(term for term, _ in terms) + ")"
+
+
+def _unordered(slots: Slots) -> Slots:
+    return (None,) * len(slots)
+
+
+def _ordered(terms: list[tuple[str, Slots]]) -> Slots:
+    """The terms' data numbers in order; a term written like another has no fixed place."""
+    shapes = [term for term, _ in terms]
+    return tuple(
+        v for term, slots in terms for v in (_unordered(slots) if shapes.count(term) > 1 else slots)
+    )
 
 
 def _pull_sign(node: ast.AST) -> tuple[ast.AST, bool]:
@@ -116,9 +155,16 @@ def _pull_sign(node: ast.AST) -> tuple[ast.AST, bool]:
     return node, False
 
 
-def _collapse(items: list[str]) -> list[str]:
-    """Consecutive equal items once: ``max_drawdown(N,N,N,N)`` is ``max_drawdown(N)``."""
-    return [item for index, item in enumerate(items) if index == 0 or items[index - 1] != item]
+def _collapse(items: list[tuple[str, Slots]]) -> list[tuple[str, Slots]]:
+    """Consecutive equal items once: ``max_drawdown(N,N,N,N)`` is ``max_drawdown(N)`` (its
+    numbers, like items in a list, then have no fixed place)."""
+    kept: list[tuple[str, Slots]] = []
+    for shape, slots in items:
+        if kept and kept[-1][0] == shape:
+            kept[-1] = (shape, _unordered(kept[-1][1] + slots))
+        else:
+            kept.append((shape, slots))
+    return kept
 
 
 def _text(node: ast.AST, source: str) -> str:
@@ -226,13 +272,13 @@ def task_constants() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=4096)
-def reply_shapes(
+def reply_readings(
     formula: str, constants: frozenset[str], shown: frozenset[float] | None = None
-) -> frozenset[str]:
-    """Every shape ``formula`` may have. A number written like one of ``constants`` is a
-    constant, and also data when the question shows it (``shown``; None: always), read both
-    ways for the first :data:`MAX_AMBIGUOUS` such numbers (breadth first) and as a constant
-    beyond them."""
+) -> frozenset[tuple[str, Slots]]:
+    """Every (shape, data numbers) reading of ``formula``. A number written like one of
+    ``constants`` is a constant, and also data when the question shows it (``shown``; None:
+    always), read both ways for the first :data:`MAX_AMBIGUOUS` such numbers (breadth first)
+    and as a constant beyond them."""
     formula = formula.strip()
     tree = _parse(formula)
     if tree is None:
@@ -243,12 +289,19 @@ def reply_shapes(
         :MAX_AMBIGUOUS
     ]
     fixed = {id(n): not any(n is c for c in like_constant) for n in numbers}
-    shapes = set()
+    readings = set()
     for reading in itertools.product((True, False), repeat=len(ambiguous)):
         is_data = dict(fixed)
         is_data.update({id(n): as_data for n, as_data in zip(ambiguous, reading, strict=True)})
-        shapes.add(_Shaper(formula, is_data).shape(tree.body))
-    return frozenset(shapes)
+        readings.add(_Shaper(formula, is_data).read(tree.body))
+    return frozenset(readings)
+
+
+def reply_shapes(
+    formula: str, constants: frozenset[str], shown: frozenset[float] | None = None
+) -> frozenset[str]:
+    """Every shape ``formula`` may have (see :func:`reply_readings`)."""
+    return frozenset(shape for shape, _ in reply_readings(formula, constants, shown))
 
 
 def fits_task(task: str, formula: str, shown: frozenset[float] | None = None) -> bool:
@@ -258,3 +311,81 @@ def fits_task(task: str, formula: str, shown: frozenset[float] | None = None) ->
     if not taught:
         return False
     return not reply_shapes(formula, task_constants()[task], shown).isdisjoint(taught)
+
+
+# How far outside every range a family draws a parameter from (train and out-of-range alike) a
+# number may lie before it reads as put in another parameter's place: people write values
+# beyond the generator's ranges, but not 100 times beyond them (2140 years, a $3 cash flow).
+SLOT_SLACK = 10.0
+
+
+@cache
+def taught_slots() -> dict[str, dict[str, tuple[str | None, ...]]]:
+    """Per family and taught shape, the parameter each data number of the shape stands for
+    (None where the place is not fixed, or the shape came from a builder that cannot take
+    sentinels)."""
+    slots: dict[str, dict[str, tuple[str | None, ...]]] = {}
+    for family in FAMILIES.values():
+        rng = random.Random(f"slots:{family.name}")
+        found: dict[str, tuple[str | None, ...]] = {}
+        for draw in range(DRAWS_PER_FAMILY):
+            nums = family.draw(rng, ood=draw % 2 == 1)
+            keys = list(nums)
+            try:
+                marked = family.formula(
+                    {key: f"{SENTINEL + index}.25" for index, key in enumerate(keys)}
+                ).strip()
+            except (ValueError, KeyError, TypeError, ArithmeticError):
+                continue
+            if _skeleton(family.build_formula(nums).strip()) != _skeleton(marked):
+                continue  # the form depends on the values: read by digits, no slots
+            tree = _parsed(marked)
+            is_data = {id(n): _is_sentinel(_text(n, marked)) for n in _numbers(tree)}
+            shape, values = _Shaper(marked, is_data).read(tree.body)
+            read = tuple(None if v is None else keys[int(v) - SENTINEL] for v in values)
+            known = found.setdefault(shape, read)
+            if len(known) != len(read):  # a list of any length (a path, cash flows, returns)
+                found[shape] = (None,) * max(len(known), len(read))
+                continue
+            found[shape] = tuple(a if a == b else None for a, b in zip(known, read, strict=True))
+        slots[family.name] = found
+    return slots
+
+
+def _bounds(param: Param) -> tuple[float, float]:
+    """The smallest and largest size (absolute value) ``param`` is ever drawn at."""
+    if param.choices:
+        sizes = [abs(c) for c in param.choices]
+        return min(sizes), max(sizes)
+    ranges = (param.train, *param.ood)
+    if any(low <= 0 <= high for low, high in ranges):
+        return 0.0, max(max(abs(low), abs(high)) for low, high in ranges)
+    sizes = [abs(x) for r in ranges for x in r]
+    return min(sizes), max(sizes)
+
+
+def misplaced_numbers(
+    task: str, formula: str, shown: frozenset[float] | None = None
+) -> list[tuple[float, str]]:
+    """The numbers of ``formula`` that sit in the place of a parameter of ``task`` they could
+    not be (more than :data:`SLOT_SLACK` times outside every range it is drawn from), with that
+    parameter's name: ``2140`` as the years of a CAGR, ``3`` as a cash flow. Empty when some
+    reading of the formula puts every number where it could be, or none can be placed."""
+    slots = taught_slots().get(task, {})
+    params = FAMILIES[task].params if task in FAMILIES else {}
+    first: list[tuple[float, str]] = []
+    for shape, values in reply_readings(formula, task_constants().get(task, frozenset()), shown):
+        keys = slots.get(shape)
+        if keys is None or len(keys) != len(values):  # not taught, or a list of another length
+            continue
+        outliers = []
+        for value, key in zip(values, keys, strict=True):
+            if value is None or key is None or key not in params:
+                continue
+            low, high = _bounds(params[key])
+            if not low / SLOT_SLACK <= abs(value) <= high * SLOT_SLACK:
+                outliers.append((value, key))
+        if not outliers:
+            return []
+        first = first or outliers
+    return first

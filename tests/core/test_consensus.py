@@ -192,3 +192,12 @@ def test_a_formula_that_cancels_a_number_shown_once_against_itself_does_not_vote
     assert self_cancelling("100*(50-50)", flat) is None
     assert self_cancelling("100*(50-50)", "100 shares bought at 50, now 61") == "50-50"
     assert self_cancelling("100*(61-50)", "100 shares bought at 50, now 61") is None
+
+
+def test_a_number_in_a_place_it_could_not_hold_does_not_vote() -> None:
+    question = "Our seed investment of 3,595 EUR is now marked at 2140 EUR, 7 years later. CAGR?"
+    cagr = FAMILIES["cagr"].reasoning
+    swapped = read_candidate(reply("((7/3595)**(1/2140)-1)*100", cagr), question)
+    assert swapped.grounded and not swapped.fits_task and not swapped.votes
+    assert "2140 as 'n'" in (swapped.error or "")
+    assert read_candidate(reply("((2140/3595)**(1/7)-1)*100", cagr), question).votes

@@ -7,7 +7,14 @@ import random
 import pytest
 
 from quantreason.tasks import FAMILIES
-from quantreason.tasks.shapes import fits_task, reply_shapes, task_constants, taught_shapes
+from quantreason.tasks.shapes import (
+    fits_task,
+    misplaced_numbers,
+    reply_shapes,
+    task_constants,
+    taught_shapes,
+    taught_slots,
+)
 
 
 def test_every_family_teaches_at_least_one_shape() -> None:
@@ -120,3 +127,52 @@ def test_a_minus_sign_may_sit_on_the_term_or_the_sum(task: str, formula: str) ->
 )
 def test_a_conversion_done_twice_does_not_fit(task: str, formula: str) -> None:
     assert not fits_task(task, formula)
+
+
+@pytest.mark.parametrize(
+    ("task", "formula", "misplaced"),
+    [
+        # values copied into another parameter's place (tuning-set misses of this kind)
+        ("cagr", "((7/3595)**(1/2140)-1)*100", [(7.0, "V1"), (2140.0, "n")]),
+        ("loan_payment", "pmt(6.5/100/12, 350000*12, 350000)", [(350000.0, "n")]),
+        ("parametric_var", "12707*norm_ppf(2.326/100)*2.09/100*sqrt(19)", [(2.326, "c")]),
+        # the same numbers in their places
+        ("cagr", "((2140/3595)**(1/7)-1)*100", []),
+        ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)", []),
+        # another shape than the task teaches: not placed, so not judged here
+        ("cagr", "2140/3595", []),
+    ],
+)
+def test_numbers_in_a_place_they_could_not_hold_are_named(
+    task: str, formula: str, misplaced: list[tuple[float, str]]
+) -> None:
+    assert misplaced_numbers(task, formula) == misplaced
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_no_generated_formula_has_a_misplaced_number(name: str) -> None:
+    # Slack beyond every drawn range: a reference formula, in or out of range, never trips it.
+    family = FAMILIES[name]
+    rng = random.Random(54321)
+    for draw in range(60):
+        nums = family.draw(rng, ood=draw % 2 == 0)
+        formula = family.build_formula(nums)
+        assert (
+            misplaced_numbers(name, formula, frozenset(abs(n.value) for n in nums.values())) == []
+        )
+
+
+def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
+    # Numbers have no fixed place only in a list (prices, returns, candidates) or in terms
+    # written alike (two weight*vol terms): every other family is checked number by number.
+    slots = taught_slots()
+    assert set(slots) == set(FAMILIES)
+    unplaced = {name for name, shapes in slots.items() if not any(any(k) for k in shapes.values())}
+    assert unplaced == {
+        "max_drawdown",
+        "multi_period_return",
+        "portfolio_return",
+        "portfolio_vol",
+        "risk_ranking",
+        "sharpe_comparison",
+    }
