@@ -9,8 +9,10 @@ divides a percentage rate by (:func:`rate_divisors`); a divisor the question nam
 for is a mismatch (:func:`frequency_mismatch`). A question that names no frequency at all is not
 judged.
 
-Words are read generously (any "month" gives 12, any "day" 365, 360 and 252): a frequency read
-in excess only lets more formulas through, while a missed one would reject a right answer.
+Words are read generously (any "month" gives 12, any "day" 365, 360 and 252): once a question
+names some frequency, one read in excess only lets more formulas through, while a missed one
+would reject a right answer. Once a year is the exception: it is read only from words about
+payments or compounding, since nearly every question says "years" or "annual" of something.
 """
 
 from __future__ import annotations
@@ -18,10 +20,30 @@ from __future__ import annotations
 import ast
 import re
 
-# Words that name (or imply) a number of periods a year.
+# Words that name (or imply) a number of periods a year. Once a year is read only from words
+# about payments or compounding: "30 years", "a 30-year loan", "6 % annual interest" and "p.a."
+# say how long or how the rate is quoted, not how often anything is paid.
 _NAMED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
-    (re.compile(r"\bannual|\byear|\bp\.?\s?a\b|per annum", re.I), (1.0,)),
-    (re.compile(r"semi-?annual|half-?year|six-?month|twice a year|every six months", re.I), (2.0,)),
+    (
+        re.compile(
+            r"once a year|end-of-year|year-end|\bend of (?:each|every|the) year"
+            r"|(?:annual|yearly)\s+(?:re)?(?:payments?|instalments?|installments?|coupons?"
+            r"|compounding|contributions?|deposits?|withdrawals?)"
+            r"|(?:paid|payable|repaid|compounded|credited|made|settled)\s+"
+            r"(?:annually|yearly|once a year|each year|every year)"
+            r"|[=:]\s*(?:annual(?:ly)?|yearly)\b",
+            re.I,
+        ),
+        (1.0,),
+    ),
+    (
+        re.compile(
+            r"semi-?annual|bi-?annual|half-?year|six-?month|twice[- ](?:a |per )?year"
+            r"|every six months|two times (?:a|per) year",
+            re.I,
+        ),
+        (2.0,),
+    ),
     (re.compile(r"quarter|three-?month|four times a year", re.I), (4.0,)),
     (re.compile(r"bi-?monthly|every (?:two|other) months?", re.I), (6.0, 24.0)),
     (re.compile(r"semi-?monthly|twice a month", re.I), (24.0,)),
@@ -29,22 +51,41 @@ _NAMED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
     (re.compile(r"fortnight|bi-?weekly|every (?:two|other) weeks?", re.I), (26.0,)),
     (re.compile(r"\bweek", re.I), (52.0,)),
     (re.compile(r"\bdaily\b|\bdays?\b|\bday-", re.I), (365.0, 360.0, 252.0)),
-    (re.compile(r"continuous", re.I), (1.0,)),
 )
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
-_COUNT = r"(\d+|one|two|three|four|six|twelve)"
-# "every 3 months" (4 a year), "every 2 weeks" (26), "4 times a year", "12 payments per year".
-_EVERY = re.compile(rf"every\s+{_COUNT}\s+(month|week)s?", re.I)
+_COUNTS = {
+    word: float(index)
+    for index, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_COUNT = r"(\d+|" + "|".join(_COUNTS) + ")"
+# "every 3 months" (4 a year), "every 2 weeks" (26), "every 28 days", "4 times a year",
+# "12 payments per annum".
+_EVERY = re.compile(rf"every\s+{_COUNT}\s+(month|week|day)s?", re.I)
 _PER_YEAR = re.compile(
     rf"{_COUNT}\s*(?:x|times|payments|instalments|installments|coupons|periods|compoundings)"
-    r"\s+(?:a|per|each|every)\s+year",
+    r"\s+(?:a|per|each|every)\s+(?:year|annum)",
     re.I,
 )
-_PER_YEAR_OF = {"month": 12.0, "week": 52.0}
+_PER_YEAR_OF = {"month": 12.0, "week": 52.0, "day": 365.0}  # day: also 364 and 360 a year
 
 
 def _count(text: str) -> float:
-    return float(_COUNTS.get(text.lower(), text))
+    return _COUNTS.get(text.lower()) or float(text)
 
 
 def named_periods(question: str) -> frozenset[float]:
@@ -55,23 +96,29 @@ def named_periods(question: str) -> frozenset[float]:
             periods.update(values)
     for count, unit in _EVERY.findall(question):
         if _count(count) > 0:
-            periods.add(_PER_YEAR_OF[unit.lower()] / _count(count))
+            per_year = _PER_YEAR_OF[unit.lower()]
+            years = (per_year, 364.0, 360.0) if unit.lower() == "day" else (per_year,)
+            periods.update(days / _count(count) for days in years)  # every 28 days: 13
     periods.update(_count(count) for count in _PER_YEAR.findall(question))
     return frozenset(periods)
 
 
 def _number(node: ast.AST) -> float | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        return float(node.value)
+        try:
+            return float(node.value)
+        except OverflowError:  # an integer beyond float range: no period count
+            return None
     return None
 
 
 def rate_divisors(formula: str) -> list[float]:
-    """Each constant ``formula`` divides a percentage by besides 100: ``K`` in ``r/100/K``,
-    ``r/K/100`` and ``(r/100)/K`` (the periods a year of a per-period rate)."""
+    """Each constant ``formula`` divides a rate written as a number by, besides 100: ``K`` in
+    ``6/100/K``, ``6/K/100`` and ``(6/100)/K`` (the periods a year of a per-period rate); not
+    in ``(5+7+9)/3/100``, a mean."""
     try:
         tree = ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
         return []
     divisors = []
     for node in ast.walk(tree):
@@ -79,6 +126,8 @@ def rate_divisors(formula: str) -> list[float]:
             continue
         inner = node.left
         if not (isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Div)):
+            continue
+        if _number(inner.left) is None:  # the rate itself must be a number as written
             continue
         outer, first = _number(node.right), _number(inner.right)
         if first == 100.0 and outer is not None:

@@ -22,14 +22,16 @@ that the question also shows.
 
 A shape also fixes where each data number sits, except in a list or among terms written alike.
 :func:`misplaced_numbers` uses that to find a number in a parameter's place it could not hold
-(a value copied into the years of a CAGR: ``((7/3595)**(1/2140)-1)``), judged against every
-range the family draws that parameter from, with :data:`SLOT_SLACK` to spare.
+(a value copied into the years of a CAGR: ``((7/3595)**(1/2140)-1)``), judged against what
+that parameter could be: only counts of years or periods and confidence levels have such a
+range (:func:`plausible_range`); amounts and rates are written at any size.
 """
 
 from __future__ import annotations
 
 import ast
 import itertools
+import math
 import random
 import re
 from functools import cache, lru_cache
@@ -65,7 +67,7 @@ class _Shaper:
         """The shape of ``node`` and its data numbers in the shape's order."""
         if isinstance(node, ast.Constant):
             if self.is_data.get(id(node), False):
-                return DATA, (float(node.value),)
+                return DATA, (_as_float(node.value),)
             return _text(node, self.source), ()
         if isinstance(node, ast.Name):
             return node.id, ()
@@ -123,6 +125,13 @@ class _Shaper:
             if _joined(negated) < _joined(distinct):
                 distinct = negated
         return _joined(distinct), _ordered(distinct)
+
+
+def _as_float(value: float) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # an integer literal beyond float range
+        return math.inf
 
 
 def _joined(terms: list[tuple[str, Slots]]) -> str:
@@ -313,10 +322,28 @@ def fits_task(task: str, formula: str, shown: frozenset[float] | None = None) ->
     return not reply_shapes(formula, task_constants()[task], shown).isdisjoint(taught)
 
 
-# How far outside every range a family draws a parameter from (train and out-of-range alike) a
-# number may lie before it reads as put in another parameter's place: people write values
-# beyond the generator's ranges, but not 100 times beyond them (2140 years, a $3 cash flow).
+# How far beyond the ranges a family draws a count of periods from a number may go before it
+# reads as put in another parameter's place: people write 100-year bonds, not 2140-year CAGRs.
 SLOT_SLACK = 10.0
+
+
+def plausible_range(param: Param) -> tuple[float, float] | None:
+    """The values a person could write for ``param``, for the two kinds of parameter that have
+    them: a count of years, periods or days (a whole number the generator draws up to 100 or
+    less) is at most :data:`SLOT_SLACK` times the largest it draws; a confidence level (a
+    percentage drawn from 90, 95, 99) is at most 100 and above a tenth of the smallest. None
+    for the rest: amounts, prices and rates are written at any size (a $1 deposit, BRK.A at
+    $600,000, 0.12 for 12 %)."""
+    if param.choices:
+        if param.kind == "pct" and min(param.choices) >= 50:
+            return min(param.choices) / SLOT_SLACK, 100.0
+        return None
+    ranges = (param.train, *param.ood)
+    largest = max(high for _, high in ranges)
+    whole = param.kind == "plain" and param.decimals == 0 and not param.log
+    if whole and param.train[0] <= 2 and largest <= 100:
+        return 0.0, largest * SLOT_SLACK
+    return None
 
 
 @cache
@@ -342,6 +369,8 @@ def taught_slots() -> dict[str, dict[str, tuple[str | None, ...]]]:
             tree = _parsed(marked)
             is_data = {id(n): _is_sentinel(_text(n, marked)) for n in _numbers(tree)}
             shape, values = _Shaper(marked, is_data).read(tree.body)
+            if any(v is not None and not 0 <= int(v) - SENTINEL < len(keys) for v in values):
+                continue  # the builder did arithmetic on a sentinel: its places are unknown
             read = tuple(None if v is None else keys[int(v) - SENTINEL] for v in values)
             known = found.setdefault(shape, read)
             if len(known) != len(read):  # a list of any length (a path, cash flows, returns)
@@ -352,24 +381,12 @@ def taught_slots() -> dict[str, dict[str, tuple[str | None, ...]]]:
     return slots
 
 
-def _bounds(param: Param) -> tuple[float, float]:
-    """The smallest and largest size (absolute value) ``param`` is ever drawn at."""
-    if param.choices:
-        sizes = [abs(c) for c in param.choices]
-        return min(sizes), max(sizes)
-    ranges = (param.train, *param.ood)
-    if any(low <= 0 <= high for low, high in ranges):
-        return 0.0, max(max(abs(low), abs(high)) for low, high in ranges)
-    sizes = [abs(x) for r in ranges for x in r]
-    return min(sizes), max(sizes)
-
-
 def misplaced_numbers(
     task: str, formula: str, shown: frozenset[float] | None = None
 ) -> list[tuple[float, str]]:
     """The numbers of ``formula`` that sit in the place of a parameter of ``task`` they could
-    not be (more than :data:`SLOT_SLACK` times outside every range it is drawn from), with that
-    parameter's name: ``2140`` as the years of a CAGR, ``3`` as a cash flow. Empty when some
+    not be (:func:`plausible_range`), with that parameter's name: ``2140`` as the years of a
+    CAGR, ``2.326`` (a z-score) as a confidence level. Zero is never judged. Empty when some
     reading of the formula puts every number where it could be, or none can be placed."""
     slots = taught_slots().get(task, {})
     params = FAMILIES[task].params if task in FAMILIES else {}
@@ -380,12 +397,12 @@ def misplaced_numbers(
             continue
         outliers = []
         for value, key in zip(values, keys, strict=True):
-            if value is None or key is None or key not in params:
+            if not value or key is None or key not in params:
                 continue
-            low, high = _bounds(params[key])
-            if not low / SLOT_SLACK <= abs(value) <= high * SLOT_SLACK:
+            plausible = plausible_range(params[key])
+            if plausible is not None and not plausible[0] <= abs(value) <= plausible[1]:
                 outliers.append((value, key))
         if not outliers:
             return []
-        first = first or outliers
+        first = min(first, sorted(outliers)) if first else sorted(outliers)  # set order aside
     return first

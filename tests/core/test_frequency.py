@@ -20,8 +20,12 @@ from quantreason.tasks import FAMILIES
         ("end-of-year repayments", {1.0}),
         ("paid every six months", {2.0, 12.0}),
         ("interest credited every 3 months", {4.0, 12.0}),
-        ("a coupon paid 4 times a year", {1.0, 4.0}),  # "year" also names 1
-        ("12 payments per year", {1.0, 12.0}),
+        ("a coupon paid 4 times a year", {4.0}),
+        ("12 payments per annum", {12.0}),
+        ("coupons paid twice-yearly", {2.0}),
+        ("paid every 28 days", {365 / 28, 13.0, 360 / 28, 365.0, 360.0, 252.0}),
+        # durations and how a rate is quoted name no frequency: "30-year", "annual interest"
+        ("a $350,000 30-year mortgage at 6.5% annual interest", set()),
         ("paid fortnightly", {26.0}),
         ("a daily rate", {365.0, 360.0, 252.0}),
         ("a bond trading at par", set()),
@@ -35,6 +39,7 @@ def test_rate_divisors_are_the_constants_a_percentage_is_divided_by() -> None:
     assert rate_divisors("pmt(6.16/100/4, 8*4, 11000)") == [4.0]
     assert rate_divisors("5000*(1+6/12/100)**(12*3)") == [12.0]
     assert rate_divisors("(12-3)/20") == []  # one division: no per-period rate
+    assert rate_divisors("(5+7+9)/3/100") == []  # a mean of returns, not a rate per period
     assert rate_divisors("pmt(6.16/100/") == []  # unreadable: nothing to judge
 
 
@@ -49,8 +54,10 @@ def test_a_per_period_rate_must_use_a_frequency_the_question_names() -> None:
     annual = "A $50,000 loan at 8% is repaid with equal annual payments over 7 years."
     assert frequency_mismatch("pmt(8/100/2, 7*2, 50000)", annual) is not None
     assert frequency_mismatch("pmt(8/100, 7, 50000)", annual) is None
-    # A question that names no frequency is not judged.
+    # A question that names no frequency is not judged: a mortgage is paid monthly by convention.
     assert frequency_mismatch("pmt(8/100/2, 7*2, 50000)", "Borrow 50000 at 8% for 7 terms") is None
+    mortgage = "What is the payment on a $350,000 30-year mortgage at 6.5% a year?"
+    assert frequency_mismatch("pmt(6.5/100/12, 30*12, 350000)", mortgage) is None
 
 
 def test_a_reply_whose_rate_contradicts_the_frequency_does_not_vote() -> None:

@@ -136,12 +136,17 @@ def test_a_conversion_done_twice_does_not_fit(task: str, formula: str) -> None:
     ("task", "formula", "misplaced"),
     [
         # values copied into another parameter's place (tuning-set misses of this kind)
-        ("cagr", "((7/3595)**(1/2140)-1)*100", [(7.0, "V1"), (2140.0, "n")]),
+        ("cagr", "((7/3595)**(1/2140)-1)*100", [(2140.0, "n")]),  # 7 as an amount: any size
         ("loan_payment", "pmt(6.5/100/12, 350000*12, 350000)", [(350000.0, "n")]),
         ("parametric_var", "12707*norm_ppf(2.326/100)*2.09/100*sqrt(19)", [(2.326, "c")]),
         # the same numbers in their places
         ("cagr", "((2140/3595)**(1/7)-1)*100", []),
         ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)", []),
+        # amounts, prices and rates are written at any size; zero is never judged
+        ("cagr", "((45/20)**(1/5)-1)*100", []),
+        ("sharpe_ratio", "(12-0)/20", []),
+        ("sharpe_ratio", "(0.12-0.03)/0.18", []),
+        ("zero_coupon_price", "1000000/(1+5/100)**100", []),  # a 100-year bond
         # another shape than the task teaches: not placed, so not judged here
         ("cagr", "2140/3595", []),
     ],
