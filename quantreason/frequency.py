@@ -85,7 +85,8 @@ _PER_YEAR_OF = {"month": 12.0, "week": 52.0, "day": 365.0}  # day: also 364 and 
 
 
 def _count(text: str) -> float:
-    return _COUNTS.get(text.lower()) or float(text)
+    word = text.lower()
+    return _COUNTS[word] if word in _COUNTS else float(text)
 
 
 def named_periods(question: str) -> frozenset[float]:

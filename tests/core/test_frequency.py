@@ -29,6 +29,7 @@ from quantreason.tasks import FAMILIES
         ("paid fortnightly", {26.0}),
         ("a daily rate", {365.0, 360.0, 252.0}),
         ("a bond trading at par", set()),
+        ("every zero months, zero times a year", {0.0, 12.0}),  # nonsense, but no exception
     ],
 )
 def test_named_periods_reads_words_and_counts(question: str, periods: set[float]) -> None:
