@@ -14,6 +14,34 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+# Small numbers people spell out ("six months", "every two weeks", "thirty years"): what a
+# question may mean by them, for the frequency reader and for grounding.
+NUMBER_WORDS: dict[str, float] = {
+    **{
+        word: float(value)
+        for value, word in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+            ]
+        )
+    },
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "fifty": 50.0,
+}
+
 # Scale words and abbreviations, lower case -> factor. Longer abbreviations come first in the
 # pattern below so that "mn" is not read as "m" followed by "n".
 SCALE_FACTORS: dict[str, float] = {

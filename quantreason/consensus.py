@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from quantreason.amounts import scaled_amounts
+from quantreason.amounts import NUMBER_WORDS, scaled_amounts
 from quantreason.frequency import frequency_mismatch, named_periods
 from quantreason.reply import interpret_response, split_response
 from quantreason.tables import rows_as_labelled_values
@@ -53,19 +53,6 @@ _IMPLIED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
     (re.compile(r"\btriple", re.I), (3.0,)),
     (re.compile(r"\bquadruple", re.I), (4.0,)),
 )
-_WORD_NUMBERS = {
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "seven": 7.0,
-    "eight": 8.0,
-    "nine": 9.0,
-    "ten": 10.0,
-    "eleven": 11.0,
-    "twenty": 20.0,
-    "thirty": 30.0,
-    "fifty": 50.0,
-}
 
 
 def question_numbers(question: str) -> set[float]:
@@ -91,7 +78,7 @@ def shown_numbers(question: str) -> set[float]:
         if pattern.search(text):
             numbers.update(implied)
     words = set(re.findall(r"[a-z]+", text.lower()))
-    numbers.update(value for word, value in _WORD_NUMBERS.items() if word in words)
+    numbers.update(value for word, value in NUMBER_WORDS.items() if word in words)
     return numbers
 
 

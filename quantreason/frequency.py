@@ -20,6 +20,8 @@ from __future__ import annotations
 import ast
 import re
 
+from quantreason.amounts import NUMBER_WORDS
+
 # Words that name (or imply) a number of periods a year. Once a year is read only from words
 # about payments or compounding: "30 years", "a 30-year loan", "6 % annual interest" and "p.a."
 # say how long or how the rate is quoted, not how often anything is paid.
@@ -52,27 +54,7 @@ _NAMED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
     (re.compile(r"\bweek", re.I), (52.0,)),
     (re.compile(r"\bdaily\b|\bdays?\b|\bday-", re.I), (365.0, 360.0, 252.0)),
 )
-_COUNTS = {
-    word: float(index)
-    for index, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
-_COUNT = r"(\d+|" + "|".join(_COUNTS) + ")"
+_COUNT = r"(\d+|" + "|".join(NUMBER_WORDS) + ")"
 # "every 3 months" (4 a year), "every 2 weeks" (26), "every 28 days", "4 times a year",
 # "12 payments per annum".
 _EVERY = re.compile(rf"every\s+{_COUNT}\s+(month|week|day)s?", re.I)
@@ -86,7 +68,7 @@ _PER_YEAR_OF = {"month": 12.0, "week": 52.0, "day": 365.0}  # day: also 364 and 
 
 def _count(text: str) -> float:
     word = text.lower()
-    return _COUNTS[word] if word in _COUNTS else float(text)
+    return NUMBER_WORDS[word] if word in NUMBER_WORDS else float(text)
 
 
 def named_periods(question: str) -> frozenset[float]:

@@ -35,6 +35,7 @@ import math
 import random
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from quantreason.formula import FUNCTIONS
 from quantreason.tasks import FAMILIES
@@ -201,37 +202,50 @@ def _parse(formula: str) -> ast.Expression | None:
 SENTINEL = 987_001  # data numbers while reading taught formulas: 987001.25, 987002.25, ...
 
 
+class _Taught(NamedTuple):
+    """One drawn formula of a family: as the builder writes it, and for each number (in
+    :func:`_numbers` order) whether it is data; ``marked`` is the same formula written on
+    sentinels (None when it could not be, see :func:`_taught_formulas`) and ``keys`` the
+    parameters in sentinel order."""
+
+    formula: str
+    data: tuple[bool, ...]
+    marked: str | None
+    keys: tuple[str, ...]
+
+
 @cache
-def _taught_formulas() -> dict[str, tuple[tuple[str, tuple[bool, ...]], ...]]:
-    """Per family: its formula builder's output for drawn parameters, and for each number (in
-    :func:`_numbers` order) whether it is data. The builder is run a second time on sentinels
-    (sign kept), so data and constants are not confused where their digits coincide (a 12-year
-    monthly loan writes 12 as both). A builder whose form depends on the values (an annual loan
-    drops its ``/1``), or that cannot take a sentinel, is read by digits instead: a number is
-    data when a parameter shows it. Each family draws from its own seed, so adding or
-    reordering families changes no other family's shapes."""
-    formulas: dict[str, tuple[tuple[str, tuple[bool, ...]], ...]] = {}
+def _taught_formulas() -> dict[str, tuple[_Taught, ...]]:
+    """Per family: its formula builder's output for drawn parameters, each number marked data
+    or constant. The builder is run a second time on sentinels (sign kept), so data and
+    constants are not confused where their digits coincide (a 12-year monthly loan writes 12 as
+    both). A builder whose form depends on the values (an annual loan drops its ``/1``), or that
+    cannot take a sentinel, is read by digits instead: a number is data when a parameter shows
+    it. Each family draws from its own seed, so adding or reordering families changes no other
+    family's shapes."""
+    formulas: dict[str, tuple[_Taught, ...]] = {}
     for family in FAMILIES.values():
         rng = random.Random(f"shapes:{family.name}")
-        read: list[tuple[str, tuple[bool, ...]]] = []
+        read: list[_Taught] = []
         for draw in range(DRAWS_PER_FAMILY):
             nums = family.draw(rng, ood=draw % 2 == 1)
             real = family.build_formula(nums).strip()
             try:
-                marked = family.formula(
+                marked: str | None = family.formula(
                     {
                         key: f"{'-' if num.value < 0 else ''}{SENTINEL + index}.25"
                         for index, (key, num) in enumerate(nums.items())
                     }
                 ).strip()
             except (ValueError, KeyError, TypeError, ArithmeticError):
-                marked = ""
+                marked = None
             if marked and _skeleton(real) == _skeleton(marked):
                 data = tuple(_is_sentinel(_text(n, marked)) for n in _numbers(_parsed(marked)))
             else:
+                marked = None
                 digits = {num.formula.lstrip("-") for num in nums.values()}
                 data = tuple(_text(n, real) in digits for n in _numbers(_parsed(real)))
-            read.append((real, data))
+            read.append(_Taught(real, data, marked, tuple(nums)))
         formulas[family.name] = tuple(read)
     return formulas
 
@@ -258,7 +272,7 @@ def taught_shapes() -> dict[str, frozenset[str]]:
     shapes: dict[str, frozenset[str]] = {}
     for name, formulas in _taught_formulas().items():
         found = set()
-        for formula, data in formulas:
+        for formula, data, _, _ in formulas:
             tree = _parsed(formula)
             is_data = {id(n): d for n, d in zip(_numbers(tree), data, strict=True)}
             found.add(_Shaper(formula, is_data).shape(tree.body))
@@ -273,7 +287,7 @@ def task_constants() -> dict[str, frozenset[str]]:
     constants: dict[str, frozenset[str]] = {}
     for name, formulas in _taught_formulas().items():
         found: set[str] = set()
-        for formula, data in formulas:
+        for formula, data, _, _ in formulas:
             texts = [_text(n, formula) for n in _numbers(_parsed(formula))]
             found.update(text for text, d in zip(texts, data, strict=True) if not d)
         constants[name] = frozenset(found)
@@ -352,23 +366,15 @@ def taught_slots() -> dict[str, dict[str, tuple[str | None, ...]]]:
     (None where the place is not fixed, or the shape came from a builder that cannot take
     sentinels)."""
     slots: dict[str, dict[str, tuple[str | None, ...]]] = {}
-    for family in FAMILIES.values():
-        rng = random.Random(f"slots:{family.name}")
+    for name, formulas in _taught_formulas().items():
         found: dict[str, tuple[str | None, ...]] = {}
-        for draw in range(DRAWS_PER_FAMILY):
-            nums = family.draw(rng, ood=draw % 2 == 1)
-            keys = list(nums)
-            try:
-                marked = family.formula(
-                    {key: f"{SENTINEL + index}.25" for index, key in enumerate(keys)}
-                ).strip()
-            except (ValueError, KeyError, TypeError, ArithmeticError):
-                continue
-            if _skeleton(family.build_formula(nums).strip()) != _skeleton(marked):
-                continue  # the form depends on the values: read by digits, no slots
-            tree = _parsed(marked)
-            is_data = {id(n): _is_sentinel(_text(n, marked)) for n in _numbers(tree)}
-            shape, values = _Shaper(marked, is_data).read(tree.body)
+        for taught in formulas:
+            if taught.marked is None:
+                continue  # read by digits: no slots
+            tree = _parsed(taught.marked)
+            is_data = dict(zip(map(id, _numbers(tree)), taught.data, strict=True))
+            shape, values = _Shaper(taught.marked, is_data).read(tree.body)
+            keys = taught.keys
             if any(v is not None and not 0 <= int(v) - SENTINEL < len(keys) for v in values):
                 continue  # the builder did arithmetic on a sentinel: its places are unknown
             read = tuple(None if v is None else keys[int(v) - SENTINEL] for v in values)
@@ -377,7 +383,7 @@ def taught_slots() -> dict[str, dict[str, tuple[str | None, ...]]]:
                 found[shape] = (None,) * max(len(known), len(read))
                 continue
             found[shape] = tuple(a if a == b else None for a, b in zip(known, read, strict=True))
-        slots[family.name] = found
+        slots[name] = found
     return slots
 
 

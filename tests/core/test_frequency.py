@@ -30,6 +30,8 @@ from quantreason.tasks import FAMILIES
         ("a daily rate", {365.0, 360.0, 252.0}),
         ("a bond trading at par", set()),
         ("every zero months, zero times a year", {0.0, 12.0}),  # nonsense, but no exception
+        # spelled-out counts come from the one table grounding also reads (amounts.NUMBER_WORDS)
+        ("interest paid every thirty days", {365 / 30, 364 / 30, 12.0, 365.0, 360.0, 252.0}),
     ],
 )
 def test_named_periods_reads_words_and_counts(question: str, periods: set[float]) -> None:
