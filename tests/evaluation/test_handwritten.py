@@ -1,4 +1,4 @@
-"""The hand-written benchmarks (report set and tuning set): valid, broad, and their answers
+"""The hand-written benchmarks (report, tuning and probe sets): valid, broad, and their answers
 match the hand arithmetic."""
 
 import importlib.util
@@ -14,6 +14,8 @@ BENCH = REPO_ROOT / "benchmarks"
 SETS = {  # JSONL -> (answers script, minimum questions, minimum families)
     "handwritten": ("handwritten_answers.py", 30, 15),
     "handwritten_dev": ("handwritten_dev_answers.py", 80, 35),
+    # written blind to the generator and both sets above (session 16): 48 in-family, 12 "other"
+    "handwritten_probe": ("handwritten_probe_answers.py", 60, 40),
 }
 
 
@@ -62,6 +64,8 @@ def test_tuning_set_is_not_the_report_set() -> None:
     for row in report:
         words = _words(row["question"])
         runs |= {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
-    for row in load_questions(BENCH / "handwritten_dev.jsonl"):
+    tuning = [*load_questions(BENCH / "handwritten_dev.jsonl")]
+    tuning += load_questions(BENCH / "handwritten_probe.jsonl")
+    for row in tuning:
         words = _words(row["question"])
         assert not {tuple(words[i : i + 8]) for i in range(len(words) - 7)} & runs, row["id"]
