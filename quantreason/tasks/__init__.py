@@ -10,6 +10,7 @@ import dataclasses
 
 from quantreason.tasks import (
     choice,
+    goals,
     growth,
     performance,
     ratios,
@@ -32,6 +33,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *growth.FAMILIES,
         *ratios.FAMILIES,
         *variants.FAMILIES,
+        *goals.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
