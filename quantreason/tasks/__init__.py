@@ -12,6 +12,7 @@ from quantreason.tasks import (
     choice,
     goals,
     growth,
+    lending,
     performance,
     ratios,
     returns,
@@ -34,6 +35,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *ratios.FAMILIES,
         *variants.FAMILIES,
         *goals.FAMILIES,
+        *lending.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

@@ -149,6 +149,42 @@ CASES = [
     ("years_to_target", {"P": 8000, "F": 10648, "r": 10}, 3.0),  # 8000 * 1.331 = 10648
     ("years_to_target", {"P": 5000, "F": 7320.5, "r": 10}, 4.0),  # 5000 * 1.4641 = 7320.5
     ("years_to_target", {"P": 1000, "F": 1100, "r": 21}, 0.5),  # 1.21^0.5 = 1.1
+    # payment 2000 * 0.1 / (1 - 1/1.21) = 24200/21; interest 200 in year 1, then 10 % of the
+    # 2200 - 24200/21 = 22000/21 left, 2200/21: 200 + 2200/21 = 6400/21
+    ("loan_total_interest", {"P": 2000, "r": 10, "n": 2, "m": 1}, 6400 / 21),
+    # four quarterly payments of 1000 * 0.02 / (1 - 1.02^-4) = 262.62, less the 1000 borrowed
+    ("loan_total_interest", {"P": 1000, "r": 8, "n": 1, "m": 4}, 4 * 20 / (1 - 1.02**-4) - 1000),
+    # twelve monthly payments of 1200 * 0.01 / (1 - 1.01^-12) = 106.62, less 1200
+    (
+        "loan_total_interest",
+        {"P": 1200, "r": 12, "n": 1, "m": 12},
+        12 * 12 / (1 - 1.01**-12) - 1200,
+    ),
+    # the textbook mortgage: 360 payments of 599.55 on 100,000 at 6 %, less 100,000: 115,838.19
+    (
+        "loan_total_interest",
+        {"P": 100000, "r": 6, "n": 30, "m": 12},
+        360 * 500 / (1 - 1.005**-360) - 100000,
+    ),
+    # a year's interest makes 11000 owed, less the payment 121000/21 (five times the one above):
+    # (231000 - 121000)/21 = 110000/21
+    ("loan_balance", {"P": 10000, "r": 10, "n": 2, "t": 1, "m": 1}, 110000 / 21),
+    # half the term left: pay * (1 - v^4) / 0.02 with pay = 20 / (1 - v^8), v = 1/1.02, and
+    # 1 - v^8 = (1 - v^4)(1 + v^4)
+    ("loan_balance", {"P": 1000, "r": 8, "n": 2, "t": 1, "m": 4}, 1000 / (1 + 1.02**-4)),
+    # the last 12 of 36 monthly payments of 500 / (1 - 1.005^-36), discounted at 0.5 %
+    (
+        "loan_balance",
+        {"P": 100000, "r": 6, "n": 3, "t": 2, "m": 12},
+        500 / (1 - 1.005**-36) * (1 - 1.005**-12) / 0.005,
+    ),
+    # looking back: 100,000 grown 120 months at 0.5 % less 120 payments of 599.55 grown the
+    # same way (83,685.72 still owed of a 30-year mortgage after 10 years)
+    (
+        "loan_balance",
+        {"P": 100000, "r": 6, "n": 30, "t": 10, "m": 12},
+        100000 * 1.005**120 - 500 / (1 - 1.005**-360) * (1.005**120 - 1) / 0.005,
+    ),
 ]
 
 
