@@ -13,6 +13,7 @@ from quantreason.tasks import (
     goals,
     growth,
     lending,
+    implied,
     performance,
     ratios,
     returns,
@@ -36,6 +37,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *variants.FAMILIES,
         *goals.FAMILIES,
         *lending.FAMILIES,
+        *implied.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
