@@ -29,12 +29,14 @@ from quantreason.tasks import FAMILIES, Family, get_family
 from quantreason.tasks.base import Values
 
 SPLITS = ("train", "validation", "test", "test_ood_range", "test_ood_template")
+# Test splits: 5 questions per family up to 60 families, so that a family with phrasing parts
+# (held-out templates alternate with held-out composed questions) shows all 3 held-out templates.
 DEFAULT_SIZES = {
     "train": 900,
     "validation": 200,
-    "test": 250,
-    "test_ood_range": 250,
-    "test_ood_template": 250,
+    "test": 300,
+    "test_ood_range": 300,
+    "test_ood_template": 300,
 }
 # Evaluation splits first: train must avoid their questions, never the other way round.
 GENERATION_ORDER = ("test", "test_ood_range", "test_ood_template", "validation", "train")
