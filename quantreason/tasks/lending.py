@@ -21,6 +21,17 @@ _REPAYMENT_WORDS = {
     4.0: ("quarterly", "end-of-quarter", "three-monthly"),
     12.0: ("monthly", "end-of-month", "month-end"),
 }
+# What a composed question calls the payment frequency (both families).
+_FREQUENCY_LABELS = (
+    "payment frequency",
+    "repayments",
+    "repayment schedule",
+    "instalment frequency",
+    "level payments",
+    "payment schedule",
+    "how often payments are made",
+    "frequency of the equal instalments",
+)
 # Monthly payments are the most common (mortgages, car and personal loans): 3 in 5 draws.
 _PAYMENTS_A_YEAR = plain((0, 0), ((0, 0),), choices=(12.0, 12.0, 12.0, 4.0, 1.0))
 
@@ -190,16 +201,7 @@ LOAN_TOTAL_INTEREST = Family(
                 "tenor (years)",
                 "life of the loan in years",
             ),
-            "m": (
-                "payment frequency",
-                "repayments",
-                "repayment schedule",
-                "instalment frequency",
-                "level payments",
-                "payment schedule",
-                "how often payments are made",
-                "frequency of the equal instalments",
-            ),
+            "m": _FREQUENCY_LABELS,
         },
         asks=(
             "What is the total interest paid over the life of the loan?",
@@ -369,16 +371,7 @@ LOAN_BALANCE = Family(
                 "payment history (years)",
                 "time since drawdown (years)",
             ),
-            "m": (
-                "payment frequency",
-                "repayments",
-                "repayment schedule",
-                "instalment frequency",
-                "level payments",
-                "payment schedule",
-                "how often payments are made",
-                "frequency of the equal instalments",
-            ),
+            "m": _FREQUENCY_LABELS,
         },
         asks=(
             "What is the outstanding balance?",
