@@ -20,7 +20,7 @@ _FREQUENCY_WORDS = {
     12.0: ("monthly", "every month", "each month"),
     365.0: ("daily", "every day", "each day (365-day year)"),
 }
-_INSTALMENT_WORDS = {
+INSTALMENT_WORDS = {
     1.0: ("annual", "yearly", "end-of-year"),
     2.0: ("semi-annual", "half-yearly", "six-monthly"),
     4.0: ("quarterly", "end-of-quarter", "three-monthly"),
@@ -830,7 +830,7 @@ LOAN_INSTALMENT = Family(
         "n": plain((2, 30), ((35, 50),)),
         "m": plain((0, 0), ((0, 0),), choices=(1.0, 2.0, 4.0, 12.0)),
     },
-    render=frequency_words(_INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,
     convention="currency per instalment; nominal annual rate divided by the instalments a year",

@@ -13,15 +13,19 @@ on a simulated amortisation schedule, and the schedule is then run payment by pa
 from __future__ import annotations
 
 from quantreason.tasks.base import Family, Parts, money, pct, plain
-from quantreason.tasks.growth import frequency_words
+from quantreason.tasks.growth import INSTALMENT_WORDS, frequency_words  # loan_instalment's words
 
-# Payments a year, as the adjective a question puts before "payments" or "instalments".
-_REPAYMENT_WORDS = {
-    1.0: ("annual", "yearly", "end-of-year"),
-    4.0: ("quarterly", "end-of-quarter", "three-monthly"),
-    12.0: ("monthly", "end-of-month", "month-end"),
-}
-# What a composed question calls the payment frequency (both families).
+# What a composed question calls the rate and the payment frequency (both families).
+_RATE_LABELS = (
+    "annual interest rate",
+    "nominal annual rate",
+    "rate p.a.",
+    "interest rate per year",
+    "APR (nominal)",
+    "yearly loan rate",
+    "annual rate of interest",
+    "quoted rate per annum",
+)
 _FREQUENCY_LABELS = (
     "payment frequency",
     "repayments",
@@ -94,7 +98,7 @@ LOAN_TOTAL_INTEREST = Family(
         "n": plain((2, 30), ((35, 50),)),
         "m": _PAYMENTS_A_YEAR,
     },
-    render=frequency_words(_REPAYMENT_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_total_interest_formula,
     solve=_total_interest,
     convention="currency; all the level payments over the whole term minus the principal, "
@@ -181,16 +185,7 @@ LOAN_TOTAL_INTEREST = Family(
                 "money borrowed",
                 "original balance",
             ),
-            "r": (
-                "annual interest rate",
-                "nominal annual rate",
-                "rate p.a.",
-                "interest rate per year",
-                "APR (nominal)",
-                "yearly loan rate",
-                "annual rate of interest",
-                "quoted rate per annum",
-            ),
+            "r": _RATE_LABELS,
             "n": (
                 "term in years",
                 "loan term (years)",
@@ -246,7 +241,7 @@ LOAN_BALANCE = Family(
         "m": _PAYMENTS_A_YEAR,
     },
     valid=lambda v: v["t"] < v["n"],
-    render=frequency_words(_REPAYMENT_WORDS, "m"),  # type: ignore[arg-type]
+    render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_balance_formula,
     solve=_balance,
     convention="currency; the balance right after the last scheduled payment of the years "
@@ -341,16 +336,7 @@ LOAN_BALANCE = Family(
                 "money borrowed",
                 "loan taken out",
             ),
-            "r": (
-                "annual interest rate",
-                "nominal annual rate",
-                "rate p.a.",
-                "interest rate per year",
-                "APR (nominal)",
-                "yearly loan rate",
-                "annual rate of interest",
-                "quoted rate per annum",
-            ),
+            "r": _RATE_LABELS,
             "n": (
                 "full term in years",
                 "original term (years)",
