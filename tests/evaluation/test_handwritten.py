@@ -16,6 +16,8 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families)
     "handwritten_dev": ("handwritten_dev_answers.py", 80, 35),
     # written blind to the generator and both sets above (session 16): 48 in-family, 12 "other"
     "handwritten_probe": ("handwritten_probe_answers.py", 60, 40),
+    # a second blind set (session 17), written by another writer the same way
+    "handwritten_probe2": ("handwritten_probe2_answers.py", 60, 40),
 }
 
 
@@ -66,6 +68,7 @@ def test_tuning_set_is_not_the_report_set() -> None:
         runs |= {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
     tuning = [*load_questions(BENCH / "handwritten_dev.jsonl")]
     tuning += load_questions(BENCH / "handwritten_probe.jsonl")
+    tuning += load_questions(BENCH / "handwritten_probe2.jsonl")
     for row in tuning:
         words = _words(row["question"])
         assert not {tuple(words[i : i + 8]) for i in range(len(words) - 7)} & runs, row["id"]
