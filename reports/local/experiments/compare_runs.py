@@ -18,9 +18,11 @@ from quantreason.evaluation.scoring import wilson_interval
 
 
 def load(eval_dir: Path, model: str) -> dict[str, dict[str, bool]]:
-    """split -> question id -> correct, for one model's rows."""
+    """split -> question id -> correct, for one model's rows; ``eval_dir`` is an evaluation's
+    directory (its ``predictions.jsonl``) or a predictions file itself."""
     by_split: dict[str, dict[str, bool]] = {}
-    with (eval_dir / "predictions.jsonl").open() as handle:
+    path = eval_dir / "predictions.jsonl" if eval_dir.is_dir() else eval_dir
+    with path.open() as handle:
         for line in handle:
             row = json.loads(line)
             if row["model"] == model:

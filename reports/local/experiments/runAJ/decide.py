@@ -1,16 +1,18 @@
 """Run AJ's decision rule (experiments.md, session 18), paired against run AH.
 
 Run from the repository root:
-    python reports/local/experiments/runAJ/decide.py \
+    .venv/bin/python reports/local/experiments/runAJ/decide.py \
         reports/local/experiments/runAJ/predictions.jsonl \
         reports/local/experiments/runAJ/predictions_extra.jsonl
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: compare_runs
+import compare_runs
 
 RUN_AH = Path("reports/local/experiments/runAH")
 AH_FILES = ("predictions.jsonl", "predictions_blind.jsonl", "predictions_probe3.jsonl")
@@ -29,14 +31,12 @@ Key = tuple[str, str]
 
 def load(paths: list[Path]) -> dict[Key, bool]:
     """(set, id) -> whether the fine-tuned model's greedy reply (task check applied) is right."""
-    right: dict[Key, bool] = {}
-    for path in paths:
-        with path.open() as lines:
-            for line in lines:
-                row = json.loads(line)
-                if row["model"] == "finetuned":
-                    right[(row["split"], row["id"])] = bool(row["correct"])
-    return right
+    return {
+        (split, question): right
+        for path in paths
+        for split, answers in compare_runs.load(path, "finetuned").items()
+        for question, right in answers.items()
+    }
 
 
 Right = dict[Key, bool]
