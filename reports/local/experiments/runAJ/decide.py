@@ -15,8 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: co
 import compare_runs
 
 RUN_AH = Path("reports/local/experiments/runAH")
-AH_FILES = ("predictions.jsonl", "predictions_blind.jsonl", "predictions_probe3.jsonl")
-AH_FILES += ("predictions_validation.jsonl",)
+AH_FILES = (
+    "predictions.jsonl",
+    "predictions_blind.jsonl",
+    "predictions_probe3.jsonl",
+    "predictions_validation.jsonl",
+)
 PROBES = ("handwritten_probe", "handwritten_probe2", "handwritten_probe3")
 # The probe questions that state a term as a number of payments (branch term-counts:
 # quantreason.frequency.stated_payment_counts on each question).
