@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from quantreason.amounts import NUMBER_WORDS, scaled_amounts
 from quantreason.frequency import frequency_mismatch, named_periods
-from quantreason.reply import interpret_response, split_response
-from quantreason.tables import rows_as_labelled_values
+from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import fits_task, misplaced_numbers
 
@@ -62,9 +61,9 @@ def question_numbers(question: str) -> set[float]:
 
 @functools.lru_cache(maxsize=256)  # read_candidate reads one question ~3 times per reply
 def _ungrouped(question: str) -> str:
-    """``question`` as the model reads it (pasted spreadsheet rows paired into ``label: value``
-    lines, :mod:`quantreason.tables`), with thousands separators dropped."""
-    text = rows_as_labelled_values(question)
+    """``question`` as the model reads it (:func:`quantreason.reply.question_as_read`), with
+    thousands separators dropped."""
+    text = question_as_read(question)
     return _GROUPED_RE.sub(lambda m: m.group().replace(",", ""), text)
 
 

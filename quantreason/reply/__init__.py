@@ -24,6 +24,7 @@ from quantreason.reply.formatting import (
     chat_messages,
     format_answer_number,
     format_response,
+    question_as_read,
     unit_symbol,
     user_message,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "interpret_response",
     "is_correct",
     "parse_number",
+    "question_as_read",
     "split_response",
     "unit_of",
     "unit_symbol",

@@ -7,6 +7,7 @@ for every model.
 from __future__ import annotations
 
 from quantreason.amounts import expand_scaled_amounts
+from quantreason.numerals import canonical_numerals
 from quantreason.reply.contract import (
     FORMULA_PREFIX,
     INSTRUCTION,
@@ -16,12 +17,19 @@ from quantreason.reply.contract import (
 from quantreason.tables import rows_as_labelled_values
 
 
+def question_as_read(question: str) -> str:
+    """``question`` as the model reads it and as its reply's numbers are checked against:
+    pasted spreadsheet rows paired into ``label: value`` lines (:mod:`quantreason.tables`) and
+    numbers in the generator's notation ("3,8 %" -> "3.8 %", "two and a half" -> "2.5":
+    :mod:`quantreason.numerals`)."""
+    return canonical_numerals(rows_as_labelled_values(question.strip()))
+
+
 def user_message(question: str) -> str:
-    """Text of the single user turn for ``question`` (instruction folded in), with amounts
-    written scaled ("$1.2M") written out in full, as the formula copies them, and pasted
-    spreadsheet rows paired into ``label: value`` lines (:mod:`quantreason.tables`)."""
-    text = rows_as_labelled_values(question.strip())
-    return f"{INSTRUCTION}\n\nQuestion: {expand_scaled_amounts(text)}"
+    """Text of the single user turn for ``question`` (instruction folded in): the question as
+    read (:func:`question_as_read`), with amounts written scaled ("$1.2M") written out in full,
+    as the formula copies them."""
+    return f"{INSTRUCTION}\n\nQuestion: {expand_scaled_amounts(question_as_read(question))}"
 
 
 def chat_messages(question: str) -> list[dict[str, str]]:
