@@ -20,6 +20,8 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families)
     "handwritten_probe2": ("handwritten_probe2_answers.py", 60, 40),
     # a third (session 18), written blind and read only after run AJ's decision
     "handwritten_probe3": ("handwritten_probe3_answers.py", 60, 40),
+    # a fourth (session 19), written blind; its answers recomputed by a second helper
+    "handwritten_probe4": ("handwritten_probe4_answers.py", 60, 40),
 }
 
 
@@ -72,6 +74,7 @@ def test_tuning_set_is_not_the_report_set() -> None:
     tuning += load_questions(BENCH / "handwritten_probe.jsonl")
     tuning += load_questions(BENCH / "handwritten_probe2.jsonl")
     tuning += load_questions(BENCH / "handwritten_probe3.jsonl")
+    tuning += load_questions(BENCH / "handwritten_probe4.jsonl")
     for row in tuning:
         words = _words(row["question"])
         assert not {tuple(words[i : i + 8]) for i in range(len(words) - 7)} & runs, row["id"]
