@@ -54,6 +54,15 @@ def read_questions(question: str | None, file: Path | None) -> list[str]:
     return questions
 
 
+def read_as(question: str) -> str | None:
+    """The question as the model read it, where that differs from what was typed (numbers
+    rewritten, "3,8 %" -> "3.8 %", or pasted rows paired); None where it reads as typed."""
+    from quantreason.reply import question_as_read
+
+    read = question_as_read(question)
+    return read if read != question.strip() else None
+
+
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question, in quotes.")] = None,
     file: Annotated[
@@ -111,7 +120,10 @@ def ask(
         chunk = tuple(questions[start : start + CHUNK])
         answered = predictor.predict(InferenceRequest(chunk, False, max_new_tokens))
         assert isinstance(answered, list)
-        records += [{"question": q, **r} for q, r in zip(chunk, answered, strict=True)]
+        records += [
+            {"question": q, "read_as": read_as(q), **r}
+            for q, r in zip(chunk, answered, strict=True)
+        ]
     if as_json:
         for record in records:
             typer.echo(json.dumps(record, sort_keys=True))
@@ -127,6 +139,9 @@ def _print(records: list[dict[str, Any]]) -> None:
     console = Console(soft_wrap=True)
     for record in records:
         console.print(f"[bold]Q:[/] {record['question']}", markup=True, highlight=False)
+        if record.get("read_as"):
+            # the numbers the model was given, where they differ from what was typed
+            console.print(f"  read as:    {record['read_as']}", markup=False, highlight=False)
         console.print(f"  formula:    {record['formula']}", markup=False, highlight=False)
         if record["abstained"]:
             answer = f"abstained ({record['abstain_reason']})"

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quantreason.cli import app
-from quantreason.cli.ask import read_questions
+from quantreason.cli.ask import read_as, read_questions
 from quantreason.models import TINY_RANDOM
 
 
@@ -79,3 +79,18 @@ def test_a_rewritten_reply_says_which_task_it_first_named(capsys: pytest.Capture
     out = capsys.readouterr().out
     assert out.count("rewritten:") == 1
     assert "the model first named compounding; the question reads as cagr (p = 0.91)" in out
+
+
+def test_a_question_typed_another_way_shows_how_it_was_read(capsys: pytest.CaptureFixture) -> None:
+    from quantreason.cli.ask import _print
+
+    typed = "I have 12.500 € at 3,8 % for two and a half years. Balance?"
+    assert read_as(typed) == "I have 12500 € at 3.8 % for 2.5 years. Balance?"
+    assert read_as("  What is 10% of 200?  ") is None  # reads as typed
+    record = {"question": typed, "read_as": read_as(typed), "formula": "12500*(1+3.8/100)**2.5",
+              "abstained": False, "answer": 13741.9, "unit": "currency", "task": "compounding",
+              "confidence": 1.0, "samples": 0, "grounded": True}  # fmt: skip
+    _print([record, record | {"read_as": None}])
+    out = capsys.readouterr().out
+    assert out.count("read as:") == 1
+    assert "read as:    I have 12500 € at 3.8 % for 2.5 years. Balance?" in out
