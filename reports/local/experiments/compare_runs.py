@@ -30,6 +30,35 @@ def load(eval_dir: Path, model: str) -> dict[str, dict[str, bool]]:
     return by_split
 
 
+Key = tuple[str, str]  # (set, question id)
+
+
+def load_keyed(paths: list[Path], model: str = "finetuned") -> dict[Key, bool]:
+    """(set, question id) -> correct for one model, over several predictions files or eval
+    directories (a run's pipeline evaluation and its extra evaluations)."""
+    return {
+        (split, question): right
+        for path in paths
+        for split, answers in load(path, model).items()
+        for question, right in answers.items()
+    }
+
+
+def paired_net(
+    a: dict[Key, bool], b: dict[Key, bool], keys: list[Key], label: str, names: str = "A B"
+) -> tuple[int, int]:
+    """Print and return (B's gains - losses against A, questions both answered) over ``keys``."""
+    keys = [key for key in keys if key in a and key in b]
+    gained = sum(b[key] and not a[key] for key in keys)
+    lost = sum(a[key] and not b[key] for key in keys)
+    first, second = names.split()
+    print(
+        f"{label:44s} n={len(keys):4d}  {first} {sum(a[k] for k in keys):4d}  "
+        f"{second} {sum(b[k] for k in keys):4d}  +{gained}/-{lost}"
+    )
+    return gained - lost, len(keys)
+
+
 def summary(correct: dict[str, bool]) -> dict[str, float]:
     right, n = sum(correct.values()), len(correct)
     low, high = wilson_interval(right, n)

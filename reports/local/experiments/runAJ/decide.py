@@ -30,36 +30,15 @@ COUNT_TERMS = {
     "handwritten_probe3": ("r01", "r31", "r46", "r49", "r50", "r53"),
 }
 
-Key = tuple[str, str]
-
-
-def load(paths: list[Path]) -> dict[Key, bool]:
-    """(set, id) -> whether the fine-tuned model's greedy reply (task check applied) is right."""
-    return {
-        (split, question): right
-        for path in paths
-        for split, answers in compare_runs.load(path, "finetuned").items()
-        for question, right in answers.items()
-    }
-
-
-Right = dict[Key, bool]
-
-
-def paired(ah: Right, aj: Right, keys: list[Key], label: str) -> tuple[int, int]:
-    keys = [key for key in keys if key in ah and key in aj]
-    gained = sum(aj[key] and not ah[key] for key in keys)
-    lost = sum(ah[key] and not aj[key] for key in keys)
-    before, after = sum(ah[key] for key in keys), sum(aj[key] for key in keys)
-    print(f"{label:42s} n={len(keys):4d}  AH {before:4d}  AJ {after:4d}  +{gained}/-{lost}")
-    return gained - lost, len(keys)
-
 
 def main() -> None:
-    ah = load([RUN_AH / name for name in AH_FILES])
-    aj = load([Path(arg) for arg in sys.argv[1:]])
+    ah = compare_runs.load_keyed([RUN_AH / name for name in AH_FILES])
+    aj = compare_runs.load_keyed([Path(arg) for arg in sys.argv[1:]])
 
-    def in_sets(*sets: str) -> list[Key]:
+    def paired(a: dict, b: dict, keys: list, label: str) -> tuple[int, int]:
+        return compare_runs.paired_net(a, b, keys, label, "AH AJ")
+
+    def in_sets(*sets: str) -> list[compare_runs.Key]:
         return [key for key in aj if key[0] in sets]
 
     counted = [(s, i) for s in PROBES for i in COUNT_TERMS[s]]
