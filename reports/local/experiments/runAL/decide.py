@@ -17,6 +17,8 @@ HERE = Path(__file__).resolve().parent
 RUN_AK = HERE.parent / "runAK"
 RUN_AH = HERE.parent / "runAH"
 FILES = ("predictions.jsonl", "predictions_extra.jsonl")  # the pipeline's, then the extra sets
+# Run AK's pipeline replies are byte-identical to run AH's (same adapter bytes), kept once.
+AK_PATHS = (RUN_AH / "predictions.jsonl", RUN_AK / "predictions_extra.jsonl")
 AH_FILES = (
     "predictions.jsonl",
     "predictions_blind.jsonl",
@@ -39,7 +41,7 @@ def families(probe_files: list[Path]) -> dict[compare_runs.Key, str]:
 
 
 def main() -> None:
-    ak = compare_runs.load_keyed([RUN_AK / name for name in FILES])
+    ak = compare_runs.load_keyed(list(AK_PATHS))
     al = compare_runs.load_keyed([HERE / name for name in FILES])
     family = families([Path("benchmarks") / f"{probe}.jsonl" for probe in PROBES])
 
