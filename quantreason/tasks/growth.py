@@ -12,16 +12,7 @@ import math
 import random
 from collections.abc import Mapping
 
-from quantreason.tasks.base import (
-    Family,
-    Parts,
-    Values,
-    later_item_labels,
-    money,
-    number_texts,
-    pct,
-    plain,
-)
+from quantreason.tasks.base import Family, Parts, Values, money, number_texts, pct, plain
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -1196,19 +1187,23 @@ MULTI_PERIOD_RETURN = Family(
                 "return for period three",
                 "3rd period perf",
             ),
-            **later_item_labels(
-                "r",
-                (
-                    "return in period {n}",
-                    "{ordinal}-year return",
-                    "period {n} return",
-                    "year {n} return",
-                    "{ordinal}-period return",
-                    "month {n} return",
-                    "return for period {word}",
-                    "{n}th period perf",
-                ),
-            ),
+            **{
+                f"r{period}": (
+                    f"return in period {period}",
+                    f"{ordinal}-year return",
+                    f"Q{period} return" if period == 4 else f"period {period} return",
+                    f"year {period} return",
+                    f"{ordinal}-period return",
+                    f"month {period} return",
+                    f"return for period {word}",
+                    f"{period}th period perf",
+                )
+                for period, ordinal, word in (
+                    (4, "fourth", "four"),
+                    (5, "fifth", "five"),
+                    (6, "sixth", "six"),
+                )
+            },
         },
         asks=(
             "What is the cumulative return?",
