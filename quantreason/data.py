@@ -9,8 +9,11 @@ Splits (``DIR/<split>.jsonl``):
 Families are filled round-robin (and templates round-robin within a family), so every family
 is in every split that has at least one question per family. Evaluation splits are generated
 first and train last; a question whose normalised text was already produced is redrawn, so no
-evaluation question (or near-duplicate) appears in train. Each split has its own random stream
-seeded from ``(seed, split)``: the same seed gives byte-identical files.
+evaluation question (or near-duplicate) appears in train. Each record has its own random
+stream, seeded from ``(seed, split, family, the family's question number in the split)``
+(:func:`record_rng`): the same seed gives byte-identical files, and a change to one family's
+drawing (a new template, a new parameter) changes that family's records only, so a data change
+can be measured against the same questions of every other family.
 """
 
 from __future__ import annotations
@@ -137,18 +140,27 @@ def generate_dataset(
     seen: set[str] = set()
     dataset: dict[str, list[dict[str, Any]]] = {}
     for split in GENERATION_ORDER:
-        rng = random.Random(f"quantreason:{seed}:{split}")
         order = interleaved(weights if split == "train" else [1.0] * len(chosen), sizes[split])
         drawn = [0] * len(chosen)  # questions of each family so far: its next template
         records = []
         for index, which in enumerate(order):
             template_index, drawn[which] = drawn[which], drawn[which] + 1
-            record = _unique_record(chosen[which], template_index, rng, split, index, seen)
+            family = chosen[which]
+            rng = record_rng(seed, split, family.name, template_index)
+            record = _unique_record(family, template_index, rng, split, index, seen)
             records.append(record)
             if on_record is not None:
                 on_record(record)
         dataset[split] = records
     return {split: dataset[split] for split in SPLITS}
+
+
+def record_rng(seed: int, split: str, family: str, number: int) -> random.Random:
+    """The random stream of the ``number``-th question of ``family`` in ``split``. One stream per
+    record, not per split: with a stream per split, any change to how one family draws (one
+    more random number) shifted every later record of every family, so two generator versions
+    differed like two seeds and no data change could be judged apart from a new draw."""
+    return random.Random(f"quantreason:{seed}:{split}:{family}:{number}")
 
 
 def checked_train_weights(weights: Mapping[str, float] | None, names: Sequence[str]) -> list[float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -26,7 +27,7 @@ from quantreason.data import (
 )
 from quantreason.formula import evaluate
 from quantreason.reply import format_response, is_correct
-from quantreason.tasks import FAMILIES
+from quantreason.tasks import FAMILIES, get_family
 
 EVAL_SPLITS = ("validation", "test", "test_ood_range", "test_ood_template")
 
@@ -242,6 +243,46 @@ def test_train_weights_shift_train_only_and_spread_each_family(tmp_path: Path) -
     assert manifest["train_weights"] == {"npv": 2}
     with pytest.raises(ValueError, match="unknown or unselected families: beta"):
         generate_dataset(3, sizes, families, train_weights={"beta": 2})
+
+
+def test_a_change_to_one_family_leaves_every_other_familys_records(monkeypatch) -> None:
+    """Each record draws from its own stream: a family that draws one more random number (as a
+    new template or parameter would) changes its own records only, and a new train weight adds
+    or drops questions of that family without redrawing the others."""
+    families = ["drawdown", "kelly", "npv"]
+    sizes = {"train": 30, "validation": 6, "test": 6, "test_ood_range": 6, "test_ood_template": 6}
+
+    def keyed(dataset: dict[str, list[dict]]) -> dict[tuple[str, str, int], dict]:
+        out = {}
+        for split, records in dataset.items():
+            seen = Counter()
+            for record in records:
+                number, seen[record["family"]] = seen[record["family"]], seen[record["family"]] + 1
+                out[split, record["family"], number] = {k: v for k, v in record.items() if k != "id"}
+        return out
+
+    before = keyed(generate_dataset(3, sizes, families))
+    kelly = get_family("kelly")
+    original_draw = kelly.draw
+
+    def one_more_draw(rng, ood):
+        rng.random()
+        return original_draw(rng, ood)
+
+    changed_kelly = dataclasses.replace(kelly)
+    object.__setattr__(changed_kelly, "draw", one_more_draw)  # frozen: patch this copy only
+    monkeypatch.setitem(FAMILIES, "kelly", changed_kelly)
+    after = keyed(generate_dataset(3, sizes, families))
+    assert before.keys() == after.keys()
+    changed = {key for key in before if before[key] != after[key]}
+    assert changed and {family for _, family, _ in changed} == {"kelly"}
+    monkeypatch.undo()
+
+    weighted = keyed(generate_dataset(3, sizes, families, train_weights={"npv": 2}))
+    for key, record in weighted.items():
+        if key in before:
+            assert record == before[key], key
+    assert {family for (split, family, _) in weighted.keys() - before.keys()} == {"npv"}
 
 
 def test_equal_train_weights_are_plain_round_robin() -> None:
