@@ -255,10 +255,11 @@ def test_a_change_to_one_family_leaves_every_other_familys_records(monkeypatch) 
     def keyed(dataset: dict[str, list[dict]]) -> dict[tuple[str, str, int], dict]:
         out = {}
         for split, records in dataset.items():
-            seen = Counter()
+            seen: Counter[str] = Counter()
             for record in records:
-                number, seen[record["family"]] = seen[record["family"]], seen[record["family"]] + 1
-                out[split, record["family"], number] = {k: v for k, v in record.items() if k != "id"}
+                family = record["family"]
+                number, seen[family] = seen[family], seen[family] + 1
+                out[split, family, number] = {k: v for k, v in record.items() if k != "id"}
         return out
 
     before = keyed(generate_dataset(3, sizes, families))
