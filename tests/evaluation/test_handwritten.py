@@ -22,6 +22,8 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families)
     "handwritten_probe3": ("handwritten_probe3_answers.py", 60, 40),
     # a fourth (session 19), written blind; its answers recomputed by a second helper
     "handwritten_probe4": ("handwritten_probe4_answers.py", 60, 40),
+    # a fifth (session 20), written blind; its answers recomputed by a second helper
+    "handwritten_probe5": ("handwritten_probe5_answers.py", 60, 40),
 }
 
 
@@ -75,6 +77,7 @@ def test_tuning_set_is_not_the_report_set() -> None:
     tuning += load_questions(BENCH / "handwritten_probe2.jsonl")
     tuning += load_questions(BENCH / "handwritten_probe3.jsonl")
     tuning += load_questions(BENCH / "handwritten_probe4.jsonl")
+    tuning += load_questions(BENCH / "handwritten_probe5.jsonl")
     for row in tuning:
         words = _words(row["question"])
         assert not {tuple(words[i : i + 8]) for i in range(len(words) - 7)} & runs, row["id"]

@@ -44,6 +44,18 @@ def load_keyed(paths: list[Path], model: str = "finetuned") -> dict[Key, bool]:
     }
 
 
+def load_questions_keyed(paths: list[Path], model: str = "finetuned") -> dict[Key, str]:
+    """(set, question id) -> the question's text: generated splits keep their ids when the
+    generator changes, so a paired count must also check that the question is the same."""
+    texts: dict[Key, str] = {}
+    for path in paths:
+        path = path / "predictions.jsonl" if path.is_dir() else path
+        for row in map(json.loads, path.read_text().splitlines()):
+            if row["model"] == model:
+                texts[row["split"], row["id"]] = row["question"]
+    return texts
+
+
 def paired_net(
     a: dict[Key, bool], b: dict[Key, bool], keys: list[Key], label: str, names: str = "A B"
 ) -> tuple[int, int]:
