@@ -39,27 +39,10 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe2.jsonl"
 REL_TOL = 1e-4
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
+import hand_arithmetic as hand  # noqa: E402
+
 Z_99 = 2.3263478740408408  # standard normal quantile at 0.99
-
-
-def annuity_factor(rate: float, periods: int) -> float:
-    """Present value of 1 paid at the end of each of ``periods`` periods."""
-    return (1 - (1 + rate) ** -periods) / rate
-
-
-def level_payment(principal: float, rate: float, periods: int) -> float:
-    """End-of-period payment that amortises ``principal`` at ``rate`` per period."""
-    return principal / annuity_factor(rate, periods)
-
-
-def max_drawdown(prices: list[float]) -> float:
-    """Largest peak-to-trough fall along ``prices``, as a positive percent."""
-    peak = prices[0]
-    worst = 0.0
-    for price in prices:
-        peak = max(peak, price)
-        worst = max(worst, (peak - price) / peak)
-    return 100 * worst
 
 
 def solve_rate(principal: float, payment: float, periods: int) -> float:
@@ -68,7 +51,7 @@ def solve_rate(principal: float, payment: float, periods: int) -> float:
     lo, hi = 1e-9, 1.0
     for _ in range(200):
         mid = (lo + hi) / 2
-        if payment * annuity_factor(mid, periods) > principal:
+        if payment * hand.annuity_factor(mid, periods) > principal:
             lo = mid  # payments worth too much: the rate must be higher
         else:
             hi = mid
@@ -92,10 +75,10 @@ def compute_answers() -> dict[str, float]:
 
     # q04 max_drawdown: monthly NAVs 100, 112, 104, 118, 97, 109, 121 (bullet list).
     # Worst fall is the Apr peak 118 to the May trough 97: 21 / 118 = 17.80 %.
-    a["q04"] = max_drawdown([100, 112, 104, 118, 97, 109, 121])
+    a["q04"] = hand.max_drawdown([100, 112, 104, 118, 97, 109, 121])
 
     # q05 loan_payment: 28.5k car loan, 6.9 % APR compounded monthly, 60 monthly payments.
-    a["q05"] = level_payment(28_500, 0.069 / 12, 60)
+    a["q05"] = hand.level_payment(28_500, 0.069 / 12, 60)
 
     # q06 other (foreign-currency return): +8 % in EUR, EUR/USD 1.10 -> 1.04.
     # USD return = 1.08 * (1.04 / 1.10) - 1.
@@ -155,7 +138,7 @@ def compute_answers() -> dict[str, float]:
 
     # q20 bond_price: exam item, par 1,000, 6 % annual coupon, 8 years left, YTM 7.2 %.
     # Distractor: it was issued two years ago at par (8 years are left from today).
-    a["q20"] = 60 * annuity_factor(0.072, 8) + 1_000 / 1.072**8
+    a["q20"] = 60 * hand.annuity_factor(0.072, 8) + 1_000 / 1.072**8
 
     # q21 gordon_just_paid: D0 = 1.80 just paid, g = 5 %, r = 10.5 %: 1.80 * 1.05 / 0.055.
     # Distractor: EPS of 3.20.
@@ -169,11 +152,11 @@ def compute_answers() -> dict[str, float]:
     a["q23"] = 10_000 * (1 + 0.054 / 4) ** (4 * 6)
 
     # q24 annuity_pv: EUR 24,000 at the end of each year for 20 years at 5 %.
-    a["q24"] = 24_000 * annuity_factor(0.05, 20)
+    a["q24"] = 24_000 * hand.annuity_factor(0.05, 20)
 
     # q25 loan_payment: EUR 320,000 over 30 years (360 months), 4.5 % nominal compounded monthly.
     # Distractors: the EUR 400,000 price and the 20 % down payment (already netted out).
-    a["q25"] = level_payment(320_000, 0.045 / 12, 360)
+    a["q25"] = hand.level_payment(320_000, 0.045 / 12, 360)
 
     # q26 annuity_fv: 6k at the end of each year for 25 years at 0.07.
     a["q26"] = 6_000 * ((1.07**25 - 1) / 0.07)
@@ -185,7 +168,7 @@ def compute_answers() -> dict[str, float]:
     a["q28"] = 100 * (60 * 1.20) / (60 * 1.20 + 40 * 0.95)
 
     # q29 loan_instalment: 150k, 8 % nominal, quarterly instalments, 20 of them: 2 % a quarter.
-    a["q29"] = level_payment(150_000, 0.08 / 4, 20)
+    a["q29"] = hand.level_payment(150_000, 0.08 / 4, 20)
 
     # q30 multi_period_return: markdown table, +4.2 %, -6.8 %, +3.1 % chained.
     a["q30"] = 100 * (1.042 * 0.932 * 1.031 - 1)
@@ -242,14 +225,14 @@ def compute_answers() -> dict[str, float]:
     a["q45"] = math.log(200_000 / 120_000) / math.log(1.06)
 
     # q46 loan_total_interest: $15,000, 0.95 % per month, 36 monthly payments.
-    pmt = level_payment(15_000, 0.0095, 36)
+    pmt = hand.level_payment(15_000, 0.0095, 36)
     a["q46"] = 36 * pmt - 15_000
 
     # q47 loan_balance: 250k over 25 years (300 months) at 5.2 % nominal monthly;
     # balance after payment 84 = PV of the remaining 216 payments.
     r = 0.052 / 12
-    pmt = level_payment(250_000, r, 300)
-    a["q47"] = pmt * annuity_factor(r, 300 - 84)
+    pmt = hand.level_payment(250_000, r, 300)
+    a["q47"] = pmt * hand.annuity_factor(r, 300 - 84)
 
     # q48 duration_price_change: -6.8 * 0.0035 = -2.38 %.
     a["q48"] = -6.8 * 0.35
@@ -280,11 +263,11 @@ def compute_answers() -> dict[str, float]:
 
     # q57 npv: -2.4M, +650k at the end of years 1-5, 11 %.
     # Distractor: the 300k feasibility study already spent (sunk).
-    a["q57"] = -2_400_000 + 650_000 * annuity_factor(0.11, 5)
+    a["q57"] = -2_400_000 + 650_000 * hand.annuity_factor(0.11, 5)
 
     # q58 max_drawdown: markdown table of daily closes 54.2, 57.9, 55.1, 60.3, 58.8, 49.6.
     # Worst fall 60.3 -> 49.6.
-    a["q58"] = max_drawdown([54.2, 57.9, 55.1, 60.3, 58.8, 49.6])
+    a["q58"] = hand.max_drawdown([54.2, 57.9, 55.1, 60.3, 58.8, 49.6])
 
     # q59 risk_ranking: dollar vol = value * vol: 250k*32 % = 80k, 600k*6 % = 36k,
     # 140k*75 % = 105k -> the third. Distractor: the bonds' 4.5 % yield.

@@ -31,27 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe3.jsonl"
 REL_TOL = 1e-4
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
+import hand_arithmetic as hand  # noqa: E402
+
 Z_99 = 2.3263478740408408  # standard normal quantile at 0.99
-
-
-def annuity_factor(rate: float, periods: int) -> float:
-    """Present value of 1 paid at the end of each of ``periods`` periods."""
-    return (1 - (1 + rate) ** -periods) / rate
-
-
-def level_payment(principal: float, rate: float, periods: int) -> float:
-    """End-of-period payment that amortises ``principal`` at ``rate`` per period."""
-    return principal / annuity_factor(rate, periods)
-
-
-def max_drawdown(prices: list[float]) -> float:
-    """Largest peak-to-trough fall along ``prices``, as a positive percent."""
-    peak = prices[0]
-    worst = 0.0
-    for price in prices:
-        peak = max(peak, price)
-        worst = max(worst, (peak - price) / peak)
-    return 100 * worst
 
 
 def solve_rate(principal: float, payment: float, periods: int) -> float:
@@ -60,7 +43,7 @@ def solve_rate(principal: float, payment: float, periods: int) -> float:
     lo, hi = 1e-9, 1.0
     for _ in range(200):
         mid = (lo + hi) / 2
-        if payment * annuity_factor(mid, periods) > principal:
+        if payment * hand.annuity_factor(mid, periods) > principal:
             lo = mid  # payments worth too much: the rate must be higher
         else:
             hi = mid
@@ -72,7 +55,7 @@ def compute_answers() -> dict[str, float]:
 
     # r01 loan_payment: loan $425,000 at 6.35% APR (monthly), 360 monthly payments.
     # Level payment at 0.0635/12 a month.  Distractor: the $530,000 purchase price.
-    a["r01"] = level_payment(425_000, 0.0635 / 12, 360)
+    a["r01"] = hand.level_payment(425_000, 0.0635 / 12, 360)
 
     # r02 cagr: 48.2k -> 71.9k over 6 years, no flows.  (71.9/48.2)^(1/6) - 1.
     a["r02"] = 100 * ((71_900 / 48_200) ** (1 / 6) - 1)
@@ -114,7 +97,7 @@ def compute_answers() -> dict[str, float]:
     a["r11"] = 100 * (2_450 - 1_812) / 2_450
 
     # r12 max_drawdown: NAVs 10.00 11.20 10.50 12.10 9.60 10.80 9.95; peak 12.10 -> 9.60.
-    a["r12"] = max_drawdown([10.00, 11.20, 10.50, 12.10, 9.60, 10.80, 9.95])
+    a["r12"] = hand.max_drawdown([10.00, 11.20, 10.50, 12.10, 9.60, 10.80, 9.95])
 
     # r13 vol_annualisation: weekly sd 2.8 % * sqrt(52).
     # Distractor: the 0.3 % mean weekly return.
@@ -162,7 +145,7 @@ def compute_answers() -> dict[str, float]:
     a["r23"] = -250_000 + sum(cf / 1.09 ** (t + 1) for t, cf in enumerate(flows))
 
     # r24 bond_price: $1,000 par, 5.5 % annual coupon, 8 years, YTM 6.2 %.
-    a["r24"] = 55 * annuity_factor(0.062, 8) + 1_000 / 1.062**8
+    a["r24"] = 55 * hand.annuity_factor(0.062, 8) + 1_000 / 1.062**8
 
     # r25 macaulay_duration: 5 years, 4 % annual coupon, yield 5 %.
     # Sum t * PV(CF_t) / sum PV(CF_t).
@@ -174,7 +157,7 @@ def compute_answers() -> dict[str, float]:
     a["r26"] = math.log(2) / math.log(1.065)
 
     # r27 annuity_pv: $18,000 at the end of each year, 15 years, 5.25 %.
-    a["r27"] = 18_000 * annuity_factor(0.0525, 15)
+    a["r27"] = 18_000 * hand.annuity_factor(0.0525, 15)
 
     # r28 other (simple payback): -120,000; inflows 28k, 35k, 40k, 45k, 50k, even within
     # each year.  Cumulative 28, 63, 103 after year 3; 17k of year 4's 45k -> 3 + 17/45.
@@ -189,7 +172,7 @@ def compute_answers() -> dict[str, float]:
     a["r30"] = 100 * ((1 + 0.189 / 12) ** 12 - 1)
 
     # r31 loan_instalment: EUR 85,000, 7.2 % nominal, 20 quarterly instalments (1.8 % a quarter).
-    a["r31"] = level_payment(85_000, 0.072 / 4, 20)
+    a["r31"] = hand.level_payment(85_000, 0.072 / 4, 20)
 
     # r32 multi_period_return: +8.2 %, -5.6 %, +12.3 % chained.
     # Distractor: the benchmark's +15.1 %.
@@ -266,12 +249,12 @@ def compute_answers() -> dict[str, float]:
 
     # r49 loan_total_interest: $310,000 at 5.875 %, 360 monthly payments.
     # 360 * payment - principal.
-    a["r49"] = 360 * level_payment(310_000, 0.05875 / 12, 360) - 310_000
+    a["r49"] = 360 * hand.level_payment(310_000, 0.05875 / 12, 360) - 310_000
 
     # r50 loan_balance: $220,000 at 6.1 %, 180 monthly payments; balance after 4 years
     # (48 payments) = PV of the remaining 132 payments.
-    pmt50 = level_payment(220_000, 0.061 / 12, 180)
-    a["r50"] = pmt50 * annuity_factor(0.061 / 12, 180 - 48)
+    pmt50 = hand.level_payment(220_000, 0.061 / 12, 180)
+    a["r50"] = pmt50 * hand.annuity_factor(0.061 / 12, 180 - 48)
 
     # r51 duration_price_change: -6.8 * 0.0035, first order.
     # Distractor: the convexity of 62 (duration only asked).
@@ -282,7 +265,7 @@ def compute_answers() -> dict[str, float]:
 
     # r53 loan_payment: $32,500 financed at 7.9 % APR, 60 monthly payments.
     # Distractor: the $41,200 sticker price.
-    a["r53"] = level_payment(32_500, 0.079 / 12, 60)
+    a["r53"] = hand.level_payment(32_500, 0.079 / 12, 60)
 
     # r54 savings_goal: GBP 150,000 in 12 years, quarterly end-of-quarter deposits,
     # 5 % compounded quarterly (48 deposits at 1.25 %).  Distractor: the GBP 62k salary.

@@ -52,6 +52,9 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe4.jsonl"
 REL_TOL = 1e-4
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
+import hand_arithmetic as hand  # noqa: E402
+
 Z_95 = 1.6448536269514715  # standard normal quantile at 0.95
 
 
@@ -60,52 +63,12 @@ def norm_cdf(x: float) -> float:
     return 0.5 * (1 + math.erf(x / math.sqrt(2)))
 
 
-def annuity_factor(rate: float, periods: int) -> float:
-    """Present value of 1 paid at the end of each of ``periods`` periods."""
-    return (1 - (1 + rate) ** -periods) / rate
-
-
-def level_payment(principal: float, rate: float, periods: int) -> float:
-    """End-of-period payment that amortises ``principal`` at ``rate`` per period."""
-    return principal / annuity_factor(rate, periods)
-
-
-def remaining_balance(principal: float, rate: float, periods: int, paid: int) -> float:
-    """Balance owed right after payment number ``paid`` of a level-payment loan."""
-    payment = level_payment(principal, rate, periods)
-    return principal * (1 + rate) ** paid - payment * ((1 + rate) ** paid - 1) / rate
-
-
-def max_drawdown(prices: list[float]) -> float:
-    """Largest peak-to-trough fall along ``prices``, as a positive percent."""
-    peak = prices[0]
-    worst = 0.0
-    for price in prices:
-        peak = max(peak, price)
-        worst = max(worst, (peak - price) / peak)
-    return 100 * worst
-
-
-def bond_price(face: float, coupon_rate: float, yld: float, years: int) -> float:
-    """Price of a bond with annual coupons at an annual yield ``yld``."""
-    coupon = face * coupon_rate
-    return coupon * annuity_factor(yld, years) + face * (1 + yld) ** -years
-
-
-def macaulay(face: float, coupon_rate: float, yld: float, years: int) -> float:
-    """Macaulay duration in years of an annual-coupon bond."""
-    flows = [face * coupon_rate] * years
-    flows[-1] += face
-    pvs = [cf / (1 + yld) ** (t + 1) for t, cf in enumerate(flows)]
-    return sum((t + 1) * pv for t, pv in enumerate(pvs)) / sum(pvs)
-
-
 def solve_ytm(price: float, face: float, coupon_rate: float, years: int) -> float:
     """Annual yield at which the bond's price equals ``price`` (bisection)."""
     lo, hi = 1e-9, 1.0
     for _ in range(200):
         mid = (lo + hi) / 2
-        if bond_price(face, coupon_rate, mid, years) > price:
+        if hand.bond_price(face, coupon_rate, mid, years) > price:
             lo = mid  # priced too high: the yield must be higher
         else:
             hi = mid
@@ -118,7 +81,7 @@ def compute_answers() -> dict[str, float]:
     # s01 loan_payment: finance $32,500 over 5 years at 7.9 % APR compounded monthly.
     # Level payment at 0.079/12 for 60 months.
     # Distractor: the $38,900 sticker price and $6,400 down payment (already netted).
-    a["s01"] = level_payment(32_500, 0.079 / 12, 60)
+    a["s01"] = hand.level_payment(32_500, 0.079 / 12, 60)
 
     # s02 other (sample standard deviation): six annual returns, n - 1 in the denominator.
     a["s02"] = statistics.stdev([12.4, -6.8, 21.3, 8.9, -2.1, 15.6])
@@ -148,7 +111,7 @@ def compute_answers() -> dict[str, float]:
 
     # s09 macaulay_duration: 6 years, 5 % annual coupon, yield 6 %.
     # Sum t * PV(CF_t) / sum PV(CF_t).
-    a["s09"] = macaulay(100, 0.05, 0.06, 6)
+    a["s09"] = hand.macaulay(100, 0.05, 0.06, 6)
 
     # s10 vol_annualisation: daily sd 1.37 % * sqrt(252).
     # Distractor: the 0.05 % mean daily return.
@@ -208,7 +171,7 @@ def compute_answers() -> dict[str, float]:
     a["s23"] = 3.85 / 0.072
 
     # s24 max_drawdown: NAVs 100.0 104.3 98.7 101.2 93.4 97.8 106.1 99.0; 104.3 -> 93.4.
-    a["s24"] = max_drawdown([100.0, 104.3, 98.7, 101.2, 93.4, 97.8, 106.1, 99.0])
+    a["s24"] = hand.max_drawdown([100.0, 104.3, 98.7, 101.2, 93.4, 97.8, 106.1, 99.0])
 
     # s25 savings_goal: $60,000 in 5 years, 4.25 % nominal compounded monthly, deposits at
     # the end of each month: T * i / ((1 + i)^60 - 1), i = 0.0425/12.
@@ -229,7 +192,7 @@ def compute_answers() -> dict[str, float]:
     a["s28"] = 100 * (61.15 - 58.40 + 1.94) / 58.40
 
     # s29 loan_balance: $220k, 25 years, 5.2 % nominal, monthly; balance after 84 payments.
-    a["s29"] = remaining_balance(220_000, 0.052 / 12, 300, 84)
+    a["s29"] = hand.remaining_balance(220_000, 0.052 / 12, 300, 84)
 
     # s30 breakeven_win_rate: reward/risk 2.5 -> 1 / (1 + 2.5).
     a["s30"] = 100 / (1 + 2.5)
@@ -273,7 +236,7 @@ def compute_answers() -> dict[str, float]:
 
     # s41 loan_total_interest: $350,000, 30 years, 6.875 %, monthly -> 360 * pmt - 350,000.
     # Distractor: the $437,500 house price (20 % down already taken off).
-    a["s41"] = 360 * level_payment(350_000, 0.06875 / 12, 360) - 350_000
+    a["s41"] = 360 * hand.level_payment(350_000, 0.06875 / 12, 360) - 350_000
 
     # s42 beta: rho * sigma_stock / sigma_index = 0.62 * 34 / 16.
     a["s42"] = 0.62 * 34 / 16
@@ -291,7 +254,7 @@ def compute_answers() -> dict[str, float]:
 
     # s46 annuity_pv: $24,000 at the end of each year for 20 years at 5.5 %.
     # Distractor: the $275,000 lump-sum offer.
-    a["s46"] = 24_000 * annuity_factor(0.055, 20)
+    a["s46"] = 24_000 * hand.annuity_factor(0.055, 20)
 
     # s47 other (levered return on equity): position 37,500 up 13.4 %, margin loan 15,500 at
     # 8.25 % for the year, own cash 22,000 -> (37,500*0.134 - 15,500*0.0825) / 22,000.
@@ -331,13 +294,13 @@ def compute_answers() -> dict[str, float]:
 
     # s57 loan_instalment: 250,000 EUR, 8 years, 6.6 % nominal, quarterly -> 32 instalments
     # at 0.066/4 per quarter.
-    a["s57"] = level_payment(250_000, 0.066 / 4, 32)
+    a["s57"] = hand.level_payment(250_000, 0.066 / 4, 32)
 
     # s58 implied_return_gordon: D1 / P + g = 2.10 / 64 + 5.5 %.
     a["s58"] = 100 * (2.10 / 64 + 0.055)
 
     # s59 bond_price: $1,000 par, 6 % annual coupon, 12 years, YTM 7.25 %.
-    a["s59"] = bond_price(1_000, 0.06, 0.0725, 12)
+    a["s59"] = hand.bond_price(1_000, 0.06, 0.0725, 12)
 
     # s60 duration_price_change: -7.4 * 0.0035, in percent (yields up 35bp).
     # Distractor: the 96.80 price.

@@ -53,47 +53,10 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe5.jsonl"
 REL_TOL = 1e-4
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
+import hand_arithmetic as hand  # noqa: E402
+
 Z_99 = 2.3263478740408408  # standard normal quantile at 0.99
-
-
-def annuity_factor(rate: float, periods: int) -> float:
-    """Present value of 1 paid at the end of each of ``periods`` periods."""
-    return (1 - (1 + rate) ** -periods) / rate
-
-
-def level_payment(principal: float, rate: float, periods: int) -> float:
-    """End-of-period payment that amortises ``principal`` at ``rate`` per period."""
-    return principal / annuity_factor(rate, periods)
-
-
-def remaining_balance(principal: float, rate: float, periods: int, paid: int) -> float:
-    """Balance owed right after payment number ``paid`` of a level-payment loan."""
-    payment = level_payment(principal, rate, periods)
-    return principal * (1 + rate) ** paid - payment * ((1 + rate) ** paid - 1) / rate
-
-
-def max_drawdown(prices: list[float]) -> float:
-    """Largest peak-to-trough fall along ``prices``, as a positive percent."""
-    peak = prices[0]
-    worst = 0.0
-    for price in prices:
-        peak = max(peak, price)
-        worst = max(worst, (peak - price) / peak)
-    return 100 * worst
-
-
-def bond_price(face: float, coupon_rate: float, yld: float, years: int) -> float:
-    """Price of a bond with annual coupons at an annual yield ``yld``."""
-    coupon = face * coupon_rate
-    return coupon * annuity_factor(yld, years) + face * (1 + yld) ** -years
-
-
-def macaulay(face: float, coupon_rate: float, yld: float, years: int) -> float:
-    """Macaulay duration in years of an annual-coupon bond."""
-    flows = [face * coupon_rate] * years
-    flows[-1] += face
-    pvs = [cf / (1 + yld) ** (t + 1) for t, cf in enumerate(flows)]
-    return sum((t + 1) * pv for t, pv in enumerate(pvs)) / sum(pvs)
 
 
 def solve_irr(flows: list[float]) -> float:
@@ -118,7 +81,7 @@ def compute_answers() -> dict[str, float]:
     # u01 loan_payment: $432,000 over 30 years at 6.375 % compounded monthly, monthly P&I.
     # Distractor: the $7,800 a year of property tax (and the $540k price / 20 % down,
     # already turned into the loan amount).
-    a["u01"] = level_payment(432_000, 0.06375 / 12, 360)
+    a["u01"] = hand.level_payment(432_000, 0.06375 / 12, 360)
 
     # u02 other (WACC): market-value weights 840 / 1,200 and 360 / 1,200; debt after tax.
     # Distractor: the $510M book value of equity.
@@ -128,7 +91,7 @@ def compute_answers() -> dict[str, float]:
     a["u03"] = 100 * (1.046 / 1.031 - 1)
 
     # u04 max_drawdown: nine month-end NAVs; worst fall is 1,402.6 -> 1,189.3.
-    a["u04"] = max_drawdown(
+    a["u04"] = hand.max_drawdown(
         [1_240.5, 1_318.2, 1_287.9, 1_402.6, 1_211.4, 1_265.0, 1_350.8, 1_189.3, 1_296.7]
     )
 
@@ -180,7 +143,7 @@ def compute_answers() -> dict[str, float]:
     a["u16"] = 100 * (1 / 0.63 - 1)
 
     # u17 annuity_pv: 40,000 at the end of each of 20 years at 5.5 %.
-    a["u17"] = 40_000 * annuity_factor(0.055, 20)
+    a["u17"] = 40_000 * hand.annuity_factor(0.055, 20)
 
     # u18 cagr: (462,000 / 285,000)^(1 / 9) - 1.
     # Distractor: the ~40k of renovations (to be ignored).
@@ -198,7 +161,7 @@ def compute_answers() -> dict[str, float]:
 
     # u22 loan_balance: $380,000, 25 years monthly at 5.2 %, balance after payment 84.
     # Distractor: the house's $495k value.
-    a["u22"] = remaining_balance(380_000, 0.052 / 12, 300, 84)
+    a["u22"] = hand.remaining_balance(380_000, 0.052 / 12, 300, 84)
 
     # u23 sortino: (12.4 - 3.0) / 8.1.
     # Distractor: the 15.2 % standard deviation.
@@ -227,10 +190,10 @@ def compute_answers() -> dict[str, float]:
     a["u29"] = 100 * (412_000 - 297_000) / 412_000
 
     # u30 bond_price: $1,000 par, 4.5 % annual coupon, 15 years, yield 6.2 %.
-    a["u30"] = bond_price(1_000, 0.045, 0.062, 15)
+    a["u30"] = hand.bond_price(1_000, 0.045, 0.062, 15)
 
     # u31 loan_instalment: $150,000, 7.8 % / 4 per quarter, 24 quarterly instalments.
-    a["u31"] = level_payment(150_000, 0.078 / 4, 24)
+    a["u31"] = hand.level_payment(150_000, 0.078 / 4, 24)
 
     # u32 multi_period_return: 1.082 * 0.875 * 1.094 - 1.
     a["u32"] = 100 * (1.082 * 0.875 * 1.094 - 1)
@@ -243,7 +206,7 @@ def compute_answers() -> dict[str, float]:
     a["u34"] = 1.85 * 1.05 / (0.105 - 0.05)
 
     # u35 macaulay_duration: 7 years, 3.75 % annual coupon, yield 4.9 %.
-    a["u35"] = macaulay(100, 0.0375, 0.049, 7)
+    a["u35"] = hand.macaulay(100, 0.0375, 0.049, 7)
 
     # u36 treynor: (13.6 - 4.1) / 1.15, percent per unit of beta.
     # Distractor: the 17.0 % standard deviation.
@@ -292,7 +255,7 @@ def compute_answers() -> dict[str, float]:
 
     # u48 loan_total_interest: 72 * monthly payment on $36,500 at 6.9 % / 12, minus 36,500.
     # Distractor: the $41,200 MSRP.
-    a["u48"] = 72 * level_payment(36_500, 0.069 / 12, 72) - 36_500
+    a["u48"] = 72 * hand.level_payment(36_500, 0.069 / 12, 72) - 36_500
 
     # u49 perpetuity: 6.25 / 0.074.
     a["u49"] = 6.25 / 0.074

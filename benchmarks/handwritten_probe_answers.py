@@ -28,17 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe.jsonl"
 REL_TOL = 1e-4
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
+import hand_arithmetic as hand  # noqa: E402
+
 Z_99 = 2.3263478740408408  # standard normal quantile at 0.99
-
-
-def annuity_factor(rate: float, periods: int) -> float:
-    """Present value of 1 paid at the end of each of ``periods`` periods."""
-    return (1 - (1 + rate) ** -periods) / rate
-
-
-def level_payment(principal: float, rate: float, periods: int) -> float:
-    """End-of-period payment that amortises ``principal`` at ``rate`` per period."""
-    return principal / annuity_factor(rate, periods)
 
 
 def compute_answers() -> dict[str, float]:
@@ -55,7 +48,7 @@ def compute_answers() -> dict[str, float]:
 
     # p04 bond_price: 5 y, 6 % semi-annual coupon (30 per half-year), 7 % yield s.a. -> 3.5 %
     # per half-year over 10 half-years.
-    a["p04"] = 30 * annuity_factor(0.035, 10) + 1_000 / 1.035**10
+    a["p04"] = 30 * hand.annuity_factor(0.035, 10) + 1_000 / 1.035**10
 
     # p05 position_pnl: short 300 @ 84.20, cover @ 79.65, $5 per trade twice.
     a["p05"] = 300 * (84.20 - 79.65) - 2 * 5
@@ -79,7 +72,7 @@ def compute_answers() -> dict[str, float]:
     a["p11"] = 1.1 * math.sqrt(252)
 
     # p12 loan_payment: $450k, 30 y, 6.25 % monthly; property tax is a distractor.
-    a["p12"] = level_payment(450_000, 0.0625 / 12, 360)
+    a["p12"] = hand.level_payment(450_000, 0.0625 / 12, 360)
 
     # p13 other (weighted average cost): (100*30 + 150*27 + 50*33) / 300.
     a["p13"] = (100 * 30 + 150 * 27 + 50 * 33) / (100 + 150 + 50)
@@ -126,7 +119,7 @@ def compute_answers() -> dict[str, float]:
     a["p24"] = 22.10 + (12 + 12) / 400
 
     # p25 annuity_pv: 3,000 a year for 15 years at 7 %, ordinary annuity.
-    a["p25"] = 3_000 * annuity_factor(0.07, 15)
+    a["p25"] = 3_000 * hand.annuity_factor(0.07, 15)
 
     # p26 beta: rho * sigma_s / sigma_m = 0.65 * 32 / 18.
     a["p26"] = 0.65 * 32 / 18
@@ -142,8 +135,8 @@ def compute_answers() -> dict[str, float]:
     # p29 other (outstanding mortgage balance): $300k, 30 y, 5.5 % monthly, after 60 payments:
     # balance = PV of the remaining 300 payments.
     r = 0.055 / 12
-    payment = level_payment(300_000, r, 360)
-    a["p29"] = payment * annuity_factor(r, 360 - 60)
+    payment = hand.level_payment(300_000, r, 360)
+    a["p29"] = payment * hand.annuity_factor(r, 360 - 60)
 
     # p30 dividend_yield: 2.32 / 64.50; the P/E is a distractor.
     a["p30"] = 2.32 / 64.50 * 100
@@ -194,7 +187,7 @@ def compute_answers() -> dict[str, float]:
     a["p44"] = 7.4 / (1 + 0.052 / 2)
 
     # p45 other (total interest on a loan): 60 payments on $25k at 6.9 %/12, minus principal.
-    a["p45"] = 60 * level_payment(25_000, 0.069 / 12, 60) - 25_000
+    a["p45"] = 60 * hand.level_payment(25_000, 0.069 / 12, 60) - 25_000
 
     # p46 risk_ranking: annualise each vol; A 1.2*sqrt(252)=19.05, B 2.9*sqrt(52)=20.91,
     # C 5.1*sqrt(12)=17.67 -> B (2nd listed) is riskiest.
@@ -233,7 +226,7 @@ def compute_answers() -> dict[str, float]:
     a["p56"] = sharpes.index(max(sharpes)) + 1
 
     # p57 loan_instalment: GBP 250k over 5 y, 8 % nominal, quarterly -> 2 % x 20 quarters.
-    a["p57"] = level_payment(250_000, 0.08 / 4, 20)
+    a["p57"] = hand.level_payment(250_000, 0.08 / 4, 20)
 
     # p58 doubling_time: ln 2 / ln 1.07 (exact, not the rule of 72).
     a["p58"] = math.log(2) / math.log(1.07)
