@@ -12,21 +12,28 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from quantreason.evaluation.scoring import wilson_interval
 
 
-def load(eval_dir: Path, model: str) -> dict[str, dict[str, bool]]:
-    """split -> question id -> correct, for one model's rows; ``eval_dir`` is an evaluation's
-    directory (its ``predictions.jsonl``) or a predictions file itself."""
-    by_split: dict[str, dict[str, bool]] = {}
+def _rows(eval_dir: Path, model: str) -> Iterator[dict]:
+    """One model's rows of an evaluation's directory (its ``predictions.jsonl``) or of a
+    predictions file itself."""
     path = eval_dir / "predictions.jsonl" if eval_dir.is_dir() else eval_dir
     with path.open() as handle:
         for line in handle:
             row = json.loads(line)
             if row["model"] == model:
-                by_split.setdefault(row["split"], {})[row["id"]] = bool(row["correct"])
+                yield row
+
+
+def load(eval_dir: Path, model: str) -> dict[str, dict[str, bool]]:
+    """split -> question id -> correct, for one model's rows of ``eval_dir``."""
+    by_split: dict[str, dict[str, bool]] = {}
+    for row in _rows(eval_dir, model):
+        by_split.setdefault(row["split"], {})[row["id"]] = bool(row["correct"])
     return by_split
 
 
@@ -47,13 +54,7 @@ def load_keyed(paths: list[Path], model: str = "finetuned") -> dict[Key, bool]:
 def load_questions_keyed(paths: list[Path], model: str = "finetuned") -> dict[Key, str]:
     """(set, question id) -> the question's text: generated splits keep their ids when the
     generator changes, so a paired count must also check that the question is the same."""
-    texts: dict[Key, str] = {}
-    for path in paths:
-        path = path / "predictions.jsonl" if path.is_dir() else path
-        for row in map(json.loads, path.read_text().splitlines()):
-            if row["model"] == model:
-                texts[row["split"], row["id"]] = row["question"]
-    return texts
+    return {(row["split"], row["id"]): row["question"] for p in paths for row in _rows(p, model)}
 
 
 def paired_net(
