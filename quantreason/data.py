@@ -30,6 +30,7 @@ from typing import Any
 
 from quantreason.tasks import FAMILIES, Family, get_family
 from quantreason.tasks.base import Values
+from quantreason.tasks.term_counts import TERM_COUNT_SHARE, restate_term, with_count
 
 SPLITS = ("train", "validation", "test", "test_ood_range", "test_ood_template")
 # Test splits: 5 questions per family up to 60 families, so that a family with phrasing parts
@@ -93,6 +94,10 @@ def make_record(
     else:
         question = templates[template_index % len(templates)].format(**texts)
         template_id = f"{family.name}/{prefix}{template_index % len(templates)}"
+        if family.term_count is not None and rng.random() < TERM_COUNT_SHARE:
+            restated = restate_term(question, texts, nums, family.term_count, rng)
+            if restated is not None:  # "over 60 monthly payments": the formula takes the 60
+                question, nums = restated, with_count(nums, family.term_count)
     question = question[0].upper() + question[1:]
     return build_record(family, nums, dress(question, rng, held_out), split, index, template_id)
 

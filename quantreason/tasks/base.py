@@ -219,6 +219,19 @@ def number_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class TermCount:
+    """A term in years that questions may state as a number of payments instead ("60 monthly
+    payments", "a 48-month loan"): :mod:`quantreason.tasks.term_counts` restates it and the
+    formula builder then receives the count as ``N``. ``years`` names the parameter holding
+    the term; ``per_year`` the parameter holding the payments a year, or that number itself
+    (a family that is always monthly); ``nouns`` what one payment is called."""
+
+    years: str = "n"
+    per_year: str | float = "m"
+    nouns: tuple[str, ...] = ("payments", "instalments", "repayments")
+
+
+@dataclass(frozen=True)
 class Family:
     """One kind of question: templates, parameter ranges, reference solver and formula.
 
@@ -248,6 +261,8 @@ class Family:
     # Composable phrasing (quantreason.tasks.phrasing): labels for the numbers and ways to ask
     # for the quantity; questions are assembled from these beside the written templates.
     parts: Parts | None = field(default=None)
+    # Some questions state the term as a number of payments (quantreason.tasks.term_counts).
+    term_count: TermCount | None = field(default=None)
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""

@@ -11,7 +11,17 @@ from __future__ import annotations
 import math
 import random
 
-from quantreason.tasks.base import Family, Parts, Values, money, number_texts, pct, plain
+from quantreason.tasks.base import (
+    Family,
+    Parts,
+    TermCount,
+    Values,
+    money,
+    number_texts,
+    pct,
+    plain,
+)
+from quantreason.tasks.term_counts import COUNT_KEY
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -817,7 +827,8 @@ def _loan(v: dict) -> float:
 def _loan_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['L']})"
-    return f"pmt({f['r']}/100/{f['m']}, {f['n']}*{f['m']}, {f['L']})"
+    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
+    return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['L']})"
 
 
 LOAN_INSTALMENT = Family(
@@ -833,6 +844,7 @@ LOAN_INSTALMENT = Family(
     render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,
+    term_count=TermCount(),
     convention="currency per instalment; nominal annual rate divided by the instalments a year",
     templates=(
         "A loan of {L} at {r} a year is repaid in equal {m} instalments over {n} years. How "

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Family, money, pct, plain
+from quantreason.tasks.base import Family, TermCount, money, pct, plain
+from quantreason.tasks.term_counts import COUNT_KEY
 
 _BIG = ((1_000_000, 90_000_000),)
 
@@ -123,7 +124,8 @@ LOAN_PAYMENT = Family(
         "r": pct((2, 12), ((12.5, 25), (0.1, 1.5)), decimals=2),
         "n": plain((2, 30), ((35, 40), (35, 40))),
     },
-    formula=lambda f: f"pmt({f['r']}/100/12, {f['n']}*12, {f['L']})",
+    formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
+    term_count=TermCount(per_year=12.0),
     solve=_payment,
     convention="monthly payment in currency; annual rate compounded monthly",
     templates=(
