@@ -263,6 +263,12 @@ class Family:
     parts: Parts | None = field(default=None)
     # Some questions state the term as a number of payments (quantreason.tasks.term_counts).
     term_count: TermCount | None = field(default=None)
+    # Items of a list past the ones every question has (a fourth and fifth cash flow, a third
+    # fund), in list order. They are drawn with the rest; a written template keeps those it
+    # names, a composed question a leading run of them of random length (none to all), so
+    # lists come in several lengths, as people write them. ``formula`` and ``solve`` read the
+    # items present.
+    optional: tuple[str, ...] = ()
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -283,6 +289,11 @@ class Family:
             if self.valid({k: n.value for k, n in nums.items()}):
                 return nums
         raise RuntimeError(f"family {self.name}: could not draw valid parameters")
+
+    def keeping(self, nums: Values, kept: int) -> dict[str, Num]:
+        """``nums`` with only the first ``kept`` of the :attr:`optional` list items."""
+        dropped = set(self.optional[kept:])
+        return {name: num for name, num in nums.items() if name not in dropped}
 
     def texts(self, rng: random.Random, nums: Values) -> dict[str, str]:
         """How each number is written in the question (formats drawn from ``rng``)."""

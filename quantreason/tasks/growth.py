@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Mapping
 
 from quantreason.tasks.base import (
     Family,
@@ -1075,26 +1076,33 @@ LOSS_THEN_GAIN = Family(
 )
 
 
+# Period returns in order: every question has three, a list may run to six.
+_PERIODS = ("r1", "r2", "r3", "r4", "r5", "r6")
+
+
 def _chain(v: dict) -> float:
     growth = 1.0
-    for key in ("r1", "r2", "r3"):
-        growth += growth * v[key] / 100
+    for key in _PERIODS:
+        if key in v:
+            growth += growth * v[key] / 100
     return (growth - 1) * 100
+
+
+def _chain_formula(f: Mapping[str, str]) -> str:
+    factors = "*".join(f"(1+{f[key]}/100)" for key in _PERIODS if key in f)
+    return f"({factors}-1)*100"
 
 
 MULTI_PERIOD_RETURN = Family(
     name="multi_period_return",
     unit="percent",
-    reasoning="Chain the returns: (1 + r1)(1 + r2)(1 + r3) - 1.",
-    params={
-        "r1": pct((-25, 30), ((-60, -26), (31, 80)), decimals=1),
-        "r2": pct((-25, 30), ((-60, -26), (31, 80)), decimals=1),
-        "r3": pct((-25, 30), ((-60, -26), (31, 80)), decimals=1),
-    },
-    valid=lambda v: abs(_chain(v)) > 0.05,
-    formula=lambda f: f"((1+{f['r1']}/100)*(1+{f['r2']}/100)*(1+{f['r3']}/100)-1)*100",
+    reasoning="Chain the returns: (1 + r1)(1 + r2)...(1 + rn) - 1.",
+    params={name: pct((-25, 30), ((-60, -26), (31, 80)), decimals=1) for name in _PERIODS},
+    optional=_PERIODS[3:],
+    valid=lambda v: abs(_chain({key: v[key] for key in _PERIODS[:3]})) > 0.05,
+    formula=_chain_formula,
     solve=_chain,
-    convention="cumulative percent over the three periods; negative for a loss",
+    convention="cumulative percent over all the periods given (three to six); negative for a loss",
     templates=(
         "A fund returned {r1}, {r2} and {r3} in three consecutive years. What is its "
         "cumulative return?",
@@ -1141,6 +1149,17 @@ MULTI_PERIOD_RETURN = Family(
         "cumulative return over all three years, not annualised?",
         "The fund make {r1} first year, {r2} second year and {r3} third year. How much percent "
         "it make in total for all three years together?",
+        # Longer lists (Family.optional): four, five and six periods.
+        "Quarterly returns this year were {r1}, {r2}, {r3} and {r4}. What is the total "
+        "compounded return for the year?",
+        "Q1: {r1}\nQ2: {r2}\nQ3: {r3}\nQ4: {r4}\nCompounded return for the year?",
+        "My fund returned {r1}, {r2}, {r3}, {r4} and {r5} over five straight years. What is "
+        "the cumulative return, compounded?",
+        "Monthly returns Jan-Jun: {r1}, {r2}, {r3}, {r4}, {r5}, {r6}. Compounded return for the "
+        "half-year?",
+        "Chain these period returns into one total: {r1}, {r2}, {r3}, {r4}, {r5}.",
+        "Annual returns for the last four years, oldest first: {r1}, {r2}, {r3}, {r4}. "
+        "Cumulative return over the four years?",
     ),
     ood_templates=(
         "Link the period returns {r1}, {r2} and {r3} geometrically. Overall result?",
@@ -1180,17 +1199,34 @@ MULTI_PERIOD_RETURN = Family(
                 "return for period three",
                 "3rd period perf",
             ),
+            **{
+                f"r{period}": (
+                    f"return in period {period}",
+                    f"{ordinal}-year return",
+                    f"Q{period} return" if period == 4 else f"period {period} return",
+                    f"year {period} return",
+                    f"{ordinal}-period return",
+                    f"month {period} return",
+                    f"return for period {word}",
+                    f"{period}th period perf",
+                )
+                for period, ordinal, word in (
+                    (4, "fourth", "four"),
+                    (5, "fifth", "five"),
+                    (6, "sixth", "six"),
+                )
+            },
         },
         asks=(
             "What is the cumulative return?",
             "What is the total compounded return?",
             "What is the overall return across the periods?",
-            "What is the compound return over all three periods?",
+            "What is the compound return over all the periods?",
             "What is the chain-linked total return?",
-            "What do the three returns come to when compounded together?",
+            "What do the returns come to when compounded together?",
             "By how much did the money grow or shrink in total, in percent?",
             "Link the returns geometrically and give the total in %.",
-            "Compute the cumulative return over the three periods.",
+            "Compute the cumulative return over the periods.",
             "What is the total return, compounded and not averaged or annualised?",
         ),
         ood_asks=("Report the linked return for the whole span.",),

@@ -767,6 +767,22 @@ PARTS: dict[str, Parts] = {
                 "money received after three years",
                 "year-three inflow",
             ),
+            **{
+                f"cf{year}": (
+                    f"year-{year} cash flow",
+                    f"cash flow in year {year}",
+                    f"cash inflow at the end of year {year}",
+                    f"CF{year}",
+                    f"{ordinal}-year cash flow",
+                    f"money received after {word} years",
+                    f"year-{word} inflow",
+                )
+                for year, ordinal, word in (
+                    (4, "fourth", "four"),
+                    (5, "fifth", "five"),
+                    (6, "sixth", "six"),
+                )
+            },
             "r": (
                 "discount rate",
                 "cost of capital",
@@ -785,7 +801,7 @@ PARTS: dict[str, Parts] = {
             "How much value does the project add today?",
             "Compute the net present value of the project.",
             "What does the NPV come to?",
-            "Discount the three inflows and take off the outlay: what is left?",
+            "Discount the inflows and take off the outlay: what is left?",
             "What is the NPV of the project?",
         ),
         ood_asks=("Value the project net of its cost.",),
