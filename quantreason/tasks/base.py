@@ -208,6 +208,20 @@ class Parts:
     ood_asks: tuple[str, ...] = ()
 
 
+# Positions of list items past the third (Family.optional): number, ordinal, word.
+LATER_POSITIONS = ((4, "fourth", "four"), (5, "fifth", "five"), (6, "sixth", "six"))
+
+
+def later_item_labels(prefix: str, forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Labels of list items 4 to 6 (``prefix`` + number), each form written with ``{n}``,
+    ``{ordinal}`` and ``{word}``: ``("year-{n} cash flow", ...)`` -> ``{"cf4": ("year-4 cash
+    flow", ...), ...}``."""
+    return {
+        f"{prefix}{n}": tuple(form.format(n=n, ordinal=ordinal, word=word) for form in forms)
+        for n, ordinal, word in LATER_POSITIONS
+    }
+
+
 def number_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Each number as the question writes it, with one currency and one spelling of scales
     ("M" or " million") for the whole question: the rule render hooks start from too."""

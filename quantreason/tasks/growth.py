@@ -17,6 +17,7 @@ from quantreason.tasks.base import (
     Parts,
     TermCount,
     Values,
+    later_item_labels,
     money,
     number_texts,
     pct,
@@ -1199,23 +1200,19 @@ MULTI_PERIOD_RETURN = Family(
                 "return for period three",
                 "3rd period perf",
             ),
-            **{
-                f"r{period}": (
-                    f"return in period {period}",
-                    f"{ordinal}-year return",
-                    f"Q{period} return" if period == 4 else f"period {period} return",
-                    f"year {period} return",
-                    f"{ordinal}-period return",
-                    f"month {period} return",
-                    f"return for period {word}",
-                    f"{period}th period perf",
-                )
-                for period, ordinal, word in (
-                    (4, "fourth", "four"),
-                    (5, "fifth", "five"),
-                    (6, "sixth", "six"),
-                )
-            },
+            **later_item_labels(
+                "r",
+                (
+                    "return in period {n}",
+                    "{ordinal}-year return",
+                    "period {n} return",
+                    "year {n} return",
+                    "{ordinal}-period return",
+                    "month {n} return",
+                    "return for period {word}",
+                    "{n}th period perf",
+                ),
+            ),
         },
         asks=(
             "What is the cumulative return?",

@@ -5,7 +5,7 @@ order or pairing (a price path, "which fund" comparisons) have none.
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Parts
+from quantreason.tasks.base import Parts, later_item_labels
 
 PARTS: dict[str, Parts] = {
     "compounding": Parts(
@@ -767,22 +767,18 @@ PARTS: dict[str, Parts] = {
                 "money received after three years",
                 "year-three inflow",
             ),
-            **{
-                f"cf{year}": (
-                    f"year-{year} cash flow",
-                    f"cash flow in year {year}",
-                    f"cash inflow at the end of year {year}",
-                    f"CF{year}",
-                    f"{ordinal}-year cash flow",
-                    f"money received after {word} years",
-                    f"year-{word} inflow",
-                )
-                for year, ordinal, word in (
-                    (4, "fourth", "four"),
-                    (5, "fifth", "five"),
-                    (6, "sixth", "six"),
-                )
-            },
+            **later_item_labels(
+                "cf",
+                (
+                    "year-{n} cash flow",
+                    "cash flow in year {n}",
+                    "cash inflow at the end of year {n}",
+                    "CF{n}",
+                    "{ordinal}-year cash flow",
+                    "money received after {word} years",
+                    "year-{word} inflow",
+                ),
+            ),
             "r": (
                 "discount rate",
                 "cost of capital",
