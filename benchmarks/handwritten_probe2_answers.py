@@ -35,6 +35,8 @@ import math
 import sys
 from pathlib import Path
 
+from quantreason.evaluation.questions import answer_mismatches, print_answer_check
+
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe2.jsonl"
 REL_TOL = 1e-4
@@ -286,17 +288,8 @@ ANSWERS: dict[str, float] = compute_answers()
 
 def mismatches(path: Path = QUESTIONS) -> list[str]:
     """Rows of ``path`` whose answer differs from ``ANSWERS`` (and ids missing on either side)."""
-    from quantreason.evaluation.questions import answer_mismatches
-
     return answer_mismatches(path, ANSWERS, REL_TOL)
 
 
-def main() -> int:
-    sys.path.insert(0, str(ROOT))
-    from quantreason.evaluation.questions import print_answer_check
-
-    return print_answer_check(ANSWERS, mismatches())
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(print_answer_check(ANSWERS, mismatches()))
