@@ -42,8 +42,9 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import Any
 
 from quantreason.data import RECORD_FIELDS, _validate, build_record, normalise_question
 from quantreason.tasks import FAMILIES
@@ -134,8 +135,11 @@ def dress_new(question: str, pieces: dict, rng: random.Random) -> str:
 
 
 # --- checks on the pieces ---------------------------------------------------------------------
-def new_pieces(pieces: dict) -> list[tuple[str, str]]:
-    """(where, text) for every piece written for this set."""
+def new_pieces(
+    pieces: dict, presentation_texts: Sequence[str] = PRESENTATION_TEXTS
+) -> list[tuple[str, str]]:
+    """(where, text) for every piece written for this set (presentation_texts: the fixed
+    wording its presentations add)."""
     out = []
     for fam, params in pieces["labels"].items():
         for key, labels in params.items():
@@ -146,7 +150,7 @@ def new_pieces(pieces: dict) -> list[tuple[str, str]]:
         out += [(f"{fam}/template#{i}", t) for i, t in enumerate(temps)]
     for kind in ("frames", "distractors", "closers"):
         out += [(f"{kind}#{i}", t) for i, t in enumerate(pieces[kind])]
-    out += [(f"presentation#{i}", t) for i, t in enumerate(PRESENTATION_TEXTS)]
+    out += [(f"presentation#{i}", t) for i, t in enumerate(presentation_texts)]
     return out
 
 
@@ -161,7 +165,7 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%$]+", re.sub(r"\{\w+\}", " X ", text.lower())))
 
 
-def check_structure(pieces: dict) -> list[str]:
+def check_structure(pieces: dict, presentations: Sequence = PRESENTATIONS) -> list[str]:
     bad = []
     for name, fam in FAMILIES.items():
         if fam.parts is not None:
@@ -193,18 +197,19 @@ def check_structure(pieces: dict) -> list[str]:
     for kind, n in (("frames", 6), ("distractors", 4), ("closers", 4)):
         if len(pieces[kind]) != n:
             bad.append(f"{kind}: {len(pieces[kind])}, want {n}")
-    if len(PRESENTATIONS) != 4:
+    if len(presentations) != 4:
         bad.append("presentations must be 4")
     return bad
 
 
-def check_exact(pieces: dict, reference: list[tuple[str, str]]) -> list[str]:
+def check_exact(named: list[tuple[str, str]], reference: list[tuple[str, str]]) -> list[str]:
+    """Pieces in named (as new_pieces lists them) that normalise like a reference text."""
     index = {}
     for where, text in reference:
         index.setdefault(_plain(text), where)
     return [
         f"{where}: {text!r} equals {index[_plain(text)]}"
-        for where, text in new_pieces(pieces)
+        for where, text in named
         if _plain(text) in index
     ]
 
@@ -236,23 +241,45 @@ def skeleton(question: str, values: list[str]) -> str:
 
 
 # --- generation -------------------------------------------------------------------------------
-def generate(pieces: dict) -> tuple[list[dict], list[str], list[tuple[str, str]]]:
-    rng = random.Random(f"quantreason:{SEED}:{SPLIT}")
+# plans(name, family, pieces, rng, k) -> [(presenter or template, ask or None, template id tail)];
+# k counts the families before this one of the same kind (composed, or templated only).
+Plans = Callable[[str, Any, dict, random.Random, int], list[tuple[Any, Any, str]]]
+
+
+def plans_vood(name: str, family, pieces: dict, rng: random.Random, k: int) -> list:
+    """This set's plan: every presentation once (order shuffled), each ask twice; or each of
+    the 2 templates twice."""
+    if family.parts is not None:
+        order = list(range(len(PRESENTATIONS)))
+        rng.shuffle(order)
+        return [
+            (PRESENTATIONS[p], pieces["asks"][name][i % 2], "vood-composed")
+            for i, p in enumerate(order)
+        ]
+    return [(pieces["templates"][name][i // 2], None, f"vood{i // 2}") for i in range(PER_FAMILY)]
+
+
+def generate(
+    pieces: dict,
+    plans: Plans = plans_vood,
+    *,
+    split: str = SPLIT,
+    seed: int = SEED,
+    lowered_ask: tuple = (_dashed,),
+    taken: Collection[str] = frozenset(),
+) -> tuple[list[dict], list[str], list[tuple[str, str]]]:
+    """Records in FAMILIES order (lowered_ask: the presenters that lower the ask's first
+    letter; taken: normalised questions a new question must not equal)."""
+    rng = random.Random(f"quantreason:{seed}:{split}")
     records, seen, failures, skeletons = [], set(), [], []
+    done: Counter[bool] = (
+        Counter()
+    )  # families planned so far, composed (True) and templated (False)
     for name, family in FAMILIES.items():
-        if family.parts is not None:
-            order = list(range(len(PRESENTATIONS)))
-            rng.shuffle(order)
-            plans = [
-                (PRESENTATIONS[p], pieces["asks"][name][k % 2], "vood-composed")
-                for k, p in enumerate(order)
-            ]
-        else:
-            plans = [
-                (pieces["templates"][name][k // 2], None, f"vood{k // 2}")
-                for k in range(PER_FAMILY)
-            ]
-        for how, ask, tid in plans:
+        composed = family.parts is not None
+        family_plans = plans(name, family, pieces, rng, done[composed])
+        done[composed] += 1
+        for how, ask, tid in family_plans:
             for _attempt in range(200):
                 nums = family.draw(rng, ood=False)
                 texts = family.texts(rng, nums)
@@ -260,7 +287,7 @@ def generate(pieces: dict) -> tuple[list[dict], list[str], list[tuple[str, str]]
                     labels = pieces["labels"][name]
                     question, items = compose_new(labels, ask, texts, how, rng)
                     shown = [v for _, v in items]
-                    if not question.endswith(ask if how is not _dashed else _lower_first(ask)):
+                    if not question.endswith(ask if how not in lowered_ask else _lower_first(ask)):
                         failures.append(f"{name}: composed question does not end with its ask")
                     missing = [it for it in items if it[0] not in question or it[1] not in question]
                     if missing:
@@ -270,9 +297,9 @@ def generate(pieces: dict) -> tuple[list[dict], list[str], list[tuple[str, str]]
                     shown = [texts[f] for f in vt.fields(how)]
                 question = question[0].upper() + question[1:]
                 question = dress_new(question, pieces, rng)
-                record = build_record(family, nums, question, SPLIT, len(records), f"{name}/{tid}")
+                record = build_record(family, nums, question, split, len(records), f"{name}/{tid}")
                 key = normalise_question(question)
-                if key not in seen:
+                if key not in seen and key not in taken:
                     seen.add(key)
                     break
             else:
@@ -283,23 +310,25 @@ def generate(pieces: dict) -> tuple[list[dict], list[str], list[tuple[str, str]]
     return records, failures, skeletons
 
 
-def main() -> int:
-    pieces = json.loads(PIECES.read_text(encoding="utf-8"))
-    failures: list[str] = []
-
-    bad = check_structure(pieces)
+# --- the checks' report -----------------------------------------------------------------------
+def report_structure(pieces: dict, bad: list[str]) -> list[str]:
+    """Print check 1's outcome (bad: check_structure's findings); the failures."""
     print(
         f"[structure] {'OK' if not bad else 'FAIL'}: "
         f"{sum(f.parts is not None for f in FAMILIES.values())} families with parts, "
         f"{len(pieces['templates'])} with templates"
     )
-    failures += bad
     for line in bad:
         print("   ", line)
+    return list(bad)
 
-    reference = reference_texts()
-    pieces_list = new_pieces(pieces)
-    bad = check_exact(pieces, reference)
+
+def check_texts(
+    pieces_list: list[tuple[str, str]], reference: list[tuple[str, str]]
+) -> tuple[list[str], dict]:
+    """Checks 2 and 3 on the new pieces, printed; the failures and the shingle indexes."""
+    failures: list[str] = []
+    bad = check_exact(pieces_list, reference)
     print(
         f"[exact] {'OK' if not bad else 'FAIL'}: {len(pieces_list)} new pieces, none equal to "
         f"any of {len(reference)} existing texts (normalised)"
@@ -320,9 +349,24 @@ def main() -> int:
         failures += found
         for line in found:
             print("   ", line)
+    return failures, indexes
 
-    records, gen_failures, skeletons = generate(pieces)
-    failures += gen_failures
+
+def no_braces(record: dict) -> bool:
+    return "{" not in record["question"] and "}" not in record["question"]
+
+
+def check_records(
+    records: list[dict],
+    gen_failures: list[str],
+    skeletons: list[tuple[str, str]],
+    indexes: dict,
+    filled: Callable[[dict], bool] = no_braces,
+    filled_text: str = "have no '{' or '}' left",
+) -> list[str]:
+    """Checks 4 to 6 (but the per-family count) on generate()'s output, printed; the failures
+    (gen_failures first). Takes "_solver" off every record."""
+    failures = list(gen_failures)
     for line in gen_failures:
         print("   ", line)
     # Runs made only of written words fail; runs that include a number slot (a value next to a
@@ -344,7 +388,7 @@ def main() -> int:
     bad_fill, bad_eval, bad_valid = [], [], []
     for r in records:
         solver = r.pop("_solver")
-        if "{" in r["question"] or "}" in r["question"]:
+        if not filled(r):
             bad_fill.append(r["id"])
         problem = vt.formula_problem(r, solver)
         if problem:
@@ -359,7 +403,7 @@ def main() -> int:
     n = len(records)
     print(
         f"[filled] {'OK' if not bad_fill else 'FAIL'}: {n - len(bad_fill)}/{n} questions "
-        "have no '{' or '}' left"
+        + filled_text
     )
     print(
         f"[formula] {'OK' if not bad_eval else 'FAIL'}: {n - len(bad_eval)}/{n} formulas "
@@ -380,24 +424,42 @@ def main() -> int:
         f" of {n}"
     )
     failures += [f"duplicate: {k}" for k in dupes]
+    return failures
 
+
+def check_per_family(records: list[dict], per_family_want: int) -> list[str]:
+    """Every family has exactly per_family_want records, printed; the failures."""
+    n = len(records)
     per_family = Counter(r["family"] for r in records)
-    wrong = {f: per_family.get(f, 0) for f in FAMILIES if per_family.get(f, 0) != PER_FAMILY}
+    wrong = {f: per_family.get(f, 0) for f in FAMILIES if per_family.get(f, 0) != per_family_want}
     print(
-        f"[per-family] {'OK' if not wrong and n == PER_FAMILY * len(FAMILIES) else 'FAIL'}: "
-        f"{len(per_family)} families x {PER_FAMILY} = {n} records"
+        f"[per-family] {'OK' if not wrong and n == per_family_want * len(FAMILIES) else 'FAIL'}: "
+        f"{len(per_family)} families x {per_family_want} = {n} records"
     )
-    if wrong or n != PER_FAMILY * len(FAMILIES):
-        failures.append(f"per-family counts wrong: {wrong}")
+    if wrong or n != per_family_want * len(FAMILIES):
+        return [f"per-family counts wrong: {wrong}"]
+    return []
 
-    OUT.write_text(
+
+def write_records(records: list[dict], out: Path) -> None:
+    out.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
     )
     print(
-        f"[written] {OUT}: {n} records; template_ids "
+        f"[written] {out}: {len(records)} records; template_ids "
         f"{dict(Counter(r['template_id'].split('/')[1] for r in records))}"
     )
 
+
+def main() -> int:
+    pieces = json.loads(PIECES.read_text(encoding="utf-8"))
+    failures = report_structure(pieces, check_structure(pieces))
+    bad, indexes = check_texts(new_pieces(pieces), reference_texts())
+    failures += bad
+    records, gen_failures, skeletons = generate(pieces)
+    failures += check_records(records, gen_failures, skeletons, indexes)
+    failures += check_per_family(records, PER_FAMILY)
+    write_records(records, OUT)
     return vt.verdict(failures)
 
 
