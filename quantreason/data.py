@@ -30,6 +30,7 @@ from typing import Any
 
 from quantreason.tasks import FAMILIES, Family, get_family
 from quantreason.tasks.base import Values
+from quantreason.tasks.term_counts import TERM_COUNT_SHARE, restate_term, with_count
 
 SPLITS = ("train", "validation", "test", "test_ood_range", "test_ood_template")
 # Test splits: 5 questions per family up to 60 families, so that a family with phrasing parts
@@ -81,18 +82,29 @@ def make_record(
     held_out = split == "test_ood_template"
     templates = family.ood_templates if held_out else family.templates
     nums = family.draw(rng, ood=split == "test_ood_range")
-    texts = family.texts(rng, nums)
     prefix = "ood" if held_out else "t"
     if family.parts is not None:  # alternate: template, composed, next template, ...
         template_index, composed = divmod(template_index, 2)
     else:
         composed = 0
+    template = templates[template_index % len(templates)]
+    if family.optional:  # a list of several lengths: see Family.optional
+        if composed:
+            kept = rng.randint(0, len(family.optional))
+        else:
+            kept = sum(1 for name in family.optional if "{" + name + "}" in template)
+        nums = family.keeping(nums, kept)
+    texts = family.texts(rng, nums)
     if composed:
         question = compose(family.parts, texts, rng, held_out)  # type: ignore[arg-type]
         template_id = f"{family.name}/{prefix}-composed"
     else:
-        question = templates[template_index % len(templates)].format(**texts)
+        question = template.format(**texts)
         template_id = f"{family.name}/{prefix}{template_index % len(templates)}"
+        if family.term_count is not None and rng.random() < TERM_COUNT_SHARE:
+            restated = restate_term(question, texts, nums, family.term_count, rng)
+            if restated is not None:  # "over 60 monthly payments": the formula takes the 60
+                question, nums = restated, with_count(nums, family.term_count)
     question = question[0].upper() + question[1:]
     return build_record(family, nums, dress(question, rng, held_out), split, index, template_id)
 

@@ -134,3 +134,45 @@ def frequency_mismatch(formula: str, question: str) -> str | None:
                 f"the question names {shown} period(s) a year"
             )
     return None
+
+
+# A term stated as a number of payments ("60 monthly payments", "a 360-month mortgage",
+# "36 equal monthly instalments"), not a rate of them ("12 payments a year"). Counts of 12 or
+# fewer are left alone: "4 quarterly payments" is as often a year's worth as a term.
+_PAYMENT_COUNT = re.compile(
+    r"(?<![\d.,])(\d+)(?:-(?:payment|month|quarter|instal?ment)\b"
+    r"|[ ]+(?:(?!years?\b)[a-z][a-z-]*[ ]+){0,2}"  # "60 equal monthly payments", on one line
+    r"(?:payments|pmts|instal?ments|repayments|deposits|contributions|months|quarters)\b"
+    r"(?!\s+(?:a|per|each|every)\s+year))",
+    re.I,
+)
+_PERIODS_A_YEAR = (2.0, 4.0, 12.0)
+
+
+def stated_payment_counts(question: str) -> frozenset[float]:
+    """The terms ``question`` states as a number of payments (more than 12 of them)."""
+    counts = (float(found.group(1)) for found in _PAYMENT_COUNT.finditer(question))
+    return frozenset(count for count in counts if count > 12)
+
+
+def count_read_as_years(formula: str, question: str) -> str | None:
+    """Why ``formula`` reads a number of payments the question states as a number of years
+    (``60*12`` for "60 monthly payments"), or None when it does not."""
+    counts = stated_payment_counts(question)
+    if not counts:
+        return None
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
+            continue
+        left, right = _number(node.left), _number(node.right)
+        for count, factor in ((left, right), (right, left)):
+            if count in counts and factor in _PERIODS_A_YEAR:
+                return (
+                    f"the formula multiplies the {count:g} payments the question states by "
+                    f"{factor:g}, as if they were years"
+                )
+    return None

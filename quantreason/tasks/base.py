@@ -208,6 +208,20 @@ class Parts:
     ood_asks: tuple[str, ...] = ()
 
 
+# Positions of list items past the third (Family.optional): number, ordinal, word.
+LATER_POSITIONS = ((4, "fourth", "four"), (5, "fifth", "five"), (6, "sixth", "six"))
+
+
+def later_item_labels(prefix: str, forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Labels of list items 4 to 6 (``prefix`` + number), each form written with ``{n}``,
+    ``{ordinal}`` and ``{word}``: ``("year-{n} cash flow", ...)`` -> ``{"cf4": ("year-4 cash
+    flow", ...), ...}``."""
+    return {
+        f"{prefix}{n}": tuple(form.format(n=n, ordinal=ordinal, word=word) for form in forms)
+        for n, ordinal, word in LATER_POSITIONS
+    }
+
+
 def number_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Each number as the question writes it, with one currency and one spelling of scales
     ("M" or " million") for the whole question: the rule render hooks start from too."""
@@ -216,6 +230,19 @@ def number_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     return {
         k: n.text(rng, money_style=money_style, scale_style=scale_style) for k, n in nums.items()
     }
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """A term in years that questions may state as a number of payments instead ("60 monthly
+    payments", "a 48-month loan"): :mod:`quantreason.tasks.term_counts` restates it and the
+    formula builder then receives the count as ``N``. ``years`` names the parameter holding
+    the term; ``per_year`` the parameter holding the payments a year, or that number itself
+    (a family that is always monthly); ``nouns`` what one payment is called."""
+
+    years: str = "n"
+    per_year: str | float = "m"
+    nouns: tuple[str, ...] = ("payments", "instalments", "repayments")
 
 
 @dataclass(frozen=True)
@@ -248,6 +275,14 @@ class Family:
     # Composable phrasing (quantreason.tasks.phrasing): labels for the numbers and ways to ask
     # for the quantity; questions are assembled from these beside the written templates.
     parts: Parts | None = field(default=None)
+    # Some questions state the term as a number of payments (quantreason.tasks.term_counts).
+    term_count: TermCount | None = field(default=None)
+    # Items of a list past the ones every question has (a fourth and fifth cash flow, a third
+    # fund), in list order. They are drawn with the rest; a written template keeps those it
+    # names, a composed question a leading run of them of random length (none to all), so
+    # lists come in several lengths, as people write them. ``formula`` and ``solve`` read the
+    # items present.
+    optional: tuple[str, ...] = ()
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -268,6 +303,11 @@ class Family:
             if self.valid({k: n.value for k, n in nums.items()}):
                 return nums
         raise RuntimeError(f"family {self.name}: could not draw valid parameters")
+
+    def keeping(self, nums: Values, kept: int) -> dict[str, Num]:
+        """``nums`` with only the first ``kept`` of the :attr:`optional` list items."""
+        dropped = set(self.optional[kept:])
+        return {name: num for name, num in nums.items() if name not in dropped}
 
     def texts(self, rng: random.Random, nums: Values) -> dict[str, str]:
         """How each number is written in the question (formats drawn from ``rng``)."""

@@ -14,8 +14,9 @@ Each teaches its own reasoning sentence. Solvers are written independently of th
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Family, Parts, money, pct, plain
+from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain
 from quantreason.tasks.growth import frequency_words
+from quantreason.tasks.term_counts import COUNT_KEY
 
 # Deposits a year, written as the adjective a question puts before "deposit".
 _DEPOSIT_WORDS = {
@@ -44,7 +45,8 @@ def _goal_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"{f['T']}*({f['r']}/100)/((1+{f['r']}/100)**{f['n']}-1)"
     i = f"{f['r']}/100/{f['m']}"
-    return f"{f['T']}*({i})/((1+{i})**({f['n']}*{f['m']})-1)"
+    periods = f[COUNT_KEY] if COUNT_KEY in f else f"({f['n']}*{f['m']})"
+    return f"{f['T']}*({i})/((1+{i})**{periods}-1)"
 
 
 SAVINGS_GOAL = Family(
@@ -63,6 +65,7 @@ SAVINGS_GOAL = Family(
     render=frequency_words(_DEPOSIT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_goal_formula,
     solve=_goal_deposit,
+    term_count=TermCount(nouns=("deposits", "contributions", "payments")),
     convention="currency per deposit; deposits at the end of each period, the nominal annual "
     "rate divided by the deposits a year and compounded at that frequency",
     templates=(

@@ -10,8 +10,20 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Mapping
 
-from quantreason.tasks.base import Family, Parts, Values, money, number_texts, pct, plain
+from quantreason.tasks.base import (
+    Family,
+    Parts,
+    TermCount,
+    Values,
+    later_item_labels,
+    money,
+    number_texts,
+    pct,
+    plain,
+)
+from quantreason.tasks.term_counts import COUNT_KEY
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -817,7 +829,8 @@ def _loan(v: dict) -> float:
 def _loan_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['L']})"
-    return f"pmt({f['r']}/100/{f['m']}, {f['n']}*{f['m']}, {f['L']})"
+    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
+    return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['L']})"
 
 
 LOAN_INSTALMENT = Family(
@@ -833,6 +846,7 @@ LOAN_INSTALMENT = Family(
     render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,
+    term_count=TermCount(),
     convention="currency per instalment; nominal annual rate divided by the instalments a year",
     templates=(
         "A loan of {L} at {r} a year is repaid in equal {m} instalments over {n} years. How "
@@ -1063,26 +1077,33 @@ LOSS_THEN_GAIN = Family(
 )
 
 
+# Period returns in order: every question has three, a list may run to six.
+_PERIODS = ("r1", "r2", "r3", "r4", "r5", "r6")
+
+
 def _chain(v: dict) -> float:
     growth = 1.0
-    for key in ("r1", "r2", "r3"):
-        growth += growth * v[key] / 100
+    for key in _PERIODS:
+        if key in v:
+            growth += growth * v[key] / 100
     return (growth - 1) * 100
+
+
+def _chain_formula(f: Mapping[str, str]) -> str:
+    factors = "*".join(f"(1+{f[key]}/100)" for key in _PERIODS if key in f)
+    return f"({factors}-1)*100"
 
 
 MULTI_PERIOD_RETURN = Family(
     name="multi_period_return",
     unit="percent",
-    reasoning="Chain the returns: (1 + r1)(1 + r2)(1 + r3) - 1.",
-    params={
-        "r1": pct((-25, 30), ((-60, -26), (31, 80)), decimals=1),
-        "r2": pct((-25, 30), ((-60, -26), (31, 80)), decimals=1),
-        "r3": pct((-25, 30), ((-60, -26), (31, 80)), decimals=1),
-    },
-    valid=lambda v: abs(_chain(v)) > 0.05,
-    formula=lambda f: f"((1+{f['r1']}/100)*(1+{f['r2']}/100)*(1+{f['r3']}/100)-1)*100",
+    reasoning="Chain the returns: (1 + r1)(1 + r2)...(1 + rn) - 1.",
+    params={name: pct((-25, 30), ((-60, -26), (31, 80)), decimals=1) for name in _PERIODS},
+    optional=_PERIODS[3:],
+    valid=lambda v: abs(_chain({key: v[key] for key in _PERIODS[:3]})) > 0.05,
+    formula=_chain_formula,
     solve=_chain,
-    convention="cumulative percent over the three periods; negative for a loss",
+    convention="cumulative percent over all the periods given (three to six); negative for a loss",
     templates=(
         "A fund returned {r1}, {r2} and {r3} in three consecutive years. What is its "
         "cumulative return?",
@@ -1129,6 +1150,17 @@ MULTI_PERIOD_RETURN = Family(
         "cumulative return over all three years, not annualised?",
         "The fund make {r1} first year, {r2} second year and {r3} third year. How much percent "
         "it make in total for all three years together?",
+        # Longer lists (Family.optional): four, five and six periods.
+        "Quarterly returns this year were {r1}, {r2}, {r3} and {r4}. What is the total "
+        "compounded return for the year?",
+        "Q1: {r1}\nQ2: {r2}\nQ3: {r3}\nQ4: {r4}\nCompounded return for the year?",
+        "My fund returned {r1}, {r2}, {r3}, {r4} and {r5} over five straight years. What is "
+        "the cumulative return, compounded?",
+        "Monthly returns Jan-Jun: {r1}, {r2}, {r3}, {r4}, {r5}, {r6}. Compounded return for the "
+        "half-year?",
+        "Chain these period returns into one total: {r1}, {r2}, {r3}, {r4}, {r5}.",
+        "Annual returns for the last four years, oldest first: {r1}, {r2}, {r3}, {r4}. "
+        "Cumulative return over the four years?",
     ),
     ood_templates=(
         "Link the period returns {r1}, {r2} and {r3} geometrically. Overall result?",
@@ -1168,17 +1200,30 @@ MULTI_PERIOD_RETURN = Family(
                 "return for period three",
                 "3rd period perf",
             ),
+            **later_item_labels(
+                "r",
+                (
+                    "return in period {n}",
+                    "{ordinal}-year return",
+                    "period {n} return",
+                    "year {n} return",
+                    "{ordinal}-period return",
+                    "month {n} return",
+                    "return for period {word}",
+                    "{n}th period perf",
+                ),
+            ),
         },
         asks=(
             "What is the cumulative return?",
             "What is the total compounded return?",
             "What is the overall return across the periods?",
-            "What is the compound return over all three periods?",
+            "What is the compound return over all the periods?",
             "What is the chain-linked total return?",
-            "What do the three returns come to when compounded together?",
+            "What do the returns come to when compounded together?",
             "By how much did the money grow or shrink in total, in percent?",
             "Link the returns geometrically and give the total in %.",
-            "Compute the cumulative return over the three periods.",
+            "Compute the cumulative return over the periods.",
             "What is the total return, compounded and not averaged or annualised?",
         ),
         ood_asks=("Report the linked return for the whole span.",),

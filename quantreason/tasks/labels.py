@@ -5,7 +5,7 @@ order or pairing (a price path, "which fund" comparisons) have none.
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Parts
+from quantreason.tasks.base import Parts, later_item_labels
 
 PARTS: dict[str, Parts] = {
     "compounding": Parts(
@@ -767,6 +767,18 @@ PARTS: dict[str, Parts] = {
                 "money received after three years",
                 "year-three inflow",
             ),
+            **later_item_labels(
+                "cf",
+                (
+                    "year-{n} cash flow",
+                    "cash flow in year {n}",
+                    "cash inflow at the end of year {n}",
+                    "CF{n}",
+                    "{ordinal}-year cash flow",
+                    "money received after {word} years",
+                    "year-{word} inflow",
+                ),
+            ),
             "r": (
                 "discount rate",
                 "cost of capital",
@@ -785,7 +797,7 @@ PARTS: dict[str, Parts] = {
             "How much value does the project add today?",
             "Compute the net present value of the project.",
             "What does the NPV come to?",
-            "Discount the three inflows and take off the outlay: what is left?",
+            "Discount the inflows and take off the outlay: what is left?",
             "What is the NPV of the project?",
         ),
         ood_asks=("Value the project net of its cost.",),

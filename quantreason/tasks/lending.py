@@ -12,8 +12,9 @@ on a simulated amortisation schedule, and the schedule is then run payment by pa
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Family, Parts, money, pct, plain
+from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain
 from quantreason.tasks.growth import INSTALMENT_WORDS, frequency_words  # loan_instalment's words
+from quantreason.tasks.term_counts import COUNT_KEY
 
 # What a composed question calls the rate and the payment frequency (both families).
 _RATE_LABELS = (
@@ -85,7 +86,8 @@ def _total_interest(v: dict) -> float:
 def _total_interest_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['P']})*{f['n']}-{f['P']}"
-    return f"pmt({f['r']}/100/{f['m']}, {f['n']}*{f['m']}, {f['P']})*{f['n']}*{f['m']}-{f['P']}"
+    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
+    return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['P']})*{periods}-{f['P']}"
 
 
 LOAN_TOTAL_INTEREST = Family(
@@ -101,6 +103,7 @@ LOAN_TOTAL_INTEREST = Family(
     render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_total_interest_formula,
     solve=_total_interest,
+    term_count=TermCount(),
     convention="currency; all the level payments over the whole term minus the principal, "
     "the nominal annual rate divided by the payments a year",
     templates=(

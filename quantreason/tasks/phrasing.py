@@ -429,6 +429,8 @@ def compose(parts: Parts, texts: dict[str, str], rng: random.Random, held_out: b
     presentations = OOD_PRESENTATIONS if held_out else PRESENTATIONS
     items = []
     for name, labels in parts.labels.items():
+        if name not in texts:  # a list item this question leaves out (Family.optional)
+            continue
         choices = parts.ood_labels.get(name, labels) if held_out else labels
         items.append((rng.choice(choices), texts[name]))
     rng.shuffle(items)

@@ -39,7 +39,8 @@ from typing import NamedTuple
 
 from quantreason.formula import FUNCTIONS
 from quantreason.tasks import FAMILIES
-from quantreason.tasks.base import Param
+from quantreason.tasks.base import Family, Param
+from quantreason.tasks.term_counts import COUNT_KEY, with_count
 
 DATA = "N"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -229,6 +230,8 @@ def _taught_formulas() -> dict[str, tuple[_Taught, ...]]:
         read: list[_Taught] = []
         for draw in range(DRAWS_PER_FAMILY):
             nums = family.draw(rng, ood=draw % 2 == 1)
+            if family.term_count is not None and draw % 4 >= 2:  # the term as a count, too
+                nums = with_count(nums, family.term_count)
             real = family.build_formula(nums).strip()
             try:
                 marked: str | None = family.formula(
@@ -360,6 +363,17 @@ def plausible_range(param: Param) -> tuple[float, float] | None:
     return None
 
 
+def _slot_range(family: Family, key: str | None) -> tuple[float, float] | None:
+    """:func:`plausible_range` of the parameter ``key`` of ``family``; for a term given as a
+    number of payments, the term's range in years times the most payments a year."""
+    if key == COUNT_KEY and family.term_count is not None:
+        years = plausible_range(family.params[family.term_count.years])
+        per_year = family.term_count.per_year
+        most = max(family.params[per_year].choices) if isinstance(per_year, str) else per_year
+        return None if years is None else (years[0], years[1] * most)
+    return plausible_range(family.params[key]) if key in family.params else None
+
+
 @cache
 def taught_slots() -> dict[str, dict[str, tuple[str | None, ...]]]:
     """Per family and taught shape, the parameter each data number of the shape stands for
@@ -395,7 +409,7 @@ def misplaced_numbers(
     CAGR, ``2.326`` (a z-score) as a confidence level. Zero is never judged. Empty when some
     reading of the formula puts every number where it could be, or none can be placed."""
     slots = taught_slots().get(task, {})
-    params = FAMILIES[task].params if task in FAMILIES else {}
+    family = FAMILIES.get(task)
     first: list[tuple[float, str]] = []
     for shape, values in reply_readings(formula, task_constants().get(task, frozenset()), shown):
         keys = slots.get(shape)
@@ -403,9 +417,7 @@ def misplaced_numbers(
             continue
         outliers = []
         for value, key in zip(values, keys, strict=True):
-            if not value or key is None or key not in params:
-                continue
-            plausible = plausible_range(params[key])
+            plausible = _slot_range(family, key) if value and family is not None else None
             if plausible is not None and not plausible[0] <= abs(value) <= plausible[1]:
                 outliers.append((value, key))
         if not outliers:

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Family, money, pct, plain
+from collections.abc import Mapping
+
+from quantreason.tasks.base import Family, TermCount, money, pct, plain
+from quantreason.tasks.term_counts import COUNT_KEY
 
 _BIG = ((1_000_000, 90_000_000),)
 
 
+# Cash flows at the end of years 1, 2, 3, ...: every question has three, a list may run to six.
+_FLOWS = ("cf1", "cf2", "cf3", "cf4", "cf5", "cf6")
+
+
 def _npv(v: dict) -> float:
     total, factor = -v["C0"], 1.0
-    for flow in (v["cf1"], v["cf2"], v["cf3"]):
+    for flow in (v[name] for name in _FLOWS if name in v):
         factor /= 1 + v["r"] / 100
         total += flow * factor
     return total
+
+
+def _npv_formula(f: Mapping[str, str]) -> str:
+    flows = ", ".join(f[name] for name in _FLOWS if name in f)
+    return f"npv({f['r']}/100, {flows})-{f['C0']}"
 
 
 NPV = Family(
@@ -24,12 +36,16 @@ NPV = Family(
         "cf1": money((3000, 300_000), _BIG),
         "cf2": money((3000, 300_000), _BIG),
         "cf3": money((3000, 300_000), _BIG),
+        "cf4": money((3000, 300_000), _BIG),
+        "cf5": money((3000, 300_000), _BIG),
+        "cf6": money((3000, 300_000), _BIG),
         "r": pct((3, 15), ((16, 30), (0.1, 2.5)), ood_decimals=2),
     },
+    optional=_FLOWS[3:],
     valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
     # npv()/pv()/pmt() keep the formula short: the model copies each number once, within
     # its answer budget, instead of repeating the rate in every discount factor.
-    formula=lambda f: f"npv({f['r']}/100, {f['cf1']}, {f['cf2']}, {f['cf3']})-{f['C0']}",
+    formula=_npv_formula,
     solve=_npv,
     convention="currency; negative when the project destroys value",
     templates=(
@@ -96,6 +112,19 @@ NPV = Family(
         "Please help me for calculate NPV. We invest {C0} today and we receive {cf1} after first "
         "year, {cf2} after second year, {cf3} after third year. Discount rate is {r}. The NPV is "
         "how much?",
+        # Longer lists (Family.optional): four, five and six year-end flows.
+        "A project costs {C0} today and returns {cf1}, {cf2}, {cf3} and {cf4} at the end of "
+        "years 1 to 4. At a {r} discount rate, what is its NPV?",
+        "Outlay {C0} now; inflows of {cf1}, {cf2}, {cf3}, {cf4} and {cf5} over the next five "
+        "years, each at year-end. Discount rate {r}. NPV?",
+        "Year 0: -{C0}\nYear 1: {cf1}\nYear 2: {cf2}\nYear 3: {cf3}\nYear 4: {cf4}\n"
+        "Discounting at {r}, what is the net present value?",
+        "We'd invest {C0} up front and expect {cf1}, {cf2}, {cf3}, {cf4}, {cf5} and {cf6} at "
+        "the end of years one to six. With a {r} cost of capital, what is the NPV?",
+        "NPV at {r}: initial cost {C0}, then year-end cash flows {cf1} / {cf2} / {cf3} / {cf4} "
+        "/ {cf5}.",
+        "Cash flows: t0 = -{C0}, t1 = {cf1}, t2 = {cf2}, t3 = {cf3}, t4 = {cf4}, t5 = {cf5}, "
+        "t6 = {cf6}. Rate {r}. Net present value?",
     ),
     ood_templates=(
         "We'd spend {C0} on a new plant that throws off {cf1} in year one, {cf2} in year two and "
@@ -123,7 +152,8 @@ LOAN_PAYMENT = Family(
         "r": pct((2, 12), ((12.5, 25), (0.1, 1.5)), decimals=2),
         "n": plain((2, 30), ((35, 40), (35, 40))),
     },
-    formula=lambda f: f"pmt({f['r']}/100/12, {f['n']}*12, {f['L']})",
+    formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
+    term_count=TermCount(per_year=12.0),
     solve=_payment,
     convention="monthly payment in currency; annual rate compounded monthly",
     templates=(

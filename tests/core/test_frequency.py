@@ -8,7 +8,13 @@ import pytest
 
 from quantreason.consensus import read_candidate
 from quantreason.data import make_record
-from quantreason.frequency import frequency_mismatch, named_periods, rate_divisors
+from quantreason.frequency import (
+    count_read_as_years,
+    frequency_mismatch,
+    named_periods,
+    rate_divisors,
+    stated_payment_counts,
+)
 from quantreason.tasks import FAMILIES
 
 
@@ -82,5 +88,32 @@ def test_no_reference_formula_contradicts_its_own_question(split: str) -> None:
         for index in range(40):  # every template twice over (held-out: ~13 times), half composed
             record = make_record(family, index, rng, split, index)
             assert frequency_mismatch(record["formula"], record["question"]) is None, record
+            assert count_read_as_years(record["formula"], record["question"]) is None, record
             checked += 1
     assert checked == 40 * len(FAMILIES)
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("28.5k car loan, 6.9% APR compounded monthly, 60 monthly pmts. payment?", {60}),
+        ("Personal loan of $15,000 at 0.95% per month, 36 equal monthly instalments.", {36}),
+        ("A 360-month mortgage of $300,000 at 6%.", {360}),
+        ("Save for 48 months, depositing at the end of each month.", {48}),
+        # a rate of payments, a year's worth, or a term in years: no count of payments
+        ("Interest is paid in 12 payments a year for 30 years.", set()),
+        ("It makes 4 quarterly payments.", set()),
+        ("A 30-year loan repaid monthly.", set()),
+    ],
+)
+def test_terms_stated_as_payments_are_read(question: str, counts: set[int]) -> None:
+    assert stated_payment_counts(question) == {float(c) for c in counts}
+
+
+def test_a_count_of_payments_read_as_years_is_a_mismatch() -> None:
+    question = "28.5k car loan, 6.9% APR compounded monthly, 60 monthly pmts. payment?"
+    assert "60 payments" in (count_read_as_years("pmt(6.9/100/12, 60*12, 28500)", question) or "")
+    assert count_read_as_years("pmt(6.9/100/12, 12*60, 28500)", question) is not None
+    assert count_read_as_years("pmt(6.9/100/12, 60, 28500)", question) is None
+    # the same formula for a question that gives the term in years is right
+    assert count_read_as_years("pmt(6.9/100/12, 5*12, 28500)", "over 5 years, monthly") is None

@@ -64,7 +64,6 @@ def test_right_formulas_written_another_way_still_fit(task: str, formula: str) -
     ("task", "formula"),
     [
         # misses of the kind the hand-written questions showed (all grounded in their question)
-        ("loan_payment", "pmt(6.5/100/12, 350000, 30)"),  # principal and term swapped
         ("annuity_pv", "pv(6.0000, 20, 12000)"),  # the rate left in percent
         ("gordon_growth", "1.80/(8/100-3)"),  # growth without its /100
         ("gordon_just_paid", "2.50/(10/4)"),
@@ -86,8 +85,8 @@ def test_unknown_tasks_and_unreadable_formulas_fit_nothing() -> None:
 
 def test_a_number_written_like_a_constant_is_read_both_ways() -> None:
     # 12 as twelve months and as twelve years: the reading with one of each is loan_payment's
-    (taught,) = taught_shapes()["loan_payment"]
-    assert taught == "pmt((*N /100 /12),(*12 *N),N)"
+    taught = "pmt((*N /100 /12),(*12 *N),N)"  # the term in years (and "pmt(.., N, N)": a count)
+    assert taught_shapes()["loan_payment"] == {taught, "pmt((*N /100 /12),N,N)"}
     constants = task_constants()["loan_payment"]
     assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)", constants)
     # ... when the question shows a 12; otherwise a 12 is the months' constant only
@@ -138,10 +137,14 @@ def test_a_conversion_done_twice_does_not_fit(task: str, formula: str) -> None:
         # values copied into another parameter's place (tuning-set misses of this kind)
         ("cagr", "((7/3595)**(1/2140)-1)*100", [(2140.0, "n")]),  # 7 as an amount: any size
         ("loan_payment", "pmt(6.5/100/12, 350000*12, 350000)", [(350000.0, "n")]),
+        # principal and term swapped: the place of a number of payments (N), up to 40 years'
+        ("loan_payment", "pmt(6.5/100/12, 350000, 30)", [(350000.0, "N")]),
+        ("loan_instalment", "pmt(6.5/100/4, 120000, 30)", [(120000.0, "N")]),
         ("parametric_var", "12707*norm_ppf(2.326/100)*2.09/100*sqrt(19)", [(2.326, "c")]),
         # the same numbers in their places
         ("cagr", "((2140/3595)**(1/7)-1)*100", []),
         ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)", []),
+        ("loan_payment", "pmt(6.5/100/12, 360, 350000)", []),  # "360 monthly payments"
         # amounts, prices and rates are written at any size; zero is never judged
         ("cagr", "((45/20)**(1/5)-1)*100", []),
         ("sharpe_ratio", "(12-0)/20", []),

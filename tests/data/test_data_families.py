@@ -78,6 +78,13 @@ CASES = [
         -1000 + 500 / 1.1 + 500 / 1.21 + 500 / 1.331,
     ),
     ("npv", {"C0": 300, "cf1": 110, "cf2": 121, "cf3": 133.1, "r": 10}, 0.0),
+    # a longer list: each flow grows 10 % a year at 10 %, so each is worth 100 today
+    ("npv", {"C0": 400, "cf1": 110, "cf2": 121, "cf3": 133.1, "cf4": 146.41, "r": 10}, 0.0),
+    (
+        "npv",
+        {"C0": 0, "cf1": 100, "cf2": 0, "cf3": 0, "cf4": 0, "cf5": 0, "cf6": 121, "r": 10},
+        100 / 1.1 + 121 / 1.1**6,
+    ),
     ("loan_payment", {"L": 100000, "r": 12, "n": 1}, 100000 * 0.01 / (1 - 1.01**-12)),
     ("loan_payment", {"L": 10000, "r": 6, "n": 5}, 10000 * 0.005 / (1 - 1.005**-60)),
     ("bond_price", {"F": 1000, "c": 5, "y": 5, "n": 10}, 1000.0),  # coupon = yield: par
@@ -106,6 +113,9 @@ CASES = [
     ("loss_then_gain", {"P": 10000, "L": 20, "G": 25}, 10000.0),
     ("multi_period_return", {"r1": 10, "r2": -10, "r3": 0}, -1.0),  # 1.1 * 0.9 = 0.99
     ("multi_period_return", {"r1": 10, "r2": 10, "r3": 10}, 33.1),
+    ("multi_period_return", {"r1": 10, "r2": 10, "r3": 10, "r4": 10}, 46.41),  # 1.1^4
+    # 1.5 * 0.5 * 2 * 0.5 * 1 * 2 = 1.5
+    ("multi_period_return", {"r1": 50, "r2": -50, "r3": 100, "r4": -50, "r5": 0, "r6": 100}, 50.0),
     ("gordon_just_paid", {"D0": 2, "r": 10, "g": 5}, 42.0),  # 2.10 / 0.05
     ("gordon_just_paid", {"D0": 1, "r": 8, "g": 3}, 20.6),  # 1.03 / 0.05
     ("macaulay_duration", {"c": 10, "y": 10, "n": 2}, (10 / 1.1 + 2 * 110 / 1.21) / 100),
@@ -487,3 +497,28 @@ def test_composing_is_deterministic_and_keeps_the_numbers() -> None:
         assert len(set(one)) > 150
         for question in one:
             assert all(text in question for text in texts.values()), question
+
+
+@pytest.mark.parametrize("name", [n for n, f in FAMILIES.items() if f.optional])
+def test_lists_come_in_several_lengths_and_templates_name_a_leading_run(name: str) -> None:
+    """A family with optional list items (Family.optional) teaches lists of every length it
+    has: a template names a leading run of them (a fourth item, never a fifth without it), and
+    each length shows up among written and composed training questions, its formula holding
+    exactly the items the question shows."""
+    from quantreason.data import make_record
+
+    family = get_family(name)
+    for template in family.templates + family.ood_templates:
+        named = [item in template for item in (f"{{{o}}}" for o in family.optional)]
+        assert named == sorted(named, reverse=True), template
+    rng = random.Random(5)
+    lengths = {"template": set(), "composed": set()}
+    for index in range(len(family.templates) * 4):
+        record = make_record(family, index, rng, "train", index)
+        kind = "composed" if record["template_id"].endswith("composed") else "template"
+        shown = len(re.findall(r"\d+(?:\.\d+)?", record["formula"]))
+        lengths[kind].add(shown)
+        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6)
+    full = len(family.optional) + 1
+    assert len(lengths["template"]) == full, lengths
+    assert len(lengths["composed"]) == full, lengths
