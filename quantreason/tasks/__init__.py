@@ -17,7 +17,6 @@ from quantreason.tasks import (
     implied,
     lending,
     margin,
-    options,
     performance,
     rates,
     ratios,
@@ -49,7 +48,6 @@ _ORDERED: tuple[Family, ...] = tuple(
         *margin.FAMILIES,
         *rates.FAMILIES,
         *corporate.FAMILIES,
-        *options.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
