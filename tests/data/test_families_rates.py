@@ -15,18 +15,9 @@ import pytest
 from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
 from quantreason.formula import evaluate
-from quantreason.tasks import Num, get_family
+from quantreason.tasks import get_family
 
 RATES_FAMILIES = ("tbill_price", "forward_rate", "cpi_adjusted_value")
-
-
-def _nums(values: dict[str, float]) -> dict[str, Num]:
-    nums = {}
-    for name, value in values.items():
-        text = repr(float(value))
-        decimals = 0 if float(value).is_integer() else len(text.split(".")[1])
-        nums[name] = Num(float(value), decimals, "plain")
-    return nums
 
 
 def test_every_tbill_phrasing_says_days() -> None:

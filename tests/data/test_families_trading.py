@@ -10,16 +10,7 @@ import random
 import pytest
 
 from quantreason.formula import evaluate
-from quantreason.tasks import Num, get_family
-
-
-def _nums(values: dict[str, float]) -> dict[str, Num]:
-    nums = {}
-    for name, value in values.items():
-        text = repr(float(value))
-        decimals = 0 if float(value).is_integer() else len(text.split(".")[1])
-        nums[name] = Num(float(value), decimals, "plain")
-    return nums
+from quantreason.tasks import get_family
 
 
 def test_a_lot_is_kept_or_dropped_whole() -> None:
