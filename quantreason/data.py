@@ -106,7 +106,8 @@ def make_record(
             if restated is not None:  # "over 60 monthly payments": the formula takes the 60
                 question, nums = restated, with_count(nums, family.term_count)
     question = question[0].upper() + question[1:]
-    return build_record(family, nums, dress(question, rng, held_out), split, index, template_id)
+    dressed = dress(question, rng, held_out, family.uses)
+    return build_record(family, nums, dressed, split, index, template_id)
 
 
 def build_record(

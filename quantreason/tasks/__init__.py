@@ -9,15 +9,20 @@ from __future__ import annotations
 import dataclasses
 
 from quantreason.tasks import (
+    bond_yields,
     choice,
+    corporate,
     goals,
     growth,
     implied,
     lending,
+    margin,
     performance,
+    rates,
     ratios,
     returns,
     risk,
+    trading,
     valuation,
     variants,
 )
@@ -38,6 +43,11 @@ _ORDERED: tuple[Family, ...] = tuple(
         *goals.FAMILIES,
         *lending.FAMILIES,
         *implied.FAMILIES,
+        *bond_yields.FAMILIES,
+        *trading.FAMILIES,
+        *margin.FAMILIES,
+        *rates.FAMILIES,
+        *corporate.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

@@ -283,6 +283,9 @@ class Family:
     # lists come in several lengths, as people write them. ``formula`` and ``solve`` read the
     # items present.
     optional: tuple[str, ...] = ()
+    # What the task itself weighs (quantreason.tasks.phrasing.REMARK_TOPICS: "costs", "taxes",
+    # "leverage"): an aside telling the reader to ignore it would contradict the question.
+    uses: frozenset[str] = frozenset()
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""

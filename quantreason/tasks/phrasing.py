@@ -160,6 +160,16 @@ DISTRACTORS = (
     "Ticker ABC, listed since 2008; neither matters here.",
     "No leverage is involved.",
 )
+# Asides that dismiss something a task may weigh: a family whose ``uses`` names the topic never
+# gets them (a break-even after commissions cannot be told to ignore commissions).
+REMARK_TOPICS: dict[str, frozenset[str]] = {
+    "Ignore taxes and fees.": frozenset({"taxes", "costs"}),
+    "Assume no transaction costs.": frozenset({"costs"}),
+    "My broker charges a flat fee per trade, which you can ignore.": frozenset({"costs"}),
+    "Ignore the $4.95 commission on each trade.": frozenset({"costs"}),
+    "There is a 0.5% platform fee, but please ignore it.": frozenset({"costs"}),
+    "No leverage is involved.": frozenset({"leverage"}),
+}
 OOD_DISTRACTORS = (
     "The custodian bank is based in Zurich.",
     "Its ticker changed in 2021, which does not matter here.",
@@ -440,10 +450,15 @@ def compose(parts: Parts, texts: dict[str, str], rng: random.Random, held_out: b
     return rng.choice(presentations)(items, ask, rng)
 
 
-def dress(question: str, rng: random.Random, held_out: bool) -> str:
-    """Wrap a question in a frame, a distractor and a closer, each with some probability."""
+def dress(
+    question: str, rng: random.Random, held_out: bool, uses: frozenset[str] = frozenset()
+) -> str:
+    """Wrap a question in a frame, a distractor and a closer, each with some probability; no
+    distractor dismisses a topic in ``uses`` (what the task weighs)."""
     frames = OOD_FRAMES if held_out else FRAMES
     distractors = OOD_DISTRACTORS if held_out else DISTRACTORS
+    if uses:
+        distractors = tuple(d for d in distractors if not REMARK_TOPICS.get(d, frozenset()) & uses)
     closers = OOD_CLOSERS if held_out else CLOSERS
     pieces = []
     if rng.random() < 0.5:

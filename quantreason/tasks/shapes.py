@@ -232,6 +232,8 @@ def _taught_formulas() -> dict[str, tuple[_Taught, ...]]:
             nums = family.draw(rng, ood=draw % 2 == 1)
             if family.term_count is not None and draw % 4 >= 2:  # the term as a count, too
                 nums = with_count(nums, family.term_count)
+            if family.optional:  # lists of every length the questions show, not only the longest
+                nums = family.keeping(nums, draw // 2 % (len(family.optional) + 1))
             real = family.build_formula(nums).strip()
             try:
                 marked: str | None = family.formula(

@@ -30,12 +30,16 @@ from quantreason.reply import format_response, is_correct
 from quantreason.tasks import FAMILIES, get_family
 
 EVAL_SPLITS = ("validation", "test", "test_ood_range", "test_ood_template")
+# Enough held-out questions for every family to use each of its held-out templates (a family
+# alternates written and composed questions), so a test can check that none is dead.
+HELD_OUT_PER_FAMILY = 2 * max(len(family.ood_templates) for family in FAMILIES.values())
+SIZES = {**DEFAULT_SIZES, "test_ood_template": HELD_OUT_PER_FAMILY * len(FAMILIES)}
 
 
 @pytest.fixture(scope="module")
 def dataset_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("data")
-    write_dataset(out, seed=0)
+    write_dataset(out, seed=0, sizes={"test_ood_template": SIZES["test_ood_template"]})
     return out
 
 
@@ -44,9 +48,9 @@ def splits(dataset_dir: Path) -> dict[str, list[dict]]:
     return {split: load_split(dataset_dir, split) for split in SPLITS}
 
 
-def test_default_sizes_and_schema(splits: dict[str, list[dict]]) -> None:
+def test_sizes_asked_for_and_schema(splits: dict[str, list[dict]]) -> None:
     for split, records in splits.items():
-        assert len(records) == DEFAULT_SIZES[split]
+        assert len(records) == SIZES[split]
         for record in records:
             assert tuple(record) == RECORD_FIELDS
             assert record["split"] == split

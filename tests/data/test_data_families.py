@@ -24,6 +24,7 @@ from quantreason.tasks.phrasing import (
     OOD_PRESENTATION_STARTS,
     OOD_PRESENTATIONS,
     PRESENTATIONS,
+    REMARK_TOPICS,
     compose,
     dress,
     held_out_parts_text,
@@ -203,6 +204,123 @@ CASES = [
     ("implied_return_gordon", {"D1": 1.6, "P": 40, "g": 5}, 9.0),  # 1.60 / 40 = 4 %, + 5 %
     ("implied_return_gordon", {"D1": 2, "P": 50, "g": 3}, 7.0),  # 2 / 50 = 4 %, + 3 %
     ("implied_return_gordon", {"D1": 3.3, "P": 60, "g": 2.5}, 8.0),  # 3.30 / 60 = 5.5 %, + 2.5 %
+    # bond_yields (session 22)
+    # 3 % tax-free at a 25 % rate: a taxable bond must pay 3 / 0.75
+    ("tax_equivalent_yield", {"y": 3, "t": 25}, 4.0),
+    ("tax_equivalent_yield", {"y": 4.2, "t": 30}, 6.0),  # 4.2 / 0.7
+    ("tax_equivalent_yield", {"y": 2.8, "t": 37}, 2.8 / 0.63),  # 4.444...
+    ("tax_equivalent_yield", {"y": 3.5, "t": 12.5}, 4.0),  # 3.5 / 0.875
+    # 5 % taxable, 20 % of it to tax: 5 - 1 = 4
+    ("after_tax_yield", {"y": 5, "t": 20}, 4.0),
+    ("after_tax_yield", {"y": 6.5, "t": 40}, 3.9),  # 6.5 - 2.6
+    ("after_tax_yield", {"y": 4.8, "t": 25}, 3.6),  # 4.8 - 1.2
+    # quoted per 100 of par: a 5 coupon on 80 paid
+    ("current_yield", {"c": 5, "Q": 80}, 6.25),
+    ("current_yield", {"c": 6, "Q": 120}, 5.0),
+    ("current_yield", {"c": 4.375, "Q": 87.5}, 5.0),  # 35/8 over 175/2
+    # price in currency with the face value: $50 of coupons on $800 paid
+    ("current_yield", {"c": 5, "F": 1000, "P": 800}, 6.25),
+    ("current_yield", {"c": 4.5, "F": 1000, "P": 900}, 5.0),  # 45 / 900
+    ("current_yield", {"c": 3, "F": 100, "P": 96}, 3.125),  # 3 / 96
+    # a hidden quote beside the price in currency does not count: 250 / 5000
+    ("current_yield", {"c": 5, "Q": 100, "F": 5000, "P": 5000}, 5.0),
+    # corporate (session 22)
+    # weights 60 / 40: 0.6 * 10 = 6, plus 0.4 * 5 * (1 - 0.2) = 1.6
+    ("wacc", {"E": 600, "D": 400, "re": 10, "rd": 5, "t": 20}, 7.6),
+    # weights 75 / 25: 0.75 * 12 = 9, plus 0.25 * 8 * 0.75 = 1.5
+    ("wacc", {"E": 750, "D": 250, "re": 12, "rd": 8, "t": 25}, 10.5),
+    # half and half, a 50 % tax halves the 6 % debt: 0.5 * 9 + 0.5 * 3 = 4.5 + 1.5
+    ("wacc", {"E": 1000000, "D": 1000000, "re": 9, "rd": 6, "t": 50}, 6.0),
+    # decimals: weights 0.8 / 0.2: 0.8 * 11.5 = 9.2, plus 0.2 * 6.25 * 0.76 = 0.95
+    ("wacc", {"E": 2400000, "D": 600000, "re": 11.5, "rd": 6.25, "t": 24}, 10.15),
+    ("geometric_mean_return", {"r1": 10, "r2": 10, "r3": 10}, 10.0),  # the same return each year
+    # 2 * 0.5 * 1 = 1: back where it started, 0 % a year
+    ("geometric_mean_return", {"r1": 100, "r2": -50, "r3": 0}, 0.0),
+    # 0.729 * 1 * 1 = 0.729 = 0.9^3: -10 % a year
+    ("geometric_mean_return", {"r1": -27.1, "r2": 0, "r3": 0}, -10.0),
+    # four years: 1.21 * 1.21 * 1 * 1 = 1.4641 = 1.1^4
+    ("geometric_mean_return", {"r1": 21, "r2": 21, "r3": 0, "r4": 0}, 10.0),
+    # five years: 2 * 2 * 2 * 4 * 1 = 32 = 2^5: doubling every year on average
+    ("geometric_mean_return", {"r1": 100, "r2": 100, "r3": 100, "r4": 300, "r5": 0}, 100.0),
+    # six years: 0.729 * 0.729 * 1 * 1 * 1 * 1 = 0.531441 = 0.9^6
+    (
+        "geometric_mean_return",
+        {"r1": -27.1, "r2": 0, "r3": -27.1, "r4": 0, "r5": 0, "r6": 0},
+        -10.0,
+    ),
+    # six years: 1.21^3 = 1.771561 = 1.1^6
+    (
+        "geometric_mean_return",
+        {"r1": 21, "r2": 0, "r3": 21, "r4": 0, "r5": 21, "r6": 0},
+        10.0,
+    ),
+    # margin (session 22)
+    # loan 50 a share; call when (X - 50) / X = 25 %: X = 50 / 0.75
+    ("margin_call_price", {"P": 100, "im": 50, "mm": 25}, 200 / 3),
+    # loan 24 a share; (X - 24) / X = 30 %: X = 24 / 0.7
+    ("margin_call_price", {"P": 60, "im": 60, "mm": 30}, 240 / 7),
+    # loan 14 a share; (X - 14) / X = 30 %: X = 14 / 0.7 = 20
+    ("margin_call_price", {"P": 35, "im": 60, "mm": 30}, 20.0),
+    # cost and own cash: loan 8000, interest 640; 23400 - 8000 - 640 = 14760 left of 12000
+    ("margin_return", {"V0": 20000, "E": 12000, "V1": 23400, "i": 8}, 23.0),
+    # no rate stated: a gain of 1000 on 5000 own cash
+    ("margin_return", {"V0": 10000, "E": 5000, "V1": 11000}, 20.0),
+    # own cash and loan: cost 10000, interest 200; 9000 - 4000 - 200 = 4800 left of 6000
+    ("margin_return", {"E": 6000, "L": 4000, "V1": 9000, "i": 5}, -20.0),
+    # no rate stated: cost 10000, a loss of 1000 on 5000 own cash
+    ("margin_return", {"E": 5000, "L": 5000, "V1": 9000}, -20.0),
+    # 100 shares at 50: cost 5000, own cash 2500, loan 2500, interest 250;
+    # 6000 - 2500 - 250 = 3250 left of 2500
+    ("margin_return", {"n": 100, "P0": 50, "m": 50, "P1": 60, "i": 10}, 30.0),
+    # 200 shares at 40 on 60 %: own cash 4800; a loss of 2 a share, 400 on 4800
+    ("margin_return", {"n": 200, "P0": 40, "m": 60, "P1": 38}, -25 / 3),
+    # rates (session 22)
+    # discount: 10,000 * 4 % * 90/360 = 10,000 * 0.01 = 100
+    ("tbill_price", {"F": 10000, "d": 4, "t": 90}, 9900.0),
+    # discount: 1,000,000 * 5.4 % = 54,000 a year; * 182/360 = 9,828,000 / 360 = 27,300
+    ("tbill_price", {"F": 1000000, "d": 5.4, "t": 182}, 972700.0),
+    # discount: 100,000 * 3 % * 30/360 = 3,000 / 12 = 250
+    ("tbill_price", {"F": 100000, "d": 3, "t": 30}, 99750.0),
+    # a flat curve: 1.05^2 = 1.1025, / 1.05 = 1.05
+    ("forward_rate", {"s1": 5, "s2": 5}, 5.0),
+    # 1.20^2 = 1.44, / 1.25 = 1.152: an inverted curve, 15.2 % for the second year
+    ("forward_rate", {"s1": 25, "s2": 20}, 15.2),
+    # 1.05^2 = 1.1025, / 1.04 = 1.060096...: 110.25 / 1.04 - 100
+    ("forward_rate", {"s1": 4, "s2": 5}, 110.25 / 1.04 - 100),
+    # prices are 2.5 times what they were: 1,000 * 2.5
+    ("cpi_adjusted_value", {"X": 1000, "CPI0": 100, "CPI1": 250}, 2500.0),
+    # 300.6 / 250.5 = 1.2: 20 % inflation on 2,000
+    ("cpi_adjusted_value", {"X": 2000, "CPI0": 250.5, "CPI1": 300.6}, 2400.0),
+    # 300 / 120 = 2.5: a 50 bill then is 125 now
+    ("cpi_adjusted_value", {"X": 50, "CPI0": 120, "CPI1": 300}, 125.0),
+    # trading (session 22)
+    # 100 * 50 + 300 * 54 = 5000 + 16200 = 21200 paid for 400 shares
+    ("average_cost", {"n1": 100, "p1": 50, "n2": 300, "p2": 54}, 53.0),
+    # 200 * 10.50 + 50 * 8 = 2100 + 400 = 2500 for 250 shares
+    ("average_cost", {"n1": 200, "p1": 10.5, "n2": 50, "p2": 8}, 10.0),
+    # 2000 + 3000 + 5000 = 10000 for 400 shares (the simple mean of the prices is 25 too)
+    ("average_cost", {"n1": 100, "p1": 20, "n2": 100, "p2": 30, "n3": 200, "p3": 25}, 25.0),
+    # 1000 + 1800 + 2400 + 2800 = 8000 for 100 shares (the simple mean would be 85)
+    (
+        "average_cost",
+        {"n1": 10, "p1": 100, "n2": 20, "p2": 90, "n3": 30, "p3": 80, "n4": 40, "p4": 70},
+        80.0,
+    ),
+    # 3601.50 + 1100 + 2000.50 + 3800 = 10502 for 10 shares
+    (
+        "average_cost",
+        {"n1": 3, "p1": 1200.5, "n2": 1, "p2": 1100, "n3": 2, "p3": 1000.25, "n4": 4, "p4": 950},
+        1050.2,
+    ),
+    # one flat commission (the same each way): 100 shares at 20 cost 2000; 10 to buy and 10 to
+    # sell: 2020 / 100
+    ("breakeven_commissions", {"n": 100, "p": 20, "cb": 10, "cs": 10}, 20.2),
+    # 50 * 8.40 = 420, plus 2 * 4.95 = 9.90: 429.90 / 50
+    ("breakeven_commissions", {"n": 50, "p": 8.4, "cb": 4.95, "cs": 4.95}, 8.598),
+    # different commissions: 40 * 12.50 = 500, plus 7 to buy and 13 to sell: 520 / 40
+    ("breakeven_commissions", {"n": 40, "p": 12.5, "cb": 7, "cs": 13}, 13.0),
+    # 25 * 3.20 = 80, plus 9.99 + 5.01 = 15: 95 / 25
+    ("breakeven_commissions", {"n": 25, "p": 3.2, "cb": 9.99, "cs": 5.01}, 3.8),
 ]
 
 
@@ -522,3 +640,23 @@ def test_lists_come_in_several_lengths_and_templates_name_a_leading_run(name: st
     full = len(family.optional) + 1
     assert len(lengths["template"]) == full, lengths
     assert len(lengths["composed"]) == full, lengths
+
+
+def test_no_aside_dismisses_what_the_task_weighs() -> None:
+    """A break-even after commissions is never told to ignore commissions, a tax-equivalent
+    yield never to ignore taxes, a margin trade never that no leverage is involved."""
+    assert set(REMARK_TOPICS) <= set(DISTRACTORS)
+    users = [family for family in FAMILIES.values() if family.uses]
+    assert {"breakeven_commissions", "tax_equivalent_yield", "margin_return"} <= {
+        family.name for family in users
+    }
+    rng = random.Random(5)
+    for family in users:
+        dismissing = [d for d, topics in REMARK_TOPICS.items() if topics & family.uses]
+        assert dismissing, family.name
+        for _ in range(400):
+            dressed = dress("Q?", rng, held_out=False, uses=family.uses)
+            assert not any(d in dressed for d in dismissing), (family.name, dressed)
+    # without ``uses`` the same asides do appear
+    plain_dressed = {dress("Q?", rng, held_out=False) for _ in range(2000)}
+    assert any("Ignore the $4.95 commission" in d for d in plain_dressed)
