@@ -11,22 +11,26 @@ from quantreason.evaluation import load_questions
 from quantreason.paths import REPO_ROOT
 
 BENCH = REPO_ROOT / "benchmarks"
-SETS = {  # JSONL -> (answers script, minimum questions, minimum families)
-    "handwritten": ("handwritten_answers.py", 30, 15),
-    "handwritten_dev": ("handwritten_dev_answers.py", 80, 35),
+SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minimum units)
+    "handwritten": ("handwritten_answers.py", 30, 15, 5),
+    "handwritten_dev": ("handwritten_dev_answers.py", 80, 35, 5),
     # written blind to the generator and both sets above (session 16): 48 in-family, 12 "other"
-    "handwritten_probe": ("handwritten_probe_answers.py", 60, 40),
+    "handwritten_probe": ("handwritten_probe_answers.py", 60, 40, 5),
     # a second blind set (session 17), written by another writer the same way
-    "handwritten_probe2": ("handwritten_probe2_answers.py", 60, 40),
+    "handwritten_probe2": ("handwritten_probe2_answers.py", 60, 40, 5),
     # a third (session 18), written blind and read only after run AJ's decision
-    "handwritten_probe3": ("handwritten_probe3_answers.py", 60, 40),
+    "handwritten_probe3": ("handwritten_probe3_answers.py", 60, 40, 5),
     # a fourth (session 19), written blind; its answers recomputed by a second helper
-    "handwritten_probe4": ("handwritten_probe4_answers.py", 60, 40),
+    "handwritten_probe4": ("handwritten_probe4_answers.py", 60, 40, 5),
     # a fifth (session 20), written blind; its answers recomputed by a second helper
-    "handwritten_probe5": ("handwritten_probe5_answers.py", 60, 40),
+    "handwritten_probe5": ("handwritten_probe5_answers.py", 60, 40, 5),
     # a sixth (session 22), written blind; 22 of its questions ask the 14 tasks of that
     # session's candidate families (none yet taught when it was written), 4 are "other"
-    "handwritten_probe6": ("handwritten_probe6_answers.py", 60, 40),
+    "handwritten_probe6": ("handwritten_probe6_answers.py", 60, 40, 5),
+    # a seventh (session 23), written blind; every question asks one of 17 tasks no family
+    # taught when it was written; answers recomputed blind by a second helper (48 of 48).
+    # Its tasks answer in percent, currency or ratio only, hence three units
+    "handwritten_probe7": ("handwritten_probe7_answers.py", 48, 17, 3),
 }
 
 
@@ -56,11 +60,11 @@ def test_mismatch_is_reported(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", list(SETS))
 def test_benchmark_is_broad_and_checkable(name: str) -> None:
-    _, minimum, families = SETS[name]
+    _, minimum, families, units = SETS[name]
     rows = load_questions(BENCH / f"{name}.jsonl")
     assert len(rows) >= minimum
     assert len({r["family"] for r in rows}) >= families
-    assert len({r["unit"] for r in rows}) >= 5
+    assert len({r["unit"] for r in rows}) >= units
     assert len({r["question"] for r in rows}) == len(rows)
 
 
@@ -82,6 +86,7 @@ def test_tuning_set_is_not_the_report_set() -> None:
     tuning += load_questions(BENCH / "handwritten_probe4.jsonl")
     tuning += load_questions(BENCH / "handwritten_probe5.jsonl")
     tuning += load_questions(BENCH / "handwritten_probe6.jsonl")
+    tuning += load_questions(BENCH / "handwritten_probe7.jsonl")
     for row in tuning:
         words = _words(row["question"])
         assert not {tuple(words[i : i + 8]) for i in range(len(words) - 7)} & runs, row["id"]
