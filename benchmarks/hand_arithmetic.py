@@ -4,6 +4,8 @@ the project's formula evaluator and solvers, so an answer here checks the projec
 
 from __future__ import annotations
 
+import math
+
 
 def annuity_factor(rate: float, periods: int) -> float:
     """Present value of 1 paid at the end of each of ``periods`` periods."""
@@ -43,3 +45,37 @@ def macaulay(face: float, coupon_rate: float, yld: float, years: int) -> float:
     flows[-1] += face
     pvs = [cf / (1 + yld) ** (t + 1) for t, cf in enumerate(flows)]
     return sum((t + 1) * pv for t, pv in enumerate(pvs)) / sum(pvs)
+
+
+def norm_cdf(x: float) -> float:
+    """Standard normal distribution function."""
+    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+def black_scholes(
+    spot: float, strike: float, years: float, rate: float, vol: float
+) -> tuple[float, float]:
+    """European (call, put) on a non-dividend stock; ``rate`` continuously compounded."""
+    d1 = (math.log(spot / strike) + (rate + vol**2 / 2) * years) / (vol * math.sqrt(years))
+    d2 = d1 - vol * math.sqrt(years)
+    discounted_strike = strike * math.exp(-rate * years)
+    call = spot * norm_cdf(d1) - discounted_strike * norm_cdf(d2)
+    put = discounted_strike * norm_cdf(-d2) - spot * norm_cdf(-d1)
+    return call, put
+
+
+def solve_irr(flows: list[float]) -> float:
+    """Rate per period at which the NPV of ``flows`` (flow t at time t) is zero (bisection)."""
+
+    def npv(rate: float) -> float:
+        return sum(cf / (1 + rate) ** t for t, cf in enumerate(flows))
+
+    lo, hi = -0.99, 10.0
+    assert npv(lo) * npv(hi) < 0, "IRR not bracketed"
+    for _ in range(300):
+        mid = (lo + hi) / 2
+        if npv(lo) * npv(mid) <= 0:
+            hi = mid
+        else:
+            lo = mid
+    return (lo + hi) / 2

@@ -61,22 +61,6 @@ import hand_arithmetic as hand  # noqa: E402
 Z_99 = 2.3263478740408408  # standard normal quantile at 0.99
 
 
-def solve_irr(flows: list[float]) -> float:
-    """Rate per period at which the NPV of ``flows`` (flow t at time t) is zero (bisection)."""
-
-    def npv(rate: float) -> float:
-        return sum(cf / (1 + rate) ** t for t, cf in enumerate(flows))
-
-    lo, hi = -0.99, 1.0
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if npv(lo) * npv(mid) <= 0:
-            hi = mid
-        else:
-            lo = mid
-    return (lo + hi) / 2
-
-
 def compute_answers() -> dict[str, float]:
     a: dict[str, float] = {}
 
@@ -202,7 +186,7 @@ def compute_answers() -> dict[str, float]:
 
     # u33 other (money-weighted return): flows -10,000 at t0, -5,000 at t1, +16,800 at t2;
     # annual IRR.  Distractor: the $11,200 value just before the deposit (a TWR input).
-    a["u33"] = 100 * solve_irr([-10_000, -5_000, 16_800])
+    a["u33"] = 100 * hand.solve_irr([-10_000, -5_000, 16_800])
 
     # u34 gordon_just_paid: 1.85 * 1.05 / (0.105 - 0.05).
     a["u34"] = 1.85 * 1.05 / (0.105 - 0.05)

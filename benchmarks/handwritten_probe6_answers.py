@@ -54,23 +54,6 @@ import hand_arithmetic as hand  # noqa: E402
 Z_95 = 1.6448536269514722  # standard normal quantile at 0.95
 
 
-def norm_cdf(x: float) -> float:
-    """Standard normal distribution function."""
-    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
-
-
-def black_scholes(
-    spot: float, strike: float, years: float, rate: float, vol: float
-) -> tuple[float, float]:
-    """European (call, put) on a non-dividend stock; ``rate`` continuously compounded."""
-    d1 = (math.log(spot / strike) + (rate + vol**2 / 2) * years) / (vol * math.sqrt(years))
-    d2 = d1 - vol * math.sqrt(years)
-    discounted_strike = strike * math.exp(-rate * years)
-    call = spot * norm_cdf(d1) - discounted_strike * norm_cdf(d2)
-    put = discounted_strike * norm_cdf(-d2) - spot * norm_cdf(-d1)
-    return call, put
-
-
 def compute_answers() -> dict[str, float]:
     a: dict[str, float] = {}
 
@@ -89,7 +72,7 @@ def compute_answers() -> dict[str, float]:
     a["v04"] = 250_000 * 0.0315 * 91 / 365
 
     # v05 black_scholes_call: S 100, K 105, T 0.5, r 4 %, vol 25 %.
-    a["v05"] = black_scholes(100, 105, 0.5, 0.04, 0.25)[0]
+    a["v05"] = hand.black_scholes(100, 105, 0.5, 0.04, 0.25)[0]
 
     # v06 cagr: (31.07 / 18.42)^(1 / 7) - 1.
     # Distractor: the 0.65 % ongoing charge (already in the NAV).
@@ -176,7 +159,7 @@ def compute_answers() -> dict[str, float]:
     a["v30"] = 15_000 * (1 + 0.045 / 12) ** 72
 
     # v31 black_scholes_put: S 212, K 200, T 0.75, r 4.5 %, vol 28 %.
-    a["v31"] = black_scholes(212, 200, 0.75, 0.045, 0.28)[1]
+    a["v31"] = hand.black_scholes(212, 200, 0.75, 0.045, 0.28)[1]
 
     # v32 calmar: 14.2 / 18.9.  Distractor: the 16 % annualised vol.
     a["v32"] = 14.2 / 18.9
@@ -227,7 +210,7 @@ def compute_answers() -> dict[str, float]:
 
     # v45 black_scholes_call: S 47.30, K 45, T 0.25, r 5 %, vol 32 %.
     # Distractor: the option's 4.10 last trade.
-    a["v45"] = black_scholes(47.30, 45, 0.25, 0.05, 0.32)[0]
+    a["v45"] = hand.black_scholes(47.30, 45, 0.25, 0.05, 0.32)[0]
 
     # v46 loss_recovery: 1 / (1 - 0.235) - 1.  Distractor: the 1.57M / 1.2M account size.
     a["v46"] = 100 * (1 / (1 - 0.235) - 1)

@@ -37,42 +37,11 @@ from pathlib import Path
 
 from quantreason.evaluation.questions import answer_mismatches, print_answer_check
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
+import hand_arithmetic as hand
+
 QUESTIONS = Path(__file__).resolve().parent / "handwritten_probe7.jsonl"
 REL_TOL = 1e-4  # the JSONL stores answers rounded to 4 decimals
-
-
-def norm_cdf(x: float) -> float:
-    """Standard normal distribution function."""
-    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
-
-
-def black_scholes(
-    spot: float, strike: float, years: float, rate: float, vol: float
-) -> tuple[float, float]:
-    """European (call, put) on a non-dividend stock; ``rate`` continuously compounded."""
-    d1 = (math.log(spot / strike) + (rate + vol**2 / 2) * years) / (vol * math.sqrt(years))
-    d2 = d1 - vol * math.sqrt(years)
-    discounted_strike = strike * math.exp(-rate * years)
-    call = spot * norm_cdf(d1) - discounted_strike * norm_cdf(d2)
-    put = discounted_strike * norm_cdf(-d2) - spot * norm_cdf(-d1)
-    return call, put
-
-
-def solve_irr(flows: list[float]) -> float:
-    """Rate per period at which the NPV of ``flows`` (flow t at time t) is zero (bisection)."""
-
-    def npv(rate: float) -> float:
-        return sum(cf / (1 + rate) ** t for t, cf in enumerate(flows))
-
-    lo, hi = -0.99, 10.0
-    assert npv(lo) * npv(hi) < 0, "IRR not bracketed"
-    for _ in range(300):
-        mid = (lo + hi) / 2
-        if npv(lo) * npv(mid) <= 0:
-            hi = mid
-        else:
-            lo = mid
-    return (lo + hi) / 2
 
 
 def sample_sd(values: list[float]) -> float:
@@ -163,24 +132,24 @@ def compute_answers() -> dict[str, float]:
     a["p7-22"] = 32.50 * (1 + 0.45 * 1) / (1 + 0.053 * 1)
 
     # p7-23 black_scholes_call: S 52.40, K 55, T 0.75, r 4.5 % (continuous), vol 28 %.
-    a["p7-23"] = black_scholes(52.40, 55, 0.75, 0.045, 0.28)[0]
+    a["p7-23"] = hand.black_scholes(52.40, 55, 0.75, 0.045, 0.28)[0]
 
     # p7-24 black_scholes_call: S 1,250, K 1,200, T 0.5, r 3.8 %, vol 22 %.
-    a["p7-24"] = black_scholes(1_250, 1_200, 0.5, 0.038, 0.22)[0]
+    a["p7-24"] = hand.black_scholes(1_250, 1_200, 0.5, 0.038, 0.22)[0]
 
     # p7-25 black_scholes_call: S 38.70, K 40, T 91 / 365, r 5 %, vol 35 %.
     # Distractor: the stock's 12 % fall year to date.
-    a["p7-25"] = black_scholes(38.70, 40, 91 / 365, 0.05, 0.35)[0]
+    a["p7-25"] = hand.black_scholes(38.70, 40, 91 / 365, 0.05, 0.35)[0]
 
     # p7-26 black_scholes_put: S 75, K 80, T 1, r 4 %, vol 30 %.
-    a["p7-26"] = black_scholes(75, 80, 1.0, 0.04, 0.30)[1]
+    a["p7-26"] = hand.black_scholes(75, 80, 1.0, 0.04, 0.30)[1]
 
     # p7-27 black_scholes_put: S 210, K 200, T 0.25, r 5.25 %, vol 24 %.
-    a["p7-27"] = black_scholes(210, 200, 0.25, 0.0525, 0.24)[1]
+    a["p7-27"] = hand.black_scholes(210, 200, 0.25, 0.0525, 0.24)[1]
 
     # p7-28 black_scholes_put: S 18.40, K 17.50, T 120 / 365, r 4.75 %, vol 45 %.
     # Distractor: the stock's 1.6 beta.
-    a["p7-28"] = black_scholes(18.40, 17.50, 120 / 365, 0.0475, 0.45)[1]
+    a["p7-28"] = hand.black_scholes(18.40, 17.50, 120 / 365, 0.0475, 0.45)[1]
 
     # p7-29 put_call_parity: P = C - S + K e^(-rT) = 6.85 - 102 + 100 e^(-0.04 * 0.5).
     a["p7-29"] = 6.85 - 102 + 100 * math.exp(-0.04 * 0.5)
@@ -225,14 +194,14 @@ def compute_answers() -> dict[str, float]:
     a["p7-40"] = sample_sd([12.4, -5.8, 7.1, 21.3, -14.6, 3.9, 9.0, 15.2])
 
     # p7-41 irr: NPV = 0 for -10,000, 3,000, 4,000, 5,000 at t = 0..3, annual.
-    a["p7-41"] = 100 * solve_irr([-10_000, 3_000, 4_000, 5_000])
+    a["p7-41"] = 100 * hand.solve_irr([-10_000, 3_000, 4_000, 5_000])
 
     # p7-42 irr: NPV = 0 for -250,000, 60,000, 70,000, 80,000, 90,000, 40,000 at t = 0..5.
     # Distractor: the 9 % hurdle rate.
-    a["p7-42"] = 100 * solve_irr([-250_000, 60_000, 70_000, 80_000, 90_000, 40_000])
+    a["p7-42"] = 100 * hand.solve_irr([-250_000, 60_000, 70_000, 80_000, 90_000, 40_000])
 
     # p7-43 irr: -1.2M + 500k / (1 + r) + 900k / (1 + r)^2 = 0.
-    a["p7-43"] = 100 * solve_irr([-1_200_000, 500_000, 900_000])
+    a["p7-43"] = 100 * hand.solve_irr([-1_200_000, 500_000, 900_000])
 
     # p7-44 percent_change: (1,612 - 1,450) / 1,450.
     a["p7-44"] = 100 * (1_612 - 1_450) / 1_450
