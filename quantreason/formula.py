@@ -110,6 +110,57 @@ def macaulay(rate: float, nper: float, payment: float, future_value: float = 100
     return math.fsum(t * flow for t, flow in enumerate(flows, start=1)) / price
 
 
+def _stdev(*values: float, population: bool = False) -> float:
+    if len(values) < 2:
+        raise FormulaError("a standard deviation needs at least two values")
+    mean = math.fsum(values) / len(values)
+    squares = math.fsum((x - mean) ** 2 for x in values)
+    return math.sqrt(squares / (len(values) if population else len(values) - 1))
+
+
+def irr(*cash_flows: float) -> float:
+    """Rate per period (0.12 = 12 %) at which the cash flows, the first now and one a period
+    after it, have a net present value of zero. Needs a sign change (an outlay then inflows);
+    found by bisection between -99 % and 1000 %, where NPV falls as the rate rises."""
+    if len(cash_flows) < 2 or cash_flows[0] >= 0 or math.fsum(cash_flows[1:]) <= 0:
+        raise FormulaError("irr needs an outlay first (negative) and inflows after it")
+
+    def value(rate: float) -> float:
+        return math.fsum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows))
+
+    low, high = -0.99, 10.0
+    if value(low) < 0 or value(high) > 0:
+        raise FormulaError("irr: no rate between -99 % and 1000 % sets the NPV to zero")
+    for _ in range(200):
+        middle = (low + high) / 2
+        low, high = (middle, high) if value(middle) > 0 else (low, middle)
+    return (low + high) / 2
+
+
+def _black_scholes(
+    spot: float, strike: float, rate: float, vol: float, years: float
+) -> tuple[float, float]:
+    """(call, put) of a European option without dividends: ``rate`` and ``vol`` as fractions
+    a year (0.05, 0.2), the rate continuously compounded, ``years`` to expiry."""
+    if spot <= 0 or strike <= 0 or vol <= 0 or years <= 0:
+        raise FormulaError("Black-Scholes needs a positive spot, strike, volatility and time")
+    root = vol * math.sqrt(years)
+    d1 = (math.log(spot / strike) + (rate + vol * vol / 2) * years) / root
+    d2 = d1 - root
+    cdf, discounted = NormalDist().cdf, strike * math.exp(-rate * years)
+    return spot * cdf(d1) - discounted * cdf(d2), discounted * cdf(-d2) - spot * cdf(-d1)
+
+
+def bs_call(spot: float, strike: float, rate: float, vol: float, years: float) -> float:
+    """Black-Scholes price of a European call (see :func:`_black_scholes` for the units)."""
+    return _black_scholes(spot, strike, rate, vol, years)[0]
+
+
+def bs_put(spot: float, strike: float, rate: float, vol: float, years: float) -> float:
+    """Black-Scholes price of a European put (see :func:`_black_scholes` for the units)."""
+    return _black_scholes(spot, strike, rate, vol, years)[1]
+
+
 # name -> (function, min args, max args or None for "any up to MAX_ARGS")
 FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "sqrt": (math.sqrt, 1, 1),
@@ -134,6 +185,11 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "macaulay": (macaulay, 3, 4),
     "norm_cdf": (lambda x: NormalDist().cdf(x), 1, 1),
     "norm_ppf": (_norm_ppf, 1, 1),
+    "stdev": (_stdev, 2, None),  # sample (n - 1), as spreadsheets' STDEV
+    "pstdev": (lambda *xs: _stdev(*xs, population=True), 2, None),  # population (n)
+    "irr": (irr, 2, None),
+    "bs_call": (bs_call, 5, 5),
+    "bs_put": (bs_put, 5, 5),
 }
 CONSTANTS = {"pi": math.pi, "e": math.e}
 

@@ -169,6 +169,7 @@ REMARK_TOPICS: dict[str, frozenset[str]] = {
     "Ignore the $4.95 commission on each trade.": frozenset({"costs"}),
     "There is a 0.5% platform fee, but please ignore it.": frozenset({"costs"}),
     "No leverage is involved.": frozenset({"leverage"}),
+    "Don't worry about currency conversion.": frozenset({"currency"}),
 }
 OOD_DISTRACTORS = (
     "The custodian bank is based in Zurich.",
