@@ -256,3 +256,36 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
     with pytest.raises(FormulaError, match=message):
         evaluate(expr)
+
+
+def test_black_scholes_matches_textbook_prices() -> None:
+    # Hull's example (Options, Futures and Other Derivatives, 15.6): S 42, K 40, r 10 %,
+    # sigma 20 %, six months: call 4.76, put 0.81.
+    assert evaluate("bs_call(42, 40, 10/100, 20/100, 0.5)") == pytest.approx(4.76, abs=0.005)
+    assert evaluate("bs_put(42, 40, 10/100, 20/100, 0.5)") == pytest.approx(0.81, abs=0.005)
+    # At the money, one year, r 5 %, sigma 20 %: the tabulated 10.4506 and 5.5735.
+    assert evaluate("bs_call(100, 100, 0.05, 0.2, 1)") == pytest.approx(10.4506, abs=1e-4)
+    assert evaluate("bs_put(100, 100, 0.05, 0.2, 1)") == pytest.approx(5.5735, abs=1e-4)
+    with pytest.raises(FormulaError, match="positive"):
+        evaluate("bs_call(100, 100, 0.05, 0, 1)")
+
+
+def test_irr_sets_the_npv_to_zero() -> None:
+    # -100 now and 110 in a year: 10 %. -1000, then 300, 400, 500: 8.896 % (NPV at it ~0).
+    assert evaluate("irr(-100, 110)*100") == pytest.approx(10.0, abs=1e-9)
+    rate = evaluate("irr(-1000, 300, 400, 500)")
+    assert rate == pytest.approx(0.08896, abs=1e-5)
+    assert -1000 + 300 / (1 + rate) + 400 / (1 + rate) ** 2 + 500 / (1 + rate) ** 3 == (
+        pytest.approx(0, abs=1e-6)
+    )
+    with pytest.raises(FormulaError, match="outlay"):
+        evaluate("irr(100, 50, 60)")
+
+
+def test_standard_deviations_sample_and_population() -> None:
+    # 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum to 32; population 32/8 = 4 -> 2,
+    # sample 32/7.
+    assert evaluate("pstdev(2, 4, 4, 4, 5, 5, 7, 9)") == pytest.approx(2.0)
+    assert evaluate("stdev(2, 4, 4, 4, 5, 5, 7, 9)") == pytest.approx((32 / 7) ** 0.5)
+    with pytest.raises(FormulaError, match="stdev"):
+        evaluate("stdev(3)")
