@@ -40,7 +40,7 @@ def _duration_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
 
 
 # Words for the direction of the move, (rise, fall) pairs for each grammatical slot.
-_DIRECTION_WORDS = {
+DIRECTION_WORDS = {
     "rise": (("rise", "fall"), ("increase", "decrease")),
     "rises": (("rises", "falls"), ("increases", "decreases"), ("climbs", "drops")),
     "rose": (("rose", "fell"), ("climbed", "dropped"), ("increased", "decreased")),
@@ -66,7 +66,7 @@ def _move_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     whole move in one phrase ("+25 bp", "down 40 basis points")."""
     texts = number_texts(rng, nums)
     side = 0 if nums["dy"].value > 0 else 1
-    for slot, pairs in _DIRECTION_WORDS.items():
+    for slot, pairs in DIRECTION_WORDS.items():
         texts[slot] = rng.choice(pairs)[side]
     texts["bp"] = nums["bp"].formula
     texts["dy"] = rng.choice(_MOVE_PHRASES).format(**texts)
