@@ -178,4 +178,5 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "risk_ranking",
         "sharpe_comparison",
         "duration_price_change",  # -D*dy/100: a product of two data numbers is one like term
+        "price_target",  # PE*EPS: the same
     }
