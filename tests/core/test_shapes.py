@@ -179,4 +179,6 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "sharpe_comparison",
         "duration_price_change",  # -D*dy/100: a product of two data numbers is one like term
         "price_target",  # PE*EPS: the same
+        "return_stdev",  # stdev(...) and irr(...) of a list: variadic, so unplaced like npv
+        "irr",
     }
