@@ -242,7 +242,7 @@ def _taught_formulas() -> dict[str, tuple[_Taught, ...]]:
                         for index, (key, num) in enumerate(nums.items())
                     }
                 ).strip()
-            except (ValueError, KeyError, TypeError, ArithmeticError):
+            except (ValueError, LookupError, TypeError, ArithmeticError):  # a choice's index
                 marked = None
             if marked and _skeleton(real) == _skeleton(marked):
                 data = tuple(_is_sentinel(_text(n, marked)) for n in _numbers(_parsed(marked)))

@@ -178,7 +178,9 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "risk_ranking",
         "sharpe_comparison",
         "duration_price_change",  # -D*dy/100: a product of two data numbers is one like term
-        "price_target",  # PE*EPS: the same
+        "price_target",  # PE*EPS, q1*q2, A*q: the same
+        "fx_cross",
+        "fx_conversion",
         "return_stdev",  # stdev(...) and irr(...) of a list: variadic, so unplaced like npv
         "irr",
     }
