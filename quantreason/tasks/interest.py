@@ -164,7 +164,7 @@ def _simple_parts(asks: tuple[str, ...], ood_asks: tuple[str, ...]) -> Parts:
                 "simple interest per year",
                 "rate (simple, per annum)",
                 "simple annual interest rate",
-                "yearly rate, simple interest",
+                "yearly rate (simple interest)",
                 "simple rate p.a.",
                 "interest rate (simple, yearly)",
             ),

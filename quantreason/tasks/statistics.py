@@ -153,13 +153,13 @@ RETURN_STDEV = Family(
             ),
             "pop": (
                 "standard deviation basis",
-                "which standard deviation",
-                "treat the returns as",
+                "standard deviation wanted",
+                "treatment of the returns",
                 "deviation type",
                 "stdev convention",
                 "standard deviation to use",
                 "estimator",
-                "data set is",
+                "nature of the data set",
             ),
         },
         asks=(
