@@ -145,6 +145,19 @@ def _ood_simple_templates(ask: str) -> tuple[str, ...]:
     )
 
 
+# The term's labels, whatever its unit: its text carries the unit ("18 months").
+_TERM_LABELS = (
+    "term",
+    "time",
+    "duration",
+    "period",
+    "term of the deposit",
+    "length of the loan",
+    "time invested",
+    "tenor",
+)
+
+
 def _simple_parts(asks: tuple[str, ...], ood_asks: tuple[str, ...]) -> Parts:
     return Parts(
         labels={
@@ -168,36 +181,9 @@ def _simple_parts(asks: tuple[str, ...], ood_asks: tuple[str, ...]) -> Parts:
                 "simple rate p.a.",
                 "interest rate (simple, yearly)",
             ),
-            "t": (
-                "term",
-                "time",
-                "duration",
-                "period",
-                "term of the deposit",
-                "length of the loan",
-                "time invested",
-                "tenor",
-            ),
-            "m": (
-                "term",
-                "time",
-                "duration",
-                "period",
-                "term of the deposit",
-                "length of the loan",
-                "time invested",
-                "tenor",
-            ),
-            "d": (
-                "term",
-                "time",
-                "duration",
-                "period",
-                "term of the deposit",
-                "length of the loan",
-                "time invested",
-                "tenor",
-            ),
+            "t": _TERM_LABELS,
+            "m": _TERM_LABELS,
+            "d": _TERM_LABELS,
         },
         asks=asks,
         ood_labels={

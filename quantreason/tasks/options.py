@@ -226,19 +226,66 @@ def _bs_ood_templates(kind: str) -> tuple[str, ...]:
     )
 
 
+# Labels shared by the three families: the spot, the rate (always saying it is continuously
+# compounded) and the time to expiry in each of its units.
+_SPOT_LABELS = (
+    "stock price",
+    "spot price",
+    "current share price",
+    "underlying price",
+    "S",
+    "share price today",
+    "price of the stock",
+    "spot",
+)
+_RATE_LABELS = (
+    "risk-free rate (continuously compounded)",
+    "continuously compounded risk-free rate",
+    "r (continuous compounding)",
+    "risk-free interest rate (continuous compounding)",
+    "cont. comp. risk-free rate",
+    "riskless rate (continuously compounded)",
+    "interest rate (continuously compounded)",
+    "risk-free rate compounded continuously",
+)
+_TIME_LABELS = {
+    "T": (
+        "time to expiry (years)",
+        "years to expiration",
+        "maturity in years",
+        "T (years)",
+        "time to maturity in years",
+        "years until expiry",
+        "option life in years",
+        "term (years)",
+    ),
+    "m": (
+        "months to expiry",
+        "time to expiry (months)",
+        "months to expiration",
+        "maturity in months",
+        "T (months)",
+        "months until expiry",
+        "option life in months",
+        "term (months)",
+    ),
+    "d": (
+        "days to expiry (365-day year)",
+        "calendar days to expiration (365-day year)",
+        "time to expiry in days (365 a year)",
+        "days until expiry on a 365-day year",
+        "T (days on a 365-day year)",
+        "days to maturity (365-day basis)",
+        "option life in days (365-day year)",
+        "days left (365-day year)",
+    ),
+}
+
+
 def _bs_parts(kind: str) -> Parts:
     return Parts(
         labels={
-            "S": (
-                "stock price",
-                "spot price",
-                "current share price",
-                "underlying price",
-                "S",
-                "share price today",
-                "price of the stock",
-                "spot",
-            ),
+            "S": _SPOT_LABELS,
             "K": (
                 "strike",
                 "strike price",
@@ -249,16 +296,7 @@ def _bs_parts(kind: str) -> Parts:
                 "option strike",
                 "striking price",
             ),
-            "r": (
-                "risk-free rate (continuously compounded)",
-                "continuously compounded risk-free rate",
-                "r (continuous compounding)",
-                "risk-free interest rate (continuous compounding)",
-                "cont. comp. risk-free rate",
-                "riskless rate (continuously compounded)",
-                "interest rate (continuously compounded)",
-                "risk-free rate compounded continuously",
-            ),
+            "r": _RATE_LABELS,
             "sigma": (
                 "volatility (annual)",
                 "annual volatility",
@@ -269,36 +307,7 @@ def _bs_parts(kind: str) -> Parts:
                 "yearly volatility of the stock",
                 "volatility p.a.",
             ),
-            "T": (
-                "time to expiry (years)",
-                "years to expiration",
-                "maturity in years",
-                "T (years)",
-                "time to maturity in years",
-                "years until expiry",
-                "option life in years",
-                "term (years)",
-            ),
-            "m": (
-                "months to expiry",
-                "time to expiry (months)",
-                "months to expiration",
-                "maturity in months",
-                "T (months)",
-                "months until expiry",
-                "option life in months",
-                "term (months)",
-            ),
-            "d": (
-                "days to expiry (365-day year)",
-                "calendar days to expiration (365-day year)",
-                "time to expiry in days (365 a year)",
-                "days until expiry on a 365-day year",
-                "T (days on a 365-day year)",
-                "days to maturity (365-day basis)",
-                "option life in days (365-day year)",
-                "days left (365-day year)",
-            ),
+            **_TIME_LABELS,
         },
         asks=(
             f"What is the Black-Scholes price of the European {kind}? The stock pays no dividends.",
@@ -455,16 +464,7 @@ PUT_CALL_PARITY = Family(
                 "call value",
                 "premium of the European call",
             ),
-            "S": (
-                "stock price",
-                "spot price",
-                "current share price",
-                "underlying price",
-                "S",
-                "share price today",
-                "price of the stock",
-                "spot",
-            ),
+            "S": _SPOT_LABELS,
             "K": (
                 "strike (call and put)",
                 "common strike price",
@@ -475,46 +475,8 @@ PUT_CALL_PARITY = Family(
                 "option strike (both)",
                 "strike price (same for the put)",
             ),
-            "r": (
-                "risk-free rate (continuously compounded)",
-                "continuously compounded risk-free rate",
-                "r (continuous compounding)",
-                "risk-free interest rate (continuous compounding)",
-                "cont. comp. risk-free rate",
-                "riskless rate (continuously compounded)",
-                "interest rate (continuously compounded)",
-                "risk-free rate compounded continuously",
-            ),
-            "T": (
-                "time to expiry (years)",
-                "years to expiration",
-                "maturity in years",
-                "T (years)",
-                "time to maturity in years",
-                "years until expiry",
-                "option life in years",
-                "term (years)",
-            ),
-            "m": (
-                "months to expiry",
-                "time to expiry (months)",
-                "months to expiration",
-                "maturity in months",
-                "T (months)",
-                "months until expiry",
-                "option life in months",
-                "term (months)",
-            ),
-            "d": (
-                "days to expiry (365-day year)",
-                "calendar days to expiration (365-day year)",
-                "time to expiry in days (365 a year)",
-                "days until expiry on a 365-day year",
-                "T (days on a 365-day year)",
-                "days to maturity (365-day basis)",
-                "option life in days (365-day year)",
-                "days left (365-day year)",
-            ),
+            "r": _RATE_LABELS,
+            **_TIME_LABELS,
         },
         asks=(
             "What is the price of the European put with the same strike and expiry, by put-call "
