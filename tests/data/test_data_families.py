@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from quantreason.consensus import ungrounded_numbers
+from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES, Num, get_family
 from quantreason.tasks.base import money, pct, plain
@@ -359,6 +361,47 @@ def test_solver_and_formula_match_hand_computation(
     nums = _nums(values)
     assert spec.answer(nums) == pytest.approx(expected, rel=1e-9, abs=1e-9)
     assert evaluate(spec.build_formula(nums)) == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+# Two faults this test found in older families (session 24), kept until their data is drawn
+# anew (a fix redraws the whole family, which would unpair run BI from run BG): a label with a
+# comma ("quoted yearly rate (nominal, before compounding)") pairs with the next line as a
+# spreadsheet row, and a dividend shown to three decimals ("20.240 EUR") beside a grouped price
+# reads as twenty thousand.
+KNOWN_UNGROUNDED = {
+    ("periodic_compounding", "test_ood_template"),
+    ("implied_return_gordon", "test_ood_range"),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        pytest.param(
+            name,
+            split,
+            marks=[pytest.mark.xfail(strict=True, reason="known ungrounded records")]
+            if (name, split) in KNOWN_UNGROUNDED
+            else [],
+        )
+        for name in FAMILIES
+        for split in ("train", "test_ood_range", "test_ood_template")
+    ],
+)
+def test_every_template_and_composition_is_grounded_and_gives_the_answer(
+    name: str, split: str
+) -> None:
+    """80 records a split (every template, most several times, and composed questions): each
+    formula is grounded in its question (the rule of answer time) and evaluates to the
+    reference solver's answer."""
+    family = get_family(name)
+    rng = random.Random(f"records:{name}:{split}")
+    for index in range(80):
+        record = make_record(family, index, rng, split, index)
+        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6, abs=1e-9), (
+            record
+        )
+        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
 
 
 def test_every_family_has_two_hand_computed_cases() -> None:

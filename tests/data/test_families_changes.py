@@ -11,11 +11,7 @@ from __future__ import annotations
 import random
 import re
 
-import pytest
-
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 CHANGE_FAMILIES = ("percent_change", "convexity_price_change")
@@ -28,17 +24,6 @@ HAND_CASES = [
     # The same bond, yields down 0.5 percentage points: +3.5 % + 0.075 % = +3.575 %
     ("convexity_price_change", {"D": 7, "C": 60, "bp": 50, "pp": -0.5}, 3.575),
 ]
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", CHANGE_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"changes:{name}:{split}")
-    for index in range(80):
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
 
 
 def test_percent_changes_fall_as_often_as_they_rise() -> None:

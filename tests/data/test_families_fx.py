@@ -13,11 +13,8 @@ import random
 
 import pytest
 
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
-from quantreason.tasks.fx import FX_TOLERANCE
 
 FX_FAMILIES = ("fx_cross", "fx_conversion", "fx_forward")
 EUR, GBP, JPY, CHF = 0, 1, 4, 5  # indexes of the rate table (quantreason.tasks.fx._RATES)
@@ -40,18 +37,6 @@ HAND_CASES = [
     # USD/JPY 150, JPY 1 %, USD 5 %, 2 years annually compounded: 150 * (1.01 / 1.05)^2.
     ("fx_forward", {"c": JPY, "S": 150, "rq": 1, "rb": 5, "n": 2}, 150 * (1.01 / 1.05) ** 2),
 ]
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", FX_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"fx:{name}:{split}")
-    for index in range(80):
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
-        assert record["answer"] > 0 and record["tolerance"] == FX_TOLERANCE, record
 
 
 @pytest.mark.parametrize("name", FX_FAMILIES)

@@ -13,9 +13,7 @@ import random
 
 import pytest
 
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 INTEREST_FAMILIES = ("simple_interest", "simple_interest_maturity", "zero_coupon_yield")
@@ -30,18 +28,6 @@ HAND_CASES = [
     # 1,000 / 1.08^3 = 793.83: the yield is 8 % (to the cent of the price).
     ("zero_coupon_yield", {"F": 1000, "P": 1000 / 1.08**3, "n": 3}, 8.0),
 ]
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", INTEREST_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"interest:{name}:{split}")
-    for index in range(80):
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
-        assert record["answer"] > 0, record
 
 
 @pytest.mark.parametrize("name", ["simple_interest", "simple_interest_maturity"])

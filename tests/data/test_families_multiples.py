@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 MULTIPLE_FAMILIES = ("pe_ratio", "price_target", "ev_ebitda")
@@ -29,18 +25,6 @@ HAND_CASES = [
     # (500 + 0.2 - 120) / 40 = 9.505
     ("ev_ebitda", {"cap": 500e6, "debt": 200e3, "cash": 120e6, "EBITDA": 40e6}, 9.505),
 ]
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", MULTIPLE_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"multiples:{name}:{split}")
-    for index in range(80):
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
-        assert record["answer"] > 0, record
 
 
 def test_the_dividend_shown_beside_a_pe_is_never_used() -> None:

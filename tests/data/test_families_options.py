@@ -14,9 +14,7 @@ from statistics import NormalDist
 
 import pytest
 
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 OPTION_FAMILIES = ("black_scholes_call", "black_scholes_put", "put_call_parity")
@@ -66,18 +64,6 @@ def test_textbook_prices() -> None:
     expected = (4.76, 10.45, 0.81, 5.57, 0.81, 13.96)
     for (_, _, value), printed in zip(HAND_CASES, expected, strict=True):
         assert value == pytest.approx(printed, abs=0.006)
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", OPTION_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"options:{name}:{split}")
-    for index in range(80):  # every template, and composed questions half the time
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
-        assert record["answer"] > 0, record
 
 
 @pytest.mark.parametrize("name", OPTION_FAMILIES)

@@ -13,9 +13,7 @@ import re
 
 import pytest
 
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 PAYOFF_FAMILIES = ("option_pnl", "option_breakeven")
@@ -30,17 +28,6 @@ HAND_CASES = [
     # Covered call: shares bought at 47, call sold for 1.80: 47 - 1.80 = 45.20.
     ("option_breakeven", {"K": 50, "c": 1.8, "pos": 2, "S0": 47}, 45.2),
 ]
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", PAYOFF_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"payoffs:{name}:{split}")
-    for index in range(80):
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
 
 
 def test_pnl_questions_state_long_the_kind_and_the_contract_size() -> None:

@@ -12,9 +12,6 @@ import random
 
 import pytest
 
-from quantreason.consensus import ungrounded_numbers
-from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 RATES_FAMILIES = ("tbill_price", "forward_rate", "cpi_adjusted_value")
@@ -30,18 +27,6 @@ def test_every_tbill_phrasing_says_days() -> None:
     assert parts is not None
     for label in (*parts.labels["t"], *parts.ood_labels["t"]):
         assert "day" in label, label
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", RATES_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"rates:{name}:{split}")
-    for index in range(80):  # every template (held out: every one many times), half composed
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
-        assert record["answer"] > 0, record
 
 
 def test_tbill_prices_sit_below_face_and_forward_rates_near_the_spot_rates() -> None:

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
-from quantreason.consensus import ungrounded_numbers
 from quantreason.data import make_record
-from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 STATISTICS_FAMILIES = ("return_stdev", "irr")
@@ -29,18 +25,6 @@ HAND_CASES = [
     # -100, 60, 60: with x = 1 + r, 100 x^2 = 60 x + 60, x = (60 + sqrt(3600 + 24000)) / 200.
     ("irr", {"cf0": 100, "cf1": 60, "cf2": 60}, ((60 + (3600 + 24000) ** 0.5) / 200 - 1) * 100),
 ]
-
-
-@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
-@pytest.mark.parametrize("name", STATISTICS_FAMILIES)
-def test_records_are_grounded_and_formulas_give_the_answer(name: str, split: str) -> None:
-    family = get_family(name)
-    rng = random.Random(f"statistics:{name}:{split}")
-    for index in range(80):
-        record = make_record(family, index, rng, split, index)
-        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6), record
-        assert ungrounded_numbers(record["formula"], record["question"]) == [], record
-        assert record["answer"] > 0 or name == "irr", record
 
 
 def test_every_stdev_question_says_sample_or_population_and_the_formula_follows() -> None:
