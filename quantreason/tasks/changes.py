@@ -268,7 +268,7 @@ CONVEXITY_PRICE_CHANGE = Family(
     ),
     ood_templates=(
         "Second-order repricing, in percent, of a holding with D* = {D} and curvature {C} "
-        "under a {sign}{size} {units} shock to its yield?",
+        "under a shock of {sign}{size} {units} to its yield?",
         "If the curve shifts {size} {units} {higher}, how much does a note with modified "
         "duration {D} and a convexity figure of {C} reprice, curvature included, in %?",
         "Our position's modified duration is {D} and its convexity {C}; tomorrow yields could "

@@ -277,9 +277,9 @@ def _conversion_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 # A written question matches its draw through ``{what}``: empty, or the card fee's sentence.
 _FEE_NOTES = (
-    " It was a card payment, and the card adds a {f} foreign transaction fee on top: what is "
+    " It was a card payment, and the card adds a foreign transaction fee of {f} on top: what is "
     "charged in {to}?",
-    " My card charges a {f} fee on top of the converted amount. Total charged in {to}?",
+    " My card charges a fee of {f} on top of the converted amount. Total charged in {to}?",
     " Include the bank's {f} fee, added on top of the conversion.",
 )
 FX_CONVERSION = Family(
@@ -487,7 +487,7 @@ FX_FORWARD = Family(
         "interest rate {rq}, {cb} interest rate {rb}, {basis}.",
         "Exam question: The spot exchange rate is {pair} {S}. Interest rates are {rq} in {cq} "
         "and {rb} in {cb} ({basis}). Calculate the {term_adj} forward exchange rate.",
-        "Hi Lea, treasury wants a {term_adj} forward on {pair}. Spot is {S}, {cq} rates are {rq} "
+        "Hi Lea, treasury wants a forward on {pair} for {term}. Spot is {S}, {cq} rates are {rq} "
         "and {cb} rates are {rb}, {basis}. What forward rate should we expect? Thanks",
         "fwd {pair}? spot {S}, {cq} {rq}, {cb} {rb}, {basis}, tenor {term}",
         "| pair | spot | {cq} rate | {cb} rate | term |\n| {pair} | {S} | {rq} | {rb} | "

@@ -86,6 +86,12 @@ def _simple_interest(v: Mapping[str, float]) -> float:
     return interest_per_year * _term_years(v)
 
 
+def _interest_worth_stating(v: Mapping[str, float]) -> bool:
+    # At least one unit of currency of interest: a question about a fraction of a cent (100
+    # at 0.5 % for ten days) is not one people ask.
+    return _simple_interest(v) >= 1
+
+
 def _simple_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Numbers as usual, and ``{term}``: the term with its unit ("3 years", "18 months", "90
     days (365-day year)", "90 days on an actual/360 basis"); a composed question shows the
@@ -203,6 +209,7 @@ SIMPLE_INTEREST = Family(
     reasoning="Simple interest = principal * annual rate * time in years.",
     params={"P": _PRINCIPAL, "r": _SIMPLE_RATE, "t": _YEARS},
     sample=_simple_sample,
+    valid=_interest_worth_stating,
     render=_simple_texts,
     formula=lambda f: f"{f['P']}*{f['r']}/100*{_term_formula(f)}",
     solve=_simple_interest,
@@ -236,6 +243,7 @@ SIMPLE_INTEREST_MATURITY = Family(
     reasoning="Maturity value = principal * (1 + annual rate * time in years), simple interest.",
     params={"P": _PRINCIPAL, "r": _SIMPLE_RATE, "t": _YEARS},
     sample=_simple_sample,
+    valid=_interest_worth_stating,
     render=_simple_texts,
     formula=lambda f: f"{f['P']}*(1+{f['r']}/100*{_term_formula(f)})",
     solve=lambda v: v["P"] + _simple_interest(v),
@@ -306,7 +314,7 @@ ZERO_COUPON_YIELD = Family(
         "it pays {F} in {n} years?",
         "Exam question: A zero-coupon bond with a par value of {F} and {n} years to maturity "
         "is selling for {P}. Calculate its yield to maturity, assuming annual compounding.",
-        "Hi Ali, we can buy a {n}-year zero at {P} per {F} of face. What's the yield, "
+        "Hi Ali, we can buy a zero maturing in {n} years at {P} per {F} of face. What's the yield, "
         "annually compounded? Thanks",
         "zero px {P}, face {F}, {n}y. ytm (annual comp)?",
         "| price | face | years | compounding |\n| {P} | {F} | {n} | annual |\nYield of the "

@@ -187,13 +187,13 @@ PRICE_TARGET = Family(
         "share we forecast, what should it be worth?",
         "I think this retailer deserves {PE} times earnings, and I expect it to make {EPS} a "
         "share next year. What price does that justify?",
-        "Value per share = forward P/E x forward EPS, with a {PE} multiple and {EPS} of "
+        "Value per share = forward P/E x forward EPS, with the multiple at {PE} and {EPS} of "
         "expected earnings. What is it?",
     ),
     ood_templates=(
         "Capitalising anticipated per-share profits of {EPS} at {PE} times, where should the "
         "shares be pitched?",
-        "What fair price emerges when a {PE} earnings multiple is put on next year's projected "
+        "What fair price emerges when an earnings multiple of {PE} is put on next year's projected "
         "{EPS} per share?",
         "Projected profit per share {EPS}; multiple deemed appropriate {PE}. Resulting "
         "valuation per share?",

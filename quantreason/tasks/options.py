@@ -124,7 +124,7 @@ def _option_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     return texts
 
 
-_DAY_BASES = (" (365-day year)", " (use a 365-day year)", " on a 365-day year")
+_DAY_BASES = (" (365-day year)", " (use a 365-day year)", " (calendar days, 365-day year)")
 
 
 def _normal_cdf(x: float) -> float:
@@ -193,9 +193,9 @@ def _bs_templates(kind: str) -> tuple[str, ...]:
             "strike of {K} and {tt} to expiration. The stock is at {S}, its annual volatility "
             "is {sigma}, and the risk-free rate is {r}, continuously compounded. What is the "
             "KIND worth under Black-Scholes?",
-            "What is the Black-Scholes value of a {K}-strike European KIND with {tt} to run, "
-            "given a {S} share price, {sigma} annual volatility, a {r} continuously compounded "
-            "risk-free rate and no dividends?",
+            "What is the Black-Scholes value of the European KIND struck at {K} with {tt} to "
+            "run, given a share price of {S}, {sigma} annual volatility, a continuously compounded "
+            "risk-free rate of {r} and no dividends?",
             "I'm thinking of buying a KIND on a tech stock at {S} a share (it pays no "
             "dividends). Strike {K}, expires in {tt}. The options screen shows an annual "
             "volatility of {sigma}, and T-bills give {r} continuously compounded. What should "
@@ -213,8 +213,8 @@ def _bs_ood_templates(kind: str) -> tuple[str, ...]:
     return tuple(
         template.replace("KIND", kind)
         for template in (
-            "Under lognormal dynamics with constant {sigma} yearly vol and a {r} continuously "
-            "compounded short rate, what premium is fair for a European KIND struck at {K} on "
+            "Under lognormal dynamics with constant {sigma} yearly vol and the short rate at {r}, "
+            "continuously compounded, what premium is fair for a European KIND struck at {K} on "
             "a dividend-free share quoted {S}, maturing in {tt}?",
             "Fair value of a KIND (European exercise, underlying {S} with no payouts, strike "
             "{K}, {tt} tenor) when sigma is {sigma} annualised and the rate, compounded "
@@ -445,7 +445,8 @@ PUT_CALL_PARITY = Family(
         "Synthetic pricing: a same-strike European call ({K} exercise, {tt} tenor) is marked "
         "at {C} while the dividend-free underlying is at {S}; with {r} as the continuous "
         "riskless yield, what premium should its European counterpart put command?",
-        "If no-arbitrage holds between a {C} European call and the put on the same {S} share "
+        "If no-arbitrage holds between the European call at {C} and the put on the same share "
+        "at {S} "
         "(no payouts), both struck at {K} and lasting {tt}, and money compounds continuously "
         "at {r}, what is the put's value?",
         "Arbitrage-free value of the European put given: call premium {C}; underlying {S}, "

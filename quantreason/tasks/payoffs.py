@@ -284,7 +284,7 @@ OPTION_BREAKEVEN = Family(
         "what stock price at expiry do I break even?",
         "{position}, strike {K}, premium {c}.{S0_note} Breakeven price at expiry?",
         "What is the breakeven share price at expiration for a {position} with strike {K} and "
-        "a {c} premium?{S0_note}",
+        "a premium of {c}?{S0_note}",
         "Exam question: An investor sets up a {position} position. The option's strike is {K} "
         "and its premium is {c} per share.{S0_note} Ignoring commissions, calculate the "
         "breakeven price of the stock at expiry.",
