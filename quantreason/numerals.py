@@ -13,6 +13,9 @@ reads every generated split), and each keeps to a form that cannot mean anything
 - a decimal comma only before a percent sign or word, or after a continental thousands dot;
 - dots as thousands separators only before a euro, franc or krona sign, or in a number with
   two or more dot groups ("1.250.000"), or anywhere once the question has used a decimal comma;
+- none of these once the question has shown the English convention beyond doubt: a grouped
+  number with a decimal point ("3,825.20") or an amount before a currency sign with one or two
+  decimals ("4228.33 EUR"); there "20.240 EUR" is twenty euros and a quarter.
 - exact fractions (½ ¼ ¾ and eighths), "N and a half / a quarter / three quarters" and
   "a year and a half", "half a year".
 """
@@ -62,6 +65,10 @@ _DOT_BEFORE_CURRENCY_RE = re.compile(
 )
 # Once a question has shown the continental convention, any "12.500" or "3,75" is read by it.
 _ANY_DOT_GROUPED_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?(?![\d.,]\d)")
+# The English convention beyond doubt: "3,825.20", or "4228.33 EUR" (a decimal point before a
+# currency sign, where a continental writer puts a comma).
+_ENGLISH_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d")
+_ENGLISH_AMOUNT_RE = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?=" + _TRAILING_CURRENCY + ")")
 _ANY_DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,]|\.\d)")
 
 
@@ -101,7 +108,10 @@ def _and_a_fraction(text: str) -> str:
 
 
 def uses_decimal_comma(text: str) -> bool:
-    """Whether ``text`` writes numbers the continental way ("3,8 %", "12.500 €", "1.250.000")."""
+    """Whether ``text`` writes numbers the continental way ("3,8 %", "12.500 €", "1.250.000")
+    and nowhere the English way ("3,825.20", "4228.33 EUR")."""
+    if _ENGLISH_GROUPED_RE.search(text) or _ENGLISH_AMOUNT_RE.search(text):
+        return False
     return bool(
         _DECIMAL_COMMA_PERCENT_RE.search(text)
         or _DOT_BEFORE_CURRENCY_RE.search(text)

@@ -11,9 +11,11 @@ serving, the base model included.
 
 Only an unambiguous pair is rewritten: the same number of fields (two or more) on both lines,
 every header field a short label with a letter in it (not a sentence), every value short and
-at least half of them with a digit, no colon on either line (``label: value`` is already
-paired), and no third line of values under them (a table of several rows is left as
-it is). Lines with ``|`` are left alone: the training data teaches that layout.
+at least half of them with a digit, no colon or arrow on either line (``label: value`` and
+``label -> value`` are already paired), no field with an unclosed bracket (the comma was inside
+a parenthesis: "rate (nominal, before compounding) -> 1.7 %"), and no third line of values
+under them (a table of several rows is left as it is). Lines with ``|`` are left alone: the
+training data teaches that layout.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import csv
 import re
 
 DELIMITERS = ("\t", ";", ",")
+# A field holding one of these is a value already labelled ("rate: 5%", "rate -> 5%").
+_LABELLED_MARKS = (":", "->", "=>", "→", "=")
 MAX_LABEL_WORDS = 12
 MAX_VALUE_WORDS = 4
 
@@ -36,8 +40,12 @@ def _fields(line: str, delimiter: str) -> list[str] | None:
     if len(rows) != 1:
         return None
     fields = [field.strip() for field in rows[0]]
-    if len(fields) < 2 or not all(fields) or any(":" in field for field in fields):
+    if len(fields) < 2 or not all(fields):
+        return None
+    if any(mark in field for field in fields for mark in _LABELLED_MARKS):
         return None  # a line already labelled ("label: value") is not a spreadsheet row
+    if any(field.count("(") != field.count(")") for field in fields):
+        return None  # a comma inside a parenthesis split the field: prose, not a row
     return fields
 
 

@@ -45,6 +45,9 @@ def test_typed_forms_become_the_generators_notation(text: str, expected: str) ->
         "on 30.09.2019 and 30.09.2023",  # dates stay dates
         "a $1.2M book at 6.5%",
         "$85,000 at 7.2 %",
+        # the English convention shown beyond doubt: a three-decimal amount is a decimal
+        "price 3,825.20 EUR, next dividend 20.240 EUR, growth 13,5 %",
+        "P0 = 4228.33 EUR, D1 = 26.105 EUR",
     ],
 )
 def test_forms_that_could_mean_something_else_are_left_alone(text: str) -> None:

@@ -42,6 +42,10 @@ def test_tab_and_semicolon_rows_are_paired_too(delimiter: str) -> None:
         "name,desk,region\nAlice,rates,EMEA\nWho?",  # no numbers in the values
         # labelled values whose amounts are grouped ("51,621"): no header line among them
         "Year-1 cash flow -> 51,621 dollars\nInvestment today -> 48,841 dollars\nNPV?",
+        # a comma inside a label's parenthesis, over an arrow-labelled line: no row of values
+        "Quoted yearly rate (nominal, before compounding) -> 1.7 %\nAmount invested -> $1,561",
+        "rate (nominal, yearly), years\n5%, 10\nWorth?",  # the comma splits a parenthesis
+        "g = 4%, r = 9%\nD1 = 2, P = 40\nCheck?",  # labelled with "=" already
     ],
 )
 def test_anything_else_is_left_as_it_is(question: str) -> None:

@@ -363,27 +363,10 @@ def test_solver_and_formula_match_hand_computation(
     assert evaluate(spec.build_formula(nums)) == pytest.approx(expected, rel=1e-9, abs=1e-9)
 
 
-# Two faults this test found in older families (session 24), kept until their data is drawn
-# anew (a fix redraws the whole family, which would unpair run BI from run BG): a label with a
-# comma ("quoted yearly rate (nominal, before compounding)") pairs with the next line as a
-# spreadsheet row, and a dividend shown to three decimals ("20.240 EUR") beside a grouped price
-# reads as twenty thousand.
-KNOWN_UNGROUNDED = {
-    ("periodic_compounding", "test_ood_template"),
-    ("implied_return_gordon", "test_ood_range"),
-}
-
-
 @pytest.mark.parametrize(
     ("name", "split"),
     [
-        pytest.param(
-            name,
-            split,
-            marks=[pytest.mark.xfail(strict=True, reason="known ungrounded records")]
-            if (name, split) in KNOWN_UNGROUNDED
-            else [],
-        )
+        (name, split)
         for name in FAMILIES
         for split in ("train", "test_ood_range", "test_ood_template")
     ],
