@@ -31,6 +31,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
 )
+from quantreason.tasks.periods import in_years, years_formula
 
 # --- simple_interest, simple_interest_maturity ----------------------------------------------------
 
@@ -64,26 +65,10 @@ def _simple_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     return nums | {"t": years}
 
 
-def _term_formula(f: Mapping[str, str]) -> str:
-    if "m" in f:
-        return f"{f['m']}/12"
-    if "d" in f:
-        return f"{f['d']}/{f['yb']}"
-    return f["t"]
-
-
-def _term_years(v: Mapping[str, float]) -> float:
-    if "m" in v:
-        return v["m"] / 12
-    if "d" in v:
-        return v["d"] / v["yb"]
-    return v["t"]
-
-
 def _simple_interest(v: Mapping[str, float]) -> float:
     # A year's interest on the principal, for as many years (or parts of one) as the term.
     interest_per_year = v["P"] * v["r"] / 100
-    return interest_per_year * _term_years(v)
+    return interest_per_year * in_years(v, "t")
 
 
 def _interest_worth_stating(v: Mapping[str, float]) -> bool:
@@ -211,7 +196,7 @@ SIMPLE_INTEREST = Family(
     sample=_simple_sample,
     valid=_interest_worth_stating,
     render=_simple_texts,
-    formula=lambda f: f"{f['P']}*{f['r']}/100*{_term_formula(f)}",
+    formula=lambda f: f"{f['P']}*{f['r']}/100*{years_formula(f, 't')}",
     solve=_simple_interest,
     convention="currency: the interest alone (not the total), simple (not compounded), the "
     "term in years (months / 12, days / 365 or / 360 as stated)",
@@ -245,7 +230,7 @@ SIMPLE_INTEREST_MATURITY = Family(
     sample=_simple_sample,
     valid=_interest_worth_stating,
     render=_simple_texts,
-    formula=lambda f: f"{f['P']}*(1+{f['r']}/100*{_term_formula(f)})",
+    formula=lambda f: f"{f['P']}*(1+{f['r']}/100*{years_formula(f, 't')})",
     solve=lambda v: v["P"] + _simple_interest(v),
     convention="currency: principal plus simple interest at maturity, the term in years "
     "(months / 12, days / 365 or / 360 as stated)",

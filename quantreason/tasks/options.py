@@ -28,6 +28,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
 )
+from quantreason.tasks.periods import in_years, years_formula
 
 # Spot prices from a small cap to an index-level share; out of range, penny stocks and
 # four-digit share prices, the strike moving with them (within 20 % of spot, as traded).
@@ -77,23 +78,6 @@ def _draw_time(rng: random.Random, ood: bool) -> dict[str, Num]:
     return {"T": years}
 
 
-def _years_formula(f: Mapping[str, str]) -> str:
-    """Time to expiry in years as the formula writes it: ``0.5``, ``6/12`` or ``90/365``."""
-    if "m" in f:
-        return f"{f['m']}/12"
-    if "d" in f:
-        return f"{f['d']}/365"
-    return f["T"]
-
-
-def _years(v: Mapping[str, float]) -> float:
-    if "m" in v:
-        return v["m"] / 12
-    if "d" in v:
-        return v["d"] / 365
-    return v["T"]
-
-
 def _time_text(nums: Values) -> str:
     """The time to expiry with its unit: "0.5 years", "1 year", "6 months", "90 days"."""
     if "m" in nums:
@@ -132,7 +116,7 @@ def _normal_cdf(x: float) -> float:
 
 
 def _black_scholes(v: Mapping[str, float], call: bool) -> float:
-    s, k, r, vol, t = v["S"], v["K"], v["r"] / 100, v["sigma"] / 100, _years(v)
+    s, k, r, vol, t = v["S"], v["K"], v["r"] / 100, v["sigma"] / 100, in_years(v, "T")
     d1 = (math.log(s / k) + (r + vol**2 / 2) * t) / (vol * math.sqrt(t))
     d2 = d1 - vol * math.sqrt(t)
     discounted_strike = k * math.exp(-r * t)
@@ -143,7 +127,7 @@ def _black_scholes(v: Mapping[str, float], call: bool) -> float:
 
 def _bs_formula(function: str) -> Callable[[Mapping[str, str]], str]:
     return lambda f: (
-        f"{function}({f['S']},{f['K']},{f['r']}/100,{f['sigma']}/100,{_years_formula(f)})"
+        f"{function}({f['S']},{f['K']},{f['r']}/100,{f['sigma']}/100,{years_formula(f, 'T')})"
     )
 
 
@@ -383,7 +367,7 @@ def _parity_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
 
 def _put_from_parity(v: Mapping[str, float]) -> float:
     # Parity: C + PV(K) = P + S, the strike discounted continuously to today.
-    present_strike = v["K"] / math.exp(v["r"] / 100 * _years(v))
+    present_strike = v["K"] / math.exp(v["r"] / 100 * in_years(v, "T"))
     return v["C"] + present_strike - v["S"]
 
 
@@ -401,7 +385,7 @@ PUT_CALL_PARITY = Family(
     sample=_parity_sample,
     render=_option_texts,
     valid=_parity_valid,
-    formula=lambda f: f"{f['C']}-{f['S']}+{f['K']}*exp(-{f['r']}/100*{_years_formula(f)})",
+    formula=lambda f: f"{f['C']}-{f['S']}+{f['K']}*exp(-{f['r']}/100*{years_formula(f, 'T')})",
     solve=_put_from_parity,
     convention="put price per share in currency; European options with the same strike and "
     "expiry, no dividends, the risk-free rate continuously compounded",
