@@ -89,6 +89,10 @@ def _continental(match: re.Match[str]) -> str:
     return f"{whole}.{match.group(2)}" if match.group(2) else whole
 
 
+def _decimal_point(match: re.Match[str]) -> str:
+    return f"{match.group(1)}.{match.group(2)}"
+
+
 def _fractions(text: str) -> str:
     def join(match: re.Match[str]) -> str:
         whole, fraction = match.group(1), FRACTIONS[match.group(2)]
@@ -107,10 +111,15 @@ def _and_a_fraction(text: str) -> str:
     return _HALF_A_RE.sub(lambda m: f"0.5 {m.group(1)}s", text)
 
 
+def _shows_english_convention(text: str) -> bool:
+    """Whether ``text`` shows the English convention beyond doubt ("3,825.20", "4228.33 EUR")."""
+    return bool(_ENGLISH_GROUPED_RE.search(text) or _ENGLISH_AMOUNT_RE.search(text))
+
+
 def uses_decimal_comma(text: str) -> bool:
     """Whether ``text`` writes numbers the continental way ("3,8 %", "12.500 €", "1.250.000")
     and nowhere the English way ("3,825.20", "4228.33 EUR")."""
-    if _ENGLISH_GROUPED_RE.search(text) or _ENGLISH_AMOUNT_RE.search(text):
+    if _shows_english_convention(text):
         return False
     return bool(
         _DECIMAL_COMMA_PERCENT_RE.search(text)
@@ -127,5 +136,8 @@ def canonical_numerals(text: str) -> str:
     text = _and_a_fraction(text)
     if uses_decimal_comma(text):
         text = _ANY_DOT_GROUPED_RE.sub(_continental, text)
-        text = _ANY_DECIMAL_COMMA_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
+        text = _ANY_DECIMAL_COMMA_RE.sub(_decimal_point, text)
+    elif _shows_english_convention(text):
+        # "13,5 %" still cannot mean anything else; only the dot groups are in doubt
+        text = _DECIMAL_COMMA_PERCENT_RE.sub(_decimal_point, text)
     return text

@@ -46,7 +46,7 @@ def test_typed_forms_become_the_generators_notation(text: str, expected: str) ->
         "a $1.2M book at 6.5%",
         "$85,000 at 7.2 %",
         # the English convention shown beyond doubt: a three-decimal amount is a decimal
-        "price 3,825.20 EUR, next dividend 20.240 EUR, growth 13,5 %",
+        "price 3,825.20 EUR, next dividend 20.240 EUR, growth 13.5 %",
         "P0 = 4228.33 EUR, D1 = 26.105 EUR",
     ],
 )
@@ -59,6 +59,12 @@ def test_one_continental_sign_decides_how_the_rest_of_the_question_reads() -> No
     assert uses_decimal_comma(text)
     assert canonical_numerals(text) == "Konto: 12500 at 3.8 %, fee 2.50"
     assert not uses_decimal_comma("Account: 12.500 at 3.8 %, fee 2.50")
+
+
+def test_the_english_convention_shown_keeps_dot_groups_but_reads_a_percent_comma() -> None:
+    text = "price 3,825.20 EUR, next dividend 20.240 EUR, growth 13,5 %"
+    assert not uses_decimal_comma(text)
+    assert canonical_numerals(text) == "price 3,825.20 EUR, next dividend 20.240 EUR, growth 13.5 %"
 
 
 def test_the_prompt_and_the_grounding_check_read_the_same_numbers() -> None:
