@@ -25,7 +25,7 @@ import re
 
 DELIMITERS = ("\t", ";", ",")
 # A field holding one of these is a value already labelled ("rate: 5%", "rate -> 5%").
-_LABELLED_MARKS = (":", "->", "=>", "→", "=")
+_LABELLED_MARKS = (":", "->", "→", "=")  # "=" also covers "=>"
 MAX_LABEL_WORDS = 12
 MAX_VALUE_WORDS = 4
 
