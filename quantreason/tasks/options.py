@@ -429,10 +429,9 @@ PUT_CALL_PARITY = Family(
         "Synthetic pricing: a same-strike European call ({K} exercise, {tt} tenor) is marked "
         "at {C} while the dividend-free underlying is at {S}; with {r} as the continuous "
         "riskless yield, what premium should its European counterpart put command?",
-        "If no-arbitrage holds between the European call at {C} and the put on the same share "
-        "at {S} "
-        "(no payouts), both struck at {K} and lasting {tt}, and money compounds continuously "
-        "at {r}, what is the put's value?",
+        "If no-arbitrage holds between the European call at {C} and the put on the same share, "
+        "the share itself trading at {S} (no payouts), both options struck at {K} and lasting "
+        "{tt}, and money compounds continuously at {r}, what is the put's value?",
         "Arbitrage-free value of the European put given: call premium {C}; underlying {S}, "
         "dividend-free; exercise level {K}; term {tt}; riskless rate {r} compounded "
         "continuously.",
