@@ -13,9 +13,10 @@ reads every generated split), and each keeps to a form that cannot mean anything
 - a decimal comma only before a percent sign or word, or after a continental thousands dot;
 - dots as thousands separators only before a euro, franc or krona sign, or in a number with
   two or more dot groups ("1.250.000"), or anywhere once the question has used a decimal comma;
-- none of these once the question has shown the English convention beyond doubt: a grouped
-  number with a decimal point ("3,825.20") or an amount before a currency sign with one or two
-  decimals ("4228.33 EUR"); there "20.240 EUR" is twenty euros and a quarter.
+- only the decimal comma before a percent once the question has shown the English convention
+  beyond doubt: a grouped number with a decimal point ("3,825.20") or an amount before a
+  currency sign with one or two decimals ("4228.33 EUR"); there "20.240 EUR" is twenty euros
+  and a quarter.
 - exact fractions (½ ¼ ¾ and eighths), "N and a half / a quarter / three quarters" and
   "a year and a half", "half a year".
 """
