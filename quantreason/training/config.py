@@ -118,6 +118,12 @@ class DistributedSettings(Settings):
         True, "Free gathered weights after forward (less memory, one more all-gather in backward)."
     )
     threads_per_rank: Int = _f(0, "torch threads per rank (0: CPU cores / local ranks).", ge=0)
+    shard_single_rank: Bool = _f(
+        False,
+        "Apply FSDP2 even in a world of one rank. It saves nothing there; it runs the sharded "
+        "code path (mixed-precision policy, DTensor checkpoints, gathered export) on a "
+        "one-GPU machine.",
+    )
 
 
 class CheckpointSettings(Settings):

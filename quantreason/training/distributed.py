@@ -10,7 +10,8 @@ Order matters and is the same on every rank:
    replicated and only the root is sharded: the LoRA weights form one unit, and the only traffic
    is one all-gather of them per step and one reduce-scatter of their gradients.
 A single process (no torchrun) still gets a 1-rank group, so checkpointing takes one code path;
-it skips ``fully_shard`` (nothing to shard, and it would only add copies).
+it skips ``fully_shard`` (nothing to shard, and it would only add copies) unless
+``distributed.shard_single_rank`` asks for the sharded path anyway (a one-GPU check of it).
 """
 
 from __future__ import annotations
@@ -74,11 +75,12 @@ def shard_model(
     config: TrainConfig,
     device: torch.device,
 ) -> None:
-    """Apply FSDP2 per decoder layer then to the root (no-op for a world of one)."""
+    """Apply FSDP2 per decoder layer then to the root (no-op for a world of one, unless
+    ``distributed.shard_single_rank``)."""
     import torch
     from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
 
-    if mesh.size() == 1:
+    if mesh.size() == 1 and not config.distributed.shard_single_rank:
         return
     dist_cfg = config.distributed
     ignored = None

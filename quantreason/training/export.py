@@ -114,14 +114,16 @@ def verify_reload(
     base = AutoModelForCausalLM.from_pretrained(model_path, dtype=dtype)
     reloaded = PeftModel.from_pretrained(base, str(adapter_dir))
     reloaded.eval()
-    if device is not None:
-        reloaded.to(device)
-        batch = {k: v.to(device) for k, v in batch.items()}
+    # Compared on the host, where both the file's and the gathered tensors are, before the model
+    # moves to the GPU (comparing a GPU copy with a host tensor fails on device, not on value).
     loaded = get_peft_model_state_dict(reloaded, save_embedding_layers=False)
     check_tensors(loaded, {k: tuple(v.shape) for k, v in tensors.items()}, trained=False)
     for key, tensor in tensors.items():
-        if not torch.equal(loaded[key].to(tensor.dtype), tensor):
+        if not torch.equal(loaded[key].to(device=tensor.device, dtype=tensor.dtype), tensor):
             raise ExportError(f"{key} differs after reload")
+    if device is not None:
+        reloaded.to(device)
+        batch = {k: v.to(device) for k, v in batch.items()}
     with torch.no_grad(), autocast:
         logits = (
             reloaded(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"])

@@ -128,6 +128,20 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
+def peak_gpu_mib() -> float:
+    """Peak GPU memory torch allocated in this process, in MiB."""
+    import torch
+
+    return torch.cuda.max_memory_allocated() / 2**20
+
+
+def is_sharded(module: Any) -> bool:
+    """Whether FSDP2 sharded ``module`` (its parameters became DTensors)."""
+    from torch.distributed.tensor import DTensor
+
+    return any(isinstance(p, DTensor) for p in module.parameters())
+
+
 def lr_factor(step: int, num_steps: int, warmup_ratio: float, min_ratio: float) -> float:
     """Linear warmup then cosine decay to ``min_ratio`` of the peak."""
     warmup = math.ceil(warmup_ratio * num_steps)
@@ -198,7 +212,17 @@ def run(
         merged_dir=paths.out_dir / "merged",
         model_path=prepared.model_path,
     )
-    return _summarize(config, paths, ranks, prepared, threads, started, logit_error, device.type)
+    return _summarize(
+        config,
+        paths,
+        ranks,
+        prepared,
+        threads,
+        started,
+        logit_error,
+        device.type,
+        is_sharded(state.module),
+    )
 
 
 def _for_device(config: TrainConfig, device: Any, ranks: RankInfo) -> TrainConfig:
@@ -328,6 +352,7 @@ def _summarize(
     started: float,
     logit_error: float | None,
     device_type: str,
+    sharded: bool,
 ) -> dict[str, Any]:
     """The run's summary (every rank's peak memory; the rest from rank 0's log)."""
     import torch.distributed as dist
@@ -341,7 +366,12 @@ def _summarize(
         "world_size": ranks.world_size,
         "threads_per_rank": threads,
         "peak_rss_mib_per_rank": rss,
+        "sharded": sharded,
     }
+    if device_type == "cuda":
+        gpu = [0.0] * ranks.world_size
+        dist.all_gather_object(gpu, peak_gpu_mib())
+        summary["peak_gpu_mib_per_rank"] = gpu
     if ranks.is_main:
         records = read_log(paths.out_dir / "train_log.jsonl")
         timed = records[1:] or records  # the first step includes warm-up costs

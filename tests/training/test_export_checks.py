@@ -32,3 +32,47 @@ def test_broken_exports_fail_loudly(change, message) -> None:
     change(tensors)
     with pytest.raises(ExportError, match=message):
         check_tensors(tensors, SHAPES, trained=True)
+
+
+@pytest.fixture(scope="module")
+def saved_adapter(tmp_path_factory):
+    """A LoRA adapter on the tiny model with non-zero B, saved; its tensors and logits."""
+    from peft import LoraConfig, get_peft_model, get_peft_model_state_dict
+    from transformers import AutoModelForCausalLM
+
+    from quantreason.models import resolve_model
+
+    path = resolve_model("tiny-random")
+    torch.manual_seed(0)
+    model = get_peft_model(
+        AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32),
+        LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"]),
+    )
+    with torch.no_grad():
+        for name, param in model.named_parameters():
+            if "lora_B" in name:
+                param.normal_(0, 0.05)
+    model.eval()
+    out = tmp_path_factory.mktemp("adapter")
+    model.save_pretrained(out)
+    batch = {"input_ids": torch.tensor([[5, 17, 42, 99]]), "attention_mask": torch.ones(1, 4)}
+    with torch.no_grad():
+        logits = model(**batch).logits.float()
+    tensors = {k: v.detach().clone() for k, v in get_peft_model_state_dict(model).items()}
+    return out, path, tensors, logits, batch
+
+
+def test_reload_check_passes_a_faithful_export_and_names_a_changed_tensor(saved_adapter) -> None:
+    from contextlib import nullcontext
+
+    from quantreason.training.export import verify_reload
+
+    out, path, tensors, logits, batch = saved_adapter
+    args = (torch.float32, "fp32", nullcontext())
+    # The model is moved to `device` for the logits; the tensors are compared on the host first.
+    error = verify_reload(out, path, tensors, logits, batch, *args, device=torch.device("cpu"))
+    assert error < 1e-5
+    key = next(k for k in tensors if "lora_B" in k)
+    changed = {**tensors, key: tensors[key] + 0.01}
+    with pytest.raises(ExportError, match="differs after reload"):
+        verify_reload(out, path, changed, logits, batch, *args, device=torch.device("cpu"))

@@ -85,6 +85,26 @@ def test_fsdp_and_single_process_agree_on_the_first_step(fsdp_run, single_run, l
         torch.testing.assert_close(sharded[name], grad, rtol=1e-4, atol=1e-7)
 
 
+def test_one_rank_can_run_the_sharded_path_with_the_same_maths(
+    single_run, data_dir, tmp_path, train_tiny, losses_of
+) -> None:
+    # What a one-GPU machine runs to check FSDP2 there: same loss, same gradients, and an
+    # adapter exported from DTensors that the in-run check reloads.
+    env = {"QUANTREASON_DUMP_GRADS": str(tmp_path / "grads.pt")}
+    args = ("--set", "distributed.shard_single_rank=true")
+    result = train_tiny(data_dir, tmp_path, 1, *args, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["sharded"] is True and summary["world_size"] == 1
+    assert json.loads((single_run / "summary.json").read_text())["sharded"] is False
+    assert losses_of(tmp_path)[0] == pytest.approx(losses_of(single_run)[0], rel=1e-6)
+    sharded, single = torch.load(tmp_path / "grads.pt"), torch.load(single_run / "grads.pt")
+    assert sorted(sharded) == sorted(single)
+    for name, grad in single.items():
+        torch.testing.assert_close(sharded[name], grad, rtol=1e-4, atol=1e-7)
+    assert (tmp_path / "adapter" / "adapter_model.safetensors").is_file()
+
+
 def test_shared_prefix_with_replicated_base_gives_the_same_first_step(
     fsdp_prefix_run, single_run, losses_of
 ) -> None:
