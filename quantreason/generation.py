@@ -117,6 +117,24 @@ def encode_prompts(
     ]
 
 
+def rng_state() -> tuple[Any, Any]:
+    """Torch's generator states, the CPU's and every GPU's: seeding for sampling reseeds both."""
+    import torch
+
+    gpus = torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None
+    return torch.random.get_rng_state(), gpus
+
+
+def restore_rng_state(state: tuple[Any, Any]) -> None:
+    """Put back what :func:`rng_state` saved, so sampling leaves the caller's randomness alone."""
+    import torch
+
+    cpu, gpus = state
+    torch.random.set_rng_state(cpu)
+    if gpus is not None:
+        torch.cuda.set_rng_state_all(gpus)
+
+
 def _prompts_by_length(
     tokenizer: PreTrainedTokenizerBase,
     questions: Sequence[str],
@@ -219,7 +237,7 @@ def sample(
     per_call = max(1, batch_size // samples)
     outputs: list[list[str]] = [[] for _ in prompts]
     device = next(model.parameters()).device
-    generator_state = torch.random.get_rng_state()
+    generator_state = rng_state()
     torch.manual_seed(seed)
     try:
         for start in range(0, len(order), per_call):
@@ -253,7 +271,7 @@ def sample(
             if on_batch is not None:
                 on_batch(len(batch_ids))
     finally:
-        torch.random.set_rng_state(generator_state)
+        restore_rng_state(generator_state)
     return outputs
 
 

@@ -28,11 +28,17 @@ def train(
 ) -> None:
     """Fine-tune a LoRA adapter with FSDP2 on NPROC local processes."""
     from quantreason.training.config import ConfigError, load_config
-    from quantreason.training.launch import train_command, train_env
+    from quantreason.training.launch import processes_for, train_command, train_env
 
     try:  # fail here, before starting processes, on a bad profile or override
         set_ = set_ or []
         load_config(profile, list(set_))
+        if processes_for(nproc) < nproc:
+            console.print(
+                f"[yellow]{nproc} processes asked, {processes_for(nproc)} GPU(s) here: "
+                "one process per GPU, same global batch[/yellow]"
+            )
+            nproc = processes_for(nproc)
         command = train_command(profile, data, out, nproc, resume, set_)
     except (ConfigError, ValueError) as exc:
         fail(exc)

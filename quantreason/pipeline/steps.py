@@ -139,15 +139,16 @@ def serving_code() -> list[Path]:
 def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     """Stage ``train``: ``training/train.py`` under torchrun with the profile's settings."""
     from quantreason.training.config import load_config
-    from quantreason.training.launch import train_command, train_env
+    from quantreason.training.launch import processes_for, train_command, train_env
 
+    nproc = processes_for(config.train.nproc)  # one process per GPU where there are GPUs
     overrides = [f"model.name={config.model}", f"train.seed={config.seed}"]
     load_config(config.train.profile, overrides)  # a bad profile fails before processes start
     command = train_command(
-        config.train.profile, paths.data, paths.train, config.train.nproc, overrides=overrides
+        config.train.profile, paths.data, paths.train, nproc, overrides=overrides
     )
     console.print(f"[dim]$ {' '.join(command)}[/dim]")
-    subprocess.run(command, check=True, cwd=REPO_ROOT, env=train_env(config.train.nproc))
+    subprocess.run(command, check=True, cwd=REPO_ROOT, env=train_env(nproc))
     # The trainer's own summary (a resumed run's log repeats steps; the summary does not).
     summary = json.loads((paths.train / "summary.json").read_text())
     keep = (

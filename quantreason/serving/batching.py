@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, Any
 
-from quantreason.generation import Sampling, encode_prompts
+from quantreason.generation import Sampling, encode_prompts, restore_rng_state, rng_state
 from quantreason.serving.errors import Overloaded
 from quantreason.serving.settings import BatchSettings
 
@@ -340,15 +340,14 @@ def sample_continuous(
     once. Torch is seeded with ``seed`` as the engine starts and its state restored after, but
     replies reproduce only approximately (the batch composition changes the arithmetic order).
     """
-    import torch
 
     settings = BatchSettings(max_sequences=max_sequences, request_timeout_s=24 * 3600.0)
     sampling = Sampling(temperature=temperature, top_p=top_p)
-    generator_state = torch.random.get_rng_state()
+    generator_state = rng_state()
     batcher = ContinuousBatcher(loaded, settings, max_new_tokens, sampling=sampling, seed=seed)
     batcher.start()
     try:
         return batcher.sample(questions, samples, max_new_tokens)
     finally:
         batcher.stop()
-        torch.random.set_rng_state(generator_state)
+        restore_rng_state(generator_state)

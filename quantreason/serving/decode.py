@@ -81,7 +81,7 @@ def _decode_times(model: Any, pad_id: int, encoded: Any, tokens: int, kwargs: di
         # Called once per generated token: the gaps between calls are the decode steps.
         def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
             stamps.append(time.perf_counter())
-            return torch.zeros(input_ids.shape[0], dtype=torch.bool)
+            return torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
 
     with torch.inference_mode():
         out = model.generate(
@@ -110,7 +110,7 @@ def decode_rate(
         raise ValueError("new_tokens must be at least 3")
     encoded = loaded.tokenizer(
         encode_prompts(loaded.tokenizer, [question]), return_tensors="pt", add_special_tokens=False
-    )
+    ).to(loaded.model.device)  # on a GPU, not copied over at every step
     model, kwargs = _variant(loaded.model, variant)
     pad_id = loaded.tokenizer.pad_token_id
     _decode_times(model, pad_id, encoded, new_tokens, kwargs)  # warm-up (and compilation)

@@ -43,19 +43,29 @@ SETTINGS: list[tuple[str, int, list[str]]] = [
 GLOBAL_BATCH = 16
 
 
-def matmul_peak_gflops(dtype_name: str, n: int = 1024, repeats: int = 6) -> float:
-    """Best-of-``repeats`` GFLOP/s of an n x n matmul on all cores."""
+def matmul_peak_gflops(
+    dtype_name: str, n: int = 1024, repeats: int = 6, device: str = "cpu"
+) -> float:
+    """Best-of-``repeats`` GFLOP/s of an n x n matmul on all cores, or on the GPU that trains
+    (MFU is against the peak of the device the runs use)."""
     import torch
 
     torch.set_num_threads(os.cpu_count() or 1)
     dtype = {"fp32": torch.float32, "bf16": torch.bfloat16}[dtype_name]
-    a, b = torch.randn(n, n).to(dtype), torch.randn(n, n).to(dtype)
+    a, b = (torch.randn(n, n, device=device).to(dtype) for _ in range(2))
+
+    def sync() -> None:
+        if a.is_cuda:
+            torch.cuda.synchronize()
+
     torch.mm(a, b)
+    sync()
     best = float("inf")
     for _ in range(repeats):
         tic = time.perf_counter()
         for _ in range(4):
             torch.mm(a, b)
+        sync()
         best = min(best, (time.perf_counter() - tic) / 4)
     return 2 * n**3 / best / 1e9
 
@@ -110,20 +120,30 @@ def run_bench(
     from quantreason.models import resolve_model
     from quantreason.precision import native_bf16
     from quantreason.training.distributed import pick_device
-    from quantreason.training.launch import train_command, train_env
+    from quantreason.training.launch import processes_for, train_command, train_env
 
     say = console.print if console is not None else print
     model_path = resolve_model(model)
     params = count_parameters(model_path)
-    peaks = {d: matmul_peak_gflops(d) for d in ("fp32", "bf16")}
-    say(f"matmul peak: fp32 {peaks['fp32']:.0f} GFLOP/s, bf16 {peaks['bf16']:.0f} GFLOP/s")
-    native = native_bf16(pick_device(0))
+    device = pick_device(0)
+    size = 8192 if device.type == "cuda" else 1024  # a GPU needs a large product to be busy
+    peaks = {d: matmul_peak_gflops(d, size, device=str(device)) for d in ("fp32", "bf16")}
+    say(
+        f"matmul peak ({device.type}): fp32 {peaks['fp32']:.0f} GFLOP/s, "
+        f"bf16 {peaks['bf16']:.0f} GFLOP/s"
+    )
+    native = native_bf16(device)
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-train-") as tmp:
         data = data_dir or Path(tmp) / "data"
         if data_dir is None:
             write_bench_data(data, GLOBAL_BATCH * (steps + 1))
         for name, nproc, overrides in SETTINGS:
+            if processes_for(nproc) < nproc:
+                reason = f"needs {nproc} GPUs, this machine has {processes_for(nproc)}"
+                results.append({"name": name, "skipped": reason})
+                say(f"[bold]{name}[/bold]: skipped ({reason})")
+                continue
             if "train.precision=bf16" in overrides and not native:
                 # emulated bf16 runs each step for minutes: the matmul peak above shows why
                 results.append({"name": name, "skipped": "no native bf16 on this machine"})

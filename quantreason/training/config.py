@@ -102,6 +102,10 @@ class TrainSettings(Settings):
             raise ValueError("micro_batch_size must not exceed global_batch_size")
         if self.shared_prefix and not self.response_only_logits:
             raise ValueError("shared_prefix needs response_only_logits")
+        if self.shared_prefix and self.activation_checkpointing:
+            # Under activation checkpointing transformers turns the KV cache off in training,
+            # and the shared prefix is handed to the rows through that cache.
+            raise ValueError("shared_prefix cannot be combined with activation_checkpointing")
         return self
 
 
@@ -118,6 +122,12 @@ class DistributedSettings(Settings):
         True, "Free gathered weights after forward (less memory, one more all-gather in backward)."
     )
     threads_per_rank: Int = _f(0, "torch threads per rank (0: CPU cores / local ranks).", ge=0)
+    collective_timeout_minutes: Int = _f(
+        30,
+        "How long a rank waits in a collective before failing: rank 0 alone writes and "
+        "reload-checks the export, which takes minutes for a 7B base.",
+        gt=0,
+    )
     shard_single_rank: Bool = _f(
         False,
         "Apply FSDP2 even in a world of one rank. It saves nothing there; it runs the sharded "

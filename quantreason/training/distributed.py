@@ -19,12 +19,26 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from quantreason.training.config import TrainConfig
+from quantreason.training.config import ConfigError, TrainConfig
 from quantreason.training.environment import RankInfo
 
 if TYPE_CHECKING:
     import torch
     from torch.distributed.device_mesh import DeviceMesh
+
+
+def check_devices(ranks: RankInfo) -> None:
+    """Fail before any process group when this machine has GPUs but fewer than its local ranks
+    (NCCL refuses two ranks on one GPU; a rank beyond the last GPU has no device at all)."""
+    import torch
+
+    gpus = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if 0 < gpus < ranks.local_world_size:
+        raise ConfigError(
+            f"{ranks.local_world_size} processes on this machine but {gpus} GPU(s): start at "
+            f"most {gpus} (quantreason train --nproc {gpus}), or hide the GPUs "
+            "(CUDA_VISIBLE_DEVICES='') to train on the CPU"
+        )
 
 
 def pick_device(local_rank: int) -> torch.device:
@@ -53,18 +67,23 @@ def set_threads(config: TrainConfig, ranks: RankInfo) -> int:
 
 def init_distributed(config: TrainConfig, ranks: RankInfo, device: torch.device) -> DeviceMesh:
     """Start the process group and return the data-parallel device mesh."""
+    from datetime import timedelta
+
     import torch.distributed as dist
     from torch.distributed.device_mesh import init_device_mesh
 
     backend = config.distributed.backend
+    timeout = timedelta(minutes=config.distributed.collective_timeout_minutes)
     if backend == "auto":
         backend = "nccl" if device.type == "cuda" else "gloo"
     if not dist.is_initialized():
         if ranks.world_size == 1 and "MASTER_ADDR" not in os.environ:
             # A lone process: an in-memory store, no port to pick or collide on.
-            dist.init_process_group(backend, store=dist.HashStore(), rank=0, world_size=1)
+            dist.init_process_group(
+                backend, store=dist.HashStore(), rank=0, world_size=1, timeout=timeout
+            )
         else:
-            dist.init_process_group(backend)
+            dist.init_process_group(backend, timeout=timeout)
     return init_device_mesh(device.type, (ranks.world_size,), mesh_dim_names=("dp",))
 
 

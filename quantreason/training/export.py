@@ -122,6 +122,8 @@ def verify_reload(
         if not torch.equal(loaded[key].to(device=tensor.device, dtype=tensor.dtype), tensor):
             raise ExportError(f"{key} differs after reload")
     if device is not None:
+        if device.type == "cuda":
+            torch.cuda.empty_cache()  # the trained model's cached blocks, before a second copy
         reloaded.to(device)
         batch = {k: v.to(device) for k, v in batch.items()}
     with torch.no_grad(), autocast:
@@ -199,6 +201,11 @@ def export_adapter(
                 write_merged(adapter_dir, model_path, merged_dir, dtype)
         except ExportError as exc:
             error = str(exc)
+        except Exception as exc:
+            # Any failure on rank 0 (a GPU out of memory in the reload, a full disk) must reach
+            # the other ranks, which wait in the broadcast below, so that all fail together.
+            log.exception("export failed on rank 0")
+            error = f"export failed on rank 0: {type(exc).__name__}: {exc}"
     verdict = [error]
     dist.broadcast_object_list(verdict, src=0)
     if verdict[0]:

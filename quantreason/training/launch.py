@@ -12,6 +12,22 @@ from quantreason.paths import REPO_ROOT
 ENTRY_POINT = REPO_ROOT / "training" / "train.py"
 
 
+def gpu_count() -> int:
+    """GPUs torch sees on this machine (0 without CUDA)."""
+    import torch
+
+    return torch.cuda.device_count() if torch.cuda.is_available() else 0
+
+
+def processes_for(nproc: int, gpus: int | None = None) -> int:
+    """Local processes to start: ``nproc``, but no more than the GPUs where there are any.
+
+    NCCL needs a GPU per rank (it refuses two ranks on one); the global batch stays the same
+    with fewer ranks (more accumulation steps), so the run trains the same thing."""
+    gpus = gpu_count() if gpus is None else gpus
+    return min(nproc, gpus) if gpus else nproc
+
+
 def train_command(
     profile: str,
     data: Path,

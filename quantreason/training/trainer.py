@@ -161,6 +161,7 @@ def run(
 
     started = time.perf_counter()
     prepared = prepare(config, paths, ranks)  # every config check, before any process group
+    distributed.check_devices(ranks)
     device = distributed.pick_device(ranks.local_rank)
     config = _for_device(config, device, ranks)
     threads = distributed.set_threads(config, ranks)

@@ -142,3 +142,16 @@ def test_retry_samples_go_only_to_questions_whose_replies_all_failed_the_checks(
     assert [d.replies for d in none] == [3, 3, 3]
     with pytest.raises(ValueError, match="retry_samples"):
         SelfConsistency(retry_samples=-1)
+
+
+def test_sampling_state_is_saved_and_restored_whole() -> None:
+    import torch
+
+    from quantreason.generation import restore_rng_state, rng_state
+
+    state = rng_state()
+    expected = torch.rand(3)
+    restore_rng_state(state)
+    torch.manual_seed(123)  # what sampling does
+    restore_rng_state(state)
+    assert torch.equal(torch.rand(3), expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from quantreason.cli import app
@@ -52,3 +53,37 @@ def test_threads_are_split_between_ranks() -> None:
     assert env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"]
     assert int(env["OMP_NUM_THREADS"]) >= 1
     assert train_env(2, base={"OMP_NUM_THREADS": "3"})["OMP_NUM_THREADS"] == "3"
+
+
+def gpus(monkeypatch, count: int) -> None:
+    """Pretend this machine has ``count`` CUDA devices."""
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: count > 0)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: count)
+
+
+def test_processes_are_one_per_gpu_where_there_are_gpus(monkeypatch) -> None:
+    from quantreason.training.launch import processes_for
+
+    gpus(monkeypatch, 0)
+    assert processes_for(2) == 2  # CPU ranks: as many as asked
+    gpus(monkeypatch, 1)
+    assert processes_for(2) == 1 and processes_for(1) == 1  # NCCL: never two ranks on one GPU
+    gpus(monkeypatch, 4)
+    assert processes_for(2) == 2 and processes_for(8) == 4
+
+
+def test_more_local_ranks_than_gpus_fails_before_any_process_group(monkeypatch) -> None:
+    from quantreason.training.config import ConfigError
+    from quantreason.training.distributed import check_devices
+    from quantreason.training.environment import RankInfo
+
+    two_local = RankInfo(rank=1, local_rank=1, world_size=2, local_world_size=2)
+    gpus(monkeypatch, 1)
+    with pytest.raises(ConfigError, match="2 processes on this machine but 1 GPU"):
+        check_devices(two_local)
+    gpus(monkeypatch, 2)
+    check_devices(two_local)
+    gpus(monkeypatch, 0)
+    check_devices(two_local)  # CPU ranks need no device each

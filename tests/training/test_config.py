@@ -71,6 +71,10 @@ def test_overrides_are_typed_and_win() -> None:
         (["lora.alpha=0.5"], "lora.alpha: Input should be a valid integer"),
         (["model.dtype=bfloat16", "train.precision=fp32"], "needs train.precision bf16"),
         (["model.dtype=bfloat16", "train.precision=auto"], "needs train.precision bf16"),
+        (
+            ["train.shared_prefix=true", "train.activation_checkpointing=true"],
+            "train: shared_prefix cannot be combined with activation_checkpointing",
+        ),
         (["train.epochs"], "section.key=value"),
         (["epochs=1"], "must be section.key"),
     ],
