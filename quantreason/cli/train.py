@@ -33,12 +33,13 @@ def train(
     try:  # fail here, before starting processes, on a bad profile or override
         set_ = set_ or []
         load_config(profile, list(set_))
-        if processes_for(nproc) < nproc:
+        fitted = processes_for(nproc)
+        if fitted < nproc:
             console.print(
-                f"[yellow]{nproc} processes asked, {processes_for(nproc)} GPU(s) here: "
+                f"[yellow]{nproc} processes asked, {fitted} GPU(s) here: "
                 "one process per GPU, same global batch[/yellow]"
             )
-            nproc = processes_for(nproc)
+            nproc = fitted
         command = train_command(profile, data, out, nproc, resume, set_)
     except (ConfigError, ValueError) as exc:
         fail(exc)

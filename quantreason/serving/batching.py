@@ -340,7 +340,6 @@ def sample_continuous(
     once. Torch is seeded with ``seed`` as the engine starts and its state restored after, but
     replies reproduce only approximately (the batch composition changes the arithmetic order).
     """
-
     settings = BatchSettings(max_sequences=max_sequences, request_timeout_s=24 * 3600.0)
     sampling = Sampling(temperature=temperature, top_p=top_p)
     generator_state = rng_state()

@@ -139,8 +139,8 @@ def run_bench(
         if data_dir is None:
             write_bench_data(data, GLOBAL_BATCH * (steps + 1))
         for name, nproc, overrides in SETTINGS:
-            if processes_for(nproc) < nproc:
-                reason = f"needs {nproc} GPUs, this machine has {processes_for(nproc)}"
+            if (fitted := processes_for(nproc)) < nproc:
+                reason = f"needs {nproc} GPUs, this machine has {fitted}"
                 results.append({"name": name, "skipped": reason})
                 say(f"[bold]{name}[/bold]: skipped ({reason})")
                 continue

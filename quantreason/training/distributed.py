@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 def check_devices(ranks: RankInfo) -> None:
     """Fail before any process group when this machine has GPUs but fewer than its local ranks
     (NCCL refuses two ranks on one GPU; a rank beyond the last GPU has no device at all)."""
-    import torch
+    from quantreason.training.launch import gpu_count
 
-    gpus = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    gpus = gpu_count()
     if 0 < gpus < ranks.local_world_size:
         raise ConfigError(
             f"{ranks.local_world_size} processes on this machine but {gpus} GPU(s): start at "
