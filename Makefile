@@ -1,6 +1,6 @@
 # Quick start: `make demo` runs the local end-to-end pipeline, `make test` runs every test.
 # Both set everything up themselves (idempotent): .venv/, pinned Python deps, pinned CDK CLI.
-.PHONY: setup demo test test-containers lint format snapshots clean
+.PHONY: setup demo test test-containers gpu-check lint format snapshots clean
 
 setup:
 	bash scripts/setup.sh
@@ -16,6 +16,11 @@ test: setup
 test-containers: setup
 	bash scripts/containers/setup.sh
 	bash scripts/containers/test.sh
+
+# The cloud training path (SageMaker-style torchrun, nccl, bf16, FSDP2, kill + resume, export) and
+# the predictor on this machine's GPU, with the embedded SmolLM2 (scripts/gpu_check.sh; needs CUDA).
+gpu-check: setup
+	PYTHON=.venv/bin/python bash scripts/gpu_check.sh
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

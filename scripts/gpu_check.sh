@@ -4,24 +4,44 @@
 # (distributed.shard_single_rank), DCP checkpoints, a killed job resumed, the export and its reload
 # check; then the endpoint's predictor on the GPU with the exported adapter.
 #
-#   bash scripts/gpu_check.sh BASE_CONFIG_DIR DATA_DIR OUT_DIR
+#   make gpu-check                                         # embedded SmolLM2, generated data
+#   bash scripts/gpu_check.sh BASE_DIR DATA_DIR OUT_DIR    # any base, any dataset
 #
-# BASE_CONFIG_DIR: a checkpoint directory whose config.json and tokenizer are used with random bf16
-# weights (real weights are too large to carry to a lent GPU machine; this checks the path, not
-# accuracy). DATA_DIR: train.jsonl and questions.jsonl. OUT_DIR: logs, summaries, gpu_check.json.
-# GPU_CHECK_HPS="key=value ..." adds hyperparameters to every job (a CPU dry run: fp32, micro 4).
+# BASE_DIR: a checkpoint directory. Without weights in it (or with GPU_CHECK_RANDOM=1) its
+# config.json and tokenizer are used with random bf16 weights: what a lent GPU machine ran, where
+# the real weights are too large to carry (that checks the path, not accuracy). DATA_DIR:
+# train.jsonl, and questions.jsonl or test.jsonl. OUT_DIR: logs, summaries, gpu_check.json.
+# Without arguments: the embedded SmolLM2 (prepared if need be), 1,000 generated records, runs/gpu-check.
+# GPU_CHECK_HPS="key=value ..." adds hyperparameters to every job (a CPU dry run: fp32, micro 4);
+# without a GPU the check stops unless GPU_CHECK_ALLOW_CPU=1.
 #
 # The micro-batch is 32 without activation checkpointing: at 135M parameters a GPU is bound by
 # kernel launches, and the profile's 7B settings (micro 4, recompute) ran ~12x slower per token
 # on an H200 (experiments.md, session 26).
 set -uo pipefail
-BASE_CONFIG=$1 DATA=$(cd "$2" && pwd) OUT=$3
 HERE=$(cd "$(dirname "$0")/.." && pwd)
+PY=${PYTHON:-python3}
+export PYTHONPATH=$HERE${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false
+if [ "${GPU_CHECK_ALLOW_CPU:-0}" != 1 ] && ! "$PY" -c 'import sys, torch; sys.exit(not torch.cuda.is_available())'; then
+  echo "gpu_check: torch sees no CUDA GPU here (GPU_CHECK_ALLOW_CPU=1 runs it on the CPU)" >&2
+  exit 2
+fi
+if [ $# -eq 0 ]; then
+  set -e
+  DEFAULT=$HERE/runs/gpu-check
+  "$PY" -m quantreason data --out "$DEFAULT/data" --train-size 1000 --validation-size 0 \
+    --test-size 16 >/dev/null
+  set -- "$("$PY" -c 'from quantreason.models import resolve_model; print(resolve_model("embedded"))')" \
+    "$DEFAULT/data" "$DEFAULT/out"
+  set +e
+fi
+BASE_DIR=$1 DATA=$(cd "$2" && pwd) OUT=$3
 WORK=${GPU_CHECK_WORK:-/tmp/gpu-check}
 STEPS=${GPU_CHECK_STEPS:-20}
 LIMIT=${GPU_CHECK_STEP_TIMEOUT:-90}  # seconds per job; a hung collective fails its job only
+QUESTIONS=$DATA/questions.jsonl
+[ -f "$QUESTIONS" ] || QUESTIONS=$DATA/test.jsonl
 rm -rf "$WORK"; mkdir -p "$WORK" "$OUT"
-export PYTHONPATH=$HERE${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false
 : >"$OUT/steps.tsv"
 
 record() {  # record NAME RC SECONDS
@@ -29,7 +49,7 @@ record() {  # record NAME RC SECONDS
 }
 
 hps() {  # the cloud profile's hyperparameters with the check's overrides, as JSON
-  python3 - "$@" <<'PY'
+  "$PY" - "$@" <<'PY'
 import json, os, sys
 hps = {"profile": "cloud-g5.12xlarge", "sagemaker_torch_distributed_enabled": True}
 for item in sys.argv[1:] + os.environ.get("GPU_CHECK_HPS", "").split():
@@ -47,7 +67,7 @@ sm_job() {  # sm_job RUN PORT [ENV=VALUE...]: one SageMaker-style job on one hos
   env SM_HOSTS='["algo-1"]' SM_CURRENT_HOST=algo-1 SM_NUM_GPUS=1 SM_CHANNEL_TRAIN="$DATA" \
     SM_CHANNEL_BASE="$WORK/base" SM_MODEL_DIR="$WORK/$run/model" \
     SM_OUTPUT_DATA_DIR="$WORK/$run/output" SM_HPS="$HPS" "$@" \
-    timeout "$LIMIT" python3 -m torch.distributed.run --nnodes 1 --nproc_per_node 1 \
+    timeout "$LIMIT" "$PY" -m torch.distributed.run --nnodes 1 --nproc_per_node 1 \
     --node_rank 0 --master_addr 127.0.0.1 --master_port "$port" \
     "$HERE/training/train.py" --checkpoint-dir "$WORK/$run/checkpoints" >>"$OUT/$run.log" 2>&1
   local rc=$?
@@ -55,16 +75,21 @@ sm_job() {  # sm_job RUN PORT [ENV=VALUE...]: one SageMaker-style job on one hos
 }
 
 nvidia-smi >"$OUT/env.log" 2>&1
-python3 -c "import sys, torch, transformers, peft; print(sys.version.split()[0], 'torch',
+"$PY" -c "import sys, torch, transformers, peft; print(sys.version.split()[0], 'torch',
 torch.__version__, 'cuda', torch.version.cuda, 'nccl', torch.cuda.nccl.version() if
 torch.cuda.is_available() else None, 'transformers', transformers.__version__, 'peft',
 peft.__version__)" >>"$OUT/env.log" 2>&1
 tail -n 1 "$OUT/env.log"
 
 tic=$SECONDS
-timeout "$LIMIT" python3 "$HERE/scripts/gpu_check.py" random-base "$BASE_CONFIG" "$WORK/base" \
-  >"$OUT/base.log" 2>&1
-record base $? $((SECONDS - tic))
+if [ "${GPU_CHECK_RANDOM:-0}" = 1 ] || ! compgen -G "$BASE_DIR/*.safetensors" >/dev/null; then
+  timeout "$LIMIT" "$PY" "$HERE/scripts/gpu_check.py" random-base "$BASE_DIR" "$WORK/base" \
+    >"$OUT/base.log" 2>&1
+  record "base (random weights)" $? $((SECONDS - tic))
+else
+  ln -s "$(cd "$BASE_DIR" && pwd)" "$WORK/base"
+  record "base (its own weights)" 0 0
+fi
 
 # The job, and beside it the same job killed after its mid-run checkpoint ...
 sm_job full 29500 &
@@ -72,16 +97,16 @@ sm_job resumed 29501 QUANTREASON_FAIL_AT_STEP=$((STEPS * 3 / 4)) &
 wait
 # ... restarted: a SageMaker job resumes whenever a checkpoint exists.
 sm_job resumed 29502
-python3 "$HERE/scripts/gpu_check.py" resume-agrees "$WORK/full/output/train_log.jsonl" \
+"$PY" "$HERE/scripts/gpu_check.py" resume-agrees "$WORK/full/output/train_log.jsonl" \
   "$WORK/resumed/output/train_log.jsonl" --from-step $((STEPS / 2)) >"$WORK/resume_agrees.json"
 record resume_agrees $? 0
 
 tic=$SECONDS
-timeout "$LIMIT" python3 "$HERE/scripts/gpu_check.py" serve "$WORK/base" "$WORK/full/model" \
-  "$DATA/questions.jsonl" "$WORK/serve.json" --limit 16 >"$OUT/serve.log" 2>&1
+timeout "$LIMIT" "$PY" "$HERE/scripts/gpu_check.py" serve "$WORK/base" "$WORK/full/model" \
+  "$QUESTIONS" "$WORK/serve.json" --limit 16 >"$OUT/serve.log" 2>&1
 record serve $? $((SECONDS - tic))
 
-python3 "$HERE/scripts/gpu_check.py" report "$WORK" "$OUT/gpu_check.json" >/dev/null
+"$PY" "$HERE/scripts/gpu_check.py" report "$WORK" "$OUT/gpu_check.json" >/dev/null
 for run in full resumed; do
   cp "$WORK/$run/output/train_log.jsonl" "$OUT/train_log_$run.jsonl" 2>/dev/null
 done
