@@ -87,3 +87,24 @@ def test_more_local_ranks_than_gpus_fails_before_any_process_group(monkeypatch) 
     check_devices(two_local)
     gpus(monkeypatch, 0)
     check_devices(two_local)  # CPU ranks need no device each
+
+
+def test_bench_train_skips_settings_that_need_more_gpus_than_the_machine_has(
+    monkeypatch, tmp_path
+) -> None:
+    import json
+
+    import torch
+
+    from quantreason.training import bench, distributed
+
+    gpus(monkeypatch, 1)
+    # No GPU really here: the peak is measured on the CPU the patched device names.
+    monkeypatch.setattr(distributed, "pick_device", lambda rank: torch.device("cpu"))
+    two_process = [s for s in bench.SETTINGS if s[1] == 2]
+    monkeypatch.setattr(bench, "SETTINGS", two_process)
+    result = bench.run_bench(tmp_path / "bench.json", model="tiny-random", steps=1)
+    assert [r["skipped"] for r in result["settings"]] == ["needs 2 GPUs, this machine has 1"] * len(
+        two_process
+    )
+    assert json.loads((tmp_path / "bench.json").read_text())["matmul_peak_gflops"]["fp32"] > 0
