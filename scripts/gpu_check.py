@@ -110,7 +110,7 @@ def report(work: Path) -> dict[str, Any]:
     """Every run's summary.json and step results under WORK_DIR, in one object."""
     found: dict[str, Any] = {}
     for path in sorted(work.rglob("*.json")):
-        if path.name in {"summary.json", "check.json"} or path.parent == work:
+        if path.name == "summary.json" or path.parent == work:
             try:
                 found[str(path.relative_to(work))] = json.loads(path.read_text())
             except (json.JSONDecodeError, UnicodeDecodeError):
