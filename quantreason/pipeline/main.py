@@ -32,8 +32,14 @@ def run_pipeline(config: PipelineConfig, *, force: bool = False, root: Path | No
     runner = StageRunner(paths.state, force=force)
     stages = build_stages(config, paths)
 
-    def announce(stage: Stage, skipped: bool) -> None:
-        verb = "[yellow]skip[/yellow] (up to date)" if skipped else "[cyan]run[/cyan]"
+    verbs = {
+        "skip": "[yellow]skip[/yellow] (up to date)",
+        "resume": "[cyan]resume[/cyan] (interrupted)",
+        "run": "[cyan]run[/cyan]",
+    }
+
+    def announce(stage: Stage, action: str) -> None:
+        verb = verbs[action]
         console.rule(f"{stage.name}: {stage.description} — {verb}")
 
     results: list[StageResult] = [runner.run(stage, on_start=announce) for stage in stages]

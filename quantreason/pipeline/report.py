@@ -103,7 +103,13 @@ def stage_table(results: list[StageResult]) -> str:
     total = 0.0
     for result in results:
         total += result.seconds
-        status = "skipped (up to date)" if result.skipped else "ran"
+        status = (
+            "skipped (up to date)"
+            if result.skipped
+            else "resumed (time of this attempt only)"
+            if result.resumed
+            else "ran"
+        )
         lines.append(
             f"| {result.name} | {result.description} | {result.seconds / 60:.1f} min | {status} |"
         )

@@ -4,6 +4,11 @@ Each stage records, in ``<run>/<stage>.stage.json``, the hash of its inputs (its
 the output hashes of the stages it reads) and the sha256 of each output file. On a re-run a stage
 is skipped when the input hash is unchanged and every recorded output still has its hash, so an
 interrupted pipeline resumes where it stopped and ``--force`` redoes everything.
+
+A stage that can pick up its own work (training, from its last checkpoint) gives ``resume``:
+the runner notes the input hash in ``<stage>.running.json`` before the stage starts and removes
+the note when it ends, so a note with the same inputs means the last attempt was interrupted
+with nothing changed since, and ``resume`` runs instead of ``run``.
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ class Stage:
     outputs: list[Path]
     settings: dict[str, Any] = field(default_factory=dict)
     after: list[str] = field(default_factory=list)
+    # Continues an interrupted attempt with the same inputs (None: the stage always starts over).
+    resume: Callable[[], dict[str, Any] | None] | None = None
 
 
 @dataclass
@@ -61,6 +68,7 @@ class StageResult:
     skipped: bool
     seconds: float
     summary: dict[str, Any]
+    resumed: bool = False  # continued an interrupted attempt (``Stage.resume``)
 
 
 class StageRunner:
@@ -80,6 +88,16 @@ class StageRunner:
     def _state_path(self, stage: Stage) -> Path:
         return self.state_dir / f"{stage.name}.stage.json"
 
+    def _running_path(self, stage: Stage) -> Path:
+        return self.state_dir / f"{stage.name}.running.json"
+
+    def was_interrupted(self, stage: Stage) -> bool:
+        """True when an earlier attempt at this stage, with the same inputs, never finished."""
+        path = self._running_path(stage)
+        if self.force or not path.exists():
+            return False
+        return json.loads(path.read_text()).get("inputs_hash") == self._inputs_hash(stage)
+
     def _inputs_hash(self, stage: Stage) -> str:
         upstream = {name: self.output_hashes.get(name, {}) for name in stage.after}
         return hash_json({"settings": stage.settings, "upstream": upstream})
@@ -98,12 +116,14 @@ class StageRunner:
         return self._hash_outputs(stage) == recorded
 
     def run(
-        self, stage: Stage, on_start: Callable[[Stage, bool], None] | None = None
+        self, stage: Stage, on_start: Callable[[Stage, str], None] | None = None
     ) -> StageResult:
-        """Run (or skip) one stage and record its outputs."""
+        """Run (or skip, or resume) one stage and record its outputs; ``on_start`` hears which:
+        ``"skip"``, ``"resume"`` or ``"run"``."""
         up_to_date = self.is_up_to_date(stage)
+        resuming = not up_to_date and stage.resume is not None and self.was_interrupted(stage)
         if on_start is not None:
-            on_start(stage, up_to_date)
+            on_start(stage, "skip" if up_to_date else "resume" if resuming else "run")
         started = time.perf_counter()
         if up_to_date:
             state = json.loads(self._state_path(stage).read_text())
@@ -112,7 +132,10 @@ class StageRunner:
                 stage.name, stage.description, True, state.get("seconds", 0.0), state["summary"]
             )
         else:
-            summary = stage.run() or {}
+            running = self._running_path(stage)
+            running.write_text(json.dumps({"inputs_hash": self._inputs_hash(stage)}) + "\n")
+            summary = (stage.resume() if resuming and stage.resume else stage.run()) or {}
+            running.unlink()
             seconds = time.perf_counter() - started
             missing = [str(p) for p in stage.outputs if not p.exists()]
             if missing:
@@ -132,6 +155,8 @@ class StageRunner:
                 )
                 + "\n"
             )
-            result = StageResult(stage.name, stage.description, False, seconds, summary)
+            result = StageResult(
+                stage.name, stage.description, False, seconds, summary, resumed=resuming
+            )
         self.results.append(result)
         return result

@@ -136,8 +136,9 @@ def serving_code() -> list[Path]:
     return [*(path for path, _ in serving_sources()), INFERENCE_VENDOR_REQUIREMENTS]
 
 
-def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
-    """Stage ``train``: ``training/train.py`` under torchrun with the profile's settings."""
+def train(config: PipelineConfig, paths: PipelinePaths, resume: bool = False) -> dict[str, Any]:
+    """Stage ``train``: ``training/train.py`` under torchrun with the profile's settings;
+    ``resume`` continues from the last checkpoint of an interrupted attempt."""
     from quantreason.training.config import load_config
     from quantreason.training.launch import processes_for, train_command, train_env
 
@@ -145,7 +146,7 @@ def train(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
     overrides = [f"model.name={config.model}", f"train.seed={config.seed}"]
     load_config(config.train.profile, overrides)  # a bad profile fails before processes start
     command = train_command(
-        config.train.profile, paths.data, paths.train, nproc, overrides=overrides
+        config.train.profile, paths.data, paths.train, nproc, resume=resume, overrides=overrides
     )
     console.print(f"[dim]$ {' '.join(command)}[/dim]")
     subprocess.run(command, check=True, cwd=REPO_ROOT, env=train_env(nproc))
@@ -300,6 +301,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             name="train",
             description=f"LoRA + FSDP training ({config.train.nproc} processes)",
             run=lambda: train(config, paths),
+            resume=lambda: train(config, paths, resume=True),
             outputs=[paths.adapter, paths.train / "train_log.jsonl"],
             settings={
                 "train": config.train.model_dump(),

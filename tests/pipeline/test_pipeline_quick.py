@@ -6,6 +6,7 @@ It checks the plumbing and the report files, not accuracy.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,18 +16,30 @@ import pytest
 from quantreason.paths import REPO_ROOT
 
 
-def _pipeline(runs: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def _pipeline(
+    runs: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "quantreason", "pipeline", "--profile", "quick",
          "--runs-dir", str(runs), *extra],
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=900, check=False,
+        env={**os.environ, **(env or {})},
     )  # fmt: skip
 
 
 @pytest.mark.slow
-def test_quick_pipeline_runs_every_stage_then_resumes(tmp_path: Path) -> None:
+def test_quick_pipeline_resumes_killed_training_runs_every_stage_then_skips(
+    tmp_path: Path,
+) -> None:
+    # Training dies at step 5 of 6 (a killed machine); its step-3 checkpoint survives.
+    killed = _pipeline(tmp_path, env={"QUANTREASON_FAIL_AT_STEP": "5"})
+    assert killed.returncode != 0
+    assert (tmp_path / "quick" / "state" / "train.running.json").is_file()
     first = _pipeline(tmp_path)
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    assert "train: LoRA + FSDP training (2 processes) — resume (interrupted)" in first.stdout
+    assert "resumed from" in first.stderr and "step_000003" in first.stderr
+    assert not (tmp_path / "quick" / "state" / "train.running.json").exists()
     run = tmp_path / "quick"
     report = run / "report"
     for name in ("report.md", "results.json", "train_log.jsonl", "loss.png", "accuracy.png",
@@ -44,6 +57,7 @@ def test_quick_pipeline_runs_every_stage_then_resumes(tmp_path: Path) -> None:
     assert capacity["min_instances"] >= 1 and capacity["target_invocations_per_instance"] > 0
     text = (report / "report.md").read_text()
     assert "Where the time goes" in text and "| train |" in text
+    assert "resumed (time of this attempt only)" in text  # the train row says so
     latest = json.loads((tmp_path / "latest.json").read_text())
     assert Path(latest["adapter"], "adapter_config.json").is_file()
 

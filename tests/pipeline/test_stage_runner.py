@@ -113,3 +113,55 @@ def test_report_links_the_experiment_log_only_when_there_is_one(tmp_path: Path) 
     assert _experiments_note(tmp_path) == []
     (tmp_path / "experiments.md").write_text("# tried\n")
     assert _experiments_note(tmp_path)[0] == EXPERIMENTS_NOTE
+
+
+def _resumable(out: Path, calls: list[str], crash: bool = False) -> Stage:
+    """A stage that records whether it started over or resumed, and can die part-way."""
+
+    def attempt(how: str) -> dict:
+        calls.append(how)
+        if crash:
+            raise KeyboardInterrupt  # the pipeline stopped part-way (Ctrl-C, a killed machine)
+        out.write_text("done")
+        return {"how": how}
+
+    return Stage(
+        out.name, "test", lambda: attempt("run"), [out], {"x": 1}, resume=lambda: attempt("resume")
+    )
+
+
+def test_an_interrupted_stage_resumes_and_a_finished_one_does_not(tmp_path: Path) -> None:
+    import pytest
+
+    calls: list[str] = []
+    out = tmp_path / "model.txt"
+    with pytest.raises(KeyboardInterrupt):
+        StageRunner(tmp_path / "state").run(_resumable(out, calls, crash=True))
+    actions: list[str] = []
+    result = StageRunner(tmp_path / "state").run(
+        _resumable(out, calls), on_start=lambda stage, action: actions.append(action)
+    )
+    assert calls == ["run", "resume"] and actions == ["resume"]
+    assert result.resumed and result.summary == {"how": "resume"}
+    assert not (tmp_path / "state" / "model.txt.running.json").exists()
+
+    # Finished: the next attempt (after the output is edited) starts over, as does --force.
+    out.write_text("edited")
+    assert not StageRunner(tmp_path / "state").run(_resumable(out, calls)).resumed
+    assert calls[-1] == "run"
+
+
+def test_an_interrupted_stage_starts_over_when_its_inputs_changed(tmp_path: Path) -> None:
+    import pytest
+
+    calls: list[str] = []
+    out = tmp_path / "model.txt"
+    with pytest.raises(KeyboardInterrupt):
+        StageRunner(tmp_path / "state").run(_resumable(out, calls, crash=True))
+    changed = _resumable(out, calls)
+    changed.settings = {"x": 2}  # e.g. a new learning rate: the old checkpoints do not apply
+    assert not StageRunner(tmp_path / "state").run(changed).resumed
+    with pytest.raises(KeyboardInterrupt):
+        StageRunner(tmp_path / "state").run(_resumable(out, calls, crash=True))
+    assert not StageRunner(tmp_path / "state", force=True).run(_resumable(out, calls)).resumed
+    assert calls == ["run", "run", "run", "run"]
