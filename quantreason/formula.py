@@ -118,23 +118,47 @@ def _stdev(*values: float, population: bool = False) -> float:
     return math.sqrt(squares / (len(values) if population else len(values) - 1))
 
 
-def irr(*cash_flows: float) -> float:
-    """Rate per period (0.12 = 12 %) at which the cash flows, the first now and one a period
-    after it, have a net present value of zero. Needs a sign change (an outlay then inflows);
-    found by bisection between -99 % and 1000 %, where NPV falls as the rate rises."""
-    if len(cash_flows) < 2 or cash_flows[0] >= 0 or math.fsum(cash_flows[1:]) <= 0:
-        raise FormulaError("irr needs an outlay first (negative) and inflows after it")
+RATE_LOW, RATE_HIGH = -0.99, 10.0  # the rates the solvers search: -99 % to 1000 % a period
 
-    def value(rate: float) -> float:
-        return math.fsum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows))
 
-    low, high = -0.99, 10.0
-    if value(low) < 0 or value(high) > 0:
-        raise FormulaError("irr: no rate between -99 % and 1000 % sets the NPV to zero")
+def _solve_rate(excess: Callable[[float], float], name: str) -> float:
+    """The rate in [RATE_LOW, RATE_HIGH] where ``excess`` (a present value minus its target,
+    falling as the rate rises) is zero, by bisection: robust where Newton's method can jump."""
+    low, high = RATE_LOW, RATE_HIGH
+    if excess(low) < 0 or excess(high) > 0:
+        raise FormulaError(f"{name}: no rate between -99 % and 1000 % a period fits")
     for _ in range(200):
         middle = (low + high) / 2
-        low, high = (middle, high) if value(middle) > 0 else (low, middle)
+        low, high = (middle, high) if excess(middle) > 0 else (low, middle)
     return (low + high) / 2
+
+
+def irr(*cash_flows: float) -> float:
+    """Rate per period (0.12 = 12 %) at which the cash flows, the first now and one a period
+    after it, have a net present value of zero. Needs a sign change (an outlay then inflows)."""
+    if len(cash_flows) < 2 or cash_flows[0] >= 0 or math.fsum(cash_flows[1:]) <= 0:
+        raise FormulaError("irr needs an outlay first (negative) and inflows after it")
+    return _solve_rate(
+        lambda rate: math.fsum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows)), "irr"
+    )
+
+
+def rate(nper: float, payment: float, present_value: float) -> float:
+    """Rate per period (Excel's RATE, signs positive) at which ``payment`` at the end of each of
+    ``nper`` periods repays ``present_value``: a loan's monthly rate from its payment."""
+    periods = _periods(nper)
+    if payment <= 0 or present_value <= 0:
+        raise FormulaError("rate needs a positive payment and a positive present value")
+    return _solve_rate(lambda r: pv(r, periods, payment) - present_value, "rate")
+
+
+def ytm(price: float, payment: float, nper: float, future_value: float = 100.0) -> float:
+    """Yield per period of a bond bought at ``price`` paying ``payment`` at the end of each of
+    ``nper`` periods and ``future_value`` (default face 100: prices quoted per 100) at the end."""
+    periods = _periods(nper)
+    if price <= 0 or payment < 0 or future_value <= 0:
+        raise FormulaError("ytm needs a positive price and face value and a coupon of at least 0")
+    return _solve_rate(lambda r: pv(r, periods, payment, future_value) - price, "ytm")
 
 
 def _black_scholes(
@@ -188,6 +212,8 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "stdev": (_stdev, 2, None),  # sample (n - 1), as spreadsheets' STDEV
     "pstdev": (lambda *xs: _stdev(*xs, population=True), 2, None),  # population (n)
     "irr": (irr, 2, None),
+    "rate": (rate, 3, 3),
+    "ytm": (ytm, 3, 4),
     "bs_call": (bs_call, 5, 5),
     "bs_put": (bs_put, 5, 5),
 }

@@ -282,6 +282,29 @@ def test_irr_sets_the_npv_to_zero() -> None:
         evaluate("irr(100, 50, 60)")
 
 
+def test_rate_solves_a_loans_periodic_rate() -> None:
+    # 10,000 repaid by 12 payments at 1 % a month: annuity factor 11.2551 (tables), payment
+    # 10,000 / 11.2551 = 888.49. Payments that only return the principal: a rate of zero.
+    assert evaluate("rate(12, 888.49, 10000)") == pytest.approx(0.01, abs=1e-5)
+    assert evaluate("rate(4, 25, 100)") == pytest.approx(0.0, abs=1e-9)
+    with pytest.raises(FormulaError, match="positive"):
+        evaluate("rate(12, -888.49, 10000)")
+    with pytest.raises(FormulaError, match="whole number"):
+        evaluate("rate(12.5, 888.49, 10000)")
+
+
+def test_ytm_solves_a_bonds_yield_from_its_price() -> None:
+    # At par the yield is the coupon rate; 6 % coupon, 5 years at a 5 % yield: 6 * 4.329477
+    # (annuity factor) + 100 * 0.783526 (discount factor) = 104.3295; a zero bought at
+    # 100 / 1.06**5 = 74.7258 yields 6 %; a face of 1,000 is the fourth argument.
+    assert evaluate("ytm(100, 5, 10)") == pytest.approx(0.05, abs=1e-9)
+    assert evaluate("ytm(104.3295, 6, 5)") == pytest.approx(0.05, abs=1e-6)
+    assert evaluate("ytm(74.7258, 0, 5)") == pytest.approx(0.06, abs=1e-6)
+    assert evaluate("ytm(1043.295, 60, 5, 1000)") == pytest.approx(0.05, abs=1e-6)
+    with pytest.raises(FormulaError, match="no rate"):
+        evaluate("ytm(0.001, 5, 10)")  # even 1000 % a period leaves it worth ~0.5
+
+
 def test_standard_deviations_sample_and_population() -> None:
     # 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum to 32; population 32/8 = 4 -> 2,
     # sample 32/7.
