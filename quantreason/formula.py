@@ -124,12 +124,19 @@ RATE_LOW, RATE_HIGH = -0.99, 10.0  # the rates the solvers search: -99 % to 1000
 def _solve_rate(excess: Callable[[float], float], name: str) -> float:
     """The rate in [RATE_LOW, RATE_HIGH] where ``excess`` (a present value minus its target,
     falling as the rate rises) is zero, by bisection: robust where Newton's method can jump."""
+
+    def sign(rate: float) -> float:
+        try:
+            return excess(rate)
+        except OverflowError:  # near -99 % over hundreds of periods: worth more than any target
+            return math.inf
+
     low, high = RATE_LOW, RATE_HIGH
-    if excess(low) < 0 or excess(high) > 0:
+    if sign(low) < 0 or sign(high) > 0:
         raise FormulaError(f"{name}: no rate between -99 % and 1000 % a period fits")
     for _ in range(200):
         middle = (low + high) / 2
-        low, high = (middle, high) if excess(middle) > 0 else (low, middle)
+        low, high = (middle, high) if sign(middle) > 0 else (low, middle)
     return (low + high) / 2
 
 

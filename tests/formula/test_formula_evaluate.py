@@ -287,6 +287,9 @@ def test_rate_solves_a_loans_periodic_rate() -> None:
     # 10,000 / 11.2551 = 888.49. Payments that only return the principal: a rate of zero.
     assert evaluate("rate(12, 888.49, 10000)") == pytest.approx(0.01, abs=1e-5)
     assert evaluate("rate(4, 25, 100)") == pytest.approx(0.0, abs=1e-9)
+    # A 30-year mortgage of 300,000 at 5.5 % a year, monthly: the familiar 1,703.37 a month
+    # (the search's low end, -99 % a month over 360 months, overflows a float on the way).
+    assert evaluate("rate(360, 1703.37, 300000)*12") == pytest.approx(0.055, abs=1e-6)
     with pytest.raises(FormulaError, match="positive"):
         evaluate("rate(12, -888.49, 10000)")
     with pytest.raises(FormulaError, match="whole number"):
