@@ -13,6 +13,7 @@ from quantreason.tasks import (
     changes,
     choice,
     corporate,
+    equity_actions,
     fx,
     goals,
     growth,
@@ -24,10 +25,13 @@ from quantreason.tasks import (
     options,
     payoffs,
     performance,
+    portfolio_ops,
     rates,
     ratios,
     returns,
     risk,
+    short_term,
+    solved_rates,
     statistics,
     trading,
     valuation,
@@ -62,6 +66,10 @@ _ORDERED: tuple[Family, ...] = tuple(
         *payoffs.FAMILIES,
         *statistics.FAMILIES,
         *changes.FAMILIES,
+        *portfolio_ops.FAMILIES,
+        *equity_actions.FAMILIES,
+        *short_term.FAMILIES,
+        *solved_rates.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

@@ -70,7 +70,10 @@ def _scaled_questions(count: int) -> list[tuple[str, dict[str, Num], str]]:
             nums = family.draw(rng, ood=rng.random() < 0.5)
             if any(num.scale != 1 for num in nums.values()):
                 texts = family.texts(rng, nums)
-                found.append((name, nums, " ".join(texts.values())))
+                # A template's words (a "30/360" basis) justify its constants; every value is
+                # appended too, since a list family's first template may show only a few.
+                question = family.templates[0].format(**texts)
+                found.append((name, nums, " ".join((question, *texts.values()))))
         if len(found) >= count:
             break
     return found
