@@ -284,7 +284,8 @@ class Family:
     # items present.
     optional: tuple[str, ...] = ()
     # What the task itself weighs (quantreason.tasks.phrasing.REMARK_TOPICS: "costs", "taxes",
-    # "leverage"): an aside telling the reader to ignore it would contradict the question.
+    # "leverage", "currency", "rounding", "shorting"): an aside telling the reader to ignore it
+    # would contradict the question.
     uses: frozenset[str] = frozenset()
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:

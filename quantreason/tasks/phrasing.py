@@ -168,8 +168,11 @@ REMARK_TOPICS: dict[str, frozenset[str]] = {
     "My broker charges a flat fee per trade, which you can ignore.": frozenset({"costs"}),
     "Ignore the $4.95 commission on each trade.": frozenset({"costs"}),
     "There is a 0.5% platform fee, but please ignore it.": frozenset({"costs"}),
-    "No leverage is involved.": frozenset({"leverage"}),
+    "No leverage is involved.": frozenset({"leverage", "shorting"}),
     "Don't worry about currency conversion.": frozenset({"currency"}),
+    # a whole count (contracts, shares) is rounded as the question says, never "however"
+    "Round however you like.": frozenset({"rounding"}),
+    "It's a long-only mandate.": frozenset({"shorting"}),  # beside a short futures hedge
 }
 OOD_DISTRACTORS = (
     "The custodian bank is based in Zurich.",
