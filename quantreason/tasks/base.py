@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -342,3 +343,21 @@ def money(train: Range, ood: tuple[Range, ...], decimals: int = 0, **kw: object)
 def plain(train: Range, ood: tuple[Range, ...], decimals: int = 0, **kw: object) -> Param:
     """A bare number: years, prices, ratios, counts."""
     return Param("plain", train, ood, decimals, **kw)  # type: ignore[arg-type]
+
+
+def article(text: str) -> str:
+    """ "a" or "an" before ``text`` as it is read aloud: a number first ("an 8% discount", "an
+    $18,000 deposit", "a 0.5% discount", "an 11-day window"), else by its first letter ("a
+    USD 8,000 deposit", said "you")."""
+    body = text.lstrip("$€£+-")
+    if not body[:1].isdigit():
+        return "an" if body[:1].lower() in "aeio" else "a"
+    whole = re.match(r"[\d,]+", body)
+    digits = whole.group().replace(",", "") if whole else body
+    lead = digits[: len(digits) % 3 or 3]  # the digits read before "thousand", "million"
+    return "an" if lead.startswith("8") or lead in ("11", "18") else "a"
+
+
+def with_article(text: str) -> str:
+    """``text`` after its article: "an 8% discount", "a 91-day bill"."""
+    return f"{article(text)} {text}"

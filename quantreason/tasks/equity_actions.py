@@ -41,14 +41,8 @@ from quantreason.tasks.base import (
     money,
     number_texts,
     plain,
+    with_article,
 )
-
-
-def _with_article(text: str) -> str:
-    """``text`` (a number first: "8-for-1 split") after "a", or "an" where the number is said
-    with a vowel first (eight, eleven, eighteen, eighty..., eight hundred...)."""
-    number = text.split("-", 1)[0]
-    return ("an " if number.startswith("8") or number in ("11", "18") else "a ") + text
 
 
 def _round_to(value: float, significant: int) -> float:
@@ -83,27 +77,38 @@ def _draw_styles(rng: random.Random) -> tuple[bool, bool]:
 
 # --- split_adjusted_price --------------------------------------------------------------------
 
-# Forward splits come to shares that have grown expensive, reverse splits to penny stocks.
-# Out of range: four-figure share prices split 10-, 20- or 50-for-1 (Chipotle, Amazon) and
-# sub-dollar shares consolidated 1-for-25 to 1-for-100.
+# Forward splits come to shares that have grown expensive, reverse splits to penny stocks,
+# and the ratio fits the price: a forward split leaves a share worth at least $10, a reverse
+# split lifts one to $1 to $60 (no $15 share split 5-for-1 into $3 ones, no $12 share
+# consolidated 1-for-20 into a $240 one). Out of range: four-figure share prices split 7- to
+# 50-for-1 (Chipotle, Amazon) and sub-dollar shares consolidated 1-for-25 to 1-for-100.
 _SPLIT_PRICE = money((0.3, 1200), ((1500, 9000), (0.01, 0.29)), decimals=2, ood_decimals=3)
-_FORWARD_PRICE = money((15, 1200), ((1500, 9000),), decimals=2)
+_FORWARD_PRICE = money((20, 1200), ((1500, 9000),), decimals=2)
 _REVERSE_PRICE = money((0.3, 12), ((0.01, 0.29),), decimals=2, ood_decimals=3)
 _FORWARD_RATIOS = ((2, 1), (2, 1), (3, 2), (3, 1), (4, 1), (5, 1), (5, 2), (4, 3))
 _REVERSE_RATIOS = ((1, 2), (1, 3), (1, 4), (1, 5), (1, 8), (1, 10), (1, 10), (1, 15), (1, 20))
 _OOD_FORWARD_RATIOS = ((10, 1), (20, 1), (50, 1), (15, 1), (7, 1))
 _OOD_REVERSE_RATIOS = ((1, 25), (1, 30), (1, 40), (1, 50), (1, 100))
+# The price after a split: at least this after a forward split, within these after a reverse.
+_FORWARD_FLOOR = 10.0
+_REVERSE_RESULT = (1.0, 60.0)
 
 
 def _split_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
-    """A forward split of an expensive share or a reverse split of a cheap one."""
+    """A forward split of an expensive share or a reverse split of a cheap one, with a ratio
+    that brings the price where such splits bring it (see ``_FORWARD_FLOOR``): a 4-for-3 or
+    3-for-2 split of a $20 share, a 5-for-1 split only from $50."""
     _, round_figures = _draw_styles(rng)
     if rng.random() < 0.55:
         price = _FORWARD_PRICE.draw(rng, ood, round_figures=round_figures)
-        a, b = rng.choice(_OOD_FORWARD_RATIOS if ood else _FORWARD_RATIOS)
+        ratios = _OOD_FORWARD_RATIOS if ood else _FORWARD_RATIOS
+        fitting = [(a, b) for a, b in ratios if price.value * b / a >= _FORWARD_FLOOR]
     else:
         price = _REVERSE_PRICE.draw(rng, ood, round_figures=round_figures)
-        a, b = rng.choice(_OOD_REVERSE_RATIOS if ood else _REVERSE_RATIOS)
+        ratios = _OOD_REVERSE_RATIOS if ood else _REVERSE_RATIOS
+        low, high = _REVERSE_RESULT
+        fitting = [(a, b) for a, b in ratios if low <= price.value * b / a <= high]
+    a, b = rng.choice(fitting)  # never empty: 4-for-3 from $20, 1-for-100 from $0.01
     return {"P": price, "a": Num(float(a), 0, "plain"), "b": Num(float(b), 0, "plain")}
 
 
@@ -145,7 +150,7 @@ def _split_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["meaning"] = meaning
     texts["terms"] = f"{a}-for-{b} ({meaning})"
     texts["split"] = f"{a}-for-{b} {noun} ({meaning})"
-    texts["a_split"] = _with_article(texts["split"])
+    texts["a_split"] = with_article(texts["split"])
     texts["kind"] = "reverse split" if reverse else "split"
     return texts
 
@@ -237,21 +242,21 @@ SPLIT_ADJUSTED_PRICE = Family(
                 "pre-split share price",
                 "share price before the split",
                 "current share price",
-                "price per share before the action",
-                "last close before the split",
-                "stock price today",
-                "price before the split takes effect",
+                "price per share before the split",
+                "closing price before the split",
+                "current stock price",
+                "share price on the eve of the split",
                 "pre-split price",
             ),
             "terms": (
                 "split ratio",
                 "stock split ratio",
-                "split terms",
                 "announced split ratio",
-                "terms of the split",
                 "share split ratio",
-                "ratio of the split (new for old)",
-                "ratio of the split",
+                "board-approved split ratio",
+                "new-for-old share ratio",
+                "corporate action ratio",
+                "exchange ratio for the split",
             ),
         },
         asks=(
@@ -267,7 +272,7 @@ SPLIT_ADJUSTED_PRICE = Family(
             "What does the price become after the split, other things being equal?",
         ),
         ood_labels={
-            "P": ("quotation prior to the exchange of shares",),
+            "P": ("pre-exchange per-share quotation",),
             "terms": ("share-count restructuring basis",),
         },
         ood_asks=(
@@ -342,7 +347,7 @@ def _rights_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     terms = f"{new} for {held}"
     texts["terms"] = terms
     texts["ratio"] = f"{n}-for-{m} ({terms})"
-    texts["a_ratio"] = _with_article(texts["ratio"])
+    texts["a_ratio"] = with_article(texts["ratio"])
     return texts
 
 
@@ -435,31 +440,31 @@ RIGHTS_ISSUE_TERP = Family(
                 "cum-rights share price",
                 "share price before going ex-rights",
                 "cum-rights price",
-                "last close cum-rights",
+                "cum-rights closing price",
                 "market price with rights attached",
-                "price of existing shares (cum-rights)",
-                "current share price (cum-rights)",
-                "pre-issue share price (cum-rights)",
+                "pre-issue market price",
+                "current cum-rights quote",
+                "share price ahead of the ex-date",
             ),
             "S": (
                 "subscription price",
                 "rights issue price",
-                "issue price of the new shares",
+                "issue price per new share",
                 "price payable per new share",
-                "offer price for the new shares",
-                "exercise price of the rights",
+                "offer price per new share",
+                "rights exercise price",
                 "subscription price per new share",
-                "price of the new shares",
+                "new-share price",
             ),
             "ratio": (
-                "rights issue terms",
+                "rights issue ratio",
                 "rights ratio",
-                "terms of the issue",
                 "offer ratio",
-                "rights terms",
                 "issue ratio",
-                "ratio of new to existing shares",
-                "entitlement ratio",
+                "new-to-existing share ratio",
+                "subscription ratio",
+                "rights offer ratio",
+                "rights allotment ratio",
             ),
         },
         asks=(
@@ -475,7 +480,7 @@ RIGHTS_ISSUE_TERP = Family(
             "What is the theoretical post-issue price per share, every right taken up?",
         ),
         ood_labels={
-            "P": ("quotation with entitlements attached",),
+            "P": ("entitlement-bearing quotation",),
             "S": ("consideration payable per fresh share",),
             "ratio": ("entitlement basis",),
         },
@@ -530,7 +535,8 @@ def _amount(raw: float, scaled: bool) -> Num:
 
 def _eps_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Numbers as usual, ``{months}``: "4 months" (or "1 month") and ``{issued}``: when the
-    new shares came, with the month count as a digit ("4 months into the year")."""
+    new shares came, with the month count as a digit ("4 months into the year"), save "after
+    the first month of the year" (not "the first 1 month"; the 1 is a structural number)."""
     texts = number_texts(rng, nums)
     months = round(nums["m"].value)
     texts["months"] = f"{months} month" if months == 1 else f"{months} months"
@@ -538,7 +544,9 @@ def _eps_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         (
             f"{texts['months']} into the financial year",
             f"at the end of month {months} of the year",
-            f"after the first {texts['months']} of the year",
+            "after the first month of the year"
+            if months == 1
+            else f"after the first {texts['months']} of the year",
             f"{texts['months']} into the year",
         )
     )
@@ -578,8 +586,8 @@ WEIGHTED_EPS = Family(
         "issue; a further {k} shares were issued for cash {issued}. Calculate basic earnings "
         "per share, time-weighting the share issue.",
         "Hi Lea, can you check the EPS in the draft accounts? Earnings {NI}, pref dividends "
-        "{Dp}, {N0} shares at 1 January, plus {k} new shares issued {issued} (count them only "
-        "from the issue date). What basic EPS do you get? Thanks, Tom",
+        "{Dp}, {N0} shares at the start of the financial year, plus {k} new shares issued "
+        "{issued} (count them only from the issue date). What basic EPS do you get? Thanks, Tom",
         "eps? NI {NI}, pref divs {Dp}, shares at start {N0}, +{k} issued {issued} (time-weighted)",
         "| net income | preferred dividends | opening shares | new shares | months before issue "
         "|\n| {NI} | {Dp} | {N0} | {k} | {m} |\nBasic EPS (new shares weighted by time "
@@ -638,9 +646,9 @@ WEIGHTED_EPS = Family(
         "Reported earnings {NI}, senior (preferred) distributions {Dp}. Common equity began "
         "the period at {N0} units, with {k} units placed {issued} and counted pro rata from "
         "placement. Determine the per-unit earnings figure.",
-        "Income statement shows {NI}; {Dp} goes to preference holders. Opening ordinary "
-        "capital {N0} shares; {k} further shares allotted {issued}, weighted by the months "
-        "they existed. Earnings per ordinary share?",
+        "Income statement shows net profit of {NI}; {Dp} goes to preference holders. Opening "
+        "ordinary capital {N0} shares; {k} further shares allotted {issued}, weighted by the "
+        "months they existed. Earnings per ordinary share?",
         "Supposing a listed firm books {NI} in profits and distributes {Dp} to its preference "
         "stockholders, while its {N0} opening ordinary units were supplemented by {k} units "
         "{issued}, what per-unit earnings result with a time-apportioned unit count?",
@@ -651,51 +659,51 @@ WEIGHTED_EPS = Family(
                 "net income",
                 "net profit for the year",
                 "profit after tax",
-                "earnings for the year",
-                "net earnings",
                 "annual net income",
-                "NI",
+                "after-tax profit",
+                "net income for the year",
+                "reported net profit",
                 "bottom-line profit",
             ),
             "Dp": (
-                "preferred dividends",
-                "preference dividends",
-                "dividends on preferred stock",
-                "pref dividends",
-                "preferred dividends paid",
-                "dividends to preferred shareholders",
-                "preferred stock dividends for the year",
-                "preference share dividends",
+                "preferred dividend total",
+                "preference dividend total",
+                "total preferred dividend",
+                "preferred dividend for the year",
+                "preference dividend",
+                "amount paid to preferred shareholders",
+                "dividend on preferred stock",
+                "preference share dividend",
             ),
             "N0": (
-                "shares outstanding at the start of the year",
+                "share count at the start of the year",
                 "opening share count",
-                "shares in issue at the beginning of the year",
-                "common shares at year start",
-                "shares outstanding on 1 January",
-                "ordinary shares at the start of the year",
-                "beginning shares outstanding",
-                "shares brought forward",
+                "number of shares in issue at the beginning of the year",
+                "common share count at year start",
+                "number of shares outstanding at the start of the year",
+                "ordinary share count at the start of the year",
+                "opening number of shares",
+                "share count brought forward",
             ),
             "k": (
-                "new shares issued during the year",
-                "shares issued in the year",
-                "number of new shares sold",
+                "number of new shares issued during the year",
                 "new share issue",
-                "additional shares issued",
-                "shares added mid-year",
-                "new common shares issued",
-                "size of the share issue",
+                "mid-year share issue",
+                "share issue size",
+                "count of new shares sold",
+                "additional share count",
+                "number of new common shares issued",
+                "number of shares added during the year",
             ),
             "m": (
-                "months into the year before the new shares were issued",
-                "months elapsed before the share issue",
-                "month-end after which the new shares were issued",
-                "whole months before the issue",
-                "months of the year gone when the shares were issued",
-                "issue timing (months after the start of the year)",
-                "number of months before the new shares came",
-                "months before the new shares existed",
+                "number of months before the issue",
+                "number of whole months before the share issue",
+                "pre-issue period in months",
+                "month count before the share issue",
+                "time to the share issue in months",
+                "number of months elapsed before the issue",
+                "number of months of the year before the issue",
+                "number of months from year start to the issue",
             ),
         },
         asks=(
@@ -713,11 +721,11 @@ WEIGHTED_EPS = Family(
             "months after they were issued.",
         ),
         ood_labels={
-            "NI": ("attributable profit prior to preference payouts",),
-            "Dp": ("senior distributions to preference holders",),
-            "N0": ("ordinary units in circulation on day one",),
-            "k": ("units placed part-way through",),
-            "m": ("months that had run before the placing",),
+            "NI": ("attributable group profit",),
+            "Dp": ("preference-holder distribution",),
+            "N0": ("day-one ordinary unit count",),
+            "k": ("mid-period unit placing",),
+            "m": ("pre-placing span in months",),
         },
         ood_asks=(
             "Determine per-unit earnings for ordinary holders with a time-apportioned unit count.",
@@ -913,24 +921,24 @@ PAYBACK_PERIOD = Family(
         labels={
             "C": (
                 "initial outlay",
-                "upfront cost",
+                "initial cost",
                 "initial investment",
-                "cost today",
-                "capital expenditure now",
-                "amount invested at the start",
-                "purchase price paid up front",
-                "investment required today",
+                "project cost",
+                "capital expenditure",
+                "starting investment",
+                "purchase price",
+                "required investment",
             ),
             **_year_labels(
                 (
                     "year {n} inflow",
                     "cash inflow in year {n}",
                     "year-{n} cash flow",
-                    "net cash in year {n}",
+                    "net cash inflow in year {n}",
                     "inflow for year {n}",
-                    "year {n} cash receipts",
-                    "savings in year {n}",
-                    "operating cash flow, year {n}",
+                    "year {n} cash receipt",
+                    "saving in year {n}",
+                    "operating cash flow for year {n}",
                 )
             ),
         },
@@ -955,8 +963,8 @@ PAYBACK_PERIOD = Family(
             "cash comes in at a steady pace?",
         ),
         ood_labels={
-            "C": ("capital sunk at inception",),
-            **_year_labels(("receipts accruing during year {n}",)),
+            "C": ("inception capital commitment",),
+            **_year_labels(("accrued receipt for year {n}",)),
         },
         ood_asks=(
             "Disregarding the time value of money, when is the commitment fully recouped, "

@@ -38,6 +38,7 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    with_article,
 )
 
 
@@ -113,9 +114,11 @@ def _bond_weight(nums: dict[str, Num]) -> dict[str, Num]:
 
 
 def _mix_texts(rng: random.Random, nums: Values) -> dict[str, str]:
-    """Numbers as usual, and ``{mix}``: the stock/bond split as people write it ("60/40")."""
+    """Numbers as usual, ``{mix}``: the stock/bond split as people write it ("60/40"), and
+    ``{a_mix}``: the split with its article ("a 60/40", "an 80/20")."""
     texts = number_texts(rng, nums)
     texts["mix"] = f"{nums['w'].shown}/{nums['wb'].shown}"
+    texts["a_mix"] = with_article(texts["mix"])
     return texts
 
 
@@ -157,7 +160,7 @@ REBALANCE_TRADE = Family(
         "the value of equities that must be sold and reinvested in bonds to restore the target "
         "allocation.",
         "Hi Sam, after the rally the client's account is {S} in equities and {B} in fixed "
-        "income. Their IPS sets a {mix} stock/bond mix. How much equity should we trim, moving "
+        "income. Their IPS sets {a_mix} stock/bond mix. How much equity should we trim, moving "
         "the cash into bonds, to get back exactly on target? No costs to worry about. Thanks, "
         "Priya",
         "| stocks | bonds | target stock weight |\n| {S} | {B} | {w} |\nAmount of stock to sell "
@@ -179,7 +182,7 @@ REBALANCE_TRADE = Family(
         "bonds, needed to rebalance to policy.",
         "Trim equities back to {w}: currently {S} equities, {B} bonds. Sale amount (proceeds "
         "go to bonds)?",
-        "We run a {mix} stock/bond model portfolio. The stock sleeve is {S}, the bond sleeve "
+        "We run {a_mix} stock/bond model portfolio. The stock sleeve is {S}, the bond sleeve "
         "{B}. How much stock do we sell into bonds to rebalance?",
         "How much of a stock position worth {S} should be sold and moved into bonds if the "
         "bond position is {B} and the target stock weight is {w}?",
@@ -207,9 +210,9 @@ REBALANCE_TRADE = Family(
         "Equity sleeve {S}, fixed-income sleeve {B}; the mandate pins equities at {w}. What "
         "notional of equity should be liquidated and recycled into fixed income to sit "
         "precisely on the mandate?",
-        "Your shares have outgrown your gilts: {S} versus {B}. Your chosen share allocation is "
-        "{w}. Cut the shares by how much, buying gilts with every penny raised, so the mix "
-        "lands on target?",
+        "Your shares have outgrown your bond holdings: {S} versus {B}. Your chosen share "
+        "allocation is {w}. Cut the shares by how much, putting the whole sum raised into "
+        "bonds, so the mix lands on target?",
         "Restoring {mix} equity/debt proportions: equities stand at {S}, debt securities at "
         "{B}. Quantify the equity disposal whose entire proceeds are switched to debt "
         "securities.",
@@ -223,7 +226,7 @@ REBALANCE_TRADE = Family(
                 "stock position",
                 "value of the stocks",
                 "equity position",
-                "stock allocation in money",
+                "stock holding",
                 "amount held in equities",
                 "current stock value",
                 "market value of the stock sleeve",
@@ -232,8 +235,8 @@ REBALANCE_TRADE = Family(
             "B": (
                 "bond position",
                 "value of the bonds",
-                "fixed income position",
-                "bond allocation in money",
+                "fixed-income position",
+                "bond holding",
                 "amount held in bonds",
                 "current bond value",
                 "market value of the bond sleeve",
@@ -264,8 +267,8 @@ REBALANCE_TRADE = Family(
             "What is the amount of stock to sell and move into bonds?",
         ),
         ood_labels={
-            "S": ("capital parked in equities",),
-            "B": ("capital parked in fixed income",),
+            "S": ("sum parked in equities",),
+            "B": ("sum parked in fixed income",),
             "w": ("mandated equity fraction",),
         },
         ood_asks=(
@@ -301,12 +304,12 @@ _DOWN = ("fell", "lost", "dropped", "went down", "declined")
 
 def _drift_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Numbers as usual (returns signed: "-12.5%", "+8%"), ``{s_did}`` and ``{b_did}``: each
-    return as a move in words ("rose 8%", "fell 12.5 percent"), and ``{mix}`` ("60/40")."""
-    texts = number_texts(rng, nums)
+    return as a move in words ("rose 8%", "fell 12.5 percent"), ``{mix}`` ("60/40") and
+    ``{a_mix}`` ("a 60/40", "an 80/20")."""
+    texts = _mix_texts(rng, nums)
     texts["rs"], texts["rb"] = _signed(rng, nums["rs"]), _signed(rng, nums["rb"])
     texts["s_did"] = _signed_texts(rng, nums["rs"], _UP, _DOWN)
     texts["b_did"] = _signed_texts(rng, nums["rb"], _UP, _DOWN)
-    texts["mix"] = f"{nums['w'].shown}/{nums['wb'].shown}"
     return texts
 
 
@@ -343,7 +346,7 @@ DRIFTED_WEIGHT = Family(
         "the start of the period. During the period equities return {rs} and bonds return "
         "{rb}. Assuming no rebalancing and no contributions or withdrawals, calculate the "
         "equity weight at the end of the period.",
-        "Hi Ana, a client set up a {mix} stock/bond portfolio at the start of the year and "
+        "Hi Ana, a client set up {a_mix} stock/bond portfolio at the start of the year and "
         "hasn't touched it since: no rebalancing, no deposits, no withdrawals. Stocks {s_did} "
         "since then and bonds {b_did}. What's the stock weight today? I want to check whether "
         "it's outside the band. Thanks, Tom",
@@ -363,8 +366,8 @@ DRIFTED_WEIGHT = Family(
         "My {mix} stock/bond portfolio was left alone all year: no rebalancing, no money added "
         "or taken out. Stocks {s_did}, bonds {b_did}. What share of it is in stocks now?",
         "Question 5 (3 marks). A fund holds {w} in equities and the balance in bonds. Equities "
-        "then return {rs} and bonds {rb} over the quarter. If the fund does not rebalance and "
-        "has no inflows or outflows, calculate the equity weight at the end of the quarter.",
+        "then return {rs} and bonds {rb} over the year. If the fund does not rebalance and "
+        "has no inflows or outflows, calculate the equity weight at the end of the year.",
         "How has the allocation drifted? Stocks were {w} of the portfolio (bonds the rest), "
         "stocks returned {rs}, bonds returned {rb}. Give the stock weight at the end, with no "
         "rebalancing and no new money or withdrawals.",
@@ -411,10 +414,10 @@ DRIFTED_WEIGHT = Family(
                 "initial stock allocation (remainder in bonds)",
                 "stock weight at the start (the rest in bonds)",
                 "opening equity weight (balance in bonds)",
-                "share in stocks at the beginning (rest bonds)",
-                "starting equity allocation (the other assets: bonds)",
-                "w0 (stocks, rest bonds)",
-                "beginning weight of stocks in a stock/bond mix",
+                "starting share in stocks (the rest in bonds)",
+                "starting equity allocation (bonds making up the rest)",
+                "initial weight of stocks in a stock/bond portfolio",
+                "stock weight at the outset (bonds being the rest)",
             ),
             "rs": (
                 "stock return",
@@ -422,18 +425,18 @@ DRIFTED_WEIGHT = Family(
                 "equity return",
                 "stock market return for the period",
                 "return of the stock portion",
-                "r_stocks",
-                "performance of the stock sleeve",
+                "holding-period return on stocks",
+                "total return of the stock sleeve",
                 "stock fund return",
             ),
             "rb": (
                 "bond return",
                 "return on bonds over the period",
-                "fixed income return",
+                "fixed-income return",
                 "bond market return for the period",
                 "return of the bond portion",
-                "r_bonds",
-                "performance of the bond sleeve",
+                "holding-period return on bonds",
+                "total return of the bond sleeve",
                 "bond fund return",
             ),
         },
@@ -527,7 +530,7 @@ _CONTRACTS: tuple[tuple[str, str, float, str, tuple[float, float], tuple, float,
         0,
     ),
     ("DAX", "DAX", 25, "EUR", (14000, 20000), ((4000, 9000), (26000, 40000)), 0.5, 1),
-    ("Mini-DAX", "DAX", 5, "EUR", (14000, 20000), ((4000, 9000), (26000, 40000)), 0.5, 1),
+    ("Mini-DAX", "DAX", 5, "EUR", (14000, 20000), ((4000, 9000), (26000, 40000)), 1, 0),
 )
 # Money renderings (indexes into Num.text's styles) for each contract's currency.
 _MONEY_STYLES = {"USD": (0, 1, 2, 3), "EUR": (4, 6), "GBP": (5, 7)}
@@ -593,6 +596,8 @@ FUTURES_HEDGE_CONTRACTS = Family(
     valid=_hedge_valid,
     formula=lambda f: f"round({f['b']}*{f['V']}/({f['F']}*{f['M']}))",
     solve=_hedge_contracts,
+    # the count is rounded as asked, and the hedge is a short futures position
+    uses=frozenset({"rounding", "shorting", "leverage"}),
     convention="whole contracts to sell, rounded to the nearest; a full hedge of the "
     "portfolio's beta-weighted market exposure (beta to zero); one contract controls the "
     "futures level times the multiplier",
@@ -681,7 +686,7 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "amount invested in stocks",
                 "value of the holdings to hedge",
                 "size of the stock portfolio",
-                "AUM of the equity fund",
+                "total value of the equity fund",
             ),
             "b": (
                 "portfolio beta",
@@ -699,7 +704,7 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "futures quote",
                 "current futures price",
                 "price of the index future",
-                "futures level (index points)",
+                "futures level in index points",
                 "index future quote",
                 "level of the futures contract",
             ),
@@ -709,7 +714,7 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "value of one index point",
                 "point value",
                 "multiplier",
-                "currency per index point",
+                "cash value per index point",
                 "contract size per point",
                 "point value of the futures contract",
             ),
@@ -732,10 +737,10 @@ FUTURES_HEDGE_CONTRACTS = Family(
             "and rounding to the nearest contract?",
         ),
         ood_labels={
-            "V": ("capital exposed to equities",),
+            "V": ("sum exposed to equities",),
             "b": ("systematic sensitivity coefficient",),
             "F": ("mark on the index contract",),
-            "M": ("cash per full index point",),
+            "M": ("payout for each full index point",),
         },
         ood_asks=(
             "To the closest integer, how many lots leave no residual systematic exposure?",
@@ -931,10 +936,10 @@ CURRENCY_RETURN = Family(
                 "change in the foreign currency against the home currency",
                 "move of the foreign currency versus the home currency",
                 "currency move (foreign vs home currency)",
-                "rise (+) or fall (-) of the foreign currency against the home currency",
-                "foreign currency's change vs home currency",
+                "signed change in the foreign currency against the home currency",
+                "foreign-currency change versus the home currency",
                 "percentage change in the foreign currency's value in home-currency terms",
-                "foreign currency's move against the home currency",
+                "foreign-currency move against the home currency",
                 "exchange-rate change (home currency per unit of foreign)",
             ),
         },
@@ -951,7 +956,7 @@ CURRENCY_RETURN = Family(
             "What is the currency-adjusted return for the home investor (unhedged)?",
         ),
         ood_labels={
-            "rl": ("performance measured in the market's own money",),
+            "rl": ("result measured in the market's own money",),
             "x": ("shift in the foreign unit's price in home money",),
         },
         ood_asks=(

@@ -32,6 +32,7 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    with_article,
 )
 
 # --- tbill_price -----------------------------------------------------------------------------
@@ -84,15 +85,8 @@ def _tbill_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["tenor"] = f"{days}-day"
     if weeks is not None and rng.random() < 0.5:
         texts["tenor"] = rng.choice((f"{weeks}-week ({days}-day)", f"{days}-day ({weeks}-week)"))
-    texts["a_tenor"] = _with_article(texts["tenor"])
+    texts["a_tenor"] = with_article(texts["tenor"])
     return texts
-
-
-def _with_article(adjective: str) -> str:
-    """``adjective`` (a number first: "91-day") after "a", or "an" where the number is said
-    with a vowel first (eight, eleven, eighteen, eighty..., eight hundred...)."""
-    number = adjective.split("-", 1)[0]
-    return ("an " if number.startswith("8") or number in ("11", "18") else "a ") + adjective
 
 
 def _tbill_price(v: Mapping[str, float]) -> float:

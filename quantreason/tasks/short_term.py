@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from collections.abc import Mapping
 
 from quantreason.tasks.base import (
@@ -41,24 +40,8 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    with_article,
 )
-
-
-def _article(text: str) -> str:
-    """ "a" or "an" before ``text`` as it is read aloud: a number first ("an 8% discount", "an
-    $18,000 deposit", "a 0.5% discount", "an 11-day window"), else by its first letter ("a
-    USD 8,000 deposit", said "you")."""
-    body = text.lstrip("$€£+-")
-    if not body[:1].isdigit():
-        return "an" if body[:1].lower() in "aeio" else "a"
-    whole = re.match(r"[\d,]+", body)
-    digits = whole.group().replace(",", "") if whole else body
-    lead = digits[: len(digits) % 3 or 3]  # the digits read before "thousand", "million"
-    return "an" if lead.startswith("8") or lead in ("11", "18") else "a"
-
-
-def _with_article(text: str) -> str:
-    return f"{_article(text)} {text}"
 
 
 def _shown(value: float, kind: str, most: int = 3) -> Num:
@@ -144,7 +127,7 @@ def _terms_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts = number_texts(rng, nums)
     texts["dn"] = nums["d"].formula
     texts["terms"] = rng.choice(_TERMS_FORMS).format(**texts)
-    texts["a_d"] = _with_article(texts["d"])
+    texts["a_d"] = with_article(texts["d"])
     return texts
 
 
@@ -257,26 +240,26 @@ TRADE_CREDIT_COST = Family(
                 "discount offered",
                 "discount (%)",
                 "settlement discount",
-                "discount if paid early",
+                "discount for early settlement",
             ),
             "D": (
                 "discount period (days)",
-                "days to take the discount",
+                "number of days to take the discount",
                 "discount window in days",
-                "days allowed for the discount",
+                "number of days allowed for the discount",
                 "early-payment deadline (days)",
-                "discount days",
+                "length of the discount window (days)",
                 "last day for the discount",
                 "pay-early window (days)",
             ),
             "N": (
                 "net period (days)",
-                "days until the full amount is due",
+                "number of days until full payment",
                 "net due date (days)",
                 "credit period in days",
-                "full payment due after (days)",
-                "days to pay in full",
-                "net terms (days)",
+                "full-payment deadline (days)",
+                "number of days to pay in full",
+                "net term (days)",
                 "final due date (days)",
             ),
         },
@@ -300,8 +283,8 @@ TRADE_CREDIT_COST = Family(
         ),
         ood_labels={
             "d": ("prompt-settlement rebate",),
-            "D": ("rebate deadline, in days",),
-            "N": ("days before the gross sum falls due",),
+            "D": ("rebate cut-off (day count)",),
+            "N": ("gross-sum maturity (day count)",),
         },
         ood_asks=(
             "Express the forgone rebate as a yearly financing charge, straight-line over 365 days.",
@@ -355,17 +338,18 @@ def _accrued_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
 
 
 def _accrued_texts(rng: random.Random, nums: Values) -> dict[str, str]:
-    """Numbers as usual; the coupon frequency ``m`` as words: ``{m}`` ("semi-annual" or
-    "twice a year", for composed questions), ``{paid}`` ("semi-annually"), ``{freq}``
-    ("semi-annual") and ``{a_freq}`` ("an annual"); ``{a_c}`` and ``{A_c}`` are the
-    coupon with its article ("an 8.125% coupon")."""
+    """Numbers as usual; the coupon frequency ``m`` as words: ``{m}`` ("twice a year" or
+    "two payments a year", for composed questions), ``{paid}`` ("semi-annually"), ``{freq}``
+    ("semi-annual"); ``{a_c}`` and ``{A_c}`` are the coupon with its article ("an 8.125%
+    coupon")."""
     texts = number_texts(rng, nums)
     semi = nums["m"].value == 2
-    texts["m"] = rng.choice(("semi-annual", "twice a year") if semi else ("annual", "once a year"))
+    texts["m"] = rng.choice(
+        ("twice a year", "two payments a year") if semi else ("once a year", "one payment a year")
+    )
     texts["paid"] = "semi-annually" if semi else "annually"
     texts["freq"] = "semi-annual" if semi else "annual"
-    texts["a_freq"] = _with_article(texts["freq"])
-    texts["a_c"] = _with_article(texts["c"])
+    texts["a_c"] = with_article(texts["c"])
     texts["A_c"] = texts["a_c"][0].upper() + texts["a_c"][1:]
     return texts
 
@@ -396,52 +380,53 @@ ACCRUED_INTEREST = Family(
         "{n} days (30/360) after the last coupon. How much accrued interest does the buyer pay?",
         "Face {F}, coupon {c} a year paid {paid}, {n} days since the last coupon (30/360). "
         "Accrued interest?",
-        "Exam question: An investor buys {F} face value of a corporate bond with {a_c} annual "
-        "coupon, paid {paid}. Settlement is {n} days after the previous coupon date, counted on a "
-        "30/360 basis. Calculate the accrued interest.",
-        "Hi Sophie, we bought {F} nominal of the {c} annual-coupon bonds today ({freq} "
-        "payments). The 30/360 count since the last coupon is {n} days. What accrued should the "
+        "Exam question: An investor buys {F} face value of a corporate bond with {a_c} coupon "
+        "(annual rate), paid {paid}. Settlement is {n} days after the previous coupon date, "
+        "counted on a 30/360 basis. Calculate the accrued interest.",
+        "Hi Sophie, we bought {F} nominal of the bonds today: coupon {c} (annual rate), paid "
+        "{paid}. The 30/360 count since the last coupon is {n} days. What accrued should the "
         "settlement amount include on top of the clean price? Thanks, Marc",
-        "| face | annual coupon | coupon frequency | days since last coupon (30/360) |\n| {F} | "
-        "{c} | {freq} | {n} |\nAccrued interest?",
+        "| face | annual coupon rate | coupon frequency | days since last coupon (30/360) |\n"
+        "| {F} | {c} | {freq} | {n} |\nAccrued interest?",
         "- Face value: {F}\n- Annual coupon rate: {c}\n- Coupons paid {paid}\n- Days since the "
         "last coupon (30/360): {n}\nHow much interest has accrued?",
         "Please help, I buy a bond with face {F}, coupon rate {c} per year, paid {paid}. From the "
         "last coupon it is {n} days (30/360). How much accrued interest I must pay to the "
         "seller?",
-        "ok so face {F}, {c} annual coupon, {n} days since last coupon on 30/360. how much "
+        "ok so face {F}, coupon rate {c} a year, {n} days since last coupon on 30/360. how much "
         "accrued interest do i owe?",
-        "What accrued interest is added to the clean price of {F} face of {a_c} annual-coupon "
-        "bond with {freq} payments, {n} days (30/360) into the coupon period?",
+        "What accrued interest is added to the clean price of {F} face of a bond with {a_c} "
+        "coupon (annual rate) paid {paid}, {n} days (30/360) into the coupon period?",
         "My uncle bought a corporate bond through his bank for his retirement account, {F} "
         "face, paying {c} a year in {freq} coupons. The confirmation says {n} days had accrued "
         "since the last coupon under 30/360, and he was charged some interest on top of the "
         "price. How much should that accrued interest be?",
-        "Compute the accrued interest: face amount {F}; annual coupon {c}, paid {paid}; 30/360 "
-        "days since the last coupon {n}.",
-        "Question 2 (2 marks). {A_c} bond (annual coupon rate, paid {paid}) with a par value of "
+        "Compute the accrued interest: face amount {F}; annual coupon rate {c}, paid {paid}; "
+        "30/360 days since the last coupon {n}.",
+        "Question 2 (2 marks). {A_c} bond (annual rate; coupons paid {paid}) with a par value of "
         "{F} settles {n} days after its last coupon date on a 30/360 count. Find the accrued "
         "interest.",
-        "Back office check: {F} par of {a_c} annual-coupon note, {freq} pay, {n} days accrued "
+        "Back office check: {F} par of a note, coupon {c} p.a. paid {paid}, {n} days accrued "
         "(30/360). Accrued amount?",
-        "How much of the next coupon has the seller earned? The bond has {F} face, {a_c} annual "
-        "coupon rate paid {paid}, and {n} days (30/360) have passed since the last payment.",
+        "How much of the next coupon has the seller earned? The bond has {F} face and a coupon "
+        "rate of {c} a year, paid {paid}, and {n} days (30/360) have passed since the last "
+        "payment.",
         "accrued int? {F} face, {c} cpn p.a., {n} days since last cpn, 30/360",
-        "{a_c} annual coupon bond pays interest {paid}. We are buying {F} face, and settlement "
-        "falls {n} days after the last coupon on a 30/360 basis. What accrued interest goes on "
-        "the trade ticket?",
+        "A bond with {a_c} coupon (annual rate) pays interest {paid}. We are buying {F} face, "
+        "and settlement falls {n} days after the last coupon on a 30/360 basis. What accrued "
+        "interest goes on the trade ticket?",
         "The clean price is agreed; now I need the interest accrued since the last coupon. "
         "Face {F}, coupon {c} a year, {freq} payments, {n} days elapsed (30/360).",
-        "Hello, in my bond course: {F} par value, {c} annual coupon rate paid {paid}, and {n} days "
-        "of accrual by 30/360. What is the accrued interest the buyer gives the seller?",
+        "Hello, in my bond course: {F} par value, coupon rate {c} a year, paid {paid}, and {n} "
+        "days of accrual by 30/360. What is the accrued interest the buyer gives the seller?",
         "For the dirty price I need the accrued interest on {F} face of a bond paying {c} a "
         "year ({freq} coupons), with {n} days since the last coupon under the 30/360 "
         "convention.",
-        "What is the accrued coupon interest on {F} face value of bonds with {a_freq} coupon at "
+        "What is the accrued coupon interest on {F} face value of bonds paying coupons {paid} at "
         "an annual rate of {c}, {n} days (30/360) after the last coupon?",
         "Interest accrued to settlement, please: par {F}, coupon {c} per annum paid {paid}, "
         "30/360 days since last coupon {n}.",
-        "A pension fund buys {F} face of {a_c} annual coupon gilt-style bond between coupons: "
+        "A pension fund buys {F} face of a bond with {a_c} coupon (annual rate) between coupons: "
         "{n} days have run since the last one on a 30/360 count. How much accrued interest does "
         "the fund pay the seller?",
     ),
@@ -472,19 +457,19 @@ ACCRUED_INTEREST = Family(
                 "coupon (% a year)",
                 "yearly coupon rate",
                 "coupon rate p.a.",
-                "annual coupon",
+                "coupon rate on an annual basis",
                 "stated annual coupon rate",
                 "coupon rate per year",
             ),
             "n": (
-                "days since the last coupon (30/360)",
-                "accrued days, 30/360",
-                "days accrued (30/360 basis)",
-                "30/360 days since the previous coupon date",
-                "days from last coupon to settlement (30/360)",
+                "number of days since the last coupon (30/360)",
+                "accrued day count (30/360)",
+                "number of days accrued (30/360 basis)",
+                "30/360 day count since the previous coupon date",
+                "number of days from last coupon to settlement (30/360)",
                 "day count since the last payment (30/360)",
-                "elapsed days, 30/360 convention",
-                "days of accrual under 30/360",
+                "elapsed-day count (30/360 convention)",
+                "accrual period in days (30/360)",
             ),
             "m": (
                 "coupon frequency",
@@ -511,8 +496,8 @@ ACCRUED_INTEREST = Family(
         ood_labels={
             "F": ("nominal of paper purchased",),
             "c": ("per-annum distribution rate",),
-            "n": ("days into the coupon cycle, 30/360 reckoning",),
-            "m": ("how often the issuer distributes",),
+            "n": ("position in the coupon cycle in days (30/360 reckoning)",),
+            "m": ("issuer's distribution cadence",),
         },
         ood_asks=(
             "Determine the running coupon the purchaser must reimburse.",
@@ -574,7 +559,7 @@ def _bill_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["tenor"] = f"{days}-day"
     if weeks is not None and rng.random() < 0.5:
         texts["tenor"] = rng.choice((f"{weeks}-week ({days}-day)", f"{days}-day ({weeks}-week)"))
-    texts["a_tenor"] = _with_article(texts["tenor"])
+    texts["a_tenor"] = with_article(texts["tenor"])
     return texts
 
 
@@ -678,13 +663,13 @@ TBILL_YIELD = Family(
                 "redemption value",
             ),
             "t": (
-                "days to maturity",
-                "days until maturity",
-                "days remaining",
+                "number of days to maturity",
+                "time to maturity in days",
+                "remaining term (days)",
                 "term in days",
                 "maturity (days)",
-                "days held to maturity",
-                "days left to run",
+                "holding period in days",
+                "number of days left to run",
                 "tenor in days",
             ),
         },
@@ -704,8 +689,8 @@ TBILL_YIELD = Family(
         ),
         ood_labels={
             "P": ("outlay at purchase",),
-            "F": ("redemption proceeds",),
-            "t": ("calendar days until redemption",),
+            "F": ("sum repaid at redemption",),
+            "t": ("calendar-day count until redemption",),
         },
         ood_asks=(
             "Express the gain relative to cost as a yearly rate, straight-line over 365 days.",
@@ -734,7 +719,7 @@ _FLOW_VALUES = (
     ("{amount} deposited", "{amount} withdrawn"),
     ("+{amount} (deposit)", "-{amount} (withdrawal)"),
     ("{amount} in (deposit)", "{amount} out (withdrawal)"),
-    ("deposit of {amount}", "withdrawal of {amount}"),
+    ("{amount} paid in", "{amount} taken out"),
 )
 
 
@@ -795,7 +780,7 @@ def _twr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         side = 0 if nums["s" + flow].value > 0 else 1
         for slot, words in _FLOW_WORDS.items():
             texts[slot + flow] = words[side]
-        texts["a_flow" + flow] = _with_article(texts["flow" + flow])
+        texts["a_flow" + flow] = with_article(texts["flow" + flow])
         amount = texts["C" + flow]
         item = rng.choice(_FLOW_VALUES)[side].format(amount=amount)
         key = flow if two else ""
@@ -877,7 +862,7 @@ TIME_WEIGHTED_RETURN = Family(
         "| start | before flow 1 | flow 1 | before flow 2 | flow 2 | end |\n| {V0} | {V1} | "
         "{C1} ({flow1}) | {V2} | {C2} ({flow2}) | {VE} |\nLink the sub-period returns: what is "
         "the time-weighted return?",
-        "My grandmother's pension pot was worth {V0} in January. It had reached {V1} when she "
+        "My grandmother's pension pot was worth {V0} in January. It was at {V1} when she "
         "made {a_flow1} of {C1} in April, and stood at {V2} just before {a_flow2} of {C2} in "
         "September. By December it was worth {VE}. The adviser's report shows a money-weighted "
         "figure, but I want the time-weighted return for the year. What is it?",
@@ -911,14 +896,14 @@ TIME_WEIGHTED_RETURN = Family(
         "{flow1}, and ended at {VE}.",
     ),
     ood_templates=(
-        "Judge the manager, not the client's timing: holdings of {V0} grew to {V1}, at which "
-        "point {C1} was {moved1} the account, which finished at {VE}. Compounding the growth of "
-        "the two intervals, what overall performance results, in %?",
+        "Judge the manager, not the client's timing: holdings of {V0} were worth {V1} by the "
+        "time {C1} was {moved1} the account, which finished at {VE}. Compounding the growth "
+        "factors of the two intervals, what overall performance results, in %?",
         "Unitised performance: NAV {V0} at inception, {V1} on the eve of {a_flow1} amounting to "
         "{C1}, {VE} at the close. Geometric performance across both intervals, in percent?",
         "A mandate opened with {V0}. Ahead of {a_flow1} sized {C1} it was marked at {V1}; ahead "
         "of {a_flow2} sized {C2} it was marked at {V2}; it closed at {VE}. Multiplying the "
-        "growth of the three intervals together, what is the overall performance?",
+        "growth factors of the three intervals together, what is the overall performance?",
     ),
     parts=Parts(
         labels={
@@ -948,7 +933,7 @@ TIME_WEIGHTED_RETURN = Family(
                 "deposit or withdrawal",
                 "contribution/withdrawal",
                 "net external flow",
-                "money moved in or out",
+                "amount moved in or out",
             ),
             "B1": (
                 "value just before the first cash flow",
@@ -957,7 +942,7 @@ TIME_WEIGHTED_RETURN = Family(
                 "pre-flow value (first flow)",
                 "market value just prior to the first cash flow",
                 "first interim valuation (before the flow)",
-                "value on the first flow date, before the flow",
+                "value on the first flow date (before the flow)",
             ),
             "X1": (
                 "first external cash flow",
@@ -975,7 +960,7 @@ TIME_WEIGHTED_RETURN = Family(
                 "pre-flow value (second flow)",
                 "market value just prior to the second cash flow",
                 "second interim valuation (before the flow)",
-                "value on the second flow date, before the flow",
+                "value on the second flow date (before the flow)",
             ),
             "X2": (
                 "second external cash flow",
@@ -1010,18 +995,20 @@ TIME_WEIGHTED_RETURN = Family(
             "How did the portfolio perform on a time-weighted basis?",
         ),
         ood_labels={
-            "V0": ("worth when measurement opens",),
-            "B": ("worth on the eve of the external movement",),
-            "X": ("sum that entered or left",),
-            "B1": ("worth on the eve of the earlier movement",),
-            "X1": ("earlier sum that entered or left",),
-            "B2": ("worth on the eve of the later movement",),
-            "X2": ("later sum that entered or left",),
-            "VE": ("worth when measurement closes",),
+            "V0": ("mark at the opening of measurement",),
+            "B": ("mark on the eve of the external movement",),
+            "X": ("size of the external movement",),
+            "B1": ("mark on the eve of the earlier movement",),
+            "X1": ("size of the earlier movement",),
+            "B2": ("mark on the eve of the later movement",),
+            "X2": ("size of the later movement",),
+            "VE": ("mark at the close of measurement",),
         },
         ood_asks=(
-            "Compound the growth of each interval between movements into one performance figure.",
-            "Multiplying each interval's growth, what overall performance does the mandate show?",
+            "Compound the growth factor of each interval between movements into one performance "
+            "figure.",
+            "Multiplying each interval's growth factor, what overall performance does the "
+            "mandate show?",
         ),
     ),
 )

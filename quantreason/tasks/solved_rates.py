@@ -37,14 +37,8 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    with_article,
 )
-
-
-def _with_article(adjective: str) -> str:
-    """``adjective`` (a number first: "10-year") after "a", or "an" where the number is said
-    with a vowel first (eight, eleven, eighteen, eighty...)."""
-    number = adjective.split("-", 1)[0]
-    return ("an " if number.startswith("8") or number in ("11", "18") else "a ") + adjective
 
 
 def _bisect(excess, low: float, high: float) -> float:
@@ -100,10 +94,13 @@ def _ytm_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
 
 
 def _ytm_texts(rng: random.Random, nums: Values) -> dict[str, str]:
-    """Numbers in one currency, and ``{a_term}``: the term as an adjective with its article
-    ("a 12-year", "an 8-year")."""
+    """Numbers in one currency; ``{a_term}``: the term as an adjective with its article ("a
+    12-year", "an 8-year"); ``{a_c}``, ``{A_c}``: the coupon rate with its article ("an 8.25 %",
+    "A 5 %")."""
     texts = number_texts(rng, nums)
-    texts["a_term"] = _with_article(f"{round(nums['n'].value)}-year")
+    texts["a_term"] = with_article(f"{round(nums['n'].value)}-year")
+    texts["a_c"] = with_article(texts["c"])
+    texts["A_c"] = texts["a_c"][0].upper() + texts["a_c"][1:]
     return texts
 
 
@@ -134,53 +131,57 @@ BOND_YTM = Family(
     convention="percent a year; coupons paid once a year (rate times face), priced on a coupon "
     "date with whole years left, yield compounded annually; the price is for the stated face",
     templates=(
-        "A bond with a face value of {F} pays an annual coupon of {c} and matures in {n} years. "
-        "It trades at {P}. What is its yield to maturity?",
-        "Bond: face {F}, coupon {c} paid once a year, {n} years to maturity, price {P}. YTM?",
-        "Exam question: {a_term} bond with a par value of {F} carries a {c} coupon, paid "
+        "A bond with a face value of {F} pays a coupon of {c} once a year and matures in {n} "
+        "years. It trades at {P}. What is its yield to maturity (annual compounding)?",
+        "Bond: face {F}, coupon {c} paid once a year, {n} years to maturity, price {P}. YTM "
+        "(annual compounding)?",
+        "Exam question: {a_term} bond with a par value of {F} carries {a_c} coupon, paid "
         "annually, and is priced at {P}. Calculate its yield to maturity, assuming annual "
         "compounding.",
-        "I'm looking at a corporate bond in my brokerage account: {F} face, {c} annual coupon, "
-        "{n} years left, and the ask price is {P}. What yield would I lock in if I hold it to "
-        "maturity?",
-        "ytm? px {P}, face {F}, annual cpn {c}, {n}y to maturity",
+        "I'm looking at a corporate bond in my brokerage account: {F} face, {c} coupon paid "
+        "once a year, {n} years left, and the ask price is {P}. What yield, compounded "
+        "annually, would I lock in if I hold it to maturity?",
+        "ytm (annual comp)? px {P}, face {F}, cpn {c} paid once a year, {n}y to maturity",
         "Hi Priya, can you back out the yield on the bond the client is asking about? Price "
         "{P} for {F} of face, {c} coupon paid yearly, {n} years to run. Annual compounding is "
         "fine. Thanks, Owen",
-        "| face | annual coupon | years to maturity | price |\n| {F} | {c} | {n} | {P} |\n"
-        "Yield to maturity (annual basis)?",
+        "| face | coupon (paid once a year) | years to maturity | price |\n| {F} | {c} | {n} | "
+        "{P} |\nYield to maturity (annual basis)?",
         "- Face value: {F}\n- Coupon rate: {c} (paid annually)\n- Years to maturity: {n}\n"
-        "- Price: {P}\nWhat is the bond's YTM?",
+        "- Price: {P}\nWhat is the bond's YTM, compounded annually?",
         "Please help, I want know the yield of a bond. Price is {P}, the face is {F}, it pays "
         "{c} coupon one time each year and it finish in {n} years. What is the yield to "
-        "maturity?",
-        "ok so a bond paying {c} a year on {F} face, {n} years out, trading at {P}. what's the "
-        "yield if i hold it to the end?",
-        "What annual rate of return does a buyer earn on a bond bought at {P}, with a face "
-        "value of {F}, an annual coupon of {c} and {n} years to maturity, if it is held to "
-        "maturity?",
-        "Find the discount rate that makes the present value of a bond's cash flows equal its "
-        "price of {P}: face {F}, {c} coupon paid at the end of each year, {n} years.",
+        "maturity, compounded one time a year?",
+        "ok so a bond paying {a_c} coupon once a year on {F} face, {n} years out, trading at "
+        "{P}. what's the yield (annual compounding) if i hold it to the end?",
+        "What annually compounded rate of return does a buyer earn on a bond bought at {P}, "
+        "with a face value of {F}, a coupon of {c} paid once a year and {n} years to "
+        "maturity, if it is held to maturity?",
+        "Find the discount rate, compounded annually, that makes the present value of a bond's "
+        "cash flows equal its price of {P}: face {F}, {c} coupon paid at the end of each "
+        "year, {n} years.",
         "My grandfather left me {a_term} bond certificate: {F} face, {c} coupon paid every "
-        "year. A dealer offers to buy it for {P}. What yield does that price imply for someone "
-        "holding it to maturity?",
-        "Question 3 (4 marks). A {c} annual-coupon bond with a face value of {F} has {n} years "
-        "to maturity and a market price of {P}. Compute its yield to maturity (annual "
-        "compounding).",
-        "What is the redemption yield on a bond priced at {P} per {F} of face, paying a {c} "
-        "coupon once a year, with {n} years remaining?",
-        "Internal rate of return of buying this bond and holding it: price {P}, par {F}, "
-        "annual coupon {c}, matures in {n} years.",
-        "We bought {F} face of {a_term} bond with a {c} yearly coupon at {P}. What is our "
-        "yield to maturity? Our treasurer wants it on an annual-compounding basis.",
-        "Solve for the yield: annual coupon rate {c}, face {F}, price {P}, {n} years to maturity.",
-        "Bond pricing in reverse: a {c} coupon bond (annual payments), {F} par, {n} years, "
-        "price {P}. What yield is the market using?",
-        "Sorry for my English. The bond cost {P}, nominal value {F}, coupon {c} per year, "
-        "maturity in {n} years. Which is the yield to maturity?",
-        "Given a price of {P}, what is the promised yield of a bond with {F} face, {n} years to "
-        "maturity and an annual coupon of {c}?",
-        "Treasury note check: annual coupon {c}, {n} years to go, {F} par, quoted at {P}. "
+        "year. A dealer offers to buy it for {P}. What yield (annual compounding) does that "
+        "price imply for someone holding it to maturity?",
+        "Question 3 (4 marks). A bond with a face value of {F} pays {a_c} coupon once a year, "
+        "has {n} years to maturity and a market price of {P}. Compute its yield to maturity "
+        "(annual compounding).",
+        "What is the redemption yield, on an annual basis, of a bond priced at {P} per {F} of "
+        "face, paying {a_c} coupon once a year, with {n} years remaining?",
+        "Internal rate of return, compounded annually, of buying this bond and holding it: "
+        "price {P}, par {F}, coupon {c} paid annually, matures in {n} years.",
+        "We bought {F} face of {a_term} bond with {a_c} coupon paid once a year, at {P}. What "
+        "is our yield to maturity? Our treasurer wants it on an annual-compounding basis.",
+        "Solve for the yield (annual compounding): coupon rate {c}, paid once a year, face "
+        "{F}, price {P}, {n} years to maturity.",
+        "Bond pricing in reverse: {a_c} coupon bond (annual payments), {F} par, {n} years, "
+        "price {P}. What yield, compounded annually, is the market using?",
+        "Sorry for my English. The bond cost {P}, nominal value {F}, coupon {c} paid one time "
+        "each year, maturity in {n} years. Which is the yield to maturity, with annual "
+        "compounding?",
+        "Given a price of {P}, what is the promised yield, compounded annually, of a bond with "
+        "{F} face, {n} years to maturity and a coupon of {c} paid once a year?",
+        "Eurobond check: coupon {c} paid once a year, {n} years to go, {F} par, quoted at {P}. "
         "Yield (annual compounding)?",
     ),
     ood_templates=(
@@ -188,9 +189,9 @@ BOND_YTM = Family(
         "anniversary, changes hands for {P}. Which once-yearly hurdle rate reconciles the "
         "two?",
         "Backing out the return on a debenture: purchase cost {P}, principal {F} repaid in {n} "
-        "years, yearly interest of {c} on the principal. Effective yearly return if kept "
-        "until it's repaid?",
-        "Someone pays {P} today for a fixed-income security with a {F} principal; the coupon "
+        "years, interest of {c} on the principal remitted on each anniversary. Effective "
+        "yearly return if kept until it's repaid?",
+        "Someone pays {P} today for a fixed-income security whose principal is {F}; the coupon "
         "of {c} arrives every twelve months across the {n} years left. Deduce the yearly "
         "return that equates price and promised payments.",
     ),
@@ -207,30 +208,30 @@ BOND_YTM = Family(
                 "ask price",
             ),
             "c": (
-                "annual coupon rate",
+                "coupon rate (paid once a year)",
                 "coupon (paid annually)",
-                "coupon rate, paid once a year",
-                "yearly coupon",
-                "annual coupon",
+                "annual-pay coupon rate",
+                "annually paid coupon rate",
+                "coupon rate (one payment a year)",
                 "coupon rate (annual payments)",
-                "coupon paid each year",
-                "cpn (annual)",
+                "coupon (paid yearly)",
+                "coupon rate (paid every year)",
             ),
             "n": (
-                "years to maturity",
+                "number of years to maturity",
                 "term to maturity (years)",
-                "years remaining",
-                "maturity in years",
-                "years left",
+                "number of years remaining",
+                "time to maturity in years",
+                "remaining term in years",
                 "remaining life (years)",
-                "time to maturity, years",
-                "years until redemption",
+                "tenor in years",
+                "number of years until redemption",
             ),
             "F": (
                 "face value",
                 "par value",
                 "face amount",
-                "par",
+                "par amount",
                 "nominal value",
                 "principal repaid at maturity",
                 "redemption value",
@@ -240,19 +241,20 @@ BOND_YTM = Family(
         asks=(
             "What is the yield to maturity (annual compounding)?",
             "What is the bond's YTM, compounded annually?",
-            "Compute the annual yield to maturity.",
-            "What annual return does a buyer earn if the bond is held to maturity?",
-            "What yield does this price imply (annual basis)?",
+            "Compute the yield to maturity, compounded annually.",
+            "What annual return, compounded once a year, does a buyer earn if the bond is held "
+            "to maturity?",
+            "What yield does this price imply (annual compounding)?",
             "Find the redemption yield, annually compounded.",
-            "ytm (annual)?",
-            "What discount rate, per year, makes the cash flows worth the price?",
-            "What is the bond's internal rate of return to maturity, per year?",
+            "ytm (annual comp)?",
+            "What discount rate, compounded annually, makes the cash flows worth the price?",
+            "What is the bond's annually compounded internal rate of return to maturity?",
             "What is the promised yield, compounded once a year?",
         ),
         ood_labels={
             "P": ("consideration handed over",),
-            "c": ("interest on nominal every anniversary",),
-            "n": ("anniversaries outstanding",),
+            "c": ("interest rate on the nominal (settled each anniversary)",),
+            "n": ("count of remaining anniversaries",),
             "F": ("principal returned at the end",),
         },
         ood_asks=(
@@ -295,6 +297,14 @@ def _loan_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     return {"L": amount, "n": months, "A": Num(payment, 2, "money")}
 
 
+def _loan_texts(rng: random.Random, nums: Values) -> dict[str, str]:
+    """Numbers in one currency, and ``{a_term}``: the term as an adjective with its article
+    ("a 36-month", "an 84-month")."""
+    texts = number_texts(rng, nums)
+    texts["a_term"] = with_article(f"{texts['n']}-month")
+    return texts
+
+
 def _loan_apr(v: Mapping[str, float]) -> float:
     # The monthly rate at which the payments, discounted month by month, repay the amount.
     months = round(v["n"])
@@ -318,6 +328,7 @@ LOAN_APR = Family(
     "amount borrowed.",
     params={"L": _LOAN, "n": _LOAN_MONTHS},
     sample=_loan_sample,
+    render=_loan_texts,
     valid=_loan_valid,
     formula=lambda f: f"rate({f['n']},{f['A']},{f['L']})*12*100",
     solve=_loan_apr,
@@ -345,8 +356,8 @@ LOAN_APR = Family(
         "(monthly rate x 12)",
         "What interest rate is hidden in a loan of {L} that costs {A} a month for {n} months, "
         "paid in arrears? Give it as an APR compounded monthly.",
-        "Find the nominal annual rate, compounded monthly, of a {L} loan repaid with {n} level "
-        "payments of {A} at the end of each month.",
+        "Find the nominal annual rate, compounded monthly, of a loan of {L} repaid with {n} "
+        "level payments of {A} at the end of each month.",
         "My student loan: {L} borrowed, {n} payments of {A} due at the end of every month. "
         "What APR am I actually paying (monthly rate times 12)?",
         "Solve for the rate: present value {L}, {n} monthly payments of {A} in arrears. Give "
@@ -357,7 +368,7 @@ LOAN_APR = Family(
         "Question 6 (3 marks). A borrower receives {L} and repays it with {n} equal payments "
         "of {A} at the end of each month. Determine the loan's annual percentage rate "
         "(nominal, compounded monthly).",
-        "What's the APR on a {n}-month loan of {L} if the monthly payment is {A}, with the "
+        "What's the APR on {a_term} loan of {L} if the monthly payment is {A}, with the "
         "first payment one month after the loan? Quote it as the monthly rate times 12.",
         "Backing out the rate on a loan: {L} principal, {A} monthly payment at the end of each "
         "month, {n} payments. APR compounded monthly?",
@@ -367,8 +378,8 @@ LOAN_APR = Family(
         "{A} worth exactly the {L} borrowed?",
         "Implied interest rate check: borrowed {L}; monthly payment {A}; {n} months; first "
         "payment a month from now. APR (nominal, monthly compounding) = ?",
-        "Compare this to my credit card: a {L} consolidation loan at {A} per month over {n} "
-        "months, paid at each month's end. What's its APR, with monthly compounding?",
+        "Compare this to my credit card: a consolidation loan of {L} at {A} per month over "
+        "{n} months, paid at each month's end. What's its APR, with monthly compounding?",
     ),
     ood_templates=(
         "Financier advances {L} today; borrower settles via {n} identical instalments of {A}, "
@@ -376,7 +387,7 @@ LOAN_APR = Family(
         "twelve times the per-instalment charge.",
         "Given {n} level remittances of {A}, each at a month's close, retiring an advance of "
         "{L}, deduce the stated yearly charge (periodic figure scaled up by twelve).",
-        "A {L} advance gets retired through {n} identical month-close remittances of {A}. "
+        "An advance of {L} gets retired through {n} identical month-close remittances of {A}. "
         "Quoted on a twelve-times-the-periodic basis, how expensive is this credit?",
     ),
     parts=Parts(
@@ -385,18 +396,18 @@ LOAN_APR = Family(
                 "loan amount",
                 "amount borrowed",
                 "principal",
-                "cash received today",
+                "sum received today",
                 "amount financed",
                 "loan principal",
                 "sum lent now",
-                "borrowed today",
+                "starting loan balance",
             ),
             "A": (
                 "monthly payment (end of each month)",
                 "payment at the end of each month",
-                "monthly instalment, first due in one month",
+                "monthly instalment (first due in one month)",
                 "end-of-month repayment",
-                "monthly payment, paid in arrears",
+                "monthly payment (paid in arrears)",
                 "level monthly payment (first one month from now)",
                 "month-end instalment",
                 "amount paid at the end of every month",
@@ -404,10 +415,10 @@ LOAN_APR = Family(
             "n": (
                 "number of monthly payments",
                 "term in months",
-                "months to repay",
+                "number of months to repay",
                 "number of instalments (monthly)",
                 "loan term (months)",
-                "payments (one a month)",
+                "payment count (one a month)",
                 "repayment period in months",
                 "count of monthly repayments",
             ),
@@ -425,9 +436,9 @@ LOAN_APR = Family(
             "What interest rate am I paying, as an APR with monthly compounding?",
         ),
         ood_labels={
-            "L": ("advance extended",),
+            "L": ("size of the advance",),
             "A": ("identical month-close remittance",),
-            "n": ("remittances outstanding",),
+            "n": ("tally of remittances",),
         },
         ood_asks=(
             "Deduce the stated yearly charge, twelve times the periodic figure.",
@@ -486,12 +497,15 @@ def _mwr_years(nums: Mapping[str, object]) -> int:
 
 def _mwr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Amounts in one currency; ``{flows}``: the later flows in words ("added $2,000 at the
-    start of year 2 and withdrew $500 at the start of year 3"); ``{T}``: the years covered
+    start of year 2 and withdrew $500 at the start of year 3", "added $2,000 at the start of year
+    2 and another $500 at the start of year 3"); ``{T}``: the years covered
     (the end value is at the end of year T)."""
     texts = number_texts(rng, nums)
     pieces = []
     for key in _flows(nums):
         verb = "added" if key.startswith("D") else "withdrew"
+        if pieces and key.startswith("D") and pieces[-1].startswith("added"):
+            verb = "another"  # "added $2,000 at the start of year 2 and another $500 at..."
         pieces.append(f"{verb} {texts[key]} at the start of year {_FLOW_YEARS[key]}")
     texts["flows"] = " and ".join(pieces)
     texts["T"] = str(_mwr_years(nums))
@@ -543,55 +557,55 @@ MONEY_WEIGHTED_RETURN = Family(
     "the start of year 1), the value at the end of the last year; the IRR of the investor's "
     "flows, compounded annually",
     templates=(
-        "I opened an account with {C0} at the start of year 1 and {flows}. At the end of year "
-        "{T} it was worth {V}. What is my money-weighted return, per year?",
-        "Start of year 1: deposit {C0}. Then {flows}. Value at the end of year {T}: {V}. "
+        "I opened an account with {C0} at the start of year 1, then {flows}. At the end of "
+        "year {T} it was worth {V}. What is my money-weighted return, per year?",
+        "Start of year 1: deposit {C0}. Then I {flows}. Value at the end of year {T}: {V}. "
         "Money-weighted rate of return (annual)?",
-        "Exam question: An investor funds a portfolio with {C0} at the beginning of year 1, "
-        "then {flows}. The portfolio is worth {V} at the end of year {T}. Calculate the "
+        "Exam question: An investor funded a portfolio with {C0} at the beginning of year 1, "
+        "then {flows}. The portfolio was worth {V} at the end of year {T}. Calculate the "
         "annual money-weighted rate of return.",
         "My pension statement: I put in {C0} at the start of year 1, {flows}, and the pot is "
         "now {V} at the end of year {T}. What annual return did my money actually earn (IRR "
         "of my deposits)?",
         "mwrr? {C0} in at start of yr 1, {flows}, worth {V} at end of yr {T}",
         "Hi Marta, for the client review: the account was funded with {C0} at the start of "
-        "year 1; the client {flows}. The end-of-year-{T} value is {V}. Can you give me the "
-        "money-weighted return per year? Thanks, Kofi",
+        "year 1; the client then {flows}. The end-of-year-{T} value is {V}. Can you give me "
+        "the money-weighted return per year? Thanks, Kofi",
         "- Deposit at the start of year 1: {C0}\n- Later flows: {flows}\n- Value at the end of "
         "year {T}: {V}\nWhat is the money-weighted return (annual IRR)?",
         "Please help me. I put {C0} in my investment account at the start of year 1, after "
         "that I {flows}. At the end of year {T} the account is {V}. How much is my return per "
         "year, money-weighted?",
-        "ok so i started with {C0} at the start of year 1, {flows}, and at the end of year {T} "
+        "ok so i put in {C0} at the start of year 1, then {flows}, and at the end of year {T} "
         "i've got {V}. what's my personal rate of return per year?",
         "What annual internal rate of return did an account earn that received {C0} at the "
         "start of year 1, where the owner then {flows}, and that was worth {V} at the end of "
         "year {T}?",
         "Compute the dollar-weighted return per year: initial deposit {C0} (start of year 1); "
-        "the investor {flows}; ending value {V} at the end of year {T}.",
+        "the investor then {flows}; ending value {V} at the end of year {T}.",
         "My robo-advisor shows a time-weighted return, but I want the return on my own money. "
-        "I invested {C0} at the start of year 1 and {flows}. The balance at the end of year "
+        "I invested {C0} at the start of year 1, then {flows}. The balance at the end of year "
         "{T} is {V}. What's my money-weighted return a year?",
-        "Question 5 (4 marks). A fund account opens with {C0} at the start of year 1. The "
-        "holder {flows}. Its value at the end of year {T} is {V}. Find the money-weighted "
-        "return, per annum.",
+        "Question 5 (4 marks). A fund account opened with {C0} at the start of year 1. The "
+        "holder then {flows}. Its value at the end of year {T} was {V}. Find the "
+        "money-weighted return, per annum.",
         "Find the annual rate that makes the deposits and withdrawals worth the end value: "
         "{C0} at the start of year 1, then the saver {flows}; {V} at the end of year {T}.",
-        "Our investment club put {C0} into the brokerage account at the start of year 1 and "
-        "{flows}. By the end of year {T} the account stood at {V}. What was the club's IRR per "
-        "year?",
-        "Sorry my English. I deposit {C0} at start of year 1, then I {flows}. End of year {T} "
+        "Our investment club put {C0} into the brokerage account at the start of year 1, then "
+        "{flows}. By the end of year {T} the account stood at {V}. What was the club's IRR "
+        "per year?",
+        "Sorry my English. I put {C0} at start of year 1, then I {flows}. End of year {T} "
         "value is {V}. Which is the money weighted return annually?",
-        "IRR of my savings account, per year: {C0} at the start of year 1, {flows}, {V} at "
-        "the end of year {T}.",
+        "IRR of my savings account, per year: I paid in {C0} at the start of year 1, then "
+        "{flows}; the balance was {V} at the end of year {T}.",
         "For the annual report: the endowment received {C0} at the start of year 1, and the "
-        "trustees {flows}. The endowment was worth {V} at the end of year {T}. What annual "
-        "money-weighted return does that represent?",
-        "My ISA: {C0} paid in at the start of year 1; I {flows}; it's worth {V} at the end of "
-        "year {T}. What yearly return have I really made on what I put in?",
-        "Given an opening deposit of {C0} (start of year 1), and that the investor {flows}, "
-        "what annual rate of return, weighted by the money invested, turns these into {V} at "
-        "the end of year {T}?",
+        "trustees later {flows}. The endowment was worth {V} at the end of year {T}. What "
+        "annual money-weighted return does that represent?",
+        "My ISA: {C0} paid in at the start of year 1; after that I {flows}; it's worth {V} at "
+        "the end of year {T}. What yearly return have I really made on what I put in?",
+        "Given an opening deposit of {C0} (start of year 1), and that the investor then "
+        "{flows}, what annual rate of return, weighted by the money invested, turns these into "
+        "{V} at the end of year {T}?",
     ),
     ood_templates=(
         "Seed capital {C0} arrived as year 1 began; afterwards the owner {flows}. Closing "
@@ -608,12 +622,12 @@ MONEY_WEIGHTED_RETURN = Family(
             "C0": (
                 "deposit at the start of year 1",
                 "initial deposit (start of year 1)",
-                "opening investment, beginning of year 1",
+                "opening investment (beginning of year 1)",
                 "amount invested at the start of year 1",
                 "first contribution (start of year 1)",
-                "money put in at the beginning of year 1",
-                "starting deposit, year 1 start",
-                "initial funding at the start of year 1",
+                "sum put in at the beginning of year 1",
+                "starting deposit (year 1 start)",
+                "initial funding amount at the start of year 1",
             ),
             "D2": (
                 "deposit at the start of year 2",
@@ -621,9 +635,9 @@ MONEY_WEIGHTED_RETURN = Family(
                 "contribution at the beginning of year 2",
                 "amount added at the start of year 2",
                 "top-up at the start of year 2",
-                "money paid in at the beginning of year 2",
-                "additional investment, start of year 2",
-                "new money at the start of year 2",
+                "sum paid in at the beginning of year 2",
+                "additional investment at the start of year 2",
+                "fresh deposit (year 2 start)",
             ),
             "D3": (
                 "deposit at the start of year 3",
@@ -631,47 +645,47 @@ MONEY_WEIGHTED_RETURN = Family(
                 "contribution at the beginning of year 3",
                 "amount added at the start of year 3",
                 "top-up at the start of year 3",
-                "money paid in at the beginning of year 3",
-                "additional investment, start of year 3",
-                "new money at the start of year 3",
+                "sum paid in at the beginning of year 3",
+                "additional investment at the start of year 3",
+                "fresh deposit (year 3 start)",
             ),
             "W2": (
                 "withdrawal at the start of year 2",
                 "amount withdrawn (start of year 2)",
-                "cash taken out at the beginning of year 2",
-                "withdrawal, beginning of year 2",
-                "money taken out at the start of year 2",
+                "sum taken out at the beginning of year 2",
+                "withdrawal made at the beginning of year 2",
+                "amount taken out at the start of year 2",
                 "amount paid out to the investor at the start of year 2",
                 "redemption at the start of year 2",
-                "cash withdrawn, start of year 2",
+                "cash withdrawal (start of year 2)",
             ),
             "W3": (
                 "withdrawal at the start of year 3",
                 "amount withdrawn (start of year 3)",
-                "cash taken out at the beginning of year 3",
-                "withdrawal, beginning of year 3",
-                "money taken out at the start of year 3",
+                "sum taken out at the beginning of year 3",
+                "withdrawal made at the beginning of year 3",
+                "amount taken out at the start of year 3",
                 "amount paid out to the investor at the start of year 3",
                 "redemption at the start of year 3",
-                "cash withdrawn, start of year 3",
+                "cash withdrawal (start of year 3)",
             ),
             "T": (
                 "number of years",
-                "years covered",
+                "number of years covered",
                 "length of the period (years)",
                 "holding period in years",
-                "years the account has run",
+                "number of years the account has run",
                 "horizon (years)",
-                "years in total",
-                "period length, years",
+                "total number of years",
+                "period length in years",
             ),
             "V": (
                 "value at the end of the last year",
                 "ending value (end of the final year)",
                 "account value at the end of the period",
                 "closing balance at the end of the last year",
-                "portfolio value at the end",
-                "final value, end of the last year",
+                "final portfolio value",
+                "final value at the end of the last year",
                 "balance at the end of the final year",
                 "end-of-period value",
             ),
@@ -689,13 +703,13 @@ MONEY_WEIGHTED_RETURN = Family(
             "What annual rate of return, weighted by the money in the account, was earned?",
         ),
         ood_labels={
-            "C0": ("seed capital as year 1 opened",),
-            "D2": ("fresh capital as year 2 opened",),
-            "D3": ("fresh capital as year 3 opened",),
-            "W2": ("capital pulled as year 2 opened",),
-            "W3": ("capital pulled as year 3 opened",),
-            "T": ("yearly periods elapsed",),
-            "V": ("closing worth once the span wrapped up",),
+            "C0": ("seed contribution on day one of year 1",),
+            "D2": ("fresh injection on day one of year 2",),
+            "D3": ("fresh injection on day one of year 3",),
+            "W2": ("sum pulled out on day one of year 2",),
+            "W3": ("sum pulled out on day one of year 3",),
+            "T": ("count of elapsed yearly periods",),
+            "V": ("closing worth at the span's conclusion",),
         },
         ood_asks=(
             "Which yearly yield on the contributed cash reconciles these?",
@@ -761,7 +775,7 @@ SHARES_AFFORDABLE = Family(
     valid=_shares_valid,
     formula=lambda f: f"floor(({f['X']}-{f['c']})/{f['P']})",
     solve=_shares,
-    uses=frozenset({"costs"}),
+    uses=frozenset({"costs", "rounding"}),
     convention="count of whole shares; one order whose flat commission is paid from the same "
     "cash; no fractional shares",
     templates=(
@@ -802,7 +816,7 @@ SHARES_AFFORDABLE = Family(
         "Sorry for my English. I want buy stock at {P} per share, I have {X} and the fee is "
         "{c} each order, paid from my money. How many entire shares I can buy?",
         "With {X} and a flat trading fee of {c} coming out of it, how many whole shares of a "
-        "{P} stock fit in the budget?",
+        "stock priced at {P} fit in the budget?",
         "Our investment club has {X} in cash. The broker's commission is {c} per order, paid "
         "from that cash, and the shares we like cost {P}. What's the most whole shares we can "
         "buy in one order?",
@@ -811,24 +825,25 @@ SHARES_AFFORDABLE = Family(
         "that has to be paid from the {X}, find the largest whole number of shares.",
     ),
     ood_templates=(
-        "Funds on hand {X}; the dealer levies {c} per ticket, settled from those funds. Units "
-        "trade at {P}. Determine the greatest integral lot obtainable.",
+        "Deployable sum {X}; the dealer levies {c} per ticket, settled from that same sum. "
+        "Shares change hands at {P}. Determine the greatest integral number of shares "
+        "obtainable.",
         "Someone holding {X} wishes to acquire equity at {P} apiece, surrendering {c} per "
-        "execution from that very balance. Highest integral quantity acquirable?",
-        "If {c} per execution is levied against a {X} balance, what integral number of units "
-        "at {P} apiece can that balance secure?",
+        "execution from that very balance. Highest integral number of shares acquirable?",
+        "If {c} per execution is levied against a balance of {X}, what integral number of "
+        "shares at {P} apiece can that balance secure?",
     ),
     parts=Parts(
         labels={
             "X": (
-                "cash available",
-                "cash to invest",
-                "money in the account",
+                "cash balance",
+                "amount available to invest",
+                "account balance",
                 "budget (commission included)",
                 "amount to spend",
-                "available funds",
-                "cash on hand",
-                "total cash, fee included",
+                "investable balance",
+                "total budget including the fee",
+                "spending limit (fee included)",
             ),
             "P": (
                 "share price",
@@ -841,14 +856,14 @@ SHARES_AFFORDABLE = Family(
                 "quote per share",
             ),
             "c": (
-                "flat commission per order (paid from the cash)",
-                "commission, paid from the same cash",
-                "broker fee per trade, taken from the cash",
-                "flat trading fee (comes out of the cash)",
-                "fixed commission per order, paid from the budget",
-                "brokerage per order, deducted from the cash",
-                "ticket charge, paid out of the cash",
-                "per-order fee (flat, from the cash)",
+                "flat commission per order (paid from the same money)",
+                "commission (paid out of the budget)",
+                "broker fee per trade (taken from the balance)",
+                "flat trading fee (comes out of the budget)",
+                "fixed commission per order (paid from the budget)",
+                "brokerage fee per order (deducted from the balance)",
+                "ticket charge (paid out of the same money)",
+                "per-order fee (flat, from the budget)",
             ),
         },
         asks=(
@@ -860,17 +875,17 @@ SHARES_AFFORDABLE = Family(
             "What's the largest whole number of shares one order can buy?",
             "How many whole shares can the investor purchase?",
             "Work out the number of whole shares affordable.",
-            "What order size, in whole shares, does the cash allow?",
+            "What order size, in whole shares, does the money allow?",
             "How many shares can I buy, with no fractional shares?",
         ),
         ood_labels={
-            "X": ("funds on hand",),
+            "X": ("deployable sum",),
             "P": ("quotation apiece",),
-            "c": ("levy per execution, settled from the funds",),
+            "c": ("levy per execution (settled from the same sum)",),
         },
         ood_asks=(
-            "Determine the greatest integral lot obtainable.",
-            "Highest integral quantity acquirable?",
+            "Determine the greatest integral number of shares obtainable.",
+            "Highest integral number of shares acquirable?",
         ),
     ),
 )

@@ -192,3 +192,96 @@ def test_currency_moves_are_written_with_their_direction() -> None:
             assert ("(1-" in formula) == (x < 0 or rl < 0), formula
             # roughly the sum of the two returns, plus their cross term
             assert family.answer(nums) == pytest.approx(rl + x + rl * x / 100)
+
+
+# "a" before a number read with a vowel sound ("a 80/20 mix", "a 8% return", "a 11,000"), or
+# "an" before one read with a consonant ("an 60/40 mix").
+_WRONG_ARTICLE = re.compile(r"\ba [$€£]?(8|1[18](?!\d))|\ban [$€£]?(?!8|1[18](?!\d))\d", re.I)
+
+
+@pytest.mark.parametrize("name", PORTFOLIO_OPS_FAMILIES)
+@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
+def test_numbers_take_the_right_article(name: str, split: str) -> None:
+    family = get_family(name)
+    rng = random.Random(f"portfolio_ops:article:{name}:{split}")
+    for index in range(300):  # templates and composed questions alternate
+        question = make_record(family, index, rng, split, index)["question"]
+        assert not _WRONG_ARTICLE.search(question), question
+
+
+def test_mixes_take_their_article() -> None:
+    # "an 80/20 mix", "a 60/40 mix": the templates that put an article before the mix use the
+    # rendered {a_mix}, never "a {mix}"
+    for name in ("rebalance_trade", "drifted_weight"):
+        family = get_family(name)
+        for text in (*family.templates, *family.ood_templates):
+            assert not re.search(r"\ban? \{mix\}", text, re.I), text
+        rng = random.Random(5)
+        for _ in range(200):
+            nums = family.draw(rng, False)
+            texts = family.texts(rng, nums)
+            article = "an" if texts["mix"][:1] == "8" else "a"  # training weights are 35 to 85
+            assert texts["a_mix"] == f"{article} {texts['mix']}", texts
+
+
+@pytest.mark.parametrize("name", PORTFOLIO_OPS_FAMILIES)
+def test_labels_are_words_not_symbols(name: str) -> None:
+    # Composed questions say "With a {label} of {value}", "the {label} is {value}": a label is
+    # a noun phrase, never a symbol ("r_stocks", "w0") or an uncountable "cash per point".
+    parts = get_family(name).parts
+    assert parts is not None
+    labels = [*parts.labels.values(), *parts.ood_labels.values()]
+    for label in (text for group in labels for text in group):
+        assert not re.search(r"[_=]|\b[a-z]+\d\b", label), label
+        assert not re.match(r"(capital|cash|currency|money) (per|parked|exposed)", label), label
+    for name_, group in parts.labels.items():
+        assert len(set(group)) >= 6, name_
+        assert not set(parts.ood_labels.get(name_, ())) & set(group), name_
+
+
+def test_futures_asides_never_dismiss_rounding_or_the_short() -> None:
+    # The count is rounded as asked and the hedge is a short: no "Round however you like.",
+    # "It's a long-only mandate." or "No leverage is involved." beside it.
+    family = get_family("futures_hedge_contracts")
+    assert {"rounding", "shorting", "leverage"} <= family.uses
+    rng = random.Random(6)
+    for index in range(400):
+        question = make_record(family, index, rng, "train", index)["question"]
+        for aside in ("Round however", "long-only", "No leverage"):
+            assert aside not in question, question
+
+
+def test_mini_dax_is_quoted_in_whole_points() -> None:
+    # Eurex's Mini-DAX future ticks in whole index points (the DAX future in half points).
+    from quantreason.tasks.portfolio_ops import _CONTRACTS
+
+    family = get_family("futures_hedge_contracts")
+    mini = next(i for i, row in enumerate(_CONTRACTS) if row[0] == "Mini-DAX")
+    rng = random.Random(7)
+    seen = 0
+    for ood in (False, True):
+        for _ in range(600):
+            nums = family.draw(rng, ood)
+            if round(nums["k"].value) == mini:
+                seen += 1
+                assert nums["F"].decimals == 0 and nums["F"].value == int(nums["F"].value)
+    assert seen > 20
+
+
+def test_drift_periods_fit_the_returns() -> None:
+    # Stock returns reach +35 % in range and far more out of it: no template calls that a
+    # quarter's move.
+    family = get_family("drifted_weight")
+    parts = family.parts
+    assert parts is not None
+    for text in (*family.templates, *family.ood_templates, *parts.asks, *parts.ood_asks):
+        assert "quarter" not in text, text
+
+
+def test_rebalance_wording_fits_any_currency() -> None:
+    # Amounts come in dollars, euros or pounds: no gilts or pennies beside a $ or € amount.
+    family = get_family("rebalance_trade")
+    parts = family.parts
+    assert parts is not None
+    for text in (*family.templates, *family.ood_templates, *parts.asks, *parts.ood_asks):
+        assert not re.search(r"gilt|penny|pence|cent\b", text, re.I), text

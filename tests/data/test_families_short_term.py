@@ -218,3 +218,86 @@ def test_time_weighted_questions_show_one_or_two_flows_with_their_direction() ->
         lengths.add(flows)
         assert re.search(r"deposit|withdr|paid in|taken out", question, re.I), question
     assert lengths == {1, 2}
+
+
+def _labels(name: str) -> list[str]:
+    parts = get_family(name).parts
+    assert parts is not None
+    return [
+        label
+        for table in (parts.labels, parts.ood_labels)
+        for labels in table.values()
+        for label in labels
+    ]
+
+
+@pytest.mark.parametrize("name", SHORT_TERM_FAMILIES)
+def test_labels_are_singular_noun_phrases(name: str) -> None:
+    """Composed questions say "With a {label} of {value}", "the {label} is {value}", "If the
+    {label} were {value}": a label is one noun phrase, not a plural ("a days to take the
+    discount"), a clause ("the how often the issuer distributes") or a word that only
+    describes ("a worth when measurement opens")."""
+    for label in _labels(name):
+        assert not re.match(r"(?:[\w/-]+ )?days\b", label), label
+        assert not re.match(r"(?:how|what|when|worth|sum that)\b", label), label
+        assert not re.search(r"\b(?:proceeds|terms)\b|, ", label), label
+        assert not re.search(r"\b(?:is|are|was|were|falls|entered|distributes)\b", label), label
+
+
+@pytest.mark.parametrize("name", SHORT_TERM_FAMILIES)
+def test_composed_questions_read_as_sentences(name: str) -> None:
+    # The review's examples, over 300 questions a split (every other one composed).
+    broken = re.compile(
+        r"\b(?:a|an|the) (?:[\w/-]+ )?days (?:to|until|since|remaining|of|before|left|held|"
+        r"accrued|allowed|from)\b|\bproceeds (?:is|were|equals)\b|\bthe how\b|\ba worth\b|"
+        r"\bthe worth\b",
+        re.I,
+    )
+    for split in ("train", "test_ood_range", "test_ood_template"):
+        for record in _records(name, split, 300):
+            assert not broken.search(record["question"]), record["question"]
+
+
+def test_annual_qualifies_the_coupon_rate_never_the_payment() -> None:
+    """ "a 6.375% annual-coupon bond (semi-annual payments)" contradicts itself: "annual"
+    belongs to the rate ("coupon 6.375% (annual rate), paid semi-annually"). No "gilt-style"
+    either: gilts accrue on actual/actual, not 30/360."""
+    family = get_family("accrued_interest")
+    parts = family.parts
+    assert parts is not None
+    texts = [*family.templates, *family.ood_templates, *parts.asks, *parts.ood_asks]
+    texts += _labels("accrued_interest")
+    questions = [
+        record["question"]
+        for split in ("train", "test_ood_range", "test_ood_template")
+        for record in _records("accrued_interest", split, 300)
+    ]
+    for text in texts:
+        assert not re.search(r"annual-coupon|\{a?_?c\} annual|annual coupon (?:bond|note)", text)
+        assert "gilt" not in text.lower(), text
+    semi = [q for q in questions if re.search(r"semi-annual|twice a year|two payments", q)]
+    assert len(semi) > 100
+    for question in semi:
+        assert not re.search(r"(?<!semi-)annual[- ]coupon(?! rate)", question, re.I), question
+    for question in questions:
+        assert "gilt" not in question.lower(), question
+
+
+def test_time_weighted_phrasings_never_say_which_way_the_account_moved() -> None:
+    # Sub-period returns run from -15 % to +20 %: "grew to" would often be false.
+    family = get_family("time_weighted_return")
+    parts = family.parts
+    assert parts is not None
+    texts = [*family.templates, *family.ood_templates, *parts.asks, *parts.ood_asks]
+    texts += _labels("time_weighted_return")
+    direction = re.compile(
+        r"\b(?:grew|grow|grown|rose|risen|fell|fallen|dropped|climbed|reached|gained|lost|"
+        r"increased|decreased|declined|up|down)\b|\bgrowth(?! factor)",
+        re.I,
+    )
+    for text in texts:
+        assert not direction.search(text), text
+    falls = 0
+    for record in _records("time_weighted_return", "test_ood_template", 300):
+        falls += "were worth" in record["question"]
+    assert falls  # the held-out template that used to say "grew to" is drawn

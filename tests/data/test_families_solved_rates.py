@@ -75,21 +75,46 @@ def test_records_are_grounded_and_give_the_answer(name: str, split: str) -> None
         assert "{" not in record["question"], record
 
 
-ANNUAL = re.compile(
-    r"annual|yearly|once a year|each year|every year|a year|per year|anniversary|"
+# The coupon is paid once a year (a US reader assumes semi-annual coupons from "annual coupon
+# rate" alone), and the yield is compounded annually.
+PAID_ONCE_A_YEAR = re.compile(
+    r"once a year|paid (annually|yearly|every year|at the end of each year)|annually paid|"
+    r"annual-pay|annual payments|one payment a year|one time each year|each anniversary|"
     r"every twelve months",
+    re.I,
+)
+COMPOUNDED_ANNUALLY = re.compile(
+    r"annual(-| )compounding|compounded annually|annually compounded|compounded (once|one "
+    r"time) a year|annual basis|annual comp\b|once-yearly|effective yearly",
     re.I,
 )
 
 
-def test_every_bond_phrasing_says_the_coupon_is_annual() -> None:
+def _records(name: str, draws: int = 300):
+    """``draws`` records per split of ``name``, written templates and composed questions alike
+    (odd template indexes are composed)."""
+    family = get_family(name)
+    for split in ("train", "test_ood_range", "test_ood_template"):
+        rng = random.Random(f"solved-draws:{name}:{split}")
+        for index in range(draws):
+            yield make_record(family, index, rng, split, index)
+
+
+def test_every_bond_phrasing_says_the_coupon_is_paid_once_a_year() -> None:
     templates, labels, asks = _family_texts("bond_ytm")
     for template in templates:
-        assert ANNUAL.search(template), template
+        assert PAID_ONCE_A_YEAR.search(template), template
+    for template in get_family("bond_ytm").templates:  # held-out ones say "yearly return"
+        assert COMPOUNDED_ANNUALLY.search(template), template
     for label in labels["c"]:
-        assert ANNUAL.search(label), label
-    for ask in asks[:-2] + asks[-2:]:  # the yield is a yearly one in every ask
-        assert ANNUAL.search(ask), ask
+        assert PAID_ONCE_A_YEAR.search(label), label
+    for ask in asks:
+        assert COMPOUNDED_ANNUALLY.search(ask), ask
+
+
+def test_every_generated_bond_question_states_annual_payment() -> None:
+    for record in _records("bond_ytm"):
+        assert PAID_ONCE_A_YEAR.search(record["question"]), record["question"]
 
 
 ARREARS = re.compile(
@@ -174,3 +199,69 @@ def test_answers_are_sane() -> None:
             cash, price, fee = nums["X"].value, nums["P"].value, nums["c"].value
             assert count >= 1 and count == int(count)
             assert count * price + fee <= cash + 1e-9 < (count + 1) * price + fee
+
+
+# "a" before a number said with a vowel first (eight, eleven, eighteen, eighty...), "an"
+# before any other number.
+A_BEFORE_VOWEL_NUMBER = re.compile(r"\b[Aa] [$€£]?(8|11\b|18\b|11,|18,|11\.|18\.)")
+AN_BEFORE_CONSONANT_NUMBER = re.compile(r"\b[Aa]n [$€£]?(?!8|11\b|18\b|11[,.]|18[,.])\d")
+# An amount is never an adjective after an article ("a 83.7k dollars loan", "A 18912 GBP
+# advance", "a $8.50 stock"): those templates say "a loan of {L}", "a stock priced at {P}".
+MONEY_AFTER_ARTICLE = re.compile(
+    r"\b[Aa]n? (?:[$€£]|(?:USD|EUR|GBP) )\d|\b[Aa]n? \d[\d,.]*\s?[A-Za-z]{0,7} ?"
+    r"(?:dollars|euros|pounds|USD|EUR|GBP)\b"
+)
+
+
+@pytest.mark.parametrize("name", SOLVED_RATES_FAMILIES)
+def test_articles_before_numbers_are_right(name: str) -> None:
+    for record in _records(name):
+        question = record["question"]
+        assert not A_BEFORE_VOWEL_NUMBER.search(question), question
+        assert not AN_BEFORE_CONSONANT_NUMBER.search(question), question
+        assert not MONEY_AFTER_ARTICLE.search(question), question
+
+
+# Labels go into frames such as "With a {label} of {value}" and "the {label} is {value}": a
+# singular noun phrase, with no comma outside brackets and no plural or mass noun first.
+NOT_AFTER_A = re.compile(
+    r"^(years|months|payments|anniversaries|remittances|borrowed|[a-z]+ed today)|"
+    r"^(cash|money|funds|new money|seed capital)\b(?! withdrawal| balance)|^\w+_|^[a-z]\d",
+)
+
+
+@pytest.mark.parametrize("name", SOLVED_RATES_FAMILIES)
+def test_labels_read_as_singular_noun_phrases(name: str) -> None:
+    _, labels, _ = _family_texts(name)
+    parts = get_family(name).parts
+    assert parts is not None
+    for key, texts in labels.items():
+        assert len(parts.labels[key]) >= 6, key
+        for label in texts:
+            assert not NOT_AFTER_A.search(label), label
+            assert "," not in re.sub(r"\([^)]*\)", "", label), label
+            assert not label.lower().startswith(("once", "one-", "uni", "eu")), label
+        held_out = set(parts.ood_labels.get(key, ()))
+        assert not held_out & set(parts.labels[key]), key
+
+
+def test_account_flows_read_without_a_repeated_verb() -> None:
+    family = get_family("money_weighted_return")
+    rng = random.Random(6)
+    seen_two_deposits = False
+    for _ in range(300):
+        texts = family.texts(rng, family.draw(rng, False))
+        assert texts["flows"].count("added") <= 1, texts["flows"]
+        seen_two_deposits |= "and another" in texts["flows"]
+    assert seen_two_deposits
+    for template in (*family.templates, *family.ood_templates):
+        assert "and {flows}" not in template, template  # "...at the start of year 1 and added"
+
+
+def test_share_questions_ask_for_a_number_of_shares_and_never_say_round_however() -> None:
+    family = get_family("shares_affordable")
+    assert {"costs", "rounding"} <= family.uses
+    for record in _records("shares_affordable"):
+        question = record["question"]
+        assert not re.search(r"\blots?\b", question), question  # round lots of 100 shares
+        assert "Round however you like" not in question, question
