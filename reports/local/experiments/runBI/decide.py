@@ -75,39 +75,58 @@ READ_OWN = {
 }
 
 
-def main() -> None:
-    old, new = bg.by_text(bg.rows("runBG")), bg.by_text(bg.rows("runBI"))
+def rule(
+    old_run: str,
+    new_run: str,
+    *,
+    blind_set: str,
+    probes: tuple[str, ...],
+    read_own: set[tuple[str, str]],
+    new_families: set[str],
+    blind_min: int,
+    read_min: int,
+) -> bool:
+    """The six conditions of a run that adds families (runs BI and BJ), printed; True: adopt.
+    ``probes`` are the read probe sets, ``read_own`` their questions over the new tasks and
+    ``blind_set`` the set written blind over them."""
+    old, new = bg.by_text(bg.rows(old_run)), bg.by_text(bg.rows(new_run))
     ids = {key: (row["split"], row["id"]) for key, row in new.items()}
+    reads = len(probes)
+    words = {6: "six", 7: "seven"}.get(reads, str(reads))
 
     def in_sets(*sets: str) -> list[tuple[str, str]]:
         return [key for key in new if key[0] in sets]
 
-    blind = in_sets("handwritten_probe7")
-    read_own = [k for k in in_sets(*PROBES) if ids[k] in READ_OWN]
-    rest = [k for k in in_sets(*PROBES) if k not in set(read_own)]
-    print("(columns: BB = run BG, BG = run BI)")
+    blind = in_sets(blind_set)
+    own = [k for k in in_sets(*probes) if ids[k] in read_own]
+    rest = [k for k in in_sets(*probes) if k not in set(own)]
+    short = blind_set.removeprefix("handwritten_")
+    print(f"(columns: BB = run {old_run[3:]}, BG = run {new_run[3:]})")
     nets = {
-        "blind": bg.paired(old, new, blind, "1. probe7: 48 questions over the new tasks"),
-        "read": bg.paired(old, new, read_own, "2. six read probes: the new tasks' questions"),
-        "rest": bg.paired(old, new, rest, "3. six probes: every other question"),
+        "blind": bg.paired(
+            old, new, blind, f"1. {short}: {len(blind)} questions over the new tasks"
+        ),
+        "read": bg.paired(old, new, own, f"2. {words} read probes: the new tasks' questions"),
+        "rest": bg.paired(old, new, rest, f"3. {words} probes: every other question"),
         "dev": bg.paired(old, new, in_sets("handwritten_dev"), "4. handwritten_dev"),
         "validation": bg.paired(old, new, in_sets(*bg.VALIDATION), "5. validation sets"),
     }
-    new_validation = [k for k in in_sets("validation") if new[k]["family"] in NEW_FAMILIES]
+    new_validation = [k for k in in_sets("validation") if new[k]["family"] in new_families]
     right = sum(new[k]["correct"] for k in new_validation)
     share = right / max(len(new_validation), 1)
-    print(f"6. validation, the new families (run BI alone): {right} / {len(new_validation)}")
-    for name in (*PROBES, "handwritten_probe7", *bg.VALIDATION):
+    alone = f"run {new_run[3:]} alone"
+    print(f"6. validation, the new families ({alone}): {right} / {len(new_validation)}")
+    for name in (*probes, blind_set, *bg.VALIDATION):
         bg.paired(old, new, in_sets(name), f"   {name}")
     for name in (*bg.TESTS, "handwritten"):
         bg.paired(old, new, in_sets(name), f"   {name}, same questions (decides nothing)")
-        fresh = [k for k in in_sets(name) if new[k]["family"] in NEW_FAMILIES]
+        fresh = [k for k in in_sets(name) if new[k]["family"] in new_families]
         if fresh:
             right_fresh = sum(new[k]["correct"] for k in fresh)
             print(f"   {name}, the new families (decides nothing): {right_fresh} / {len(fresh)}")
     held = {
-        "1. probe7 >= +12": nets["blind"] >= 12,
-        "2. read new-task questions >= +6": nets["read"] >= 6,
+        f"1. {short} >= +{blind_min}": nets["blind"] >= blind_min,
+        f"2. read new-task questions >= +{read_min}": nets["read"] >= read_min,
         "3. other probe questions >= -8": nets["rest"] >= -8,
         "4. handwritten_dev >= -4": nets["dev"] >= -4,
         "5. validation sets >= -8": nets["validation"] >= -8,
@@ -116,6 +135,20 @@ def main() -> None:
     for condition, ok in held.items():
         print(f"  {condition:40s} {'holds' if ok else 'FAILS'}")
     print("ADOPT" if all(held.values()) else "NOT ADOPTED")
+    return all(held.values())
+
+
+def main() -> None:
+    rule(
+        "runBG",
+        "runBI",
+        blind_set="handwritten_probe7",
+        probes=PROBES,
+        read_own=READ_OWN,
+        new_families=NEW_FAMILIES,
+        blind_min=12,
+        read_min=6,
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ _spec = importlib.util.spec_from_file_location("run_bi_rule", HERE.parents[1] / 
 assert _spec and _spec.loader
 bi = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bi)
-bg = bi.bg
 
 PROBES = (*bi.PROBES, "handwritten_probe7")
 NEW_FAMILIES = {
@@ -73,46 +72,16 @@ READ_OWN = {
 
 
 def main() -> None:
-    old, new = bg.by_text(bg.rows("runBI")), bg.by_text(bg.rows("runBJ"))
-    ids = {key: (row["split"], row["id"]) for key, row in new.items()}
-
-    def in_sets(*sets: str) -> list[tuple[str, str]]:
-        return [key for key in new if key[0] in sets]
-
-    blind = in_sets("handwritten_probe8")
-    read_own = [k for k in in_sets(*PROBES) if ids[k] in READ_OWN]
-    rest = [k for k in in_sets(*PROBES) if k not in set(read_own)]
-    print("(columns: BB = run BI, BG = run BJ)")
-    nets = {
-        "blind": bg.paired(old, new, blind, "1. probe8: 48 questions over the new tasks"),
-        "read": bg.paired(old, new, read_own, "2. seven read probes: the new tasks' questions"),
-        "rest": bg.paired(old, new, rest, "3. seven probes: every other question"),
-        "dev": bg.paired(old, new, in_sets("handwritten_dev"), "4. handwritten_dev"),
-        "validation": bg.paired(old, new, in_sets(*bg.VALIDATION), "5. validation sets"),
-    }
-    new_validation = [k for k in in_sets("validation") if new[k]["family"] in NEW_FAMILIES]
-    right = sum(new[k]["correct"] for k in new_validation)
-    share = right / max(len(new_validation), 1)
-    print(f"6. validation, the new families (run BJ alone): {right} / {len(new_validation)}")
-    for name in (*PROBES, "handwritten_probe8", *bg.VALIDATION):
-        bg.paired(old, new, in_sets(name), f"   {name}")
-    for name in (*bg.TESTS, "handwritten"):
-        bg.paired(old, new, in_sets(name), f"   {name}, same questions (decides nothing)")
-        fresh = [k for k in in_sets(name) if new[k]["family"] in NEW_FAMILIES]
-        if fresh:
-            right_fresh = sum(new[k]["correct"] for k in fresh)
-            print(f"   {name}, the new families (decides nothing): {right_fresh} / {len(fresh)}")
-    held = {
-        "1. probe8 >= +12": nets["blind"] >= 12,
-        "2. read new-task questions >= +5": nets["read"] >= 5,
-        "3. other probe questions >= -8": nets["rest"] >= -8,
-        "4. handwritten_dev >= -4": nets["dev"] >= -4,
-        "5. validation sets >= -8": nets["validation"] >= -8,
-        "6. new families' validation >= 60 %": share >= 0.6,
-    }
-    for condition, ok in held.items():
-        print(f"  {condition:40s} {'holds' if ok else 'FAILS'}")
-    print("ADOPT" if all(held.values()) else "NOT ADOPTED")
+    bi.rule(
+        "runBI",
+        "runBJ",
+        blind_set="handwritten_probe8",
+        probes=PROBES,
+        read_own=READ_OWN,
+        new_families=NEW_FAMILIES,
+        blind_min=12,
+        read_min=5,
+    )
 
 
 if __name__ == "__main__":
