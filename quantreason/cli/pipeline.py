@@ -14,12 +14,17 @@ def pipeline(
     profile: Annotated[
         str, typer.Option("--profile", "-p", help="config/pipeline/<profile>.yaml: full | quick.")
     ] = "full",
-    force: Annotated[bool, typer.Option("--force", help="Redo every stage.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo every stage (training starts from step 0).")
+    ] = False,
     runs_root: Annotated[
         Path | None, typer.Option("--runs-dir", help="Where runs go (default: runs/).")
     ] = None,
 ) -> None:
-    """Generate data, prepare the model, train with FSDP, evaluate, serve, benchmark, report."""
+    """Generate data, prepare the model, train with FSDP, evaluate, serve, benchmark, report.
+
+    Rerun after an interruption: done stages are skipped, training resumes from its checkpoint.
+    """
     from quantreason.pipeline.config import PipelineConfigError, load_pipeline_config
     from quantreason.pipeline.main import run_pipeline
 
