@@ -39,6 +39,7 @@ from infra.network import NetworkProps
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
 from quantreason.stages import TrainingSettings
+from quantreason.training.progress import METRIC_DEFINITIONS
 
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"  # synced to S3 by SageMaker; train.py resumes
 TRAINING_OUTPUT_PREFIX = f"{naming.ARTIFACTS_PREFIX}/training"
@@ -130,6 +131,8 @@ class TrainingJob(Construct):
             "AlgorithmSpecification": {
                 "TrainingInputMode": "File",
                 "TrainingImage": dlc_image_uri(self, "training"),
+                # loss and tokens/s from rank 0's progress lines: the job's console plots them
+                "MetricDefinitions": [dict(metric) for metric in METRIC_DEFINITIONS],
             },
             "OutputDataConfig": {
                 "S3OutputPath": f"s3://{artifacts.bucket_name}/{TRAINING_OUTPUT_PREFIX}/"

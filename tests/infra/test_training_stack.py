@@ -72,6 +72,17 @@ def test_region_aware_training_image(dev):
     assert mapping == {region: {"account": a} for region, a in table["registries"].items()}
 
 
+def test_the_job_plots_loss_and_throughput_from_rank_zeros_progress_lines(dev):
+    import re
+
+    from quantreason.training.progress import progress_line
+
+    metrics = _task(dev)["Parameters"]["AlgorithmSpecification"]["MetricDefinitions"]
+    line = progress_line({"step": 40, "loss": 0.5, "tokens_per_s": 5429.2}, 200, 60.0, 40)
+    values = {m["Name"]: float(re.search(m["Regex"], line).group(1)) for m in metrics}
+    assert values == {"train:loss": 0.5, "train:tokens_per_s": 5429.0}
+
+
 def test_data_output_and_checkpoints_locations(dev):
     params = _task(dev)["Parameters"]
     channel, base = params["InputDataConfig"]  # dev is not isolated: no code channel
