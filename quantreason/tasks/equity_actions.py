@@ -247,6 +247,10 @@ SPLIT_ADJUSTED_PRICE = Family(
                 "current stock price",
                 "share price on the eve of the split",
                 "pre-split price",
+                "last close before the split",
+                "stock price ahead of the split",
+                "market price per share before the split",
+                "share price prior to the split",
             ),
             "terms": (
                 "split ratio",
@@ -257,6 +261,10 @@ SPLIT_ADJUSTED_PRICE = Family(
                 "new-for-old share ratio",
                 "corporate action ratio",
                 "exchange ratio for the split",
+                "split factor",
+                "ratio of new shares to old",
+                "forward or reverse split ratio",
+                "declared split ratio",
             ),
         },
         asks=(
@@ -270,6 +278,21 @@ SPLIT_ADJUSTED_PRICE = Family(
             "What is the price adjusted for the split, if the market does not move?",
             "How much is one share worth after the split, in theory?",
             "What does the price become after the split, other things being equal?",
+            "What is the ex-split share price, all else equal?",
+            "Where does the stock open after the split, in theory?",
+            "What is the adjusted price per share on the new share count, nothing else changing?",
+            "Compute the theoretical per-share price once the split or consolidation takes effect.",
+            "If the market cap does not change, what should each new share trade at?",
+            "post-split px, theoretical?",
+            "What price will my broker show per share after the split, assuming nothing else "
+            "moves?",
+            "Calculate the share price adjusted for the stock split, other things being equal.",
+            "What is the theoretical price per share on a split-adjusted basis?",
+            "In theory, what is each post-split share worth?",
+            "I want to set a limit order after the split: what is the theoretical opening price "
+            "per share?",
+            "What is the share price once the split goes through, with the company's total value "
+            "unchanged?",
         ),
         ood_labels={
             "P": ("pre-exchange per-share quotation",),
@@ -445,6 +468,10 @@ RIGHTS_ISSUE_TERP = Family(
                 "pre-issue market price",
                 "current cum-rights quote",
                 "share price ahead of the ex-date",
+                "last cum-rights price",
+                "pre-rights share price",
+                "closing price before the ex-date",
+                "price of the existing shares",
             ),
             "S": (
                 "subscription price",
@@ -455,6 +482,10 @@ RIGHTS_ISSUE_TERP = Family(
                 "rights exercise price",
                 "subscription price per new share",
                 "new-share price",
+                "discounted issue price",
+                "cash price of each new share",
+                "price of the new shares",
+                "take-up price per new share",
             ),
             "ratio": (
                 "rights issue ratio",
@@ -465,6 +496,10 @@ RIGHTS_ISSUE_TERP = Family(
                 "subscription ratio",
                 "rights offer ratio",
                 "rights allotment ratio",
+                "ratio of new shares to shares held",
+                "new-for-held share ratio",
+                "rights issue proportion",
+                "ratio offered to shareholders",
             ),
         },
         asks=(
@@ -478,6 +513,21 @@ RIGHTS_ISSUE_TERP = Family(
             "What is the theoretical blended price of old and new shares?",
             "Find the theoretical price per share once the shares go ex-rights.",
             "What is the theoretical post-issue price per share, every right taken up?",
+            "Where should the stock theoretically trade once it goes ex-rights?",
+            "Compute the TERP, assuming all rights are taken up.",
+            "What is the weighted average of the cum-rights and subscription prices, i.e. the "
+            "theoretical ex-rights price?",
+            "What price per share should the market settle at after the rights issue, in theory?",
+            "ex-rights price (theoretical)?",
+            "What does the share price drop to ex-rights in theory, with full take-up?",
+            "To value the rights, I first need the theoretical ex-rights price: what is it?",
+            "What is the theoretical market price of one share after the rights issue completes, "
+            "every right taken up?",
+            "In theory, what is each share worth once the new shares from the rights offer are in "
+            "issue?",
+            "Work out the theoretical ex-rights price that old and new shares both trade at.",
+            "What ex-rights price should an analyst expect in theory?",
+            "ECM question: theoretical ex-rights price for the deal?",
         ),
         ood_labels={
             "P": ("entitlement-bearing quotation",),
@@ -664,6 +714,10 @@ WEIGHTED_EPS = Family(
                 "net income for the year",
                 "reported net profit",
                 "bottom-line profit",
+                "profit for the year",
+                "consolidated net income",
+                "net profit after tax",
+                "income after tax",
             ),
             "Dp": (
                 "preferred dividend total",
@@ -674,6 +728,10 @@ WEIGHTED_EPS = Family(
                 "amount paid to preferred shareholders",
                 "dividend on preferred stock",
                 "preference share dividend",
+                "preferred stock dividend",
+                "annual preferred dividend",
+                "dividend paid to preference shareholders",
+                "fixed dividend on the preference shares",
             ),
             "N0": (
                 "share count at the start of the year",
@@ -684,6 +742,10 @@ WEIGHTED_EPS = Family(
                 "ordinary share count at the start of the year",
                 "opening number of shares",
                 "share count brought forward",
+                "beginning share count",
+                "share count on the first day of the year",
+                "opening ordinary share count",
+                "number of common shares at the start of the year",
             ),
             "k": (
                 "number of new shares issued during the year",
@@ -694,6 +756,10 @@ WEIGHTED_EPS = Family(
                 "additional share count",
                 "number of new common shares issued",
                 "number of shares added during the year",
+                "number of shares issued for cash",
+                "size of the new share issue",
+                "new share count",
+                "number of ordinary shares issued in the year",
             ),
             "m": (
                 "number of months before the issue",
@@ -704,6 +770,10 @@ WEIGHTED_EPS = Family(
                 "number of months elapsed before the issue",
                 "number of months of the year before the issue",
                 "number of months from year start to the issue",
+                "number of full months before the new shares were issued",
+                "length of the pre-issue period in months",
+                "month count up to the issue date",
+                "number of months into the year at issue",
             ),
         },
         asks=(
@@ -719,6 +789,28 @@ WEIGHTED_EPS = Family(
             "What is the weighted-average basic EPS for the year?",
             "Work out basic earnings per share, counting the new shares pro rata for the "
             "months after they were issued.",
+            "What are basic earnings per share, dividing earnings to common by the weighted "
+            "average shares outstanding?",
+            "Compute EPS attributable to ordinary shareholders on a weighted-average share basis.",
+            "What are the earnings per common share for the year, counting the new shares only "
+            "from their issue date?",
+            "basic EPS (weighted avg shares)?",
+            "What basic EPS should the annual accounts disclose, new shares weighted for the part "
+            "of the year they were outstanding?",
+            "How much profit per ordinary share did the company make, on a time-weighted share "
+            "count?",
+            "Calculate basic earnings per share using the weighted average number of ordinary "
+            "shares in issue.",
+            "Net income less preferred dividends, divided by the weighted average share count: "
+            "what is that per share?",
+            "For the P/E I need basic EPS first: what is it, weighting the new shares by months "
+            "outstanding?",
+            "What is the year's basic earnings per share if the new shares count pro rata from "
+            "when they were issued?",
+            "Work out EPS for common shareholders, with the share issue counted only for the "
+            "months after it.",
+            "What is reported basic EPS, after preferred dividends and on a time-weighted share "
+            "count?",
         ),
         ood_labels={
             "NI": ("attributable group profit",),
@@ -928,6 +1020,10 @@ PAYBACK_PERIOD = Family(
                 "starting investment",
                 "purchase price",
                 "required investment",
+                "capex",
+                "cash outlay at the start",
+                "investment outlay",
+                "cost of the investment",
             ),
             **_year_labels(
                 (
@@ -939,6 +1035,10 @@ PAYBACK_PERIOD = Family(
                     "year {n} cash receipt",
                     "saving in year {n}",
                     "operating cash flow for year {n}",
+                    "cash generated in year {n}",
+                    "year {n} net cash flow",
+                    "projected inflow for year {n}",
+                    "cash return in year {n}",
                 )
             ),
         },
@@ -961,6 +1061,28 @@ PAYBACK_PERIOD = Family(
             "flows arrive uniformly within each year?",
             "How long does it take to get the money back, without discounting, if each year's "
             "cash comes in at a steady pace?",
+            "How many years of cash flow does it take to earn back the initial investment (no "
+            "discounting, even inflows within each year)?",
+            "What is the payback period without discounting, assuming the cash comes in evenly "
+            "over each year?",
+            "Payback in years? simple method, cash flows even through the year.",
+            "When does the project break even on a cash basis, in years, ignoring discounting and "
+            "with inflows spread evenly in each year?",
+            "How long, in years, before the investment pays itself back, using simple payback and "
+            "even cash flows within each year?",
+            "The board only approves projects that pay back fast enough. What is this one's "
+            "simple payback period in years, with cash arriving evenly each year?",
+            "Calculate the payback period using undiscounted cash flows, assuming they occur "
+            "uniformly during the year.",
+            "What is the number of years needed to recover the capital outlay from the "
+            "undiscounted inflows, each year's cash arriving at an even rate?",
+            "How quickly does the spending pay for itself, in years, on a simple undiscounted "
+            "basis with even cash flow through each year?",
+            "how many yrs to get my money back, no discounting, cash even through each year?",
+            "Compute the cash payback period in years (undiscounted, inflows evenly spread across "
+            "each year).",
+            "What is the time to recover the outlay, in years, with simple payback and a steady "
+            "flow of cash within each year?",
         ),
         ood_labels={
             "C": ("inception capital commitment",),

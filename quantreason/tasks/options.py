@@ -221,6 +221,11 @@ _SPOT_LABELS = (
     "share price today",
     "price of the stock",
     "spot",
+    "share price",
+    "current stock price",
+    "price of the underlying share",
+    "stock price now",
+    "spot share price",
 )
 _RATE_LABELS = (
     "risk-free rate (continuously compounded)",
@@ -231,6 +236,11 @@ _RATE_LABELS = (
     "riskless rate (continuously compounded)",
     "interest rate (continuously compounded)",
     "risk-free rate compounded continuously",
+    "continuous risk-free rate",
+    "r (continuously compounded)",
+    "riskless interest rate compounded continuously",
+    "risk-free rate (continuous basis)",
+    "continuously compounded rate of interest",
 )
 _TIME_LABELS = {
     "T": (
@@ -242,6 +252,11 @@ _TIME_LABELS = {
         "years until expiry",
         "option life in years",
         "term (years)",
+        "expiry in years",
+        "years left to expiry",
+        "time remaining (years)",
+        "years to maturity",
+        "time to expiration in years",
     ),
     "m": (
         "months to expiry",
@@ -252,6 +267,11 @@ _TIME_LABELS = {
         "months until expiry",
         "option life in months",
         "term (months)",
+        "expiry in months",
+        "months left to expiry",
+        "time remaining (months)",
+        "months to maturity",
+        "time to expiration in months",
     ),
     "d": (
         "days to expiry (365-day year)",
@@ -262,6 +282,11 @@ _TIME_LABELS = {
         "days to maturity (365-day basis)",
         "option life in days (365-day year)",
         "days left (365-day year)",
+        "expiry in days (365-day year)",
+        "days left to expiry (365-day year)",
+        "time remaining in days (365-day basis)",
+        "days to expiration (365-day basis)",
+        "calendar days remaining (365-day year)",
     ),
 }
 
@@ -279,6 +304,11 @@ def _bs_parts(kind: str) -> Parts:
                 "strike level",
                 "option strike",
                 "striking price",
+                f"{kind} strike",
+                "X (strike)",
+                "strike price of the option",
+                f"exercise price of the {kind}",
+                "agreed strike",
             ),
             "r": _RATE_LABELS,
             "sigma": (
@@ -290,6 +320,11 @@ def _bs_parts(kind: str) -> Parts:
                 "vol per annum",
                 "yearly volatility of the stock",
                 "volatility p.a.",
+                "annual sigma",
+                "implied vol (per year)",
+                "annual vol",
+                "yearly volatility of the share",
+                "IV (annualised)",
             ),
             **_TIME_LABELS,
         },
@@ -304,6 +339,25 @@ def _bs_parts(kind: str) -> Parts:
             f"Find the fair value of the European {kind} by Black-Scholes (non-dividend stock).",
             f"How much is the European {kind} worth by the Black-Scholes formula, with no "
             "dividends?",
+            f"What is the theoretical value of the European {kind} under the BS model? No "
+            "dividends.",
+            f"Plug the numbers into Black-Scholes: what does the European {kind} cost (no "
+            "dividends)?",
+            f"What is the risk-neutral value of the European {kind} under Black-Scholes, with no "
+            "dividends?",
+            f"Give me the BS theoretical price of the {kind}; European, no dividends.",
+            f"Work out the European {kind}'s value with the Black-Scholes closed form (no "
+            "dividends).",
+            f"How much should I pay for the European {kind} by Black-Scholes? No dividends.",
+            f"Black-Scholes valuation of the European {kind} on a non-dividend stock: what number "
+            "do you get?",
+            f"Desk check: theo for the European {kind} on Black-Scholes, no divs?",
+            f"Using the Black and Scholes option-pricing formula, what is the European {kind} "
+            "worth on a stock that pays no dividends?",
+            f"What should I charge for writing the European {kind}, by Black-Scholes with no "
+            "dividends?",
+            f"Value the European {kind} analytically (Black-Scholes, no dividends).",
+            f"BS {kind} value? European exercise, the stock pays no dividend.",
         ),
         ood_labels={
             "S": ("quote of the underlying", "level of the share"),
@@ -447,6 +501,11 @@ PUT_CALL_PARITY = Family(
                 "market price of the call",
                 "call value",
                 "premium of the European call",
+                "call price",
+                "cost of the call",
+                "value of the call option",
+                "C (European call)",
+                "observed call price",
             ),
             "S": _SPOT_LABELS,
             "K": (
@@ -458,6 +517,11 @@ PUT_CALL_PARITY = Family(
                 "shared strike",
                 "option strike (both)",
                 "strike price (same for the put)",
+                "strike of both options",
+                "exercise price (both legs)",
+                "K (call and put)",
+                "strike used by the call and the put",
+                "joint strike price",
             ),
             "r": _RATE_LABELS,
             **_TIME_LABELS,
@@ -475,6 +539,24 @@ PUT_CALL_PARITY = Family(
             "Compute the value of the same-terms European put from put-call parity, with no "
             "dividends.",
             "How much must the matching European put cost by put-call parity (non-dividend stock)?",
+            "Using C + PV(K) = P + S, what is the European put worth? Same strike and expiry, no "
+            "dividends.",
+            "What put price keeps put-call parity intact for these same-strike European options "
+            "(no dividends)?",
+            "PCP put price? European, same strike and expiry, no dividends.",
+            "Back out the European put from the call via parity (same strike and expiry, no "
+            "dividends).",
+            "How much is the matching European put, by call-put parity? No dividends.",
+            "Student question: the call is priced, so what does the European put with identical "
+            "strike and expiry cost under put-call parity? No dividends.",
+            "Put value from the parity relation (European, same strike and expiry, no dividends)?",
+            "Call minus stock plus discounted strike: what European put price does that give? No "
+            "dividends, same strike and expiry.",
+            "I only see the call on my screen. What should the same-strike European put cost by "
+            "put-call parity? No dividends.",
+            "What is the European put price given by parity with the call? Same strike and "
+            "expiry; no dividends.",
+            "Solve put-call parity for the European put (same strike and expiry, no dividends).",
         ),
         ood_labels={
             "C": ("quoted premium on the call (European style)", "mark of the call"),

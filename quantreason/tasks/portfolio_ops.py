@@ -231,6 +231,10 @@ REBALANCE_TRADE = Family(
                 "current stock value",
                 "market value of the stock sleeve",
                 "amount in shares",
+                "equity holding",
+                "stock sleeve value",
+                "market value of the equities",
+                "value in stocks",
             ),
             "B": (
                 "bond position",
@@ -241,6 +245,10 @@ REBALANCE_TRADE = Family(
                 "current bond value",
                 "market value of the bond sleeve",
                 "amount in bonds",
+                "fixed-income holding",
+                "bond sleeve value",
+                "market value of the bonds",
+                "value in bonds",
             ),
             "w": (
                 "target stock weight",
@@ -251,6 +259,10 @@ REBALANCE_TRADE = Family(
                 "target weight of equities",
                 "strategic equity weight",
                 "intended stock allocation",
+                "target equity weight",
+                "target allocation to stocks",
+                "policy equity allocation",
+                "model-portfolio equity weight",
             ),
         },
         asks=(
@@ -265,6 +277,29 @@ REBALANCE_TRADE = Family(
             "What amount of stocks should be switched into bonds to rebalance exactly?",
             "How big is the switch from stocks into bonds needed to return to the target weight?",
             "What is the amount of stock to sell and move into bonds?",
+            "How much equity has to be sold and put into bonds to bring the stock/bond split back "
+            "to policy?",
+            "Rebalancing back to target: what value of stocks do I sell, with everything going "
+            "into bonds?",
+            "What's the size of the rebalancing sale of stocks, proceeds reinvested in bonds?",
+            "Compute the transfer from stocks to bonds that removes the equity overweight.",
+            "How much stock should the adviser sell and move to bonds to cut the equity "
+            "overweight back to target?",
+            "rebal trade: how much stock to sell into bonds?",
+            "What equity sale, with the cash going into the bonds, brings the allocation back in "
+            "line with the target?",
+            "I'm overweight equities against my target mix: how much should I sell and put in "
+            "bonds?",
+            "Calculate the rebalancing amount: the value of equities to be sold and invested in "
+            "bonds.",
+            "What is the required reduction in the stock holding, with the proceeds used to buy "
+            "bonds?",
+            "How much of the stock position needs to be transferred into bonds so the target "
+            "equity weight is met exactly?",
+            "By how much must equities be cut, reinvesting the proceeds in bonds, to return to "
+            "the strategic allocation?",
+            "What size sell order on the stock side, with the cash going to bonds, puts the "
+            "portfolio back on its target weights?",
         ),
         ood_labels={
             "S": ("sum parked in equities",),
@@ -418,6 +453,10 @@ DRIFTED_WEIGHT = Family(
                 "starting equity allocation (bonds making up the rest)",
                 "initial weight of stocks in a stock/bond portfolio",
                 "stock weight at the outset (bonds being the rest)",
+                "beginning-of-period stock weight (the rest in bonds)",
+                "equity allocation at the start (rest in bonds)",
+                "starting equity share of a stock/bond portfolio",
+                "original stock weight (remainder in bonds)",
             ),
             "rs": (
                 "stock return",
@@ -428,6 +467,10 @@ DRIFTED_WEIGHT = Family(
                 "holding-period return on stocks",
                 "total return of the stock sleeve",
                 "stock fund return",
+                "equity total return for the period",
+                "period return on equities",
+                "return on the stock side",
+                "stock sleeve return",
             ),
             "rb": (
                 "bond return",
@@ -438,6 +481,10 @@ DRIFTED_WEIGHT = Family(
                 "holding-period return on bonds",
                 "total return of the bond sleeve",
                 "bond fund return",
+                "bond total return for the period",
+                "period return on bonds",
+                "return on the bond side",
+                "bond sleeve return",
             ),
         },
         asks=(
@@ -457,6 +504,28 @@ DRIFTED_WEIGHT = Family(
             "What weight do stocks end up with if the portfolio is not rebalanced and has no "
             "inflows or outflows?",
             "Give the drifted equity allocation in percent (no rebalancing, no cash in or out).",
+            "Given the period's returns, what share of the total is now in equities, with no "
+            "rebalancing and no deposits or withdrawals?",
+            "How far has the stock allocation drifted? Give the ending stock weight, no "
+            "rebalancing, no cash flows.",
+            "Compute the post-drift stock weight of the stock/bond mix (no rebalancing, no "
+            "contributions or withdrawals).",
+            "What's my equity percentage now, if I never rebalanced and didn't add or withdraw "
+            "money?",
+            "Stock weight at the end of the period, unrebalanced, no flows?",
+            "What is the end-of-period weight of equities in the portfolio, letting it drift with "
+            "no rebalancing and no money in or out?",
+            "To see whether the mix has breached its rebalancing band, what is the stock weight "
+            "now, with no flows in or out since the start?",
+            "Calculate the drifted weight of stocks in the two-asset portfolio, given no "
+            "rebalancing and no cash flows.",
+            "How much of the portfolio, in percent, is in equities after the period's returns, "
+            "left to drift without rebalancing or any deposits or withdrawals?",
+            "What is the market-value weight of stocks at the end, assuming the stock/bond mix is "
+            "not rebalanced and no money is added or withdrawn?",
+            "ending equity allocation in %, with no rebalance and no deposits/withdrawals?",
+            "What percentage weight do equities carry at the end of the period if the investor "
+            "does no rebalancing and makes no contributions or withdrawals?",
         ),
         ood_labels={
             "w": ("opening equity proportion (debt securities making up the balance)",),
@@ -687,6 +756,10 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "value of the holdings to hedge",
                 "size of the stock portfolio",
                 "total value of the equity fund",
+                "equity portfolio value",
+                "market value of the portfolio",
+                "value of the stock holdings",
+                "size of the equity book",
             ),
             "b": (
                 "portfolio beta",
@@ -697,6 +770,10 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "beta relative to the market",
                 "market beta",
                 "beta against the futures' index",
+                "beta versus the benchmark index",
+                "beta with respect to the index",
+                "weighted-average beta of the holdings",
+                "beta of the stock portfolio",
             ),
             "F": (
                 "futures price",
@@ -707,6 +784,10 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "futures level in index points",
                 "index future quote",
                 "level of the futures contract",
+                "index futures price",
+                "last traded futures price",
+                "price of the futures contract",
+                "futures settlement price",
             ),
             "M": (
                 "contract multiplier",
@@ -717,6 +798,10 @@ FUTURES_HEDGE_CONTRACTS = Family(
                 "cash value per index point",
                 "contract size per point",
                 "point value of the futures contract",
+                "index multiplier",
+                "futures multiplier",
+                "value per index point",
+                "contract point value",
             ),
         },
         asks=(
@@ -735,6 +820,28 @@ FUTURES_HEDGE_CONTRACTS = Family(
             "Size the full beta hedge: how many contracts to sell, to the nearest whole contract?",
             "How many contracts to sell to hedge the portfolio completely, adjusting for beta "
             "and rounding to the nearest contract?",
+            "What is the number of index futures to short so the portfolio's beta goes to zero, "
+            "to the nearest contract?",
+            "How many stock index futures does the manager sell for a complete beta hedge? "
+            "Nearest whole contract.",
+            "Beta-adjusted hedge: contracts to sell, rounded to the nearest whole contract, for a "
+            "full hedge?",
+            "Compute the number of short futures needed to take the beta all the way to zero "
+            "(nearest contract).",
+            "How many contracts should the desk go short to fully offset the market exposure "
+            "implied by the beta, rounded to the nearest one?",
+            "To eliminate all the beta exposure, how many futures must be sold, to the nearest "
+            "whole contract?",
+            "Number of contracts for a full beta hedge with index futures? Nearest whole contract.",
+            "What futures position, in contracts sold and rounded to the nearest whole one, makes "
+            "the portfolio beta-neutral?",
+            "Calculate the optimal number of futures contracts to sell for a complete beta hedge, "
+            "rounded to the nearest whole number.",
+            "We want to be market-neutral on the whole book for a month: how many futures do we "
+            "sell, beta-adjusted, to the nearest contract?",
+            "full beta hedge -> how many contracts short? nearest whole.",
+            "How many futures contracts hedge the portfolio's entire beta-weighted exposure, "
+            "rounded to the nearest contract?",
         ),
         ood_labels={
             "V": ("sum exposed to equities",),
@@ -931,6 +1038,10 @@ CURRENCY_RETURN = Family(
                 "return before currency effects",
                 "foreign-market return",
                 "return in the asset's currency",
+                "foreign-currency return",
+                "local-market return",
+                "return measured in the foreign currency",
+                "asset return before conversion",
             ),
             "x": (
                 "change in the foreign currency against the home currency",
@@ -941,6 +1052,10 @@ CURRENCY_RETURN = Family(
                 "percentage change in the foreign currency's value in home-currency terms",
                 "foreign-currency move against the home currency",
                 "exchange-rate change (home currency per unit of foreign)",
+                "currency return (foreign currency against the home currency)",
+                "FX return of the foreign currency against the home currency",
+                "foreign currency's change in home-currency terms",
+                "signed FX move against the home currency",
             ),
         },
         asks=(
@@ -954,6 +1069,24 @@ CURRENCY_RETURN = Family(
             "(no hedging).",
             "What did the unhedged position return once converted back to the home currency?",
             "What is the currency-adjusted return for the home investor (unhedged)?",
+            "What is the total return in the investor's base currency, with no FX hedge?",
+            "What does the unhedged foreign holding return once translated into the home currency?",
+            "Compute the home-currency return, compounding the local return with the currency's "
+            "move (unhedged).",
+            "What is the unhedged return measured in the investor's home currency, local return "
+            "and FX move combined?",
+            "Calculate the unhedged domestic-currency return for the home-based investor, "
+            "compounding the foreign-currency return and the currency return.",
+            "return in home ccy, no hedge?",
+            "After converting back at the new exchange rate, what percentage return did the "
+            "investor earn in home-currency terms, with no currency hedge?",
+            "What is the FX-inclusive return for a home-currency investor who did not hedge?",
+            "Did the currency help or hurt? Give the unhedged return in the home currency.",
+            "How much, in percent, did the position return for an unhedged investor who measures "
+            "in the home currency?",
+            "What is the unhedged total return after translation into the home currency?",
+            "Unhedged, what is the total return to the home-currency investor on the foreign "
+            "position?",
         ),
         ood_labels={
             "rl": ("result measured in the market's own money",),

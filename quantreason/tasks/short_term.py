@@ -241,6 +241,10 @@ TRADE_CREDIT_COST = Family(
                 "discount (%)",
                 "settlement discount",
                 "discount for early settlement",
+                "percentage cash discount",
+                "early-settlement discount",
+                "discount percentage",
+                "cash discount rate",
             ),
             "D": (
                 "discount period (days)",
@@ -251,6 +255,10 @@ TRADE_CREDIT_COST = Family(
                 "length of the discount window (days)",
                 "last day for the discount",
                 "pay-early window (days)",
+                "discount deadline in days",
+                "cash discount period in days",
+                "number of days in the discount period",
+                "early-payment window (days)",
             ),
             "N": (
                 "net period (days)",
@@ -261,6 +269,10 @@ TRADE_CREDIT_COST = Family(
                 "number of days to pay in full",
                 "net term (days)",
                 "final due date (days)",
+                "net payment period in days",
+                "total credit period (days)",
+                "invoice due date (days)",
+                "number of days of credit allowed",
             ),
         },
         asks=(
@@ -280,6 +292,29 @@ TRADE_CREDIT_COST = Family(
             "What is the nominal annual cost of the lost discount (simple interest, 365-day year)?",
             "Annualise the cost of giving up the discount with simple interest over a 365-day "
             "year.",
+            "What is the annual percentage cost of forgoing the cash discount, simple basis, "
+            "365-day year?",
+            "How much does the supplier's credit cost per year if we pay on the net date, as a "
+            "simple rate over a 365-day year?",
+            "Compute the implicit financing cost of the credit terms, annualised simply on a "
+            "365-day year.",
+            "Is paying late worth it? Give the simple annual cost of the trade credit, 365-day "
+            "year.",
+            "Calculate the nominal annual cost of trade credit using the simple formula and a "
+            "365-day year.",
+            "What annualised interest rate is implied by taking the longer credit period instead "
+            "of the discount, simple, 365-day year?",
+            "cost of trade credit in %/yr, simple, 365-day year?",
+            "What simple annual rate, on a 365-day year, is the supplier effectively collecting "
+            "for the additional credit?",
+            "To compare with our bank overdraft rate: what is the simple annualised cost of not "
+            "taking the discount, 365-day year?",
+            "What is the per-year cost of paying on the last day instead of taking the discount "
+            "(simple interest, 365-day year)?",
+            "Work out the annual cost of the missed settlement discount as a simple rate on a "
+            "365-day year.",
+            "What does waiting until the net date cost as an annual rate, simple, counting a "
+            "365-day year?",
         ),
         ood_labels={
             "d": ("prompt-settlement rebate",),
@@ -450,6 +485,10 @@ ACCRUED_INTEREST = Family(
                 "par value of the bonds",
                 "notional (face)",
                 "bond face value",
+                "face amount traded",
+                "nominal value of the bonds",
+                "principal amount",
+                "par value bought",
             ),
             "c": (
                 "annual coupon rate",
@@ -460,6 +499,10 @@ ACCRUED_INTEREST = Family(
                 "coupon rate on an annual basis",
                 "stated annual coupon rate",
                 "coupon rate per year",
+                "coupon rate per annum",
+                "annual interest rate on the bond",
+                "yearly rate of interest on the face",
+                "annual rate of the coupon",
             ),
             "n": (
                 "number of days since the last coupon (30/360)",
@@ -470,6 +513,10 @@ ACCRUED_INTEREST = Family(
                 "day count since the last payment (30/360)",
                 "elapsed-day count (30/360 convention)",
                 "accrual period in days (30/360)",
+                "number of accrued days (30/360)",
+                "time since the last coupon in days (30/360)",
+                "day count from the previous coupon to settlement (30/360)",
+                "elapsed part of the coupon period in days (30/360)",
             ),
             "m": (
                 "coupon frequency",
@@ -479,6 +526,11 @@ ACCRUED_INTEREST = Family(
                 "coupon payment frequency",
                 "interest payment frequency",
                 "coupon pay frequency",
+                "coupon payment schedule",
+                "frequency of interest payments",
+                "coupon periodicity",
+                "interest payment schedule",
+                "payment frequency of the coupon",
             ),
         },
         asks=(
@@ -492,6 +544,21 @@ ACCRUED_INTEREST = Family(
             "How much of the next coupon has the seller earned so far?",
             "What is the interest accrued to settlement?",
             "What accrued interest is added to the clean price to get the dirty price?",
+            "What is the accrued interest (AI) amount on the trade?",
+            "How much interest does the seller get paid for the part of the coupon period they "
+            "held the bond?",
+            "What is the accrued amount that turns the clean price into the full (dirty) price?",
+            "Calculate the interest accrued since the previous coupon date on this position.",
+            "accrued int on this?",
+            "How much coupon interest has the bond earned from the last payment date to "
+            "settlement?",
+            "What accrued should appear on the settlement amount, on top of the agreed clean "
+            "price?",
+            "What is the seller's share of the next coupon, in currency?",
+            "Find the accrued interest payable by the buyer at settlement.",
+            "To get the invoice price, what accrued interest do I add to the clean price?",
+            "What is the interest accrual on the bonds as of the settlement date?",
+            "What amount of accrued coupon does the trade confirmation show?",
         ),
         ood_labels={
             "F": ("nominal of paper purchased",),
@@ -651,6 +718,10 @@ TBILL_YIELD = Family(
                 "dollar price paid",
                 "buy price",
                 "amount invested",
+                "bill price",
+                "market price of the bill",
+                "purchase cost",
+                "price of the T-bill",
             ),
             "F": (
                 "face value",
@@ -661,6 +732,10 @@ TBILL_YIELD = Family(
                 "payoff at maturity",
                 "par (paid at maturity)",
                 "redemption value",
+                "par amount",
+                "value at maturity",
+                "amount paid back at maturity",
+                "face value of the bill",
             ),
             "t": (
                 "number of days to maturity",
@@ -671,6 +746,10 @@ TBILL_YIELD = Family(
                 "holding period in days",
                 "number of days left to run",
                 "tenor in days",
+                "time left to maturity in days",
+                "remaining life in days",
+                "number of days held to maturity",
+                "bill term (days)",
             ),
         },
         asks=(
@@ -686,6 +765,27 @@ TBILL_YIELD = Family(
             "What rate of return per year, not compounded and on a 365-day year, does the "
             "investment give on its cost?",
             "What is the bill's simple annual yield (365-day basis, on price rather than face)?",
+            "What is the bond-equivalent yield of the bill (simple, on the price, 365-day year)?",
+            "What is the bill's investment yield, simple and on a 365-day year, on the amount "
+            "paid?",
+            "What is the coupon-equivalent yield of the bill on a simple 365-day basis?",
+            "What annual rate does the difference between face and price represent on the amount "
+            "paid, simple, 365-day year?",
+            "simple yield on the bill, 365-day yr, on price?",
+            "To compare with a savings account rate: what simple annual yield does the bill pay "
+            "on the purchase price, 365-day year?",
+            "Calculate the annualised yield of the Treasury bill based on its purchase price, "
+            "using simple interest and a 365-day year (not the bank discount yield).",
+            "What does the bill return per year on each dollar invested, simple annualisation, "
+            "365-day year?",
+            "How much does the T-bill yield a year on cost, with simple annualisation over a "
+            "365-day year?",
+            "What is the T-bill's 365-day simple yield on the price, i.e. the return to maturity "
+            "scaled to a year?",
+            "What simple annual interest rate would earn the same as holding the bill to "
+            "maturity, on a 365-day year?",
+            "Compute the annualised T-bill return on the investment, simple not compounded, "
+            "365-day basis.",
         ),
         ood_labels={
             "P": ("outlay at purchase",),
@@ -916,6 +1016,10 @@ TIME_WEIGHTED_RETURN = Family(
                 "start-of-period value",
                 "opening balance",
                 "portfolio value at the start",
+                "beginning market value",
+                "opening valuation",
+                "account value at the start of the period",
+                "initial portfolio value",
             ),
             "B": (
                 "value just before the cash flow",
@@ -925,6 +1029,11 @@ TIME_WEIGHTED_RETURN = Family(
                 "pre-flow value",
                 "market value just prior to the cash flow",
                 "interim valuation (before the flow)",
+                "valuation immediately prior to the flow",
+                "value on the flow date (before the flow)",
+                "intra-period valuation before the cash flow",
+                "value at the end of the first sub-period",
+                "market value before the client cash flow",
             ),
             "X": (
                 "external cash flow",
@@ -934,6 +1043,11 @@ TIME_WEIGHTED_RETURN = Family(
                 "contribution/withdrawal",
                 "net external flow",
                 "amount moved in or out",
+                "client deposit or withdrawal",
+                "investor cash flow",
+                "flow into or out of the account",
+                "contribution or redemption",
+                "intra-period cash flow",
             ),
             "B1": (
                 "value just before the first cash flow",
@@ -943,6 +1057,11 @@ TIME_WEIGHTED_RETURN = Family(
                 "market value just prior to the first cash flow",
                 "first interim valuation (before the flow)",
                 "value on the first flow date (before the flow)",
+                "valuation immediately prior to the first flow",
+                "value at the end of the first sub-period",
+                "market value before the first client cash flow",
+                "account value before the first flow",
+                "first pre-flow valuation",
             ),
             "X1": (
                 "first external cash flow",
@@ -952,6 +1071,11 @@ TIME_WEIGHTED_RETURN = Family(
                 "flow no. 1",
                 "first net external flow",
                 "cash flow 1",
+                "first client deposit or withdrawal",
+                "first investor cash flow",
+                "first flow into or out of the account",
+                "first contribution or redemption",
+                "first intra-period cash flow",
             ),
             "B2": (
                 "value just before the second cash flow",
@@ -961,6 +1085,11 @@ TIME_WEIGHTED_RETURN = Family(
                 "market value just prior to the second cash flow",
                 "second interim valuation (before the flow)",
                 "value on the second flow date (before the flow)",
+                "valuation immediately prior to the second flow",
+                "value at the end of the second sub-period",
+                "market value before the second client cash flow",
+                "account value before the second flow",
+                "second pre-flow valuation",
             ),
             "X2": (
                 "second external cash flow",
@@ -970,6 +1099,11 @@ TIME_WEIGHTED_RETURN = Family(
                 "flow no. 2",
                 "second net external flow",
                 "cash flow 2",
+                "second client deposit or withdrawal",
+                "second investor cash flow",
+                "second flow into or out of the account",
+                "second contribution or redemption",
+                "second intra-period cash flow",
             ),
             "VE": (
                 "ending value",
@@ -980,6 +1114,10 @@ TIME_WEIGHTED_RETURN = Family(
                 "closing balance",
                 "portfolio value at the end",
                 "end value",
+                "ending market value",
+                "final valuation",
+                "account value at the end of the period",
+                "final portfolio value",
             ),
         },
         asks=(
@@ -993,6 +1131,24 @@ TIME_WEIGHTED_RETURN = Family(
             "What is the whole-period return from chaining the returns before and after each flow?",
             "What is the TWRR for the period?",
             "How did the portfolio perform on a time-weighted basis?",
+            "What is the TWR, removing the effect of any deposits or withdrawals?",
+            "What is the GIPS-style time-weighted return for the period?",
+            "Compute the chain-linked return for the period, so the cash flows do not count as "
+            "performance.",
+            "What is the manager's return, time-weighted to strip out the client's cash flows?",
+            "Chain-link the sub-period returns and give the cumulative return.",
+            "twr for the whole period?",
+            "How did the account do, time-weighted, with any deposits or withdrawals taken out of "
+            "the picture?",
+            "Calculate the time-weighted rate of return by linking the holding-period returns of "
+            "each sub-period.",
+            "To compare the manager with the benchmark, what is the time-weighted return for the "
+            "period?",
+            "What is the true investment return on a TWR basis, ignoring when money was added or "
+            "withdrawn?",
+            "Give the cumulative time-weighted return (not annualised) for the period.",
+            "What is the linked sub-period return for the whole period, independent of the cash "
+            "flows?",
         ),
         ood_labels={
             "V0": ("mark at the opening of measurement",),

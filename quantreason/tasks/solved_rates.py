@@ -206,6 +206,10 @@ BOND_YTM = Family(
                 "quoted price",
                 "price paid",
                 "ask price",
+                "clean price",
+                "trading price",
+                "offer price",
+                "price of the bond",
             ),
             "c": (
                 "coupon rate (paid once a year)",
@@ -216,6 +220,10 @@ BOND_YTM = Family(
                 "coupon rate (annual payments)",
                 "coupon (paid yearly)",
                 "coupon rate (paid every year)",
+                "coupon rate paid at the end of each year",
+                "annual-pay coupon",
+                "stated coupon rate (paid once a year)",
+                "coupon rate with annual payments",
             ),
             "n": (
                 "number of years to maturity",
@@ -226,6 +234,10 @@ BOND_YTM = Family(
                 "remaining life (years)",
                 "tenor in years",
                 "number of years until redemption",
+                "maturity in years",
+                "remaining maturity (years)",
+                "number of annual coupons left",
+                "time left to maturity (years)",
             ),
             "F": (
                 "face value",
@@ -236,6 +248,10 @@ BOND_YTM = Family(
                 "principal repaid at maturity",
                 "redemption value",
                 "face",
+                "principal",
+                "par",
+                "maturity value",
+                "amount due at maturity",
             ),
         },
         asks=(
@@ -250,6 +266,21 @@ BOND_YTM = Family(
             "What discount rate, compounded annually, makes the cash flows worth the price?",
             "What is the bond's annually compounded internal rate of return to maturity?",
             "What is the promised yield, compounded once a year?",
+            "What is the gross redemption yield, on an annual basis?",
+            "What yield to redemption does the quoted price imply, compounded annually?",
+            "Solve for the YTM (annual compounding) that prices the bond at its market price.",
+            "What is the bond's IRR if bought at this price and held to maturity, annually "
+            "compounded?",
+            "what's the yield to maturity? annual compounding please.",
+            "To compare with a bank deposit rate, what yield to maturity, compounded annually, "
+            "does the bond offer?",
+            "Using trial and error or a financial calculator, find the YTM on an annual basis.",
+            "What market yield, annually compounded, is the bond priced at?",
+            "What is the yield to maturity as a yearly rate compounded annually, given the price?",
+            "What rate of return does a buy-and-hold investor lock in at this price, compounded "
+            "annually?",
+            "What is the annual-pay yield to maturity (annual compounding)?",
+            "Invert the price: what YTM, compounded annually, gives that price?",
         ),
         ood_labels={
             "P": ("consideration handed over",),
@@ -401,6 +432,10 @@ LOAN_APR = Family(
                 "loan principal",
                 "sum lent now",
                 "starting loan balance",
+                "original loan balance",
+                "amount of credit",
+                "initial principal",
+                "sum borrowed",
             ),
             "A": (
                 "monthly payment (end of each month)",
@@ -411,6 +446,10 @@ LOAN_APR = Family(
                 "level monthly payment (first one month from now)",
                 "month-end instalment",
                 "amount paid at the end of every month",
+                "monthly repayment at the end of each month",
+                "instalment paid in arrears",
+                "end-of-month instalment",
+                "level payment due at month-end",
             ),
             "n": (
                 "number of monthly payments",
@@ -421,6 +460,10 @@ LOAN_APR = Family(
                 "payment count (one a month)",
                 "repayment period in months",
                 "count of monthly repayments",
+                "number of repayments",
+                "repayment term in months",
+                "duration of the loan in months",
+                "number of monthly instalments",
             ),
         },
         asks=(
@@ -434,6 +477,23 @@ LOAN_APR = Family(
             "What yearly rate, compounded monthly, is the lender charging?",
             "Back out the loan's nominal annual rate (compounded monthly).",
             "What interest rate am I paying, as an APR with monthly compounding?",
+            "What is the annual percentage rate implied by the repayments, compounded monthly?",
+            "What nominal yearly rate, with monthly compounding, does the repayment schedule "
+            "imply?",
+            "apr on this loan? monthly compounding.",
+            "Solve for the annual rate, compounded monthly, at which the payments repay the loan "
+            "exactly.",
+            "To compare with my bank's offer, what APR (compounded monthly) is this financing "
+            "charging?",
+            "Calculate the nominal annual interest rate, compounded monthly, implied by the loan.",
+            "What rate per year, compounded monthly, makes the present value of the payments "
+            "equal the amount borrowed?",
+            "How much interest am I really paying per year, as a nominal rate compounded monthly?",
+            "What is the true APR of the deal, compounded monthly, with no fees?",
+            "Find the loan's IRR as an annual rate compounded monthly.",
+            "What annualised borrowing rate (monthly compounding) is built into the instalment "
+            "plan?",
+            "What APR, compounded monthly, does the dealer's monthly payment work out to?",
         ),
         ood_labels={
             "L": ("size of the advance",),
@@ -628,6 +688,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "sum put in at the beginning of year 1",
                 "starting deposit (year 1 start)",
                 "initial funding amount at the start of year 1",
+                "initial contribution at the start of year 1",
+                "opening deposit at the beginning of year 1",
+                "amount paid in at the start of year 1",
+                "first payment into the account at the start of year 1",
             ),
             "D2": (
                 "deposit at the start of year 2",
@@ -638,6 +702,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "sum paid in at the beginning of year 2",
                 "additional investment at the start of year 2",
                 "fresh deposit (year 2 start)",
+                "additional contribution at the start of year 2",
+                "further deposit at the start of year 2",
+                "deposit made at the beginning of year 2",
+                "extra amount paid in at the beginning of year 2",
             ),
             "D3": (
                 "deposit at the start of year 3",
@@ -648,6 +716,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "sum paid in at the beginning of year 3",
                 "additional investment at the start of year 3",
                 "fresh deposit (year 3 start)",
+                "additional contribution at the start of year 3",
+                "further deposit at the start of year 3",
+                "deposit made at the beginning of year 3",
+                "extra amount paid in at the beginning of year 3",
             ),
             "W2": (
                 "withdrawal at the start of year 2",
@@ -658,6 +730,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "amount paid out to the investor at the start of year 2",
                 "redemption at the start of year 2",
                 "cash withdrawal (start of year 2)",
+                "partial withdrawal at the start of year 2",
+                "amount withdrawn at the beginning of year 2",
+                "distribution to the investor at the start of year 2",
+                "sum withdrawn at the start of year 2",
             ),
             "W3": (
                 "withdrawal at the start of year 3",
@@ -668,6 +744,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "amount paid out to the investor at the start of year 3",
                 "redemption at the start of year 3",
                 "cash withdrawal (start of year 3)",
+                "partial withdrawal at the start of year 3",
+                "amount withdrawn at the beginning of year 3",
+                "distribution to the investor at the start of year 3",
+                "sum withdrawn at the start of year 3",
             ),
             "T": (
                 "number of years",
@@ -678,6 +758,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "horizon (years)",
                 "total number of years",
                 "period length in years",
+                "investment period in years",
+                "number of years invested",
+                "length of the investment in years",
+                "term in years",
             ),
             "V": (
                 "value at the end of the last year",
@@ -688,6 +772,10 @@ MONEY_WEIGHTED_RETURN = Family(
                 "final value at the end of the last year",
                 "balance at the end of the final year",
                 "end-of-period value",
+                "final balance",
+                "closing account value",
+                "ending portfolio value",
+                "account value at the end of the final year",
             ),
         },
         asks=(
@@ -701,6 +789,25 @@ MONEY_WEIGHTED_RETURN = Family(
             "What yearly rate makes the net present value of the flows zero?",
             "What's my personal rate of return per year?",
             "What annual rate of return, weighted by the money in the account, was earned?",
+            "What is the annualised money-weighted return?",
+            "What is the investor's IRR per year, given the timing of the deposits and any "
+            "withdrawals?",
+            "What annual rate of return did the investor actually experience, given the timing of "
+            "the money paid in or taken out?",
+            "Compute the account's annual internal rate of return from the deposits, any "
+            "withdrawals and the ending balance.",
+            "Did the money I put in earn more than a savings rate? Give my money-weighted return "
+            "per year.",
+            "Solve for the MWR as an annual IRR of the account's cash flows.",
+            "annual IRR on my contributions?",
+            "What return per year did the investor earn on the money actually invested, weighted "
+            "by how much was in the account and for how long?",
+            "Find the yearly rate at which the deposits, any withdrawals and the final balance "
+            "have zero NPV.",
+            "What annual IRR do the investor's own cash flows give?",
+            "What is the investor-experienced return per year (money-weighted)?",
+            "Working from the timing and size of each payment in or out, what annual rate has the "
+            "portfolio earned for its owner?",
         ),
         ood_labels={
             "C0": ("seed contribution on day one of year 1",),
@@ -844,6 +951,10 @@ SHARES_AFFORDABLE = Family(
                 "investable balance",
                 "total budget including the fee",
                 "spending limit (fee included)",
+                "available balance",
+                "buying power (fee included)",
+                "trading budget including the commission",
+                "amount set aside for the order",
             ),
             "P": (
                 "share price",
@@ -854,6 +965,10 @@ SHARES_AFFORDABLE = Family(
                 "ask price per share",
                 "cost per share",
                 "quote per share",
+                "market price per share",
+                "offer price per share",
+                "last traded price",
+                "price of the stock",
             ),
             "c": (
                 "flat commission per order (paid from the same money)",
@@ -864,6 +979,10 @@ SHARES_AFFORDABLE = Family(
                 "brokerage fee per order (deducted from the balance)",
                 "ticket charge (paid out of the same money)",
                 "per-order fee (flat, from the budget)",
+                "flat broker commission (paid from the balance)",
+                "commission per trade (taken out of the cash)",
+                "order fee deducted from the budget",
+                "fixed trading charge (paid from the same cash)",
             ),
         },
         asks=(
@@ -877,6 +996,22 @@ SHARES_AFFORDABLE = Family(
             "Work out the number of whole shares affordable.",
             "What order size, in whole shares, does the money allow?",
             "How many shares can I buy, with no fractional shares?",
+            "What is the largest number of whole shares the cash covers once the commission is "
+            "paid?",
+            "How many shares should go on the order ticket, whole shares only, after the fee?",
+            "Max shares I can buy with the money left after commission, no fractional shares?",
+            "How many full shares can I buy after paying the brokerage fee out of the cash?",
+            "Compute the share quantity, rounded down to whole shares, once the commission is "
+            "deducted from the cash.",
+            "What quantity of whole shares should I enter in the buy order so the shares plus the "
+            "fee fit in my cash?",
+            "Calculate the maximum whole number of shares that can be purchased net of the "
+            "commission.",
+            "how many whole shares after the fee?",
+            "What is the number of whole shares I can afford once the broker's fee is taken out?",
+            "How many shares, whole ones, does the budget cover after the commission?",
+            "Without fractional shares, how many can the investor buy after the commission?",
+            "Share count for the order, rounded down to a whole number after the fee?",
         ),
         ood_labels={
             "X": ("deployable sum",),

@@ -88,8 +88,15 @@ def _stdev_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     return texts
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+
+
 def _return_labels(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    return {f"r{n}": tuple(form.format(n=n) for form in forms) for n in range(1, 8)}
+    """Return k's names, each form written with ``{n}`` (k) or ``{ordinal}`` ("first"...)."""
+    return {
+        f"r{n}": tuple(form.format(n=n, ordinal=ordinal) for form in forms)
+        for n, ordinal in enumerate(_ORDINALS, start=1)
+    }
 
 
 RETURN_STDEV = Family(
@@ -149,6 +156,10 @@ RETURN_STDEV = Family(
                     "return number {n}",
                     "value {n} of the series",
                     "data point {n}",
+                    "{ordinal} return",
+                    "return for the {ordinal} period",
+                    "{ordinal} entry in the series",
+                    "{ordinal} periodic return",
                 )
             ),
             "pop": (
@@ -160,6 +171,11 @@ RETURN_STDEV = Family(
                 "standard deviation to use",
                 "estimator",
                 "nature of the data set",
+                "variant of standard deviation",
+                "type of standard deviation",
+                "SD basis",
+                "basis for the calculation",
+                "data set type",
             ),
         },
         asks=(
@@ -171,6 +187,18 @@ RETURN_STDEV = Family(
             "Work out the returns' standard deviation.",
             "What standard deviation do these returns have?",
             "Find the standard deviation of the series.",
+            "What is the per-period volatility of the returns (no annualising)?",
+            "What is the stdev of the series?",
+            "Std dev of the returns?",
+            "What is sigma for this return series?",
+            "Compute the square root of the variance of these returns.",
+            "How volatile are these returns per period, in standard deviation terms?",
+            "Excel check: what does STDEV.S or STDEV.P give, whichever the basis calls for?",
+            "How much risk is in these returns, as a standard deviation?",
+            "Give the standard deviation of the period returns in percent.",
+            "How much do these returns swing around their average, as a standard deviation?",
+            "What is the SD of the returns?",
+            "Total risk (standard deviation) of the series?",
         ),
         ood_labels={
             **_return_labels(("result {n}", "outcome no. {n}")),
@@ -296,6 +324,11 @@ IRR = Family(
                 "investment at time 0",
                 "amount invested today",
                 "purchase price paid today",
+                "initial cash outflow",
+                "time-zero investment",
+                "amount put in now",
+                "cost of the project today",
+                "year-zero outlay",
             ),
             **{
                 f"cf{n}": (
@@ -307,8 +340,12 @@ IRR = Family(
                     f"year {n} net cash flow (end of year)",
                     f"CF{n} (end of year {n})",
                     f"payment back at the end of year {n}",
+                    f"inflow at the end of the {ordinal} year",
+                    f"{ordinal} annual cash flow",
+                    f"{ordinal} year-end inflow",
+                    f"cash returned at the end of the {ordinal} year",
                 )
-                for n in range(1, 6)
+                for n, ordinal in enumerate(_ORDINALS[:5], start=1)
             },
         },
         asks=(
@@ -320,6 +357,19 @@ IRR = Family(
             "Work out the internal rate of return, per year.",
             "What annual return (IRR) does this investment earn?",
             "Find the IRR of the project.",
+            "What discount rate sets the net present value to nil?",
+            "What is the project's internal rate of return, per annum?",
+            "IRR p.a.?",
+            "What annual rate of return do these cash flows earn?",
+            "Solve for the rate at which the present value of the inflows matches the initial "
+            "investment.",
+            "Is the project worth doing? Give its IRR so I can compare it with our hurdle rate.",
+            "What is the highest hurdle rate at which this project still has a non-negative NPV?",
+            "Rate of return implied by these cash flows, per year?",
+            "What IRR would a spreadsheet's IRR function give for these flows, in percent?",
+            "Annualised IRR of the deal?",
+            "What is the discounted cash flow rate of return?",
+            "Compute the investment's annual return on an IRR basis.",
         ),
         ood_labels={
             "cf0": ("capital committed at inception", "sum deployed at the outset"),

@@ -564,10 +564,10 @@ def test_training_labels_are_many_and_never_a_held_out_label(name: str) -> None:
     and none of them is, contains, or sits inside a held-out name of the same family: a
     held-out label that reappears in training would make ``test_ood_template`` measure recall."""
     parts = FAMILIES[name].parts
-    assert len(parts.asks) >= 8, name
+    assert len(parts.asks) >= 18, name  # the task named many ways (session 28)
     held_out = {_label_words(x) for labels in parts.ood_labels.values() for x in labels}
     for param, labels in parts.labels.items():
-        assert len(labels) >= 7, (name, param)
+        assert len(labels) >= 12, (name, param)
         assert len({_label_words(x) for x in labels}) == len(labels), (name, param, "twice")
         for label in labels:
             words = _label_words(label)
