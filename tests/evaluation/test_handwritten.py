@@ -34,6 +34,9 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # an eighth (session 27), written blind over 16 tasks no family taught when it was written
     # (run BJ's candidates); answers recomputed blind by a second solve (48 of 48)
     "handwritten_probe8": ("handwritten_probe8_answers.py", 48, 16, 4),
+    # a ninth (session 28), written blind over the taught tasks' list only: 50 questions on
+    # 49 taught tasks, 10 "other"; answers recomputed blind by a second solve (60 of 60)
+    "handwritten_probe9": ("handwritten_probe9_answers.py", 60, 40, 5),
 }
 
 
