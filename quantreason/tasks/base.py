@@ -291,18 +291,12 @@ class Family:
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
-        bands = max((len(p.ood) for p in self.params.values()), default=1)
+        bands = band_count(self.params)
         for _ in range(500):
             if self.sample is not None:
                 nums = self.sample(rng, ood)
             else:
-                band = rng.randrange(bands)
-                scaled = rng.random() < SCALED_QUESTION_SHARE
-                round_figures = not scaled and rng.random() < ROUND_QUESTION_SHARE
-                nums = {
-                    name: spec.draw(rng, ood, band, scaled, round_figures)
-                    for name, spec in self.params.items()
-                }
+                nums = draw_params(self.params, rng, ood, bands)
             if self.derive is not None:
                 nums = self.derive(nums)
             if self.valid({k: n.value for k, n in nums.items()}):
@@ -327,6 +321,22 @@ class Family:
     def answer(self, nums: Values) -> float:
         """The reference solver's answer for these numbers."""
         return float(self.solve({k: n.value for k, n in nums.items()}))
+
+
+def band_count(params: Mapping[str, Param]) -> int:
+    """How many out-of-range bands the parameters offer (one is drawn per question)."""
+    return max((len(p.ood) for p in params.values()), default=1)
+
+
+def draw_params(
+    params: Mapping[str, Param], rng: random.Random, ood: bool, bands: int | None = None
+) -> dict[str, Num]:
+    """Every parameter drawn in one band and one style (scaled amounts or round figures) for
+    the whole question: what a family without its own ``sample`` draws."""
+    band = rng.randrange(band_count(params) if bands is None else bands)
+    scaled = rng.random() < SCALED_QUESTION_SHARE
+    round_figures = not scaled and rng.random() < ROUND_QUESTION_SHARE
+    return {name: spec.draw(rng, ood, band, scaled, round_figures) for name, spec in params.items()}
 
 
 def pct(train: Range, ood: tuple[Range, ...], decimals: int = 1, **kw: object) -> Param:

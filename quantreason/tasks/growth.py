@@ -17,12 +17,14 @@ from quantreason.tasks.base import (
     Parts,
     TermCount,
     Values,
+    draw_params,
     later_item_labels,
     money,
     number_texts,
     pct,
     plain,
 )
+from quantreason.tasks.purchases import PURCHASE_LABELS, with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
 _FREQUENCY_WORDS = {
@@ -989,16 +991,20 @@ def _loan_formula(f: dict) -> str:
     return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['L']})"
 
 
+_INSTALMENT_PARAMS = {
+    "L": money((5000, 500000), ((1_000_000, 50_000_000),)),
+    "r": pct((2, 12), ((13, 30), (0.1, 0.9)), decimals=2),
+    "n": plain((2, 30), ((35, 50),)),
+    "m": plain((0, 0), ((0, 0),), choices=(1.0, 2.0, 4.0, 12.0)),
+}
+
+# A share of the questions name the purchase the loan pays for (tasks/purchases.py).
 LOAN_INSTALMENT = Family(
     name="loan_instalment",
     unit="currency",
     reasoning="Level instalment = loan * i / (1 - (1 + i)^-N), i and N per instalment period.",
-    params={
-        "L": money((5000, 500000), ((1_000_000, 50_000_000),)),
-        "r": pct((2, 12), ((13, 30), (0.1, 0.9)), decimals=2),
-        "n": plain((2, 30), ((35, 50),)),
-        "m": plain((0, 0), ((0, 0),), choices=(1.0, 2.0, 4.0, 12.0)),
-    },
+    params=_INSTALMENT_PARAMS,
+    sample=lambda rng, ood: with_purchase(rng, draw_params(_INSTALMENT_PARAMS, rng, ood)),
     render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,
@@ -1117,6 +1123,7 @@ LOAN_INSTALMENT = Family(
                 "repayment cadence",
                 "instalment interval",
             ),
+            **PURCHASE_LABELS,  # shown only where the loan names its purchase
         },
         asks=(
             "What is each instalment?",

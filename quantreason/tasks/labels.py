@@ -6,6 +6,7 @@ order or pairing (a price path, "which fund" comparisons) have none.
 from __future__ import annotations
 
 from quantreason.tasks.base import Parts, later_item_labels
+from quantreason.tasks.purchases import PURCHASE_LABELS
 
 PARTS: dict[str, Parts] = {
     "compounding": Parts(
@@ -1304,6 +1305,7 @@ PARTS: dict[str, Parts] = {
                 "life of the loan (years)",
                 "years to pay off",
             ),
+            **PURCHASE_LABELS,  # shown only where the loan names its purchase
         },
         asks=(
             "What is the monthly payment?",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from quantreason.tasks.base import Family, TermCount, money, pct, plain
+from quantreason.tasks.base import Family, TermCount, draw_params, money, pct, plain
+from quantreason.tasks.purchases import with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
 _BIG = ((1_000_000, 90_000_000),)
@@ -143,15 +144,19 @@ def _payment(v: dict) -> float:
     return v["L"] * monthly * growth / (growth - 1)
 
 
+_LOAN_PARAMS = {
+    "L": money((5000, 800_000), ((1_000_000, 50_000_000), (500, 4900))),
+    "r": pct((2, 12), ((12.5, 25), (0.1, 1.5)), decimals=2),
+    "n": plain((2, 30), ((35, 40), (35, 40))),
+}
+
+# A share of the questions name the purchase the loan pays for (tasks/purchases.py).
 LOAN_PAYMENT = Family(
     name="loan_payment",
     unit="currency",
     reasoning="Annuity payment at the monthly rate r/12 over 12n months.",
-    params={
-        "L": money((5000, 800_000), ((1_000_000, 50_000_000), (500, 4900))),
-        "r": pct((2, 12), ((12.5, 25), (0.1, 1.5)), decimals=2),
-        "n": plain((2, 30), ((35, 40), (35, 40))),
-    },
+    params=_LOAN_PARAMS,
+    sample=lambda rng, ood: with_purchase(rng, draw_params(_LOAN_PARAMS, rng, ood)),
     formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
     term_count=TermCount(per_year=12.0),
     solve=_payment,

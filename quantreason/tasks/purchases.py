@@ -1,0 +1,92 @@
+"""What a loan paid for: a purchase price and a down payment written beside the loan amount.
+
+People asking for a loan payment often say what they are buying ("the house is $540k, we put
+20 % down, so the loan is $432,000"; "sticker $41,200, financing $32,500 after my trade-in").
+The payment depends on the amount borrowed alone; the price and the down payment are figures
+the formula must leave out. In a share of a loan family's draws the loan amount becomes a round
+purchase price less a down payment, and the price is shown beside it, with the down payment as
+an amount, as a percent of the price, or not at all. Only composed questions show them (the
+written templates name no price), so about a fifth of the family's training questions do.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+
+from quantreason.tasks.base import Num
+
+PURCHASE_SHARE = 0.4  # of a loan family's draws
+DOWN_PERCENTS = (5, 10, 15, 20, 20, 25, 30)  # 20 % down is the usual mortgage deposit
+
+PURCHASE_LABELS: dict[str, tuple[str, ...]] = {
+    "price": (
+        "purchase price",
+        "house price",
+        "price of the home",
+        "sticker price",
+        "agreed price",
+        "property price",
+        "price paid",
+        "contract price",
+        "total purchase price",
+        "price of the property",
+        "cost of what is being bought",
+        "full price",
+    ),
+    "down": (
+        "down payment",
+        "deposit paid",
+        "cash down",
+        "deposit",
+        "upfront payment",
+        "down payment in cash",
+        "amount paid upfront",
+        "cash deposit",
+        "initial cash payment",
+        "own money put in",
+        "equity put down",
+        "money down",
+    ),
+    "down_pct": (
+        "down payment (% of the price)",
+        "deposit as a share of the price",
+        "down payment percentage",
+        "percent put down",
+        "deposit percentage",
+        "share of the price paid in cash",
+        "down payment share",
+        "cash down as a percent of the price",
+        "deposit (percent of the purchase price)",
+        "percentage paid upfront",
+        "down payment ratio",
+        "portion of the price put down",
+    ),
+}
+
+
+def _round_figure(value: float) -> float:
+    """``value`` to three significant figures, as prices are quoted ($541,000, $38,900)."""
+    digits = len(str(int(value))) - 3
+    step = 10 ** max(digits, 0)
+    return float(round(value / step) * step)
+
+
+def with_purchase(rng: random.Random, nums: Mapping[str, Num], loan: str = "L") -> dict[str, Num]:
+    """``nums``, or (a :data:`PURCHASE_SHARE` of draws) ``nums`` with the loan restated as a
+    purchase price less a down payment and the price (and the down payment) added. The loan
+    stays within a down payment's share of its drawn value; a price under 100 is left alone."""
+    drawn = dict(nums)
+    if rng.random() >= PURCHASE_SHARE or drawn[loan].value < 100:
+        return drawn
+    percent = rng.choice(DOWN_PERCENTS)
+    price = _round_figure(drawn[loan].value / (1 - percent / 100))
+    down = float(round(price * percent / 100))
+    drawn[loan] = Num(price - down, 0, "money")
+    drawn["price"] = Num(price, 0, "money")
+    shown = rng.randrange(3)  # the down payment as an amount, as a percent, or not at all
+    if shown == 0:
+        drawn["down"] = Num(down, 0, "money")
+    elif shown == 1:
+        drawn["down_pct"] = Num(float(percent), 0, "pct")
+    return drawn
