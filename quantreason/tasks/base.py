@@ -207,6 +207,9 @@ class Parts:
     asks: tuple[str, ...]
     ood_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ood_asks: tuple[str, ...] = ()
+    # What two assets are called, one pair per question ("stocks" and "bonds", "fund X" and
+    # "fund Y"): labels written with ``{a}`` and ``{b}`` take them ("weight of {a}").
+    names: tuple[tuple[str, str], ...] = ()
 
 
 # Positions of list items past the third (Family.optional): number, ordinal, word.

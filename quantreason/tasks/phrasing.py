@@ -437,16 +437,21 @@ def compose(parts: Parts, texts: dict[str, str], rng: random.Random, held_out: b
     """A question for ``parts`` with the numbers written as in ``texts`` (param -> text).
 
     Only parameters that have labels are shown (a hidden helper parameter is not); their
-    order is shuffled. The ask is reworded by :func:`wrap_ask` half of the time.
+    order is shuffled. A family that names two assets draws one pair of names per question.
+    The ask is reworded by :func:`wrap_ask` half of the time.
     """
     asks = parts.ood_asks if held_out and parts.ood_asks else parts.asks
     presentations = OOD_PRESENTATIONS if held_out else PRESENTATIONS
+    first, second = rng.choice(parts.names) if parts.names else ("", "")
     items = []
     for name, labels in parts.labels.items():
-        if name not in texts:  # a list item this question leaves out (Family.optional)
+        if name not in texts:  # a list item or a side figure this question leaves out
             continue
         choices = parts.ood_labels.get(name, labels) if held_out else labels
-        items.append((rng.choice(choices), texts[name]))
+        label = rng.choice(choices)
+        if parts.names:
+            label = label.format(a=first, b=second)
+        items.append((label, texts[name]))
     rng.shuffle(items)
     ask = rng.choice(asks)
     if rng.random() < ASK_WRAP_PROBABILITY:

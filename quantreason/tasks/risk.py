@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import random
 
-from quantreason.tasks.base import Family, Num, Values, money, pct, plain
+from quantreason.tasks.base import Family, Num, Values, draw_params, money, pct, plain
 
 DRAWDOWN = Family(
     name="drawdown",
@@ -356,16 +356,33 @@ def _portfolio_vol(v: dict) -> float:
     return math.sqrt(variance)
 
 
+_TWO_ASSET_PARAMS = {
+    "w1": pct((10, 90), ((1, 9), (91, 99)), decimals=0),
+    "s1": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
+    "s2": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
+    "rho": plain((-0.9, 0.9), ((-0.99, -0.91), (0.91, 0.99)), decimals=2),
+}
+EXPECTED_RETURN_SHARE = 0.4  # of draws: composed questions show both assets' expected returns
+_EXPECTED_RETURN = pct((2, 14), ((2, 14),))
+
+
+def _two_asset_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
+    """Weights, volatilities and the correlation; in a share of draws also each asset's
+    expected return, which people list beside the risks ("stocks: return 9 %, vol 18 %") and
+    the volatility does not use."""
+    nums = draw_params(_TWO_ASSET_PARAMS, rng, ood)
+    if rng.random() < EXPECTED_RETURN_SHARE:
+        nums["e1"] = _EXPECTED_RETURN.draw(rng, False)
+        nums["e2"] = _EXPECTED_RETURN.draw(rng, False)
+    return nums
+
+
 PORTFOLIO_VOL = Family(
     name="portfolio_vol",
     unit="percent",
     reasoning="Two-asset variance with the correlation term, then the square root.",
-    params={
-        "w1": pct((10, 90), ((1, 9), (91, 99)), decimals=0),
-        "s1": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
-        "s2": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
-        "rho": plain((-0.9, 0.9), ((-0.99, -0.91), (0.91, 0.99)), decimals=2),
-    },
+    params=_TWO_ASSET_PARAMS,
+    sample=_two_asset_sample,
     derive=_w2,
     # Weights in percent points inside the root, one /100 outside: shorter than four /100s.
     formula=lambda f: (

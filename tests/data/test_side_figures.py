@@ -1,6 +1,7 @@
 """A loan question may name its purchase: the price and down payment are shown, never used."""
 
 import random
+import re
 
 import pytest
 
@@ -8,6 +9,7 @@ from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.base import Num
+from quantreason.tasks.phrasing import compose
 from quantreason.tasks.purchases import PURCHASE_SHARE, with_purchase
 
 LOAN = {"L": Num(432_500.0, 0, "money"), "r": Num(6.5, 2, "pct"), "n": Num(30.0, 0, "plain")}
@@ -63,3 +65,47 @@ def test_templates_never_name_a_price() -> None:
     for name in ("loan_payment", "loan_instalment"):
         family = FAMILIES[name]
         assert not any("{price}" in t or "{down" in t for t in family.templates)
+
+
+def _named(name: str, text: str) -> bool:
+    """``name`` as a word of ``text`` ("σ_bonds" names bonds); a capital may start a sentence,
+    but a one-letter name must match its case ("a" is an article)."""
+    flags = re.IGNORECASE if len(name) > 1 else 0
+    return re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text, flags) is not None
+
+
+def test_a_two_asset_question_names_its_assets_one_way() -> None:
+    """Each composed portfolio_vol question (before any frame or distractor) calls its two
+    assets by one pair of names, and every pair gets drawn."""
+    family = FAMILIES["portfolio_vol"]
+    names = family.parts.names
+    rng = random.Random(8)
+    seen = set()
+    for _ in range(400):
+        question = compose(family.parts, family.texts(rng, family.draw(rng, False)), rng, False)
+        assert "{" not in question, question
+        named = [pair for pair in names if _named(pair[0], question) and _named(pair[1], question)]
+        pair = max(named, key=lambda p: len(p[0]))  # "asset A" also names "A"
+        seen.add(pair)
+        for other in {n for p in names for n in p}:
+            if not any(other in mine for mine in pair):
+                assert not _named(other, question), (other, question)
+    assert seen == set(names)
+
+
+def test_expected_returns_beside_the_risks_stay_out_of_the_formula() -> None:
+    family = FAMILIES["portfolio_vol"]
+    rng = random.Random(9)
+    with_returns = 0
+    for i in range(400):
+        record = make_record(family, 1 + 2 * i, rng, "train", i)
+        shown = (
+            label.format(a=a, b=b)
+            for a, b in family.parts.names
+            for label in family.parts.labels["e1"]
+        )
+        if any(label in record["question"] for label in shown):
+            with_returns += 1
+            assert record["formula"].count("**2") == 2  # still the two-asset volatility
+            assert abs(evaluate(record["formula"]) - record["answer"]) < 1e-6
+    assert 100 < with_returns < 220  # about 40 % of 400
