@@ -15,6 +15,7 @@ from quantreason.tasks import (
     corporate,
     equity_actions,
     fx,
+    given_inputs,
     goals,
     growth,
     implied,
@@ -70,6 +71,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *equity_actions.FAMILIES,
         *short_term.FAMILIES,
         *solved_rates.FAMILIES,
+        *given_inputs.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
