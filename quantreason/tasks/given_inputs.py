@@ -32,7 +32,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
 )
-from quantreason.tasks.lending import _balance_after, _level_payment
+from quantreason.tasks.lending import LOAN_PRINCIPAL_LABELS, balance_after, level_payment
 from quantreason.tasks.term_counts import COUNT_KEY
 
 
@@ -249,13 +249,13 @@ def _loan_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     return texts
 
 
-def _balance_after_payments(v: dict) -> float:
+def balance_after_payments(v: dict) -> float:
     rate, months = v["r"] / 100 / 12, round(v["n"] * 12)
-    payment = _level_payment(v["P"], rate, months)
-    return _balance_after(v["P"], rate, payment, round(v["k"]))
+    payment = level_payment(v["P"], rate, months)
+    return balance_after(v["P"], rate, payment, round(v["k"]))
 
 
-def _balance_after_payments_formula(f: dict) -> str:
+def balance_after_payments_formula(f: dict) -> str:
     rate = f"{f['r']}/100/12"
     months = f.get(COUNT_KEY, f"{f['n']}*12")  # the count itself where the question gives it
     return f"pv({rate}, {months}-{f['k']}, pmt({rate}, {months}, {f['P']}))"
@@ -270,8 +270,8 @@ LOAN_BALANCE_PAYMENTS = Family(
     sample=_loan_sample,
     valid=lambda v: v["k"] < v["n"] * 12 and v["k"] != v["n"],
     render=_loan_texts,
-    formula=_balance_after_payments_formula,
-    solve=_balance_after_payments,
+    formula=balance_after_payments_formula,
+    solve=balance_after_payments,
     term_count=TermCount(years="n", per_year=12.0),
     convention="currency; the balance right after the last of the monthly payments made "
     "(payments at the end of each month), the nominal annual rate divided by 12; the payments "
@@ -353,20 +353,7 @@ LOAN_BALANCE_PAYMENTS = Family(
     ),
     parts=Parts(
         labels={
-            "P": (
-                "original loan amount",
-                "amount borrowed",
-                "original principal",
-                "sum borrowed",
-                "initial balance",
-                "money borrowed",
-                "loan taken out",
-                "loan size",
-                "mortgage amount",
-                "amount financed",
-                "opening loan balance",
-                "principal at the start",
-            ),
+            "P": LOAN_PRINCIPAL_LABELS,
             "r": (
                 "annual interest rate",
                 "nominal annual rate",

@@ -16,6 +16,21 @@ from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain
 from quantreason.tasks.growth import INSTALMENT_WORDS, frequency_words  # loan_instalment's words
 from quantreason.tasks.term_counts import COUNT_KEY
 
+# What the amount first borrowed is called (also by given_inputs.loan_balance_payments).
+LOAN_PRINCIPAL_LABELS = (
+    "original loan amount",
+    "amount borrowed",
+    "principal at the start",
+    "original principal",
+    "sum borrowed",
+    "initial balance",
+    "money borrowed",
+    "loan taken out",
+    "loan size",
+    "mortgage amount",
+    "amount financed",
+    "opening loan balance",
+)
 # What a composed question calls the rate and the payment frequency (both families).
 _RATE_LABELS = (
     "annual interest rate",
@@ -49,7 +64,7 @@ _FREQUENCY_LABELS = (
 _PAYMENTS_A_YEAR = plain((0, 0), ((0, 0),), choices=(12.0, 12.0, 12.0, 4.0, 1.0))
 
 
-def _balance_after(principal: float, rate: float, payment: float, periods: int) -> float:
+def balance_after(principal: float, rate: float, payment: float, periods: int) -> float:
     """What is owed after ``periods`` payments: each period adds its interest, then the
     payment comes off."""
     balance = principal
@@ -58,7 +73,7 @@ def _balance_after(principal: float, rate: float, payment: float, periods: int) 
     return balance
 
 
-def _level_payment(principal: float, rate: float, periods: int) -> float:
+def level_payment(principal: float, rate: float, periods: int) -> float:
     """The level payment that leaves nothing owed after ``periods`` payments, by bisection:
     repaying the principal in equal parts and a full period's interest on all of it is too
     much; the principal in equal parts alone is too little (or exactly right at 0 %)."""
@@ -67,7 +82,7 @@ def _level_payment(principal: float, rate: float, periods: int) -> float:
         middle = (low + high) / 2
         if middle in (low, high):
             break
-        if _balance_after(principal, rate, middle, periods) > 0:
+        if balance_after(principal, rate, middle, periods) > 0:
             low = middle
         else:
             high = middle
@@ -78,7 +93,7 @@ def _schedule(v: dict) -> tuple[float, float, int]:
     """Per-period rate, level payment and number of payments of the loan in ``v``."""
     rate = v["r"] / 100 / v["m"]
     periods = round(v["n"] * v["m"])
-    return rate, _level_payment(v["P"], rate, periods), periods
+    return rate, level_payment(v["P"], rate, periods), periods
 
 
 def _total_interest(v: dict) -> float:
@@ -248,7 +263,7 @@ LOAN_TOTAL_INTEREST = Family(
 
 def _balance(v: dict) -> float:
     rate, payment, _ = _schedule(v)
-    return _balance_after(v["P"], rate, payment, round(v["t"] * v["m"]))
+    return balance_after(v["P"], rate, payment, round(v["t"] * v["m"]))
 
 
 def _balance_formula(f: dict) -> str:
@@ -356,20 +371,7 @@ LOAN_BALANCE = Family(
     ),
     parts=Parts(
         labels={
-            "P": (
-                "original loan amount",
-                "amount borrowed",
-                "principal at the start",
-                "original principal",
-                "sum borrowed",
-                "initial balance",
-                "money borrowed",
-                "loan taken out",
-                "loan size",
-                "mortgage amount",
-                "amount financed",
-                "opening loan balance",
-            ),
+            "P": LOAN_PRINCIPAL_LABELS,
             "r": _RATE_LABELS,
             "n": (
                 "full term in years",
