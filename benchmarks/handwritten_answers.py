@@ -17,7 +17,7 @@ import math
 import sys
 from pathlib import Path
 
-from quantreason.evaluation.questions import answer_mismatches, print_answer_check
+from quantreason.evaluation.questions import answer_check, print_answer_check
 
 JSONL = Path(__file__).with_name("handwritten.jsonl")
 REL_TOL = 1e-4  # the JSONL stores answers rounded to 6 decimals
@@ -127,9 +127,7 @@ ANSWERS: dict[str, float] = {
 }
 
 
-def mismatches(path: Path = JSONL) -> list[str]:
-    """Rows of ``path`` whose answer differs from ``ANSWERS`` (and ids missing on either side)."""
-    return answer_mismatches(path, ANSWERS, REL_TOL)
+mismatches = answer_check(JSONL, ANSWERS, REL_TOL)
 
 
 if __name__ == "__main__":

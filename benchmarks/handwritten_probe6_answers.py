@@ -43,7 +43,7 @@ import math
 import sys
 from pathlib import Path
 
-from quantreason.evaluation.questions import answer_mismatches, print_answer_check
+from quantreason.evaluation.questions import answer_check, print_answer_check
 
 QUESTIONS = Path(__file__).resolve().parent / "handwritten_probe6.jsonl"
 REL_TOL = 1e-4
@@ -264,10 +264,7 @@ def compute_answers() -> dict[str, float]:
 
 ANSWERS: dict[str, float] = compute_answers()
 
-
-def mismatches(path: Path = QUESTIONS) -> list[str]:
-    """Rows of ``path`` whose answer differs from ``ANSWERS`` (and ids missing on either side)."""
-    return answer_mismatches(path, ANSWERS, REL_TOL)
+mismatches = answer_check(QUESTIONS, ANSWERS, REL_TOL)
 
 
 if __name__ == "__main__":

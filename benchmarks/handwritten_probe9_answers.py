@@ -46,7 +46,7 @@ import math
 import sys
 from pathlib import Path
 
-from quantreason.evaluation.questions import answer_mismatches, print_answer_check
+from quantreason.evaluation.questions import answer_check, print_answer_check
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: hand_arithmetic
 import hand_arithmetic as hand
@@ -269,10 +269,7 @@ def compute_answers() -> dict[str, float]:
 
 ANSWERS: dict[str, float] = compute_answers()
 
-
-def mismatches(path: Path = QUESTIONS) -> list[str]:
-    """Rows of ``path`` whose answer differs from ``ANSWERS`` (and ids missing on either side)."""
-    return answer_mismatches(path, ANSWERS, REL_TOL)
+mismatches = answer_check(QUESTIONS, ANSWERS, REL_TOL)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ import math
 import sys
 from pathlib import Path
 
-from quantreason.evaluation.questions import answer_mismatches, print_answer_check
+from quantreason.evaluation.questions import answer_check, print_answer_check
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "benchmarks" / "handwritten_probe.jsonl"
@@ -244,10 +244,7 @@ def compute_answers() -> dict[str, float]:
 
 ANSWERS: dict[str, float] = compute_answers()
 
-
-def mismatches(path: Path = QUESTIONS) -> list[str]:
-    """Rows of ``path`` whose answer differs from ``ANSWERS`` (and ids missing on either side)."""
-    return answer_mismatches(path, ANSWERS, REL_TOL)
+mismatches = answer_check(QUESTIONS, ANSWERS, REL_TOL)
 
 
 if __name__ == "__main__":

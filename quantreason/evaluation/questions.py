@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +201,18 @@ def answer_mismatches(path: Path, answers: dict[str, float], rel_tol: float) -> 
     missing = sorted(set(answers) - {row["id"] for row in rows})
     problems += [f"{row_id}: answer without a question" for row_id in missing]
     return problems
+
+
+def answer_check(
+    questions: Path, answers: dict[str, float], rel_tol: float
+) -> Callable[..., list[str]]:
+    """An answers script's ``mismatches(path=questions)``: the rows of its question file whose
+    answer differs from the hand-worked ``answers`` (and ids missing on either side)."""
+
+    def mismatches(path: Path = questions) -> list[str]:
+        return answer_mismatches(path, answers, rel_tol)
+
+    return mismatches
 
 
 def print_answer_check(answers: dict[str, float], problems: list[str]) -> int:
