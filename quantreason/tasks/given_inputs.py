@@ -1,6 +1,7 @@
 """Existing tasks with the inputs people actually give: a breakeven win rate from the average
-win and average loss as money amounts (not a reward-to-risk ratio), and a loan's outstanding
-balance after a stated number of monthly payments (not years elapsed).
+win and average loss as money amounts (not a reward-to-risk ratio), a loan's outstanding
+balance after a stated number of monthly payments (not years elapsed), and the profit or loss
+of a short sale closed out (shares sold short, then bought back), net of any commissions.
 
 Traders quote their journal's averages ("my avg winner is $450 and my avg loser is $300"), and
 borrowers count payments ("right after the 84th payment", "I've made 60 payments"). The sibling
@@ -10,9 +11,17 @@ the inputs as written: ``100/(1+450/300)`` and ``pv(6/100/12, 30*12-84, pmt(6/10
 250000))``, every number one the question shows. The loss is always written as a positive
 amount ("an average loss of $300").
 
+Short sellers say "shorted 300 ABC at 58.40, covered at 61.15": ``position_pnl``
+(:mod:`quantreason.tasks.ratios`) teaches a long position's ``N*(P1-P0)``, and ``short_pnl``
+the short's ``300*(58.40-61.15)``, the sale price first. Every question says whether
+commissions count: none, a commission per trade (paid on the short sale and again on the
+buy-back: ``-2*4.95``), or their total as written (``-9.90``, a per-trade figure beside it or
+not). A waived borrow fee, the account's equity or the date may be mentioned and never enter.
+
 Each teaches its own reasoning sentence. Solvers are written independently of the formula text:
 the win rate solves p * win = (1 - p) * loss, and the loan runs its schedule month by month
-with the level payment found by bisection (lending's helpers).
+with the level payment found by bisection (lending's helpers); the short sale adds up the
+cash: proceeds of the sale, less the cost of buying back, less each commission.
 """
 
 from __future__ import annotations
@@ -430,4 +439,432 @@ LOAN_BALANCE_PAYMENTS = Family(
     ),
 )
 
-FAMILIES = (BREAKEVEN_WIN_AMOUNTS, LOAN_BALANCE_PAYMENTS)
+# --- short_pnl --------------------------------------------------------------------------------
+
+_SHORT_PARAMS = {
+    "N": plain((10, 5000), ((10000, 500000),)),  # shares sold short (position_pnl's bands)
+    "P0": plain((5, 500), ((1000, 9999),), decimals=2),  # the price the shares were sold at
+    "P1": plain((5, 500), ((1000, 9999),), decimals=2),  # the price they were bought back at
+}
+# A flat commission per trade (two trades: the short sale and the buy-to-cover); the total of
+# the two, 2 c, is written with the same decimals ("$4.95 a trade, $9.90 in all").
+SHORT_COMMISSION = money((0.5, 25), ((40, 400),), decimals=2)
+SHORT_COMMISSION_TOTAL = money((1, 50), ((80, 800),), decimals=2)
+# Commissions as brokers quote them; the rest of training draws any amount in range.
+_QUOTED_PER_TRADE = (0.99, 1, 1.5, 2.5, 4.95, 5, 6.95, 7, 7.99, 8, 9.95, 9.99, 10, 12.5, 14.95)
+# Share of draws whose question states a commission: per trade (the formula doubles it), or
+# as the round trip's total (the formula takes it as written, a per-trade figure beside it
+# or not); the rest say that no commission is charged.
+SHORT_COMMISSION_SHARE = 0.35
+_PER_TRADE_SHARE = 0.5  # of the draws with a commission
+# In training, the commissions are 2.5-50 % of the gross profit or loss: a question stating
+# them has them matter, and leaving them out (or counting one trade's) misses the 1 % grading
+# tolerance.
+SHORT_COST_SHARE = (0.025, 0.5)
+# ... and the price moved at least this fraction of the sale price: a trade, not a tick.
+_SHORT_MIN_MOVE = 0.004
+_ROUND_LOT_SHARE = 0.4  # training share counts written in round lots ("300 shares")
+
+
+def _round_lot(rng: random.Random, count: float) -> float:
+    """``count`` as a round lot: to 100 shares (or 50), to 10 below 100 shares."""
+    step = 10 if count < 100 else rng.choice((50, 100, 100))
+    return float(max(step, round(count / step) * step))
+
+
+def _per_trade_commission(rng: random.Random, ood: bool) -> Num:
+    if not ood and rng.random() < 0.6:
+        quoted = rng.choice(_QUOTED_PER_TRADE)
+        return Num(float(quoted), 0 if float(quoted).is_integer() else 2, "money")
+    return SHORT_COMMISSION.draw(rng, ood)
+
+
+def _covering_price(rng: random.Random, shares: float, entry: float, total: float) -> Num | None:
+    """A buy-back price above or below ``entry`` at which ``total`` in commissions is a share
+    of the gross profit or loss in :data:`SHORT_COST_SHARE`; None when the move that takes
+    would be under :data:`_SHORT_MIN_MOVE` of the price (a large position: drawn again)."""
+    share = math.exp(rng.uniform(*map(math.log, SHORT_COST_SHARE)))
+    move = round(total / share / shares, 2)
+    price = round(entry + move * rng.choice((-1, 1)), 2)
+    low, high = _SHORT_PARAMS["P1"].train
+    if move < max(0.01, _SHORT_MIN_MOVE * entry) or not low <= price <= high:
+        return None
+    real = total / (shares * abs(price - entry))
+    if not SHORT_COST_SHARE[0] <= real <= SHORT_COST_SHARE[1]:
+        return None
+    return Num(price, 2, "plain")
+
+
+def _short_prices_valid(nums: Values) -> bool:
+    entry, exit_ = nums["P0"].value, nums["P1"].value
+    return 0.5 < exit_ / entry < 2 and exit_ != entry
+
+
+def _short_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
+    """Shares and the two prices as position_pnl draws them (round lots in training), and in
+    :data:`SHORT_COMMISSION_SHARE` of draws a commission: ``c`` per trade or ``C`` in total
+    (twice a per-trade amount). In training the buy-back price is then drawn near the sale
+    price, so that the commissions matter (:data:`SHORT_COST_SHARE`)."""
+    with_fees = rng.random() < SHORT_COMMISSION_SHARE
+    per_trade = rng.random() < _PER_TRADE_SHARE
+    for _ in range(200):
+        nums = draw_params(_SHORT_PARAMS, rng, ood)
+        if not ood and rng.random() < _ROUND_LOT_SHARE:
+            nums["N"] = Num(_round_lot(rng, nums["N"].value), 0, "plain")
+        if not with_fees:
+            if _short_prices_valid(nums):  # redrawn here, so that the share of fees holds
+                return nums
+            continue
+        fee = _per_trade_commission(rng, ood)
+        total = Num(round(2 * fee.value, fee.decimals), fee.decimals, "money")
+        if not ood:
+            covered = _covering_price(rng, nums["N"].value, nums["P0"].value, total.value)
+            if covered is None:
+                continue
+            nums["P1"] = covered
+        if _short_prices_valid(nums):
+            nums["c" if per_trade else "C"] = fee if per_trade else total
+            return nums
+    raise RuntimeError("short_pnl: could not draw a trade whose commissions matter")
+
+
+def short_sale_profit(v: dict) -> float:
+    """Cash from the short sale less cash paid to buy the shares back, less the commissions."""
+    proceeds, buy_back = v["N"] * v["P0"], v["N"] * v["P1"]
+    commissions = 0.0
+    if "C" in v:  # the round trip's total
+        commissions = v["C"]
+    elif "c" in v:  # paid once on the short sale and once on the buy-back
+        commissions = v["c"] + v["c"]
+    return proceeds - buy_back - commissions
+
+
+def short_pnl_formula(f: dict) -> str:
+    gross = f"{f['N']}*({f['P0']}-{f['P1']})"
+    if "C" in f:  # the total as written
+        return f"{gross}-{f['C']}"
+    if "c" in f:  # a per-trade commission, paid on the short sale and on the buy-back
+        return f"{gross}-2*{f['c']}"
+    return gross
+
+
+# How a question states the commissions, for each draw: none, ``{c}`` per trade, ``{C}`` in
+# total, or both (``{half}`` per trade beside the total ``{C}``, which the formula takes).
+# ``costs`` is a sentence, ``fees`` a value for a table or list, ``fees_with`` a phrase after a
+# comma, ``fees_chat`` chat, ``fees_held`` held-out wording for the held-out templates only.
+_SHORT_FEES: dict[str, dict[str, tuple[str, ...]]] = {
+    "costs": {
+        "none": (
+            "No commissions were charged.",
+            "There are no commissions.",
+            "Ignore commissions; the broker charges none.",
+            "The account is commission-free.",
+            "Assume zero commission.",
+            "No commission on either trade.",
+        ),
+        "c": (
+            "The broker charges a commission of {c} per trade, on the short sale and again on "
+            "the buy-back.",
+            "Commission is {c} each way.",
+            "Each of the two trades cost {c} in commission.",
+            "Commissions: {c} per trade (two trades).",
+            "There is a {c} commission on every order, the short sale and the cover alike.",
+        ),
+        "C": (
+            "Commissions came to {C} in total.",
+            "Total commissions for the round trip were {C}.",
+            "The broker took {C} in commissions for both trades together.",
+            "Round-trip commission: {C}.",
+        ),
+        "both": (
+            "Commissions were {half} a trade, {C} in all.",
+            "The broker charged {half} commission per trade, so {C} for the round trip.",
+            "Commission: {half} on each of the two trades ({C} in total).",
+        ),
+    },
+    "fees": {
+        "none": ("none", "nil", "{nil}", "zero", "n/a (commission-free)"),
+        "c": ("{c} per trade", "{c} each way", "{c} per side", "{c} on each of the two trades"),
+        "C": ("{C} total", "{C} round trip", "{C} for both trades"),
+        "both": ("{half}/trade, {C} total", "{half} each way ({C} in all)"),
+    },
+    "fees_with": {
+        "none": (
+            "with no commission charged",
+            "with no commissions at all",
+            "through a commission-free broker",
+        ),
+        "c": (
+            "with a commission of {c} per trade (on the short sale and on the cover)",
+            "with {c} commission each way",
+            "paying {c} in commission on each of the two trades",
+        ),
+        "C": (
+            "with {C} in commissions for the round trip",
+            "paying {C} in total commissions",
+            "with total commissions of {C}",
+        ),
+        "both": (
+            "paying {half} a trade in commission, {C} in all",
+            "with commissions of {half} per trade ({C} for both trades)",
+        ),
+    },
+    "fees_chat": {
+        "none": ("no commish", "no fees", "zero commission", "commission free", "no comms"),
+        "c": ("comm {c} per trade", "{c} commish each way", "{c}/trade fees"),
+        "C": ("{C} commish total", "fees {C} all in", "{C} in comms round trip"),
+        "both": ("{half} a trade so {C} commish total", "comms {half} each way, {C} total"),
+    },
+    "fees_held": {
+        "none": ("dealing charges nil", "no dealing charges whatsoever"),
+        "c": (
+            "a dealing charge of {c} levied at each of the two executions",
+            "{c} brokerage levied upon every execution, opening and closing",
+        ),
+        "C": ("aggregate dealing charges of {C}", "brokerage amounting to {C} altogether"),
+        "both": ("a dealing charge of {half} per execution, {C} altogether",),
+    },
+}
+# What a composed question shows for "no commission" (beside a label of ``free``).
+_NO_COMMISSION_VALUES = ("none", "zero", "{nil}", "nil", "not charged", "none (commission-free)")
+SHORT_TICKERS = ("ABC", "XYZ", "QRS", "KLM", "DEF", "GHI", "TUV", "MNOP", "WXY", "BCD")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+_MONTHS += ("September", "October", "November", "December")
+
+
+def _short_texts(rng: random.Random, nums: Values) -> dict[str, str]:
+    """The numbers as usual, the commissions as phrases for each slot (none, per trade, in
+    total, or both), and figures a short seller may mention that the P&L does not use: the
+    account's equity, the ticker, the date."""
+    side = {
+        "acct": Num(
+            _significant(math.exp(rng.uniform(math.log(5000), math.log(5e5))), 2), 0, "money"
+        ),
+        "nil": Num(0.0, 0, "money"),
+    }
+    if "C" in nums:
+        side["half"] = Num(nums["C"].value / 2, nums["C"].decimals, "money")
+    texts = number_texts(rng, {**nums, **side})
+    if "c" in nums:
+        shape = "c"
+    elif "C" in nums:
+        shape = "both" if rng.random() < 0.4 else "C"
+    else:
+        shape = "none"
+    for slot, phrases in _SHORT_FEES.items():
+        texts[slot] = rng.choice(phrases[shape]).format(**texts)
+    if shape == "none":  # a composed question says so beside a commission label
+        texts["free"] = rng.choice(_NO_COMMISSION_VALUES).format(**texts)
+    elif shape == "both":
+        texts["C"] = f"{texts['C']} ({texts['half']} per trade)"
+    texts["tk"] = rng.choice(SHORT_TICKERS)
+    day = rng.randrange(1, 29)
+    month = rng.choice(_MONTHS)
+    texts["date"] = f"{day} {month}" if rng.random() < 0.5 else f"{month} {day}"
+    return texts
+
+
+SHORT_PNL = Family(
+    name="short_pnl",
+    unit="currency",
+    reasoning="Short P&L = shares * (sale price - buy-back price) - commissions.",
+    params=_SHORT_PARAMS,
+    sample=_short_sample,
+    render=_short_texts,
+    formula=short_pnl_formula,
+    solve=short_sale_profit,
+    uses=frozenset({"costs", "shorting"}),
+    convention="currency; a short sale closed out: shares times (the price sold short at minus "
+    "the buy-back price), less the commissions stated (a commission per trade is paid on the "
+    "short sale and again on the buy-back); negative for a loss",
+    templates=(
+        "I shorted {N} shares at {P0} and bought them back at {P1}. {costs} What is my profit "
+        "or loss?",
+        "shorted {N} {tk} at {P0}, covered at {P1}, {fees_chat}. how much did i make or lose",
+        "Exam question: An investor sells short {N} shares at {P0} per share and later covers "
+        "the position by buying the shares back at {P1} per share. {costs} Calculate the "
+        "investor's profit or loss (negative for a loss).",
+        "Desk note: short {N} {tk} @ {P0}, covered @ {P1}. Commissions: {fees}. Realised P&L?",
+        "Hi Sam, could you confirm the P&L on the {tk} short? We sold {N} shares short at {P0} "
+        "and bought them back at {P1}, {fees_with}. Thanks, Priya",
+        "| shares sold short | short price | cover price | commissions | P&L |\n| {N} | {P0} | "
+        "{P1} | {fees} | ? |",
+        "- Shares shorted: {N}\n- Short-sale price: {P0}\n- Buy-to-cover price: {P1}\n- "
+        "Commissions: {fees}\n- Profit or loss: ?",
+        "Please, I make a short sell of {N} shares for {P0} each one, and after I buy them back "
+        "for {P1}. {costs} How much money I win or lose?",
+        "My account has {acct} in it. I sold short {N} shares of {tk} at {P0} and covered at "
+        "{P1}, {fees_with}. The borrow fee was waived. What's my P&L on the short?",
+        "short {N} sh @ {P0}, bought to cover @ {P1}, comm {fees}. pnl?",
+        "A trader shorts {N} shares at {P0}; she buys them back to close the short at {P1}. "
+        "{costs} What is her profit or loss in currency?",
+        "On {date} I opened a short: {N} shares at {P0}. I covered the whole position at {P1}. "
+        "{costs} How much did I make, or lose?",
+        "Short sale closed out: {N} shares sold at {P0}, repurchased at {P1}. {costs} Profit "
+        "(negative if a loss)?",
+        "qty_short={N}; short_px={P0}; cover_px={P1}; commissions={fees}; pnl=?",
+        "my brother-in-law bet against an EV maker, he shorted {N} shares at {P0}. the stock "
+        "moved and he covered at {P1}, {fees_with}. did he make money and how much? (negative "
+        "number if he lost)",
+        "What is the profit or loss on a short sale of {N} shares entered at {P0} and covered "
+        "at {P1}? {costs}",
+        "Hello, from the compliance log: on {date} the client sold {N} borrowed shares short at "
+        "{P0} and closed the short at {P1}. {costs} The stock lender charged no borrow fee. "
+        "Please state the realised P&L of the short.",
+        "Interview question: you short {N} shares at {P0} and cover at {P1}. {costs} What's "
+        "your P&L?",
+        "ok so i went short {N} shares at {P0} bc i thought it was overvalued lol. bought back "
+        "at {P1}, {fees_chat}. am i up or down and by how much??",
+        "Textbook problem: A short position of {N} shares is opened at a price of {P0} and "
+        "closed at {P1}. {costs} Determine the profit or loss on the short position, a loss "
+        "written as a negative number.",
+        "Shares: {N} (sold short)\nShort price: {P0}\nBuy-back price: {P1}\nCommissions: "
+        "{fees}\nShort P&L = ?",
+        "Trade recap for the PM: we were short {N} {tk} from {P0} and covered the lot at {P1}. "
+        "{costs} Account equity is {acct}, which doesn't matter here. What did the short make "
+        "or lose?",
+        "I sold {N} shares I didn't own (a short sale) at {P0} and bought them back later at "
+        "{P1}, {fees_with}. What's my profit or loss?",
+        "Hey, quick check on my short. Sold short {N} at {P0}, covered {P1}. {costs} No borrow "
+        "fee. P&L in money, not percent?",
+        "Compute the P&L of covering a short: {N} shares shorted at {P0}, bought back at {P1}. "
+        "{costs}",
+        "My uncle, who fixes boats for a living and trades on his phone at lunch, shorted {N} "
+        "shares of a cruise line at {P0} because he hated their new ships. He covered at {P1} "
+        "on {date}, {fees_with}. How much money did the short make or lose?",
+        "Please help, my English is not so good. I am short seller: I sell {N} shares at price "
+        "{P0} and I close by buy at price {P1}, {fees_with}. What is the gain or loss?",
+        "Exam item 4. Shares are sold short at {P0}; {N} shares in total. The short is covered "
+        "at {P1}. {costs} Find the profit or loss in currency units.",
+        "Short {N} @ {P0} -> cover @ {P1}. Comms: {fees}. Net P&L?",
+    ),
+    ood_templates=(
+        "Bearish wager unwound: {N} borrowed units offloaded at {P0}, later reacquired at {P1}; "
+        "{fees_held}. Net outcome in cash?",
+        "I offloaded {N} borrowed shares at {P0} and later returned them after repurchasing at "
+        "{P1}, {fees_held}. What did the bet against the stock net me?",
+        "Tally for a bear trade, please: stock borrowed then dumped, {N} of them, at {P0}; "
+        "replaced at {P1}; {fees_held}. Result?",
+    ),
+    parts=Parts(
+        labels={
+            "N": (
+                "shares sold short",
+                "number of shares shorted",
+                "short position (shares)",
+                "size of the short (shares)",
+                "qty short",
+                "short quantity",
+                "shares borrowed and sold",
+                "short size",
+                "shares in the short position",
+                "share count (short)",
+                "how many shares were shorted",
+                "shares shorted",
+            ),
+            "P0": (
+                "short-sale price",
+                "price sold short at",
+                "short entry price",
+                "price shorted at",
+                "entry price of the short",
+                "sale price (short)",
+                "short-sale fill",
+                "price at which the shares were sold short",
+                "opening price of the short",
+                "shorting price",
+                "short entry px",
+                "average short price",
+            ),
+            "P1": (
+                "buy-to-cover price",
+                "cover price",
+                "buy-back price",
+                "price covered at",
+                "exit price of the short",
+                "repurchase price",
+                "price paid to cover",
+                "price at which the short was closed",
+                "covering price",
+                "buy-back px",
+                "short exit px",
+                "price the shares were bought back at",
+            ),
+            "c": (
+                "commission per trade",
+                "commission each way",
+                "per-trade commission (charged on the short sale and on the cover)",
+                "commission per side",
+                "brokerage per trade",
+                "commission on each order",
+                "flat fee per trade",
+                "commission on the short sale and again on the cover",
+                "commission per leg",
+                "per-order commission",
+                "fixed commission per trade",
+                "broker fee on each of the two trades",
+            ),
+            "C": (
+                "total commissions",
+                "round-trip commission",
+                "commissions in total",
+                "total brokerage (both trades)",
+                "commissions for the round trip",
+                "combined commissions (short sale + cover)",
+                "all-in commissions",
+                "total fees paid to the broker",
+                "commission total",
+                "commissions on both legs",
+                "total trading commissions",
+                "round-trip brokerage",
+            ),
+            "free": (
+                "commissions",
+                "commission",
+                "broker commission",
+                "trading commissions",
+                "brokerage",
+                "commission charged",
+                "commissions paid",
+                "commission on each trade",
+                "fees to the broker",
+                "round-trip commissions",
+                "commission costs",
+                "brokerage fees",
+            ),
+        },
+        asks=(
+            "What is the P&L on the short?",
+            "What is the profit or loss on the short sale?",
+            "How much did the short make or lose?",
+            "What is the short position's P&L in money, negative for a loss?",
+            "Compute the profit or loss on the short trade.",
+            "How much money did shorting the stock gain or lose?",
+            "Short P&L?",
+            "What did the short sale earn once it was covered?",
+            "What is the realised P&L on the covered short?",
+            "Am I up or down on the short, and by how much?",
+            "What is the net profit on the short after any commissions?",
+            "Total gain or loss on the short position = ?",
+            "How much did I make (or lose) shorting these shares?",
+            "What is the cash result of the short sale and buy-back?",
+            "Calculate the profit or loss from selling short and buying back.",
+            "What is the PnL of the short, in currency?",
+            "What did the short cost or earn me?",
+            "Give the short trade's profit, or its loss as a negative number.",
+            "What is the money made on the short once covered, negative if it lost?",
+            "short pnl?",
+        ),
+        ood_labels={
+            "N": ("borrowed units offloaded",),
+            "P0": ("quote at which the borrowed stock was offloaded",),
+            "P1": ("quote at which the borrowed stock was replaced",),
+        },
+        ood_asks=(
+            "State the net outcome of the bear position in cash.",
+            "Quantify what the wager against the stock yielded, any deficit shown negative.",
+        ),
+    ),
+)
+
+FAMILIES = (BREAKEVEN_WIN_AMOUNTS, LOAN_BALANCE_PAYMENTS, SHORT_PNL)

@@ -1,8 +1,9 @@
 """The given-inputs families (quantreason.tasks.given_inputs) against hand-computed cases, and the
 checks particular to them: a breakeven win rate from the average win and loss as amounts (the
 loss written as a positive size), a loan balance after a stated number of monthly payments (the
-term in years or as a count), every question stating what the convention needs, every formula
-grounded in its question and evaluating to the solver's answer.
+term in years or as a count), a short sale's P&L net of the commissions stated (per trade or in
+total), every question stating what the convention needs, every formula grounded in its
+question and evaluating to the solver's answer.
 
 Expected values are written as the arithmetic a person would do on paper, never by calling the
 family's solver.
@@ -23,7 +24,7 @@ from quantreason.tasks import Num, get_family
 from quantreason.tasks.given_inputs import _ordinal
 from quantreason.tasks.shapes import fits_task
 
-GIVEN_INPUTS_FAMILIES = ("breakeven_win_amounts", "loan_balance_payments")
+GIVEN_INPUTS_FAMILIES = ("breakeven_win_amounts", "loan_balance_payments", "short_pnl")
 
 HAND_CASES = [
     # 450 / 300 = 1.5 won per 1 lost: 100 / (1 + 1.5) = 40 %; check: 0.4 * 450 = 180 won,
@@ -66,6 +67,21 @@ HAND_CASES = [
         {"P": 100000, "r": 6, "n": 30, "k": 1},
         100500 - 500 / (1 - 1.005**-360),
     ),
+    # short 300 at 84.20, covered at 79.65: 300 * 4.55 = 1365 made, no commissions
+    ("short_pnl", {"N": 300, "P0": 84.20, "P1": 79.65}, 1365.0),
+    # the same with 10 in commissions in all: 1365 - 10 = 1355
+    ("short_pnl", {"N": 300, "P0": 84.20, "P1": 79.65, "C": 10}, 1355.0),
+    # the same with 5 a trade, two trades (the short sale, the buy-back): 1365 - 2 * 5 = 1355
+    ("short_pnl", {"N": 300, "P0": 84.20, "P1": 79.65, "c": 5}, 1355.0),
+    # shorted 200 at 58.40, covered at 61.15: the price rose 2.75, 200 * -2.75 = -550, and
+    # 4.95 a trade makes 9.90 more lost: -559.90
+    ("short_pnl", {"N": 200, "P0": 58.40, "P1": 61.15, "c": 4.95}, -559.90),
+    # the same commissions given as their total, 9.90: -550 - 9.90
+    ("short_pnl", {"N": 200, "P0": 58.40, "P1": 61.15, "C": 9.90}, -559.90),
+    # 1000 at 12.50, covered at 12: 500 made, less 7.50 twice = 485
+    ("short_pnl", {"N": 1000, "P0": 12.5, "P1": 12, "c": 7.5}, 485.0),
+    # commissions larger than the gain: 50 * 0.10 = 5 made, 10 paid: a loss of 5
+    ("short_pnl", {"N": 50, "P0": 20.10, "P1": 20, "C": 10}, -5.0),
 ]
 
 
@@ -208,7 +224,11 @@ def _amount(text: str) -> float:
 
 @pytest.mark.parametrize(
     ("name", "side"),
-    [("loan_balance_payments", ("home", "escrow", "fee")), ("breakeven_win_amounts", ("acct",))],
+    [
+        ("loan_balance_payments", ("home", "escrow", "fee")),
+        ("breakeven_win_amounts", ("acct",)),
+        ("short_pnl", ("acct",)),
+    ],
 )
 def test_side_figures_are_shown_and_never_used(name: str, side: tuple[str, ...]) -> None:
     """House values, escrow and closing costs, or an account size, are written beside the
@@ -229,3 +249,114 @@ def test_side_figures_are_shown_and_never_used(name: str, side: tuple[str, ...])
                 assert value not in used, (key, value, family.build_formula(nums))
     templates = " ".join(family.templates)
     assert all("{" + key + "}" in templates for key in side)
+
+
+# --- short_pnl --------------------------------------------------------------------------------
+
+SHORT_FORMULA = re.compile(r"(\d+)\*\(([\d.]+)-([\d.]+)\)(?:-(2\*)?([\d.]+))?")
+COMMISSION_WORDS = re.compile(
+    r"commission|commish|\bcomms?\b|\bfees?\b|brokerage|dealing charge", re.I
+)
+SHORT_WORDS = re.compile(r"short|cover|borrow|bear", re.I)
+
+
+def _shown(question: str) -> set[float]:
+    return {float(x) for x in re.findall(r"\d+(?:\.\d+)?", question.replace(",", ""))}
+
+
+def test_the_short_family_agrees_with_position_pnl_with_prices_swapped() -> None:
+    """A short sold at P0 and bought back at P1 makes what a long bought at P1 and sold at P0
+    makes (position_pnl), less its commissions."""
+    short, long_ = get_family("short_pnl"), get_family("position_pnl")
+    for shares, sold, bought in ((300, 84.2, 79.65), (200, 58.4, 61.15), (1250, 9.8, 10.05)):
+        swapped = long_.answer(_nums({"N": shares, "P0": bought, "P1": sold}))
+        ours = _nums({"N": shares, "P0": sold, "P1": bought})
+        assert short.answer(ours) == pytest.approx(swapped)
+        assert short.answer({**ours, "C": Num(9.9, 2, "money")}) == pytest.approx(swapped - 9.9)
+        assert short.answer({**ours, "c": Num(4.95, 2, "money")}) == pytest.approx(swapped - 9.9)
+
+
+def test_short_formulas_take_the_commissions_as_the_question_states_them() -> None:
+    """No commission, one per trade (doubled: the short sale and the buy-back), or the total as
+    written; a per-trade formula never meets a question showing the total, and a question with
+    no commission in its formula says none is charged."""
+    shapes = {"none": 0, "per trade": 0, "total": 0}
+    for record in _records("short_pnl", 300):
+        question, formula = record["question"], record["formula"]
+        match = SHORT_FORMULA.fullmatch(formula)
+        assert match, formula
+        shares, sold, bought, doubled, fee = match.groups()
+        assert float(sold) != float(bought)
+        assert COMMISSION_WORDS.search(question), question  # says whether commissions count
+        assert SHORT_WORDS.search(question), question  # says the position was short
+        if fee is None:
+            shapes["none"] += 1
+        elif doubled:
+            shapes["per trade"] += 1
+            total = round(2 * float(fee), 2)
+            assert total not in _shown(question) or total in (float(shares), float(sold)), record
+        else:
+            shapes["total"] += 1
+    assert all(count >= 40 for count in shapes.values()), shapes
+    share = (shapes["per trade"] + shapes["total"]) / sum(shapes.values())
+    assert 0.25 < share < 0.45, shapes
+
+
+def test_short_draws_have_commissions_in_a_third_and_in_range() -> None:
+    from quantreason.tasks.given_inputs import (
+        SHORT_COMMISSION,
+        SHORT_COMMISSION_TOTAL,
+        SHORT_COST_SHARE,
+    )
+
+    family = get_family("short_pnl")
+    rng = random.Random(13)
+    for ood in (False, True):
+        draws = [family.draw(rng, ood) for _ in range(1500)]
+        per_trade = [d["c"].value for d in draws if "c" in d]
+        totals = [d["C"].value for d in draws if "C" in d]
+        assert not any("c" in d and "C" in d for d in draws)
+        assert 0.3 < (len(per_trade) + len(totals)) / len(draws) < 0.4
+        assert 0.35 < len(per_trade) / (len(per_trade) + len(totals)) < 0.65
+        for spec, values in ((SHORT_COMMISSION, per_trade), (SHORT_COMMISSION_TOTAL, totals)):
+            low, high = spec.ood[0] if ood else spec.train
+            assert all(low <= value <= high for value in values), (ood, values)
+        for d in draws:
+            assert 0.5 < d["P1"].value / d["P0"].value < 2 and d["P1"].value != d["P0"].value
+            fees = d["C"].value if "C" in d else 2 * d["c"].value if "c" in d else None
+            if fees is not None and not ood:  # commissions decide the answer at 1 % tolerance
+                gross = abs(d["N"].value * (d["P0"].value - d["P1"].value))
+                assert SHORT_COST_SHARE[0] <= fees / gross <= SHORT_COST_SHARE[1], d
+
+
+def test_short_parts_say_short_and_every_phrasing_states_the_commissions() -> None:
+    family = get_family("short_pnl")
+    parts = family.parts
+    for name in ("N", "P0", "P1"):
+        for label in (*parts.labels[name], *parts.ood_labels[name]):
+            assert re.search(r"short|cover|borrow|bought back|buy-back|repurchase", label), label
+    for ask in (*parts.asks, *parts.ood_asks):
+        assert re.search(r"short|bear|wager against", ask, re.I), ask
+    for template in (*family.templates, *family.ood_templates):
+        assert "{N}" in template and "{P0}" in template and "{P1}" in template, template
+        assert re.search(r"\{(costs|fees|fees_with|fees_chat|fees_held)\}", template), template
+        assert SHORT_WORDS.search(template), template
+    assert "{fees_held}" not in " ".join(family.templates)
+    assert all("{fees_held}" in template for template in family.ood_templates)
+    assert family.uses >= {"costs", "shorting"}  # no aside says to ignore commissions
+    assert family.reasoning != get_family("position_pnl").reasoning
+
+
+def test_a_stated_total_with_its_per_trade_figure_is_taken_as_written() -> None:
+    """'$4.95 a trade, $9.90 in all': the formula subtracts the 9.90 the question shows, and
+    the per-trade figure beside it is half of it."""
+    both = 0
+    for record in _records("short_pnl", 300):
+        match = SHORT_FORMULA.fullmatch(record["formula"])
+        if match.group(5) is None or match.group(4):
+            continue
+        total = float(match.group(5))
+        assert total in _shown(record["question"])
+        if total / 2 in _shown(record["question"]):
+            both += 1
+    assert both >= 10
