@@ -326,6 +326,15 @@ class Family:
         return float(self.solve({k: n.value for k, n in nums.items()}))
 
 
+def significant(value: float, figures: int, whole: bool = False) -> float:
+    """``value`` to ``figures`` significant figures, as people quote amounts ($541,000, 0.047);
+    ``whole``: never finer than whole units (a side amount of 38.6 stays 39)."""
+    exponent = math.floor(math.log10(abs(value))) + 1 - figures
+    if whole:
+        exponent = max(exponent, 0)
+    return float(round(value / 10**exponent) * 10**exponent)
+
+
 def band_count(params: Mapping[str, Param]) -> int:
     """How many out-of-range bands the parameters offer (one is drawn per question)."""
     return max((len(p.ood) for p in params.values()), default=1)

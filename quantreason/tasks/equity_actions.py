@@ -41,13 +41,9 @@ from quantreason.tasks.base import (
     money,
     number_texts,
     plain,
+    significant,
     with_article,
 )
-
-
-def _round_to(value: float, significant: int) -> float:
-    exponent = math.floor(math.log10(abs(value))) + 1 - significant
-    return round(value / 10**exponent) * 10**exponent
 
 
 def _number_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -559,9 +555,9 @@ def _eps_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     band = rng.randrange(2)
     income = _NET_INCOME.draw(rng, ood, band, scaled, round_figures)
     shares = _SHARES.draw(rng, ood, band)
-    shares = Num(float(_round_to(shares.value, rng.choice((2, 3, 3, 4)))), 0, "plain")
+    shares = Num(significant(shares.value, rng.choice((2, 3, 3, 4))), 0, "plain")
     preferred = _amount(income.value * rng.uniform(0.01, 0.15), scaled)
-    issued = Num(float(_round_to(shares.value * rng.uniform(0.04, 0.4), 2)), 0, "plain")
+    issued = Num(significant(shares.value * rng.uniform(0.04, 0.4), 2), 0, "plain")
     return {
         "NI": income,
         "Dp": preferred,
@@ -573,7 +569,7 @@ def _eps_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
 
 def _amount(raw: float, scaled: bool) -> Num:
     """``raw`` to two significant figures, shown scaled ("$1.5M") in a scaled question."""
-    value = float(_round_to(raw, 2))
+    value = significant(raw, 2)
     if scaled and value >= 1e6:
         factor = 1e9 if value >= 1e9 else 1e6
         whole_digits = len(str(int(value // factor)))
@@ -844,7 +840,7 @@ def _payback_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     level = outlay.value / target
     nums = {"C": outlay}
     for key in _INFLOWS[:count]:
-        value = _round_to(level * rng.uniform(0.6, 1.4), 2 if round_figures else 3)
+        value = significant(level * rng.uniform(0.6, 1.4), 2 if round_figures else 3)
         decimals = 0 if value >= 1 else 2
         nums[key] = Num(round(value, decimals), decimals, "money")
     return _with_whole_years(nums)

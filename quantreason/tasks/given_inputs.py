@@ -40,16 +40,10 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    significant,
 )
 from quantreason.tasks.lending import LOAN_PRINCIPAL_LABELS, balance_after, level_payment
 from quantreason.tasks.term_counts import COUNT_KEY
-
-
-def _significant(value: float, figures: int) -> float:
-    """``value`` to ``figures`` significant figures, as people quote side amounts."""
-    step = 10 ** max(math.floor(math.log10(abs(value))) + 1 - figures, 0)
-    return float(round(value / step) * step)
-
 
 # --- breakeven_win_amounts --------------------------------------------------------------------
 
@@ -62,7 +56,9 @@ def _trading_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     taken out of both averages."""
     side = {
         "acct": Num(
-            _significant(math.exp(rng.uniform(math.log(5000), math.log(5e5))), 2), 0, "money"
+            significant(math.exp(rng.uniform(math.log(5000), math.log(5e5))), 2, whole=True),
+            0,
+            "money",
         ),
         "fee": Num(rng.choice(_SIDE_FEES), 2, "money"),
     }
@@ -249,9 +245,11 @@ def _loan_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     figures a borrower may mention that the balance does not use: what the house is worth,
     the monthly escrow for taxes and insurance, closing costs."""
     side = {
-        "home": Num(_significant(nums["P"].value * rng.uniform(1.15, 2.4), 3), 0, "money"),
+        "home": Num(
+            significant(nums["P"].value * rng.uniform(1.15, 2.4), 3, whole=True), 0, "money"
+        ),
         "escrow": Num(float(rng.randrange(120, 950)), 0, "money"),
-        "fee": Num(_significant(rng.uniform(1500, 9000), 2), 0, "money"),
+        "fee": Num(significant(rng.uniform(1500, 9000), 2, whole=True), 0, "money"),
     }
     texts = number_texts(rng, {**nums, **side})
     texts["kth"] = _ordinal(nums["k"].formula)
@@ -638,7 +636,9 @@ def _short_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     account's equity, the ticker, the date."""
     side = {
         "acct": Num(
-            _significant(math.exp(rng.uniform(math.log(5000), math.log(5e5))), 2), 0, "money"
+            significant(math.exp(rng.uniform(math.log(5000), math.log(5e5))), 2, whole=True),
+            0,
+            "money",
         ),
         "nil": Num(0.0, 0, "money"),
     }

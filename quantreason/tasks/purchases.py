@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-from quantreason.tasks.base import Num
+from quantreason.tasks.base import Num, significant
 
 PURCHASE_SHARE = 0.4  # of a loan family's draws
 DOWN_PERCENTS = (5, 10, 15, 20, 20, 25, 30)  # 20 % down is the usual mortgage deposit
@@ -65,13 +65,6 @@ PURCHASE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _round_figure(value: float) -> float:
-    """``value`` to three significant figures, as prices are quoted ($541,000, $38,900)."""
-    digits = len(str(int(value))) - 3
-    step = 10 ** max(digits, 0)
-    return float(round(value / step) * step)
-
-
 def with_purchase(rng: random.Random, nums: Mapping[str, Num], loan: str = "L") -> dict[str, Num]:
     """``nums``, or (a :data:`PURCHASE_SHARE` of draws) ``nums`` with the loan restated as a
     purchase price less a down payment and the price (and the down payment) added. The loan
@@ -80,7 +73,7 @@ def with_purchase(rng: random.Random, nums: Mapping[str, Num], loan: str = "L") 
     if rng.random() >= PURCHASE_SHARE or drawn[loan].value < 100:
         return drawn
     percent = rng.choice(DOWN_PERCENTS)
-    price = _round_figure(drawn[loan].value / (1 - percent / 100))
+    price = significant(drawn[loan].value / (1 - percent / 100), 3, whole=True)
     down = float(round(price * percent / 100))
     drawn[loan] = Num(price - down, 0, "money")
     drawn["price"] = Num(price, 0, "money")

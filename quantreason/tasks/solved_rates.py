@@ -37,6 +37,7 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    significant,
     with_article,
 )
 
@@ -519,11 +520,6 @@ _STRUCTURES = (("D2",), ("D2",), ("D2", "D3"), ("D2", "D3"), ("D2", "W3"), ("W2"
 _FLOW_ORDER = ("D2", "W2", "D3", "W3")
 
 
-def _round_to(value: float, figures: int) -> float:
-    exponent = math.floor(math.log10(abs(value))) + 1 - figures
-    return float(round(value / 10**exponent) * 10**exponent)
-
-
 def _flows(v: Mapping[str, object]) -> list[str]:
     return [key for key in _FLOW_ORDER if key in v]
 
@@ -538,7 +534,7 @@ def _mwr_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     nums = {"C0": first}
     for key in rng.choice(_STRUCTURES):
         share = rng.uniform(0.05, 0.6) if key.startswith("D") else rng.uniform(0.05, 0.3)
-        value = round(_round_to(first.value * share, rng.choice((1, 2, 2, 3))))
+        value = round(significant(first.value * share, rng.choice((1, 2, 2, 3))))
         nums[key] = Num(float(max(value, 10)), 0, "money")
     years = max(_FLOW_YEARS[key] for key in _flows(nums))
     rate = rng.uniform(-12, 20) / 100 if not ood else rng.uniform(-25, 40) / 100

@@ -29,6 +29,7 @@ from quantreason.tasks.base import (
     money,
     number_texts,
     pct,
+    significant,
 )
 
 # --- return_stdev ---------------------------------------------------------------------------------
@@ -217,11 +218,6 @@ _INFLOWS = ("cf1", "cf2", "cf3", "cf4", "cf5")
 _OUTLAY = money((1000, 5_000_000), ((1e7, 5e9), (50, 900)))
 
 
-def _round_to(value: float, significant: int) -> float:
-    exponent = math.floor(math.log10(abs(value))) + 1 - significant
-    return round(value / 10**exponent) * 10**exponent
-
-
 def _irr_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     """An outlay now and two to five yearly inflows near the level payment that a drawn rate
     (-10 % to 45 %) would repay it with, each within +-40 % of it, to three figures."""
@@ -233,7 +229,7 @@ def _irr_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     level = outlay.value / math.fsum((1 + rate) ** -t for t in range(1, count + 1))
     nums = {"cf0": outlay}
     for key in _INFLOWS[:count]:
-        value = _round_to(level * rng.uniform(0.6, 1.4), 2 if round_figures else 3)
+        value = significant(level * rng.uniform(0.6, 1.4), 2 if round_figures else 3)
         decimals = 0 if value >= 1 else 2
         nums[key] = Num(round(value, decimals), decimals, "money")
     return nums

@@ -8,7 +8,7 @@ import pytest
 from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES
-from quantreason.tasks.base import Num
+from quantreason.tasks.base import Num, significant
 from quantreason.tasks.phrasing import compose
 from quantreason.tasks.purchases import PURCHASE_SHARE, with_purchase
 
@@ -109,3 +109,18 @@ def test_expected_returns_beside_the_risks_stay_out_of_the_formula() -> None:
             assert record["formula"].count("**2") == 2  # still the two-asset volatility
             assert abs(evaluate(record["formula"]) - record["answer"]) < 1e-6
     assert 100 < with_returns < 220  # about 40 % of 400
+
+
+@pytest.mark.parametrize(
+    ("value", "figures", "whole", "expected"),
+    [
+        (541_234.0, 3, False, 541_000.0),
+        (0.04737, 2, False, 0.047),
+        (38.64, 2, True, 39.0),  # whole units: never finer than 1
+        (4.53, 2, True, 5.0),
+        (4.53, 2, False, 4.5),
+        (-1_266.0, 2, False, -1_300.0),
+    ],
+)
+def test_significant_figures_as_people_quote_amounts(value, figures, whole, expected) -> None:
+    assert significant(value, figures, whole=whole) == pytest.approx(expected)
