@@ -44,6 +44,9 @@ def _save_on_two_nodes(rank: int, world: int, init_file: str, nodes: list[str]) 
         optimizer.zero_grad()
         state.step += 1
         checkpoint.save_checkpoint(Path(nodes[rank]), state, CONFIG, ranks, keep_last=3)
+    # Both ranks finish their collectives before either closes its gloo pairs, as the trainer
+    # does (distributed.py); without it a loaded machine once saw a rank abort at teardown.
+    dist.barrier()
     dist.destroy_process_group()
 
 
