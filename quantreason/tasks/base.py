@@ -351,6 +351,30 @@ def draw_params(
     return {name: spec.draw(rng, ood, band, scaled, round_figures) for name, spec in params.items()}
 
 
+# Of a family's draws with side figures: composed questions show them beside the inputs.
+SIDE_FIGURE_SHARE = 0.4
+
+
+def sample_with_side_figures(
+    params: Mapping[str, Param], side: Mapping[str, Param], share: float = SIDE_FIGURE_SHARE
+) -> Callable[[random.Random, bool], dict[str, Num]]:
+    """A ``sample`` hook: the parameters as :func:`draw_params` draws them and, in ``share`` of
+    draws, figures people write beside them that the task does not use (a mean return beside
+    a volatility, a cost already spent beside a project's cash flows). Side figures are drawn
+    in their training range in every split (a distractor, not an input); composed questions
+    show those with labels, written templates none, and neither formula nor solver reads them."""
+    bands = band_count(params)
+
+    def sample(rng: random.Random, ood: bool) -> dict[str, Num]:
+        nums = draw_params(params, rng, ood, bands)
+        if rng.random() < share:
+            for name, spec in side.items():
+                nums[name] = spec.draw(rng, False)
+        return nums
+
+    return sample
+
+
 def pct(train: Range, ood: tuple[Range, ...], decimals: int = 1, **kw: object) -> Param:
     """A percentage parameter (shown as ``5.5%``, ``5.5 %`` or ``5.5 percent``)."""
     return Param("pct", train, ood, decimals, **kw)  # type: ignore[arg-type]

@@ -582,6 +582,21 @@ PARTS: dict[str, Parts] = {
                 "return periodicity",
                 "price data frequency",
             ),
+            # a side figure the annualised volatility does not use
+            "mu": (
+                "mean return per period",
+                "average periodic return",
+                "mean of the periodic returns",
+                "average return per interval",
+                "arithmetic mean return (per period)",
+                "mean per-period return",
+                "average return per observation",
+                "mean return at the same frequency",
+                "average return in one period",
+                "drift per period",
+                "mean return of each period",
+                "typical return per period (average)",
+            ),
         },
         asks=(
             "What is the annualised volatility?",
@@ -1281,6 +1296,21 @@ PARTS: dict[str, Parts] = {
                 "minimum acceptable rate of return",
                 "rate for discounting the cash flows",
                 "annual cost of capital",
+            ),
+            # a side figure the NPV does not use: money already spent
+            "sunk": (
+                "already spent on the feasibility study",
+                "sunk cost (spent last year)",
+                "money already spent on research",
+                "feasibility study cost, already paid",
+                "consultants' fees paid last year",
+                "amount spent so far (sunk)",
+                "earlier spending on the site survey",
+                "prior-year study cost",
+                "development cost already incurred",
+                "sunk cost",
+                "market research already paid for",
+                "spent to date on the pilot",
             ),
         },
         asks=(

@@ -6,7 +6,16 @@ from __future__ import annotations
 import math
 import random
 
-from quantreason.tasks.base import Family, Num, Values, draw_params, money, pct, plain
+from quantreason.tasks.base import (
+    Family,
+    Num,
+    Values,
+    draw_params,
+    money,
+    pct,
+    plain,
+    sample_with_side_figures,
+)
 
 DRAWDOWN = Family(
     name="drawdown",
@@ -180,17 +189,27 @@ _FREQ_WORDS = {252.0: "daily", 52.0: "weekly", 12.0: "monthly"}
 
 
 def _vol_text(rng: random.Random, nums: Values) -> dict[str, str]:
-    return {"sigma": nums["sigma"].text(rng), "freq": _FREQ_WORDS[nums["freq"].value]}
+    texts = {"sigma": nums["sigma"].text(rng), "freq": _FREQ_WORDS[nums["freq"].value]}
+    if "mu" in nums:
+        texts["mu"] = nums["mu"].text(rng)
+    return texts
+
+
+_VOL_PARAMS = {
+    "sigma": pct((0.3, 6), ((6.5, 15), (0.01, 0.29)), decimals=2, ood_decimals=3),
+    "freq": plain((0, 0), ((0, 0),), choices=(252.0, 52.0, 12.0)),
+}
+# The mean return per period, which people quote beside its standard deviation ("weekly sd
+# 2.8 %, mean 0.3 %"); annualising the volatility does not use it.
+_VOL_SIDE = {"mu": pct((0.02, 1.5), (), decimals=2)}
 
 
 VOL_ANNUALISATION = Family(
     name="vol_annualisation",
     unit="percent",
     reasoning="Multiply by the square root of periods per year (252, 52 or 12).",
-    params={
-        "sigma": pct((0.3, 6), ((6.5, 15), (0.01, 0.29)), decimals=2, ood_decimals=3),
-        "freq": plain((0, 0), ((0, 0),), choices=(252.0, 52.0, 12.0)),
-    },
+    params=_VOL_PARAMS,
+    sample=sample_with_side_figures(_VOL_PARAMS, _VOL_SIDE),
     render=_vol_text,
     formula=lambda f: f"{f['sigma']}*sqrt({f['freq']})",
     solve=lambda v: v["sigma"] * v["freq"] ** 0.5,
@@ -362,19 +381,10 @@ _TWO_ASSET_PARAMS = {
     "s2": pct((5, 40), ((45, 90), (0.5, 4.5)), ood_decimals=2),
     "rho": plain((-0.9, 0.9), ((-0.99, -0.91), (0.91, 0.99)), decimals=2),
 }
-EXPECTED_RETURN_SHARE = 0.4  # of draws: composed questions show both assets' expected returns
+# People list each asset's expected return beside its risk ("stocks: return 9 %, vol 18 %");
+# the volatility does not use them.
 _EXPECTED_RETURN = pct((2, 14), ((2, 14),))
-
-
-def _two_asset_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
-    """Weights, volatilities and the correlation; in a share of draws also each asset's
-    expected return, which people list beside the risks ("stocks: return 9 %, vol 18 %") and
-    the volatility does not use."""
-    nums = draw_params(_TWO_ASSET_PARAMS, rng, ood)
-    if rng.random() < EXPECTED_RETURN_SHARE:
-        nums["e1"] = _EXPECTED_RETURN.draw(rng, False)
-        nums["e2"] = _EXPECTED_RETURN.draw(rng, False)
-    return nums
+_TWO_ASSET_SIDE = {"e1": _EXPECTED_RETURN, "e2": _EXPECTED_RETURN}
 
 
 PORTFOLIO_VOL = Family(
@@ -382,7 +392,7 @@ PORTFOLIO_VOL = Family(
     unit="percent",
     reasoning="Two-asset variance with the correlation term, then the square root.",
     params=_TWO_ASSET_PARAMS,
-    sample=_two_asset_sample,
+    sample=sample_with_side_figures(_TWO_ASSET_PARAMS, _TWO_ASSET_SIDE),
     derive=_w2,
     # Weights in percent points inside the root, one /100 outside: shorter than four /100s.
     formula=lambda f: (

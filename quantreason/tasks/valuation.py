@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from quantreason.tasks.base import Family, TermCount, draw_params, money, pct, plain
+from quantreason.tasks.base import (
+    Family,
+    TermCount,
+    draw_params,
+    money,
+    pct,
+    plain,
+    sample_with_side_figures,
+)
 from quantreason.tasks.purchases import with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
@@ -28,20 +36,26 @@ def _npv_formula(f: Mapping[str, str]) -> str:
     return f"npv({f['r']}/100, {flows})-{f['C0']}"
 
 
+_NPV_PARAMS = {
+    "C0": money((10000, 500_000), _BIG),
+    "cf1": money((3000, 300_000), _BIG),
+    "cf2": money((3000, 300_000), _BIG),
+    "cf3": money((3000, 300_000), _BIG),
+    "cf4": money((3000, 300_000), _BIG),
+    "cf5": money((3000, 300_000), _BIG),
+    "cf6": money((3000, 300_000), _BIG),
+    "r": pct((3, 15), ((16, 30), (0.1, 2.5)), ood_decimals=2),
+}
+# A cost already spent ("we spent $12,000 on the feasibility study last quarter"), which
+# people mention beside a project's cash flows; a sunk cost never enters the NPV.
+_NPV_SIDE = {"sunk": money((1000, 80_000), ())}
+
 NPV = Family(
     name="npv",
     unit="currency",
     reasoning="NPV = the inflows discounted at r, minus the outlay today.",
-    params={
-        "C0": money((10000, 500_000), _BIG),
-        "cf1": money((3000, 300_000), _BIG),
-        "cf2": money((3000, 300_000), _BIG),
-        "cf3": money((3000, 300_000), _BIG),
-        "cf4": money((3000, 300_000), _BIG),
-        "cf5": money((3000, 300_000), _BIG),
-        "cf6": money((3000, 300_000), _BIG),
-        "r": pct((3, 15), ((16, 30), (0.1, 2.5)), ood_decimals=2),
-    },
+    params=_NPV_PARAMS,
+    sample=sample_with_side_figures(_NPV_PARAMS, _NPV_SIDE),
     optional=_FLOWS[3:],
     valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
     # npv()/pv()/pmt() keep the formula short: the model copies each number once, within

@@ -20,18 +20,25 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    sample_with_side_figures,
 )
 from quantreason.tasks.growth import frequency_words
+
+_CAPM_PREMIUM_PARAMS = {
+    "rf": pct((0.5, 5), ((5.5, 10),), ood_decimals=2),
+    "beta": plain((0.3, 2.0), ((2.1, 3.5), (0.02, 0.25)), decimals=2),
+    "mrp": pct((3, 9), ((9.5, 15), (0.5, 2.5)), ood_decimals=2),
+}
+# What the market returned last year, which people quote beside the premium ("the index did
+# 22 % last year, but I want the expected return"); the expected return does not use it.
+_CAPM_PREMIUM_SIDE = {"past": pct((4, 28), ())}
 
 CAPM_PREMIUM = Family(
     name="capm_premium",
     unit="percent",
     reasoning="CAPM with a premium: risk-free + beta * market risk premium.",
-    params={
-        "rf": pct((0.5, 5), ((5.5, 10),), ood_decimals=2),
-        "beta": plain((0.3, 2.0), ((2.1, 3.5), (0.02, 0.25)), decimals=2),
-        "mrp": pct((3, 9), ((9.5, 15), (0.5, 2.5)), ood_decimals=2),
-    },
+    params=_CAPM_PREMIUM_PARAMS,
+    sample=sample_with_side_figures(_CAPM_PREMIUM_PARAMS, _CAPM_PREMIUM_SIDE),
     formula=lambda f: f"{f['rf']}+{f['beta']}*{f['mrp']}",
     solve=lambda v: v["beta"] * v["mrp"] + v["rf"],
     convention="expected return in percent; the premium given is already market minus risk-free",
@@ -150,6 +157,21 @@ CAPM_PREMIUM = Family(
                 "risk premium on the market",
                 "equity market premium",
                 "stock market premium above risk-free",
+            ),
+            # a side figure the expected return does not use
+            "past": (
+                "market return last year",
+                "what the index returned last year",
+                "last year's realised market return",
+                "index performance over the past twelve months",
+                "trailing one-year index return",
+                "how the stock market did last year",
+                "realised return of the market (last year)",
+                "past year's equity market return",
+                "market return over the last 12 months",
+                "last year's index gain",
+                "historical one-year return of the index",
+                "what stocks returned in the year just ended",
             ),
         },
         asks=(

@@ -8,7 +8,7 @@ import pytest
 from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES
-from quantreason.tasks.base import Num, significant
+from quantreason.tasks.base import SIDE_FIGURE_SHARE, Num, significant
 from quantreason.tasks.phrasing import compose
 from quantreason.tasks.purchases import PURCHASE_SHARE, with_purchase
 
@@ -124,3 +124,36 @@ def test_expected_returns_beside_the_risks_stay_out_of_the_formula() -> None:
 )
 def test_significant_figures_as_people_quote_amounts(value, figures, whole, expected) -> None:
     assert significant(value, figures, whole=whole) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "side", "low", "high"),
+    [
+        ("vol_annualisation", "mu", 0.02, 1.5),  # the mean return per period beside its sd
+        ("npv", "sunk", 1000, 80_000),  # a cost already spent beside the cash flows
+        ("capm_premium", "past", 4, 28),  # last year's market return beside the premium
+    ],
+)
+def test_side_figures_are_shown_and_never_enter_the_answer(name, side, low, high) -> None:
+    """In about SIDE_FIGURE_SHARE of draws (held-out ranges too) a figure the task does not use
+    is drawn in its training range; a composed question shows it under one of its labels, and
+    the formula and the answer are those of the same draw without it."""
+    family = FAMILIES[name]
+    rng = random.Random(f"side figures:{name}")
+    with_side = 0
+    for i in range(300):
+        nums = family.draw(rng, ood=i % 2 == 1)
+        if side not in nums:
+            continue
+        with_side += 1
+        assert low <= nums[side].value <= high
+        texts = family.texts(rng, nums)
+        question = compose(family.parts, texts, rng, held_out=False)
+        assert texts[side] in question, question
+        assert any(label.lower() in question.lower() for label in family.parts.labels[side])
+        without = {key: num for key, num in nums.items() if key != side}
+        assert family.build_formula(nums) == family.build_formula(without)
+        assert family.answer(nums) == family.answer(without)
+    assert 0.3 * 300 < with_side < 0.5 * 300  # SIDE_FIGURE_SHARE of draws, not all
+    assert SIDE_FIGURE_SHARE == 0.4
+    assert not any("{" + side + "}" in t for t in family.templates)  # composed questions only
