@@ -10,7 +10,6 @@ from quantreason.tasks.base import (
     Family,
     Num,
     Values,
-    draw_params,
     money,
     pct,
     plain,
