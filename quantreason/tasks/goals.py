@@ -8,6 +8,11 @@ deposit (a sibling of annuity_fv, which gives the balance, and of loan_instalmen
 a loan); the second is compound growth solved for the time (a sibling of doubling_time, whose
 target is always twice the start: here both amounts are stated and the target is not double).
 
+The balance itself, when the deposits come monthly or quarterly ("$500 at the end of every month
+for 20 years at 7 % compounded monthly"), is ``annuity_fv_periodic``: annuity_fv's future value
+with the rate and the count per deposit period. annuity_fv (yearly deposits) taught only years,
+and the read probes' monthly and quarterly savings questions came back as one lump sum grown.
+
 Each teaches its own reasoning sentence. Solvers are written independently of the formula text
 (an account simulated deposit by deposit, a bisection on the growth curve).
 """
@@ -401,4 +406,197 @@ YEARS_TO_TARGET = Family(
     ),
 )
 
-FAMILIES = (SAVINGS_GOAL, YEARS_TO_TARGET)
+
+
+# --- annuity_fv_periodic -------------------------------------------------------------------------
+
+# Deposits a year for the balance family (a yearly plan is annuity_fv's), as words that read
+# before "deposits" and after an amount alike ("monthly deposits", "$500 monthly").
+_PERIODIC_DEPOSIT_WORDS = {
+    2.0: ("half-yearly", "semi-annual"),
+    4.0: ("quarterly",),
+    12.0: ("monthly",),
+}
+
+
+def _periodic_deposits_balance(v: dict) -> float:
+    return v["C"] * _unit_deposits_balance(v)
+
+
+def _periodic_fv_formula(f: dict) -> str:
+    i = f"{f['r']}/100/{f['m']}"
+    periods = f[COUNT_KEY] if COUNT_KEY in f else f"({f['n']}*{f['m']})"
+    return f"{f['C']}*((1+{i})**{periods}-1)/({i})"
+
+
+ANNUITY_FV_PERIODIC = Family(
+    name="annuity_fv_periodic",
+    unit="currency",
+    reasoning="Future value of level deposits = deposit * ((1 + i)^N - 1) / i, i and N per "
+    "deposit period.",
+    params={
+        "C": money((25, 5000), ((10_000, 500_000),)),
+        "r": pct((0.5, 12), ((12.5, 25), (0.05, 0.4)), decimals=2),
+        "n": plain((1, 40), ((45, 60),)),
+        "m": plain((0, 0), ((0, 0),), choices=tuple(_PERIODIC_DEPOSIT_WORDS)),
+    },
+    render=frequency_words(_PERIODIC_DEPOSIT_WORDS, "m"),  # type: ignore[arg-type]
+    formula=_periodic_fv_formula,
+    solve=_periodic_deposits_balance,
+    term_count=TermCount(nouns=("deposits", "contributions", "payments")),
+    convention="currency; the balance right after the last deposit, deposits at the end of "
+    "each period, the nominal annual rate divided by the deposits a year and compounded at "
+    "that frequency",
+    templates=(
+        "If I save {C} in {m} deposits for {n} years at {r} a year, compounded with each "
+        "deposit, how much will I have?",
+        "I'm putting {C} into a brokerage account at the end of every period, {m}. It earns "
+        "{r} per year, compounded at the same frequency. How much will be there after {n} "
+        "years?",
+        "What is the future value of {m} deposits of {C} for {n} years at {r} per annum, "
+        "compounded each deposit period?",
+        "Exam question: An investor makes equal {m} deposits of {C} at the end of each period "
+        "for {n} years into an account paying {r} per annum, compounded at the deposit "
+        "frequency. Calculate the balance immediately after the last deposit.",
+        "if i put {C} in every time, {m}, for {n} yrs and it earns {r} a year compounded the "
+        "same way, what do i end up with?",
+        "Hi Jordan, the client will contribute {C} {m} to her pension for {n} years. Assuming "
+        "{r} a year, compounded per contribution period, what will the pot be worth at the "
+        "end? Thanks, Mei",
+        "deposit {C} | frequency: {m}, end of period | rate {r} p.a. | {n} years | FV = ?",
+        "How much accumulates if a company sets aside {C} in equal {m} amounts for {n} years "
+        "at {r} a year, compounded each period?",
+        "My partner and I are saving for a sailing trip. We pay {C} into the savings account "
+        "as {m} deposits, it pays {r} annually credited with each deposit, and we keep going "
+        "for {n} years. How much will we have?",
+        "Future value of {m} contributions of {C} over {n} years at a nominal {r} per year?",
+        "Find the amount of an ordinary annuity of {C} paid {m} for {n} years, with interest "
+        "at {r} a year compounded at the payment frequency.",
+        "- deposit: {C}\n- frequency: {m}\n- interest: {r} a year\n- years: {n}\nBalance "
+        "right after the last deposit?",
+        "What do {m} deposits of {C} grow to over {n} years, if savings earn a nominal {r} per "
+        "year compounded with every deposit?",
+        "Please help, I put {C} in the bank {m} for {n} years. Bank give {r} for one year and "
+        "the interest is adding each time. How much money I have at the end?",
+        "FV of an annuity: PMT {C}, {m}, i = {r} p.a. nominal (compounding matches the "
+        "payments), term {n}y, in arrears. Terminal value, not PV.",
+        "A charity transfers {C} into its reserve account as {m} transfers. The account earns "
+        "{r} a year, compounded each period. What will the reserve hold after {n} years?",
+        "Question 6. A parent makes equal {m} deposits of {C} into an education account for "
+        "{n} years. The account pays a nominal {r} per annum, compounded at the deposit "
+        "frequency. Determine the balance immediately after the last deposit.",
+        "ok so i'm doing {m} deposits of {C}, the savings account pays {r} a yr and i'll keep "
+        "it up for {n} years. how much will be in there??",
+        "Retirement planning: {C} per contribution, contributions {m}, {n} years to go, "
+        "assumed return {r} a year compounded per contribution period. Projected balance at "
+        "retirement?",
+        "At {r} per year, compounded with each deposit, what do {m} savings of {C} come to "
+        "after {n} years? (The final balance, not the deposit.)",
+        "| deposit | {C} |\n| frequency | {m} |\n| annual rate | {r} |\n| years | {n} |\n"
+        "| balance at the end | ? |",
+        "Hello, I am student. Teacher ask: we save {C} {m} for {n} years and the interest is "
+        "{r} every year, compounding same like the deposits. How much we have after the last "
+        "deposit?",
+        "My brother collects vinyl records and puts {C} aside for them, {m}, in an account "
+        "paying {r} a year. If he keeps that up for {n} years, how much will he have saved "
+        "with interest?",
+        "Savings plan: {m} deposits of {C}; {r} per annum, compounded every deposit period; "
+        "{n} years. What is the balance at the end of the plan?",
+        "We contribute {C} to the building's reserve fund, {m}, and the fund earns {r} per "
+        "year, compounded each period. What will have built up after {n} years?",
+    ),
+    ood_templates=(
+        "A sinking fund is fed {C} by equal {m} transfers and earns {r} yearly, credited each "
+        "period. What has accumulated once {n} years are up?",
+        "Top up the pot with {C}, {m}, for {n} years; the money compounds at {r} per annum. "
+        "How big is the pot at the finish?",
+        "Dream fund: {C} per top-up, {m}, yield {r} p.a., {n} years of discipline. Terminal "
+        "amount?",
+    ),
+    parts=Parts(
+        labels={
+            "C": (
+                "deposit per period",
+                "amount saved each time",
+                "regular contribution",
+                "periodic deposit",
+                "PMT",
+                "contribution per period",
+                "payment into the account each period",
+                "saving per instalment",
+                "each deposit",
+                "level deposit",
+                "amount paid in per period",
+                "recurring contribution",
+            ),
+            "r": (
+                "annual interest rate",
+                "nominal rate p.a.",
+                "rate earned per year",
+                "interest (compounded each deposit period)",
+                "yearly rate",
+                "return p.a.",
+                "account rate per year",
+                "annual rate, compounded with each deposit",
+                "interest rate per annum",
+                "expected return per year",
+                "nominal annual interest",
+                "assumed growth rate p.a.",
+            ),
+            "n": (
+                "number of years",
+                "saving period (years)",
+                "horizon in years",
+                "years of saving",
+                "term (yrs)",
+                "years to save",
+                "time frame in years",
+                "length of the plan in years",
+                "contribution period in years",
+                "plan term in years",
+                "years the deposits run",
+                "saving horizon in years",
+            ),
+            "m": (
+                "deposit frequency",
+                "deposits",
+                "saving schedule",
+                "contribution frequency",
+                "how often I deposit",
+                "deposit timing",
+                "payment schedule",
+                "frequency of deposits",
+                "deposit cycle",
+                "contribution schedule",
+                "saving frequency",
+                "deposit interval",
+            ),
+        },
+        asks=(
+            "What is the future value of the deposits?",
+            "How much will have accumulated?",
+            "What will the account hold after the last deposit?",
+            "What is the balance at the end (not today's value)?",
+            "What do the savings come to at the end?",
+            "What is the FV of the annuity?",
+            "How much will the regular deposits grow to?",
+            "Compute the future value of the periodic contributions.",
+            "What will the pot be worth at the end of the plan?",
+            "What is the closing balance, deposits plus compound interest?",
+            "How much will I have right after my last deposit?",
+            "Compute the payment times the future value annuity factor per period.",
+            "whats the fv of the deposits?",
+            "What nest egg do these regular contributions produce?",
+            "What is the ordinary annuity's future value (deposits in arrears)?",
+            "Project the savings plan's value at maturity.",
+            "What is the terminal value of the contributions?",
+            "How much money will the account show at the end, interest included?",
+            "What is the final balance of the savings plan, in currency?",
+            "What will the deposits and the interest on them add up to?",
+        ),
+        ood_labels={"C": ("sum fed in each period",)},
+        ood_asks=("State the accumulated total.",),
+    ),
+)
+
+FAMILIES = (SAVINGS_GOAL, YEARS_TO_TARGET, ANNUITY_FV_PERIODIC)

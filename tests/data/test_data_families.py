@@ -160,6 +160,12 @@ CASES = [
     ("savings_goal", {"T": 4121.608, "r": 8, "n": 1, "m": 4}, 1000.0),
     # 12 % monthly is 1 % a month; twelve deposits of 1 grow to (1.01^12 - 1) / 0.01 = 12.6825
     ("savings_goal", {"T": 12000, "r": 12, "n": 1, "m": 12}, 12000 * 0.01 / (1.01**12 - 1)),
+    # 8 % half-yearly is 4 % a half-year; two deposits of 100: 100 * 1.04 + 100 = 204
+    ("annuity_fv_periodic", {"C": 100, "r": 8, "n": 1, "m": 2}, 204.0),
+    # 8 % quarterly is 2 % a quarter: 1.061208 + 1.0404 + 1.02 + 1 = 4.121608 per 1 deposited
+    ("annuity_fv_periodic", {"C": 1000, "r": 8, "n": 1, "m": 4}, 4121.608),
+    # 12 % monthly is 1 % a month; 24 deposits of 50: 50 * (1.01^24 - 1) / 0.01
+    ("annuity_fv_periodic", {"C": 50, "r": 12, "n": 2, "m": 12}, 50 * (1.01**24 - 1) / 0.01),
     ("years_to_target", {"P": 1000, "F": 1210, "r": 10}, 2.0),  # 1.1^2 = 1.21
     ("years_to_target", {"P": 8000, "F": 10648, "r": 10}, 3.0),  # 8000 * 1.331 = 10648
     ("years_to_target", {"P": 5000, "F": 7320.5, "r": 10}, 4.0),  # 5000 * 1.4641 = 7320.5
