@@ -18,6 +18,7 @@ from quantreason.tasks import (
     given_inputs,
     goals,
     growth,
+    holdings,
     implied,
     interest,
     lending,
@@ -72,6 +73,8 @@ _ORDERED: tuple[Family, ...] = tuple(
         *short_term.FAMILIES,
         *solved_rates.FAMILIES,
         *given_inputs.FAMILIES,
+        *goals.APPENDED,
+        *holdings.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

@@ -599,4 +599,6 @@ ANNUITY_FV_PERIODIC = Family(
     ),
 )
 
-FAMILIES = (SAVINGS_GOAL, YEARS_TO_TARGET, ANNUITY_FV_PERIODIC)
+FAMILIES = (SAVINGS_GOAL, YEARS_TO_TARGET)
+# Registered after the older families (the registry's order is part of the data's determinism).
+APPENDED = (ANNUITY_FV_PERIODIC,)
