@@ -31,6 +31,38 @@ _DEPOSIT_WORDS = {
 }
 
 
+# Labels the two deposit families share: the nominal rate compounded with each deposit, and
+# how often the deposits come.
+_NOMINAL_RATE_LABELS = (
+    "annual interest rate",
+    "nominal rate p.a.",
+    "rate earned per year",
+    "interest (compounded each deposit period)",
+    "yearly rate",
+    "return p.a.",
+    "account rate per year",
+    "annual rate, compounded with each deposit",
+    "interest rate per annum",
+    "expected return per year",
+    "nominal annual interest",
+    "assumed growth rate p.a.",
+)
+_DEPOSIT_FREQUENCY_LABELS = (
+    "deposit frequency",
+    "deposits",
+    "saving schedule",
+    "contribution frequency",
+    "how often I deposit",
+    "deposit timing",
+    "payment schedule",
+    "frequency of deposits",
+    "deposit cycle",
+    "contribution schedule",
+    "saving frequency",
+    "deposit interval",
+)
+
+
 def _unit_deposits_balance(v: dict) -> float:
     """Balance right after the last of the deposits of 1, the account simulated period by
     period (interest at the annual rate over the deposits a year, then the deposit)."""
@@ -167,20 +199,7 @@ SAVINGS_GOAL = Family(
                 "target sum",
                 "required future balance",
             ),
-            "r": (
-                "annual interest rate",
-                "nominal rate p.a.",
-                "rate earned per year",
-                "interest (compounded each deposit period)",
-                "yearly rate",
-                "return p.a.",
-                "account rate per year",
-                "annual rate, compounded with each deposit",
-                "interest rate per annum",
-                "expected return per year",
-                "nominal annual interest",
-                "assumed growth rate p.a.",
-            ),
+            "r": _NOMINAL_RATE_LABELS,
             "n": (
                 "number of years",
                 "time to goal (years)",
@@ -195,20 +214,7 @@ SAVINGS_GOAL = Family(
                 "term in years",
                 "length of the plan in years",
             ),
-            "m": (
-                "deposit frequency",
-                "deposits",
-                "saving schedule",
-                "contribution frequency",
-                "how often I deposit",
-                "deposit timing",
-                "payment schedule",
-                "frequency of deposits",
-                "deposit cycle",
-                "contribution schedule",
-                "saving frequency",
-                "deposit interval",
-            ),
+            "m": _DEPOSIT_FREQUENCY_LABELS,
         },
         asks=(
             "What deposit is needed each period?",
@@ -529,20 +535,7 @@ ANNUITY_FV_PERIODIC = Family(
                 "amount paid in per period",
                 "recurring contribution",
             ),
-            "r": (
-                "annual interest rate",
-                "nominal rate p.a.",
-                "rate earned per year",
-                "interest (compounded each deposit period)",
-                "yearly rate",
-                "return p.a.",
-                "account rate per year",
-                "annual rate, compounded with each deposit",
-                "interest rate per annum",
-                "expected return per year",
-                "nominal annual interest",
-                "assumed growth rate p.a.",
-            ),
+            "r": _NOMINAL_RATE_LABELS,
             "n": (
                 "number of years",
                 "saving period (years)",
@@ -557,20 +550,7 @@ ANNUITY_FV_PERIODIC = Family(
                 "years the deposits run",
                 "saving horizon in years",
             ),
-            "m": (
-                "deposit frequency",
-                "deposits",
-                "saving schedule",
-                "contribution frequency",
-                "how often I deposit",
-                "deposit timing",
-                "payment schedule",
-                "frequency of deposits",
-                "deposit cycle",
-                "contribution schedule",
-                "saving frequency",
-                "deposit interval",
-            ),
+            "m": _DEPOSIT_FREQUENCY_LABELS,
         },
         asks=(
             "What is the future value of the deposits?",
