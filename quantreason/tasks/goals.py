@@ -413,7 +413,6 @@ YEARS_TO_TARGET = Family(
 )
 
 
-
 # --- annuity_fv_periodic -------------------------------------------------------------------------
 
 # Deposits a year for the balance family (a yearly plan is annuity_fv's), as words that read
