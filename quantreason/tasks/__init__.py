@@ -12,6 +12,7 @@ from quantreason.tasks import (
     bond_yields,
     changes,
     choice,
+    company_ratios,
     corporate,
     equity_actions,
     fx,
@@ -75,6 +76,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *given_inputs.FAMILIES,
         *goals.APPENDED,
         *holdings.FAMILIES,
+        *company_ratios.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
