@@ -32,6 +32,7 @@ from quantreason.tasks import (
     rates,
     ratios,
     returns,
+    returns_on_capital,
     risk,
     short_term,
     solved_rates,
@@ -77,6 +78,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *goals.APPENDED,
         *holdings.FAMILIES,
         *company_ratios.FAMILIES,
+        *returns_on_capital.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

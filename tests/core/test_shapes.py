@@ -191,4 +191,5 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "accrued_interest",  # F*c/100*n/360: a product of three data numbers
         "portfolio_return_holdings",  # two to four like terms: V*r (or w*r) per holding
         "market_cap",  # shares * price: a product of two data numbers, like price_target's
+        "fund_fee",  # B*er/100 (or B*bps/10000): a product of two data numbers
     }
