@@ -20,6 +20,7 @@ from quantreason.tasks import (
     goals,
     growth,
     holdings,
+    household,
     implied,
     interest,
     lending,
@@ -79,6 +80,7 @@ _ORDERED: tuple[Family, ...] = tuple(
         *holdings.FAMILIES,
         *company_ratios.FAMILIES,
         *returns_on_capital.FAMILIES,
+        *household.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}
