@@ -37,6 +37,9 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # a ninth (session 28), written blind over the taught tasks' list only: 50 questions on
     # 49 taught tasks, 10 "other"; answers recomputed blind by a second solve (60 of 60)
     "handwritten_probe9": ("handwritten_probe9_answers.py", 60, 40, 5),
+    # a tenth (session 29), written blind over the tasks added in sessions 28-29 and three
+    # whose questions carry side figures; answers recomputed by a second solve
+    "handwritten_probe10": ("handwritten_probe10_answers.py", 54, 17, 4),
 }
 
 
