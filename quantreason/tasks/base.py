@@ -326,6 +326,23 @@ class Family:
         return float(self.solve({k: n.value for k, n in nums.items()}))
 
 
+def time_to_reach(short: Callable[[float], bool]) -> float:
+    """The time (>= 0) at which ``short(t)`` stops holding, for a ``short`` that holds up to some
+    point and not after it (a balance below its target until it gets there): a bracket doubled
+    until it holds the point, then halved 200 times. Solvers use it where a formula would take a
+    logarithm."""
+    low, high = 0.0, 1.0
+    while short(high):
+        low, high = high, high * 2
+    for _ in range(200):
+        middle = (low + high) / 2
+        if short(middle):
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
 def significant(value: float, figures: int, whole: bool = False) -> float:
     """``value`` to ``figures`` significant figures, as people quote amounts ($541,000, 0.047);
     ``whole``: never finer than whole units (a side amount of 38.6 stays 39)."""

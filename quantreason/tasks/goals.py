@@ -19,7 +19,7 @@ Each teaches its own reasoning sentence. Solvers are written independently of th
 
 from __future__ import annotations
 
-from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain
+from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain, time_to_reach
 from quantreason.tasks.growth import frequency_words
 from quantreason.tasks.term_counts import COUNT_KEY
 
@@ -253,16 +253,7 @@ def _years_by_bisection(v: dict) -> float:
     def short(years: float) -> bool:
         return start * growth**years < target
 
-    low, high = 0.0, 1.0
-    while short(high):
-        low, high = high, high * 2
-    for _ in range(200):
-        middle = (low + high) / 2
-        if short(middle):
-            low = middle
-        else:
-            high = middle
-    return (low + high) / 2
+    return time_to_reach(short)
 
 
 def _plausible_goal(v: dict) -> bool:

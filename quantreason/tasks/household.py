@@ -37,6 +37,7 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    time_to_reach,
 )
 
 # --- debt_to_income ---------------------------------------------------------------------------
@@ -242,16 +243,7 @@ def _years_until_depleted(v: Mapping[str, float]) -> float:
     def short(years: float) -> bool:
         return _annuity_value(withdrawal, rate, years) < pot
 
-    low, high = 0.0, 1.0
-    while short(high):
-        low, high = high, high * 2
-    for _ in range(200):
-        middle = (low + high) / 2
-        if short(middle):
-            low = middle
-        else:
-            high = middle
-    return (low + high) / 2
+    return time_to_reach(short)
 
 
 def _depletion_valid(v: Mapping[str, float]) -> bool:
