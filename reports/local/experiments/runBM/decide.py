@@ -1,9 +1,9 @@
 """Run BM: eleven everyday ratios (experiments.md, session 29: `company_ratios.py`,
 `returns_on_capital.py`, `household.py`). Written before any figure of run BM existed.
 
-Run BM is main at session 30's start (21cf002, run BL's code plus the eleven families; run BL
-was adopted in session 30 and is the baseline): the 11 families market_cap, current_ratio, quick_ratio,
-interest_coverage, return_on_equity, return_on_assets, gross_rental_yield, fund_fee,
+Run BM is main at session 30's start (21cf002, run BL's code plus the eleven families; run
+BL was adopted in session 30 and is the baseline): the 11 families market_cap, current_ratio,
+quick_ratio, interest_coverage, return_on_equity, return_on_assets, gross_rental_yield, fund_fee,
 debt_to_income, years_until_depleted and covered_calls, written by helpers blind to every
 benchmark after run BK's decision opened probe9, whose "other" questions were mostly such
 ratios. 118 families, data seed 7, training seed 7, the whole `full` pipeline.
