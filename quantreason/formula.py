@@ -150,6 +150,21 @@ def irr(*cash_flows: float) -> float:
     )
 
 
+def payback(outlay: float, *inflows: float) -> float:
+    """Simple payback period, in periods: the whole periods whose inflows stay below ``outlay``
+    plus the share of the next period's inflow still needed, each inflow arriving evenly
+    through its period (a project paid back by year 2.4). A helper, so that the model copies
+    the flows in order and never sums them in its head to find the year of recovery."""
+    if outlay <= 0 or any(inflow < 0 for inflow in inflows):
+        raise FormulaError("payback needs a positive outlay first and inflows of at least 0")
+    recovered = 0.0
+    for period, inflow in enumerate(inflows):
+        if inflow > 0 and recovered + inflow >= outlay:
+            return period + (outlay - recovered) / inflow
+        recovered += inflow
+    raise FormulaError("payback: the inflows never recover the outlay")
+
+
 def rate(nper: float, payment: float, present_value: float) -> float:
     """Rate per period (Excel's RATE, signs positive) at which ``payment`` at the end of each of
     ``nper`` periods repays ``present_value``: a loan's monthly rate from its payment."""
@@ -192,6 +207,16 @@ def bs_put(spot: float, strike: float, rate: float, vol: float, years: float) ->
     return _black_scholes(spot, strike, rate, vol, years)[1]
 
 
+def call_payoff(spot: float, strike: float) -> float:
+    """A call's value at expiry per share: what the share is worth above the strike, or 0."""
+    return max(spot - strike, 0.0)
+
+
+def put_payoff(spot: float, strike: float) -> float:
+    """A put's value at expiry per share: what the strike is worth above the share, or 0."""
+    return max(strike - spot, 0.0)
+
+
 # name -> (function, min args, max args or None for "any up to MAX_ARGS")
 FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "sqrt": (math.sqrt, 1, 1),
@@ -219,10 +244,13 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "stdev": (_stdev, 2, None),  # sample (n - 1), as spreadsheets' STDEV
     "pstdev": (lambda *xs: _stdev(*xs, population=True), 2, None),  # population (n)
     "irr": (irr, 2, None),
+    "payback": (payback, 2, None),
     "rate": (rate, 3, 3),
     "ytm": (ytm, 3, 4),
     "bs_call": (bs_call, 5, 5),
     "bs_put": (bs_put, 5, 5),
+    "call_payoff": (call_payoff, 2, 2),
+    "put_payoff": (put_payoff, 2, 2),
 }
 CONSTANTS = {"pi": math.pi, "e": math.e}
 

@@ -291,6 +291,11 @@ class Family:
     # "leverage", "currency", "rounding", "shorting"): an aside telling the reader to ignore it
     # would contradict the question.
     uses: frozenset[str] = frozenset()
+    # A sentence a written template's question opens with where the draw holds figures no
+    # written template names (a purchase price beside the loan, a side figure): composed
+    # questions list them with labels, and people write them in prose too. Returns "" (and
+    # draws nothing from ``rng``) when the draw has none.
+    aside: Callable[[random.Random, Mapping[str, str]], str] | None = field(default=None)
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -390,6 +395,22 @@ def sample_with_side_figures(
         return nums
 
     return sample
+
+
+def side_sentences(
+    forms: Mapping[str, tuple[str, ...]],
+) -> Callable[[random.Random, Mapping[str, str]], str]:
+    """An :attr:`Family.aside` hook: for each side figure the draw holds (a key of ``forms``
+    present in the question's texts), one of its sentences, filled from the texts."""
+
+    def aside(rng: random.Random, texts: Mapping[str, str]) -> str:
+        return " ".join(
+            rng.choice(sentences).format(**texts)
+            for name, sentences in forms.items()
+            if name in texts
+        )
+
+    return aside
 
 
 def pct(train: Range, ood: tuple[Range, ...], decimals: int = 1, **kw: object) -> Param:

@@ -843,24 +843,11 @@ def _payback_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
         value = significant(level * rng.uniform(0.6, 1.4), 2 if round_figures else 3)
         decimals = 0 if value >= 1 else 2
         nums[key] = Num(round(value, decimals), decimals, "money")
-    return _with_whole_years(nums)
+    return nums
 
 
 def _present(v: Mapping[str, object]) -> list[str]:
     return [key for key in _INFLOWS if key in v]
-
-
-def _with_whole_years(nums: dict[str, Num]) -> dict[str, Num]:
-    """``nums`` and ``W``, a hidden number (no label, in no template): the full years before
-    the year of recovery, which the formula writes. The question shows it as a year ("year 3:
-    $5,000"), so it is data, not a constant: :mod:`quantreason.tasks.shapes` reads it so."""
-    recovered, whole = 0.0, 0
-    for key in _present(nums)[:-1]:
-        recovered += nums[key].value
-        if recovered >= nums["C"].value:
-            break
-        whole += 1
-    return {**nums, "W": Num(float(whole), 0, "plain")}
 
 
 def _payback(v: Mapping[str, float]) -> float:
@@ -876,16 +863,10 @@ def _payback(v: Mapping[str, float]) -> float:
 
 
 def _payback_formula(f: Mapping[str, str]) -> str:
-    keys = _present(f)
-    values = [float(f[key]) for key in keys]
-    outlay = float(f["C"])
-    whole = 0  # full years whose inflows stay below the outlay
-    while whole < len(keys) - 1 and math.fsum(values[: whole + 1]) < outlay:
-        whole += 1
-    if whole == 0:
-        return f"{f['C']}/{f[keys[0]]}"
-    recovered = f[keys[0]] if whole == 1 else f"sum({','.join(f[key] for key in keys[:whole])})"
-    return f"{whole}+({f['C']}-{recovered})/{f[keys[whole]]}"
+    # The helper finds the year of recovery, so a reply only copies the flows in year order;
+    # before it the formula wrote the whole years and their sum, which the model had to work
+    # out in its head (experiments.md, session 30).
+    return f"payback({','.join(f[key] for key in ('C', *_present(f)))})"
 
 
 _FLOW_STYLES = (
@@ -898,8 +879,8 @@ _FLOW_STYLES = (
 
 def _payback_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Amounts in one currency, and ``{flows}``: the inflows as one list, each with its year
-    ("$3,000 in year 1, $4,000 in year 2 and $5,000 in year 3"; the whole years of the answer
-    are grounded in these), ``{table}``: the same as a table, ``{count}``: the years."""
+    ("$3,000 in year 1, $4,000 in year 2 and $5,000 in year 3"), ``{table}``: the same as a
+    table, ``{count}``: the years."""
     texts = number_texts(rng, nums)
     keys = _present(nums)
     style = rng.choice(_FLOW_STYLES)
@@ -921,8 +902,8 @@ def _inside_horizon(v: Mapping[str, float]) -> bool:
 
 
 def _year_labels(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Labels of the six inflows: every label shows its year as a digit, since the whole
-    years of the answer (4 or 5 are no structural constants) must be grounded."""
+    """Labels of the six inflows: every label shows its year as a digit, so that flows listed
+    out of order can be put in the order the formula takes them."""
     return {f"cf{n}": tuple(form.format(n=n) for form in forms) for n in range(1, 7)}
 
 

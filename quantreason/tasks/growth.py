@@ -24,7 +24,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
 )
-from quantreason.tasks.purchases import PURCHASE_LABELS, with_purchase
+from quantreason.tasks.purchases import PURCHASE_LABELS, purchase_aside, with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
 _FREQUENCY_WORDS = {
@@ -1005,6 +1005,7 @@ LOAN_INSTALMENT = Family(
     reasoning="Level instalment = loan * i / (1 - (1 + i)^-N), i and N per instalment period.",
     params=_INSTALMENT_PARAMS,
     sample=lambda rng, ood: with_purchase(rng, draw_params(_INSTALMENT_PARAMS, rng, ood)),
+    aside=purchase_aside,
     render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,

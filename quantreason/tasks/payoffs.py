@@ -74,10 +74,13 @@ def _pnl(v: Mapping[str, float]) -> float:
 
 
 def _pnl_formula(f: Mapping[str, str]) -> str:
-    # max(S, K) - K is the call's payoff, max(S, K) - S the put's: every number is from the
-    # question (max(S - K, 0) would write a 0 the question does not show).
-    intrinsic = f"max({f['ST']},{f['K']})-" + (f["ST"] if f["put"] == "1" else f["K"])
-    return f"{f['N']}*100*({intrinsic}-{f['c']})"
+    # The payoff is named for the option's kind, the word the question uses: with
+    # max(S, K) - K for a call and max(S, K) - S for a put (until session 30) the kind was
+    # one token at the formula's end, and run BL wrote the other kind's payoff for all 4 of
+    # its `validation` questions (experiments.md, session 30). Every number is from the
+    # question.
+    payoff = "put_payoff" if f["put"] == "1" else "call_payoff"
+    return f"{f['N']}*100*({payoff}({f['ST']},{f['K']})-{f['c']})"
 
 
 OPTION_PNL = Family(

@@ -5,8 +5,10 @@ People asking for a loan payment often say what they are buying ("the house is $
 The payment depends on the amount borrowed alone; the price and the down payment are figures
 the formula must leave out. In a share of a loan family's draws the loan amount becomes a round
 purchase price less a down payment, and the price is shown beside it, with the down payment as
-an amount, as a percent of the price, or not at all. Only composed questions show them (the
-written templates name no price), so about a fifth of the family's training questions do.
+an amount, as a percent of the price, or not at all: composed questions list them with labels,
+written ones open with a sentence about the purchase (:func:`purchase_aside`; until session 30
+only composed questions showed them, and the probes' prose purchases kept being answered on
+the price).
 """
 
 from __future__ import annotations
@@ -83,3 +85,44 @@ def with_purchase(rng: random.Random, nums: Mapping[str, Num], loan: str = "L") 
     elif shown == 1:
         drawn["down_pct"] = Num(float(percent), 0, "pct")
     return drawn
+
+
+# Sentences a written question opens with, by how the down payment is shown ({thing}: what is
+# bought, one word; the loan itself is stated by the template that follows).
+_PURCHASE_SENTENCES: dict[str, tuple[str, ...]] = {
+    "down": (
+        "The {thing} costs {price} and I'm putting {down} down.",
+        "We're buying a {thing} for {price} with {down} down.",
+        "Purchase price {price}, down payment {down}.",
+        "Sticker price is {price}; I'm paying {down} of it in cash.",
+        "The {thing} is {price}, and we put down {down}.",
+        "Price of the {thing}: {price}. Cash down: {down}.",
+    ),
+    "down_pct": (
+        "The {thing} costs {price} and we're putting {down_pct} down.",
+        "We're buying a {thing} for {price} with a {down_pct} deposit.",
+        "Price {price}, {down_pct} down.",
+        "The {thing} is {price}; the down payment is {down_pct} of the price.",
+        "I'm paying {down_pct} down on a {price} {thing}.",
+        "Purchase price: {price} ({down_pct} deposit).",
+    ),
+    "": (
+        "The {thing} costs {price}.",
+        "We're buying a {thing} for {price}.",
+        "Purchase price: {price}.",
+        "It's for a {thing} priced at {price}.",
+        "The {thing} was listed at {price}.",
+        "Price of the {thing} is {price}.",
+    ),
+}
+_THINGS = ("house", "home", "flat", "car", "condo", "property", "truck", "boat")
+
+
+def purchase_aside(rng: random.Random, texts: Mapping[str, str]) -> str:
+    """A :attr:`~quantreason.tasks.base.Family.aside` hook for a loan family: a sentence naming
+    the purchase price (and the down payment) where the draw has one, else ""."""
+    if "price" not in texts:
+        return ""
+    shown = "down" if "down" in texts else "down_pct" if "down_pct" in texts else ""
+    sentence = rng.choice(_PURCHASE_SENTENCES[shown])
+    return sentence.format(thing=rng.choice(_THINGS), **texts)

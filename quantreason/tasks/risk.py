@@ -14,6 +14,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
     sample_with_side_figures,
+    side_sentences,
 )
 
 DRAWDOWN = Family(
@@ -201,6 +202,15 @@ _VOL_PARAMS = {
 # The mean return per period, which people quote beside its standard deviation ("weekly sd
 # 2.8 %, mean 0.3 %"); annualising the volatility does not use it.
 _VOL_SIDE = {"mu": pct((0.02, 1.5), (), decimals=2)}
+_VOL_ASIDES = {
+    "mu": (
+        "The mean {freq} return is {mu}.",
+        "Average {freq} return: {mu}.",
+        "The {freq} returns average {mu}.",
+        "Its mean return per period was {mu}.",
+        "(The {freq} mean return is {mu}, if that matters.)",
+    )
+}
 
 
 VOL_ANNUALISATION = Family(
@@ -209,6 +219,7 @@ VOL_ANNUALISATION = Family(
     reasoning="Multiply by the square root of periods per year (252, 52 or 12).",
     params=_VOL_PARAMS,
     sample=sample_with_side_figures(_VOL_PARAMS, _VOL_SIDE),
+    aside=side_sentences(_VOL_ASIDES),
     render=_vol_text,
     formula=lambda f: f"{f['sigma']}*sqrt({f['freq']})",
     solve=lambda v: v["sigma"] * v["freq"] ** 0.5,

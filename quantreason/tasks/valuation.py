@@ -12,8 +12,9 @@ from quantreason.tasks.base import (
     pct,
     plain,
     sample_with_side_figures,
+    side_sentences,
 )
-from quantreason.tasks.purchases import with_purchase
+from quantreason.tasks.purchases import purchase_aside, with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
 _BIG = ((1_000_000, 90_000_000),)
@@ -49,6 +50,15 @@ _NPV_PARAMS = {
 # A cost already spent ("we spent $12,000 on the feasibility study last quarter"), which
 # people mention beside a project's cash flows; a sunk cost never enters the NPV.
 _NPV_SIDE = {"sunk": money((1000, 80_000), ())}
+_NPV_ASIDES = {
+    "sunk": (
+        "We already spent {sunk} on a feasibility study last year.",
+        "{sunk} has already gone on research.",
+        "The consultants were paid {sunk} last year.",
+        "So far {sunk} has been spent on the planning.",
+        "A market study costing {sunk} was paid for last quarter.",
+    )
+}
 
 NPV = Family(
     name="npv",
@@ -56,6 +66,7 @@ NPV = Family(
     reasoning="NPV = the inflows discounted at r, minus the outlay today.",
     params=_NPV_PARAMS,
     sample=sample_with_side_figures(_NPV_PARAMS, _NPV_SIDE),
+    aside=side_sentences(_NPV_ASIDES),
     optional=_FLOWS[3:],
     valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
     # npv()/pv()/pmt() keep the formula short: the model copies each number once, within
@@ -171,6 +182,7 @@ LOAN_PAYMENT = Family(
     reasoning="Annuity payment at the monthly rate r/12 over 12n months.",
     params=_LOAN_PARAMS,
     sample=lambda rng, ood: with_purchase(rng, draw_params(_LOAN_PARAMS, rng, ood)),
+    aside=purchase_aside,
     formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
     term_count=TermCount(per_year=12.0),
     solve=_payment,

@@ -21,6 +21,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
     sample_with_side_figures,
+    side_sentences,
 )
 from quantreason.tasks.growth import frequency_words
 
@@ -32,6 +33,15 @@ _CAPM_PREMIUM_PARAMS = {
 # What the market returned last year, which people quote beside the premium ("the index did
 # 22 % last year, but I want the expected return"); the expected return does not use it.
 _CAPM_PREMIUM_SIDE = {"past": pct((4, 28), ())}
+_CAPM_PREMIUM_ASIDES = {
+    "past": (
+        "The market returned {past} last year.",
+        "Last year the index was up {past}.",
+        "Over the past twelve months the market gained {past}.",
+        "The index did {past} last year.",
+        "(The stock market returned {past} last year.)",
+    )
+}
 
 CAPM_PREMIUM = Family(
     name="capm_premium",
@@ -39,6 +49,7 @@ CAPM_PREMIUM = Family(
     reasoning="CAPM with a premium: risk-free + beta * market risk premium.",
     params=_CAPM_PREMIUM_PARAMS,
     sample=sample_with_side_figures(_CAPM_PREMIUM_PARAMS, _CAPM_PREMIUM_SIDE),
+    aside=side_sentences(_CAPM_PREMIUM_ASIDES),
     formula=lambda f: f"{f['rf']}+{f['beta']}*{f['mrp']}",
     solve=lambda v: v["beta"] * v["mrp"] + v["rf"],
     convention="expected return in percent; the premium given is already market minus risk-free",

@@ -45,6 +45,19 @@ def test_pnl_questions_state_long_the_kind_and_the_contract_size() -> None:
             assert words & {"call", "calls", "put", "puts"}, question
 
 
+def test_pnl_formulas_name_the_payoff_of_the_kind_the_question_names() -> None:
+    # The kind is a word the question shows ("calls"), and the formula's function repeats it.
+    family = get_family("option_pnl")
+    rng = random.Random(3)
+    for split in ("train", "test_ood_template"):
+        for index in range(200):
+            record = make_record(family, index, rng, split, index)
+            words = set(re.findall(r"[a-z]+", record["question"].lower()))
+            kind = "put" if words & {"put", "puts"} else "call"
+            assert f"{kind}_payoff(" in record["formula"], (record["question"], record["formula"])
+            assert record["formula"].count("_payoff(") == 1, record["formula"]
+
+
 def test_pnl_wins_and_losses_on_both_sides_of_the_strike() -> None:
     family = get_family("option_pnl")
     rng = random.Random(2)

@@ -1,4 +1,7 @@
-"""A loan question may name its purchase: the price and down payment are shown, never used."""
+"""Figures beside a task's inputs that it never uses: a loan question may name its purchase (the
+price and the down payment), and a few families show a side figure (a mean return beside a
+volatility, a cost already spent beside an NPV, last year's market return beside CAPM). Composed
+questions list them with labels; written ones open with a sentence (``Family.aside``)."""
 
 import random
 import re
@@ -10,7 +13,7 @@ from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.base import SIDE_FIGURE_SHARE, Num, significant
 from quantreason.tasks.phrasing import compose
-from quantreason.tasks.purchases import PURCHASE_SHARE, with_purchase
+from quantreason.tasks.purchases import PURCHASE_SHARE, purchase_aside, with_purchase
 
 LOAN = {"L": Num(432_500.0, 0, "money"), "r": Num(6.5, 2, "pct"), "n": Num(30.0, 0, "plain")}
 
@@ -65,6 +68,46 @@ def test_templates_never_name_a_price() -> None:
     for name in ("loan_payment", "loan_instalment"):
         family = FAMILIES[name]
         assert not any("{price}" in t or "{down" in t for t in family.templates)
+        assert family.aside is purchase_aside  # written questions get the price from it
+
+
+@pytest.mark.parametrize("name", ["loan_payment", "loan_instalment"])
+def test_the_purchase_sentence_shows_the_price_and_down_payment_never_the_loan(name) -> None:
+    family = FAMILIES[name]
+    rng = random.Random(f"purchase sentence:{name}")
+    sentences = set()
+    for _ in range(300):
+        nums = family.draw(rng, ood=False)
+        texts = family.texts(rng, nums)
+        state = rng.getstate()
+        sentence = purchase_aside(rng, texts)
+        if "price" not in nums:
+            assert sentence == "" and rng.getstate() == state  # other draws stay as they were
+            continue
+        sentences.add(sentence)
+        assert texts["price"] in sentence and texts["L"] not in sentence, sentence
+        for down in ("down", "down_pct"):
+            assert (down in nums) == (texts.get(down, "\0") in sentence), sentence
+        assert "{" not in sentence and sentence.endswith((".", ")"))
+    assert len(sentences) > 60
+
+
+@pytest.mark.parametrize("name", ["loan_payment", "loan_instalment"])
+def test_written_loan_questions_show_a_price_above_the_loan_in_a_share(name) -> None:
+    """About PURCHASE_SHARE of written questions (even template numbers) show a number above
+    the loan the formula takes: the price in the opening sentence."""
+    family = FAMILIES[name]
+    rng = random.Random(f"written purchases:{name}")
+    above = 0
+    for i in range(300):
+        record = make_record(family, 2 * i, rng, "train", i)
+        loan = float(record["formula"].rsplit(",", 1)[1].strip(" )"))
+        shown = [
+            float(n) for n in re.findall(r"\d+(?:\.\d+)?", record["question"].replace(",", ""))
+        ]
+        assert abs(evaluate(record["formula"]) - record["answer"]) <= 1e-6 * record["answer"]
+        above += any(n > loan for n in shown if n != 2008)  # 2008: a distractor's year
+    assert 0.25 * 300 < above < 0.55 * 300
 
 
 def _named(name: str, text: str) -> bool:
@@ -154,6 +197,9 @@ def test_side_figures_are_shown_and_never_enter_the_answer(name, side, low, high
         without = {key: num for key, num in nums.items() if key != side}
         assert family.build_formula(nums) == family.build_formula(without)
         assert family.answer(nums) == family.answer(without)
+        # a written question opens with a sentence that shows it
+        assert family.aside is not None and texts[side] in family.aside(rng, texts)
+        assert family.aside(rng, family.texts(rng, without)) == ""
     assert 0.3 * 300 < with_side < 0.5 * 300  # SIDE_FIGURE_SHARE of draws, not all
     assert SIDE_FIGURE_SHARE == 0.4
-    assert not any("{" + side + "}" in t for t in family.templates)  # composed questions only
+    assert not any("{" + side + "}" in t for t in family.templates)  # only in the aside

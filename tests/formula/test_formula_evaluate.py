@@ -282,6 +282,37 @@ def test_irr_sets_the_npv_to_zero() -> None:
         evaluate("irr(100, 50, 60)")
 
 
+def test_payback_counts_whole_years_then_the_share_of_the_next() -> None:
+    # 1,000 out; 400 a year: 400, 800 after two years, the last 200 of the third year's 400
+    # takes half of it: 2.5. Recovered in the first year: 1,000 of 1,500 is 2/3 of a year.
+    assert evaluate("payback(1000, 400, 400, 400)") == pytest.approx(2.5, abs=1e-12)
+    assert evaluate("payback(1000, 1500, 100)") == pytest.approx(2 / 3, abs=1e-12)
+    # Uneven flows: 617,800 against 349,000 + 217,000 = 566,000 after two years; the rest,
+    # 51,800, of the third year's 335,000: 2.154627 years.
+    assert evaluate("payback(617800, 349000, 217000, 335000)") == pytest.approx(
+        2 + 51800 / 335000, abs=1e-12
+    )
+    # Exactly recovered at a year's end, and a year with nothing coming in.
+    assert evaluate("payback(800, 400, 400, 400)") == pytest.approx(2.0, abs=1e-12)
+    assert evaluate("payback(500, 0, 400, 400)") == pytest.approx(2.25, abs=1e-12)
+    with pytest.raises(FormulaError, match="never recover"):
+        evaluate("payback(5000, 400, 400)")
+    with pytest.raises(FormulaError, match="positive outlay"):
+        evaluate("payback(-1000, 400, 400, 400)")
+
+
+def test_option_payoffs_at_expiry() -> None:
+    # Strike 50: at 58 a call is worth 8 and a put nothing; at 44 the put 6 and the call nothing.
+    assert evaluate("call_payoff(58, 50)") == 8.0
+    assert evaluate("put_payoff(58, 50)") == 0.0
+    assert evaluate("put_payoff(44, 50)") == 6.0
+    assert evaluate("call_payoff(44, 50)") == 0.0
+    # 3 calls bought at 2.40: 3 * 100 * (8 - 2.40) = 1,680.
+    assert evaluate("3*100*(call_payoff(58,50)-2.40)") == pytest.approx(1680.0)
+    with pytest.raises(FormulaError, match="argument"):
+        evaluate("call_payoff(58)")
+
+
 def test_rate_solves_a_loans_periodic_rate() -> None:
     # 10,000 repaid by 12 payments at 1 % a month: annuity factor 11.2551 (tables), payment
     # 10,000 / 11.2551 = 888.49. Payments that only return the principal: a rate of zero.
