@@ -98,20 +98,26 @@ def headline_table(results: list[dict[str, Any]], model_name: str) -> str:
 
 
 def stage_table(results: list[StageResult]) -> str:
-    """Markdown table of wall time per stage (a skipped stage shows its time when it ran)."""
+    """Markdown table of wall time per stage (a skipped stage shows its time when it ran). A
+    resumed stage whose summary has ``step_seconds`` (training: every step's time, over all
+    attempts) counts those, so the total is the whole pipeline's, not the last attempt's."""
     lines = ["| stage | what | wall time | this run |", "|---|---|---:|---|"]
     total = 0.0
     for result in results:
-        total += result.seconds
-        status = (
-            "skipped (up to date)"
-            if result.skipped
-            else "resumed (time of this attempt only)"
-            if result.resumed
-            else "ran"
-        )
+        seconds, status = result.seconds, "ran"
+        if result.skipped:
+            status = "skipped (up to date)"
+        elif result.resumed and "step_seconds" in result.summary:
+            seconds = max(seconds, float(result.summary["step_seconds"]))
+            status = (
+                f"resumed: {result.seconds / 60:.1f} min this attempt; the time is every "
+                "step's, over all attempts"
+            )
+        elif result.resumed:
+            status = "resumed (time of this attempt only)"
+        total += seconds
         lines.append(
-            f"| {result.name} | {result.description} | {result.seconds / 60:.1f} min | {status} |"
+            f"| {result.name} | {result.description} | {seconds / 60:.1f} min | {status} |"
         )
     lines.append(f"| **total** | | **{total / 60:.1f} min** | |")
     return "\n".join(lines)

@@ -160,6 +160,7 @@ def train(config: PipelineConfig, paths: PipelinePaths, resume: bool = False) ->
         "tokens_per_s",
         "precision",
         "wall_s",
+        "step_seconds",
         "world_size",
     )
     return {key: summary[key] for key in keep if key in summary}

@@ -385,6 +385,8 @@ def _summarize(
                 "tokens_per_s": sum(r["tokens"] for r in timed)
                 / max(1e-9, sum(r["step_time_s"] for r in timed)),
                 "wall_s": time.perf_counter() - started,
+                # every step's time, over all attempts of a resumed run: its training time
+                "step_seconds": sum(r["step_time_s"] for r in records),
                 "export_logit_error": logit_error,
                 "adapter_dir": str(paths.adapter_dir),
                 "device": device_type,

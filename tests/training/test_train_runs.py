@@ -56,6 +56,8 @@ def test_two_processes_lower_the_loss_and_export_a_reloadable_adapter(fsdp_run, 
     assert (fsdp_run / "loss.png").stat().st_size > 1000
     records = [json.loads(x) for x in (fsdp_run / "train_log.jsonl").read_text().splitlines()]
     assert {"step", "loss", "lr", "tokens_per_s", "grad_norm", "world_size"} <= set(records[0])
+    # the training time the pipeline's report counts: every step's, however many attempts
+    assert summary["step_seconds"] == pytest.approx(sum(r["step_time_s"] for r in records))
 
     # Independently of the trainer: the directory is a standard PEFT adapter that changes the model.
     path = resolve_model("tiny-random")
