@@ -79,11 +79,15 @@ def _cross(v: Mapping[str, float]) -> float:
 
 
 def _cross_formula(f: Mapping[str, str]) -> str:
+    # A chain through the dollar, as dealers work it: (A per USD side) * (USD per B side), each
+    # quote as written where it runs that way and inverted where it runs the other. Each factor
+    # depends on one quote's direction; the four fused forms (q1/q2, q1*q2, 1/(q1*q2), q2/q1)
+    # asked for both at once, and run BL chose among them at chance (experiments.md, session 30).
     base, quote = _currencies(f)
     q1, q2 = f["q1"], f["q2"]
-    if base in _BASE_OF_USD:
-        return f"{q1}/{q2}" if quote in _BASE_OF_USD else f"{q1}*{q2}"
-    return f"1/({q1}*{q2})" if quote in _BASE_OF_USD else f"{q2}/{q1}"
+    base_leg = q1 if base in _BASE_OF_USD else f"(1/{q1})"  # A/USD, or USD/A inverted
+    quote_leg = f"(1/{q2})" if quote in _BASE_OF_USD else q2  # USD/B, or B/USD inverted
+    return f"{base_leg}*{quote_leg}"
 
 
 def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -102,7 +106,8 @@ def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 FX_CROSS = Family(
     name="fx_cross",
     unit="ratio",
-    reasoning="Cross rate A/B = (dollars per A) / (dollars per B), from the two dollar quotes.",
+    reasoning="Cross rate A/B = (A/USD) * (USD/B), each dollar quote inverted (1/quote) where "
+    "it is quoted the other way round.",
     params={},
     sample=_cross_sample,
     render=_cross_texts,

@@ -76,3 +76,25 @@ def test_conversion_amounts_carry_the_currency_named() -> None:
         assert source != texts["to"] and "USD" in (source, texts["to"])
         if "f" in nums:
             assert texts["f"].split()[0].rstrip("%") in texts["what"]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # EUR/USD then USD/JPY: both run the chain's way, EUR/JPY = 1.08 * 150.
+        ({"a": EUR, "b": JPY, "q1": "1.08", "q2": "150"}, "1.08*150"),
+        # EUR/USD then GBP/USD: the second runs the other way, EUR/GBP = 1.10 * (1/1.25).
+        ({"a": EUR, "b": GBP, "q1": "1.10", "q2": "1.25"}, "1.10*(1/1.25)"),
+        # USD/CHF then USD/JPY: the first runs the other way, CHF/JPY = (1/0.80) * 150.
+        ({"a": CHF, "b": JPY, "q1": "0.80", "q2": "150"}, "(1/0.80)*150"),
+        # USD/JPY then GBP/USD: both the other way, JPY/GBP = (1/150) * (1/1.25).
+        ({"a": JPY, "b": GBP, "q1": "150", "q2": "1.25"}, "(1/150)*(1/1.25)"),
+    ],
+)
+def test_cross_formulas_chain_the_dollar_legs_inverting_those_quoted_backwards(
+    pairs, expected
+) -> None:
+    """Each leg depends on one quote's direction: the base currency's quote as written where
+    it is BASE/USD, the quote currency's where it is USD/QUOTE, else 1/quote."""
+    family = get_family("fx_cross")
+    assert family.formula({key: str(value) for key, value in pairs.items()}) == expected
