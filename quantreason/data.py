@@ -105,7 +105,7 @@ def make_record(
             restated = restate_term(question, texts, nums, family.term_count, rng)
             if restated is not None:  # "over 60 monthly payments": the formula takes the 60
                 question, nums = restated, with_count(nums, family.term_count)
-        aside = family.aside(rng, texts) if family.aside is not None else ""
+        aside = family.aside(rng, nums, texts, held_out) if family.aside is not None else ""
         if aside:  # "The house costs $400,000 and we put 20% down. What is the payment on..."
             question = f"{aside} {question[0].upper()}{question[1:]}"
     question = question[0].upper() + question[1:]

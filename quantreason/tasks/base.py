@@ -293,9 +293,12 @@ class Family:
     uses: frozenset[str] = frozenset()
     # A sentence a written template's question opens with where the draw holds figures no
     # written template names (a purchase price beside the loan, a side figure): composed
-    # questions list them with labels, and people write them in prose too. Returns "" (and
-    # draws nothing from ``rng``) when the draw has none.
-    aside: Callable[[random.Random, Mapping[str, str]], str] | None = field(default=None)
+    # questions list them with labels, and people write them in prose too. Called with the
+    # draw, its texts and whether the split is held out (``test_ood_template`` has sentences
+    # of its own); returns "" (and draws nothing from ``rng``) when the draw has none.
+    aside: Callable[[random.Random, Values, Mapping[str, str], bool], str] | None = field(
+        default=None
+    )
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -399,18 +402,24 @@ def sample_with_side_figures(
 
 def side_sentences(
     forms: Mapping[str, tuple[str, ...]],
-) -> Callable[[random.Random, Mapping[str, str]], str]:
-    """An :attr:`Family.aside` hook: for each side figure the draw holds (a key of ``forms``
-    present in the question's texts), one of its sentences, filled from the texts."""
+) -> Callable[[random.Random, Values, Mapping[str, str], bool], str]:
+    """An :attr:`Family.aside` hook: for each side figure the draw holds (a key of ``forms``),
+    one of its sentences, filled from the texts. Each figure's last sentence is held out: only
+    ``test_ood_template`` uses it, and only it."""
 
-    def aside(rng: random.Random, texts: Mapping[str, str]) -> str:
+    def aside(rng: random.Random, nums: Values, texts: Mapping[str, str], held_out: bool) -> str:
         return " ".join(
-            rng.choice(sentences).format(**texts)
+            rng.choice(held_out_or_not(sentences, held_out)).format(**texts)
             for name, sentences in forms.items()
-            if name in texts
+            if name in nums
         )
 
     return aside
+
+
+def held_out_or_not(forms: tuple[str, ...], held_out: bool) -> tuple[str, ...]:
+    """The last of ``forms`` for a held-out split, the others for every other split."""
+    return forms[-1:] if held_out else forms[:-1]
 
 
 def pct(train: Range, ood: tuple[Range, ...], decimals: int = 1, **kw: object) -> Param:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-from quantreason.tasks.base import Num, significant
+from quantreason.tasks.base import Num, held_out_or_not, significant
 
 PURCHASE_SHARE = 0.4  # of a loan family's draws
 DOWN_PERCENTS = (5, 10, 15, 20, 20, 25, 30)  # 20 % down is the usual mortgage deposit
@@ -88,7 +88,8 @@ def with_purchase(rng: random.Random, nums: Mapping[str, Num], loan: str = "L") 
 
 
 # Sentences a written question opens with, by how the down payment is shown ({thing}: what is
-# bought, one word; the loan itself is stated by the template that follows).
+# bought, one word; the loan itself is stated by the template that follows). The last of each
+# is held out for ``test_ood_template``.
 _PURCHASE_SENTENCES: dict[str, tuple[str, ...]] = {
     "down": (
         "The {thing} costs {price} and I'm putting {down} down.",
@@ -97,6 +98,7 @@ _PURCHASE_SENTENCES: dict[str, tuple[str, ...]] = {
         "Sticker price is {price}; I'm paying {down} of it in cash.",
         "The {thing} is {price}, and we put down {down}.",
         "Price of the {thing}: {price}. Cash down: {down}.",
+        "Out of the {price} the {thing} costs, {down} comes from savings.",
     ),
     "down_pct": (
         "The {thing} costs {price} and we're putting {down_pct} down.",
@@ -105,6 +107,7 @@ _PURCHASE_SENTENCES: dict[str, tuple[str, ...]] = {
         "The {thing} is {price}; the down payment is {down_pct} of the price.",
         "I'm paying {down_pct} down on a {price} {thing}.",
         "Purchase price: {price} ({down_pct} deposit).",
+        "We put {down_pct} of the {price} asking price down on the {thing}.",
     ),
     "": (
         "The {thing} costs {price}.",
@@ -113,16 +116,23 @@ _PURCHASE_SENTENCES: dict[str, tuple[str, ...]] = {
         "It's for a {thing} priced at {price}.",
         "The {thing} was listed at {price}.",
         "Price of the {thing} is {price}.",
+        "The seller accepted {price} for the {thing}.",
     ),
 }
-_THINGS = ("house", "home", "flat", "car", "condo", "property", "truck", "boat")
+# What is bought, by its price: a car under $60,000 is usual, a home under it is not.
+_CHEAP_THINGS = ("car", "truck", "boat", "motorbike")
+_DEAR_THINGS = ("house", "home", "flat", "condo", "property")
+_DEAR_FROM = 60_000
 
 
-def purchase_aside(rng: random.Random, texts: Mapping[str, str]) -> str:
+def purchase_aside(
+    rng: random.Random, nums: Mapping[str, Num], texts: Mapping[str, str], held_out: bool
+) -> str:
     """A :attr:`~quantreason.tasks.base.Family.aside` hook for a loan family: a sentence naming
     the purchase price (and the down payment) where the draw has one, else ""."""
-    if "price" not in texts:
+    if "price" not in nums:
         return ""
-    shown = "down" if "down" in texts else "down_pct" if "down_pct" in texts else ""
-    sentence = rng.choice(_PURCHASE_SENTENCES[shown])
-    return sentence.format(thing=rng.choice(_THINGS), **texts)
+    shown = "down" if "down" in nums else "down_pct" if "down_pct" in nums else ""
+    sentence = rng.choice(held_out_or_not(_PURCHASE_SENTENCES[shown], held_out))
+    things = _DEAR_THINGS if nums["price"].value >= _DEAR_FROM else _CHEAP_THINGS
+    return sentence.format(thing=rng.choice(things), **texts)

@@ -80,7 +80,7 @@ def test_the_purchase_sentence_shows_the_price_and_down_payment_never_the_loan(n
         nums = family.draw(rng, ood=False)
         texts = family.texts(rng, nums)
         state = rng.getstate()
-        sentence = purchase_aside(rng, texts)
+        sentence = purchase_aside(rng, nums, texts, False)
         if "price" not in nums:
             assert sentence == "" and rng.getstate() == state  # other draws stay as they were
             continue
@@ -89,7 +89,28 @@ def test_the_purchase_sentence_shows_the_price_and_down_payment_never_the_loan(n
         for down in ("down", "down_pct"):
             assert (down in nums) == (texts.get(down, "\0") in sentence), sentence
         assert "{" not in sentence and sentence.endswith((".", ")"))
+        held_out = purchase_aside(rng, nums, texts, True)
+        assert texts["price"] in held_out and held_out not in sentences, held_out
     assert len(sentences) > 60
+
+
+def test_held_out_splits_get_sentences_no_other_split_sees() -> None:
+    """test_ood_template's purchase and side-figure sentences are its own (their forms, with
+    the numbers taken out, never occur in the training split's)."""
+    forms: dict[bool, set[str]] = {False: set(), True: set()}
+    for name in ("loan_payment", "loan_instalment", "vol_annualisation", "npv", "capm_premium"):
+        family = FAMILIES[name]
+        rng = random.Random(f"held-out sentences:{name}")
+        for _ in range(400):
+            nums = family.draw(rng, ood=False)
+            texts = family.texts(rng, nums)
+            for held_out in (False, True):
+                sentence = family.aside(rng, nums, texts, held_out)
+                for value in sorted(texts.values(), key=len, reverse=True):
+                    sentence = sentence.replace(value, "#") if value else sentence
+                if sentence:
+                    forms[held_out].add(sentence)
+    assert forms[True] and forms[False] and not forms[True] & forms[False]
 
 
 @pytest.mark.parametrize("name", ["loan_payment", "loan_instalment"])
@@ -198,8 +219,8 @@ def test_side_figures_are_shown_and_never_enter_the_answer(name, side, low, high
         assert family.build_formula(nums) == family.build_formula(without)
         assert family.answer(nums) == family.answer(without)
         # a written question opens with a sentence that shows it
-        assert family.aside is not None and texts[side] in family.aside(rng, texts)
-        assert family.aside(rng, family.texts(rng, without)) == ""
+        assert family.aside is not None and texts[side] in family.aside(rng, nums, texts, False)
+        assert family.aside(rng, without, family.texts(rng, without), False) == ""
     assert 0.3 * 300 < with_side < 0.5 * 300  # SIDE_FIGURE_SHARE of draws, not all
     assert SIDE_FIGURE_SHARE == 0.4
     assert not any("{" + side + "}" in t for t in family.templates)  # only in the aside
