@@ -195,24 +195,32 @@ def taken_questions() -> set[str]:
 
 
 # --- generation -------------------------------------------------------------------------------
-def plans(name: str, family, pieces: dict, rng: random.Random, k: int) -> list:
-    """This set's plan (k: composed or templated families before this one): the k-th composed
+def rotating_plans(presentations: tuple, names: dict, prefix: str):
+    """A plan (k: composed or templated families before this one) in which the k-th composed
     family leaves out presentation k mod 4, the other three shuffled, with asks 0, 1, k mod 2;
-    a templated family uses templates 0, 1, k mod 2."""
-    if family.parts is not None:
-        left_out = k % len(PRESENTATIONS)
-        order = [p for p in range(len(PRESENTATIONS)) if p != left_out]
-        rng.shuffle(order)
-        asks = [0, 1, k % 2]
-        return [
-            (
-                PRESENTATIONS[p],
-                pieces["asks"][name][a],
-                f"vood2-{PRESENTATION_NAMES[PRESENTATIONS[p]]}",
-            )
-            for p, a in zip(order, asks, strict=True)
-        ]
-    return [(pieces["templates"][name][t], None, f"vood2-t{t}") for t in (0, 1, k % 2)]
+    a templated family uses templates 0, 1, k mod 2. validation_ood3 reuses it with its own
+    presentations."""
+
+    def plans(name: str, family, pieces: dict, rng: random.Random, k: int) -> list:
+        if family.parts is not None:
+            left_out = k % len(presentations)
+            order = [p for p in range(len(presentations)) if p != left_out]
+            rng.shuffle(order)
+            asks = [0, 1, k % 2]
+            return [
+                (
+                    presentations[p],
+                    pieces["asks"][name][a],
+                    f"{prefix}-{names[presentations[p]]}",
+                )
+                for p, a in zip(order, asks, strict=True)
+            ]
+        return [(pieces["templates"][name][t], None, f"{prefix}-t{t}") for t in (0, 1, k % 2)]
+
+    return plans
+
+
+plans = rotating_plans(PRESENTATIONS, PRESENTATION_NAMES, "vood2")
 
 
 def filled(record: dict) -> bool:

@@ -220,24 +220,8 @@ def taken_questions() -> set[str]:
 
 
 # --- generation -------------------------------------------------------------------------------
-def plans(name: str, family, pieces: dict, rng: random.Random, k: int) -> list:
-    """validation_ood2's plan with this set's presentations: the k-th composed family leaves
-    out presentation k mod 4, the other three shuffled, with asks 0, 1, k mod 2; a templated
-    family uses templates 0, 1, k mod 2."""
-    if family.parts is not None:
-        left_out = k % len(PRESENTATIONS)
-        order = [p for p in range(len(PRESENTATIONS)) if p != left_out]
-        rng.shuffle(order)
-        asks = [0, 1, k % 2]
-        return [
-            (
-                PRESENTATIONS[p],
-                pieces["asks"][name][a],
-                f"vood3-{PRESENTATION_NAMES[PRESENTATIONS[p]]}",
-            )
-            for p, a in zip(order, asks, strict=True)
-        ]
-    return [(pieces["templates"][name][t], None, f"vood3-t{t}") for t in (0, 1, k % 2)]
+# validation_ood2's plan with this set's presentations.
+plans = vood2.rotating_plans(PRESENTATIONS, PRESENTATION_NAMES, "vood3")
 
 
 def compose_new(
