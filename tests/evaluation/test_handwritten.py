@@ -40,6 +40,9 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # a tenth (session 29), written blind over the tasks added in sessions 28-29 and three
     # whose questions carry side figures; answers recomputed by a second solve
     "handwritten_probe10": ("handwritten_probe10_answers.py", 54, 17, 4),
+    # an eleventh (session 30), written blind over the eight tasks whose formulas or prose that
+    # session changed, five questions each; answers recomputed blind by a second helper
+    "handwritten_probe11": ("handwritten_probe11_answers.py", 40, 8, 4),
 }
 
 
