@@ -29,6 +29,8 @@ Adopt only if every condition holds (against the baseline, paired by question te
 3. PROSE: at least +2;
 4. handwritten_dev: at least -4;
 5. probe10 (blind; no reply of it has been read): at least -3;
+5b. probe11 (written blind in session 30 over the eight changed tasks, five questions each;
+   no reply of it has been read): at least +4;
 6. `validation` (new draw): within 3 points of the baseline's;
 7. run BN's own `validation` questions of the eight changed families: at least 24 of 32
    (run BL: 21 of 32 on its own draw).
@@ -133,6 +135,7 @@ def main() -> bool:
         "prose": bg.paired(old, new, prose, "3. purchases and side figures in prose (read)"),
         "dev": bg.paired(old, new, in_sets("handwritten_dev"), "4. handwritten_dev"),
         "probe10": bg.paired(old, new, in_sets("handwritten_probe10"), "5. probe10 (blind)"),
+        "probe11": bg.paired(old, new, in_sets("handwritten_probe11"), "5b. probe11 (blind)"),
     }
     for name in (*FIXED, "handwritten_probe9", "validation_ood3"):
         bg.paired(old, new, in_sets(name), f"   {name}")  # validation_ood3: decides nothing
@@ -154,6 +157,7 @@ def main() -> bool:
         "3. purchases and side figures in prose >= +2": nets["prose"] >= 2,
         "4. handwritten_dev >= -4": nets["dev"] >= -4,
         "5. probe10 >= -3": nets["probe10"] >= -3,
+        "5b. probe11 >= +4": nets["probe11"] >= 4,
         "6. validation within 3 points": rates[CHANGE] >= rates[base] - 0.03,
         "7. the eight families' validation >= 24 of 32": own_total == 32 and own_right >= 24,
     }
