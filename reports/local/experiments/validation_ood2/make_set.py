@@ -260,16 +260,20 @@ def main() -> int:
 
     failures += vood.check_per_family(records, PER_FAMILY)
     vood.write_records(records, OUT)
+    print_counts(records, FAMILIES)
+    return vt.verdict(failures)
+
+
+def print_counts(records: list, families) -> None:
+    """Questions per family (by template kind) and per presentation or template."""
     per_family = Counter(r["family"] for r in records)
     print("\nper family:")
-    for name in FAMILIES:
+    for name in families:
         kinds = Counter(r["template_id"].split("/")[1] for r in records if r["family"] == name)
         print(f"  {name:26s} {per_family.get(name, 0)}  {dict(sorted(kinds.items()))}")
     print("per presentation / template:")
     for kind, count in sorted(Counter(r["template_id"].split("/")[1] for r in records).items()):
         print(f"  {kind:14s} {count}")
-
-    return vt.verdict(failures)
 
 
 if __name__ == "__main__":

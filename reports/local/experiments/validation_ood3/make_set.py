@@ -352,13 +352,7 @@ def main() -> int:
     failures += check_per_family(records)
 
     vood.write_records(records, OUT)
-    print("\nper family:")
-    for name in NEW_FAMILIES:
-        kinds = Counter(r["template_id"].split("/")[1] for r in records if r["family"] == name)
-        print(f"  {name:26s} {sum(kinds.values())}  {dict(sorted(kinds.items()))}")
-    print("per presentation / template:")
-    for kind, count in sorted(Counter(r["template_id"].split("/")[1] for r in records).items()):
-        print(f"  {kind:14s} {count}")
+    vood2.print_counts(records, NEW_FAMILIES)
     return vt.verdict(failures)
 
 
