@@ -43,6 +43,10 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # an eleventh (session 30), written blind over the eight tasks whose formulas or prose that
     # session changed, five questions each; answers recomputed blind by a second helper
     "handwritten_probe11": ("handwritten_probe11_answers.py", 40, 8, 4),
+    # a twelfth (session 31), written blind and broad: 60 questions on 60 calculation types
+    # a writer chose without the family list; answers recomputed blind by a second solve (60 of
+    # 60). The families written after it for its 18 untaught topics never saw it
+    "handwritten_probe12": ("handwritten_probe12_answers.py", 60, 50, 5),
 }
 
 
