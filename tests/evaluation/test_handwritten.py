@@ -47,6 +47,10 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # a writer chose without the family list; answers recomputed blind by a second solve (60 of
     # 60). The families written after it for its 18 untaught topics never saw it
     "handwritten_probe12": ("handwritten_probe12_answers.py", 60, 50, 5),
+    # a thirteenth (session 31), written blind from the list of the 19 tasks added for probe12's
+    # untaught topics (names, units, conventions; no code), three questions each; answers
+    # recomputed blind by a second solve (57 of 57). Its tasks answer in currency or ratio only
+    "handwritten_probe13": ("handwritten_probe13_answers.py", 57, 19, 2),
 }
 
 
