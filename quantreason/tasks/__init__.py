@@ -9,12 +9,15 @@ from __future__ import annotations
 import dataclasses
 
 from quantreason.tasks import (
+    analyst,
     bond_yields,
+    business,
     changes,
     choice,
     company_ratios,
     corporate,
     equity_actions,
+    futures_fra,
     fx,
     given_inputs,
     goals,
@@ -29,6 +32,7 @@ from quantreason.tasks import (
     options,
     payoffs,
     performance,
+    personal,
     portfolio_ops,
     rates,
     ratios,
@@ -81,6 +85,10 @@ _ORDERED: tuple[Family, ...] = tuple(
         *company_ratios.FAMILIES,
         *returns_on_capital.FAMILIES,
         *household.FAMILIES,
+        *business.FAMILIES,
+        *futures_fra.FAMILIES,
+        *analyst.FAMILIES,
+        *personal.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

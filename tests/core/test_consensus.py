@@ -31,6 +31,13 @@ def test_numbers_in_the_question_structural_and_implied_ones_are_grounded() -> N
     assert ungrounded_numbers("12500*(1+8/100/365)**(365*3)", quarterly) == ["365", "365"]
     assert {2_000_000.0, 2.0} <= question_numbers("a $2 million book")
     assert 5.0 in question_numbers("over five years")
+    points = "Spot EUR/USD 1.0850, EUR 3.1 %, USD 4.6 %, 90 days: the 3-month forward points?"
+    assert (
+        ungrounded_numbers("(1.0850*(1+4.6/100*90/360)/(1+3.1/100*90/360)-1.0850)*10000", points)
+        == []
+    )
+    assert 10000.0 in question_numbers("how many pips is the forward above spot?")
+    assert 10000.0 not in question_numbers("the forward rate for 90 days")
 
 
 def test_greedy_only_is_confident_when_grounded_and_not_otherwise() -> None:
