@@ -59,7 +59,7 @@ from quantreason.tasks.base import (
     time_to_reach,
     with_article,
 )
-from quantreason.tasks.fx import _BASE_OF_USD, _RATES, _draw_rate
+from quantreason.tasks.fx import BASE_OF_USD, DOLLAR_RATES, draw_dollar_rate
 
 _TICKERS = ("XYZ", "ABC", "KLM", "DEF", "QRS", "TUV", "GHI", "WXY")
 
@@ -459,8 +459,8 @@ FUTURES_FAIR_VALUE = Family(
 _POINTS_RATE = pct((0.1, 6), ((7, 15), (0.01, 0.09)), decimals=2, ood_decimals=2)
 _POINTS_DAYS = (30, 31, 60, 61, 90, 91, 92, 180, 181, 182, 183, 270, 273, 360, 365)
 GBP_365_SHARE = 0.5  # of GBP/USD draws: sterling on act/365 (the London convention)
-_JPY = list(_RATES).index("JPY")
-_GBP = list(_RATES).index("GBP")
+_JPY = list(DOLLAR_RATES).index("JPY")
+_GBP = list(DOLLAR_RATES).index("GBP")
 _PIPS = (
     "pips (1 pip = 1/10,000)",
     "points (×10,000)",
@@ -483,10 +483,10 @@ def _points_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     currency's rate ``rq`` and the base currency's ``rb`` in one band, the days ``d``, and for
     GBP/USD in :data:`GBP_365_SHARE` of draws ``g``: sterling's rate on act/365."""
     band = rng.randrange(2)
-    currency = rng.randrange(len(_RATES))
+    currency = rng.randrange(len(DOLLAR_RATES))
     nums = {
         "c": Num(float(currency), 0, "plain"),
-        "S": _draw_rate(rng, list(_RATES)[currency], ood, band),
+        "S": draw_dollar_rate(rng, list(DOLLAR_RATES)[currency], ood, band),
         "rq": _POINTS_RATE.draw(rng, ood, band),
         "rb": _POINTS_RATE.draw(rng, ood, band),
     }
@@ -524,8 +524,8 @@ def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     ``rq_c``/``rb_c`` for a composed question: "USD 5.30%"), the term (``{term}``: "90 days",
     ``{term_adj}``: "90-day", ``{d}``), the day count (``{basis}``), and the size of a point
     (``{pips}``: "pips (1 pip = 1/10,000)"; ``pip`` for a composed question)."""
-    currency = list(_RATES)[round(nums["c"].value)]
-    base, quote = (currency, "USD") if currency in _BASE_OF_USD else ("USD", currency)
+    currency = list(DOLLAR_RATES)[round(nums["c"].value)]
+    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
     texts = {"pair": f"{base}/{quote}", "S": nums["S"].shown, "cb": base, "cq": quote}
     texts["rq"], texts["rb"] = nums["rq"].text(rng), nums["rb"].text(rng)
     texts["rq_c"], texts["rb_c"] = f"{quote} {texts['rq']}", f"{base} {texts['rb']}"

@@ -26,7 +26,7 @@ FX_TOLERANCE = 0.001  # relative: rates and amounts to four or five significant 
 
 # Rates against the dollar, quoted as the market quotes them: (pair, training range, OOD bands,
 # decimals). "EUR/USD" is dollars per euro, "USD/JPY" yen per dollar.
-_RATES: dict[str, tuple[str, tuple[float, float], tuple[tuple[float, float], ...], int]] = {
+DOLLAR_RATES: dict[str, tuple[str, tuple[float, float], tuple[tuple[float, float], ...], int]] = {
     "EUR": ("EUR/USD", (1.00, 1.25), ((0.80, 0.97), (1.30, 1.60)), 4),
     "GBP": ("GBP/USD", (1.15, 1.45), ((0.95, 1.12), (1.50, 2.00)), 4),
     "AUD": ("AUD/USD", (0.60, 0.78), ((0.45, 0.58), (0.80, 1.05)), 4),
@@ -35,19 +35,19 @@ _RATES: dict[str, tuple[str, tuple[float, float], tuple[tuple[float, float], ...
     "CHF": ("USD/CHF", (0.80, 0.95), ((0.60, 0.77), (1.00, 1.25)), 4),
     "CAD": ("USD/CAD", (1.30, 1.42), ((0.95, 1.25), (1.46, 1.70)), 4),
 }
-_BASE_OF_USD = ("EUR", "GBP", "AUD", "NZD")  # quoted CCY/USD; the others USD/CCY
+BASE_OF_USD = ("EUR", "GBP", "AUD", "NZD")  # quoted CCY/USD; the others USD/CCY
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
-def _draw_rate(rng: random.Random, currency: str, ood: bool, band: int) -> Num:
-    _, train, ood_bands, decimals = _RATES[currency]
+def draw_dollar_rate(rng: random.Random, currency: str, ood: bool, band: int) -> Num:
+    _, train, ood_bands, decimals = DOLLAR_RATES[currency]
     low, high = ood_bands[band % len(ood_bands)] if ood else train
     return Num(round(rng.uniform(low, high), decimals), decimals, "plain")
 
 
 def _dollars_per(currency: str, rate: float) -> float:
     """Dollars one unit of ``currency`` buys, from its quote against the dollar."""
-    return rate if currency in _BASE_OF_USD else 1 / rate
+    return rate if currency in BASE_OF_USD else 1 / rate
 
 
 # --- fx_cross -------------------------------------------------------------------------------------
@@ -57,18 +57,18 @@ def _cross_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     """Two currencies other than the dollar (``a`` the base of the cross, ``b`` its quote, as
     indexes into the rate table) and their quotes against the dollar ``q1`` and ``q2``."""
     band = rng.randrange(2)
-    names = list(_RATES)
+    names = list(DOLLAR_RATES)
     first, second = rng.sample(range(len(names)), 2)
     return {
         "a": Num(float(first), 0, "plain"),
         "b": Num(float(second), 0, "plain"),
-        "q1": _draw_rate(rng, names[first], ood, band),
-        "q2": _draw_rate(rng, names[second], ood, band),
+        "q1": draw_dollar_rate(rng, names[first], ood, band),
+        "q2": draw_dollar_rate(rng, names[second], ood, band),
     }
 
 
 def _currencies(v: Mapping[str, float]) -> tuple[str, str]:
-    names = list(_RATES)
+    names = list(DOLLAR_RATES)
     return names[round(float(v["a"]))], names[round(float(v["b"]))]
 
 
@@ -85,8 +85,8 @@ def _cross_formula(f: Mapping[str, str]) -> str:
     # asked for both at once, and run BL chose among them at chance (experiments.md, session 30).
     base, quote = _currencies(f)
     q1, q2 = f["q1"], f["q2"]
-    base_leg = q1 if base in _BASE_OF_USD else f"(1/{q1})"  # A/USD, or USD/A inverted
-    quote_leg = f"(1/{q2})" if quote in _BASE_OF_USD else q2  # USD/B, or B/USD inverted
+    base_leg = q1 if base in BASE_OF_USD else f"(1/{q1})"  # A/USD, or USD/A inverted
+    quote_leg = f"(1/{q2})" if quote in BASE_OF_USD else q2  # USD/B, or B/USD inverted
     return f"{base_leg}*{quote_leg}"
 
 
@@ -95,7 +95,7 @@ def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     question shows them (with the pair: "EUR/USD 1.0850"); ``{r1}``, ``{r2}``: the bare rates;
     ``{cross}``: the pair asked for ("EUR/JPY"), also under ``want``."""
     base, quote = _currencies({k: n.value for k, n in nums.items()})
-    p1, p2 = _RATES[base][0], _RATES[quote][0]
+    p1, p2 = DOLLAR_RATES[base][0], DOLLAR_RATES[quote][0]
     texts = {"p1": p1, "p2": p2, "r1": nums["q1"].shown, "r2": nums["q2"].shown}
     joiner = rng.choice((" ", " = ", " at "))
     texts["q1"], texts["q2"] = f"{p1}{joiner}{texts['r1']}", f"{p2}{joiner}{texts['r2']}"
@@ -239,12 +239,12 @@ def _conversion_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     the base (divide), 2 a card payment abroad charged in the home currency with a fee ``f``
     on top (the payment in the pair's base, charged in its quote currency)."""
     band = rng.randrange(2)
-    currency = rng.randrange(len(_RATES))
+    currency = rng.randrange(len(DOLLAR_RATES))
     mode = rng.choice((0, 0, 1, 1, 2))
     nums = {
         "c": Num(float(currency), 0, "plain"),
         "mode": Num(float(mode), 0, "plain"),
-        "q": _draw_rate(rng, list(_RATES)[currency], ood, band),
+        "q": draw_dollar_rate(rng, list(DOLLAR_RATES)[currency], ood, band),
         "A": _AMOUNT.draw(rng, ood, band),
     }
     if mode == 2:
@@ -254,8 +254,8 @@ def _conversion_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
 
 def _pair(v: Mapping[str, float]) -> tuple[str, str]:
     """(base, quote) of the pair quoted."""
-    currency = list(_RATES)[round(float(v["c"]))]
-    return (currency, "USD") if currency in _BASE_OF_USD else ("USD", currency)
+    currency = list(DOLLAR_RATES)[round(float(v["c"]))]
+    return (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
 
 
 def _convert(v: Mapping[str, float]) -> float:
@@ -471,10 +471,10 @@ def _forward_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     and the base currency's ``rb``, and the term: ``m`` months or ``d`` days (simple rates,
     360-day year) or ``n`` whole years (annually compounded rates)."""
     band = rng.randrange(2)
-    currency = rng.randrange(len(_RATES))
+    currency = rng.randrange(len(DOLLAR_RATES))
     nums = {
         "c": Num(float(currency), 0, "plain"),
-        "S": _draw_rate(rng, list(_RATES)[currency], ood, band),
+        "S": draw_dollar_rate(rng, list(DOLLAR_RATES)[currency], ood, band),
         "rq": _RATE.draw(rng, ood, band),
         "rb": _RATE.draw(rng, ood, band),
     }
@@ -512,8 +512,8 @@ def _forward_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     term (``{term}``: "3 months", "90 days", "3 years") and its rates' basis (``{basis}``:
     "simple money-market rates, 360-day year" or "annually compounded"); a composed question
     shows each rate with its currency (``rq_c``: "USD 5.30%", ``rb_c``)."""
-    currency = list(_RATES)[round(nums["c"].value)]
-    base, quote = (currency, "USD") if currency in _BASE_OF_USD else ("USD", currency)
+    currency = list(DOLLAR_RATES)[round(nums["c"].value)]
+    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
     texts = {"pair": f"{base}/{quote}", "S": nums["S"].shown, "cb": base, "cq": quote}
     texts["rq"], texts["rb"] = nums["rq"].text(rng), nums["rb"].text(rng)
     if "n" in nums:
