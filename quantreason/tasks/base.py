@@ -360,6 +360,23 @@ def significant(value: float, figures: int, whole: bool = False) -> float:
     return float(round(value / 10**exponent) * 10**exponent)
 
 
+def amount_beside(rng: random.Random, raw: float, like: Num) -> Num:
+    """A figure drawn from the same accounts as ``like`` (inventory within current assets, D&A
+    beside EBIT): two to four significant figures, as people quote them, and shown with
+    ``like``'s scale ("$0.92M" beside "$2.3M"), or the next one down where that would take a
+    run of zeros ("$25M" beside "$3.6bn", not "$0.025bn")."""
+    scale = like.scale
+    while scale > 1 and raw < 0.1 * scale:
+        scale = 1.0 if scale == 1e3 else scale / 1e3
+    if scale != 1:
+        shown = significant(raw / scale, 2)
+        decimals = max(0, 1 - math.floor(math.log10(shown)))
+        while decimals > 0 and round(shown, decimals - 1) == round(shown, decimals):
+            decimals -= 1  # "$6M", not "$6.0M"
+        return Num(round(shown, decimals) * scale, decimals, "money", scale)
+    return Num(significant(raw, rng.choice((2, 3, 3, 4)), whole=True), 0, "money")
+
+
 def band_count(params: Mapping[str, Param]) -> int:
     """How many out-of-range bands the parameters offer (one is drawn per question)."""
     return max((len(p.ood) for p in params.values()), default=1)

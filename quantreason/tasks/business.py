@@ -61,6 +61,7 @@ from quantreason.tasks.base import (
     Num,
     Parts,
     Values,
+    amount_beside,
     article,
     draw_params,
     money,
@@ -69,23 +70,6 @@ from quantreason.tasks.base import (
     plain,
     significant,
 )
-
-
-def _like(rng: random.Random, raw: float, like: Num) -> Num:
-    """An amount drawn from the same accounts as ``like`` (D&A beside EBIT, inventory beside
-    revenue): two to four significant figures, as people quote them, and shown with ``like``'s
-    scale ("$12M" beside "$84.3M"), or the next one down where that would take a run of zeros
-    ("$25M" beside "$3.6bn", not "$0.025bn")."""
-    scale = like.scale
-    while scale > 1 and raw < 0.1 * scale:
-        scale = 1.0 if scale == 1e3 else scale / 1e3
-    if scale != 1:
-        shown = significant(raw / scale, 2)
-        decimals = max(0, 1 - math.floor(math.log10(shown)))
-        while decimals > 0 and round(shown, decimals - 1) == round(shown, decimals):
-            decimals -= 1  # "$6M", not "$6.0M"
-        return Num(round(shown, decimals) * scale, decimals, "money", scale)
-    return Num(significant(raw, rng.choice((2, 3, 3, 4)), whole=True), 0, "money")
 
 
 def _quoted(rng: random.Random, amount: Num) -> Num:
@@ -664,7 +648,9 @@ def _sl_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     if rng.random() < NO_SALVAGE_SHARE:
         nums["S0"] = _flag(0.0)
     else:
-        nums["S"] = _like(rng, nums["C"].value * rng.uniform(*_SALVAGE_SHARE_OF_COST), nums["C"])
+        nums["S"] = amount_beside(
+            rng, nums["C"].value * rng.uniform(*_SALVAGE_SHARE_OF_COST), nums["C"]
+        )
     life = round(nums["n"].value)
     if rng.random() < SIDE_FIGURE_SHARE and life >= 2:
         nums["A"] = Num(float(rng.randint(1, life - 1)), 0, "plain")
@@ -914,7 +900,7 @@ def _db_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     else:
         nums["k"] = Num(float(year), 0, "plain")
     if rng.random() < SIDE_FIGURE_SHARE:
-        nums["S"] = _like(rng, nums["C"].value * rng.uniform(0.02, 0.15), nums["C"])
+        nums["S"] = amount_beside(rng, nums["C"].value * rng.uniform(0.02, 0.15), nums["C"])
     return nums
 
 
@@ -1167,11 +1153,11 @@ def _ccc_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     nums = draw_params(_CCC_PARAMS, rng, ood)
     revenue = _quoted(rng, nums["REV"])
     if rng.random() < BALANCES_SHARE:
-        cogs = _like(rng, revenue.value * rng.uniform(*_COGS_SHARE), revenue)
+        cogs = amount_beside(rng, revenue.value * rng.uniform(*_COGS_SHARE), revenue)
         kept = {
-            "INV": _like(rng, cogs.value * nums["DIO"].value / 365, revenue),
-            "AR": _like(rng, revenue.value * nums["DSO"].value / 365, revenue),
-            "AP": _like(rng, cogs.value * nums["DPO"].value / 365, revenue),
+            "INV": amount_beside(rng, cogs.value * nums["DIO"].value / 365, revenue),
+            "AR": amount_beside(rng, revenue.value * nums["DSO"].value / 365, revenue),
+            "AP": amount_beside(rng, cogs.value * nums["DPO"].value / 365, revenue),
             "REV": revenue,
             "COGS": cogs,
             "D": Num(365.0, 0, "plain"),
@@ -1179,7 +1165,7 @@ def _ccc_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     else:
         kept = {key: nums[key] for key in DAY_KEYS}
     if rng.random() < SIDE_FIGURE_SHARE:
-        kept["CASH"] = _like(rng, revenue.value * rng.uniform(0.02, 0.2), revenue)
+        kept["CASH"] = amount_beside(rng, revenue.value * rng.uniform(0.02, 0.2), revenue)
     return kept
 
 
@@ -1513,13 +1499,13 @@ def _fcff_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     interest expense ``INT`` or the dividends paid ``DIV`` (not used)."""
     nums = draw_params(_FCFF_PARAMS, rng, ood)
     ebit = nums["E"] = _quoted(rng, nums["E"])
-    nums["DA"] = _like(rng, ebit.value * rng.uniform(0.08, 0.6), ebit)
-    nums["CX"] = _like(rng, nums["DA"].value * rng.uniform(0.6, 2.2), ebit)
+    nums["DA"] = amount_beside(rng, ebit.value * rng.uniform(0.08, 0.6), ebit)
+    nums["CX"] = amount_beside(rng, nums["DA"].value * rng.uniform(0.6, 2.2), ebit)
     change = "Wd" if rng.random() < NWC_DECREASE_SHARE else "Wi"
-    nums[change] = _like(rng, ebit.value * rng.uniform(0.01, 0.2), ebit)
+    nums[change] = amount_beside(rng, ebit.value * rng.uniform(0.01, 0.2), ebit)
     if rng.random() < SIDE_FIGURE_SHARE:
         side = rng.choice(("INT", "DIV"))
-        nums[side] = _like(rng, ebit.value * rng.uniform(0.05, 0.35), ebit)
+        nums[side] = amount_beside(rng, ebit.value * rng.uniform(0.05, 0.35), ebit)
     return nums
 
 

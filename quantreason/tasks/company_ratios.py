@@ -29,7 +29,6 @@ current ratio.
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Mapping
 
@@ -40,30 +39,13 @@ from quantreason.tasks.base import (
     Num,
     Parts,
     Values,
+    amount_beside,
     draw_params,
     money,
     number_texts,
     plain,
     significant,
 )
-
-
-def _beside(rng: random.Random, raw: float, like: Num) -> Num:
-    """A figure drawn from the same accounts as ``like`` (inventory within current assets, a
-    tax charge beside EBIT): two to four significant figures, as people quote them, and shown
-    with ``like``'s scale ("$0.92M" beside "$2.3M"), or the next one down where that would
-    take a run of zeros ("$25M" beside "$3.6bn", not "$0.025bn")."""
-    scale = like.scale
-    while scale > 1 and raw < 0.1 * scale:
-        scale = 1.0 if scale == 1e3 else scale / 1e3
-    if scale != 1:
-        shown = significant(raw / scale, 2)
-        decimals = max(0, 1 - math.floor(math.log10(shown)))
-        while decimals > 0 and round(shown, decimals - 1) == round(shown, decimals):
-            decimals -= 1  # "$6k", not "$6.0k"
-        return Num(round(shown, decimals) * scale, decimals, "money", scale)
-    return Num(significant(raw, rng.choice((2, 3, 3, 4)), whole=True), 0, "money")
-
 
 # --- market_cap -----------------------------------------------------------------------------------
 
@@ -238,7 +220,7 @@ _INVENTORY_SHARE = (0.05, 0.6)  # inventory's part of current assets
 def _with_inventory(rng: random.Random, nums: dict[str, Num]) -> dict[str, Num]:
     """``nums`` and the inventory: 5 to 60 % of the current assets, shown like them."""
     raw = nums["CA"].value * rng.uniform(*_INVENTORY_SHARE)
-    return {**nums, "INV": _beside(rng, raw, nums["CA"])}
+    return {**nums, "INV": amount_beside(rng, raw, nums["CA"])}
 
 
 def _current_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
@@ -551,9 +533,9 @@ def _coverage_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
         tax = pretax * rng.uniform(*_TAX_RATE)
         shown = rng.choice((("NI",), ("tax",), ("NI", "tax")))
         if "NI" in shown:
-            nums["NI"] = _beside(rng, pretax - tax, nums["EBIT"])
+            nums["NI"] = amount_beside(rng, pretax - tax, nums["EBIT"])
         if "tax" in shown:
-            nums["tax"] = _beside(rng, tax, nums["EBIT"])
+            nums["tax"] = amount_beside(rng, tax, nums["EBIT"])
     return nums
 
 
