@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from quantreason.capacity import DEFAULT_SAFETY_FACTOR
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
@@ -19,14 +19,24 @@ PIPELINE_CONFIG_DIR = CONFIG_DIR / "pipeline"
 EvalSplit = Literal["validation", "test", "test_ood_range", "test_ood_template"]
 
 
+# The splits whose size a profile sets (the three test splits share ``test``).
+_SPLIT_SIZES = ("train", "validation", "test")
+
+
 class PipelineConfigError(ValueError):
     """A pipeline profile with unknown keys or bad values."""
 
 
 class DataSettings(Settings):
+    """Questions per split: a total (``train_size``...) or, so that adding a family keeps every
+    family's share, a count per family (``train_per_family``...), never both for one split."""
+
     train_size: Int = Field(900, gt=0)
     validation_size: Int = Field(200, gt=0)
-    test_size: Int = Field(250, gt=0)
+    test_size: Int = Field(250, gt=0)  # per test split (test, test_ood_range, test_ood_template)
+    train_per_family: Int | None = Field(None, gt=0)
+    validation_per_family: Int | None = Field(None, gt=0)
+    test_per_family: Int | None = Field(None, gt=0)
     # a family's share of train against the others' 1 (the evaluation splits stay equal)
     train_family_weights: dict[Text, Number] = Field(default_factory=dict)
 
@@ -38,6 +48,36 @@ class DataSettings(Settings):
 
         checked_train_weights(weights, list(FAMILIES))  # ValueError names the problem
         return dict(sorted(weights.items()))
+
+    @model_validator(mode="after")
+    def _one_size_per_split(self) -> DataSettings:
+        both = [
+            split
+            for split in _SPLIT_SIZES
+            if f"{split}_size" in self.model_fields_set
+            and getattr(self, f"{split}_per_family") is not None
+        ]
+        if both:
+            raise ValueError(
+                "give each split's size as a total or per family, not both: "
+                + ", ".join(f"{split}_size and {split}_per_family" for split in both)
+            )
+        return self
+
+    def split_sizes(self, families: int) -> dict[str, int]:
+        """Questions in each split of the dataset, for ``families`` task families."""
+
+        def size(split: str) -> int:
+            per_family = getattr(self, f"{split}_per_family")
+            return (
+                per_family * families if per_family is not None else getattr(self, f"{split}_size")
+            )
+
+        return {
+            "train": size("train"),
+            "validation": size("validation"),
+            **{split: size("test") for split in ("test", "test_ood_range", "test_ood_template")},
+        }
 
 
 class TrainSettings(Settings):

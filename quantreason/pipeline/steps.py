@@ -32,15 +32,10 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
     from rich.progress import Progress
 
     from quantreason.data import write_dataset
+    from quantreason.tasks import FAMILIES
 
     data = config.data
-    sizes = {
-        "train": data.train_size,
-        "validation": data.validation_size,
-        "test": data.test_size,
-        "test_ood_range": data.test_size,
-        "test_ood_template": data.test_size,
-    }
+    sizes = data.split_sizes(len(FAMILIES))
     with Progress() as progress:
         task = progress.add_task("generating questions", total=sum(sizes.values()))
         manifest = write_dataset(

@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from quantreason.pipeline.config import PipelineConfigError, load_pipeline_config
+from quantreason.tasks import FAMILIES
 
 
 def test_committed_profiles_load() -> None:
@@ -24,12 +25,42 @@ def test_committed_profiles_load() -> None:
         ("data:\n  train_family_weights: {npvv: 2}\n", "unknown or unselected families: npvv"),
         ("data:\n  train_family_weights: {npv: 0}\n", "train weights must be > 0: npv"),
         ("eval:\n  precision: fp16\n", "eval.precision: Input should be 'auto', 'fp32' or 'bf16'"),
+        (
+            "data:\n  train_size: 900\n  train_per_family: 10\n",
+            "data: .*total or per family, not both: train_size and train_per_family",
+        ),
+        ("data:\n  test_per_family: 0\n", "data.test_per_family: Input should be greater than 0"),
     ],
 )
 def test_bad_profiles_fail_before_any_work(tmp_path: Path, yaml_text: str, message: str) -> None:
     (tmp_path / "bad.yaml").write_text(yaml_text)
     with pytest.raises(PipelineConfigError, match=message):
         load_pipeline_config("bad", tmp_path)
+
+
+def test_full_profile_sizes_every_family_alike() -> None:
+    """Sizes per family: a family added to the code gets the others' share, and the shares of
+    the families already there do not shrink (the totals once went stale by 19 families)."""
+    data = load_pipeline_config("full").data
+    sizes = data.split_sizes(len(FAMILIES))
+    assert sizes["train"] == 120 * len(FAMILIES)
+    assert sizes["validation"] == 4 * len(FAMILIES)
+    assert {sizes[s] for s in ("test", "test_ood_range", "test_ood_template")} == {
+        3 * len(FAMILIES)
+    }
+    assert data.split_sizes(10)["train"] == 1200
+
+
+def test_totals_stay_totals(tmp_path: Path) -> None:
+    (tmp_path / "mixed.yaml").write_text("data:\n  train_size: 48\n  test_per_family: 2\n")
+    sizes = load_pipeline_config("mixed", tmp_path).data.split_sizes(5)
+    assert sizes == {
+        "train": 48,
+        "validation": 200,
+        "test": 10,
+        "test_ood_range": 10,
+        "test_ood_template": 10,
+    }
 
 
 def test_unknown_profile_lists_the_known_ones() -> None:
