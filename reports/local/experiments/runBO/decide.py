@@ -20,7 +20,7 @@ Targets (blind: no reply of either set had been read when this was written):
 - probe13: 57 questions written from the nineteen tasks' list alone, three each.
 Adopt only if every condition holds (against the baseline, paired by question text):
 1. probes 1-11 + validation_ood + validation_ood2 + validation_ood3 (none targeted): at least
-   -11 (run BN's -8 over 787 questions, scaled to about 1,070);
+   -11 (run BN's -8 over 787 questions, scaled to about 1,070); amended below;
 2. NEW12: at least +7;
 3. probe13: at least +20;
 4. probe12's other 42 questions: at least -3;
@@ -29,6 +29,19 @@ Adopt only if every condition holds (against the baseline, paired by question te
    baseline's;
 7. run BO's own `validation` questions of the nineteen families: at least 57 of 76.
 The report set `handwritten` and the test splits are printed and decide nothing.
+
+Amended in session 32, after run BN's verdict and before any figure of run BO existed (run BO
+was restarted that session with split sizes per family: 120 training records for every one of
+the 137 families, 4 validation each):
+- condition 1's bar is no longer -11 but -1.5 x sqrt(flips), the flips being the questions of
+  those sets whose result changed either way (session 31's proposal, written before run BN's
+  figures: two training seeds of one code flip about 40 of 700 such questions each way, so a
+  fixed bar of -11 over about 1,070 fails a change that does nothing about one time in five);
+- 1b (added): over every fixed question set (probes 1-13, validation_ood 1-3, handwritten_dev;
+  targets included), the net must be at least 0.
+Runs BM and BN each lost condition 1 (-11 over 93 flips, -17 over 97) while gaining every
+targeted and blind set; whether their older-family losses were real or seed spread is what
+the amended bar reads, and 1b keeps a change that loses more than it gains from adoption.
 
 Run from the repository root:
     .venv/bin/python reports/local/experiments/runBO/decide.py
@@ -39,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import math
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -80,6 +94,7 @@ NEW_FAMILIES = (
 )
 PROBES = tuple(f"handwritten_probe{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
 FIXED = (*PROBES, "validation_ood", "validation_ood2", "validation_ood3")
+ALL_FIXED = (*FIXED, "handwritten_probe12", "handwritten_probe13", "handwritten_dev")
 
 
 def baseline() -> str:
@@ -102,6 +117,9 @@ def main() -> bool:
     assert len(new12) == 18 and len(other12) == 42, (len(new12), len(other12))
     nets = {
         "fixed": bg.paired(old, new, in_sets(*FIXED), "1. probes 1-11 + validation_ood(2,3)"),
+        "all": bg.paired(
+            old, new, in_sets(*ALL_FIXED), "1b. every fixed set (probes 1-13, ood 1-3, dev)"
+        ),
         "new12": bg.paired(old, new, new12, "2. probe12 over the nineteen tasks (blind)"),
         "probe13": bg.paired(old, new, in_sets("handwritten_probe13"), "3. probe13 (blind)"),
         "other12": bg.paired(old, new, other12, "4. probe12, the other tasks (blind)"),
@@ -127,8 +145,13 @@ def main() -> bool:
         for run, found in ((base, old), (CHANGE, new)):
             right, total = bm.accuracy(found, split)
             print(f"   {split} (own draws, decides nothing), run {run[3:]}: {right} / {total}")
+    fixed = [key for key in in_sets(*FIXED) if key in old]
+    flips = sum(old[key]["correct"] != new[key]["correct"] for key in fixed)
+    bar = -1.5 * math.sqrt(flips)
+    print(f"   condition 1's bar: -1.5 x sqrt({flips} flips) = {bar:.1f}")
     checks = {
-        "1": nets["fixed"] >= -11,
+        "1": nets["fixed"] >= bar,
+        "1b": nets["all"] >= 0,
         "2": nets["new12"] >= 7,
         "3": nets["probe13"] >= 20,
         "4": nets["other12"] >= -3,
