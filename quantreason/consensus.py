@@ -27,7 +27,12 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quantreason.amounts import NUMBER_WORDS, scaled_amounts
-from quantreason.frequency import count_read_as_years, frequency_mismatch, named_periods
+from quantreason.frequency import (
+    count_read_as_years,
+    frequency_mismatch,
+    named_periods,
+    years_read_as_count,
+)
 from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import fits_task, misplaced_numbers
@@ -165,6 +170,8 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     mismatch = frequency_mismatch(formula, question) if fits else None  # type: ignore[arg-type]
     if fits and mismatch is None:
         mismatch = count_read_as_years(formula, question)  # type: ignore[arg-type]
+    if fits and mismatch is None:
+        mismatch = years_read_as_count(formula, question)  # type: ignore[arg-type]
     if mismatch is not None:
         fits = False
         error = mismatch

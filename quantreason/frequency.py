@@ -176,3 +176,55 @@ def count_read_as_years(formula: str, question: str) -> str | None:
                     f"{factor:g}, as if they were years"
                 )
     return None
+
+
+# A figure written in years: "over 15 years", "7 yrs", "a 30-year mortgage", "5 years ago" (a
+# formula with a per-period rate must scale each of them to periods).
+_YEARS_TERM = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)(?:[ ]*(?:years?|yrs?)\b|-(?:year|yr)\b)", re.I
+)
+
+
+def stated_years(question: str) -> frozenset[float]:
+    """Every figure ``question`` writes as a number of years."""
+    return frozenset(float(found.group(1)) for found in _YEARS_TERM.finditer(question))
+
+
+def _bare(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """Whether ``node`` is used as it stands: not scaled by a product or a quotient, once the
+    sums and differences it sits in are looked through (``(25-10)*12`` scales 25 and 10)."""
+    above = parents.get(id(node))
+    while isinstance(above, ast.BinOp | ast.UnaryOp) and isinstance(
+        above.op, ast.Add | ast.Sub | ast.UAdd | ast.USub
+    ):
+        above = parents.get(id(above))
+    return not (
+        isinstance(above, ast.Compare)
+        or (isinstance(above, ast.BinOp) and isinstance(above.op, ast.Mult | ast.Div))
+    )
+
+
+def years_read_as_count(formula: str, question: str) -> str | None:
+    """Why ``formula`` uses a term the question states in years as its number of periods
+    (``pmt(5/100/2, 15, 200000)`` for "semi-annual payments ... for 15 years"), or None.
+
+    Judged only where the formula has a per-period rate (a yearly rate divided by 2 or more),
+    so the periods are not years; a years figure that is also a stated count of payments is
+    left alone. The mirror of :func:`count_read_as_years`."""
+    years = stated_years(question) - stated_payment_counts(question)
+    divisors = [divisor for divisor in rate_divisors(formula) if divisor > 1]
+    if not years or not divisors:
+        return None
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    for node in ast.walk(tree):
+        value = _number(node)
+        if value in years and _bare(node, parents):
+            return (
+                f"the formula counts the {value:g} years as periods of a rate divided by "
+                f"{divisors[0]:g}"
+            )
+    return None

@@ -14,6 +14,8 @@ from quantreason.frequency import (
     named_periods,
     rate_divisors,
     stated_payment_counts,
+    stated_years,
+    years_read_as_count,
 )
 from quantreason.tasks import FAMILIES
 
@@ -89,6 +91,7 @@ def test_no_reference_formula_contradicts_its_own_question(split: str) -> None:
             record = make_record(family, index, rng, split, index)
             assert frequency_mismatch(record["formula"], record["question"]) is None, record
             assert count_read_as_years(record["formula"], record["question"]) is None, record
+            assert years_read_as_count(record["formula"], record["question"]) is None, record
             checked += 1
     assert checked == 40 * len(FAMILIES)
 
@@ -117,3 +120,50 @@ def test_a_count_of_payments_read_as_years_is_a_mismatch() -> None:
     assert count_read_as_years("pmt(6.9/100/12, 60, 28500)", question) is None
     # the same formula for a question that gives the term in years is right
     assert count_read_as_years("pmt(6.9/100/12, 5*12, 28500)", "over 5 years, monthly") is None
+
+
+def test_a_term_in_years_used_as_the_count_of_periods_is_a_mismatch() -> None:
+    question = "Semi-annual payments on a 200,000 loan at 5% per year for 15 years: each payment?"
+    assert "15 years" in (years_read_as_count("pmt(5/100/2, 15, 200000)", question) or "")
+    assert years_read_as_count("pmt(5/100/2, 15*2, 200000)", question) is None
+    assert years_read_as_count("pmt(5/100/2, 2*15, 200000)", question) is None
+    # a yearly rate: the years are the periods
+    assert years_read_as_count("pmt(5/100, 15, 200000)", question) is None
+    saving = "I want 1.13M in 41 years; 0.26% a year compounded quarterly. Quarterly deposit?"
+    wrong = "1130000*(0.26/100/4)/((1+0.26/100/4)**41-1)"
+    assert years_read_as_count(wrong, saving) is not None
+    assert years_read_as_count(wrong.replace("**41", "**(41*4)"), saving) is None
+
+
+def test_years_elapsed_must_be_scaled_too() -> None:
+    question = "A 30-year mortgage of $400,000 at 6.5%, monthly payments, taken 5 years ago."
+    right = "pv(6.5/100/12, (30-5)*12, pmt(6.5/100/12, 30*12, 400000))"
+    assert years_read_as_count(right, question) is None
+    assert years_read_as_count("pv(6.5/100/12, 30*12-5, pmt(6.5/100/12, 30*12, 400000))", question)
+    # 180 is a count of payments, 4 is years: 180-4 mixes them
+    mixed = "Took out a $220,000 loan at 6.1% with 180 monthly payments. Owed after 4 years?"
+    assert years_read_as_count("pv(6.1/100/12, 180-4, pmt(6.1/100/12, 180, 220000))", mixed)
+    assert (
+        years_read_as_count("pv(6.1/100/12, 180-4*12, pmt(6.1/100/12, 180, 220000))", mixed) is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("over 15 years", {15}),
+        ("a 30-year mortgage, 2.5 yrs in", {30, 2.5}),
+        ("over 60 months", set()),
+    ],
+)
+def test_figures_written_in_years_are_read(question: str, years: set[float]) -> None:
+    assert stated_years(question) == {float(y) for y in years}
+
+
+def test_a_reply_counting_years_as_periods_does_not_vote() -> None:
+    question = "Semi-annual payments on a 200,000 loan at 5% per year for 15 years: each payment?"
+    reasoning = FAMILIES["loan_instalment"].reasoning
+    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(5/100/2, 15, 200000)", question)
+    assert wrong.grounded and not wrong.votes and "15 years" in (wrong.error or "")
+    right = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(5/100/2, 15*2, 200000)", question)
+    assert right.votes, right.error
