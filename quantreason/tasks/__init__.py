@@ -33,9 +33,13 @@ from quantreason.tasks import (
     payoffs,
     performance,
     personal,
+    planning,
     portfolio_ops,
+    probability,
+    rate_instruments,
     rates,
     ratios,
+    real_estate,
     returns,
     returns_on_capital,
     risk,
@@ -89,6 +93,10 @@ _ORDERED: tuple[Family, ...] = tuple(
         *futures_fra.FAMILIES,
         *analyst.FAMILIES,
         *personal.FAMILIES,
+        *real_estate.FAMILIES,
+        *probability.FAMILIES,
+        *rate_instruments.FAMILIES,
+        *planning.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

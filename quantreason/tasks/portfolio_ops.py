@@ -545,7 +545,7 @@ DRIFTED_WEIGHT = Family(
 # Index futures as exchanges list them: (contract, index, multiplier per index point, currency,
 # training range of the futures level, out-of-range levels (a past crash or a far-off high),
 # tick, decimals shown).
-_CONTRACTS: tuple[tuple[str, str, float, str, tuple[float, float], tuple, float, int], ...] = (
+INDEX_FUTURES: tuple[tuple[str, str, float, str, tuple[float, float], tuple, float, int], ...] = (
     ("E-mini S&P 500", "S&P 500", 50, "USD", (3500, 6200), ((700, 1400), (8000, 12000)), 0.25, 2),
     (
         "Micro E-mini S&P 500",
@@ -614,8 +614,8 @@ def _hedge_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     """A contract (``k``, an index into the contract table), its futures level ``F`` on its tick
     and multiplier ``M``, the portfolio's value ``V`` and beta ``b``."""
     nums = _draw_params({"V": _PORTFOLIO, "b": _BETA}, rng, ood, 2)
-    k = rng.randrange(len(_CONTRACTS))
-    _, _, multiplier, _, train, ood_bands, tick, decimals = _CONTRACTS[k]
+    k = rng.randrange(len(INDEX_FUTURES))
+    _, _, multiplier, _, train, ood_bands, tick, decimals = INDEX_FUTURES[k]
     low, high = ood_bands[rng.randrange(len(ood_bands))] if ood else train
     level = round(round(rng.uniform(low, high) / tick) * tick, decimals)
     nums["F"] = Num(level, decimals, "plain")
@@ -637,7 +637,7 @@ def _hedge_valid(v: Mapping[str, float]) -> bool:
 def _hedge_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     """Amounts in the contract's currency (``{M}`` too: "$50"), ``{contract}`` ("E-mini S&P
     500") and ``{index}`` ("the S&P 500")."""
-    contract, index, _, currency, *_ = _CONTRACTS[round(nums["k"].value)]
+    contract, index, _, currency, *_ = INDEX_FUTURES[round(nums["k"].value)]
     style = rng.choice(_MONEY_STYLES[currency])
     scale_style = rng.randrange(4)
     texts = {k: n.text(rng, money_style=style, scale_style=scale_style) for k, n in nums.items()}
@@ -654,7 +654,7 @@ def _hedge_contracts(v: Mapping[str, float]) -> float:
     return float(math.floor(exposure / per_contract + 0.5))
 
 
-FUTURES_HEDGE_CONTRACTS = Family(
+FUTURES_HEDGEINDEX_FUTURES = Family(
     name="futures_hedge_contracts",
     unit="count",
     reasoning="Futures hedge: contracts to sell = beta * portfolio value / (futures level * "
@@ -1102,6 +1102,6 @@ CURRENCY_RETURN = Family(
 FAMILIES: tuple[Family, ...] = (
     REBALANCE_TRADE,
     DRIFTED_WEIGHT,
-    FUTURES_HEDGE_CONTRACTS,
+    FUTURES_HEDGEINDEX_FUTURES,
     CURRENCY_RETURN,
 )

@@ -192,4 +192,5 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "portfolio_return_holdings",  # two to four like terms: V*r (or w*r) per holding
         "market_cap",  # shares * price: a product of two data numbers, like price_target's
         "fund_fee",  # B*er/100 (or B*bps/10000): a product of two data numbers
+        "par_swap_rate",  # (1-D)/sum(D1, ...): a list of factors of any length, like npv's
     }

@@ -159,7 +159,7 @@ def test_hedges_round_to_the_nearest_contract_in_the_contract_currency() -> None
     family = get_family("futures_hedge_contracts")
     rng = random.Random(3)
     symbols = {"USD": ("$", "dollars", "USD"), "EUR": ("€", "EUR"), "GBP": ("£", "GBP")}
-    from quantreason.tasks.portfolio_ops import _CONTRACTS
+    from quantreason.tasks.portfolio_ops import INDEX_FUTURES
 
     for ood in (False, True):
         for _ in range(200):
@@ -169,7 +169,7 @@ def test_hedges_round_to_the_nearest_contract_in_the_contract_currency() -> None
             assert contracts >= 2 and abs(contracts - raw) < 0.5
             assert contracts == float(math.floor(raw + 0.5))
             texts = family.texts(rng, nums)
-            currency = _CONTRACTS[round(nums["k"].value)][3]
+            currency = INDEX_FUTURES[round(nums["k"].value)][3]
             for key in ("V", "M"):
                 assert any(s in texts[key] for s in symbols[currency]), (texts[key], currency)
 
@@ -253,10 +253,10 @@ def test_futures_asides_never_dismiss_rounding_or_the_short() -> None:
 
 def test_mini_dax_is_quoted_in_whole_points() -> None:
     # Eurex's Mini-DAX future ticks in whole index points (the DAX future in half points).
-    from quantreason.tasks.portfolio_ops import _CONTRACTS
+    from quantreason.tasks.portfolio_ops import INDEX_FUTURES
 
     family = get_family("futures_hedge_contracts")
-    mini = next(i for i, row in enumerate(_CONTRACTS) if row[0] == "Mini-DAX")
+    mini = next(i for i, row in enumerate(INDEX_FUTURES) if row[0] == "Mini-DAX")
     rng = random.Random(7)
     seen = 0
     for ood in (False, True):
