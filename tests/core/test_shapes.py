@@ -193,4 +193,6 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "market_cap",  # shares * price: a product of two data numbers, like price_target's
         "fund_fee",  # B*er/100 (or B*bps/10000): a product of two data numbers
         "par_swap_rate",  # (1-D)/sum(D1, ...): a list of factors of any length, like npv's
+        "normal_probability",  # (x-mean)/sd: like terms, and a negative threshold flips a sign
+        "historical_expected_shortfall",  # the k worst of a list: read by digits, like payback
     }
