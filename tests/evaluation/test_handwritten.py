@@ -51,6 +51,13 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # untaught topics (names, units, conventions; no code), three questions each; answers
     # recomputed blind by a second solve (57 of 57). Its tasks answer in currency or ratio only
     "handwritten_probe13": ("handwritten_probe13_answers.py", 57, 19, 2),
+    # a fourteenth (session 32), written blind and broad like probe12: 60 questions on 60
+    # calculation types; answers recomputed blind by a second solve (60 of 60). The sixteen
+    # families written after it for its untaught topics never saw it
+    "handwritten_probe14": ("handwritten_probe14_answers.py", 60, 50, 5),
+    # a fifteenth (session 32), written blind from the list of those sixteen tasks (names,
+    # units, conventions; no code), three questions each; a second blind solve agreed 48 of 48
+    "handwritten_probe15": ("handwritten_probe15_answers.py", 48, 16, 4),
 }
 
 
