@@ -124,7 +124,7 @@ def q01():  # FV lump sum, monthly compounding, in percent-free currency
 
 
 def q02():  # PV ordinary annuity (lump-sum offer irrelevant)
-    return 50000 * (1 - 1.055 ** -20) / 0.055
+    return 50000 * (1 - 1.055**-20) / 0.055
 
 
 def q03():  # mortgage P&I payment (taxes/insurance irrelevant)
@@ -161,7 +161,9 @@ def q09():  # bond price, semiannual
 
 
 def q10():  # YTM annual coupon bond
-    f = lambda y: sum(4 / (1 + y) ** t for t in range(1, 8)) + 100 / (1 + y) ** 7 - 92.40
+    def f(y):
+        return sum(4 / (1 + y) ** t for t in range(1, 8)) + 100 / (1 + y) ** 7 - 92.40
+
     return bisect(f, 0.0001, 0.5) * 100
 
 
@@ -199,7 +201,7 @@ def q16():  # EV/EBITDA implied equity value per share
 
 
 def q17():  # WACC market weights (book equity irrelevant)
-    return (0.6 * 11.5 + 0.4 * 6.0 * (1 - 0.25))
+    return 0.6 * 11.5 + 0.4 * 6.0 * (1 - 0.25)
 
 
 def q18():  # NPV
@@ -236,7 +238,7 @@ def q23():  # Sharpe
 def q24():  # information ratio from annual active returns, sample sd
     p = [14.2, 3.5, 21.8, -15.4, 19.9]
     b = [12.5, 4.1, 18.9, -16.8, 17.2]
-    a = [x - y for x, y in zip(p, b)]
+    a = [x - y for x, y in zip(p, b, strict=False)]
     m = sum(a) / len(a)
     sd = math.sqrt(sum((x - m) ** 2 for x in a) / (len(a) - 1))
     return m / sd
@@ -244,7 +246,7 @@ def q24():  # information ratio from annual active returns, sample sd
 
 def q25():  # two-asset portfolio vol
     w1, w2, s1, s2, rho = 0.6, 0.4, 18.0, 6.0, -0.2
-    return math.sqrt(w1 ** 2 * s1 ** 2 + w2 ** 2 * s2 ** 2 + 2 * w1 * w2 * rho * s1 * s2)
+    return math.sqrt(w1**2 * s1**2 + w2**2 * s2**2 + 2 * w1 * w2 * rho * s1 * s2)
 
 
 def q26():  # parametric 10-day 99% VaR
@@ -367,7 +369,7 @@ def q48():  # units for target profit (last month's sales irrelevant)
 
 def q49():  # double-declining balance, year 3 charge
     bv, rate = 60000.0, 2 / 5
-    for year in range(1, 4):
+    for _year in range(1, 4):
         dep = bv * rate
         bv -= dep
     return dep
@@ -401,7 +403,7 @@ def q54():  # 3-year term insurance net single premium
     v = 1 / 1.04
     surv, pv = 1.0, 0.0
     for t, qt in enumerate(q, 1):
-        pv += surv * qt * v ** t
+        pv += surv * qt * v**t
         surv *= 1 - qt
     return 100000 * pv
 
@@ -415,7 +417,7 @@ def q56():  # P(return < -10%) under normal
 
 
 def q57():  # P(at least one default)
-    return (1 - 0.975 ** 12) * 100
+    return (1 - 0.975**12) * 100
 
 
 def q58():  # Kelly fraction

@@ -72,6 +72,7 @@ noted and took as written: p15-23 an annuity due (the question says the first pa
 today), p15-29 the swap rate quoted per year, p15-38 the withdrawal weighted 25/90, p15-41
 ROE on beginning equity. No question was reworded.
 """
+
 import json
 import math
 import os
@@ -98,7 +99,7 @@ def bond(face, c, y, years):
 
 
 def delta(S, K, r, q, vol, T, put=False):
-    d1 = (math.log(S / K) + (r - q + vol ** 2 / 2.0) * T) / (vol * math.sqrt(T))
+    d1 = (math.log(S / K) + (r - q + vol**2 / 2.0) * T) / (vol * math.sqrt(T))
     return math.exp(-q * T) * (N(d1) - 1.0 if put else N(d1))
 
 
@@ -122,7 +123,9 @@ ANSWERS = {
     # points_breakeven_months
     "p15-10": math.ceil(0.02 * 400000 / (2528 - 2398)),
     "p15-11": 0.015 * 350000 / (pmt(0.07 / 12, 360, 350000) - pmt(0.065 / 12, 360, 350000)),
-    "p15-12": math.ceil(0.0125 * 280000 / (pmt(0.0625 / 12, 180, 280000) - pmt(0.05875 / 12, 180, 280000))),
+    "p15-12": math.ceil(
+        0.0125 * 280000 / (pmt(0.0625 / 12, 180, 280000) - pmt(0.05875 / 12, 180, 280000))
+    ),
     # normal_probability
     "p15-13": N((0 - 8) / 15) * 100,
     "p15-14": N((-150000 - 12000) / 85000) * 100,
@@ -133,8 +136,8 @@ ANSWERS = {
     "p15-18": (1 - (1 - 0.42) ** 6) * 100,
     # historical_expected_shortfall
     "p15-19": (84200 + 71500 + 66900 + 58300 + 52100) / 5,
-    "p15-20": (2410000 + 1980000 + 1755000 + 1620000 + 1540000) / 5,   # k = 500 * 1% = 5
-    "p15-21": (0.068 + 0.059 + 0.051 + 0.047 + 0.044) / 5 * 2500000,   # k = 250 * 2% = 5
+    "p15-20": (2410000 + 1980000 + 1755000 + 1620000 + 1540000) / 5,  # k = 500 * 1% = 5
+    "p15-21": (0.068 + 0.059 + 0.051 + 0.047 + 0.044) / 5 * 2500000,  # k = 250 * 2% = 5
     # growing_annuity_pv
     "p15-22": ga_pv(30000, 0.025, 0.06, 25),
     "p15-23": ga_pv(120000, 0.03, 0.08, 10, due=True),
@@ -157,7 +160,9 @@ ANSWERS = {
     "p15-36": abs(round((0.60 - 1.05) * 80e6 / (4850 * 10))),
     # modified_dietz
     "p15-37": (125000 - 100000 - 20000) / (100000 + 20000 * 20 / 30) * 100,
-    "p15-38": (279000 - 250000 - (30000 - 15000)) / (250000 + 30000 * 60 / 90 - 15000 * 25 / 90) * 100,
+    "p15-38": (279000 - 250000 - (30000 - 15000))
+    / (250000 + 30000 * 60 / 90 - 15000 * 25 / 90)
+    * 100,
     "p15-39": (1180000 - 1200000 + 100000) / (1200000 - 100000 * 219 / 365) * 100,
     # sustainable_growth
     "p15-40": 15 * (1 - 0.40),
@@ -202,5 +207,5 @@ if __name__ == "__main__":
     bad = mismatches()
     for m in bad:
         print("MISMATCH", m)
-    print("%d answers, %d mismatches" % (len(ANSWERS), len(bad)))
+    print(f"{len(ANSWERS)} answers, {len(bad)} mismatches")
     sys.exit(1 if bad else 0)
