@@ -16,6 +16,7 @@ from quantreason.cli.options import (
     task_classifier_or_latest,
 )
 from quantreason.cli.output import fail
+from quantreason.consensus import CHECKED_RETRY
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 
 CHUNK = 16  # questions per predictor call (the endpoint's default request limit)
@@ -79,7 +80,7 @@ def ask(
     samples: Annotated[
         int, typer.Option("--samples", min=0, max=16, help="Sampled replies besides greedy.")
     ] = 4,
-    retry: RetryOption = 4,
+    retry: RetryOption = CHECKED_RETRY,
     threshold: Annotated[
         float,
         typer.Option("--threshold", min=0.0, max=1.0, help="Abstain below this confidence."),

@@ -43,7 +43,7 @@ def measure_overhead(
 
     # Untimed first pair: this thread's first generate pays one-off costs (thread pools,
     # allocations) that the server's worker already paid in its warm-up (measured: 3x slower).
-    generate(predictor.loaded, questions[:1], max_new_tokens=max_new_tokens, batch_size=1)
+    generate(predictor.unbatched, questions[:1], max_new_tokens=max_new_tokens, batch_size=1)
     invoke(request_body(questions[0], max_new_tokens))
     raw_times, endpoint_times, same = [], [], True
     for index, question in enumerate(questions):
@@ -53,7 +53,7 @@ def measure_overhead(
             began = time.perf_counter()
             if kind == "raw":
                 raw = generate(
-                    predictor.loaded, [question], max_new_tokens=max_new_tokens, batch_size=1
+                    predictor.unbatched, [question], max_new_tokens=max_new_tokens, batch_size=1
                 )
                 raw_times.append(time.perf_counter() - began)
             else:
@@ -146,5 +146,5 @@ def run_local_benchmark(
     if decode:
         from quantreason.serving.decode import measure_decode
 
-        result["decode"] = measure_decode(predictor.loaded, questions[0])
+        result["decode"] = measure_decode(predictor.unbatched, questions[0])
     return write_result(result, out_dir)

@@ -13,7 +13,8 @@ environment variable                   default    meaning
 ``QUANTREASON_REQUEST_TIMEOUT_S``      300        a request waits at most this long (then 503)
 ``QUANTREASON_SC_SAMPLES``             0          sampled replies that vote (0: greedy only)
 ``QUANTREASON_SC_TEMPERATURE``         0.7        their sampling temperature
-``QUANTREASON_SC_RETRY``               0          more samples where no reply passed the checks
+``QUANTREASON_SC_RETRY``               4          more samples where no reply passed the checks
+                                                  (0: greedy only, still checked)
 ``QUANTREASON_ABSTAIN_BELOW``          0          abstain below this vote share (0: never)
 ``QUANTREASON_TASK_CHECK``             0.5        the task check (0: off): a reply naming no
                                                   task is rewritten for a task the classifier
@@ -46,7 +47,7 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field, model_validator
 
 from quantreason import naming
-from quantreason.consensus import MAX_SAMPLES, SelfConsistency
+from quantreason.consensus import CHECKED_RETRY, MAX_SAMPLES, SelfConsistency
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.precision import DEFAULT_PRECISION, Precision
 from quantreason.settings import EnvSettings
@@ -89,7 +90,7 @@ class VoteSettings(EnvSettings):
 
     sc_samples: int = Field(0, ge=0, le=MAX_SAMPLES)
     sc_temperature: float = Field(0.7, gt=0, le=2)
-    sc_retry: int = Field(0, ge=0, le=MAX_SAMPLES)
+    sc_retry: int = Field(CHECKED_RETRY, ge=0, le=MAX_SAMPLES)
     abstain_below: float = Field(0.0, ge=0, le=1)
 
     def rule(self) -> SelfConsistency:

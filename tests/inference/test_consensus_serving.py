@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from quantreason.consensus import CHECKED_RETRY
 from quantreason.serving.predictor import load_predictor
 from quantreason.serving.protocol import InferenceRequest
 from quantreason.serving.settings import ServingSettings
@@ -34,10 +35,15 @@ def test_served_answers_carry_confidence_and_abstain_below_the_threshold(
     serving_env: dict, tiny_adapter: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     request = InferenceRequest(("What is 2+2?", "A longer question about 3 numbers?"), False, 6)
+    checked = json.loads(load_predictor(tiny_adapter).predict_bytes(request))
+    # the random model writes no grounded formula: confidence 0, grounded false, not abstaining;
+    # by default a greedy reply that fails the checks draws CHECKED_RETRY more replies
+    assert all(r["confidence"] == 0.0 and r["grounded"] is False for r in checked)
+    assert all(r["abstained"] is False and r["samples"] == CHECKED_RETRY for r in checked)
+    monkeypatch.setenv("QUANTREASON_SC_RETRY", "0")
     greedy = json.loads(load_predictor(tiny_adapter).predict_bytes(request))
-    # the random model writes no grounded formula: confidence 0, grounded false, not abstaining
-    assert all(r["confidence"] == 0.0 and r["grounded"] is False for r in greedy)
     assert all(r["abstained"] is False and r["samples"] == 0 for r in greedy)
+    assert [r["completion"] for r in checked] == [r["completion"] for r in greedy]
     monkeypatch.setenv("QUANTREASON_SC_SAMPLES", "2")
     monkeypatch.setenv("QUANTREASON_ABSTAIN_BELOW", "0.5")
     voted = json.loads(load_predictor(tiny_adapter).predict_bytes(request))

@@ -59,7 +59,7 @@ def test_concurrent_requests_are_byte_identical_to_each_alone(predictor) -> None
 def test_batched_replies_equal_padded_generate_and_respect_budgets(predictor) -> None:
     tokenizer = predictor.loaded.tokenizer
     replies = predictor.completions(QUESTIONS, max_new_tokens=7)
-    reference = generate(predictor.loaded, QUESTIONS, max_new_tokens=7, batch_size=1)
+    reference = generate(predictor.unbatched, QUESTIONS, max_new_tokens=7, batch_size=1)
     assert replies == reference
     for question, budget in zip(QUESTIONS, BUDGETS, strict=True):
         (text,) = predictor.completions([question], max_new_tokens=budget)
@@ -78,7 +78,7 @@ def test_a_request_past_its_timeout_is_a_503_and_the_batcher_goes_on(tiny_adapte
             predictor.predict_bytes(_request(QUESTIONS[0], 64))
         predictor.batcher.settings = BatchSettings()  # the next request may take its time
         assert predictor.completions([QUESTIONS[0]], 3) == generate(
-            predictor.loaded, [QUESTIONS[0]], max_new_tokens=3, batch_size=1
+            predictor.unbatched, [QUESTIONS[0]], max_new_tokens=3, batch_size=1
         )
     finally:
         predictor.close()
@@ -136,7 +136,7 @@ def test_an_engine_without_our_settings_means_one_padded_batch(tiny_adapter: Pat
     predictor = load_predictor(tiny_adapter, settings)
     assert predictor.batcher is None
     reply = predictor.completions([QUESTIONS[0]], 4)
-    assert reply == generate(predictor.loaded, [QUESTIONS[0]], max_new_tokens=4, batch_size=1)
+    assert reply == generate(predictor.unbatched, [QUESTIONS[0]], max_new_tokens=4, batch_size=1)
 
 
 def test_a_continued_reply_stops_at_its_formula_line_in_the_engine(predictor) -> None:
@@ -154,3 +154,39 @@ def test_a_continued_reply_stops_at_its_formula_line_in_the_engine(predictor) ->
         assert predictor.batcher._answer_complete(result) is stops
     for request_id in ("begun", "free"):
         del predictor.batcher._stop_at_answer[request_id]
+
+
+def test_direct_passes_are_not_disturbed_by_the_engine_at_work(predictor) -> None:
+    """The task check's scoring (a forward pass outside the engine) gives the same log-probs
+    while the engine serves other requests as when it idles: on the engine's own modules it
+    did not (about 0.5 nat off, every try)."""
+    starts = ["Reasoning: Percent change.\nFormula:", "Reasoning: CAGR.\nFormula:"]
+    questions = QUESTIONS[:2]
+    idle = predictor.score_starts(questions, starts)
+    idle_text = generate(predictor.unbatched, questions, max_new_tokens=6, batch_size=1)
+    stop = threading.Event()
+
+    def keep_the_engine_busy() -> None:
+        while not stop.is_set():
+            predictor.predict_bytes(InferenceRequest(tuple(QUESTIONS[2:]), False, 12))
+
+    worker = threading.Thread(target=keep_the_engine_busy)
+    worker.start()
+    try:
+        busy = [predictor.score_starts(questions, starts) for _ in range(8)]
+        busy_text = [
+            generate(predictor.unbatched, questions, max_new_tokens=6, batch_size=1)
+            for _ in range(4)
+        ]
+    finally:
+        stop.set()
+        worker.join(60)
+    assert busy == [idle] * 8
+    assert busy_text == [idle_text] * 4
+    assert predictor.unbatched.model is not predictor.loaded.model
+    assert all(
+        a.data_ptr() == b.data_ptr()
+        for a, b in zip(
+            predictor.unbatched.model.parameters(), predictor.loaded.model.parameters(), strict=True
+        )
+    )

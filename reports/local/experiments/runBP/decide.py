@@ -12,7 +12,10 @@ Run BP is main at the commit `chainBP.sh` checks out (session 32): run BN's code
   futures_beta_change; `planning.py`: modified_dietz, sustainable_growth,
   target_profit_units, doubling_time_periodic), written by helpers who never saw probe14;
 - split sizes per family (120 training records, 4 validation, 3 per test split for every one
-  of the 153 families) and the years-read-as-count check at answer time.
+  of the 153 families), training records up to 512 tokens (one semiannual par swap's letter
+  has 390), and the years-read-as-count check at answer time; the endpoint's default draws 4
+  more replies where the greedy one fails the checks, and the task check's scoring runs on a
+  copy of the model's modules (serving only: the evaluation's figures are unchanged by both).
 Every family of run BN keeps its records byte-identical. Seeds 7/7, the whole `full`
 pipeline, extras as run BN's plus probes 12-15. Run BO itself was stopped after about twenty
 steps (its training restarted once for the split sizes) and folded into this run: one run of
