@@ -203,6 +203,60 @@ _ROUNDING_LABELS = (
     "unit rounding",
 )
 
+# The names of the cost-volume-profit inputs (fixed costs, price and variable cost per unit),
+# shared by every family that asks a volume from them (breakeven_units, planning's
+# target_profit_units).
+COST_VOLUME_LABELS: dict[str, tuple[str, ...]] = {
+    "F": (
+        "fixed cost base",
+        "total fixed cost",
+        "annual fixed cost",
+        "fixed overhead",
+        "fixed cost per year",
+        "fixed operating cost",
+        "fixed expense",
+        "total fixed expense",
+        "period fixed cost",
+        "fixed cost figure",
+        "fixed-cost budget",
+        "overhead",
+    ),
+    "P": (
+        "selling price per unit",
+        "price per unit",
+        "unit price",
+        "unit selling price",
+        "sales price",
+        "price charged per unit",
+        "list price per unit",
+        "average selling price",
+        "price of one unit",
+        "revenue per unit",
+        "selling price",
+        "net price per unit",
+    ),
+    "V": (
+        "variable cost per unit",
+        "unit variable cost",
+        "variable cost",
+        "direct cost per unit",
+        "marginal cost per unit",
+        "variable expense per unit",
+        "cost to make one unit",
+        "per-unit variable cost",
+        "materials and labour cost per unit",
+        "incremental cost per unit",
+        "direct variable cost",
+        "variable production cost per unit",
+    ),
+}
+COST_VOLUME_OOD_LABELS: dict[str, tuple[str, ...]] = {
+    "F": ("standing overhead", "outgoing independent of output"),
+    "P": ("realisation per item", "sum fetched by each item"),
+    "V": ("direct input per item", "outlay scaling with each item"),
+}
+
+
 BREAKEVEN_UNITS = Family(
     name="breakeven_units",
     unit="ratio",
@@ -287,48 +341,7 @@ BREAKEVEN_UNITS = Family(
     ),
     parts=Parts(
         labels={
-            "F": (
-                "fixed cost base",
-                "total fixed cost",
-                "annual fixed cost",
-                "fixed overhead",
-                "fixed cost per year",
-                "fixed operating cost",
-                "fixed expense",
-                "total fixed expense",
-                "period fixed cost",
-                "fixed cost figure",
-                "fixed-cost budget",
-                "overhead",
-            ),
-            "P": (
-                "selling price per unit",
-                "price per unit",
-                "unit price",
-                "unit selling price",
-                "sales price",
-                "price charged per unit",
-                "list price per unit",
-                "average selling price",
-                "price of one unit",
-                "revenue per unit",
-                "selling price",
-                "net price per unit",
-            ),
-            "V": (
-                "variable cost per unit",
-                "unit variable cost",
-                "variable cost",
-                "direct cost per unit",
-                "marginal cost per unit",
-                "variable expense per unit",
-                "cost to make one unit",
-                "per-unit variable cost",
-                "materials and labour cost per unit",
-                "incremental cost per unit",
-                "direct variable cost",
-                "variable production cost per unit",
-            ),
+            **COST_VOLUME_LABELS,
             "up": _ROUNDING_LABELS,
             "ex": _ROUNDING_LABELS,
             "L": (
@@ -370,9 +383,7 @@ BREAKEVEN_UNITS = Family(
             "How many units at this price cover both fixed and variable costs?",
         ),
         ood_labels={
-            "F": ("standing overhead", "outgoing independent of output"),
-            "P": ("realisation per item", "sum fetched by each item"),
-            "V": ("direct input per item", "outlay scaling with each item"),
+            **COST_VOLUME_OOD_LABELS,
             "up": ("form of the result", "result convention"),
             "ex": ("form of the result", "result convention"),
             "L": (

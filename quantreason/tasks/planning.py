@@ -67,6 +67,7 @@ from quantreason.tasks.base import (
     significant,
     with_article,
 )
+from quantreason.tasks.business import COST_VOLUME_LABELS, COST_VOLUME_OOD_LABELS
 
 
 def _cap(text: str) -> str:
@@ -1248,48 +1249,7 @@ TARGET_PROFIT_UNITS = Family(
     ),
     parts=Parts(
         labels={
-            "F": (
-                "fixed cost base",
-                "total fixed cost",
-                "annual fixed cost",
-                "fixed overhead",
-                "fixed cost per year",
-                "fixed operating cost",
-                "fixed expense",
-                "total fixed expense",
-                "period fixed cost",
-                "fixed cost figure",
-                "fixed-cost budget",
-                "overhead",
-            ),
-            "P": (
-                "selling price per unit",
-                "price per unit",
-                "unit price",
-                "unit selling price",
-                "sales price",
-                "price charged per unit",
-                "list price per unit",
-                "average selling price",
-                "price of one unit",
-                "revenue per unit",
-                "selling price",
-                "net price per unit",
-            ),
-            "V": (
-                "variable cost per unit",
-                "unit variable cost",
-                "variable cost",
-                "direct cost per unit",
-                "marginal cost per unit",
-                "variable expense per unit",
-                "cost to make one unit",
-                "per-unit variable cost",
-                "materials and labour cost per unit",
-                "incremental cost per unit",
-                "direct variable cost",
-                "variable production cost per unit",
-            ),
+            **COST_VOLUME_LABELS,
             "T": (
                 "target profit",
                 "profit target",
@@ -1359,9 +1319,7 @@ TARGET_PROFIT_UNITS = Family(
             "How many units does the business need to sell to earn that profit?",
         ),
         ood_labels={
-            "F": ("standing overhead", "outgoing independent of output"),
-            "P": ("realisation per item", "sum fetched by each item"),
-            "V": ("direct input per item", "outlay scaling with each item"),
+            **COST_VOLUME_OOD_LABELS,
             "T": ("surplus the proprietors wish to pocket", "coveted surplus"),
             "up": ("form of the result", "result convention"),
             "ex": ("form of the result", "result convention"),

@@ -654,7 +654,41 @@ def _hedge_contracts(v: Mapping[str, float]) -> float:
     return float(math.floor(exposure / per_contract + 0.5))
 
 
-FUTURES_HEDGEINDEX_FUTURES = Family(
+# The names of an index future's price and multiplier, shared by the families that size a
+# futures trade (this hedge, rate_instruments' futures_beta_change).
+INDEX_FUTURES_LABELS: dict[str, tuple[str, ...]] = {
+    "F": (
+        "futures price",
+        "index futures level",
+        "futures quote",
+        "current futures price",
+        "price of the index future",
+        "futures level in index points",
+        "index future quote",
+        "level of the futures contract",
+        "index futures price",
+        "last traded futures price",
+        "price of the futures contract",
+        "futures settlement price",
+    ),
+    "M": (
+        "contract multiplier",
+        "multiplier per index point",
+        "value of one index point",
+        "point value",
+        "multiplier",
+        "cash value per index point",
+        "contract size per point",
+        "point value of the futures contract",
+        "index multiplier",
+        "futures multiplier",
+        "value per index point",
+        "contract point value",
+    ),
+}
+
+
+FUTURES_HEDGE_CONTRACTS = Family(
     name="futures_hedge_contracts",
     unit="count",
     reasoning="Futures hedge: contracts to sell = beta * portfolio value / (futures level * "
@@ -775,34 +809,7 @@ FUTURES_HEDGEINDEX_FUTURES = Family(
                 "weighted-average beta of the holdings",
                 "beta of the stock portfolio",
             ),
-            "F": (
-                "futures price",
-                "index futures level",
-                "futures quote",
-                "current futures price",
-                "price of the index future",
-                "futures level in index points",
-                "index future quote",
-                "level of the futures contract",
-                "index futures price",
-                "last traded futures price",
-                "price of the futures contract",
-                "futures settlement price",
-            ),
-            "M": (
-                "contract multiplier",
-                "multiplier per index point",
-                "value of one index point",
-                "point value",
-                "multiplier",
-                "cash value per index point",
-                "contract size per point",
-                "point value of the futures contract",
-                "index multiplier",
-                "futures multiplier",
-                "value per index point",
-                "contract point value",
-            ),
+            **INDEX_FUTURES_LABELS,
         },
         asks=(
             "How many futures contracts should be sold to fully hedge the portfolio's beta, to "
@@ -1102,6 +1109,6 @@ CURRENCY_RETURN = Family(
 FAMILIES: tuple[Family, ...] = (
     REBALANCE_TRADE,
     DRIFTED_WEIGHT,
-    FUTURES_HEDGEINDEX_FUTURES,
+    FUTURES_HEDGE_CONTRACTS,
     CURRENCY_RETURN,
 )

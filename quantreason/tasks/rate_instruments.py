@@ -64,7 +64,7 @@ from quantreason.tasks.base import (
     significant,
     with_article,
 )
-from quantreason.tasks.portfolio_ops import INDEX_FUTURES
+from quantreason.tasks.portfolio_ops import INDEX_FUTURES, INDEX_FUTURES_LABELS
 
 
 def _cap(text: str) -> str:
@@ -1343,34 +1343,7 @@ FUTURES_BETA_CHANGE = Family(
                 "goal for the beta",
                 "committee's target beta",
             ),
-            "F": (
-                "futures price",
-                "index futures level",
-                "futures quote",
-                "current futures price",
-                "price of the index future",
-                "futures level in index points",
-                "index future quote",
-                "level of the futures contract",
-                "index futures price",
-                "last traded futures price",
-                "price of the futures contract",
-                "futures settlement price",
-            ),
-            "M": (
-                "contract multiplier",
-                "multiplier per index point",
-                "value of one index point",
-                "point value",
-                "multiplier",
-                "cash value per index point",
-                "contract size per point",
-                "point value of the futures contract",
-                "index multiplier",
-                "futures multiplier",
-                "value per index point",
-                "contract point value",
-            ),
+            **INDEX_FUTURES_LABELS,
             "goal": (
                 "objective",
                 "aim of the trade",
