@@ -468,6 +468,11 @@ def article(text: str) -> str:
     return "an" if lead.startswith("8") or lead in ("11", "18") else "a"
 
 
+def sentence_case(text: str) -> str:
+    """``text`` with its first letter upper case (the rest as written: "USD", "P&L" stay)."""
+    return text[0].upper() + text[1:]
+
+
 def with_article(text: str) -> str:
     """``text`` after its article: "an 8% discount", "a 91-day bill"."""
     return f"{article(text)} {text}"

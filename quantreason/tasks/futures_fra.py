@@ -54,6 +54,7 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    sentence_case,
     side_sentences,
     significant,
     time_to_reach,
@@ -62,10 +63,6 @@ from quantreason.tasks.base import (
 from quantreason.tasks.fx import BASE_OF_USD, DOLLAR_RATES, draw_dollar_rate
 
 _TICKERS = ("XYZ", "ABC", "KLM", "DEF", "QRS", "TUV", "GHI", "WXY")
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 # --- futures_fair_value -------------------------------------------------------------------------
@@ -173,7 +170,7 @@ def _carry_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         texts["asset"] = rng.choice((f"{ticker} shares", f"{ticker} stock"))
     else:
         name, short, _, _ = _INDEXES[which]
-        texts["und"], texts["Und"] = name, _cap(name)
+        texts["und"], texts["Und"] = name, sentence_case(name)
         texts["fut"] = rng.choice((f"{short} futures", f"{short} index futures"))
         texts["asset"] = f"{name} index"
     if "m" in nums:
@@ -857,7 +854,7 @@ def _fra_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         texts["ref"] = rng.choice(
             (f"{months}-month LIBOR", f"{months}-month term SOFR", "the reference rate")
         )
-    texts["Ref"] = _cap(texts["ref"])
+    texts["Ref"] = sentence_case(texts["ref"])
     texts["term"] = f"{texts['d']} days"
     seller = round(nums["s"].value) == 1
     texts["role"] = "seller" if seller else "buyer"
@@ -875,7 +872,7 @@ def _fra_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["settle"] = rng.choice(_SETTLE)
     texts["when"] = rng.choice(_SETTLE_VALUES)
     texts["sign"] = rng.choice(_SIGNS)
-    texts["Sign"] = _cap(texts["sign"]) + "."
+    texts["Sign"] = sentence_case(texts["sign"]) + "."
     texts["dc"] = rng.choice(("act/360", "actual/360", "ACT/360", "360-day year"))
     return texts
 
@@ -1245,7 +1242,7 @@ def _straddle_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         legs = f"a call struck at {call_k} for {c} and a put struck at {put_k} for {p}"
     else:
         legs = f"the {call_k} call at {c} and the {put_k} put at {p} (premiums per share)"
-    texts["legs"], texts["Legs"] = legs, _cap(legs)
+    texts["legs"], texts["Legs"] = legs, sentence_case(legs)
     texts["legs_list"] = f"- Call: strike {call_k}, premium {c}\n- Put: strike {put_k}, premium {p}"
     texts["legs_table"] = f"| call | {call_k} | {c} |\n| put | {put_k} | {p} |"
     texts["legs_short"] = rng.choice(
@@ -1262,7 +1259,7 @@ def _straddle_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         words = ("lower", "downside", "low", "fall", "below", "lower")
     for key, word in zip(("which", "side", "how", "move", "dirn", "hl"), words, strict=True):
         texts[key] = word
-    texts["Which"] = _cap(texts["which"])
+    texts["Which"] = sentence_case(texts["which"])
     texts["want"] = rng.choice(
         ("upper", "the upper one (stock rising)", "upside breakeven", "the higher of the two")
         if upper
@@ -1622,7 +1619,7 @@ def _pnl_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["contract"] = name
     short = round(nums["s"].value) == 1
     texts["side"] = "short" if short else "long"
-    texts["Side"] = _cap(texts["side"])
+    texts["Side"] = sentence_case(texts["side"])
     texts["side_long"] = rng.choice(
         ("short (sold)", "short (sold to open)")
         if short

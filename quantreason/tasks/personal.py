@@ -61,14 +61,11 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    sentence_case,
     side_sentences,
     significant,
 )
 from quantreason.tasks.term_counts import COUNT_KEY
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def _lower(text: str) -> str:
@@ -145,7 +142,7 @@ def _gp_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     clauses = JUST_PAID_CLAUSES if just_paid else NEXT_CLAUSES
     texts["flow"] = rng.choice(clauses).format(pay=texts["pay"])
     name = rng.choice(JUST_PAID_NAMES if just_paid else NEXT_NAMES)
-    texts["flow_label"], texts["Flow_label"] = name, _cap(name)
+    texts["flow_label"], texts["Flow_label"] = name, sentence_case(name)
     return texts
 
 
@@ -439,13 +436,13 @@ def _ia_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["cur"] = _currency_word(texts["amt"])
     amount = nums["F" if today else "P"].value
     thing = rng.choice(next(things for bound, things in _THINGS if amount < bound))
-    texts["thing"], texts["Thing"] = thing, _cap(thing)
+    texts["thing"], texts["Thing"] = thing, sentence_case(thing)
     setups, asks = (TODAY_SETUPS, TODAY_ASKS) if today else (FUTURE_SETUPS, FUTURE_ASKS)
-    texts["setup"] = _cap(rng.choice(setups).format(**texts))
+    texts["setup"] = sentence_case(rng.choice(setups).format(**texts))
     texts["ask"] = rng.choice(asks).format(**texts)
     texts["setup_lc"], texts["ask_lc"] = _lower(texts["setup"]), _lower(texts["ask"])
     name = rng.choice(TODAY_NAMES if today else FUTURE_NAMES)
-    texts["amt_label"], texts["Amt_label"] = name, _cap(name)
+    texts["amt_label"], texts["Amt_label"] = name, sentence_case(name)
     texts["want"] = rng.choice(TODAY_WANTED if today else FUTURE_WANTED)
     return texts
 

@@ -70,10 +70,6 @@ from quantreason.tasks.base import (
 from quantreason.tasks.business import COST_VOLUME_LABELS, COST_VOLUME_OOD_LABELS
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
 

@@ -57,13 +57,10 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    sentence_case,
     side_sentences,
     significant,
 )
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def _signed_money(rng: random.Random, num: Num, money_style: int, scale_style: int) -> str:
@@ -234,12 +231,12 @@ def _np_texts(rng: random.Random, nums: Values) -> dict[str, str]:
         thing = rng.choice(_DAILY_RETURNS)
     else:
         thing = rng.choice(_YEARLY_RETURNS)
-    texts["thing"], texts["Thing"] = thing, _cap(thing)
+    texts["thing"], texts["Thing"] = thing, sentence_case(thing)
     clause = rng.choice(_ABOVE if above else _BELOW)
     texts["cond"] = clause.format(it="it", x=texts["x"])
     texts["cond_full"] = clause.format(it=thing, x=texts["x"])
     texts["side"] = f"{'above' if above else 'below'} {texts['x']}"
-    texts["Side"] = _cap(texts["side"])
+    texts["Side"] = sentence_case(texts["side"])
     return texts
 
 
@@ -625,7 +622,7 @@ def _alo_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["p_any"] = texts["pn" if none else "p"]
     texts["case"] = rng.choice(_NONE if none else _AT_LEAST_ONE).format(**words)
     texts["want"] = rng.choice(_NONE_WANTED if none else _AT_LEAST_ONE_WANTED).format(**words)
-    texts["Case"] = _cap(texts["case"])
+    texts["Case"] = sentence_case(texts["case"])
     return texts
 
 
@@ -958,7 +955,7 @@ def _es_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["outs_list"] = "\n".join(f"- {out}" for out in outs)
     rows = "\n".join(f"| {i} | {out} |" for i, out in enumerate(outs, 1))
     header = rng.choice(("Rank", "Worst #", "Scenario rank"))
-    texts["outs_table"] = f"| {header} | {_cap(texts['what'])} |\n|---|---|\n{rows}"
+    texts["outs_table"] = f"| {header} | {sentence_case(texts['what'])} |\n|---|---|\n{rows}"
     if "k" in nums:
         texts["basis"] = rng.choice(_K_CLAUSES).format(**texts)
     else:
@@ -1251,9 +1248,9 @@ def _ga_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     due = "Cd" in nums
     texts["pay"] = texts["Cd" if due else "C"]
     texts["first"] = rng.choice(_DUE_CLAUSES if due else _ORDINARY_CLAUSES).format(**texts)
-    texts["First"] = _cap(texts["first"])
+    texts["First"] = sentence_case(texts["first"])
     name = rng.choice(_DUE_NAMES if due else _ORDINARY_NAMES)
-    texts["first_name"], texts["First_name"] = name, _cap(name)
+    texts["first_name"], texts["First_name"] = name, sentence_case(name)
     texts["timing"] = rng.choice(
         ("first payment today", "first one paid today", "annuity due, first payment now")
         if due

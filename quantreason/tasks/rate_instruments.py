@@ -60,15 +60,12 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    sentence_case,
     side_sentences,
     significant,
     with_article,
 )
 from quantreason.tasks.portfolio_ops import INDEX_FUTURES, INDEX_FUTURES_LABELS
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def _minimal(value: float, most: int) -> Num:
@@ -798,7 +795,7 @@ def _delta_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     else:
         texts["tt"] = "1 year" if nums["T"].shown == "1" else f"{nums['T'].shown} years"
     opt = "put" if "put" in nums else "call"
-    texts["opt"], texts["Opt"] = opt, _cap(opt)
+    texts["opt"], texts["Opt"] = opt, sentence_case(opt)
     texts["kind"] = rng.choice((f"European {opt}", f"{opt} (European)", f"European {opt} option"))
     if "q" in nums:
         texts["divs"] = rng.choice(
@@ -1196,7 +1193,7 @@ def _beta_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     words = _REDUCE if nums["bt"].value < nums["b"].value else _RAISE
     for key, forms in words.items():
         texts[key] = rng.choice(forms)
-    texts["Side"] = _cap(texts["side"])
+    texts["Side"] = sentence_case(texts["side"])
     return texts
 
 

@@ -56,13 +56,10 @@ from quantreason.tasks.base import (
     number_texts,
     pct,
     plain,
+    sentence_case,
     side_sentences,
     significant,
 )
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def _amount(rng: random.Random, raw: float, like: Num, figures: int | None = None) -> Num:
@@ -103,7 +100,7 @@ def _table(items: list[tuple[str, str]], rng: random.Random) -> str:
         rule = "|" + "|".join("---" for _ in items) + "|"
         row = "| " + " | ".join(value for _, value in items) + " |"
         return f"{header}\n{rule}\n{row}"
-    rows = "\n".join(f"| {_cap(name)} | {value} |" for name, value in items)
+    rows = "\n".join(f"| {sentence_case(name)} | {value} |" for name, value in items)
     return f"| Item | Amount |\n|---|---|\n{rows}"
 
 
@@ -708,7 +705,7 @@ def _coc_texts(rng: random.Random, nums: Values) -> dict[str, str]:
             ("Monthly mortgage payment", texts["M"]),
         ]
         note = f"NOI {texts['N']}/yr, P&I {texts['M']}/mo"
-    texts["Flow"] = _cap(texts["flow"])
+    texts["Flow"] = sentence_case(texts["flow"])
     cash = [("Down payment", texts["D"]), ("Closing costs", texts["K"])]
     if "Rh" in nums:
         cash.append(("Repairs paid in cash", texts["Rh"]))
@@ -1100,7 +1097,7 @@ def _dscr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
             f"NOI {texts['N']}/yr; loan {texts['L']}, {texts['r']}, {texts['n']}-yr am, "
             "monthly pmts"
         )
-    texts["Debt"] = _cap(texts["debt"])
+    texts["Debt"] = sentence_case(texts["debt"])
     texts["debt_list"] = _lines(items[1:])
     texts["table"] = _table(items, rng)
     return texts
