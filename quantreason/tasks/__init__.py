@@ -26,6 +26,7 @@ from quantreason.tasks import (
     household,
     implied,
     interest,
+    investor_returns,
     lending,
     margin,
     multiples,
@@ -34,6 +35,7 @@ from quantreason.tasks import (
     performance,
     personal,
     planning,
+    plans_and_prices,
     portfolio_ops,
     probability,
     rate_instruments,
@@ -97,6 +99,8 @@ _ORDERED: tuple[Family, ...] = tuple(
         *probability.FAMILIES,
         *rate_instruments.FAMILIES,
         *planning.FAMILIES,
+        *investor_returns.FAMILIES,
+        *plans_and_prices.FAMILIES,
     )
 )
 FAMILIES: dict[str, Family] = {family.name: family for family in _ORDERED}

@@ -195,4 +195,5 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "par_swap_rate",  # (1-D)/sum(D1, ...): a list of factors of any length, like npv's
         "normal_probability",  # (x-mean)/sd: like terms, and a negative threshold flips a sign
         "historical_expected_shortfall",  # the k worst of a list: read by digits, like payback
+        "foreign_stock_return",  # (P1+D)*S1/(P0*S0): products of data numbers
     }
