@@ -67,10 +67,12 @@ historical_expected_shortfall, option_delta, futures_beta_change, par_swap_rate,
 modified_dietz, sustainable_growth, target_profit_units, cap_rate_value,
 cash_on_cash, dscr, growing_annuity_pv, normal_probability, prob_at_least_one,
 doubling_time_periodic, points_breakeven_months; their writers never saw this
-set), or "other" (p14-07 a savings goal with money already saved, p14-14 a bond's
-invoice price, p14-24 an information ratio from yearly returns, p14-37 a short
-sale with a borrow fee, p14-44 a foreign stock's return with a dividend, p14-50
-the markup for a target margin, p14-54 a term-life net single premium).
+set), one of six written after those for six more of its topics (p14-07
+savings_goal_with_balance, p14-14 bond_invoice_price, p14-37 short_sale_net_pnl,
+p14-44 foreign_stock_return, p14-50 markup_from_margin, p14-54 term_life_premium;
+blind to it too; run BP predates them, so its predictions of this set say "other"
+for these six), or "other" (p14-24, an information ratio from yearly returns: a
+family for it was written and dropped).
 
 Usage
 -----
