@@ -22,7 +22,6 @@ import re
 import pytest
 
 from quantreason.consensus import ungrounded_numbers
-from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.tasks import FAMILIES, get_family
 from quantreason.tasks.base import SIDE_FIGURE_SHARE
@@ -37,6 +36,7 @@ from quantreason.tasks.phrasing import (
     compose,
 )
 from tests.data.article_checks import assert_articles_read_right
+from tests.data.family_checks import SPLITS, family_records
 
 FUTURES_FRA_FAMILIES = (
     "futures_fair_value",
@@ -101,17 +101,11 @@ HAND_CASES = [
     ("futures_pnl", {"n": 1, "M": 100, "P0": 2000, "P1": 1950, "s": 0}, -5000.0),
 ]
 
-SPLITS = ("train", "test_ood_range", "test_ood_template")
 _NUMBER = r"(\d+(?:\.\d+)?)"
 
 
 def _records(name: str, draws: int = 200, splits: tuple[str, ...] = SPLITS):
-    """``draws`` records per split of ``name``, written templates and composed questions alike."""
-    family = get_family(name)
-    for split in splits:
-        rng = random.Random(f"futures_fra:{name}:{split}")
-        for index in range(draws):
-            yield make_record(family, index, rng, split, index)
+    return family_records("futures_fra", name, draws, splits)
 
 
 def _composed(record: dict) -> bool:

@@ -18,7 +18,6 @@ import re
 import pytest
 
 from quantreason.consensus import ungrounded_numbers
-from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.frequency import frequency_mismatch
 from quantreason.tasks import get_family
@@ -31,6 +30,7 @@ from quantreason.tasks.personal import (
     TODAY_WANTED,
 )
 from tests.data.article_checks import assert_articles_read_right
+from tests.data.family_checks import SPLITS, family_records
 
 PERSONAL_FAMILIES = (
     "growing_perpetuity",
@@ -81,16 +81,9 @@ HAND_CASES = [
     ("capital_gains_tax", {"B": 40000, "S": 50000, "t": 15, "ts": 32}, 1500.0),
 ]
 
-SPLITS = ("train", "test_ood_range", "test_ood_template")
-
 
 def _records(name: str, draws: int = 200, splits: tuple[str, ...] = SPLITS):
-    """``draws`` records per split of ``name``, written templates and composed questions alike."""
-    family = get_family(name)
-    for split in splits:
-        rng = random.Random(f"personal:{name}:{split}")
-        for index in range(draws):
-            yield make_record(family, index, rng, split, index)
+    return family_records("personal", name, draws, splits)
 
 
 @pytest.mark.parametrize("name", PERSONAL_FAMILIES)

@@ -20,7 +20,6 @@ import re
 import pytest
 
 from quantreason.consensus import ungrounded_numbers
-from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.frequency import frequency_mismatch
 from quantreason.tasks import get_family
@@ -31,6 +30,7 @@ from quantreason.tasks.probability import (
     RETURN_SHARE,
 )
 from tests.data.article_checks import assert_articles_read_right
+from tests.data.family_checks import SPLITS, family_records
 
 PROBABILITY_FAMILIES = (
     "normal_probability",
@@ -95,16 +95,9 @@ HAND_CASES = [
     ("growing_annuity_pv", {"C": 5000, "r": 25, "g": 3, "n": 1}, 4000.0),
 ]
 
-SPLITS = ("train", "test_ood_range", "test_ood_template")
-
 
 def _records(name: str, draws: int = 200, splits: tuple[str, ...] = SPLITS):
-    """``draws`` records per split of ``name``, written templates and composed questions alike."""
-    family = get_family(name)
-    for split in splits:
-        rng = random.Random(f"probability:{name}:{split}")
-        for index in range(draws):
-            yield make_record(family, index, rng, split, index)
+    return family_records("probability", name, draws, splits)
 
 
 @pytest.mark.parametrize("name", PROBABILITY_FAMILIES)

@@ -21,7 +21,6 @@ from statistics import NormalDist
 import pytest
 
 from quantreason.consensus import ungrounded_numbers
-from quantreason.data import make_record
 from quantreason.formula import evaluate
 from quantreason.frequency import frequency_mismatch, years_read_as_count
 from quantreason.tasks import get_family
@@ -34,6 +33,7 @@ from quantreason.tasks.rate_instruments import (
     factor_keys,
 )
 from tests.data.article_checks import assert_articles_read_right
+from tests.data.family_checks import SPLITS, family_records
 
 RATE_FAMILIES = ("bond_price_semiannual", "par_swap_rate", "option_delta", "futures_beta_change")
 N = NormalDist().cdf  # the standard normal table
@@ -82,16 +82,9 @@ HAND_CASES = [
     ("futures_beta_change", {"V": 3000000, "b": 0.5, "bt": 0.8, "F": 4400, "M": 50}, 4),
 ]
 
-SPLITS = ("train", "test_ood_range", "test_ood_template")
-
 
 def _records(name: str, draws: int = 200, splits: tuple[str, ...] = SPLITS):
-    """``draws`` records per split of ``name``, written templates and composed questions alike."""
-    family = get_family(name)
-    for split in splits:
-        rng = random.Random(f"rate_instruments:{name}:{split}")
-        for index in range(draws):
-            yield make_record(family, index, rng, split, index)
+    return family_records("rate_instruments", name, draws, splits)
 
 
 @pytest.mark.parametrize("name", RATE_FAMILIES)
