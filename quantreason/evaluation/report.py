@@ -17,7 +17,8 @@ from typing import Any
 from quantreason.evaluation.scoring import wilson_interval
 
 ALL_FAMILIES = "all"
-MODEL_ORDER = ("base", "finetuned", "base_sc", "finetuned_sc")  # _sc: self-consistent vote
+# _sc: self-consistent vote; _checked: the endpoint's default (samples only where greedy fails)
+MODEL_ORDER = ("base", "finetuned", "base_sc", "finetuned_sc", "finetuned_checked")
 FAILURE_EXAMPLES_PER_SPLIT = 3
 
 
@@ -216,7 +217,12 @@ def plot_accuracy(rows: Sequence[dict[str, Any]], path: Path) -> None:
         1, len(splits), figsize=(6.5 * len(splits), height), sharex=True, squeeze=False
     )
     bar = 0.8 / len(models)
-    colours = {"base": "#9e9e9e", "finetuned": "#1f77b4", "finetuned_sc": "#2ca02c"}
+    colours = {
+        "base": "#9e9e9e",
+        "finetuned": "#1f77b4",
+        "finetuned_sc": "#2ca02c",
+        "finetuned_checked": "#ff7f0e",
+    }
     for ax, split, families in zip(axes[0], splits, families_per_split, strict=True):
         positions = range(len(families))
         for offset, model in enumerate(models):

@@ -84,6 +84,7 @@ def run_evaluation(
     task_classifier: TaskClassifier | None = None,
     task_check_probability: float = MIN_PROBABILITY,
     precision: str = DEFAULT_PRECISION,
+    checked: SelfConsistency | None = None,
 ) -> list[dict[str, Any]]:
     """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged).
 
@@ -100,7 +101,9 @@ def run_evaluation(
     ``task_classifier`` turns the task check on for the fine-tuned model (never for the base
     model: it names no task, and both must see the same prompt). ``precision``: the weights'
     format (:func:`quantreason.precision.inference_dtype`: fp32, bf16, or auto: bf16 where the
-    device computes it natively). Returns the results rows.
+    device computes it natively). ``checked`` (a rule without samples, retries only) also
+    answers every question of every set the way the endpoint does by default, for the last
+    model: model ``<label>_checked`` in the tables. Returns the results rows.
     """
     from quantreason.models import resolve_model
     from quantreason.precision import inference_dtype
@@ -142,7 +145,7 @@ def run_evaluation(
             subset = _limited(items, base_limit)
         voted_here = voted if position == len(models) - 1 else []
         check = (task_classifier, task_check_probability) if adapter_path is not None else None
-        replies, decisions, readings = _replies(
+        replies, decisions, readings, checked_decisions = _replies(
             label,
             base_path,
             adapter_path,
@@ -155,6 +158,7 @@ def run_evaluation(
             continuous_batching=continuous_batching,
             task_check=check,
             precision=precision,
+            checked=checked if position == len(models) - 1 else None,
         )
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
@@ -168,6 +172,11 @@ def run_evaluation(
             voted_row = _prediction(f"{label}_sc", split, row, decision.reply)
             predictions.append(voted_row)
             consistency.append(_consistency_row(voted_row, greedy, decision))
+        if checked_decisions:
+            predictions += [
+                _prediction(f"{label}_checked", split, row, decision.reply)
+                for (split, row), decision in zip(subset, checked_decisions, strict=True)
+            ]
 
     rows = summarise(predictions)
     failures = [p for p in predictions if not p["correct"]]
@@ -293,9 +302,12 @@ def _replies(
     continuous_batching: bool = DEFAULT_CONTINUOUS_BATCHING,
     task_check: tuple[TaskClassifier | None, float] | None = None,
     precision: str = DEFAULT_PRECISION,
-) -> tuple[list[str], list[Consensus], list[tuple[TaskReading, str] | None]]:
+    checked: SelfConsistency | None = None,
+) -> tuple[list[str], list[Consensus], list[tuple[TaskReading, str] | None], list[Consensus]]:
     """Greedy replies for every question (task-checked when ``task_check`` holds a
-    classifier), then decisions (sampled votes) for ``voted``."""
+    classifier), then decisions (sampled votes) for ``voted``, and with ``checked`` a checked
+    answer for every question (the endpoint's default: more replies only where the greedy one
+    fails the checks)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from quantreason.generation import load_model, reply_start_log_probs
@@ -309,7 +321,9 @@ def _replies(
             TimeElapsedColumn(),
             disable=not progress,
         ) as bar:
-            task = bar.add_task(label, total=len(questions) + len(voted))
+            task = bar.add_task(
+                label, total=len(questions) + len(voted) + (len(questions) if checked else 0)
+            )
             if continuous_batching:
                 from quantreason.serving.batching import engine_available
 
@@ -339,8 +353,10 @@ def _replies(
                     task_check[1],
                 )
                 checks = list(zip(readings, first_replies, strict=True))
-            decisions: list[Consensus] = []
-            if voted and self_consistency is not None:
+
+            def decide(
+                model: Any, indices: Sequence[int], rule: SelfConsistency
+            ) -> list[Consensus]:
                 from quantreason.consensus import decide_batch
 
                 sampler = None
@@ -351,22 +367,22 @@ def _replies(
 
                     draw = functools.partial(
                         sample_continuous,
-                        loaded,
+                        model,
                         max_new_tokens=max_new_tokens,
-                        temperature=self_consistency.temperature,
+                        temperature=rule.temperature,
                         top_p=DEFAULT_TOP_P,
                         max_sequences=batch_size,
                     )
-                    seeds = itertools.count(self_consistency.seed)  # a retry round: a new seed
+                    seeds = itertools.count(rule.seed)  # a retry round: a new seed
 
                     def sampler(asked: Sequence[str], samples: int) -> list[list[str]]:
                         return draw(asked, samples, seed=next(seeds))
 
-                decisions = decide_batch(
-                    loaded,
-                    [questions[i] for i in voted],
-                    [replies[i] for i in voted],
-                    self_consistency,
+                return decide_batch(
+                    model,
+                    [questions[i] for i in indices],
+                    [replies[i] for i in indices],
+                    rule,
                     max_new_tokens=max_new_tokens,
                     batch_size=batch_size,
                     on_batch=lambda done: bar.advance(task, done),
@@ -374,10 +390,17 @@ def _replies(
                     # only replies for the task the question confidently reads as vote
                     question_tasks=[
                         check[0].voting_task if check is not None else None
-                        for check in (checks[i] for i in voted)
+                        for check in (checks[i] for i in indices)
                     ],
                 )
-            return replies, decisions, checks
+
+            decisions = (
+                decide(loaded, voted, self_consistency) if voted and self_consistency else []
+            )
+            checked_decisions = (
+                decide(loaded, range(len(questions)), checked) if checked is not None else []
+            )
+            return replies, decisions, checks, checked_decisions
     finally:
         del loaded
         gc.collect()  # free the first model before the second is loaded

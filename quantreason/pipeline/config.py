@@ -9,6 +9,7 @@ import yaml
 from pydantic import Field, field_validator, model_validator
 
 from quantreason.capacity import DEFAULT_SAFETY_FACTOR
+from quantreason.consensus import CHECKED_RETRY
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS
 from quantreason.paths import CONFIG_DIR
 from quantreason.precision import DEFAULT_PRECISION, Precision
@@ -93,6 +94,9 @@ class EvalSettings(Settings):
     self_consistency_temperature: Number = Field(0.7, gt=0, le=2)  # their temperature
     # more samples only where no reply passed the checks (grounded, of its task's form)
     self_consistency_retry: Int = Field(0, ge=0, le=16)
+    # every set also answered as the endpoint answers by default (model ``finetuned_checked``):
+    # this many samples only where the greedy reply fails the checks (0: no such column)
+    checked_retry: Int = Field(CHECKED_RETRY, ge=0, le=16)
     self_consistency_sets: tuple[Text, ...] = ("handwritten", "handwritten_dev")  # voted on
     # rewrite a fine-tuned reply whose task disagrees with the question classifier's reading
     task_check: Bool = True

@@ -59,19 +59,28 @@ def headline_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for row in results if row.get("family") == "all"]
 
 
+# Columns beside greedy, where the evaluation ran them: the vote, and the endpoint's default.
+_EXTRA_COLUMNS = (
+    ("finetuned_sc", "fine-tuned, self-consistent vote"),
+    ("finetuned_checked", "fine-tuned, checked (the endpoint's default)"),
+)
+
+
 def headline_table(results: list[dict[str, Any]], model_name: str) -> str:
     """Markdown table: per split, base vs fine-tuned accuracy (greedy, and by self-consistent
-    vote where it ran) with n and 95 % Wilson interval. ``n`` is the fine-tuned model's; a
-    base evaluated on fewer questions shows its own n."""
+    vote and checked as the endpoint answers, where they ran) with n and 95 % Wilson
+    interval. ``n`` is the fine-tuned model's; a base evaluated on fewer questions shows its
+    own n."""
     rows = headline_rows(results)
     splits = list(dict.fromkeys(row["split"] for row in rows))
     by_key = {(row["model"], row["split"]): row for row in rows}
-    voting = any(row["model"] == "finetuned_sc" for row in rows)
-    models = ("base", "finetuned", "finetuned_sc") if voting else ("base", "finetuned")
+    present = {row["model"] for row in rows}
+    extra = [(m, title) for m, title in _EXTRA_COLUMNS if m in present]
+    models = ("base", "finetuned", *(m for m, _ in extra))
     header = f"| split | n | base {model_name} | fine-tuned {model_name} (LoRA) |"
     rule = "|---|---:|---:|---:|"
-    if voting:
-        header += " fine-tuned, self-consistent vote |"
+    for _, title in extra:
+        header += f" {title} |"
         rule += "---:|"
     lines = [header, rule]
     for split in splits:
@@ -93,7 +102,7 @@ def headline_table(results: list[dict[str, Any]], model_name: str) -> str:
         f"| reference system (its held-out split) | – | {REFERENCE['base']} % "
         f"(Mistral-7B) | {REFERENCE['finetuned']} % (Mistral-7B LoRA) |"
     )
-    lines.append(reference + (" – |" if voting else ""))
+    lines.append(reference + " – |" * len(extra))
     return "\n".join(lines)
 
 

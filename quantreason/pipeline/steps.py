@@ -177,6 +177,15 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         seed=config.seed,
         retry_samples=config.eval.self_consistency_retry,
     )
+    checked = (
+        SelfConsistency(
+            temperature=config.eval.self_consistency_temperature,
+            seed=config.seed,
+            retry_samples=config.eval.checked_retry,
+        )
+        if config.eval.checked_retry
+        else None
+    )
     rows = run_evaluation(
         str(model_dir(config)),
         str(paths.adapter),
@@ -188,6 +197,7 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         consistency_sets=[s for s in config.eval.self_consistency_sets if s in question_sets],
         base_limit=config.eval.base_limit,
         precision=config.eval.precision,
+        checked=checked,
         task_classifier=TaskClassifier.load(classifier_path(paths))
         if config.eval.task_check
         else None,

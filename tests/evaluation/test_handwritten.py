@@ -58,6 +58,10 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # a fifteenth (session 32), written blind from the list of those sixteen tasks (names,
     # units, conventions; no code), three questions each; a second blind solve agreed 48 of 48
     "handwritten_probe15": ("handwritten_probe15_answers.py", 48, 16, 4),
+    # a sixteenth (session 32), written blind from the list of the six families written next
+    # for probe14's remaining topics, four questions each; a second blind solve agreed 24 of
+    # 24. Its tasks answer in percent or currency only
+    "handwritten_probe16": ("handwritten_probe16_answers.py", 24, 6, 2),
 }
 
 

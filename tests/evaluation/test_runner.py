@@ -161,6 +161,38 @@ def test_self_consistency_votes_on_the_chosen_sets_and_reports_risk_coverage(
         )
 
 
+def test_checked_answers_every_set_as_the_endpoint_does(
+    tiny_base: str, tiny_adapter: Path, questions_file: Path, tmp_path: Path
+) -> None:
+    from quantreason.consensus import SelfConsistency
+
+    questions = load_questions(questions_file)
+    sets = {"mine": questions, "other": questions[:1]}
+    rows = run_evaluation(
+        TINY_RANDOM,
+        tiny_adapter,
+        sets,
+        tmp_path,
+        batch_size=4,
+        max_new_tokens=5,
+        progress=False,
+        checked=SelfConsistency(retry_samples=2, seed=1),
+    )
+    headline = [r for r in rows if r["family"] == "all"]
+    checked = {r["split"]: r["n"] for r in headline if r["model"] == "finetuned_checked"}
+    greedy = {r["split"]: r["n"] for r in headline if r["model"] == "finetuned"}
+    assert checked == greedy == {"mine": 3, "other": 1}
+    assert not any(r["model"] == "finetuned_sc" for r in rows)  # no vote was asked for
+    predictions = read_jsonl(tmp_path / "predictions.jsonl")
+    by_model = {
+        m: [p["reply"] for p in predictions if p["model"] == m]
+        for m in ("finetuned", "finetuned_checked")
+    }
+    # a random model's greedy reply fails every check and so do its retries: the answer
+    # falls back to the greedy reply, as the endpoint's does
+    assert by_model["finetuned_checked"] == by_model["finetuned"]
+
+
 def test_sampling_gives_k_replies_per_question_reproducibly(tiny_base: str) -> None:
     from quantreason.generation import load_model, sample
 

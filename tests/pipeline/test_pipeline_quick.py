@@ -48,15 +48,23 @@ def test_quick_pipeline_resumes_killed_training_runs_every_stage_then_skips(
     results = json.loads((report / "results.json").read_text())
     splits = {row["split"] for row in results}
     assert {"test", "test_ood_range", "test_ood_template", "handwritten"} <= splits
-    assert {row["model"] for row in results} == {"base", "finetuned", "finetuned_sc"}
+    assert {row["model"] for row in results} == {
+        "base",
+        "finetuned",
+        "finetuned_sc",
+        "finetuned_checked",
+    }
     voted = {row["split"] for row in results if row["model"] == "finetuned_sc"}
     assert voted == {"handwritten", "handwritten_dev"}  # the vote runs where it is reported
+    checked = {row["split"] for row in results if row["model"] == "finetuned_checked"}
+    assert checked == splits  # the endpoint's default answers every set
     for row in results:
         assert 0 <= row["ci_low"] <= row["accuracy"] <= row["ci_high"] <= 1
     capacity = json.loads((report / "capacity.json").read_text())
     assert capacity["min_instances"] >= 1 and capacity["target_invocations_per_instance"] > 0
     text = (report / "report.md").read_text()
     assert "Where the time goes" in text and "| train |" in text
+    assert "fine-tuned, checked (the endpoint's default)" in text
     assert "min this attempt; the time is every step's, over all attempts" in text  # train row
     latest = json.loads((tmp_path / "latest.json").read_text())
     assert Path(latest["adapter"], "adapter_config.json").is_file()
