@@ -95,7 +95,7 @@ def test_evaluation_votes_through_the_engine_and_falls_back_without_it(
         monkeypatch.setattr(module, name, spy)
 
     def run() -> list[int]:
-        _, decisions, _ = _replies(
+        _, decisions, _, checked = _replies(
             "test",
             tiny_base,
             None,
@@ -107,6 +107,7 @@ def test_evaluation_votes_through_the_engine_and_falls_back_without_it(
             self_consistency=SelfConsistency(samples=2),
             continuous_batching=True,
         )
+        assert checked == []  # no checked rule asked for
         return [d.replies for d in decisions]
 
     assert run() == [3, 3]
