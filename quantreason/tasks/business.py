@@ -188,7 +188,7 @@ def _breakeven_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     return texts
 
 
-_ROUNDING_LABELS = (
+ROUNDING_LABELS = (
     "rounding",
     "rounding rule",
     "rounding convention",
@@ -342,8 +342,8 @@ BREAKEVEN_UNITS = Family(
     parts=Parts(
         labels={
             **COST_VOLUME_LABELS,
-            "up": _ROUNDING_LABELS,
-            "ex": _ROUNDING_LABELS,
+            "up": ROUNDING_LABELS,
+            "ex": ROUNDING_LABELS,
             "L": (
                 "sales volume last year",
                 "prior-year sales volume",

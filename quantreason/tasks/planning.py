@@ -67,7 +67,11 @@ from quantreason.tasks.base import (
     significant,
     with_article,
 )
-from quantreason.tasks.business import COST_VOLUME_LABELS, COST_VOLUME_OOD_LABELS
+from quantreason.tasks.business import (
+    COST_VOLUME_LABELS,
+    COST_VOLUME_OOD_LABELS,
+    ROUNDING_LABELS,
+)
 
 
 def _join(items: list[str]) -> str:
@@ -1142,21 +1146,6 @@ def _tp_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     return texts
 
 
-_TP_ROUNDING_LABELS = (
-    "rounding",
-    "rounding rule",
-    "rounding convention",
-    "required precision",
-    "precision of the answer",
-    "answer format",
-    "rounding instruction",
-    "rounding basis",
-    "rounding of the answer",
-    "rounding policy",
-    "treatment of part units",
-    "unit rounding",
-)
-
 TARGET_PROFIT_UNITS = Family(
     name="target_profit_units",
     unit="ratio",
@@ -1260,8 +1249,8 @@ TARGET_PROFIT_UNITS = Family(
                 "target income",
                 "desired operating income",
             ),
-            "up": _TP_ROUNDING_LABELS,
-            "ex": _TP_ROUNDING_LABELS,
+            "up": ROUNDING_LABELS,
+            "ex": ROUNDING_LABELS,
             "L": (
                 "sales volume last year",
                 "prior-year sales volume",
