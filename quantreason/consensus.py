@@ -7,8 +7,10 @@ implied by a word in the question ("quarterly" gives 4, "daily" 365/360/252, "2 
 2000000). It *fits its task* when its shape is one the task its reply names teaches
 (:mod:`quantreason.tasks.shapes`: ``pv(6, 20, 12000)`` for a 6 % annuity does not), cancels no
 number against itself, divides a yearly rate only by a frequency the question names
-(:mod:`quantreason.frequency`: ``/100/3`` for "three-monthly" does not), and puts no number in
-a parameter's place it could not hold (``((7/3595)**(1/2140)-1)``: 2140 years). Replies
+(:mod:`quantreason.frequency`: ``/100/3`` for "three-monthly" does not), lists no cash flow
+more often than the question gives it and puts a long option's breakeven on the side of its
+strike the question's call or put says (:mod:`quantreason.reading_checks`), and puts no number
+in a parameter's place it could not hold (``((7/3595)**(1/2140)-1)``: 2140 years). Replies
 that are both vote for their value; replies that agree within
 :data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
 greedy reply, then the earliest). ``confidence`` is the winning group's share of *all* replies,
@@ -33,6 +35,7 @@ from quantreason.frequency import (
     named_periods,
     years_read_as_count,
 )
+from quantreason.reading_checks import option_side, repeated_flow
 from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import fits_task, misplaced_numbers
@@ -86,6 +89,15 @@ def shown_numbers(question: str) -> set[float]:
     words = set(re.findall(r"[a-z]+", text.lower()))
     numbers.update(value for word, value in NUMBER_WORDS.items() if word in words)
     return numbers
+
+
+def shown_counts(question: str) -> Counter[float]:
+    """How many times ``question`` writes each number, a scaled amount ("$12.8k") once more as
+    its value (12800)."""
+    text = _ungrouped(question)
+    counts = Counter(float(m) for m in _NUMBER_RE.findall(text))
+    counts.update(amount for amount, _ in scaled_amounts(text))
+    return counts
 
 
 def ungrounded_numbers(formula: str, question: str) -> list[str]:
@@ -172,6 +184,10 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
         mismatch = count_read_as_years(formula, question)  # type: ignore[arg-type]
     if fits and mismatch is None:
         mismatch = years_read_as_count(formula, question)  # type: ignore[arg-type]
+    if fits and mismatch is None:
+        mismatch = repeated_flow(formula, question, shown_counts(question))  # type: ignore[arg-type]
+    if fits and mismatch is None:
+        mismatch = option_side(task, formula, question)  # type: ignore[arg-type]
     if mismatch is not None:
         fits = False
         error = mismatch

@@ -1,0 +1,62 @@
+"""Session 33: what the two reading checks (quantreason.reading_checks) flag.
+
+Over every stored fine-tuned greedy reply of the given runs: replies each check flags, right and
+wrong, and how many failed on it first (every earlier check passed: newly sent to the retry); over
+the reference formulas of freshly generated records of every family: how many it flags (must be
+0). Run from the repository root:
+    .venv/bin/python reports/local/experiments/reading_checks.py runBL runBN
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from quantreason.consensus import read_candidate, shown_counts
+from quantreason.data import generate_dataset
+from quantreason.reading_checks import option_side, repeated_flow
+from quantreason.tasks import FAMILIES
+
+EXPERIMENTS = Path(__file__).resolve().parent
+CHECKS = {
+    "repeated_flow": lambda task, formula, q: repeated_flow(formula, q, shown_counts(q)),
+    "option_side": option_side,
+}
+
+
+def main(runs: list[str]) -> dict:
+    found: dict[str, Counter] = {name: Counter() for name in CHECKS}
+    for run in runs:
+        for path in sorted((EXPERIMENTS / run).glob("predictions*.jsonl")):
+            for line in path.read_text().splitlines():
+                row = json.loads(line)
+                if row["model"] != "finetuned" or not row["formula"]:
+                    continue
+                candidate = read_candidate(row["reply"], row["question"])
+                for name, check in CHECKS.items():
+                    why = check(candidate.task, row["formula"], row["question"])
+                    if why:
+                        found[name]["right" if row["correct"] else "wrong"] += 1
+                        # the check read_candidate failed the reply on (the earlier ones passed)
+                        found[name]["first_failed_check"] += candidate.error == why
+    per_family = {"train": 40, "validation": 8, "test": 8, "test_ood_range": 8}
+    sizes = {split: count * len(FAMILIES) for split, count in per_family.items()}
+    sizes["test_ood_template"] = 8 * len(FAMILIES)
+    records = [rec for recs in generate_dataset(seed=11, sizes=sizes).values() for rec in recs]
+    for rec in records:
+        for name, check in CHECKS.items():
+            if check(rec["family"], rec["formula"], rec["question"]):
+                found[name]["reference"] += 1
+    summary = {
+        "runs": runs,
+        "reference_records": len(records),
+        **{name: dict(counts) for name, counts in found.items()},
+    }
+    print(json.dumps(summary, indent=1))
+    return summary
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["runBL", "runBN"])

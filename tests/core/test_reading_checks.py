@@ -1,0 +1,121 @@
+"""The reading checks: a cash-flow list that repeats a figure given once, and a long option's
+breakeven on the wrong side of its strike (quantreason.reading_checks)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quantreason.consensus import read_candidate, shown_counts
+from quantreason.data import make_record
+from quantreason.reading_checks import option_side, repeated_flow
+from quantreason.tasks import FAMILIES
+
+NPV_QUESTION = (
+    "Can someone run the NPV on this before Thursday's capex meeting?\nInitial outlay: 180,000\n"
+    "Year 1 inflow: 70,000\nYear 2 inflow: 85,000\nYear 3 inflow: 60,000\nDiscount rate: 11%"
+)
+
+
+def _repeated(formula: str, question: str) -> str | None:
+    return repeated_flow(formula, question, shown_counts(question))
+
+
+def test_a_flow_listed_twice_but_given_once_is_flagged() -> None:
+    why = _repeated("npv(11/100, 70000, 85000, 60000, 60000)-180000", NPV_QUESTION)
+    assert why is not None and "60000 2 times" in why and "gives it 1 time" in why
+    assert _repeated("npv(11/100, 70000, 85000, 60000)-180000", NPV_QUESTION) is None
+    # signs do not hide a copy: the outlay repeated as a second deposit
+    irr_question = (
+        "Seed capital 21,603 in year 1; added 10,000 in year 2 and 8,200 in year 3; worth 54,008."
+    )
+    assert _repeated("irr(-21603,-21603,10000,8200,54008)*100", irr_question) is not None
+    assert _repeated("payback(180000, 70000, 70000, 85000)", NPV_QUESTION) is not None
+
+
+def test_a_flow_the_question_gives_twice_may_be_listed_twice() -> None:
+    question = "Outlay 5,000; inflows 2,000 in year 1, 2,000 in year 2 and 3,000 in year 3; 8%."
+    assert _repeated("npv(8/100, 2000, 2000, 3000)-5000", question) is None
+    assert _repeated("npv(8/100, 2000, 2000, 2000, 3000)-5000", question) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Project: -2.4M today, then +650k at the end of every one of the next 5 years. WACC 11%.",
+        "An outlay of 1,000 returns 300 a year for four years. IRR?",
+        "Inflows of 400 in years 1-3 after an outlay of 1,000, discounted at 9%.",
+    ],
+)
+def test_a_recurring_flow_is_not_judged(question: str) -> None:
+    assert _repeated("npv(9/100, 400, 400, 400)-1000", question) is None
+
+
+def test_scaled_amounts_count_as_given() -> None:
+    question = "Outlay $20k; inflows $12.8k in year 1 and $9k in year 2; rate 6%."
+    assert shown_counts(question)[12800.0] == 1
+    assert _repeated("npv(6/100, 12800, 9000)-20000", question) is None
+    assert _repeated("npv(6/100, 12800, 12800, 9000)-20000", question) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        (
+            "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?",
+            "85-4.35",
+            "85+4.35",
+        ),
+        (
+            "(1) strike: $91\n(2) setup: bought put\n(3) premium: $2.60\nBreakeven?",
+            "91+2.60",
+            "91-2.60",
+        ),
+        ("Long put, strike 207, premium 3.07. Breakeven price at expiry?", "3.07+207", "207-3.07"),
+    ],
+)
+def test_a_long_options_breakeven_sits_on_its_side_of_the_strike(
+    question: str, wrong: str, right: str
+) -> None:
+    assert option_side("option_breakeven", wrong, question) is not None
+    assert option_side("option_breakeven", right, question) is None
+    assert option_side("straddle_breakeven", wrong, question) is None  # another task's form
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Covered call: bought shares at $63.20, sold calls for $2.10. Breakeven per share?",
+        "I wrote a put with strike 50 for a premium of 2. Breakeven?",
+        "A straddle: call and put at strike 100, premiums 4 and 3. Upper breakeven?",
+    ],
+)
+def test_positions_other_than_one_long_option_are_not_judged(question: str) -> None:
+    assert option_side("option_breakeven", "100-4", question) is None
+    assert option_side("option_breakeven", "100+4", question) is None
+
+
+def test_a_flagged_reply_loses_its_vote_with_the_reason() -> None:
+    question = "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?"
+    reasoning = FAMILIES["option_breakeven"].reasoning
+    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: 85-4.35", question)
+    assert wrong.grounded and not wrong.votes and "long call" in (wrong.error or "")
+    assert read_candidate(f"Reasoning: {reasoning}\nFormula: 85+4.35", question).votes
+    npv = FAMILIES["npv"].reasoning
+    padded = read_candidate(
+        f"Reasoning: {npv}\nFormula: npv(11/100, 70000, 85000, 60000, 60000)-180000", NPV_QUESTION
+    )
+    assert not padded.votes and "lists 60000 2 times" in (padded.error or "")
+
+
+@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
+def test_no_reference_formula_is_flagged(split: str) -> None:
+    # every family, every template and composed phrasing, in and out of the training ranges
+    rng = random.Random(f"reading_checks:{split}")
+    for family in FAMILIES.values():
+        for index in range(40):
+            record = make_record(family, index, rng, split, index)
+            formula, question = record["formula"], record["question"]
+            assert _repeated(formula, question) is None, record
+            assert option_side(family.name, formula, question) is None, record
