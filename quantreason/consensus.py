@@ -8,8 +8,9 @@ implied by a word in the question ("quarterly" gives 4, "daily" 365/360/252, "2 
 (:mod:`quantreason.tasks.shapes`: ``pv(6, 20, 12000)`` for a 6 % annuity does not), cancels no
 number against itself, divides a yearly rate only by a frequency the question names
 (:mod:`quantreason.frequency`: ``/100/3`` for "three-monthly" does not), lists no cash flow
-more often than the question gives it and puts a long option's breakeven on the side of its
-strike the question's call or put says (:mod:`quantreason.reading_checks`), and puts no number
+more often than the question gives it, puts a long option's breakeven on the side of its
+strike the question's call or put says and moves each cash flow the way the question says
+(:mod:`quantreason.reading_checks`), and puts no number
 in a parameter's place it could not hold (``((7/3595)**(1/2140)-1)``: 2140 years). Replies
 that are both vote for their value; replies that agree within
 :data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
@@ -35,7 +36,7 @@ from quantreason.frequency import (
     named_periods,
     years_read_as_count,
 )
-from quantreason.reading_checks import option_side, repeated_flow
+from quantreason.reading_checks import flow_direction, option_side, repeated_flow
 from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import fits_task, misplaced_numbers
@@ -70,7 +71,7 @@ def question_numbers(question: str) -> set[float]:
 
 
 @functools.lru_cache(maxsize=256)  # read_candidate reads one question ~3 times per reply
-def _ungrouped(question: str) -> str:
+def ungrouped_question(question: str) -> str:
     """``question`` as the model reads it (:func:`quantreason.reply.question_as_read`), with
     thousands separators dropped."""
     text = question_as_read(question)
@@ -79,7 +80,7 @@ def _ungrouped(question: str) -> str:
 
 def shown_numbers(question: str) -> set[float]:
     """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
-    text = _ungrouped(question)
+    text = ungrouped_question(question)
     numbers = {float(m) for m in _NUMBER_RE.findall(text)}
     numbers.update(amount for amount, _ in scaled_amounts(text))  # "$1.2M": 1200000
     numbers.update(named_periods(text))  # "quarterly": 4, "daily": 365, 360, 252
@@ -94,7 +95,7 @@ def shown_numbers(question: str) -> set[float]:
 def shown_counts(question: str) -> Counter[float]:
     """How many times ``question`` writes each number, a scaled amount ("$12.8k") once more as
     its value (12800)."""
-    text = _ungrouped(question)
+    text = ungrouped_question(question)
     counts = Counter(float(m) for m in _NUMBER_RE.findall(text))
     counts.update(amount for amount, _ in scaled_amounts(text))
     return counts
@@ -115,7 +116,7 @@ def self_cancelling(formula: str, question: str) -> str | None:
         tree = ast.parse(formula, mode="eval")
     except (SyntaxError, ValueError):
         return None
-    shown = Counter(float(m) for m in _NUMBER_RE.findall(_ungrouped(question)))
+    shown = Counter(float(m) for m in _NUMBER_RE.findall(ungrouped_question(question)))
     for node in ast.walk(tree):
         if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub | ast.Div)):
             continue
@@ -188,6 +189,8 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
         mismatch = repeated_flow(formula, question, shown_counts(question))  # type: ignore[arg-type]
     if fits and mismatch is None:
         mismatch = option_side(task, formula, question)  # type: ignore[arg-type]
+    if fits and mismatch is None:
+        mismatch = flow_direction(task, formula, ungrouped_question(question))  # type: ignore[arg-type]
     if mismatch is not None:
         fits = False
         error = mismatch

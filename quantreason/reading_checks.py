@@ -10,10 +10,16 @@ question's and the form is one the task teaches:
   several flows;
 - **a long option's breakeven on the wrong side of its strike** (``85-4.35`` for a long call
   at 85): the question says call or put, and only the sign tells them apart, which the shape
-  check reads as one shape. Covered calls, written or sold options and spreads are not judged.
+  check reads as one shape. Covered calls, written or sold options and spreads are not judged;
+- **a cash flow with the wrong direction** in a time- or money-weighted return: a withdrawal
+  added back (``(12750+4800)`` before "a withdrawal of 4800"), a deposit given the sign of the
+  money taken out in an IRR list (``irr(-393,-98,...)`` for "I withdrew 98"). The question's
+  clause around each figure says which way it went ("withdrew", "taken out" against "deposited",
+  "paid in", "added"); a clause naming both ("deposit or withdrawal: 5,500 paid in" names one
+  once the label is set aside) or neither decides nothing.
 
-Measured on runs BL's and BN's stored greedy replies (experiments.md, session 33): 27 and 11
-wrong replies flagged, no right one, and no reference formula of 8,904 generated records.
+Measured on runs BL's and BN's stored greedy replies (experiments.md, session 33): 27, 11 and
+31 wrong replies flagged, no right one, and no reference formula of the generated records.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
+
+from quantreason.amounts import scaled_amounts
 
 # Functions whose arguments after the first ``skip`` are one flow each.
 CASH_FLOW_LISTS = {"npv": 1, "irr": 0, "payback": 1}
@@ -98,4 +106,88 @@ def option_side(task: str | None, formula: str, question: str) -> str | None:
         return "a long call breaks even above its strike: strike + premium"
     if put and isinstance(body.op, ast.Add):
         return "a long put breaks even below its strike: strike - premium"
+    return None
+
+
+# A label that names both directions ("deposit or withdrawal", "flow into or out of"): set aside
+# before a clause's direction is read.
+_EITHER_WAY = re.compile(
+    r"(?:deposits?|contributions?|inflows?|flows?|payments?)\s+or\s+"
+    r"(?:withdrawals?|redemptions?|outflows?)"
+    r"|(?:withdrawals?|redemptions?|outflows?)\s+or\s+(?:deposits?|contributions?|inflows?)"
+    r"|in(?:to)?\s+or\s+out(?:\s+of)?|out\s+or\s+in|paid\s+in\s+or\s+(?:taken|paid)\s+out",
+    re.I,
+)
+_OUT = re.compile(
+    r"withdr\w*|taken out|took out|take out|redeem\w*|redemption|outflow|paid out|pulled out"
+    r"|cash(?:ed)? out|removed",
+    re.I,
+)
+_IN = re.compile(
+    r"deposit\w*|\badded\b|\badds?\b|paid in|contribut\w*|top-?up|topped up|inject\w*|put in"
+    r"|fresh|invested|inflow|paid into|subscription",
+    re.I,
+)
+# Clause boundaries: lines, list and table separators, sentence ends, commas, "and", "then".
+_CLAUSE = re.compile(r"\n|;|\||(?<=[.!?])\s|,\s|\s/\s|\band\b|\bthen\b", re.I)
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+FLOW_TASKS = ("time_weighted_return", "money_weighted_return")
+
+
+def flow_directions(text: str) -> dict[float, str]:
+    """Each figure of ``text`` (a question with thousands separators dropped) whose clause says
+    which way the money went: ``"in"`` or ``"out"``. A figure read both ways is left out."""
+    found: dict[float, str] = {}
+    both: set[float] = set()
+    for clause in _CLAUSE.split(text):
+        clause = _EITHER_WAY.sub(" ", clause or "")
+        out, into = bool(_OUT.search(clause)), bool(_IN.search(clause))
+        if out == into:
+            continue
+        figures = [float(m) for m in _FIGURE.findall(clause)]
+        figures += [amount for amount, _ in scaled_amounts(clause)]
+        for figure in figures:
+            direction = "out" if out else "in"
+            if found.setdefault(figure, direction) != direction:
+                both.add(figure)
+    return {figure: way for figure, way in found.items() if figure not in both}
+
+
+def flow_direction(task: str | None, formula: str, text: str) -> str | None:
+    """Why a time- or money-weighted return's ``formula`` moves a cash flow the other way than
+    ``text`` (the question, thousands separators dropped) says, or None. A time-weighted
+    return's sub-period starts from ``value + deposit`` or ``value - withdrawal``; in a money-
+    weighted return's ``irr(...)`` list deposits share the first flow's sign, withdrawals take
+    the other."""
+    if task not in FLOW_TASKS:
+        return None
+    tree = _parsed(formula)
+    if tree is None:
+        return None
+    directions: dict[float, str] | None = None
+    for node in ast.walk(tree):
+        if task == "time_weighted_return" and isinstance(node, ast.BinOp):
+            flow, value = _signed_number(node.right), _signed_number(node.left)
+            if not isinstance(node.op, ast.Add | ast.Sub) or value is None or not flow or flow < 0:
+                continue
+            directions = flow_directions(text) if directions is None else directions
+            way = directions.get(flow)
+            if way == "out" and isinstance(node.op, ast.Add):
+                return f"adds {flow:g} to the value, but the question says it was taken out"
+            if way == "in" and isinstance(node.op, ast.Sub):
+                return f"subtracts {flow:g} from the value, but the question says it was paid in"
+        elif task == "money_weighted_return" and isinstance(node, ast.Call):
+            if not (isinstance(node.func, ast.Name) and node.func.id == "irr" and node.args):
+                continue
+            flows = [_signed_number(arg) for arg in node.args]
+            if not flows[0]:
+                continue
+            directions = flow_directions(text) if directions is None else directions
+            for flow in flows[1:]:
+                way = directions.get(abs(flow)) if flow else None
+                if way is not None and ((flow > 0) == (flows[0] > 0)) != (way == "in"):
+                    return (
+                        f"{abs(flow):g} was {'paid in' if way == 'in' else 'taken out'} but has "
+                        f"the sign of money {'taken out' if way == 'in' else 'paid in'}"
+                    )
     return None

@@ -7,9 +7,15 @@ import random
 
 import pytest
 
-from quantreason.consensus import read_candidate, shown_counts
+from quantreason.consensus import read_candidate, shown_counts, ungrouped_question
 from quantreason.data import make_record
-from quantreason.reading_checks import option_side, repeated_flow
+from quantreason.reading_checks import (
+    FLOW_TASKS,
+    flow_direction,
+    flow_directions,
+    option_side,
+    repeated_flow,
+)
 from quantreason.tasks import FAMILIES
 
 NPV_QUESTION = (
@@ -119,3 +125,68 @@ def test_no_reference_formula_is_flagged(split: str) -> None:
             formula, question = record["formula"], record["question"]
             assert _repeated(formula, question) is None, record
             assert option_side(family.name, formula, question) is None, record
+            assert _direction(family.name, formula, question) is None, record
+
+
+def _direction(task: str, formula: str, question: str) -> str | None:
+    return flow_direction(task, formula, ungrouped_question(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        (
+            "TWR? start 11369 dollars, value before the withdrawal 12,750 dollars, withdrawal "
+            "4800 dollars, end 6,799 dollars",
+            "(12750/11369*6799/(12750+4800)-1)*100",
+            "(12750/11369*6799/(12750-4800)-1)*100",
+        ),
+        (
+            "My account started the year at $100,000. At mid-year it was worth $108,000 just "
+            "before I deposited $20,000. At year end it was worth $131,000. TWR?",
+            "(108000/100000*131000/(108000-20000)-1)*100",
+            "(108000/100000*131000/(108000+20000)-1)*100",
+        ),
+        (
+            "- first flow: $9,500 paid in\n- second flow into or out of the account: $4,500 "
+            "taken out\n- start: $77,443\n- before flow 1: $68,124\n- before flow 2: $87,290\n"
+            "- end: $106,894",
+            "(68124/77443*87290/(68124+9500)*106894/(87290+4500)-1)*100",
+            "(68124/77443*87290/(68124+9500)*106894/(87290-4500)-1)*100",
+        ),
+    ],
+)
+def test_a_time_weighted_flow_moves_the_way_the_question_says(
+    question: str, wrong: str, right: str
+) -> None:
+    assert _direction("time_weighted_return", wrong, question) is not None
+    assert _direction("time_weighted_return", right, question) is None
+    assert _direction("modified_dietz", wrong, question) is None  # only the two flow tasks
+
+
+def test_a_money_weighted_flow_takes_the_sign_of_its_direction() -> None:
+    question = (
+        "Start of year 1: deposit 393 GBP. Then I withdrew 98 GBP at the start of year 2 and "
+        "added 160 GBP at the start of year 3. Value at the end of year 3: 350.38 GBP."
+    )
+    task = "money_weighted_return"
+    assert "98 was taken out" in (_direction(task, "irr(-393,-98,-160,350.38)*100", question) or "")
+    assert "160 was paid in" in (_direction(task, "irr(-393,98,160,350.38)*100", question) or "")
+    assert _direction(task, "irr(-393,98,-160,350.38)*100", question) is None
+    # the same flows with every sign turned: the same IRR, and no contradiction
+    assert _direction(task, "irr(393,-98,160,-350.38)*100", question) is None
+
+
+def test_a_clause_naming_both_ways_or_neither_decides_nothing() -> None:
+    read = flow_directions("deposit or withdrawal: 5000 paid in; redemption 700; value 9000")
+    assert read[5000.0] == "in" and read[700.0] == "out" and 9000.0 not in read
+    assert 5000.0 not in flow_directions("deposit or withdrawal: 5000")
+
+
+@pytest.mark.parametrize("split", ["train", "validation", "test_ood_range", "test_ood_template"])
+def test_no_reference_flow_is_read_the_other_way(split: str) -> None:
+    rng = random.Random(f"flow_direction:{split}")
+    for name in FLOW_TASKS:
+        for index in range(150):
+            record = make_record(FAMILIES[name], index, rng, split, index)
+            assert _direction(name, record["formula"], record["question"]) is None, record

@@ -14,15 +14,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quantreason.consensus import read_candidate, shown_counts
+from quantreason.consensus import read_candidate, shown_counts, ungrouped_question
 from quantreason.data import generate_dataset
-from quantreason.reading_checks import option_side, repeated_flow
+from quantreason.reading_checks import flow_direction, option_side, repeated_flow
 from quantreason.tasks import FAMILIES
 
 EXPERIMENTS = Path(__file__).resolve().parent
 CHECKS = {
     "repeated_flow": lambda task, formula, q: repeated_flow(formula, q, shown_counts(q)),
     "option_side": option_side,
+    "flow_direction": lambda task, formula, q: flow_direction(task, formula, ungrouped_question(q)),
 }
 
 
