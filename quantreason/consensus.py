@@ -39,7 +39,7 @@ from quantreason.frequency import (
 from quantreason.reading_checks import flow_direction, option_side, repeated_flow
 from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
-from quantreason.tasks.shapes import fits_task, misplaced_numbers
+from quantreason.tasks.shapes import copied_numbers, fits_task, misplaced_numbers
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel, Sampler
@@ -78,27 +78,25 @@ def ungrouped_question(question: str) -> str:
     return _GROUPED_RE.sub(lambda m: m.group().replace(",", ""), text)
 
 
-def shown_numbers(question: str) -> set[float]:
-    """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
-    text = ungrouped_question(question)
-    numbers = {float(m) for m in _NUMBER_RE.findall(text)}
-    numbers.update(amount for amount, _ in scaled_amounts(text))  # "$1.2M": 1200000
-    numbers.update(named_periods(text))  # "quarterly": 4, "daily": 365, 360, 252
-    for pattern, implied in _IMPLIED:
-        if pattern.search(text):
-            numbers.update(implied)
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    numbers.update(value for word, value in NUMBER_WORDS.items() if word in words)
-    return numbers
-
-
 def shown_counts(question: str) -> Counter[float]:
-    """How many times ``question`` writes each number, a scaled amount ("$12.8k") once more as
-    its value (12800)."""
+    """How many times ``question`` gives each number: as written, scaled ("$12.8k" once more as
+    12800) or implied by a word ("quarterly" 4, "daily" 365, 360 and 252, "twice" 6 months)."""
     text = ungrouped_question(question)
     counts = Counter(float(m) for m in _NUMBER_RE.findall(text))
-    counts.update(amount for amount, _ in scaled_amounts(text))
+    counts.update(amount for amount, _ in scaled_amounts(text))  # "$1.2M": 1200000
+    implied = set(named_periods(text))  # "quarterly": 4, "daily": 365, 360, 252
+    for pattern, numbers in _IMPLIED:
+        if pattern.search(text):
+            implied.update(numbers)
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    implied.update(value for word, value in NUMBER_WORDS.items() if word in words)
+    counts.update(implied)
     return counts
+
+
+def shown_numbers(question: str) -> set[float]:
+    """The numbers ``question`` shows, scaled ("2 million") or implies ("quarterly" 4)."""
+    return set(shown_counts(question))
 
 
 def ungrounded_numbers(formula: str, question: str) -> list[str]:
@@ -166,7 +164,8 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     grounded = formula is not None and interpreted.formula_value is not None and not missing
     family = family_for_reasoning(split_response(reply).reasoning)
     task = family.name if family is not None else None
-    shown = frozenset(shown_numbers(question))
+    given = shown_counts(question)
+    shown = frozenset(given)
     fits = (
         grounded and task is not None and fits_task(task, formula, shown)  # type: ignore[arg-type]
     )
@@ -186,7 +185,7 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     if fits and mismatch is None:
         mismatch = years_read_as_count(formula, question)  # type: ignore[arg-type]
     if fits and mismatch is None:
-        mismatch = repeated_flow(formula, question, shown_counts(question))  # type: ignore[arg-type]
+        mismatch = repeated_flow(formula, question, given)  # type: ignore[arg-type]
     if fits and mismatch is None:
         mismatch = option_side(task, formula, question)  # type: ignore[arg-type]
     if fits and mismatch is None:
@@ -200,6 +199,11 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
         error = "numbers in a place they cannot hold: " + ", ".join(
             f"{value:g} as {key!r}" for value, key in misplaced
         )
+    copied = copied_numbers(task, formula, shown, given) if fits else None  # type: ignore[arg-type]
+    if copied is not None:
+        fits = False
+        value, first, second = copied
+        error = f"{value:g} fills both {first!r} and {second!r}; the question gives it once"
     on_task = question_task is None or task == question_task
     if fits and not on_task:
         error = f"the reply is for {task!r}; the question reads as {question_task!r}"

@@ -34,6 +34,7 @@ import itertools
 import math
 import random
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -425,4 +426,34 @@ def misplaced_numbers(
         if not outliers:
             return []
         first = min(first, sorted(outliers)) if first else sorted(outliers)  # set order aside
+    return first
+
+
+def copied_numbers(
+    task: str, formula: str, shown: frozenset[float] | None, given: Mapping[float, int]
+) -> tuple[float, str, str] | None:
+    """A number of ``formula`` that fills the places of two different parameters of ``task``
+    while the question gives it once (``given``: how many times the question gives each
+    number), with the two parameters' names: ``252*sqrt(252)`` for a daily vol annualised over
+    252 days, ``(14-14)`` for a discount's days and its net days. A value copied into a second
+    parameter's place gives a grounded formula of a taught form whatever the data. None when
+    some reading of the formula puts each such number in one parameter, or none can be placed
+    (a list's items have no fixed places)."""
+    slots = taught_slots().get(task, {})
+    first: tuple[float, str, str] | None = None
+    for shape, values in reply_readings(formula, task_constants().get(task, frozenset()), shown):
+        keys = slots.get(shape)
+        if keys is None or len(keys) != len(values):  # not taught, or a list of another length
+            continue
+        holder: dict[float, str] = {}
+        copied = None
+        for value, key in zip(values, keys, strict=True):
+            if not value or key is None:
+                continue
+            if holder.setdefault(value, key) != key and given.get(abs(value), 0) <= 1:
+                copied = (value, holder[value], key)
+                break
+        if copied is None:
+            return None
+        first = first or copied
     return first

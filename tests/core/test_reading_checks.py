@@ -1,5 +1,6 @@
-"""The reading checks: a cash-flow list that repeats a figure given once, and a long option's
-breakeven on the wrong side of its strike (quantreason.reading_checks)."""
+"""The reading checks (quantreason.reading_checks): a cash-flow list that repeats a figure given
+once, a long option's breakeven on the wrong side of its strike, a cash flow moved the other way;
+and a number copied into a second parameter's place (quantreason.tasks.shapes.copied_numbers)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from quantreason.reading_checks import (
     repeated_flow,
 )
 from quantreason.tasks import FAMILIES
+from quantreason.tasks.shapes import copied_numbers
 
 NPV_QUESTION = (
     "Can someone run the NPV on this before Thursday's capex meeting?\nInitial outlay: 180,000\n"
@@ -126,6 +128,7 @@ def test_no_reference_formula_is_flagged(split: str) -> None:
             assert _repeated(formula, question) is None, record
             assert option_side(family.name, formula, question) is None, record
             assert _direction(family.name, formula, question) is None, record
+            assert _copied(family.name, formula, question) is None, record
 
 
 def _direction(task: str, formula: str, question: str) -> str | None:
@@ -190,3 +193,47 @@ def test_no_reference_flow_is_read_the_other_way(split: str) -> None:
         for index in range(150):
             record = make_record(FAMILIES[name], index, rng, split, index)
             assert _direction(name, record["formula"], record["question"]) is None, record
+
+
+def _copied(task: str, formula: str, question: str) -> tuple[float, str, str] | None:
+    given = shown_counts(question)
+    return copied_numbers(task, formula, frozenset(given), given)
+
+
+def test_a_number_copied_into_a_second_parameters_place_is_found() -> None:
+    question = "Volatility per observation period of 5 %, sampled weekly. Annual volatility?"
+    assert _copied("vol_annualisation", "5*sqrt(5)", question) == (5.0, "sigma", "freq")
+    assert _copied("vol_annualisation", "5*sqrt(52)", question) is None
+    # "daily" gives 252 a second time: a question that writes 252 as well is not judged on it
+    daily = "Daily stdev of returns came out at 1.37%. Annualised vol, 252 trading days?"
+    assert _copied("vol_annualisation", "252*sqrt(252)", daily) is None
+    terms = "Terms 0.45/3 net 15. Cost of not taking the discount, simple annual, 365-day year?"
+    found = _copied("trade_credit_cost", "0.45/(100-0.45)*365/(15-15)*100", terms)
+    assert found is not None and found[0] == 15.0 and found[1] != found[2]
+    assert _copied("trade_credit_cost", "0.45/(100-0.45)*365/(15-3)*100", terms) is None
+
+
+def test_a_number_the_question_gives_twice_may_fill_two_places() -> None:
+    once = "I shorted 300 shares at 62.40 and covered at 58.15, paying 9.95 a trade. P&L?"
+    assert _copied("short_pnl", "300*(62.40-58.15)-2*58.15", once) is not None
+    both = "I shorted 300 shares at 62.40 and covered at 58.15; each of the two trades cost 58.15."
+    assert _copied("short_pnl", "300*(62.40-58.15)-2*58.15", both) is None
+
+
+def test_a_number_a_word_implies_counts_as_given_again() -> None:
+    # "end-of-quarter" gives 4 a second time: 4 years repaid and 4 payments a year
+    question = (
+        "Full term 15 years, rate 7.80 percent, repaid end-of-quarter, mortgage $65,122, "
+        "4 years already repaid. Payoff amount?"
+    )
+    assert shown_counts(question)[4.0] == 2
+    formula = "pv(7.80/100/4, (15-4)*4, pmt(7.80/100/4, 15*4, 65122))"
+    assert _copied("loan_balance", formula, question) is None
+
+
+def test_a_copied_number_loses_the_replys_vote() -> None:
+    question = "Volatility per observation period of 5 %, sampled weekly. Annual volatility?"
+    reasoning = FAMILIES["vol_annualisation"].reasoning
+    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: 5*sqrt(5)", question)
+    assert wrong.grounded and not wrong.votes and "5 fills both" in (wrong.error or "")
+    assert read_candidate(f"Reasoning: {reasoning}\nFormula: 5*sqrt(52)", question).votes

@@ -1,4 +1,5 @@
-"""Session 33: what the two reading checks (quantreason.reading_checks) flag.
+"""Session 33: what the reading checks (quantreason.reading_checks) and the copied-number check
+(quantreason.tasks.shapes.copied_numbers) flag.
 
 Over every stored fine-tuned greedy reply of the given runs: replies each check flags, right and
 wrong, and how many failed on it first (every earlier check passed: newly sent to the retry); over
@@ -18,13 +19,25 @@ from quantreason.consensus import read_candidate, shown_counts, ungrouped_questi
 from quantreason.data import generate_dataset
 from quantreason.reading_checks import flow_direction, option_side, repeated_flow
 from quantreason.tasks import FAMILIES
+from quantreason.tasks.shapes import copied_numbers
 
 EXPERIMENTS = Path(__file__).resolve().parent
 CHECKS = {
     "repeated_flow": lambda task, formula, q: repeated_flow(formula, q, shown_counts(q)),
     "option_side": option_side,
     "flow_direction": lambda task, formula, q: flow_direction(task, formula, ungrouped_question(q)),
+    "copied_numbers": lambda task, formula, q: _copied(task, formula, q),
 }
+
+
+def _copied(task: str | None, formula: str, question: str) -> str | None:
+    """copied_numbers' finding as read_candidate words it."""
+    given = shown_counts(question)
+    found = copied_numbers(task, formula, frozenset(given), given) if task else None
+    if found is None:
+        return None
+    value, first, second = found
+    return f"{value:g} fills both {first!r} and {second!r}; the question gives it once"
 
 
 def main(runs: list[str]) -> dict:
