@@ -32,11 +32,12 @@ from typing import TYPE_CHECKING, Any
 from quantreason.amounts import NUMBER_WORDS, scaled_amounts
 from quantreason.frequency import (
     count_read_as_years,
+    days_read_as_years,
     frequency_mismatch,
     named_periods,
     years_read_as_count,
 )
-from quantreason.reading_checks import flow_direction, option_side, repeated_flow
+from quantreason.reading_checks import flow_direction, option_side, repeated_flow, stdev_basis
 from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
 from quantreason.tasks.shapes import copied_numbers, fits_task, misplaced_numbers
@@ -185,11 +186,15 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
     if fits and mismatch is None:
         mismatch = years_read_as_count(formula, question)  # type: ignore[arg-type]
     if fits and mismatch is None:
+        mismatch = days_read_as_years(formula, ungrouped_question(question))  # type: ignore[arg-type]
+    if fits and mismatch is None:
         mismatch = repeated_flow(formula, question, given)  # type: ignore[arg-type]
     if fits and mismatch is None:
         mismatch = option_side(task, formula, question)  # type: ignore[arg-type]
     if fits and mismatch is None:
         mismatch = flow_direction(task, formula, ungrouped_question(question))  # type: ignore[arg-type]
+    if fits and mismatch is None:
+        mismatch = stdev_basis(formula, question)  # type: ignore[arg-type]
     if mismatch is not None:
         fits = False
         error = mismatch

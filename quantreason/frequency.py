@@ -228,3 +228,28 @@ def years_read_as_count(formula: str, question: str) -> str | None:
                 f"{divisors[0]:g}"
             )
     return None
+
+
+# A term written in days: "75-day forward", "for 30 days", "91 calendar days".
+_DAYS_TERM = re.compile(r"(?<![\d.,])(\d+)(?:[ -]*(?:calendar |trading )?days?\b)", re.I)
+_DAY_COUNTS = (360.0, 365.0, 366.0, 252.0)
+
+
+def days_read_as_years(formula: str, question: str) -> str | None:
+    """Why ``formula`` raises to a number of days the question states as a term
+    (``((1+0.63/100)/(1+4.95/100))**75`` for a 75-day forward), as if they were years, or
+    None. Compounding daily divides the rate by a day count, so a formula that divides a rate
+    by 360, 365, 366 or 252 is not judged."""
+    days = {float(found) for found in _DAYS_TERM.findall(question)}
+    if not days or any(divisor in _DAY_COUNTS for divisor in rate_divisors(formula)):
+        return None
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            exponent = _number(node.right)
+            if exponent is not None and exponent > 3 and exponent in days:
+                return f"the formula raises to the {exponent:g} days as if they were years"
+    return None

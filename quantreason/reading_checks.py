@@ -16,10 +16,12 @@ question's and the form is one the task teaches:
   money taken out in an IRR list (``irr(-393,-98,...)`` for "I withdrew 98"). The question's
   clause around each figure says which way it went ("withdrew", "taken out" against "deposited",
   "paid in", "added"); a clause naming both ("deposit or withdrawal: 5,500 paid in" names one
-  once the label is set aside) or neither decides nothing.
+  once the label is set aside) or neither decides nothing;
+- **a standard deviation on the other basis** than the question asks: ``stdev`` (n - 1) where
+  it says "population" or "divide by n", ``pstdev`` where it says "sample" or "n - 1".
 
-Measured on runs BL's and BN's stored greedy replies (experiments.md, session 33): 27, 11 and
-31 wrong replies flagged, no right one, and no reference formula of the generated records.
+Measured on runs BL's and BN's stored greedy replies (experiments.md, session 33): 27, 11, 31
+and 10 wrong replies flagged, no right one, and no reference formula of the generated records.
 """
 
 from __future__ import annotations
@@ -190,4 +192,24 @@ def flow_direction(task: str | None, formula: str, text: str) -> str | None:
                         f"{abs(flow):g} was {'paid in' if way == 'in' else 'taken out'} but has "
                         f"the sign of money {'taken out' if way == 'in' else 'paid in'}"
                     )
+    return None
+
+
+_POPULATION = re.compile(r"population|divide by n\b|\bby n\)", re.I)
+_SAMPLE = re.compile(r"\bsample\b|\bn ?- ?1\b", re.I)
+_STDEV_CALL = re.compile(r"\b(p?stdev)\(")
+
+
+def stdev_basis(formula: str, question: str) -> str | None:
+    """Why ``formula`` takes a standard deviation on the other basis than ``question`` names
+    (population: ``pstdev``, divide by n; sample: ``stdev``, n - 1), or None; a question naming
+    both or neither is not judged."""
+    population, sample = bool(_POPULATION.search(question)), bool(_SAMPLE.search(question))
+    calls = set(_STDEV_CALL.findall(formula))
+    if population == sample or len(calls) != 1:
+        return None
+    if population and calls == {"stdev"}:
+        return "the question asks for a population standard deviation (pstdev, divide by n)"
+    if sample and calls == {"pstdev"}:
+        return "the question asks for a sample standard deviation (stdev, n - 1)"
     return None

@@ -10,6 +10,7 @@ from quantreason.consensus import read_candidate
 from quantreason.data import make_record
 from quantreason.frequency import (
     count_read_as_years,
+    days_read_as_years,
     frequency_mismatch,
     named_periods,
     rate_divisors,
@@ -92,6 +93,7 @@ def test_no_reference_formula_contradicts_its_own_question(split: str) -> None:
             assert frequency_mismatch(record["formula"], record["question"]) is None, record
             assert count_read_as_years(record["formula"], record["question"]) is None, record
             assert years_read_as_count(record["formula"], record["question"]) is None, record
+            assert days_read_as_years(record["formula"], record["question"]) is None, record
             checked += 1
     assert checked == 40 * len(FAMILIES)
 
@@ -167,3 +169,15 @@ def test_a_reply_counting_years_as_periods_does_not_vote() -> None:
     assert wrong.grounded and not wrong.votes and "15 years" in (wrong.error or "")
     right = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(5/100/2, 15*2, 200000)", question)
     assert right.votes, right.error
+
+
+def test_a_term_in_days_used_as_an_exponent_is_a_mismatch() -> None:
+    question = "USD/CAD spot 1.3161; CAD 0.63 %, USD 4.95 % (simple, 360-day year). 75-day forward?"
+    wrong = "1.3161*((1+0.63/100)/(1+4.95/100))**75"
+    assert "75 days" in (days_read_as_years(wrong, question) or "")
+    assert days_read_as_years("1.3161*(1+0.63/100*75/360)/(1+4.95/100*75/360)", question) is None
+    # compounding daily divides the rate by a day count: the days are then its periods
+    daily = "5,000 for 30 days at 6.9 % a year compounded daily (365-day year)."
+    assert days_read_as_years("5000*(1+6.9/100/365)**30", daily) is None
+    assert days_read_as_years("5000*(1+6.9/100)**30", daily) is not None
+    assert days_read_as_years("5000*(1+6.9/100)**30", "5,000 for 30 years at 6.9 %.") is None

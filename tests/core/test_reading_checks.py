@@ -16,6 +16,7 @@ from quantreason.reading_checks import (
     flow_directions,
     option_side,
     repeated_flow,
+    stdev_basis,
 )
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.shapes import copied_numbers
@@ -129,6 +130,7 @@ def test_no_reference_formula_is_flagged(split: str) -> None:
             assert option_side(family.name, formula, question) is None, record
             assert _direction(family.name, formula, question) is None, record
             assert _copied(family.name, formula, question) is None, record
+            assert stdev_basis(formula, question) is None, record
 
 
 def _direction(task: str, formula: str, question: str) -> str | None:
@@ -237,3 +239,28 @@ def test_a_copied_number_loses_the_replys_vote() -> None:
     wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: 5*sqrt(5)", question)
     assert wrong.grounded and not wrong.votes and "5 fills both" in (wrong.error or "")
     assert read_candidate(f"Reasoning: {reasoning}\nFormula: 5*sqrt(52)", question).votes
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        (
+            "Annual returns 28.60 %, 39.24 %, 47.15%. Population standard deviation?",
+            "stdev",
+            "pstdev",
+        ),
+        ("Returns 3%, -1%, 4%, 2%. Sample std dev (n-1)?", "pstdev", "stdev"),
+        ("| basis for the calculation | population (divide by n) |", "stdev", "pstdev"),
+    ],
+)
+def test_a_standard_deviation_takes_the_basis_the_question_names(
+    question: str, wrong: str, right: str
+) -> None:
+    assert stdev_basis(f"{wrong}(28.60,39.24,47.15)", question) is not None
+    assert stdev_basis(f"{right}(28.60,39.24,47.15)", question) is None
+
+
+def test_a_standard_deviation_with_no_basis_or_both_is_not_judged() -> None:
+    assert stdev_basis("stdev(1,2,3)", "Standard deviation of 1 %, 2 % and 3 %?") is None
+    both = "Sample or population? Take the population standard deviation of this sample: 1, 2, 3."
+    assert stdev_basis("stdev(1,2,3)", both) is None

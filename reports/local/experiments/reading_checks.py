@@ -1,5 +1,6 @@
-"""Session 33: what the reading checks (quantreason.reading_checks) and the copied-number check
-(quantreason.tasks.shapes.copied_numbers) flag.
+"""Session 33: what the reading checks (quantreason.reading_checks), days read as years
+(quantreason.frequency) and the copied-number check (quantreason.tasks.shapes.copied_numbers)
+flag.
 
 Over every stored fine-tuned greedy reply of the given runs: replies each check flags, right and
 wrong, and how many failed on it first (every earlier check passed: newly sent to the retry); over
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from quantreason.consensus import read_candidate, shown_counts, ungrouped_question
 from quantreason.data import generate_dataset
-from quantreason.reading_checks import flow_direction, option_side, repeated_flow
+from quantreason.frequency import days_read_as_years
+from quantreason.reading_checks import flow_direction, option_side, repeated_flow, stdev_basis
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.shapes import copied_numbers
 
@@ -26,6 +28,10 @@ CHECKS = {
     "repeated_flow": lambda task, formula, q: repeated_flow(formula, q, shown_counts(q)),
     "option_side": option_side,
     "flow_direction": lambda task, formula, q: flow_direction(task, formula, ungrouped_question(q)),
+    "stdev_basis": lambda task, formula, q: stdev_basis(formula, q),
+    "days_read_as_years": lambda task, formula, q: days_read_as_years(
+        formula, ungrouped_question(q)
+    ),
     "copied_numbers": lambda task, formula, q: _copied(task, formula, q),
 }
 
