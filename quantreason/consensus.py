@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quantreason.amounts import NUMBER_WORDS, scaled_amounts
+from quantreason.formula import syntax_tree
 from quantreason.frequency import (
     count_read_as_years,
     days_read_as_years,
@@ -111,9 +112,8 @@ def self_cancelling(formula: str, question: str) -> str | None:
     number the question shows only once (``(36.18-36.18)``, ``(8976/8976)``: a value copied into
     the slot of another, the result 0 or 1 whatever the data); None when there is none. A number
     the question shows twice (a price bought and sold at 50) may cancel."""
-    try:
-        tree = ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError):
+    tree = syntax_tree(formula)
+    if tree is None:
         return None
     shown = Counter(float(m) for m in _NUMBER_RE.findall(ungrouped_question(question)))
     for node in ast.walk(tree):

@@ -289,6 +289,16 @@ def evaluate(expr: str) -> float:
     return _checked(_Evaluator().visit(tree.body, 0))
 
 
+def syntax_tree(formula: str) -> ast.Expression | None:
+    """``formula``'s syntax tree for the checks that read its structure (never evaluated here);
+    None when it does not parse or nests brackets deeper than :func:`evaluate` allows."""
+    try:
+        _check_bracket_depth(formula)
+        return ast.parse(formula.strip(), mode="eval")
+    except (FormulaError, SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+
+
 def _check_bracket_depth(text: str) -> None:
     # Cheap pre-check so that "((((...))))" never reaches the parser's recursion.
     depth = 0

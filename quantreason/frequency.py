@@ -21,6 +21,7 @@ import ast
 import re
 
 from quantreason.amounts import NUMBER_WORDS
+from quantreason.formula import syntax_tree
 
 # Words that name (or imply) a number of periods a year. Once a year is read only from words
 # about payments or compounding: "30 years", "a 30-year loan", "6 % annual interest" and "p.a."
@@ -99,9 +100,8 @@ def rate_divisors(formula: str) -> list[float]:
     """Each constant ``formula`` divides a rate written as a number by, besides 100: ``K`` in
     ``6/100/K``, ``6/K/100`` and ``(6/100)/K`` (the periods a year of a per-period rate); not
     in ``(5+7+9)/3/100``, a mean."""
-    try:
-        tree = ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = syntax_tree(formula)
+    if tree is None:
         return []
     divisors = []
     for node in ast.walk(tree):
@@ -161,9 +161,8 @@ def count_read_as_years(formula: str, question: str) -> str | None:
     counts = stated_payment_counts(question)
     if not counts:
         return None
-    try:
-        tree = ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = syntax_tree(formula)
+    if tree is None:
         return None
     for node in ast.walk(tree):
         if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
@@ -215,9 +214,8 @@ def years_read_as_count(formula: str, question: str) -> str | None:
     divisors = [divisor for divisor in rate_divisors(formula) if divisor > 1]
     if not years or not divisors:
         return None
-    try:
-        tree = ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = syntax_tree(formula)
+    if tree is None:
         return None
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     for node in ast.walk(tree):
@@ -243,9 +241,8 @@ def days_read_as_years(formula: str, question: str) -> str | None:
     days = {float(found) for found in _DAYS_TERM.findall(question)}
     if not days or any(divisor in _DAY_COUNTS for divisor in rate_divisors(formula)):
         return None
-    try:
-        tree = ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = syntax_tree(formula)
+    if tree is None:
         return None
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 
 from quantreason.amounts import scaled_amounts
+from quantreason.formula import syntax_tree
 
 # Functions whose arguments after the first ``skip`` are one flow each.
 CASH_FLOW_LISTS = {"npv": 1, "irr": 0, "payback": 1}
@@ -59,18 +60,11 @@ def _signed_number(node: ast.AST) -> float | None:
     return None
 
 
-def _parsed(formula: str) -> ast.Expression | None:
-    try:
-        return ast.parse(formula, mode="eval")
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return None
-
-
 def repeated_flow(formula: str, question: str, shown: Counter[float]) -> str | None:
     """Why ``formula`` lists a cash flow more often than ``question`` gives it (``shown``: how
     many times the question writes each number), or None. Not judged where the question
     describes a recurring flow (:data:`RECURRING`)."""
-    tree = _parsed(formula)
+    tree = syntax_tree(formula)
     if tree is None:
         return None
     for node in ast.walk(tree):
@@ -98,7 +92,7 @@ def option_side(task: str | None, formula: str, question: str) -> str | None:
     if task != "option_breakeven" or _NOT_ONE_LONG_OPTION.search(question):
         return None
     call, put = bool(_CALL.search(question)), bool(_PUT.search(question))
-    tree = _parsed(formula)
+    tree = syntax_tree(formula)
     if call == put or tree is None:
         return None
     body = tree.body
@@ -163,7 +157,7 @@ def flow_direction(task: str | None, formula: str, text: str) -> str | None:
     the other."""
     if task not in FLOW_TASKS:
         return None
-    tree = _parsed(formula)
+    tree = syntax_tree(formula)
     if tree is None:
         return None
     directions: dict[float, str] | None = None

@@ -105,19 +105,6 @@ def test_positions_other_than_one_long_option_are_not_judged(question: str) -> N
     assert option_side("option_breakeven", "100+4", question) is None
 
 
-def test_a_flagged_reply_loses_its_vote_with_the_reason() -> None:
-    question = "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?"
-    reasoning = FAMILIES["option_breakeven"].reasoning
-    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: 85-4.35", question)
-    assert wrong.grounded and not wrong.votes and "long call" in (wrong.error or "")
-    assert read_candidate(f"Reasoning: {reasoning}\nFormula: 85+4.35", question).votes
-    npv = FAMILIES["npv"].reasoning
-    padded = read_candidate(
-        f"Reasoning: {npv}\nFormula: npv(11/100, 70000, 85000, 60000, 60000)-180000", NPV_QUESTION
-    )
-    assert not padded.votes and "lists 60000 2 times" in (padded.error or "")
-
-
 @pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
 def test_no_reference_formula_is_flagged(split: str) -> None:
     # every family, every template and composed phrasing, in and out of the training ranges
@@ -233,12 +220,46 @@ def test_a_number_a_word_implies_counts_as_given_again() -> None:
     assert _copied("loan_balance", formula, question) is None
 
 
-def test_a_copied_number_loses_the_replys_vote() -> None:
-    question = "Volatility per observation period of 5 %, sampled weekly. Annual volatility?"
-    reasoning = FAMILIES["vol_annualisation"].reasoning
-    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: 5*sqrt(5)", question)
-    assert wrong.grounded and not wrong.votes and "5 fills both" in (wrong.error or "")
-    assert read_candidate(f"Reasoning: {reasoning}\nFormula: 5*sqrt(52)", question).votes
+@pytest.mark.parametrize(
+    ("task", "question", "wrong", "right", "reason"),
+    [
+        (
+            "option_breakeven",
+            "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?",
+            "85-4.35",
+            "85+4.35",
+            "long call",
+        ),
+        (
+            "npv",
+            NPV_QUESTION,
+            "npv(11/100, 70000, 85000, 60000, 60000)-180000",
+            "npv(11/100, 70000, 85000, 60000)-180000",
+            "lists 60000 2 times",
+        ),
+        (
+            "vol_annualisation",
+            "Volatility per observation period of 5 %, sampled weekly. Annual volatility?",
+            "5*sqrt(5)",
+            "5*sqrt(52)",
+            "5 fills both",
+        ),
+        (
+            "return_stdev",
+            "A fund's annual returns were 4 %, 9 % and -2 %. Population standard deviation?",
+            "stdev(4,9,-2)",
+            "pstdev(4,9,-2)",
+            "population",
+        ),
+    ],
+)
+def test_a_flagged_reply_loses_its_vote_with_the_reason(
+    task: str, question: str, wrong: str, right: str, reason: str
+) -> None:
+    reasoning = FAMILIES[task].reasoning
+    flagged = read_candidate(f"Reasoning: {reasoning}\nFormula: {wrong}", question)
+    assert flagged.grounded and not flagged.votes and reason in (flagged.error or "")
+    assert read_candidate(f"Reasoning: {reasoning}\nFormula: {right}", question).votes
 
 
 @pytest.mark.parametrize(
