@@ -42,13 +42,16 @@ def test_full_profile_sizes_every_family_alike() -> None:
     """Sizes per family: a family added to the code gets the others' share, and the shares of
     the families already there do not shrink (the totals once went stale by 19 families)."""
     data = load_pipeline_config("full").data
+    per_family = (data.train_per_family, data.validation_per_family, data.test_per_family)
+    assert None not in per_family, "the full profile sizes its splits per family"
+    train, validation, test = per_family
     sizes = data.split_sizes(len(FAMILIES))
-    assert sizes["train"] == 120 * len(FAMILIES)
-    assert sizes["validation"] == 4 * len(FAMILIES)
+    assert sizes["train"] == train * len(FAMILIES)
+    assert sizes["validation"] == validation * len(FAMILIES)
     assert {sizes[s] for s in ("test", "test_ood_range", "test_ood_template")} == {
-        3 * len(FAMILIES)
+        test * len(FAMILIES)
     }
-    assert data.split_sizes(10)["train"] == 1200
+    assert data.split_sizes(10)["train"] == train * 10
 
 
 def test_totals_stay_totals(tmp_path: Path) -> None:
