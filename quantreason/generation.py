@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The answer budget everywhere (eval, the endpoint's default, the pipeline): the longest
-# target (reasoning + formula over a 9-price out-of-range drawdown path) is ~106 tokens.
-DEFAULT_MAX_NEW_TOKENS = 128
+# target, a five-year term life premium (its survival products grow with the term), is ~210
+# tokens; a reply cut short has no formula to evaluate (128 cut every option_delta reply of
+# run BQ, session 34). tests/core/test_answer_budget.py keeps every family inside it.
+DEFAULT_MAX_NEW_TOKENS = 224
 DEFAULT_TOP_P = 0.95  # nucleus of the sampled (voting) replies
 
 

@@ -33,7 +33,7 @@ request body size (bytes)   65536    ``QUANTREASON_MAX_BODY_BYTES``             
 characters per question     2000     ``QUANTREASON_MAX_QUESTION_CHARS``          413
 questions per request       16       ``QUANTREASON_MAX_BATCH``                   413
 ``max_new_tokens`` range    1..256   ``QUANTREASON_MAX_NEW_TOKENS_LIMIT``        400
-``max_new_tokens`` default  128      ``QUANTREASON_DEFAULT_NEW_TOKENS``          n/a
+``max_new_tokens`` default  224      ``QUANTREASON_DEFAULT_NEW_TOKENS``          n/a
 ==========================  =======  ==========================================  ======
 
 This is the only module of ``quantreason.serving`` that reads the environment: pydantic-settings

@@ -835,8 +835,9 @@ def _delta_valid(v: Mapping[str, float]) -> bool:
 OPTION_DELTA = Family(
     name="option_delta",
     unit="ratio",
-    reasoning="Option delta = e^(-q * T) * N(d1) for a call and e^(-q * T) * (N(d1) - 1) for a "
-    "put, d1 = (ln(S / K) + (r - q + sigma^2 / 2) * T) / (sigma * sqrt(T)).",
+    # Short: the formula spells d1 out, and a sentence that did too left no room to answer.
+    reasoning="Black-Scholes delta = e^(-q * T) * N(d1) for a call, e^(-q * T) * (N(d1) - 1) for "
+    "a put.",
     params={**_DELTA_PARAMS, "K": plain((16, 360), ((400, 3000), (0.8, 11.4)))},
     sample=_delta_sample,
     render=_delta_texts,
