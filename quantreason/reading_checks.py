@@ -11,6 +11,8 @@ question's and the form is one the task teaches:
 - **a long option's breakeven on the wrong side of its strike** (``85-4.35`` for a long call
   at 85): the question says call or put, and only the sign tells them apart, which the shape
   check reads as one shape. Covered calls, written or sold options and spreads are not judged;
+  likewise a straddle's or strangle's breakeven on the other side than the one asked for
+  (``550-(8.68+27.12)`` for an "upper breakeven"), when the question names one side only;
 - **a cash flow with the wrong direction** in a time- or money-weighted return: a withdrawal
   added back (``(12750+4800)`` before "a withdrawal of 4800"), a deposit given the sign of the
   money taken out in an IRR list (``irr(-393,-98,...)`` for "I withdrew 98"). The question's
@@ -21,7 +23,8 @@ question's and the form is one the task teaches:
   it says "population" or "divide by n", ``pstdev`` where it says "sample" or "n - 1".
 
 Measured on runs BL's and BN's stored greedy replies (experiments.md, session 33): 27, 11, 31
-and 10 wrong replies flagged, no right one, and no reference formula of the generated records.
+and 10 wrong replies flagged, no right one, and no reference formula of the generated records;
+the straddle side (session 34) flagged 9 more wrong replies of runs BL, BN and BQ, no right one.
 """
 
 from __future__ import annotations
@@ -85,10 +88,19 @@ def repeated_flow(formula: str, question: str, shown: Counter[float]) -> str | N
     return None
 
 
+# Which breakeven of a straddle or strangle a question asks for: the words of each side.
+_UPPER_SIDE = re.compile(r"\b(?:upper|upside|higher|rises?|rising|above)\b", re.I)
+_LOWER_SIDE = re.compile(r"\b(?:lower|downside|falls?|falling|below|drops?)\b", re.I)
+
+
 def option_side(task: str | None, formula: str, question: str) -> str | None:
-    """Why an ``option_breakeven`` formula puts a long call's breakeven below its strike or a
-    long put's above it, or None (other tasks, positions other than one long option, and
-    questions that name both calls and puts are not judged)."""
+    """Why a breakeven formula lies on the wrong side of its strike: an ``option_breakeven``
+    long call's below it or a long put's above it; a ``straddle_breakeven`` upper breakeven
+    below its strike or a lower one above it. None otherwise (other tasks, positions other than
+    one long option, and questions that name both calls and puts, or both sides of a straddle,
+    are not judged)."""
+    if task == "straddle_breakeven":
+        return _straddle_side(formula, question)
     if task != "option_breakeven" or _NOT_ONE_LONG_OPTION.search(question):
         return None
     call, put = bool(_CALL.search(question)), bool(_PUT.search(question))
@@ -102,6 +114,18 @@ def option_side(task: str | None, formula: str, question: str) -> str | None:
         return "a long call breaks even above its strike: strike + premium"
     if put and isinstance(body.op, ast.Add):
         return "a long put breaks even below its strike: strike - premium"
+    return None
+
+
+def _straddle_side(formula: str, question: str) -> str | None:
+    upper, lower = bool(_UPPER_SIDE.search(question)), bool(_LOWER_SIDE.search(question))
+    tree = syntax_tree(formula)
+    if upper == lower or tree is None or not isinstance(tree.body, ast.BinOp):
+        return None
+    if upper and isinstance(tree.body.op, ast.Sub):
+        return "the upper breakeven is above the strike: strike + both premiums"
+    if lower and isinstance(tree.body.op, ast.Add):
+        return "the lower breakeven is below the strike: strike - both premiums"
     return None
 
 

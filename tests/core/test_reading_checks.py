@@ -105,6 +105,57 @@ def test_positions_other_than_one_long_option_are_not_judged(question: str) -> N
     assert option_side("option_breakeven", "100+4", question) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        ("Long straddle, 550C @ 8.68 + 550P @ 27.12. Upper breakeven?", "550-(8.68+27.12)",
+         "550+(8.68+27.12)"),
+        ("I've got a put premium of $0.47 and a call premium of $0.38, both struck at $6, long "
+         "straddle. Say the breakeven asked for is the lower one (stock falling).",
+         "6+(0.38+0.47)", "6-(0.38+0.47)"),
+        ("Holding the 300 call at 8.75 and the 300 put at 19.41 as a long straddle, which higher "
+         "terminal level leaves it flat?", "305.17-(8.75+19.41)", "300+(8.75+19.41)"),
+    ],
+)  # fmt: skip
+def test_a_straddles_breakeven_sits_on_the_side_asked(
+    question: str, wrong: str, right: str
+) -> None:
+    assert "upper breakeven" in (option_side("straddle_breakeven", wrong, question) or "") or (
+        "lower breakeven" in (option_side("straddle_breakeven", wrong, question) or "")
+    )
+    assert option_side("straddle_breakeven", right, question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Long straddle at 100, premiums 4 and 3: the upper and the lower breakeven?",
+        "Long straddle at 100, premiums 4 and 3. Breakeven at expiry?",
+    ],
+)
+def test_a_straddle_question_naming_both_sides_or_neither_is_not_judged(question: str) -> None:
+    assert option_side("straddle_breakeven", "100+(4+3)", question) is None
+    assert option_side("straddle_breakeven", "100-(4+3)", question) is None
+
+
+@pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
+def test_straddle_references_pass_and_their_mirror_images_mostly_fail(split: str) -> None:
+    # No reference formula is flagged; the same formula with the other sign (the other side's
+    # breakeven) is, wherever the question's words name one side: most training phrasings do
+    # (the held-out templates' words were not read to write the check, so they only must not
+    # be misread).
+    rng = random.Random(f"straddle_side:{split}")
+    family, mirrored = FAMILIES["straddle_breakeven"], 0
+    for index in range(300):
+        record = make_record(family, index, rng, split, index)
+        formula, question = record["formula"], record["question"]
+        assert option_side(family.name, formula, question) is None, record
+        other = formula.replace("+(", "-(", 1) if "+(" in formula else formula.replace("-(", "+(")
+        mirrored += option_side(family.name, other, question) is not None
+    if split != "test_ood_template":
+        assert mirrored >= 0.8 * 300
+
+
 @pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
 def test_no_reference_formula_is_flagged(split: str) -> None:
     # every family, every template and composed phrasing, in and out of the training ranges
