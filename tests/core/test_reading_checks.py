@@ -93,16 +93,26 @@ def test_a_long_options_breakeven_sits_on_its_side_of_the_strike(
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("task", "question", "strike", "premium"),
     [
-        "Covered call: bought shares at $63.20, sold calls for $2.10. Breakeven per share?",
-        "I wrote a put with strike 50 for a premium of 2. Breakeven?",
-        "A straddle: call and put at strike 100, premiums 4 and 3. Upper breakeven?",
+        ("option_breakeven", "Covered call: bought shares at $63.20, sold calls for $2.10. "
+         "Breakeven per share?", "100", "4"),
+        ("option_breakeven", "I wrote a put with strike 50 for a premium of 2. Breakeven?",
+         "100", "4"),
+        ("option_breakeven", "A straddle: call and put at strike 100, premiums 4 and 3. Upper "
+         "breakeven?", "100", "4"),
+        # a straddle question naming both sides, or neither
+        ("straddle_breakeven", "Long straddle at 100, premiums 4 and 3: the upper and the lower "
+         "breakeven?", "100", "(4+3)"),
+        ("straddle_breakeven", "Long straddle at 100, premiums 4 and 3. Breakeven at expiry?",
+         "100", "(4+3)"),
     ],
-)
-def test_positions_other_than_one_long_option_are_not_judged(question: str) -> None:
-    assert option_side("option_breakeven", "100-4", question) is None
-    assert option_side("option_breakeven", "100+4", question) is None
+)  # fmt: skip
+def test_positions_and_questions_the_side_check_cannot_read_are_not_judged(
+    task: str, question: str, strike: str, premium: str
+) -> None:
+    assert option_side(task, f"{strike}-{premium}", question) is None
+    assert option_side(task, f"{strike}+{premium}", question) is None
 
 
 @pytest.mark.parametrize(
@@ -124,18 +134,6 @@ def test_a_straddles_breakeven_sits_on_the_side_asked(
         "lower breakeven" in (option_side("straddle_breakeven", wrong, question) or "")
     )
     assert option_side("straddle_breakeven", right, question) is None
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Long straddle at 100, premiums 4 and 3: the upper and the lower breakeven?",
-        "Long straddle at 100, premiums 4 and 3. Breakeven at expiry?",
-    ],
-)
-def test_a_straddle_question_naming_both_sides_or_neither_is_not_judged(question: str) -> None:
-    assert option_side("straddle_breakeven", "100+(4+3)", question) is None
-    assert option_side("straddle_breakeven", "100-(4+3)", question) is None
 
 
 @pytest.mark.parametrize("split", ["train", "test_ood_range", "test_ood_template"])
