@@ -1,12 +1,13 @@
-"""Session 34: mean-pooled hidden states of the base SmolLM2 (layers 10, 20, 30) for 16 training
+"""Session 34: mean-pooled hidden states of SmolLM2 (layers 10, 20, 30) for PER_FAMILY training
 questions per family (run BR's data, runs/full/data), the tuning sets (handwritten_dev, probes
 1-16, validation_ood 1-3) and run BR's test_ood_template (report set: printed, chose nothing).
-Run from the repository root: .venv/bin/python reports/local/experiments/lm_task_classifier/embed.py
-(~35 min here beside a training run), then fit_and_score.py."""
+Arguments: [ADAPTER_DIR (the fine-tuned model; default the base)] [PER_FAMILY (16)] [OUT.npz].
+Run from the repository root; ~35 min here beside a training run. Then fit_and_score.py."""
 
 import collections
 import json
 import random
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +23,12 @@ tok.padding_side = "right"
 if tok.pad_token is None:
     tok.pad_token = tok.eos_token
 model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.bfloat16).eval()
+if len(sys.argv) > 1:  # an adapter directory: the fine-tuned model's hidden states instead
+    from peft import PeftModel
+
+    model = PeftModel.from_pretrained(model, sys.argv[1]).eval()
 LAYERS = (10, 20, 30)
+PER_FAMILY = int(sys.argv[2]) if len(sys.argv) > 2 else 16
 
 
 def embed(questions, bs=32):
@@ -52,11 +58,11 @@ for r in train:
     by[r["family"]].append(r)
 rng = random.Random(0)
 for f, rs in by.items():
-    for r in rng.sample(rs, min(16, len(rs))):
+    for r in rng.sample(rs, min(PER_FAMILY, len(rs))):
         items.append(("train", f, r["question"]))
 sets = {
     "handwritten_dev": "benchmarks/handwritten_dev.jsonl",
-    **{
+    **{  # left out of the fine-tuned model's run (compare_fine_tuned.py reads no probe)
         f"probe{n}": f"benchmarks/handwritten_probe{n}.jsonl"
         for n in ["", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
     },
@@ -75,7 +81,7 @@ for name, p in sets.items():
 print(len(items), flush=True)
 feats = embed([q for _, _, q in items])
 np.savez(
-    "runs/lm_task_classifier_embeds.npz",
+    sys.argv[3] if len(sys.argv) > 3 else "runs/lm_task_classifier_embeds.npz",
     sets=np.array([s for s, _, _ in items]),
     fams=np.array([str(f) for _, f, _ in items]),
     questions=np.array([q for _, _, q in items]),
