@@ -29,16 +29,21 @@ def smollm_tokenizer():
 
 
 def test_every_familys_longest_target_fits_the_answer_budget(smollm_tokenizer) -> None:
-    per_family = {"train": 12, "validation": 2, "test": 2, "test_ood_range": 20}
-    per_family["test_ood_template"] = 6
+    per_family = {
+        "train": 12,
+        "validation": 2,
+        "test": 2,
+        "test_ood_range": 20,
+        "test_ood_template": 6,
+    }
     n = len(FAMILIES)
     dataset = generate_dataset(seed=11, sizes={split: k * n for split, k in per_family.items()})
+    records = [record for split in dataset.values() for record in split]
+    encoded = smollm_tokenizer([target_text(r) for r in records], add_special_tokens=False)
     longest: dict[str, int] = {}
-    for records in dataset.values():
-        for record in records:
-            ids = smollm_tokenizer(target_text(record), add_special_tokens=False)["input_ids"]
-            tokens = len(ids) + 1  # the end-of-turn token that stops the reply
-            longest[record["family"]] = max(longest.get(record["family"], 0), tokens)
+    for record, ids in zip(records, encoded["input_ids"], strict=True):
+        tokens = len(ids) + 1  # the end-of-turn token that stops the reply
+        longest[record["family"]] = max(longest.get(record["family"], 0), tokens)
     assert set(longest) == set(FAMILIES)
     too_long = {f: t for f, t in longest.items() if t + MARGIN_TOKENS > DEFAULT_MAX_NEW_TOKENS}
     assert not too_long, f"targets past the {DEFAULT_MAX_NEW_TOKENS}-token budget: {too_long}"
