@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from quantreason.reply import chat_messages
 
 if TYPE_CHECKING:
+    import numpy as np
     import torch
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
@@ -333,3 +334,53 @@ def reply_start_log_probs(
             targets = ids[r, width - length :, None].to(device)
             scores.append(float(log_probs.gather(-1, targets).sum()))
     return scores
+
+
+def question_hidden_states(
+    loaded: LoadedModel, questions: Sequence[str], layer: int, *, batch_size: int = 32
+) -> np.ndarray:
+    """Each question's hidden state at ``layer``, averaged over its tokens: the question's
+    words alone (no chat prompt), one forward pass per batch, no generation. Rows in question
+    order, float32, the same for a question whatever it is batched with (explicit positions,
+    padding masked out).
+
+    :class:`quantreason.tasks.classifier.HiddenStateReader` reads the task from it."""
+    import numpy as np
+    import torch
+
+    if batch_size < 1:
+        raise ValueError("batch_size must be >= 1")
+    tokenizer, model = loaded.tokenizer, loaded.model
+    layers = model.config.num_hidden_layers
+    if not 0 <= layer <= layers:
+        raise ValueError(f"layer must be in [0, {layers}] for this model, got {layer}")
+    device = next(model.parameters()).device
+    # An empty question pools the pad token's state rather than dividing by zero.
+    ids = [
+        tokenizer(q, add_special_tokens=False)["input_ids"] or [tokenizer.pad_token_id]
+        for q in questions
+    ]
+    pooled: list[Any] = []
+    for first in range(0, len(ids), batch_size):
+        rows = ids[first : first + batch_size]
+        width = max(len(row) for row in rows)
+        batch = torch.full((len(rows), width), tokenizer.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        for r, row in enumerate(rows):
+            batch[r, width - len(row) :] = torch.tensor(row)
+            mask[r, width - len(row) :] = 1
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        with torch.inference_mode():
+            states = model(
+                input_ids=batch.to(device),
+                attention_mask=mask.to(device),
+                position_ids=positions.to(device),
+                output_hidden_states=True,
+                logits_to_keep=1,
+            ).hidden_states[layer]
+        weights = mask.to(device).unsqueeze(-1).to(states.dtype)
+        mean = (states * weights).sum(1) / weights.sum(1)
+        pooled.append(mean.float().cpu().numpy())
+    if not pooled:
+        return np.zeros((0, model.config.hidden_size), dtype=np.float32)
+    return np.concatenate(pooled).astype(np.float32)

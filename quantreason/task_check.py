@@ -12,7 +12,9 @@ the reply's own task gets the model's log-probability of its reasoning line (one
 again, begun with the winner's reasoning line, so that it only has to place the numbers. A
 reply that names no task is rewritten when the classifier is at least :data:`MIN_PROBABILITY`
 sure. Replies that agree with the classifier cost nothing. Measured in
-``reports/local/experiments.md`` (sessions 8 and 10).
+``reports/local/experiments.md`` (sessions 8 and 10). A classifier with a hidden-state reader
+also reads each question's pooled hidden state (``question_states``, one forward pass over the
+question's words) from the model that answers.
 
 One rule for evaluation, serving and ``quantreason ask``; the caller passes the generation
 (``continue_replies``) and the scoring (``score_starts``), so this core module imports no engine.
@@ -23,12 +25,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from quantreason.reply import split_response
 from quantreason.reply.contract import FORMULA_PREFIX, REASONING_PREFIX
 from quantreason.tasks import FAMILIES, family_for_reasoning, get_family
 from quantreason.tasks.classifier import TaskClassifier
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Tuned on validation + handwritten_dev (run T's replies): 0.3-0.7 all gained, 0.5 lost nothing.
 # Also the confidence above which only replies for the chosen task vote.
@@ -41,6 +47,9 @@ CANDIDATES = 3
 ContinueReplies = Callable[[Sequence[str], Sequence[str]], list[str]]
 # ``score_starts(questions, reply_starts)`` -> the model's log-probability of each start.
 ScoreStarts = Callable[[Sequence[str], Sequence[str]], list[float]]
+# ``question_states(questions, layer)`` -> (questions, width): each question's pooled state
+# (:func:`quantreason.generation.question_hidden_states` on the answering model).
+QuestionStates = Callable[[Sequence[str], int], "np.ndarray"]
 
 
 @dataclass(frozen=True)
@@ -65,21 +74,55 @@ class TaskReading:
         return asdict(self)
 
 
-def check_classifier(classifier: TaskClassifier) -> TaskClassifier:
-    """``classifier`` when every task it reads is a family of this code; ``ValueError`` naming
-    the others (a classifier fitted on another family list), before any question is asked."""
+def check_classifier(
+    classifier: TaskClassifier, adapter: str | Path | None = None
+) -> TaskClassifier:
+    """``classifier`` when every task it reads is a family of this code and, when it reads
+    hidden states, ``adapter`` is the one it was fitted on; ``ValueError`` saying which is not
+    (a classifier fitted on another family list, or another model's states), before any
+    question is asked."""
     unknown = sorted(set(classifier.tasks) - set(FAMILIES))
     if unknown:
         raise ValueError(
             f"the task classifier reads tasks this code does not teach: {', '.join(unknown)}; "
             "fit it again on this code's data (`quantreason task-classifier --data DIR`)"
         )
+    if classifier.hidden is not None and adapter is not None:
+        from quantreason.hashing import adapter_digest
+
+        found = adapter_digest(Path(adapter))
+        if found != classifier.hidden.adapter_digest:
+            raise ValueError(
+                f"the task classifier reads the hidden states of adapter "
+                f"{classifier.hidden.adapter_digest}, not of {adapter} ({found}): fit it again "
+                "for this adapter (`quantreason task-classifier --data DIR --adapter DIR`)"
+            )
     return classifier
 
 
 def reply_start(task: str) -> str:
     """The opening a reply for ``task`` is trained to have, up to its formula."""
     return f"{REASONING_PREFIX} {get_family(task).reasoning.strip()}\n{FORMULA_PREFIX}"
+
+
+def _read_questions(
+    classifier: TaskClassifier,
+    questions: Sequence[str],
+    question_states: QuestionStates | None,
+) -> list[dict[str, float]]:
+    """The classifier's task probabilities for each question (with their hidden states when it
+    reads them)."""
+    if classifier.hidden is None:
+        return [classifier.probabilities(question) for question in questions]
+    if question_states is None:
+        raise ValueError("this task classifier reads hidden states: pass question_states")
+    states = question_states(questions, classifier.hidden.layer)
+    if len(states) != len(questions):
+        raise ValueError("question_states must give one state per question")
+    return [
+        classifier.probabilities(question, state)
+        for question, state in zip(questions, states, strict=True)
+    ]
 
 
 def _weigh(
@@ -100,15 +143,17 @@ def check_tasks(
     continue_replies: ContinueReplies,
     score_starts: ScoreStarts,
     min_probability: float = MIN_PROBABILITY,
+    question_states: QuestionStates | None = None,
 ) -> tuple[list[str], list[TaskReading]]:
     """The replies, each one whose task loses to another reading of its question written again
-    for that task, and what the check saw for each question."""
+    for that task, and what the check saw for each question. ``question_states`` is required
+    when the classifier reads hidden states (``ValueError`` otherwise)."""
     if len(questions) != len(replies):
         raise ValueError("one reply per question")
     if not 0.0 < min_probability <= 1.0:
         raise ValueError(f"min_probability must be in (0, 1], got {min_probability}")
     check_classifier(classifier)
-    probabilities = [classifier.probabilities(question) for question in questions]
+    probabilities = _read_questions(classifier, questions, question_states)
     named = [family_for_reasoning(split_response(reply).reasoning) for reply in replies]
     reply_tasks = [family.name if family is not None else None for family in named]
     # A reply naming another task: the model scores the classifier's likeliest tasks and its own.

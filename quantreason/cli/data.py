@@ -94,6 +94,18 @@ def task_classifier(
         Path | None,
         typer.Option("--out", help="Where to write it (default: DIR/task_classifier.npz)."),
     ] = None,
+    adapter: Annotated[
+        Path | None,
+        typer.Option(
+            "--adapter",
+            help="The fine-tuned adapter it will serve with: also read that model's hidden "
+            "states (the classifier then works with this adapter only).",
+        ),
+    ] = None,
+    base: Annotated[
+        str,
+        typer.Option("--base", help="Base model spec of --adapter (embedded, a directory, ...)."),
+    ] = "embedded",
 ) -> None:
     """Fit the task check's question classifier on a dataset's train split (for
     `package-model --task-classifier` when the model was trained elsewhere)."""
@@ -101,10 +113,20 @@ def task_classifier(
     from quantreason.tasks.classifier_fitting import fit_dataset_classifier
 
     try:
-        summary = fit_dataset_classifier(data_dir, out or data_dir / CLASSIFIER_FILE)
+        base_path = None
+        if adapter is not None:
+            from quantreason.models import resolve_model
+
+            base_path = resolve_model(base)
+        summary = fit_dataset_classifier(
+            data_dir, out or data_dir / CLASSIFIER_FILE, base=base_path, adapter=adapter
+        )
     except (FileNotFoundError, ValueError, KeyError) as err:
         fail(err)
-    typer.echo(f"wrote {summary['path']}: {summary['tasks']} tasks, {summary['features']} features")
+    reads = f", hidden states of layer {summary['hidden_layer']}" if adapter is not None else ""
+    typer.echo(
+        f"wrote {summary['path']}: {summary['tasks']} tasks, {summary['features']} features{reads}"
+    )
     if summary["validation_task_accuracy"] is not None:
         share = 100 * summary["validation_task_accuracy"]
         typer.echo(f"validation: the task of {share:.1f} % of its questions read right")

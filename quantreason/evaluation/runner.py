@@ -117,7 +117,7 @@ def run_evaluation(
             f"{adapter} is not a PEFT adapter ({ADAPTER_CONFIG} + adapter_model.* expected)"
         )
     if task_classifier is not None:
-        check_classifier(task_classifier)  # before any model is loaded
+        check_classifier(task_classifier, adapter)  # before any model is loaded
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     base_path = resolve_model(base)
@@ -310,7 +310,7 @@ def _replies(
     fails the checks)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from quantreason.generation import load_model, reply_start_log_probs
+    from quantreason.generation import load_model, question_hidden_states, reply_start_log_probs
 
     loaded = load_model(base_path, adapter, merge=True, precision=precision)  # merged: faster
     try:
@@ -351,6 +351,9 @@ def _replies(
                     continue_replies,
                     score_starts,
                     task_check[1],
+                    question_states=functools.partial(
+                        question_hidden_states, loaded, batch_size=batch_size
+                    ),
                 )
                 checks = list(zip(readings, first_replies, strict=True))
 

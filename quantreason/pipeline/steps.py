@@ -48,11 +48,18 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
     return {"records_per_split": manifest["sizes"], "families": len(manifest["families"])}
 
 
-def fit_classifier(paths: PipelinePaths) -> dict[str, Any]:
-    """Stage ``classifier``: the task check's question classifier, fitted on the train split."""
+def fit_classifier(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
+    """Stage ``classifier``: the task check's question classifier, fitted on the train split,
+    with a reader of the fine-tuned model's hidden states (so it runs after training)."""
     from quantreason.tasks.classifier_fitting import fit_dataset_classifier
 
-    summary = fit_dataset_classifier(paths.data, classifier_path(paths))
+    summary = fit_dataset_classifier(
+        paths.data,
+        classifier_path(paths),
+        base=str(model_dir(config)),
+        adapter=paths.adapter,
+        precision=config.eval.precision,  # the states the evaluation and the endpoint read
+    )
     del summary["path"]  # the stage's output, recorded as such
     return summary
 
@@ -289,14 +296,6 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             },
         ),
         Stage(
-            name="classifier",
-            description="fit the task check's question classifier",
-            run=lambda: fit_classifier(paths),
-            outputs=[classifier_path(paths)],
-            settings=code_hash("classifier_code", classifier_code()),
-            after=["data"],
-        ),
-        Stage(
             name="model",
             description=f"prepare the base model ({config.model})",
             run=lambda: prepare_model(config),
@@ -316,6 +315,17 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
                 **code_hash("training_code", training_code()),
             },
             after=["data", "model"],
+        ),
+        Stage(
+            name="classifier",
+            description="fit the task check's question classifier",
+            run=lambda: fit_classifier(config, paths),
+            outputs=[classifier_path(paths)],
+            settings={
+                "precision": config.eval.precision,
+                **code_hash("classifier_code", classifier_code()),
+            },
+            after=["data", "model", "train"],
         ),
         Stage(
             name="eval",

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import logging
 import math
 import threading
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from quantreason import naming
 from quantreason.consensus import decide_batch, response_fields
 from quantreason.generation import DEFAULT_TOP_P, Sampling
+from quantreason.hashing import adapter_digest
 from quantreason.reply import interpret_response, split_response, unit_of
 from quantreason.serving.errors import InternalError, ServingError
 from quantreason.serving.protocol import InferenceRequest, encode_json
@@ -132,6 +132,14 @@ class Predictor:
         with self._lock:
             return reply_start_log_probs(self.unbatched, questions, starts)
 
+    def question_states(self, questions: Sequence[str], layer: int) -> Any:
+        """Each question's pooled hidden state at ``layer`` (the task classifier's hidden-state
+        reader reads it): one padded forward pass, outside the batcher, under the model lock."""
+        from quantreason.generation import question_hidden_states
+
+        with self._lock:
+            return question_hidden_states(self.unbatched, questions, layer)
+
     def predict(self, request: InferenceRequest) -> dict | list[dict]:
         """Answer all questions of ``request`` (one object if it sent one string)."""
         texts = self.completions(request.questions, request.max_new_tokens)
@@ -147,6 +155,7 @@ class Predictor:
                 ),
                 self.score_starts,
                 self.settings.task_check,
+                question_states=self.question_states,
             )
             readings = [reading.to_dict() for reading in checked]
             voting_tasks = [reading.voting_task for reading in checked]
@@ -239,7 +248,7 @@ def load_predictor(
     classifier_path = task_classifier or find_task_classifier(model_dir)
     # A bad classifier file fails here, before any weight is read.
     classifier = (
-        check_classifier(TaskClassifier.load(classifier_path))
+        check_classifier(TaskClassifier.load(classifier_path), adapter)
         if classifier_path is not None and adapter is not None and settings.task_check > 0
         else None
     )
@@ -326,7 +335,4 @@ def adapter_identity(adapter: Path | None) -> str | None:
     """``<dir name>@<sha256 prefix of the weights>``: says exactly which adapter answered."""
     if adapter is None:
         return None
-    digest = hashlib.sha256()
-    for weights in sorted(adapter.glob("adapter_model.*")):
-        digest.update(weights.read_bytes())
-    return f"{adapter.name}@{digest.hexdigest()[:12]}"
+    return f"{adapter.name}@{adapter_digest(adapter)}"
