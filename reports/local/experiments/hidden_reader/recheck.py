@@ -1,0 +1,159 @@
+"""Session 35: the task check with and without the hidden-state reader, on the tuning sets,
+with run BR's first greedy replies fixed (greedy decoding is deterministic, so only the check's
+own passes run: its weighing and the rewritten replies).
+
+For every fine-tuned prediction of the given prediction files on a tuning set
+(handwritten_dev, the probes, validation_ood 1-3, validation), the first reply (``first_reply``
+when the check rewrote it, else ``reply``) goes through ``check_tasks`` again with
+  1. run BR's n-gram classifier (must reproduce the stored replies: a check of the method),
+  2. the same classifier with a hidden-state reader fitted now on run BR's adapter
+     (``fit_dataset_classifier``'s rows and layer, the product's code),
+and each reply is scored. Report sets (test*, handwritten) are never read.
+
+Usage (repository root):
+  python -u reports/local/experiments/hidden_reader/recheck.py ADAPTER DATA_DIR NGRAM.npz \
+      OUT_DIR PREDICTIONS.jsonl...
+Writes OUT_DIR/task_classifier.npz (the fitted reader) and OUT_DIR/recheck.json; prints a table.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+
+from quantreason.data import load_split
+from quantreason.evaluation.questions import load_questions, load_split_questions
+from quantreason.evaluation.runner import _greedy, _prediction
+from quantreason.generation import load_model, question_hidden_states, reply_start_log_probs
+from quantreason.models import resolve_model
+from quantreason.serving.batching import engine_available
+from quantreason.task_check import check_tasks
+from quantreason.tasks.classifier import TaskClassifier
+from quantreason.tasks.classifier_fitting import fit_hidden_reader, hidden_training_rows
+
+REPORT_SETS = ("test", "test_ood_range", "test_ood_template", "handwritten")
+
+
+def group(split: str) -> str:
+    if split.startswith("handwritten_probe"):
+        return "probes"
+    if split.startswith("validation_ood"):
+        return "validation_ood"
+    return split
+
+
+def main() -> None:
+    adapter, data, ngram_path, out = map(Path, sys.argv[1:5])
+    out.mkdir(parents=True, exist_ok=True)
+    sources = [
+        Path("benchmarks/handwritten_dev.jsonl"),
+        *Path("benchmarks").glob("handwritten_probe*.jsonl"),
+    ]
+    sources += [
+        Path(f"reports/local/experiments/{v}/{v}.jsonl")
+        for v in ("validation_ood", "validation_ood2", "validation_ood3")
+    ]
+    rows: dict[tuple[str, str], dict] = {}
+    for source in sources:
+        for row in load_questions(source):
+            rows[(row["id"], row["question"])] = row
+    for row in load_split_questions(data, "validation"):
+        rows[(row["id"], row["question"])] = row
+    asked = []
+    for path in sys.argv[5:]:
+        for line in Path(path).read_text().splitlines():
+            p = json.loads(line)
+            if (
+                p["model"] != "finetuned"
+                or p["split"] in REPORT_SETS
+                or p["split"].startswith("test")
+            ):
+                continue
+            first = p.get("first_reply") if p.get("task_check", {}).get("rewritten") else p["reply"]
+            asked.append((p, rows[(p["id"], p["question"])], first))
+    print(
+        len(asked),
+        "tuning questions",
+        collections.Counter(group(p["split"]) for p, _, _ in asked),
+        flush=True,
+    )
+
+    started = time.time()
+    loaded = load_model(resolve_model("embedded"), adapter, merge=True, precision="auto")
+    ngram = TaskClassifier.load(ngram_path)
+    train = load_split(data, "train")
+    sample = hidden_training_rows(train)
+    reader = fit_hidden_reader(
+        loaded, [r["question"] for r in sample], [r["family"] for r in sample], ngram.tasks
+    )
+    hidden = ngram.with_hidden(reader)
+    hidden.save(out / "task_classifier.npz")
+    print(
+        f"reader: {len(sample)} questions, layer {reader.layer}, {time.time() - started:.0f} s",
+        flush=True,
+    )
+
+    questions = [row["question"] for _, row, _ in asked]
+    firsts = [first for _, _, first in asked]
+    greedy = functools.partial(
+        _greedy, loaded, max_new_tokens=224, batch_size=64, continuous_batching=engine_available()
+    )
+    score = functools.partial(reply_start_log_probs, loaded, batch_size=64)
+    states = functools.partial(question_hidden_states, loaded, batch_size=64)
+    results: dict[str, dict] = {}
+    per_question: dict[str, list] = {}
+    for name, classifier in (("ngram", ngram), ("hidden", hidden)):
+        t = time.time()
+        replies, readings = check_tasks(
+            classifier,
+            questions,
+            firsts,
+            greedy,
+            score,
+            0.5,
+            question_states=states if classifier.hidden else None,
+        )
+        correct = [
+            _prediction("finetuned", p["split"], row, reply)["correct"]
+            for (p, row, _), reply in zip(asked, replies, strict=True)
+        ]
+        per_question[name] = correct
+        table = collections.defaultdict(
+            lambda: [0, 0, 0, 0]
+        )  # right, n, task read right, rewritten
+        for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True):
+            cell = table[group(p["split"])]
+            cell[0] += ok
+            cell[1] += 1
+            cell[2] += reading.question_task == row["family"]
+            cell[3] += reading.rewritten
+        results[name] = {
+            g: dict(zip(("right", "n", "task_right", "rewritten"), v, strict=True))
+            for g, v in sorted(table.items())
+        }
+        print(name, f"{time.time() - t:.0f} s", json.dumps(results[name]), flush=True)
+    stored = [p["correct"] for p, _, _ in asked]
+    results["ngram_reproduces_stored"] = sum(
+        a == b for a, b in zip(stored, per_question["ngram"], strict=True)
+    ) / len(stored)
+    changed = collections.Counter(
+        (group(p["split"]), a, b)
+        for (p, _, _), a, b in zip(
+            asked, per_question["ngram"], per_question["hidden"], strict=True
+        )
+        if a != b
+    )
+    results["changed"] = {
+        f"{g}: {'right' if a else 'wrong'} -> {'right' if b else 'wrong'}": n
+        for (g, a, b), n in sorted(changed.items())
+    }
+    (out / "recheck.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
