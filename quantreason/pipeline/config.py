@@ -100,6 +100,9 @@ class EvalSettings(Settings):
     self_consistency_sets: tuple[Text, ...] = ("handwritten", "handwritten_dev")  # voted on
     # rewrite a fine-tuned reply whose task disagrees with the question classifier's reading
     task_check: Bool = True
+    # the question classifier also reads the fine-tuned model's hidden states (fitted after
+    # training; quantreason.tasks.classifier.HiddenStateReader)
+    task_check_hidden_states: Bool = False
     base_limit: Int | None = Field(None, gt=0)  # base model: at most this many per set
     batch_size: Int = Field(48, gt=0)
     max_new_tokens: Int = Field(DEFAULT_MAX_NEW_TOKENS, gt=0)

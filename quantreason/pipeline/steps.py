@@ -49,15 +49,17 @@ def generate_data(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any
 
 
 def fit_classifier(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
-    """Stage ``classifier``: the task check's question classifier, fitted on the train split,
-    with a reader of the fine-tuned model's hidden states (so it runs after training)."""
+    """Stage ``classifier``: the task check's question classifier, fitted on the train split;
+    with ``eval.task_check_hidden_states`` also a reader of the fine-tuned model's hidden states
+    (then it runs after training)."""
     from quantreason.tasks.classifier_fitting import fit_dataset_classifier
 
+    hidden = config.eval.task_check_hidden_states
     summary = fit_dataset_classifier(
         paths.data,
         classifier_path(paths),
-        base=str(model_dir(config)),
-        adapter=paths.adapter,
+        base=str(model_dir(config)) if hidden else None,
+        adapter=paths.adapter if hidden else None,
         precision=config.eval.precision,  # the states the evaluation and the endpoint read
     )
     del summary["path"]  # the stage's output, recorded as such
@@ -322,10 +324,12 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             run=lambda: fit_classifier(config, paths),
             outputs=[classifier_path(paths)],
             settings={
+                "hidden_states": config.eval.task_check_hidden_states,
                 "precision": config.eval.precision,
                 **code_hash("classifier_code", classifier_code()),
             },
-            after=["data", "model", "train"],
+            # the hidden states are the fine-tuned model's: refitted whenever it changes
+            after=["data", "model", "train"] if config.eval.task_check_hidden_states else ["data"],
         ),
         Stage(
             name="eval",

@@ -68,6 +68,14 @@ def test_quick_pipeline_resumes_killed_training_runs_every_stage_then_skips(
     assert "min this attempt; the time is every step's, over all attempts" in text  # train row
     latest = json.loads((tmp_path / "latest.json").read_text())
     assert Path(latest["adapter"], "adapter_config.json").is_file()
+    # quick.yaml turns the hidden-state reader on: fitted after training, on its adapter
+    from quantreason.hashing import adapter_digest
+    from quantreason.tasks.classifier import TaskClassifier
+
+    reader = TaskClassifier.load(latest["task_classifier"]).hidden
+    assert reader is not None and reader.adapter_digest == adapter_digest(Path(latest["adapter"]))
+    tuned = [json.loads(line) for line in (run / "eval" / "predictions.jsonl").open()]
+    assert any("task_check" in p for p in tuned if p["model"] == "finetuned")
 
     # A re-run finds every stage up to date and redoes nothing.
     second = _pipeline(tmp_path)

@@ -13,7 +13,8 @@ and each reply is scored. Report sets (test*, handwritten) are never read.
 Usage (repository root):
   python -u reports/local/experiments/hidden_reader/recheck.py ADAPTER DATA_DIR NGRAM.npz \
       OUT_DIR PREDICTIONS.jsonl...
-Writes OUT_DIR/task_classifier.npz (the fitted reader) and OUT_DIR/recheck.json; prints a table.
+Writes OUT_DIR/task_classifier.npz (the fitted reader; a later call reads it instead of fitting
+again) and OUT_DIR/recheck.json; prints a table. With no prediction files it only fits.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from quantreason.evaluation.runner import _greedy, _prediction
 from quantreason.generation import load_model, question_hidden_states, reply_start_log_probs
 from quantreason.models import resolve_model
 from quantreason.serving.batching import engine_available
-from quantreason.task_check import check_tasks
+from quantreason.task_check import check_classifier, check_tasks
 from quantreason.tasks.classifier import TaskClassifier
 from quantreason.tasks.classifier_fitting import fit_hidden_reader, hidden_training_rows
 
@@ -87,16 +88,23 @@ def main() -> None:
     ngram = TaskClassifier.load(ngram_path)
     train = load_split(data, "train")
     sample = hidden_training_rows(train)
-    reader = fit_hidden_reader(
-        loaded, [r["question"] for r in sample], [r["family"] for r in sample], ngram.tasks
-    )
-    hidden = ngram.with_hidden(reader)
-    hidden.save(out / "task_classifier.npz")
+    fitted = out / "task_classifier.npz"
+    if fitted.is_file():  # fitted by an earlier call for this adapter: read, not refitted
+        hidden = check_classifier(TaskClassifier.load(fitted), adapter)
+        reader = hidden.hidden
+    else:
+        reader = fit_hidden_reader(
+            loaded, [r["question"] for r in sample], [r["family"] for r in sample], ngram.tasks
+        )
+        hidden = ngram.with_hidden(reader)
+        hidden.save(fitted)
     print(
         f"reader: {len(sample)} questions, layer {reader.layer}, {time.time() - started:.0f} s",
         flush=True,
     )
 
+    if not asked:
+        return  # only the reader was asked for
     questions = [row["question"] for _, row, _ in asked]
     firsts = [first for _, _, first in asked]
     greedy = functools.partial(
