@@ -278,6 +278,20 @@ def sample(
     return outputs
 
 
+def _left_padded(rows: Sequence[Sequence[int]], pad: int) -> tuple[Any, Any, Any]:
+    """Token rows as one left-padded batch: ids, attention mask, and positions counted from
+    each row's first token (as generate() counts them), so padding changes no row's result."""
+    import torch
+
+    width = max(len(row) for row in rows)
+    ids = torch.full((len(rows), width), pad, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, row in enumerate(rows):
+        ids[r, width - len(row) :] = torch.tensor(row)
+        mask[r, width - len(row) :] = 1
+    return ids, mask, (mask.cumsum(-1) - 1).clamp(min=0)
+
+
 def reply_start_log_probs(
     loaded: LoadedModel,
     questions: Sequence[str],
@@ -314,12 +328,7 @@ def reply_start_log_probs(
         width = max(len(row) for row in rows)
         # Left padding, positions counted from each row's first token (as generate() does), so
         # every start ends the row and the vocabulary-wide logits are kept for its tokens only.
-        ids = torch.full((len(rows), width), pad, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
-        for r, row in enumerate(rows):
-            ids[r, width - len(row) :] = torch.tensor(row)
-            mask[r, width - len(row) :] = 1
-        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        ids, mask, positions = _left_padded(rows, pad)
         keep = max(start_lengths) + 1
         with torch.inference_mode():
             logits = model(
@@ -362,14 +371,9 @@ def question_hidden_states(
     ]
     pooled: list[Any] = []
     for first in range(0, len(ids), batch_size):
-        rows = ids[first : first + batch_size]
-        width = max(len(row) for row in rows)
-        batch = torch.full((len(rows), width), tokenizer.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
-        for r, row in enumerate(rows):
-            batch[r, width - len(row) :] = torch.tensor(row)
-            mask[r, width - len(row) :] = 1
-        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        batch, mask, positions = _left_padded(
+            ids[first : first + batch_size], tokenizer.pad_token_id
+        )
         with torch.inference_mode():
             states = model(
                 input_ids=batch.to(device),
