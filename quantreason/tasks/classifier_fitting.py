@@ -46,12 +46,7 @@ def fit_task_classifier(questions: Sequence[str], tasks: Sequence[str]) -> TaskC
     )
     matrix = vectorizer.fit_transform(list(questions))
     model = LogisticRegression(C=REGULARISATION, max_iter=3000).fit(matrix, list(tasks))
-    weights = np.asarray(model.coef_, dtype=np.float64)
-    bias = np.asarray(model.intercept_, dtype=np.float64)
-    if len(model.classes_) == 2:
-        # Two tasks: one logit for the second; a softmax over (0, logit) is its sigmoid.
-        weights = np.vstack([np.zeros_like(weights), weights])
-        bias = np.concatenate([[0.0], bias])
+    weights, bias = _logit_rows(model)
     return TaskClassifier(
         tasks=tuple(str(task) for task in model.classes_),
         vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
@@ -97,11 +92,7 @@ def fit_hidden_reader(
         (states - scaler.mean_) / scale, list(tasks)
     )
     rows = [list(model.classes_).index(task) for task in task_order]
-    weights = np.asarray(model.coef_, dtype=np.float64)
-    bias = np.asarray(model.intercept_, dtype=np.float64)
-    if len(model.classes_) == 2:  # one logit for the second class, as above
-        weights = np.vstack([np.zeros_like(weights), weights])
-        bias = np.concatenate([[0.0], bias])
+    weights, bias = _logit_rows(model)
     return HiddenStateReader(
         layer=layer,
         adapter_digest=adapter_digest(Path(loaded.adapter)),
@@ -126,6 +117,17 @@ def hidden_training_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]
         members = by_family[family]
         chosen += rng.sample(members, min(HIDDEN_QUESTIONS_PER_FAMILY, len(members)))
     return chosen
+
+
+def _logit_rows(model: Any) -> tuple[np.ndarray, np.ndarray]:
+    """A fitted scikit-learn logistic regression's weights and biases, one row per class."""
+    weights = np.asarray(model.coef_, dtype=np.float64)
+    bias = np.asarray(model.intercept_, dtype=np.float64)
+    if len(model.classes_) == 2:
+        # Two tasks: one logit for the second; a softmax over (0, logit) is its sigmoid.
+        weights = np.vstack([np.zeros_like(weights), weights])
+        bias = np.concatenate([[0.0], bias])
+    return weights, bias
 
 
 def fit_dataset_classifier(
