@@ -74,9 +74,6 @@ def fit_hidden_reader(
     """A logistic regression (scikit-learn) over ``loaded``'s pooled hidden states of the
     questions, its rows in ``task_order`` (the n-gram classifier's). ``loaded`` must carry the
     adapter the reader will serve with (its digest is recorded)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
     from quantreason.generation import question_hidden_states
     from quantreason.hashing import adapter_digest
 
@@ -86,6 +83,27 @@ def fit_hidden_reader(
         raise ValueError("fitting needs one task per question, every task of task_order seen")
     layer = hidden_layer_for(loaded.model) if layer is None else layer
     states = question_hidden_states(loaded, questions, layer, batch_size=batch_size)
+    return fit_reader_on_states(
+        states, tasks, task_order, layer=layer, digest=adapter_digest(Path(loaded.adapter))
+    )
+
+
+def fit_reader_on_states(
+    states: np.ndarray,
+    tasks: Sequence[str],
+    task_order: Sequence[str],
+    *,
+    layer: int,
+    digest: str,
+) -> HiddenStateReader:
+    """The reader's regression (scikit-learn: standardised states, logistic regression with
+    :data:`HIDDEN_REGULARISATION`) over pooled ``states`` already computed, one row per task,
+    its rows in ``task_order``; ``digest`` names the adapter the states came from."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    if len(states) != len(tasks) or set(tasks) != set(task_order):
+        raise ValueError("fitting needs one task per state, every task of task_order seen")
     scaler = StandardScaler().fit(states)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)  # a constant unit reads as 0
     model = LogisticRegression(C=HIDDEN_REGULARISATION, max_iter=1000).fit(
@@ -95,7 +113,7 @@ def fit_hidden_reader(
     weights, bias = _logit_rows(model)
     return HiddenStateReader(
         layer=layer,
-        adapter_digest=adapter_digest(Path(loaded.adapter)),
+        adapter_digest=digest,
         mean=np.asarray(scaler.mean_, dtype=np.float64),
         scale=np.asarray(scale, dtype=np.float64),
         weights=weights[rows],
