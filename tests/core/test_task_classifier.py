@@ -15,6 +15,7 @@ from quantreason.tasks.classifier import TaskClassifier, question_features
 from quantreason.tasks.classifier_fitting import (
     MIN_DOCUMENTS,
     REGULARISATION,
+    fit_reader_on_states,
     fit_task_classifier,
 )
 
@@ -152,3 +153,25 @@ def test_two_tasks_fit_and_match_scikit_learn() -> None:
     got = ours.probabilities(asked)
     assert [got[t] for t in model.classes_] == pytest.approx(expected.tolist(), abs=1e-6)
     assert ours.top(asked)[0] == "sharpe_ratio"
+
+
+@pytest.mark.parametrize("tasks", [("beta", "capm", "npv"), ("beta", "capm")])
+def test_a_reader_fitted_on_states_reads_them_in_the_classifiers_task_order(tasks) -> None:
+    rng = np.random.default_rng(0)
+    centres = {task: rng.normal(0, 4, 8) for task in tasks}
+    labels = [task for task in tasks for _ in range(12)]
+    states = np.stack([centres[t] + rng.normal(0, 0.3, 8) for t in labels])
+    states[:, 3] = 5.0  # a unit that never varies reads as nothing, not a division by zero
+    order = tuple(reversed(tasks))  # the n-gram classifier's rows, not scikit-learn's sort
+    reader = fit_reader_on_states(states, labels, order, layer=7, digest="abc")
+    assert (reader.layer, reader.adapter_digest, reader.width) == (7, "abc", 8)
+    for task in tasks:
+        fresh = centres[task] + rng.normal(0, 0.3, 8)
+        fresh[3] = 5.0
+        probabilities = np.exp(reader.log_probabilities(fresh))
+        assert order[int(np.argmax(probabilities))] == task
+        assert probabilities.sum() == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="one task per state"):
+        fit_reader_on_states(states[:-1], labels, order, layer=7, digest="abc")
+    with pytest.raises(ValueError, match="every task of task_order seen"):
+        fit_reader_on_states(states, labels, (*order, "irr"), layer=7, digest="abc")
