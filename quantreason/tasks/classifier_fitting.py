@@ -79,7 +79,7 @@ def fit_hidden_reader(
 
     if loaded.adapter is None:
         raise ValueError("a hidden-state reader reads the fine-tuned model: load its adapter")
-    if len(questions) != len(tasks) or set(tasks) != set(task_order):
+    if len(questions) != len(tasks) or set(tasks) != set(task_order):  # before the passes
         raise ValueError("fitting needs one task per question, every task of task_order seen")
     layer = hidden_layer_for(loaded.model) if layer is None else layer
     states = question_hidden_states(loaded, questions, layer, batch_size=batch_size)
