@@ -278,9 +278,13 @@ def sample(
     return outputs
 
 
-def _left_padded(rows: Sequence[Sequence[int]], pad: int) -> tuple[Any, Any, Any]:
-    """Token rows as one left-padded batch: ids, attention mask, and positions counted from
-    each row's first token (as generate() counts them), so padding changes no row's result."""
+def _left_padded_forward(
+    model: Any, rows: Sequence[Sequence[int]], pad: int, **outputs: Any
+) -> tuple[Any, Any, Any]:
+    """One forward pass (no gradients) over token rows as a left-padded batch, with positions
+    counted from each row's first token (as generate() counts them), so padding changes no
+    row's result. ``outputs`` asks the model for what to keep (``logits_to_keep``, ...).
+    Returns the ids (CPU), the attention mask (on the model's device) and the model's output."""
     import torch
 
     width = max(len(row) for row in rows)
@@ -289,7 +293,16 @@ def _left_padded(rows: Sequence[Sequence[int]], pad: int) -> tuple[Any, Any, Any
     for r, row in enumerate(rows):
         ids[r, width - len(row) :] = torch.tensor(row)
         mask[r, width - len(row) :] = 1
-    return ids, mask, (mask.cumsum(-1) - 1).clamp(min=0)
+    device = next(model.parameters()).device
+    mask = mask.to(device)
+    with torch.inference_mode():
+        output = model(
+            input_ids=ids.to(device),
+            attention_mask=mask,
+            position_ids=(mask.cumsum(-1) - 1).clamp(min=0),
+            **outputs,
+        )
+    return ids, mask, output
 
 
 def reply_start_log_probs(
@@ -328,15 +341,9 @@ def reply_start_log_probs(
         width = max(len(row) for row in rows)
         # Left padding, positions counted from each row's first token (as generate() does), so
         # every start ends the row and the vocabulary-wide logits are kept for its tokens only.
-        ids, mask, positions = _left_padded(rows, pad)
         keep = max(start_lengths) + 1
-        with torch.inference_mode():
-            logits = model(
-                input_ids=ids.to(device),
-                attention_mask=mask.to(device),
-                position_ids=positions.to(device),
-                logits_to_keep=keep,
-            ).logits
+        ids, _, output = _left_padded_forward(model, rows, pad, logits_to_keep=keep)
+        logits = output.logits
         for r, length in enumerate(start_lengths):
             # Kept logit j predicts the token at width - keep + j + 1.
             log_probs = torch.log_softmax(logits[r, keep - length - 1 : keep - 1].float(), -1)
@@ -355,7 +362,6 @@ def question_hidden_states(
 
     :class:`quantreason.tasks.classifier.HiddenStateReader` reads the task from it."""
     import numpy as np
-    import torch
 
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
@@ -363,7 +369,6 @@ def question_hidden_states(
     layers = model.config.num_hidden_layers
     if not 0 <= layer <= layers:
         raise ValueError(f"layer must be in [0, {layers}] for this model, got {layer}")
-    device = next(model.parameters()).device
     # An empty question pools the pad token's state rather than dividing by zero.
     ids = [
         tokenizer(q, add_special_tokens=False)["input_ids"] or [tokenizer.pad_token_id]
@@ -371,18 +376,15 @@ def question_hidden_states(
     ]
     pooled: list[Any] = []
     for first in range(0, len(ids), batch_size):
-        batch, mask, positions = _left_padded(
-            ids[first : first + batch_size], tokenizer.pad_token_id
+        _, mask, output = _left_padded_forward(
+            model,
+            ids[first : first + batch_size],
+            tokenizer.pad_token_id,
+            output_hidden_states=True,
+            logits_to_keep=1,
         )
-        with torch.inference_mode():
-            states = model(
-                input_ids=batch.to(device),
-                attention_mask=mask.to(device),
-                position_ids=positions.to(device),
-                output_hidden_states=True,
-                logits_to_keep=1,
-            ).hidden_states[layer]
-        weights = mask.to(device).unsqueeze(-1).to(states.dtype)
+        states = output.hidden_states[layer]
+        weights = mask.unsqueeze(-1).to(states.dtype)
         mean = (states * weights).sum(1) / weights.sum(1)
         pooled.append(mean.float().cpu().numpy())
     if not pooled:
