@@ -5,7 +5,8 @@ never depends on the model. The input is untrusted model output: it is parsed wi
 and only a small grammar is walked. Never ``eval``/``exec``.
 
 Grammar: numbers, ``+ - * / **``, unary ``+``/``-``, parentheses, the constants ``pi`` and
-``e``, and calls of the whitelisted functions in :data:`FUNCTIONS`. Anything else raises
+``e``, and calls of the whitelisted functions in :data:`FUNCTIONS`; a quoted currency pair
+(``"EUR/USD"``) or a rate's units (``"JPY per USD"``) only where :data:`LABEL_ARGUMENTS` names a label. Anything else raises
 :class:`FormulaError` naming what was rejected. Length, nesting depth, argument count,
 exponent size and intermediate magnitude are bounded so hostile input fails fast.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from collections.abc import Callable
 from statistics import NormalDist
 
@@ -207,6 +209,91 @@ def bs_put(spot: float, strike: float, rate: float, vol: float, years: float) ->
     return _black_scholes(spot, strike, rate, vol, years)[1]
 
 
+def _deltas(
+    spot: float, strike: float, rate: float, vol: float, years: float, dividend_yield: float
+) -> tuple[float, float]:
+    """(call, put) Black-Scholes-Merton delta: the units of :func:`_black_scholes`, the
+    dividend yield a continuous fraction a year like the rate."""
+    if spot <= 0 or strike <= 0 or vol <= 0 or years <= 0:
+        raise FormulaError("a delta needs a positive spot, strike, volatility and time")
+    root = vol * math.sqrt(years)
+    d1 = (math.log(spot / strike) + (rate - dividend_yield + vol * vol / 2) * years) / root
+    carry, cdf = math.exp(-dividend_yield * years), NormalDist().cdf(d1)
+    return carry * cdf, carry * (cdf - 1)
+
+
+def call_delta(
+    spot: float, strike: float, rate: float, vol: float, years: float, dividend_yield: float = 0.0
+) -> float:
+    """A European call's delta, e^(-qT) N(d1) (between 0 and 1)."""
+    return _deltas(spot, strike, rate, vol, years, dividend_yield)[0]
+
+
+def put_delta(
+    spot: float, strike: float, rate: float, vol: float, years: float, dividend_yield: float = 0.0
+) -> float:
+    """A European put's delta, e^(-qT) (N(d1) - 1) (between -1 and 0)."""
+    return _deltas(spot, strike, rate, vol, years, dividend_yield)[1]
+
+
+_PAIR = re.compile(r"([A-Z]{3})/([A-Z]{3})")
+
+
+def _currency_pair(text: str) -> tuple[str, str]:
+    match = _PAIR.fullmatch(text.strip().upper())
+    if match is None or match.group(1) == match.group(2):
+        raise FormulaError(f"{text!r} is not a currency pair like 'EUR/USD'")
+    return match.group(1), match.group(2)
+
+
+def cross(
+    target: str, first_pair: str, first_rate: float, second_pair: str, second_rate: float
+) -> float:
+    """The ``target`` pair's rate (``"EUR/JPY"``: yen one euro buys) from two quotes that share a
+    currency, each pair as the market quotes it (``"EUR/USD", 1.085, "USD/JPY", 151.2``).
+    Which quote to invert is read from the pairs, not left to the formula's writer: the
+    direction of each leg was what replies got wrong (experiments.md, session 37)."""
+    base, quote = _currency_pair(target)
+    legs: dict[tuple[str, str], float] = {}
+    for pair, value in ((first_pair, first_rate), (second_pair, second_rate)):
+        if value <= 0:
+            raise FormulaError("cross() needs positive quotes")
+        one, other = _currency_pair(pair)
+        legs[(one, other)], legs[(other, one)] = value, 1 / value
+    for (start, via), first in legs.items():
+        if start == base and (via, quote) in legs and via != quote:
+            return first * legs[(via, quote)]
+    raise FormulaError(f"{first_pair} and {second_pair} do not chain into {target}")
+
+
+_PER = re.compile(r"([A-Z]{3}) PER ([A-Z]{3})")
+
+
+def foreign_return(
+    home: str,
+    quote: str,
+    buy_price: float,
+    sell_price: float,
+    buy_rate: float,
+    sell_rate: float,
+    dividend: float = 0.0,
+) -> float:
+    """The return in percent, in the ``home`` currency (``"JPY"``), on a foreign stock bought
+    and sold at local prices, the dividend converted at the sale's rate; both rates quoted
+    as ``quote`` says (``"JPY per USD"``: multiplied by, home per foreign; ``"USD per JPY"``:
+    divided by). As in :func:`cross`, the direction is read from the labels."""
+    home_code = home.strip().upper()
+    match = _PER.fullmatch(" ".join(quote.upper().split()))
+    if match is None or match.group(1) == match.group(2):
+        raise FormulaError(f"{quote!r} is not a rate's units like 'JPY per USD'")
+    if home_code not in match.groups():
+        raise FormulaError(f"{quote} does not price the home currency {home}")
+    if min(buy_price, buy_rate, sell_rate) <= 0:
+        raise FormulaError("foreign_return() needs a positive purchase price and rates")
+    growth = (sell_rate / buy_rate) if match.group(1) == home_code else (buy_rate / sell_rate)
+    return ((sell_price + dividend) / buy_price * growth - 1) * 100
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -251,7 +338,17 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "bs_put": (bs_put, 5, 5),
     "call_payoff": (call_payoff, 2, 2),
     "put_payoff": (put_payoff, 2, 2),
+    "call_delta": (call_delta, 5, 6),
+    "put_delta": (put_delta, 5, 6),
+    "cross": (cross, 5, 5),
+    "foreign_return": (foreign_return, 6, 7),
 }
+# Arguments that are labels (a quoted currency pair), not numbers: function -> positions.
+LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
+    "cross": frozenset({0, 1, 3}),
+    "foreign_return": frozenset({0, 1}),
+}
+MAX_LABEL_LENGTH = 16
 CONSTANTS = {"pi": math.pi, "e": math.e}
 
 _BINARY = {
@@ -350,6 +447,14 @@ class _Evaluator:
         except OverflowError:
             raise FormulaError("number too large") from None
 
+    @staticmethod
+    def _label(name: str, node: ast.AST) -> str:
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            raise FormulaError(f"{name}() takes a quoted label there, like 'EUR/USD'")
+        if len(node.value) > MAX_LABEL_LENGTH:
+            raise FormulaError(f"label longer than {MAX_LABEL_LENGTH} characters")
+        return node.value
+
     def _binary(self, node: ast.BinOp, depth: int) -> float:
         op_type = type(node.op)
         if op_type in _OPERATOR_NAMES:
@@ -385,7 +490,11 @@ class _Evaluator:
         high = MAX_ARGS if high is None else high
         if not low <= len(node.args) <= high:
             raise FormulaError(f"{name}() takes {low} to {high} arguments, got {len(node.args)}")
-        args = [self.visit(arg, depth + 1) for arg in node.args]  # Starred is rejected here
+        labels = LABEL_ARGUMENTS.get(name, frozenset())
+        args = [  # Starred is rejected by visit
+            self._label(name, arg) if i in labels else self.visit(arg, depth + 1)
+            for i, arg in enumerate(node.args)
+        ]
         try:
             result = func(*args)
         except FormulaError:

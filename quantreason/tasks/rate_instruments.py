@@ -816,15 +816,13 @@ def _delta_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _delta_formula(f: Mapping[str, str]) -> str:
+    # call_delta / put_delta as bs_call / bs_put: the word call or put picks the function. The
+    # d1 written out (130-176 tokens) put the side in a trailing "-1" that run BR wrote for
+    # calls too (1 of 9 generated questions right; experiments.md, session 37).
     years = f"{f['m']}/12" if "m" in f else f["T"]
-    vol = f"{f['sigma']}/100"
-    drift = f"{f['r']}/100-{f['q']}/100" if "q" in f else f"{f['r']}/100"
-    d1 = f"(ln({f['S']}/{f['K']})+({drift}+({vol})**2/2)*{years})/({vol}*sqrt({years}))"
-    delta = f"norm_cdf({d1})-1" if "put" in f else f"norm_cdf({d1})"
-    if "q" not in f:
-        return delta
-    carry = f"exp(-{f['q']}/100*{years})"
-    return f"{carry}*({delta})" if "put" in f else f"{carry}*{delta}"
+    function = "put_delta" if "put" in f else "call_delta"
+    dividends = f",{f['q']}/100" if "q" in f else ""
+    return f"{function}({f['S']},{f['K']},{f['r']}/100,{f['sigma']}/100,{years}{dividends})"
 
 
 def _delta_valid(v: Mapping[str, float]) -> bool:
@@ -835,7 +833,6 @@ def _delta_valid(v: Mapping[str, float]) -> bool:
 OPTION_DELTA = Family(
     name="option_delta",
     unit="ratio",
-    # Short: the formula spells d1 out, and a sentence that did too left no room to answer.
     reasoning="Black-Scholes delta = e^(-q * T) * N(d1) for a call, e^(-q * T) * (N(d1) - 1) for "
     "a put.",
     params={**_DELTA_PARAMS, "K": plain((16, 360), ((400, 3000), (0.8, 11.4)))},

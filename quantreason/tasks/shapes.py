@@ -44,6 +44,7 @@ from quantreason.tasks.base import Family, Param
 from quantreason.tasks.term_counts import COUNT_KEY, with_count
 
 DATA = "N"
+LABEL = "L"  # a quoted label argument (a currency pair in cross())
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 DRAWS_PER_FAMILY = 64  # half in the training ranges, half out of them; ~0.5 s for all families
 MAX_AMBIGUOUS = 8  # numbers read both ways: 2**8 readings at most, the rest stay constants
@@ -68,6 +69,8 @@ class _Shaper:
 
     def read(self, node: ast.AST) -> tuple[str, Slots]:
         """The shape of ``node`` and its data numbers in the shape's order."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return LABEL, ()  # a currency pair: the evaluator reads it, any pair fits the shape
         if isinstance(node, ast.Constant):
             if self.is_data.get(id(node), False):
                 return DATA, (_as_float(node.value),)

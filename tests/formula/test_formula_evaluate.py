@@ -346,3 +346,91 @@ def test_standard_deviations_sample_and_population() -> None:
     assert evaluate("stdev(2, 4, 4, 4, 5, 5, 7, 9)") == pytest.approx((32 / 7) ** 0.5)
     with pytest.raises(FormulaError, match="stdev"):
         evaluate("stdev(3)")
+
+
+def test_deltas_match_hull_and_the_slope_of_the_price() -> None:
+    # Hull, Options, Futures and Other Derivatives, example 19.1: S = 49, K = 50, r = 5 %,
+    # sigma = 20 %, T = 20 weeks: a call's delta N(0.0542) = 0.522.
+    assert evaluate("call_delta(49, 50, 5/100, 20/100, 0.3846)") == pytest.approx(0.522, abs=5e-4)
+    # A dividend yield carries both sides by e^(-qT), and put = call - e^(-qT).
+    call = evaluate("call_delta(100, 95, 3/100, 25/100, 0.5, 2/100)")
+    put = evaluate("put_delta(100, 95, 3/100, 25/100, 0.5, 2/100)")
+    assert call - put == pytest.approx(math.exp(-0.02 * 0.5), rel=1e-12)
+    # Without dividends, the slope of bs_call / bs_put (a central difference).
+    for side in ("call", "put"):
+        up, down = (evaluate(f"bs_{side}({s}, 95, 0.03, 0.25, 0.5)") for s in (100.01, 99.99))
+        slope = evaluate(f"{side}_delta(100, 95, 0.03, 0.25, 0.5)")
+        assert slope == pytest.approx((up - down) / 0.02, abs=1e-6)
+    with pytest.raises(FormulaError, match="positive spot"):
+        evaluate("call_delta(100, 95, 0.03, 0, 0.5)")
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('cross("EUR/JPY", "EUR/USD", 1.0850, "USD/JPY", 151.20)', 1.0850 * 151.20),
+        ('cross("EUR/GBP", "EUR/USD", 1.0850, "GBP/USD", 1.2640)', 1.0850 / 1.2640),
+        ('cross("CAD/CHF", "USD/CAD", 1.3620, "USD/CHF", 0.8840)', 0.8840 / 1.3620),
+        ('cross("JPY/GBP", "USD/JPY", 150, "GBP/USD", 1.25)', 1 / (150 * 1.25)),
+        # the legs in either order, the shared currency any, lower case read as upper
+        ('cross("gbp/jpy", "usd/jpy", 150, "gbp/usd", 1.25)', 187.5),
+        ('cross("GBP/CHF", "EUR/GBP", 0.85, "EUR/CHF", 0.95)', 0.95 / 0.85),
+    ],
+)
+def test_cross_reads_each_legs_direction_from_its_pair(expr: str, expected: float) -> None:
+    assert evaluate(expr) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ('cross("EUR/JPY", "GBP/USD", 1.26, "USD/JPY", 150)', "do not chain into EUR/JPY"),
+        ('cross("EUR/EUR", "EUR/USD", 1.08, "USD/EUR", 0.9)', "not a currency pair"),
+        ('cross("EURJPY", "EUR/USD", 1.08, "USD/JPY", 150)', "not a currency pair"),
+        ('cross("EUR/JPY", "EUR/USD", 0, "USD/JPY", 150)', "positive quotes"),
+        ('cross("EUR/JPY", 1.08, 1.08, "USD/JPY", 150)', "quoted label"),
+        ('cross("EUR/JPY", "EUR/USD", "1.08", "USD/JPY", 150)', "not a number"),
+        ('sqrt("EUR/USD")', "not a number"),
+        ('"EUR/USD"', "not a number"),
+        (f'cross("{"A" * 17}", "EUR/USD", 1.08, "USD/JPY", 150)', "label longer"),
+    ],
+)
+def test_labels_are_read_only_where_a_function_takes_one(expr: str, message: str) -> None:
+    with pytest.raises(FormulaError, match=message):
+        evaluate(expr)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        # a US investor, EUR/USD 1.10 -> 1.00 dollars per euro, the stock 100 -> 121 euros:
+        # 1.21 * 1.00 / 1.10 - 1 = 10 %
+        ('foreign_return("USD", "USD per EUR", 100, 121, 1.10, 1.00)', 10.0),
+        # the same trade with the rate quoted the other way (euros per dollar): divided by
+        ('foreign_return("USD", "EUR per USD", 100, 121, 1/1.10, 1/1.00)', 10.0),
+        # a Japanese investor, yen per dollar 150 -> 120, a dividend of 2 on 40: 1.05 * 0.8 - 1
+        ('foreign_return("JPY", "JPY per USD", 40, 40, 150, 120, 2)', -16.0),
+        ('foreign_return("jpy", "jpy  per  usd", 40, 40, 150, 120, 2)', -16.0),
+    ],
+)
+def test_foreign_return_reads_the_rates_direction_from_their_units(
+    expr: str, expected: float
+) -> None:
+    assert evaluate(expr) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ('foreign_return("GBP", "USD per EUR", 100, 121, 1.1, 1.0)', "home currency GBP"),
+        ('foreign_return("USD", "USD/EUR", 100, 121, 1.1, 1.0)', "units like"),
+        ('foreign_return("USD", "USD per USD", 100, 121, 1.1, 1.0)', "units like"),
+        ('foreign_return("USD", "USD per EUR", 0, 121, 1.1, 1.0)', "positive"),
+        ('foreign_return(1, "USD per EUR", 100, 121, 1.1, 1.0)', "quoted label"),
+    ],
+)
+def test_foreign_return_refuses_units_that_do_not_price_the_home_currency(
+    expr: str, message: str
+) -> None:
+    with pytest.raises(FormulaError, match=message):
+        evaluate(expr)
