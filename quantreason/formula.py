@@ -6,9 +6,10 @@ and only a small grammar is walked. Never ``eval``/``exec``.
 
 Grammar: numbers, ``+ - * / **``, unary ``+``/``-``, parentheses, the constants ``pi`` and
 ``e``, and calls of the whitelisted functions in :data:`FUNCTIONS`; a quoted currency pair
-(``"EUR/USD"``) or a rate's units (``"JPY per USD"``) only where :data:`LABEL_ARGUMENTS` names a label. Anything else raises
-:class:`FormulaError` naming what was rejected. Length, nesting depth, argument count,
-exponent size and intermediate magnitude are bounded so hostile input fails fast.
+(``"EUR/USD"``) or a rate's units (``"JPY per USD"``) only where :data:`LABEL_ARGUMENTS`
+names a label. Anything else raises :class:`FormulaError` naming what was rejected. Length,
+nesting depth, argument count, exponent size and intermediate magnitude are bounded so
+hostile input fails fast.
 """
 
 from __future__ import annotations
