@@ -295,6 +295,22 @@ def foreign_return(
     return ((sell_price + dividend) / buy_price * growth - 1) * 100
 
 
+# Which way a breakeven lies from its strike: a call's and a straddle's upper one above it.
+BREAKEVEN_SIDES = {"UPPER": 1.0, "CALL": 1.0, "LOWER": -1.0, "PUT": -1.0}
+
+
+def breakeven(side: str, strike: float, premium: float) -> float:
+    """A long option's or straddle's breakeven at expiry, per share: ``strike + premium`` on the
+    ``"upper"`` side (or for a ``"call"``), ``strike - premium`` on the ``"lower"`` (a
+    ``"put"``). Like :func:`cross`, the side is a word the question shows, not a sign."""
+    sign = BREAKEVEN_SIDES.get(side.strip().upper())
+    if sign is None:
+        raise FormulaError(f"breakeven side {side!r} is not upper, lower, call or put")
+    if premium < 0:
+        raise FormulaError("breakeven() needs a premium of at least 0")
+    return strike + sign * premium
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -343,11 +359,13 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "put_delta": (put_delta, 5, 6),
     "cross": (cross, 5, 5),
     "foreign_return": (foreign_return, 6, 7),
+    "breakeven": (breakeven, 3, 3),
 }
 # Arguments that are labels (a quoted currency pair), not numbers: function -> positions.
 LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "cross": frozenset({0, 1, 3}),
     "foreign_return": frozenset({0, 1}),
+    "breakeven": frozenset({0}),
 }
 MAX_LABEL_LENGTH = 16
 CONSTANTS = {"pi": math.pi, "e": math.e}

@@ -34,7 +34,7 @@ import re
 from collections import Counter
 
 from quantreason.amounts import scaled_amounts
-from quantreason.formula import syntax_tree
+from quantreason.formula import BREAKEVEN_SIDES, syntax_tree
 
 # Functions whose arguments after the first ``skip`` are one flow each.
 CASH_FLOW_LISTS = {"npv": 1, "irr": 0, "payback": 1}
@@ -96,35 +96,54 @@ _LOWER_SIDE = re.compile(r"\b(?:lower|downside|falls?|falling|below|drops?)\b", 
 def option_side(task: str | None, formula: str, question: str) -> str | None:
     """Why a breakeven formula lies on the wrong side of its strike: an ``option_breakeven``
     long call's below it or a long put's above it; a ``straddle_breakeven`` upper breakeven
-    below its strike or a lower one above it. None otherwise (other tasks, positions other than
-    one long option, and questions that name both calls and puts, or both sides of a straddle,
-    are not judged)."""
+    below its strike or a lower one above it. Read from the sign (``85-4.35``) or from the side
+    a ``breakeven(...)`` call names (``breakeven("put", 85, 4.35)`` for a long call). None
+    otherwise (other tasks, positions other than one long option, and questions that name both
+    calls and puts, or both sides of a straddle, are not judged)."""
     if task == "straddle_breakeven":
         return _straddle_side(formula, question)
     if task != "option_breakeven" or _NOT_ONE_LONG_OPTION.search(question):
         return None
     call, put = bool(_CALL.search(question)), bool(_PUT.search(question))
-    tree = syntax_tree(formula)
-    if call == put or tree is None:
+    sign = _side_sign(formula, two_numbers=True)
+    if call == put or sign is None:
         return None
-    body = tree.body
-    if not isinstance(body, ast.BinOp) or None in map(_signed_number, (body.left, body.right)):
-        return None
-    if call and isinstance(body.op, ast.Sub):
+    if call and sign < 0:
         return "a long call breaks even above its strike: strike + premium"
-    if put and isinstance(body.op, ast.Add):
+    if put and sign > 0:
         return "a long put breaks even below its strike: strike - premium"
     return None
 
 
+def _side_sign(formula: str, two_numbers: bool = False) -> float | None:
+    """+1 where ``formula`` puts its breakeven above the strike, -1 below, None where it is
+    neither ``breakeven(side, ...)`` nor a sum or difference (of two numbers, ``two_numbers``)."""
+    tree = syntax_tree(formula)
+    body = tree.body if tree is not None else None
+    if (
+        isinstance(body, ast.Call)
+        and isinstance(body.func, ast.Name)
+        and body.func.id == "breakeven"
+        and body.args
+        and isinstance(body.args[0], ast.Constant)
+        and isinstance(body.args[0].value, str)
+    ):
+        return BREAKEVEN_SIDES.get(body.args[0].value.strip().upper())
+    if not (isinstance(body, ast.BinOp) and isinstance(body.op, ast.Add | ast.Sub)):
+        return None
+    if two_numbers and None in map(_signed_number, (body.left, body.right)):
+        return None
+    return 1.0 if isinstance(body.op, ast.Add) else -1.0
+
+
 def _straddle_side(formula: str, question: str) -> str | None:
     upper, lower = bool(_UPPER_SIDE.search(question)), bool(_LOWER_SIDE.search(question))
-    tree = syntax_tree(formula)
-    if upper == lower or tree is None or not isinstance(tree.body, ast.BinOp):
+    sign = _side_sign(formula)
+    if upper == lower or sign is None:
         return None
-    if upper and isinstance(tree.body.op, ast.Sub):
+    if upper and sign < 0:
         return "the upper breakeven is above the strike: strike + both premiums"
-    if lower and isinstance(tree.body.op, ast.Add):
+    if lower and sign > 0:
         return "the lower breakeven is below the strike: strike - both premiums"
     return None
 

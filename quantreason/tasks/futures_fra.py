@@ -1208,8 +1208,10 @@ def _straddle_valid(v: Mapping[str, float]) -> bool:
 
 
 def _straddle_formula(f: Mapping[str, str]) -> str:
-    total = f"({f['c']}+{f['p']})"  # both premiums paid
-    return f"{f['K']}+{total}" if f["up"] == "1" else f"{f['K']}-{total}"
+    # The side as a word (breakeven() adds or subtracts): written as a sign, run BR chose it
+    # wrong in 14 of 17 questions, "upper" in the question or not (experiments.md, session 37).
+    side = "upper" if f["up"] == "1" else "lower"
+    return f'breakeven("{side}",{f["K"]},{f["c"]}+{f["p"]})'  # both premiums paid
 
 
 def _straddle_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -82,6 +82,17 @@ def test_scaled_amounts_count_as_given() -> None:
             "91-2.60",
         ),
         ("Long put, strike 207, premium 3.07. Breakeven price at expiry?", "3.07+207", "207-3.07"),
+        # the form taught since session 37: the side named, breakeven() adds or subtracts
+        (
+            "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?",
+            'breakeven("put",85,4.35)',
+            'breakeven("call",85,4.35)',
+        ),
+        (
+            "Long put, strike 207, premium 3.07.",
+            'breakeven("upper",207,3.07)',
+            'breakeven("put",207,3.07)',
+        ),
     ],
 )
 def test_a_long_options_breakeven_sits_on_its_side_of_the_strike(
@@ -125,6 +136,8 @@ def test_positions_and_questions_the_side_check_cannot_read_are_not_judged(
          "6+(0.38+0.47)", "6-(0.38+0.47)"),
         ("Holding the 300 call at 8.75 and the 300 put at 19.41 as a long straddle, which higher "
          "terminal level leaves it flat?", "305.17-(8.75+19.41)", "300+(8.75+19.41)"),
+        ("Long straddle, 550C @ 8.68 + 550P @ 27.12. Upper breakeven?",
+         'breakeven("lower",550,8.68+27.12)', 'breakeven("upper",550,8.68+27.12)'),
     ],
 )  # fmt: skip
 def test_a_straddles_breakeven_sits_on_the_side_asked(
@@ -147,7 +160,8 @@ def test_straddle_references_pass_and_their_mirror_images_mostly_fail(split: str
         record = make_record(family, index, rng, split, index)
         formula, question = record["formula"], record["question"]
         assert option_side(family.name, formula, question) is None, record
-        other = formula.replace("+(", "-(", 1) if "+(" in formula else formula.replace("-(", "+(")
+        sides = ('"upper"', '"lower"')
+        other = formula.replace(*sides) if sides[0] in formula else formula.replace(*sides[::-1])
         mirrored += option_side(family.name, other, question) is not None
     if split != "test_ood_template":
         assert mirrored >= 0.8 * 300
@@ -274,8 +288,8 @@ def test_a_number_a_word_implies_counts_as_given_again() -> None:
         (
             "option_breakeven",
             "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?",
-            "85-4.35",
-            "85+4.35",
+            'breakeven("put",85,4.35)',
+            'breakeven("call",85,4.35)',
             "long call",
         ),
         (

@@ -310,9 +310,10 @@ def test_every_straddle_question_asks_for_one_breakeven_and_the_formula_follows(
     strangles = uppers = 0
     for record in _records("straddle_breakeven"):
         question, formula = record["question"], record["formula"]
-        upper = re.fullmatch(rf"{_NUMBER}\+\({_NUMBER}\+{_NUMBER}\)", formula)
-        lower = re.fullmatch(rf"{_NUMBER}-\({_NUMBER}\+{_NUMBER}\)", formula)
+        upper = re.fullmatch(rf'breakeven\("upper",{_NUMBER},{_NUMBER}\+{_NUMBER}\)', formula)
+        lower = re.fullmatch(rf'breakeven\("lower",{_NUMBER},{_NUMBER}\+{_NUMBER}\)', formula)
         assert upper or lower, formula
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
         uppers += bool(upper)
         # the words naming the breakeven, outside the strike labels ("lower strike (put)")
         text = _body(question).lower()
@@ -341,7 +342,8 @@ def test_a_strangle_takes_the_call_strike_up_and_the_put_strike_down() -> None:
         if "K2" in nums:  # K the call strike up, the put strike down; K2 the other
             strangles += 1
             assert (nums["K"].value > nums["K2"].value) == upper
-        assert family.build_formula(nums).startswith(nums["K"].formula + ("+" if upper else "-"))
+        side = "upper" if upper else "lower"
+        assert family.build_formula(nums).startswith(f'breakeven("{side}",{nums["K"].formula},')
         sign = 1 if upper else -1
         assert family.answer(nums) == pytest.approx(nums["K"].value + sign * paid)
         texts = family.texts(rng, nums)

@@ -434,3 +434,16 @@ def test_foreign_return_refuses_units_that_do_not_price_the_home_currency(
 ) -> None:
     with pytest.raises(FormulaError, match=message):
         evaluate(expr)
+
+
+def test_breakeven_adds_the_premium_on_the_upper_side_and_subtracts_it_on_the_lower() -> None:
+    assert evaluate('breakeven("upper", 550, 8.68+27.12)') == pytest.approx(585.80)
+    assert evaluate('breakeven("lower", 550, 8.68+27.12)') == pytest.approx(514.20)
+    assert evaluate('breakeven("call", 85, 4.35)') == pytest.approx(89.35)
+    assert evaluate('breakeven("Put", 207, 3.07)') == pytest.approx(203.93)
+    with pytest.raises(FormulaError, match="not upper, lower, call or put"):
+        evaluate('breakeven("up", 550, 8)')
+    with pytest.raises(FormulaError, match="at least 0"):
+        evaluate('breakeven("call", 85, -4.35)')
+    with pytest.raises(FormulaError, match="quoted label"):
+        evaluate("breakeven(1, 85, 4.35)")

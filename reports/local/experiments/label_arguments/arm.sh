@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One arm of the label-argument experiment (session 37): FAMILIES x 120 training records, the
+# local profile (2 processes), evaluated greedy with the task check on 20 fresh validation
+# draws a family and every tuning-probe question of those families (never handwritten.jsonl).
+#   bash arm.sh CHECKOUT "fam1,fam2,..."   (CHECKOUT: a clone at the arm's commit)
+set -euo pipefail
+REPO=$1
+FAMILIES=$2
+N=$(($(tr ',' '\n' <<< "$FAMILIES" | wc -l)))
+cd "$REPO"
+source /work/main/scripts/env.sh
+export PYTHONPATH=$REPO  # the clone's code, not the editable install's
+PY=/work/main/.venv/bin/python
+date
+$PY -m quantreason data --out runs/d --seed 11 --train-size $((N * 120)) \
+  --validation-size $((N * 20)) --test-size "$N" --families "$FAMILIES"
+$PY -m quantreason train --profile local --nproc 2 --data runs/d --out runs/t --set train.seed=7
+date
+$PY -m quantreason task-classifier --data runs/d --out runs/clf/task_classifier.npz \
+  --adapter runs/t/adapter
+$PY - "$FAMILIES" <<'PYEOF'
+import glob, json, sys
+families = set(sys.argv[1].split(","))
+paths = sorted(glob.glob("benchmarks/handwritten_probe*.jsonl")) + ["benchmarks/handwritten_dev.jsonl"]
+paths += sorted(glob.glob("reports/local/experiments/validation_ood*/validation_ood*.jsonl"))
+rows = [line.rstrip("\n") + "\n" for path in paths for line in open(path)
+        if json.loads(line).get("family") in families]
+open("runs/probes.jsonl", "w").writelines(rows)
+print(len(rows), "tuning questions")
+PYEOF
+$PY -m quantreason eval --out runs/e --data runs/d --splits validation --questions runs/probes.jsonl \
+  --adapter runs/t/adapter --task-classifier runs/clf/task_classifier.npz --base-limit 1 \
+  --batch-size 64 --precision auto --samples 0 --retry 0
+date
