@@ -21,8 +21,9 @@ breakeven?", "long 3 crude contracts from 78.42 to 80.10: P&L?").
   the buyer (who pays the fixed FRA rate K and receives the reference rate L fixed at
   settlement); asked from the seller's side, ``N*(K-L)/100*...``. Positive is received by the
   party asked about, negative paid, and every question says so.
-- ``straddle_breakeven``: a long straddle's upper breakeven ``K+(c+p)`` or lower ``K-(c+p)``
-  (strike plus or minus the total premium); in some questions a long strangle, whose upper
+- ``straddle_breakeven``: a long straddle's upper breakeven ``breakeven("upper",K,c+p)`` or
+  lower ``breakeven("lower",K,c+p)`` (strike plus or minus the total premium, the side named as
+  a word the evaluator reads); in some questions a long strangle, whose upper
   breakeven is from the call strike and lower from the put strike (``K`` is always the strike
   the breakeven is measured from, so it has one place in every formula). Every question says which
   one it wants. A side figure in some draws: the share price today.

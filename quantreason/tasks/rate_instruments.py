@@ -21,9 +21,10 @@ show the swap's notional, which a rate never uses.
 ``option_delta`` is the Black-Scholes-Merton delta of a European option per share: a call's is
 ``e**(-q*T) * N(d1)``, a put's ``e**(-q*T) * (N(d1) - 1)`` (negative), ``d1 = (ln(S/K) + (r - q
 + sigma**2/2) T) / (sigma sqrt(T))``, the rate and the dividend yield continuously compounded:
-``exp(-1.5/100*0.5)*(norm_cdf((ln(52/50)+(4.5/100-1.5/100+(30/100)**2/2)*0.5)/(30/100*sqrt(0.5)))-1)``.
-Without dividends (every such question says so) the ``exp`` factor and ``q`` are left out; a time
-given in months is ``m/12``. Some questions show the option's price, which delta never uses.
+``put_delta(52,50,4.5/100,30/100,0.5,1.5/100)`` (``call_delta`` for a call, the word the
+question uses; since session 37, before which d1 was written out). Without dividends (every such
+question says so) the dividend yield is left out; a time given in months is ``m/12``. Some
+questions show the option's price, which delta never uses.
 
 ``futures_beta_change`` counts the stock-index futures that move a portfolio's beta from its
 current value to a stated nonzero target: ``(target - current) * value / (futures level *
