@@ -311,6 +311,31 @@ def breakeven(side: str, strike: float, premium: float) -> float:
     return strike + sign * premium
 
 
+def normal_tail(side: str, threshold: float, mean: float, sd: float) -> float:
+    """The chance, as a fraction, that a normal outcome with ``mean`` and standard deviation
+    ``sd`` lands ``"above"`` or ``"below"`` ``threshold`` (the side a word, as in
+    :func:`breakeven`)."""
+    above = {"ABOVE": True, "BELOW": False}.get(side.strip().upper())
+    if above is None:
+        raise FormulaError(f"normal_tail side {side!r} is not above or below")
+    if sd <= 0:
+        raise FormulaError("normal_tail() needs a positive standard deviation")
+    below = NormalDist(mean, sd).cdf(threshold)
+    return 1 - below if above else below
+
+
+def inflation_adjust(when: str, amount: float, rate: float, years: float) -> float:
+    """``amount`` moved through ``years`` of inflation at ``rate`` (a fraction a year): a future
+    sum in ``"today"``'s money (divided by the growth), or today's sum at its ``"future"`` cost
+    (multiplied)."""
+    direction = {"TODAY": -1, "FUTURE": 1}.get(when.strip().upper())
+    if direction is None:
+        raise FormulaError(f"inflation_adjust direction {when!r} is not today or future")
+    if rate <= -1 or years < 0:
+        raise FormulaError("inflation_adjust() needs a rate above -100 % and years of at least 0")
+    return amount * (1 + rate) ** (direction * years)
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -360,12 +385,16 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "cross": (cross, 5, 5),
     "foreign_return": (foreign_return, 6, 7),
     "breakeven": (breakeven, 3, 3),
+    "normal_tail": (normal_tail, 4, 4),
+    "inflation_adjust": (inflation_adjust, 4, 4),
 }
 # Arguments that are labels (a quoted currency pair), not numbers: function -> positions.
 LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "cross": frozenset({0, 1, 3}),
     "foreign_return": frozenset({0, 1}),
     "breakeven": frozenset({0}),
+    "normal_tail": frozenset({0}),
+    "inflation_adjust": frozenset({0}),
 }
 MAX_LABEL_LENGTH = 16
 CONSTANTS = {"pi": math.pi, "e": math.e}
