@@ -299,13 +299,20 @@ def foreign_return(
 BREAKEVEN_SIDES = {"UPPER": 1.0, "CALL": 1.0, "LOWER": -1.0, "PUT": -1.0}
 
 
+def _chosen(function: str, label: str, choices: dict[str, float]) -> float:
+    """What ``label`` (a side word, any case) stands for among ``choices``."""
+    value = choices.get(label.strip().upper())
+    if value is None:
+        names = ", ".join(name.lower() for name in choices)
+        raise FormulaError(f"{function}() takes one of {names}, not {label!r}")
+    return value
+
+
 def breakeven(side: str, strike: float, premium: float) -> float:
     """A long option's or straddle's breakeven at expiry, per share: ``strike + premium`` on the
     ``"upper"`` side (or for a ``"call"``), ``strike - premium`` on the ``"lower"`` (a
     ``"put"``). Like :func:`cross`, the side is a word the question shows, not a sign."""
-    sign = BREAKEVEN_SIDES.get(side.strip().upper())
-    if sign is None:
-        raise FormulaError(f"breakeven side {side!r} is not upper, lower, call or put")
+    sign = _chosen("breakeven", side, BREAKEVEN_SIDES)
     if premium < 0:
         raise FormulaError("breakeven() needs a premium of at least 0")
     return strike + sign * premium
@@ -315,9 +322,7 @@ def normal_tail(side: str, threshold: float, mean: float, sd: float) -> float:
     """The chance, as a fraction, that a normal outcome with ``mean`` and standard deviation
     ``sd`` lands ``"above"`` or ``"below"`` ``threshold`` (the side a word, as in
     :func:`breakeven`)."""
-    above = {"ABOVE": True, "BELOW": False}.get(side.strip().upper())
-    if above is None:
-        raise FormulaError(f"normal_tail side {side!r} is not above or below")
+    above = _chosen("normal_tail", side, {"ABOVE": 1.0, "BELOW": 0.0})
     if sd <= 0:
         raise FormulaError("normal_tail() needs a positive standard deviation")
     below = NormalDist(mean, sd).cdf(threshold)
@@ -328,9 +333,7 @@ def inflation_adjust(when: str, amount: float, rate: float, years: float) -> flo
     """``amount`` moved through ``years`` of inflation at ``rate`` (a fraction a year): a future
     sum in ``"today"``'s money (divided by the growth), or today's sum at its ``"future"`` cost
     (multiplied)."""
-    direction = {"TODAY": -1, "FUTURE": 1}.get(when.strip().upper())
-    if direction is None:
-        raise FormulaError(f"inflation_adjust direction {when!r} is not today or future")
+    direction = _chosen("inflation_adjust", when, {"TODAY": -1.0, "FUTURE": 1.0})
     if rate <= -1 or years < 0:
         raise FormulaError("inflation_adjust() needs a rate above -100 % and years of at least 0")
     return amount * (1 + rate) ** (direction * years)
@@ -388,7 +391,8 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "normal_tail": (normal_tail, 4, 4),
     "inflation_adjust": (inflation_adjust, 4, 4),
 }
-# Arguments that are labels (a quoted currency pair), not numbers: function -> positions.
+# Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
+# function -> positions.
 LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "cross": frozenset({0, 1, 3}),
     "foreign_return": frozenset({0, 1}),
