@@ -5,11 +5,11 @@ never depends on the model. The input is untrusted model output: it is parsed wi
 and only a small grammar is walked. Never ``eval``/``exec``.
 
 Grammar: numbers, ``+ - * / **``, unary ``+``/``-``, parentheses, the constants ``pi`` and
-``e``, and calls of the whitelisted functions in :data:`FUNCTIONS`; a quoted currency pair
-(``"EUR/USD"``) or a rate's units (``"JPY per USD"``) only where :data:`LABEL_ARGUMENTS`
-names a label. Anything else raises :class:`FormulaError` naming what was rejected. Length,
-nesting depth, argument count, exponent size and intermediate magnitude are bounded so
-hostile input fails fast.
+``e``, and calls of the whitelisted functions in :data:`FUNCTIONS`; a quoted label (a currency
+pair ``"EUR/USD"``, a rate's units ``"JPY per USD"``, a side ``"upper"``) only where
+:data:`LABEL_ARGUMENTS` names one. Anything else raises :class:`FormulaError` naming what was
+rejected. Length, nesting depth, argument count, exponent size and intermediate magnitude are
+bounded so hostile input fails fast.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from __future__ import annotations
 import ast
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from statistics import NormalDist
+from typing import TypeVar
 
 MAX_LENGTH = 1000  # characters; real formulas are < 200
 MAX_BRACKETS = 30  # bracket nesting; Python's parser itself gives up near 200
@@ -186,15 +187,23 @@ def ytm(price: float, payment: float, nper: float, future_value: float = 100.0) 
     return _solve_rate(lambda r: pv(r, periods, payment, future_value) - price, "ytm")
 
 
-def _black_scholes(
-    spot: float, strike: float, rate: float, vol: float, years: float
+def _d1(
+    spot: float, strike: float, rate: float, vol: float, years: float, dividend_yield: float = 0.0
 ) -> tuple[float, float]:
-    """(call, put) of a European option without dividends: ``rate`` and ``vol`` as fractions
-    a year (0.05, 0.2), the rate continuously compounded, ``years`` to expiry."""
+    """Black-Scholes-Merton (d1, sigma * sqrt(T)): ``rate``, ``vol`` and ``dividend_yield`` as
+    fractions a year (0.05, 0.2), the rate and yield continuously compounded, ``years`` to
+    expiry."""
     if spot <= 0 or strike <= 0 or vol <= 0 or years <= 0:
         raise FormulaError("Black-Scholes needs a positive spot, strike, volatility and time")
     root = vol * math.sqrt(years)
-    d1 = (math.log(spot / strike) + (rate + vol * vol / 2) * years) / root
+    return (math.log(spot / strike) + (rate - dividend_yield + vol * vol / 2) * years) / root, root
+
+
+def _black_scholes(
+    spot: float, strike: float, rate: float, vol: float, years: float
+) -> tuple[float, float]:
+    """(call, put) of a European option without dividends (the units of :func:`_d1`)."""
+    d1, root = _d1(spot, strike, rate, vol, years)
     d2 = d1 - root
     cdf, discounted = NormalDist().cdf, strike * math.exp(-rate * years)
     return spot * cdf(d1) - discounted * cdf(d2), discounted * cdf(-d2) - spot * cdf(-d1)
@@ -213,12 +222,8 @@ def bs_put(spot: float, strike: float, rate: float, vol: float, years: float) ->
 def _deltas(
     spot: float, strike: float, rate: float, vol: float, years: float, dividend_yield: float
 ) -> tuple[float, float]:
-    """(call, put) Black-Scholes-Merton delta: the units of :func:`_black_scholes`, the
-    dividend yield a continuous fraction a year like the rate."""
-    if spot <= 0 or strike <= 0 or vol <= 0 or years <= 0:
-        raise FormulaError("a delta needs a positive spot, strike, volatility and time")
-    root = vol * math.sqrt(years)
-    d1 = (math.log(spot / strike) + (rate - dividend_yield + vol * vol / 2) * years) / root
+    """(call, put) Black-Scholes-Merton delta (the units of :func:`_d1`)."""
+    d1, _ = _d1(spot, strike, rate, vol, years, dividend_yield)
     carry, cdf = math.exp(-dividend_yield * years), NormalDist().cdf(d1)
     return carry * cdf, carry * (cdf - 1)
 
@@ -295,11 +300,12 @@ def foreign_return(
     return ((sell_price + dividend) / buy_price * growth - 1) * 100
 
 
+_Choice = TypeVar("_Choice")
 # Which way a breakeven lies from its strike: a call's and a straddle's upper one above it.
 BREAKEVEN_SIDES = {"UPPER": 1.0, "CALL": 1.0, "LOWER": -1.0, "PUT": -1.0}
 
 
-def _chosen(function: str, label: str, choices: dict[str, float]) -> float:
+def _chosen(function: str, label: str, choices: Mapping[str, _Choice]) -> _Choice:
     """What ``label`` (a side word, any case) stands for among ``choices``."""
     value = choices.get(label.strip().upper())
     if value is None:
@@ -322,7 +328,7 @@ def normal_tail(side: str, threshold: float, mean: float, sd: float) -> float:
     """The chance, as a fraction, that a normal outcome with ``mean`` and standard deviation
     ``sd`` lands ``"above"`` or ``"below"`` ``threshold`` (the side a word, as in
     :func:`breakeven`)."""
-    above = _chosen("normal_tail", side, {"ABOVE": 1.0, "BELOW": 0.0})
+    above = _chosen("normal_tail", side, {"ABOVE": True, "BELOW": False})
     if sd <= 0:
         raise FormulaError("normal_tail() needs a positive standard deviation")
     below = NormalDist(mean, sd).cdf(threshold)
