@@ -193,7 +193,7 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "market_cap",  # shares * price: a product of two data numbers, like price_target's
         "fund_fee",  # B*er/100 (or B*bps/10000): a product of two data numbers
         "par_swap_rate",  # (1-D)/sum(D1, ...): a list of factors of any length, like npv's
-        "normal_probability",  # (x-mean)/sd: like terms, and a negative threshold flips a sign
+        "normal_probability",  # threshold, mean and sd drawn in ranges that overlap
         "historical_expected_shortfall",  # the k worst of a list: read by digits, like payback
-        "foreign_stock_return",  # (P1+D)*S1/(P0*S0): products of data numbers
+        "foreign_stock_return",  # two prices, and two rates, each pair drawn in one range
     }
