@@ -59,7 +59,8 @@ _GROUPED_RE = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d|,\d)")
 _IMPLIED: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
     (re.compile(r"semi-?annual|half-?year|six-?month|twice|every 6 months", re.I), (6.0,)),
     (re.compile(r"\bweek", re.I), (7.0,)),
-    (re.compile(r"basis points?|\bbps?\b", re.I), (10000.0,)),
+    # "25 bp", and "25bp" written against its number
+    (re.compile(r"basis points?|(?<![a-z])bps?\b", re.I), (10000.0,)),
     # a forward's points or pips are its price gap times 10,000 (times 100 for yen: structural)
     (re.compile(r"\bpips?\b|\b(?:forward|swap) points\b", re.I), (10000.0,)),
     (re.compile(r"\btriple", re.I), (3.0,)),

@@ -345,6 +345,56 @@ def inflation_adjust(when: str, amount: float, rate: float, years: float) -> flo
     return amount * (1 + rate) ** (direction * years)
 
 
+# The direction words each side label may use, canonical first (the one the data writes).
+YIELD_DIRECTIONS = {
+    "UP": 1.0,
+    "RISE": 1.0,
+    "HIGHER": 1.0,
+    "DOWN": -1.0,
+    "FALL": -1.0,
+    "LOWER": -1.0,
+}
+POSITION_SIDES = {"LONG": 1.0, "BOUGHT": 1.0, "BUY": 1.0, "SHORT": -1.0, "SOLD": -1.0, "SELL": -1.0}
+FRA_SIDES = {"BUYER": 1.0, "LONG": 1.0, "SELLER": -1.0, "SHORT": -1.0}
+
+
+def yield_move(direction: str, duration: float, size: float, convexity: float = 0.0) -> float:
+    """A bond's approximate price change, in percent, when its yield moves ``size`` (a decimal:
+    25 bp is 0.0025) ``"up"`` or ``"down"``: ``-duration * dy``, plus ``convexity * dy**2 / 2``
+    where a convexity is given. The direction is a word, the size never signed: written as a
+    sign, run BR priced "yields decrease 74 bp" as a rise (experiments.md, session 38)."""
+    sign = _chosen("yield_move", direction, YIELD_DIRECTIONS)
+    if size < 0:
+        raise FormulaError(
+            "yield_move() takes the move's size (at least 0); its direction is a word"
+        )
+    dy = sign * size
+    return (-duration * dy + convexity * dy * dy / 2) * 100
+
+
+def futures_pnl(side: str, contracts: float, size: float, entry: float, exit_: float) -> float:
+    """A closed futures position's profit (negative: a loss): contracts x contract size x the
+    price change in the position's favour, exit less entry for a ``"long"``, entry less exit
+    for a ``"short"``."""
+    sign = _chosen("futures_pnl", side, POSITION_SIDES)
+    if contracts < 0 or size <= 0:
+        raise FormulaError("futures_pnl() needs a contract count of at least 0 and a positive size")
+    return sign * contracts * size * (exit_ - entry)
+
+
+def fra_settlement(
+    side: str, notional: float, fra_rate: float, fixing: float, days: float
+) -> float:
+    """An FRA's cash settlement at the start of its period to the ``"buyer"`` (who pays the
+    fixed ``fra_rate``) or the ``"seller"``: the interest difference on ``notional`` over
+    ``days`` (act/360) discounted at the ``fixing``; rates as decimals."""
+    sign = _chosen("fra_settlement", side, FRA_SIDES)
+    if notional < 0 or days <= 0:
+        raise FormulaError("fra_settlement() needs a notional of at least 0 and a positive period")
+    accrual = days / 360
+    return sign * notional * (fixing - fra_rate) * accrual / (1 + fixing * accrual)
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -396,6 +446,9 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "breakeven": (breakeven, 3, 3),
     "normal_tail": (normal_tail, 4, 4),
     "inflation_adjust": (inflation_adjust, 4, 4),
+    "yield_move": (yield_move, 3, 4),
+    "futures_pnl": (futures_pnl, 5, 5),
+    "fra_settlement": (fra_settlement, 5, 5),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -405,6 +458,9 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "breakeven": frozenset({0}),
     "normal_tail": frozenset({0}),
     "inflation_adjust": frozenset({0}),
+    "yield_move": frozenset({0}),
+    "futures_pnl": frozenset({0}),
+    "fra_settlement": frozenset({0}),
 }
 MAX_LABEL_LENGTH = 16
 CONSTANTS = {"pi": math.pi, "e": math.e}

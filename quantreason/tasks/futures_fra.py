@@ -809,9 +809,10 @@ def _fra_settlement(v: Mapping[str, float]) -> float:
 
 
 def _fra_formula(f: Mapping[str, str]) -> str:
-    n, k, fixing, d = f["N"], f["K"], f["L"], f["d"]
-    difference = f"({k}-{fixing})" if f.get("s") == "1" else f"({fixing}-{k})"
-    return f"{n}*{difference}/100*{d}/360/(1+{fixing}/100*{d}/360)"
+    # The side as a word fra_settlement() reads: written as the order of the two rates, run BR
+    # paid the buyer the seller's amount (experiments.md, session 38).
+    side = "seller" if f.get("s") == "1" else "buyer"
+    return f'fra_settlement("{side}",{f["N"]},{f["K"]}/100,{f["L"]}/100,{f["d"]})'
 
 
 _SETTLE = (
@@ -1591,9 +1592,10 @@ def _futures_pnl(v: Mapping[str, float]) -> float:
 
 
 def _pnl_formula(f: Mapping[str, str]) -> str:
-    if f["s"] == "1":
-        return f"{f['n']}*{f['M']}*({f['P0']}-{f['P1']})"
-    return f"{f['n']}*{f['M']}*({f['P1']}-{f['P0']})"
+    # The side as a word futures_pnl() reads, prices in the order traded: written as the order
+    # of the two prices, run BR gave shorts a long's P&L (experiments.md, session 38).
+    side = "short" if f["s"] == "1" else "long"
+    return f'futures_pnl("{side}",{f["n"]},{f["M"]},{f["P0"]},{f["P1"]})'
 
 
 def _pnl_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -38,6 +38,9 @@ def test_numbers_in_the_question_structural_and_implied_ones_are_grounded() -> N
     )
     assert 10000.0 in question_numbers("how many pips is the forward above spot?")
     assert 10000.0 not in question_numbers("the forward rate for 90 days")
+    for move in ("yields up 25 bp", "yields up 25bp", "+25 BPS", "25 basis points"):
+        assert 10000.0 in question_numbers(move), move
+    assert 10000.0 not in question_numbers("a bpi of 25, a subprime bond")
 
 
 def test_greedy_only_is_confident_when_grounded_and_not_otherwise() -> None:

@@ -177,7 +177,6 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "portfolio_vol",
         "risk_ranking",
         "sharpe_comparison",
-        "duration_price_change",  # -D*dy/100: a product of two data numbers is one like term
         "price_target",  # PE*EPS, q1*q2, A*q: the same
         "fx_cross",
         "fx_conversion",

@@ -259,7 +259,7 @@ def test_sterling_act_365_only_where_the_question_says_so() -> None:
 
 
 _FRA = re.compile(
-    rf"{_NUMBER}\*\({_NUMBER}-{_NUMBER}\)/100\*{_NUMBER}/360/\(1\+{_NUMBER}/100\*{_NUMBER}/360\)"
+    rf'fra_settlement\("(buyer|seller)",{_NUMBER},{_NUMBER}/100,{_NUMBER}/100,{_NUMBER}\)'
 )
 
 
@@ -270,11 +270,11 @@ def test_fra_questions_name_the_side_the_sign_and_the_settlement() -> None:
         lowered = _body(question).lower()
         match = _FRA.fullmatch(formula)
         assert match, formula
-        _, first, second, days, fixing, days_again = match.groups()
-        assert days == days_again
-        seller = fixing == second  # (K - L): the seller's side
-        assert fixing in (first, second)
-        if seller:
+        side, _notional, fra_rate, fixing, days = match.groups()
+        shown = question.replace(",", "")
+        for number in (fra_rate, fixing, days):
+            _at(shown, number)  # copied from the question
+        if side == "seller":
             sellers += 1
             assert re.search(r"seller|short the fra|\bsold\b", lowered), question
             assert not re.search(r"\bbuyer\b|long the fra|\bbought\b", lowered), question
@@ -285,6 +285,7 @@ def test_fra_questions_name_the_side_the_sign_and_the_settlement() -> None:
         assert "negative" in lowered, question  # the sign convention
         assert re.search(r"360", question), question  # act/360
         assert re.search(r"discount", lowered), question  # settled at the start, discounted
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
     assert 0.35 * 600 < sellers < 0.65 * 600 and buyers
 
 
@@ -359,17 +360,14 @@ def test_a_strangle_takes_the_call_strike_up_and_the_put_strike_down() -> None:
 
 def test_futures_questions_say_long_or_short_and_the_pnl_follows_the_move() -> None:
     shorts = 0
-    pattern = re.compile(rf"{_NUMBER}\*{_NUMBER}\*\({_NUMBER}-{_NUMBER}\)")
+    pattern = re.compile(rf'futures_pnl\("(long|short)",{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}\)')
     for record in _records("futures_pnl"):
         question, formula = record["question"], record["formula"]
         match = pattern.fullmatch(formula)
         assert match, formula
         lowered = _body(question).lower()
         shown = question.replace(",", "")
-        _at(shown, match.group(2))  # the contract size is in the question
-        # the question shows entry and exit; the formula's order says the side
-        first, second = match.group(3), match.group(4)
-        entry_first = _at(shown, first) < _at(shown, second)
+        _at(shown, match.group(3))  # the contract size is in the question
         # "short", or a trade opened by selling ("sold ... bought back"); else "long", or a trade
         # opened by buying ("bought ... sold")
         opened_by = re.search(r"\b(sold|bought)\b", lowered)
@@ -377,13 +375,11 @@ def test_futures_questions_say_long_or_short_and_the_pnl_follows_the_move() -> N
         long_ = re.search(r"\blong\b", lowered) is not None
         assert short != long_ or (not short and opened_by), question
         short = short or (not long_ and opened_by is not None and opened_by.group(1) == "sold")
+        assert match.group(1) == ("short" if short else "long"), (question, formula)
         shorts += short
-        if _composed(record):  # the labelled prices come in any order
-            continue
-        if short:
-            assert entry_first, (question, formula)  # (entry - exit)
-        else:
-            assert not entry_first, (question, formula)  # (exit - entry)
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
+        if not _composed(record):  # written questions show the entry first
+            assert _at(shown, match.group(4)) < _at(shown, match.group(5)), (question, formula)
     assert 0.3 * 600 < shorts < 0.6 * 600
 
 

@@ -468,3 +468,46 @@ def test_inflation_adjust_deflates_to_today_and_inflates_to_the_future() -> None
         evaluate('inflation_adjust("now", 1000, 0.1, 3)')
     with pytest.raises(FormulaError, match="above -100"):
         evaluate('inflation_adjust("today", 1000, -1, 3)')
+
+
+def test_yield_move_prices_a_rise_as_a_loss_and_adds_convexity_where_given() -> None:
+    # first order: -D x dy x 100; 20 bp on D = 5 is 1 %, 40 bp on D = 7.5 is 3 %
+    assert evaluate('yield_move("up", 5, 20/10000)') == pytest.approx(-1.0)
+    assert evaluate('yield_move("down", 7.5, 40/10000)') == pytest.approx(3.0)
+    assert evaluate('yield_move("Rise", 5, 20/10000)') == evaluate('yield_move("up", 5, 0.002)')
+    # second order: (-7 x 0.005 + 60 x 0.005^2 / 2) x 100 = -3.425; a fall gains 3.575
+    assert evaluate('yield_move("up", 7, 50/10000, 60)') == pytest.approx(-3.425)
+    assert evaluate('yield_move("lower", 7, 0.5/100, 60)') == pytest.approx(3.575)
+    with pytest.raises(FormulaError, match="one of up, rise, higher, down, fall, lower"):
+        evaluate('yield_move("sideways", 5, 0.002)')
+    with pytest.raises(FormulaError, match="its direction is a word"):
+        evaluate('yield_move("down", 5, -20/10000)')  # a sign and a word would cancel
+
+
+def test_futures_pnl_gains_on_the_move_in_the_positions_favour() -> None:
+    assert evaluate('futures_pnl("long", 2, 50, 5000, 5010)') == pytest.approx(1000.0)
+    assert evaluate('futures_pnl("short", 3, 1000, 78.42, 80.10)') == pytest.approx(-5040.0)
+    assert evaluate('futures_pnl("sold", 5, 5000, 4.525, 4.400)') == pytest.approx(3125.0)
+    assert evaluate('futures_pnl("long", 1, 100, 2000, 1950)') == pytest.approx(-5000.0)
+    with pytest.raises(FormulaError, match="one of long, bought, buy, short, sold, sell"):
+        evaluate('futures_pnl("flat", 1, 100, 2000, 1950)')
+    with pytest.raises(FormulaError, match="positive size"):
+        evaluate('futures_pnl("long", 1, 0, 2000, 1950)')
+
+
+def test_fra_settlement_pays_the_buyer_a_fixing_above_the_fra_rate_discounted() -> None:
+    # 1m x (6 % - 5 %) x 90/360 = 2,500 at the period's end, / (1 + 6 % x 90/360) at its start
+    assert evaluate('fra_settlement("buyer", 1000000, 5/100, 6/100, 90)') == pytest.approx(
+        2500 / 1.015
+    )
+    assert evaluate('fra_settlement("seller", 1000000, 5/100, 6/100, 90)') == pytest.approx(
+        -2500 / 1.015
+    )
+    # 10m x (3.6 % - 4 %) x 180/360 = -20,000, / (1 + 3.6 % x 0.5)
+    assert evaluate('fra_settlement("long", 10000000, 4/100, 3.6/100, 180)') == pytest.approx(
+        -20000 / 1.018
+    )
+    with pytest.raises(FormulaError, match="one of buyer, long, seller, short"):
+        evaluate('fra_settlement("payer", 1000000, 0.05, 0.06, 90)')
+    with pytest.raises(FormulaError, match="positive period"):
+        evaluate('fra_settlement("buyer", 1000000, 0.05, 0.06, 0)')
