@@ -395,6 +395,65 @@ def fra_settlement(
     return sign * notional * (fixing - fra_rate) * accrual / (1 + fixing * accrual)
 
 
+# Which way an external flow moved money: into the account or out of it.
+FLOW_DIRECTIONS = {"DEPOSIT": 1.0, "IN": 1.0, "WITHDRAWAL": -1.0, "OUT": -1.0}
+
+
+def _signed_flows(function: str, groups: tuple) -> list[tuple[float, float]]:
+    """``(label, amount, x)`` triples as ``(signed amount, x)``: a deposit's amount positive, a
+    withdrawal's negative. The amount is never signed: the label gives its direction."""
+    if len(groups) % 3:
+        raise FormulaError(
+            f"{function}() takes each flow as a direction, an amount and a third value"
+        )
+    flows = []
+    for label, amount, extra in zip(groups[::3], groups[1::3], groups[2::3], strict=True):
+        sign = _chosen(function, label, FLOW_DIRECTIONS)
+        if amount < 0:
+            raise FormulaError(
+                f"{function}() takes each flow's size (at least 0); its direction is a word"
+            )
+        flows.append((sign * amount, extra))
+    return flows
+
+
+def modified_dietz(begin: float, end: float, *flows: float | str) -> float:
+    """The Modified Dietz return in percent: ``(end - begin - net flows) / (begin + each flow x
+    the fraction of the period it was in the account)``. Each flow is three arguments: a
+    ``"deposit"`` or ``"withdrawal"``, its size, and its weight from 0 to 1."""
+    signed = _signed_flows("modified_dietz", flows)
+    if any(not 0 <= weight <= 1 for _, weight in signed):
+        raise FormulaError("modified_dietz() weighs each flow by a fraction of the period, 0 to 1")
+    capital = begin + sum(amount * weight for amount, weight in signed)
+    if capital <= 0:
+        raise FormulaError("modified_dietz() needs positive average capital")
+    return (end - begin - sum(amount for amount, _ in signed)) / capital * 100
+
+
+def time_weighted(start: float, *rest: float | str) -> float:
+    """The time-weighted return in percent, the sub-periods' growth chained: the arguments are
+    the starting value, then for each flow the value just before it, ``"deposit"`` or
+    ``"withdrawal"`` and its size, then the end value."""
+    if len(rest) < 4 or (len(rest) - 1) % 3:
+        raise FormulaError(
+            "time_weighted() takes a start, then value, direction, size for each flow, then the end"
+        )
+    *groups, end = rest
+    # Regrouped as (direction, size, value before) so _signed_flows reads the labels.
+    triples = []
+    for before, label, size in zip(groups[::3], groups[1::3], groups[2::3], strict=True):
+        triples += [label, size, before]
+    growth, after = 1.0, float(start)
+    for amount, before in _signed_flows("time_weighted", tuple(triples)):
+        if after <= 0:
+            raise FormulaError("time_weighted() needs a positive value after every flow")
+        growth *= before / after
+        after = before + amount
+    if after <= 0:
+        raise FormulaError("time_weighted() needs a positive value after every flow")
+    return (growth * end / after - 1) * 100
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -449,6 +508,8 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "yield_move": (yield_move, 3, 4),
     "futures_pnl": (futures_pnl, 5, 5),
     "fra_settlement": (fra_settlement, 5, 5),
+    "modified_dietz": (modified_dietz, 5, None),
+    "time_weighted": (time_weighted, 5, None),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -461,6 +522,9 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "yield_move": frozenset({0}),
     "futures_pnl": frozenset({0}),
     "fra_settlement": frozenset({0}),
+    # a direction opens each flow's three arguments, after two leading values
+    "modified_dietz": frozenset(range(2, MAX_ARGS, 3)),
+    "time_weighted": frozenset(range(2, MAX_ARGS, 3)),
 }
 MAX_LABEL_LENGTH = 16
 CONSTANTS = {"pi": math.pi, "e": math.e}

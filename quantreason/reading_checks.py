@@ -34,7 +34,7 @@ import re
 from collections import Counter
 
 from quantreason.amounts import scaled_amounts
-from quantreason.formula import BREAKEVEN_SIDES, syntax_tree
+from quantreason.formula import BREAKEVEN_SIDES, FLOW_DIRECTIONS, syntax_tree
 
 # Functions whose arguments after the first ``skip`` are one flow each.
 CASH_FLOW_LISTS = {"npv": 1, "irr": 0, "payback": 1}
@@ -170,7 +170,9 @@ _IN = re.compile(
 # Clause boundaries: lines, list and table separators, sentence ends, commas, "and", "then".
 _CLAUSE = re.compile(r"\n|;|\||(?<=[.!?])\s|,\s|\s/\s|\band\b|\bthen\b", re.I)
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
-FLOW_TASKS = ("time_weighted_return", "money_weighted_return")
+FLOW_TASKS = ("time_weighted_return", "money_weighted_return", "modified_dietz")
+# Functions whose flows are labelled: a direction word at each of these positions, its size next.
+_LABELLED_FLOWS = {"time_weighted": range(2, 64, 3), "modified_dietz": range(2, 64, 3)}
 
 
 def flow_directions(text: str) -> dict[float, str]:
@@ -215,6 +217,11 @@ def flow_direction(task: str | None, formula: str, text: str) -> str | None:
                 return f"adds {flow:g} to the value, but the question says it was taken out"
             if way == "in" and isinstance(node.op, ast.Sub):
                 return f"subtracts {flow:g} from the value, but the question says it was paid in"
+        elif isinstance(node, ast.Call) and _called(node) in _LABELLED_FLOWS:
+            directions = flow_directions(text) if directions is None else directions
+            why = _labelled_flow(node, directions)
+            if why is not None:
+                return why
         elif task == "money_weighted_return" and isinstance(node, ast.Call):
             if not (isinstance(node.func, ast.Name) and node.func.id == "irr" and node.args):
                 continue
@@ -229,6 +236,28 @@ def flow_direction(task: str | None, formula: str, text: str) -> str | None:
                         f"{abs(flow):g} was {'paid in' if way == 'in' else 'taken out'} but has "
                         f"the sign of money {'taken out' if way == 'in' else 'paid in'}"
                     )
+    return None
+
+
+def _called(node: ast.Call) -> str | None:
+    return node.func.id if isinstance(node.func, ast.Name) else None
+
+
+def _labelled_flow(node: ast.Call, directions: dict[float, str]) -> str | None:
+    """Why a ``time_weighted(...)`` or ``modified_dietz(...)`` call names a flow's direction
+    against the question's words, or None."""
+    for position in _LABELLED_FLOWS[_called(node) or ""]:
+        if position + 1 >= len(node.args):
+            break
+        label, size = node.args[position], _signed_number(node.args[position + 1])
+        if not (isinstance(label, ast.Constant) and isinstance(label.value, str)) or not size:
+            continue
+        named = FLOW_DIRECTIONS.get(label.value.strip().upper())
+        way = directions.get(abs(size))
+        if named is not None and way is not None and (named > 0) != (way == "in"):
+            said = "paid in" if way == "in" else "taken out"
+            named_as = label.value.strip().lower()
+            return f"names {abs(size):g} a {named_as}, but the question says it was {said}"
     return None
 
 

@@ -215,7 +215,42 @@ def test_a_time_weighted_flow_moves_the_way_the_question_says(
 ) -> None:
     assert _direction("time_weighted_return", wrong, question) is not None
     assert _direction("time_weighted_return", right, question) is None
-    assert _direction("modified_dietz", wrong, question) is None  # only the two flow tasks
+    assert _direction("percent_change", wrong, question) is None  # only the flow tasks
+
+
+@pytest.mark.parametrize(
+    ("task", "question", "wrong", "right"),
+    [
+        (
+            "time_weighted_return",
+            "TWR? start 11369 dollars, value before the withdrawal 12,750 dollars, withdrawal "
+            "4800 dollars, end 6,799 dollars",
+            'time_weighted(11369,12750,"deposit",4800,6799)',
+            'time_weighted(11369,12750,"withdrawal",4800,6799)',
+        ),
+        (
+            "time_weighted_return",
+            "- first flow: $9,500 paid in\n- second flow into or out of the account: $4,500 "
+            "taken out\n- start: $77,443\n- before flow 1: $68,124\n- before flow 2: $87,290\n"
+            "- end: $106,894",
+            'time_weighted(77443,68124,"deposit",9500,87290,"deposit",4500,106894)',
+            'time_weighted(77443,68124,"deposit",9500,87290,"withdrawal",4500,106894)',
+        ),
+        (
+            "modified_dietz",
+            "A portfolio was worth USD 630000 at the start of a month of 30 days and USD 417490 "
+            "at the end. Flows during the month: a withdrawal of USD 242,000 at the end of day 13.",
+            'modified_dietz(630000,417490,"deposit",242000,(30-13)/30)',
+            'modified_dietz(630000,417490,"withdrawal",242000,(30-13)/30)',
+        ),
+    ],
+)
+def test_a_labelled_flow_is_named_the_way_the_question_says(
+    task: str, question: str, wrong: str, right: str
+) -> None:
+    why = _direction(task, wrong, question)
+    assert why is not None and "the question says it was" in why
+    assert _direction(task, right, question) is None
 
 
 def test_a_money_weighted_flow_takes_the_sign_of_its_direction() -> None:

@@ -511,3 +511,42 @@ def test_fra_settlement_pays_the_buyer_a_fixing_above_the_fra_rate_discounted() 
         evaluate('fra_settlement("payer", 1000000, 0.05, 0.06, 90)')
     with pytest.raises(FormulaError, match="positive period"):
         evaluate('fra_settlement("buyer", 1000000, 0.05, 0.06, 0)')
+
+
+def test_modified_dietz_weighs_each_labelled_flow_by_its_time_in_the_account() -> None:
+    # (125,000 - 100,000 - 20,000) / (100,000 + 20,000 x 20/30) = 5,000 / 113,333 = 4.4118 %
+    assert evaluate('modified_dietz(100000, 125000, "deposit", 20000, 20/30)') == pytest.approx(
+        4.41176, abs=1e-5
+    )
+    # a withdrawal adds back to the gain and leaves the capital: 80,000 / 1,140,000 = 7.0175 %
+    withdrawal = 'modified_dietz(1200000, 1180000, "withdrawal", 100000, 219/365)'
+    assert evaluate(withdrawal) == pytest.approx(7.01754, abs=1e-5)
+    # two flows: (279,000 - 250,000 - 15,000) / (250,000 + 20,000 - 15,000 x 25/90) = 5.2665 %
+    both = 'modified_dietz(250000, 279000, "deposit", 30000, 60/90, "out", 15000, 25/90)'
+    assert evaluate(both) == pytest.approx(5.26646, abs=1e-5)
+    for bad, message in (
+        ('modified_dietz(100, 110, "deposit", 5)', "takes 5 to 64 arguments"),
+        ('modified_dietz(100, 110, "deposit", 5, 0.5, "deposit")', "a direction, an amount"),
+        ('modified_dietz(100, 110, "withdrawal", -5, 0.5)', "its direction is a word"),
+        ('modified_dietz(100, 110, "deposit", 5, 1.5)', "0 to 1"),
+        ('modified_dietz(100, 110, "transfer", 5, 0.5)', "one of deposit, in, withdrawal, out"),
+        ("modified_dietz(100, 110, 1, 5, 0.5)", "quoted label"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
+
+
+def test_time_weighted_chains_the_growth_between_labelled_flows() -> None:
+    # 230,000 / 250,000 x 262,000 / (230,000 + 40,000) - 1 = 0.92 x 0.97037 - 1 = -10.7259 %
+    one = 'time_weighted(250000, 230000, "deposit", 40000, 262000)'
+    assert evaluate(one) == pytest.approx(-10.72593, abs=1e-5)
+    # 53,200/50,000 x 46,100/48,200 x 57,800/56,100 - 1 = 4.8481 %
+    two = 'time_weighted(50000, 53200, "withdrawal", 5000, 46100, "deposit", 10000, 57800)'
+    assert evaluate(two) == pytest.approx(4.84808, abs=1e-5)
+    for bad, message in (
+        ('time_weighted(100, 110, "deposit", 5, 120, "out")', "value, direction, size"),
+        ('time_weighted(100, 110, "withdrawal", 200, 50)', "positive value after every flow"),
+        ('time_weighted(100, 110, "deposit", -5, 120)', "its direction is a word"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
