@@ -272,6 +272,26 @@ def cross(
     raise FormulaError(f"{first_pair} and {second_pair} do not chain into {target}")
 
 
+def forward_points(
+    pair: str, spot: float, first: str, first_interest: float, second: str, second_interest: float
+) -> float:
+    """The covered-interest-parity forward less spot for ``pair`` (``"EUR/USD"``), in pips:
+    times 100 where the quote currency is the yen, 10,000 otherwise. Each currency's interest
+    over the term (``3.75/100*91/360``: its rate times its own day count) is named by its code,
+    in either order; which one divides is read from the pair, as in :func:`cross`: which rate
+    went on top was what replies got wrong (experiments.md, session 38)."""
+    base, quote = _currency_pair(pair)
+    interest = {}
+    for code, value in ((first, first_interest), (second, second_interest)):
+        interest[code.strip().upper()] = value
+    if set(interest) != {base, quote}:
+        raise FormulaError(f"forward_points() needs the interest of {base} and of {quote}")
+    if spot <= 0 or min(interest.values()) <= -1:
+        raise FormulaError("forward_points() needs a positive spot and interest above -100 %")
+    forward = spot * (1 + interest[quote]) / (1 + interest[base])
+    return (forward - spot) * (100 if quote == "JPY" else 10000)
+
+
 _PER = re.compile(r"([A-Z]{3}) PER ([A-Z]{3})")
 
 
@@ -508,6 +528,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "yield_move": (yield_move, 3, 4),
     "futures_pnl": (futures_pnl, 5, 5),
     "fra_settlement": (fra_settlement, 5, 5),
+    "forward_points": (forward_points, 6, 6),
     "modified_dietz": (modified_dietz, 5, None),
     "time_weighted": (time_weighted, 5, None),
 }
@@ -522,6 +543,7 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "yield_move": frozenset({0}),
     "futures_pnl": frozenset({0}),
     "fra_settlement": frozenset({0}),
+    "forward_points": frozenset({0, 2, 4}),
     # a direction opens each flow's three arguments, after two leading values
     "modified_dietz": frozenset(range(2, MAX_ARGS, 3)),
     "time_weighted": frozenset(range(2, MAX_ARGS, 3)),

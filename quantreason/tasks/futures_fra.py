@@ -510,11 +510,15 @@ def _points_valid(v: Mapping[str, float]) -> bool:
 
 
 def _points_formula(f: Mapping[str, str]) -> str:
-    s, d = f["S"], f["d"]
-    base_year = "365" if "g" in f else "360"
-    forward = f"{s}*(1+{f['rq']}/100*{d}/360)/(1+{f['rb']}/100*{d}/{base_year})"
-    scale = "100" if f["c"] == str(_JPY) else "10000"
-    return f"({forward}-{s})*{scale}"
+    # Each rate named by its currency, which forward_points() places: written out, run BR put
+    # the wrong currency's rate on top (experiments.md, session 38).
+    currency = list(DOLLAR_RATES)[int(f["c"])]
+    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
+    d, base_year = f["d"], "365" if "g" in f else "360"
+    return (
+        f'forward_points("{base}/{quote}",{f["S"]},"{quote}",{f["rq"]}/100*{d}/360,'
+        f'"{base}",{f["rb"]}/100*{d}/{base_year})'
+    )
 
 
 def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -551,8 +555,8 @@ def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 FX_FORWARD_POINTS = Family(
     name="fx_forward_points",
     unit="ratio",
-    reasoning="Forward points = (spot * (1 + quote rate * days/360) / (1 + base rate * "
-    "days/360) - spot) * 10000, or * 100 for a yen quote.",
+    reasoning="Forward points = (spot * (1 + quote currency's interest) / (1 + base currency's "
+    "interest) - spot) * 10000, or * 100 for a yen quote.",
     params={"rq": _POINTS_RATE, "rb": _POINTS_RATE},
     sample=_points_sample,
     render=_points_texts,

@@ -211,18 +211,25 @@ def test_fair_value_is_the_spot_carried_and_only_stocks_skip_dividends() -> None
 # --- fx_forward_points --------------------------------------------------------------------------
 
 
-def test_points_are_scaled_by_the_pip_the_question_states() -> None:
+def test_points_name_the_pair_and_each_rates_currency_the_question_shows() -> None:
     yen = other = 0
+    pattern = re.compile(
+        rf'forward_points\("(\w+)/(\w+)",{_NUMBER},"(\w+)",{_NUMBER}/100\*{_NUMBER}/360,'
+        rf'"(\w+)",{_NUMBER}/100\*{_NUMBER}/36[05]\)'
+    )
     for record in _records("fx_forward_points"):
         question, formula = record["question"], record["formula"]
-        if "JPY" in question:
+        match = pattern.fullmatch(formula)
+        assert match, formula
+        base, quote, _, first, _, _, second, _, _ = match.groups()
+        assert f"{base}/{quote}" in question, (question, formula)
+        assert (first, second) == (quote, base), formula  # the quote currency's rate first
+        if quote == "JPY":  # the pip the evaluator scales by: 0.01 yen, else 1/10,000
             yen += 1
-            assert formula.endswith(")*100"), formula
         else:
             other += 1
-            assert formula.endswith(")*10000"), formula
             assert re.search(r"10,?000", question), question
-        assert re.search(r"\b(USD|EUR|GBP|AUD|NZD|JPY|CHF|CAD)/(USD|JPY|CHF|CAD)\b", question)
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
     assert yen and other
 
 

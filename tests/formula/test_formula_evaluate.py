@@ -550,3 +550,19 @@ def test_time_weighted_chains_the_growth_between_labelled_flows() -> None:
     ):
         with pytest.raises(FormulaError, match=message):
             evaluate(bad)
+
+
+def test_forward_points_read_which_rate_divides_from_the_pair() -> None:
+    # EUR/USD 1.0850, USD 5.30 % and EUR 3.75 % for 91 days (act/360):
+    # 1.0850 x (1 + 0.013397) / (1 + 0.009479) = 1.089211: +42.11 pips
+    eur = 'forward_points("EUR/USD", 1.0850, "USD", 5.30/100*91/360, "EUR", 3.75/100*91/360)'
+    assert evaluate(eur) == pytest.approx(42.1117, abs=1e-3)
+    swapped = 'forward_points("EUR/USD", 1.0850, "EUR", 3.75/100*91/360, "USD", 5.30/100*91/360)'
+    assert evaluate(swapped) == pytest.approx(evaluate(eur))  # the codes place the rates
+    # a yen quote is in pips of 0.01 yen: USD/JPY 151.20, USD 5.35 %, JPY 0.10 %, 182 days
+    yen = 'forward_points("USD/JPY", 151.20, "JPY", 0.10/100*182/360, "USD", 5.35/100*182/360)'
+    assert evaluate(yen) == pytest.approx(-390.7415, abs=1e-3)
+    with pytest.raises(FormulaError, match="the interest of EUR and of USD"):
+        evaluate('forward_points("EUR/USD", 1.085, "EUR", 0.01, "GBP", 0.02)')
+    with pytest.raises(FormulaError, match="positive spot"):
+        evaluate('forward_points("EUR/USD", 0, "EUR", 0.01, "USD", 0.02)')
