@@ -272,23 +272,46 @@ def cross(
     raise FormulaError(f"{first_pair} and {second_pair} do not chain into {target}")
 
 
-def forward_points(
-    pair: str, spot: float, first: str, first_interest: float, second: str, second_interest: float
-) -> float:
-    """The covered-interest-parity forward less spot for ``pair`` (``"EUR/USD"``), in pips:
-    times 100 where the quote currency is the yen, 10,000 otherwise. Each currency's interest
-    over the term (``3.75/100*91/360``: its rate times its own day count) is named by its code,
-    in either order; which one divides is read from the pair, as in :func:`cross`: which rate
-    went on top was what replies got wrong (experiments.md, session 38)."""
+def _parity_forward(
+    function: str,
+    pair: str,
+    spot: float,
+    first: str,
+    first_growth: float,
+    second: str,
+    second_growth: float,
+) -> tuple[float, str]:
+    """The covered-interest-parity forward of ``pair`` and its quote currency. Each currency's
+    growth over the term (``1+3.75/100*91/360``, ``(1+2.1/100)**3``) is named by its code, in
+    either order; which one divides is read from the pair, as in :func:`cross`: which rate went
+    on top was what replies got wrong (experiments.md, session 38)."""
     base, quote = _currency_pair(pair)
-    interest = {}
-    for code, value in ((first, first_interest), (second, second_interest)):
-        interest[code.strip().upper()] = value
-    if set(interest) != {base, quote}:
-        raise FormulaError(f"forward_points() needs the interest of {base} and of {quote}")
-    if spot <= 0 or min(interest.values()) <= -1:
-        raise FormulaError("forward_points() needs a positive spot and interest above -100 %")
-    forward = spot * (1 + interest[quote]) / (1 + interest[base])
+    growth = {first.strip().upper(): first_growth, second.strip().upper(): second_growth}
+    if set(growth) != {base, quote}:
+        raise FormulaError(f"{function}() needs the growth of {base} and of {quote}")
+    if spot <= 0 or min(growth.values()) <= 0:
+        raise FormulaError(f"{function}() needs a positive spot and positive growth factors")
+    return spot * growth[quote] / growth[base], quote
+
+
+def forward_rate(
+    pair: str, spot: float, first: str, first_growth: float, second: str, second_growth: float
+) -> float:
+    """The forward rate of ``pair`` (``"EUR/USD"``) by covered interest parity: spot times the
+    quote currency's growth over the term, divided by the base currency's."""
+    return _parity_forward("forward_rate", pair, spot, first, first_growth, second, second_growth)[
+        0
+    ]
+
+
+def forward_points(
+    pair: str, spot: float, first: str, first_growth: float, second: str, second_growth: float
+) -> float:
+    """:func:`forward_rate` less spot in pips: times 100 where the quote currency is the yen,
+    10,000 otherwise."""
+    forward, quote = _parity_forward(
+        "forward_points", pair, spot, first, first_growth, second, second_growth
+    )
     return (forward - spot) * (100 if quote == "JPY" else 10000)
 
 
@@ -528,6 +551,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "yield_move": (yield_move, 3, 4),
     "futures_pnl": (futures_pnl, 5, 5),
     "fra_settlement": (fra_settlement, 5, 5),
+    "forward_rate": (forward_rate, 6, 6),
     "forward_points": (forward_points, 6, 6),
     "modified_dietz": (modified_dietz, 5, None),
     "time_weighted": (time_weighted, 5, None),
@@ -543,6 +567,7 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "yield_move": frozenset({0}),
     "futures_pnl": frozenset({0}),
     "fra_settlement": frozenset({0}),
+    "forward_rate": frozenset({0, 2, 4}),
     "forward_points": frozenset({0, 2, 4}),
     # a direction opens each flow's three arguments, after two leading values
     "modified_dietz": frozenset(range(2, MAX_ARGS, 3)),

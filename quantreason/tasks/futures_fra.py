@@ -516,8 +516,8 @@ def _points_formula(f: Mapping[str, str]) -> str:
     base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
     d, base_year = f["d"], "365" if "g" in f else "360"
     return (
-        f'forward_points("{base}/{quote}",{f["S"]},"{quote}",{f["rq"]}/100*{d}/360,'
-        f'"{base}",{f["rb"]}/100*{d}/{base_year})'
+        f'forward_points("{base}/{quote}",{f["S"]},"{quote}",1+{f["rq"]}/100*{d}/360,'
+        f'"{base}",1+{f["rb"]}/100*{d}/{base_year})'
     )
 
 
@@ -555,8 +555,8 @@ def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 FX_FORWARD_POINTS = Family(
     name="fx_forward_points",
     unit="ratio",
-    reasoning="Forward points = (spot * (1 + quote currency's interest) / (1 + base currency's "
-    "interest) - spot) * 10000, or * 100 for a yen quote.",
+    reasoning="Forward points = (spot * quote currency's growth / base currency's growth - "
+    "spot) * 10000, or * 100 for a yen quote.",
     params={"rq": _POINTS_RATE, "rb": _POINTS_RATE},
     sample=_points_sample,
     render=_points_texts,

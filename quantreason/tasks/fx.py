@@ -500,11 +500,18 @@ def _forward(v: Mapping[str, float]) -> float:
 
 
 def _forward_formula(f: Mapping[str, str]) -> str:
-    s, rq, rb = f["S"], f["rq"], f["rb"]
+    # Each currency's growth named by its code, which forward_rate() places: written out, run
+    # BR put the wrong currency's rate on top (experiments.md, session 38).
+    currency = list(DOLLAR_RATES)[int(f["c"])]
+    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
     if "n" in f:
-        return f"{s}*((1+{rq}/100)/(1+{rb}/100))**{f['n']}"
-    t = f"{f['m']}/12" if "m" in f else f"{f['d']}/360"
-    return f"{s}*(1+{rq}/100*{t})/(1+{rb}/100*{t})"
+        quote_growth, base_growth = (f"(1+{f[k]}/100)**{f['n']}" for k in ("rq", "rb"))
+    else:
+        t = f"{f['m']}/12" if "m" in f else f"{f['d']}/360"
+        quote_growth, base_growth = (f"1+{f[k]}/100*{t}" for k in ("rq", "rb"))
+    return (
+        f'forward_rate("{base}/{quote}",{f["S"]},"{quote}",{quote_growth},"{base}",{base_growth})'
+    )
 
 
 def _forward_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -197,4 +197,5 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "foreign_stock_return",  # two prices, and two rates, each pair drawn in one range
         "time_weighted_return",  # time_weighted(...): variadic, so unplaced like npv
         "fx_forward_points",  # two rates drawn in one range, each placed by its currency label
+        "fx_forward",  # the same, in forward_rate(...)
     }

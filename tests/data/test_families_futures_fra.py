@@ -214,8 +214,8 @@ def test_fair_value_is_the_spot_carried_and_only_stocks_skip_dividends() -> None
 def test_points_name_the_pair_and_each_rates_currency_the_question_shows() -> None:
     yen = other = 0
     pattern = re.compile(
-        rf'forward_points\("(\w+)/(\w+)",{_NUMBER},"(\w+)",{_NUMBER}/100\*{_NUMBER}/360,'
-        rf'"(\w+)",{_NUMBER}/100\*{_NUMBER}/36[05]\)'
+        rf'forward_points\("(\w+)/(\w+)",{_NUMBER},"(\w+)",1\+{_NUMBER}/100\*{_NUMBER}/360,'
+        rf'"(\w+)",1\+{_NUMBER}/100\*{_NUMBER}/36[05]\)'
     )
     for record in _records("fx_forward_points"):
         question, formula = record["question"], record["formula"]

@@ -10,6 +10,7 @@ Expected values are arithmetic a person does on paper, never the solver.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -63,6 +64,21 @@ def test_forward_questions_state_how_rates_compound() -> None:
             assert "simple" in question, question
             if "/360" in record["formula"]:
                 assert "360-day" in question, question
+
+
+def test_forward_formulas_name_the_pair_and_each_currencys_growth() -> None:
+    family = get_family("fx_forward")
+    rng = random.Random(2)
+    for index in range(200):
+        record = make_record(family, index, rng, "train", index)
+        question, formula = record["question"], record["formula"]
+        match = re.fullmatch(
+            r'forward_rate\("(\w+)/(\w+)",[\d.]+,"(\w+)",(.+),"(\w+)",(.+)\)', formula
+        )
+        assert match, formula
+        base, quote, first, _, second, _ = match.groups()
+        assert f"{base}/{quote}" in question and (first, second) == (quote, base), formula
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
 
 
 def test_conversion_amounts_carry_the_currency_named() -> None:

@@ -552,17 +552,23 @@ def test_time_weighted_chains_the_growth_between_labelled_flows() -> None:
             evaluate(bad)
 
 
-def test_forward_points_read_which_rate_divides_from_the_pair() -> None:
+def test_forward_rate_and_points_read_which_growth_divides_from_the_pair() -> None:
     # EUR/USD 1.0850, USD 5.30 % and EUR 3.75 % for 91 days (act/360):
-    # 1.0850 x (1 + 0.013397) / (1 + 0.009479) = 1.089211: +42.11 pips
-    eur = 'forward_points("EUR/USD", 1.0850, "USD", 5.30/100*91/360, "EUR", 3.75/100*91/360)'
-    assert evaluate(eur) == pytest.approx(42.1117, abs=1e-3)
-    swapped = 'forward_points("EUR/USD", 1.0850, "EUR", 3.75/100*91/360, "USD", 5.30/100*91/360)'
-    assert evaluate(swapped) == pytest.approx(evaluate(eur))  # the codes place the rates
+    # 1.0850 x 1.013397 / 1.009479 = 1.089211: +42.11 pips
+    usd, eur = "1+5.30/100*91/360", "1+3.75/100*91/360"
+    points = f'forward_points("EUR/USD", 1.0850, "USD", {usd}, "EUR", {eur})'
+    assert evaluate(points) == pytest.approx(42.1117, abs=1e-3)
+    swapped = f'forward_points("EUR/USD", 1.0850, "EUR", {eur}, "USD", {usd})'
+    assert evaluate(swapped) == pytest.approx(evaluate(points))  # the codes place the growth
+    outright = f'forward_rate("EUR/USD", 1.0850, "USD", {usd}, "EUR", {eur})'
+    assert evaluate(outright) == pytest.approx(1.0850 + 42.1117 / 10000, abs=1e-7)
+    # annually compounded over 2 years: 1.2273 x (1.0345 / 1.0086)^2 = 1.29114
+    compounded = 'forward_rate("EUR/USD", 1.2273, "USD", (1+3.45/100)**2, "EUR", (1+0.86/100)**2)'
+    assert evaluate(compounded) == pytest.approx(1.291141, abs=1e-6)
     # a yen quote is in pips of 0.01 yen: USD/JPY 151.20, USD 5.35 %, JPY 0.10 %, 182 days
-    yen = 'forward_points("USD/JPY", 151.20, "JPY", 0.10/100*182/360, "USD", 5.35/100*182/360)'
+    yen = 'forward_points("USD/JPY", 151.20, "JPY", 1+0.10/100*182/360, "USD", 1+5.35/100*182/360)'
     assert evaluate(yen) == pytest.approx(-390.7415, abs=1e-3)
-    with pytest.raises(FormulaError, match="the interest of EUR and of USD"):
-        evaluate('forward_points("EUR/USD", 1.085, "EUR", 0.01, "GBP", 0.02)')
+    with pytest.raises(FormulaError, match="the growth of EUR and of USD"):
+        evaluate('forward_rate("EUR/USD", 1.085, "EUR", 1.01, "GBP", 1.02)')
     with pytest.raises(FormulaError, match="positive spot"):
-        evaluate('forward_points("EUR/USD", 0, "EUR", 0.01, "USD", 0.02)')
+        evaluate('forward_points("EUR/USD", 0, "EUR", 1.01, "USD", 1.02)')
