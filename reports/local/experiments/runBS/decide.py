@@ -52,36 +52,40 @@ def _load(run: str, name: str):
     return module
 
 
-def labels_rule(bq) -> bool:
-    """Rule A: run BS against run BR, paired by question."""
+def labels_rule(
+    bq, change: str = CHANGE, targets: tuple[str, ...] = SEVEN, least: int = 10
+) -> bool:
+    """Rule A: ``change`` (run BS) against run BR, paired by question, ``targets`` the families
+    whose formulas changed and ``least`` the net gain A1 asks of them."""
     bg = bq.bg
-    old, new = bg.by_text(bg.rows(BASELINE)), bg.by_text(bg.rows(CHANGE))
-    print("A. run BS against run BR (columns: BB = run BR, BG = run BS)")
+    old, new = bg.by_text(bg.rows(BASELINE)), bg.by_text(bg.rows(change))
+    name = change[3:]
+    print(f"A. run {name} against run BR (columns: BB = run BR, BG = run {name})")
 
     def keys(sets: tuple[str, ...], seven: bool) -> list[tuple[str, str]]:
         return [
             key
             for key in new
-            if key[0] in sets and key in old and (new[key]["family"] in SEVEN) == seven
+            if key[0] in sets and key in old and (new[key]["family"] in targets) == seven
         ]
 
     def bar(found: list[tuple[str, str]]) -> float:
         return -1.5 * math.sqrt(sum(old[k]["correct"] != new[k]["correct"] for k in found))
 
     fixed = bq.ALL_FIXED
-    targets = keys((*fixed, "validation"), seven=True)
+    aimed = keys((*fixed, "validation"), seven=True)
     others_fixed, others_val = keys(fixed, seven=False), keys(("validation",), seven=False)
     nets = {
-        "A1": bg.paired(old, new, targets, "A1. the seven families, validation + fixed sets"),
+        "A1": bg.paired(old, new, aimed, "A1. the changed families, validation + fixed sets"),
         "A2": bg.paired(old, new, others_fixed, "A2. the other families, fixed sets"),
         "A3": bg.paired(old, new, others_val, "A3. the other families, validation"),
     }
-    for family in SEVEN:
-        mine = [k for k in targets if new[k]["family"] == family]
+    for family in targets:
+        mine = [k for k in aimed if new[k]["family"] == family]
         bg.paired(old, new, mine, f"    {family}")
     for split in ("test", "test_ood_range", "test_ood_template", "handwritten"):
         for seven in (True, False):
-            which = "the seven" if seven else "the others"
+            which = "the changed" if seven else "the others"
             bg.paired(old, new, keys((split,), seven), f"    {split}, {which} (decides nothing)")
     bars = {"A2": bar(others_fixed), "A3": bar(others_val)}
     print(f"    bars: A2 {bars['A2']:.1f}, A3 {bars['A3']:.1f}")
