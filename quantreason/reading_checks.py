@@ -34,7 +34,7 @@ import re
 from collections import Counter
 
 from quantreason.amounts import scaled_amounts
-from quantreason.formula import BREAKEVEN_SIDES, FLOW_DIRECTIONS, syntax_tree
+from quantreason.formula import BREAKEVEN_SIDES, FLOW_DIRECTIONS, LABEL_ARGUMENTS, syntax_tree
 
 # Functions whose arguments after the first ``skip`` are one flow each.
 CASH_FLOW_LISTS = {"npv": 1, "irr": 0, "payback": 1}
@@ -171,8 +171,8 @@ _IN = re.compile(
 _CLAUSE = re.compile(r"\n|;|\||(?<=[.!?])\s|,\s|\s/\s|\band\b|\bthen\b", re.I)
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 FLOW_TASKS = ("time_weighted_return", "money_weighted_return", "modified_dietz")
-# Functions whose flows are labelled: a direction word at each of these positions, its size next.
-_LABELLED_FLOWS = {"time_weighted": range(2, 64, 3), "modified_dietz": range(2, 64, 3)}
+# Functions whose flows are labelled: a direction word at each label position, its size next.
+_LABELLED_FLOWS = ("time_weighted", "modified_dietz")
 
 
 def flow_directions(text: str) -> dict[float, str]:
@@ -246,7 +246,7 @@ def _called(node: ast.Call) -> str | None:
 def _labelled_flow(node: ast.Call, directions: dict[float, str]) -> str | None:
     """Why a ``time_weighted(...)`` or ``modified_dietz(...)`` call names a flow's direction
     against the question's words, or None."""
-    for position in _LABELLED_FLOWS[_called(node) or ""]:
+    for position in sorted(LABEL_ARGUMENTS[_called(node) or ""]):
         if position + 1 >= len(node.args):
             break
         label, size = node.args[position], _signed_number(node.args[position + 1])
