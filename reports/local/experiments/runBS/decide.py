@@ -100,12 +100,24 @@ def labels_rule(
     return held
 
 
-if __name__ == "__main__":
+def decide(change: str = CHANGE, targets: tuple[str, ...] = SEVEN, least: int = 10) -> bool:
+    """Rules A and B for ``change``; True where it replaces the committed report."""
     bq = _load("runBQ", "run_bq_rule")
-    forms_kept = labels_rule(bq)
+    forms_kept = labels_rule(bq, change, targets, least)
+    name = change[3:]
     print()
-    print("B. run BS against run BL under run BQ's conditions (the lines say 'run BQ' for run BS):")
-    bq.CHANGE = CHANGE
+    print(
+        f"B. run {name} against run BL under run BQ's conditions (lines saying 'run BQ' mean it):"
+    )
+    bq.CHANGE = change
     report_rule = bq.main()
     adopted = forms_kept and report_rule
-    print("run BS:", "ADOPTED as the committed report" if adopted else "not adopted as the report")
+    print(
+        f"run {name}:",
+        "ADOPTED as the committed report" if adopted else "not adopted as the report",
+    )
+    return adopted
+
+
+if __name__ == "__main__":
+    decide()
