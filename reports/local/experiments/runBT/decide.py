@@ -2,7 +2,7 @@
 profile) with every label form on main: session 37's seven families and session 38's eight
 (experiments.md, session 38). Written before any figure of run BT existed.
 
-Run BS (session 37's seven forms alone) was stopped at step ~150 of 1,192 before any figure
+Run BS (session 37's seven forms alone) was stopped at step 225 of 1,192 before any figure
 existed: session 38 added eight more forms, each judged in the small paired setting, and one
 full run of all of them tells more than two runs that each take two sessions here.
 
