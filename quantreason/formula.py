@@ -299,9 +299,10 @@ def forward_rate(
 ) -> float:
     """The forward rate of ``pair`` (``"EUR/USD"``) by covered interest parity: spot times the
     quote currency's growth over the term, divided by the base currency's."""
-    return _parity_forward("forward_rate", pair, spot, first, first_growth, second, second_growth)[
-        0
-    ]
+    forward, _ = _parity_forward(
+        "forward_rate", pair, spot, first, first_growth, second, second_growth
+    )
+    return forward
 
 
 def forward_points(

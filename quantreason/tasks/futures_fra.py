@@ -61,7 +61,7 @@ from quantreason.tasks.base import (
     time_to_reach,
     with_article,
 )
-from quantreason.tasks.fx import BASE_OF_USD, DOLLAR_RATES, draw_dollar_rate
+from quantreason.tasks.fx import BASE_OF_USD, DOLLAR_RATES, dollar_pair, draw_dollar_rate
 
 _TICKERS = ("XYZ", "ABC", "KLM", "DEF", "QRS", "TUV", "GHI", "WXY")
 
@@ -512,8 +512,7 @@ def _points_valid(v: Mapping[str, float]) -> bool:
 def _points_formula(f: Mapping[str, str]) -> str:
     # Each rate named by its currency, which forward_points() places: written out, run BR put
     # the wrong currency's rate on top (experiments.md, session 38).
-    currency = list(DOLLAR_RATES)[int(f["c"])]
-    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
+    base, quote = dollar_pair(f)
     d, base_year = f["d"], "365" if "g" in f else "360"
     return (
         f'forward_points("{base}/{quote}",{f["S"]},"{quote}",1+{f["rq"]}/100*{d}/360,'

@@ -252,8 +252,8 @@ def _conversion_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     return nums
 
 
-def _pair(v: Mapping[str, float]) -> tuple[str, str]:
-    """(base, quote) of the pair quoted."""
+def dollar_pair(v: Mapping[str, float] | Mapping[str, str]) -> tuple[str, str]:
+    """(base, quote) of the dollar pair a draw's ``c`` names (its values, or its formula texts)."""
     currency = list(DOLLAR_RATES)[round(float(v["c"]))]
     return (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
 
@@ -289,7 +289,7 @@ def _conversion_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     "1.0850"), ``{from}``/``{to}``: the currencies converted from and to, ``{f}``: the fee and
     ``{what}`` its sentence (empty without a fee), and ``{task}``: what a composed question
     converts ("EUR into USD")."""
-    base, quote = _pair({k: n.value for k, n in nums.items()})
+    base, quote = dollar_pair({k: n.value for k, n in nums.items()})
     source, target = (quote, base) if round(nums["mode"].value) == 1 else (base, quote)
     texts = {
         "A": _amount_text(rng, nums["A"], source),
@@ -502,8 +502,7 @@ def _forward(v: Mapping[str, float]) -> float:
 def _forward_formula(f: Mapping[str, str]) -> str:
     # Each currency's growth named by its code, which forward_rate() places: written out, run
     # BR put the wrong currency's rate on top (experiments.md, session 38).
-    currency = list(DOLLAR_RATES)[int(f["c"])]
-    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
+    base, quote = dollar_pair(f)
     if "n" in f:
         quote_growth, base_growth = (f"(1+{f[k]}/100)**{f['n']}" for k in ("rq", "rb"))
     else:
