@@ -61,7 +61,7 @@ from quantreason.tasks.base import (
     time_to_reach,
     with_article,
 )
-from quantreason.tasks.fx import BASE_OF_USD, DOLLAR_RATES, dollar_pair, draw_dollar_rate
+from quantreason.tasks.fx import DOLLAR_RATES, dollar_pair, draw_dollar_rate
 
 _TICKERS = ("XYZ", "ABC", "KLM", "DEF", "QRS", "TUV", "GHI", "WXY")
 
@@ -526,7 +526,7 @@ def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     ``{term_adj}``: "90-day", ``{d}``), the day count (``{basis}``), and the size of a point
     (``{pips}``: "pips (1 pip = 1/10,000)"; ``pip`` for a composed question)."""
     currency = list(DOLLAR_RATES)[round(nums["c"].value)]
-    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
+    base, quote = dollar_pair({"c": nums["c"].value})
     texts = {"pair": f"{base}/{quote}", "S": nums["S"].shown, "cb": base, "cq": quote}
     texts["rq"], texts["rb"] = nums["rq"].text(rng), nums["rb"].text(rng)
     texts["rq_c"], texts["rb_c"] = f"{quote} {texts['rq']}", f"{base} {texts['rb']}"

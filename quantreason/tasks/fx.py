@@ -518,8 +518,7 @@ def _forward_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     term (``{term}``: "3 months", "90 days", "3 years") and its rates' basis (``{basis}``:
     "simple money-market rates, 360-day year" or "annually compounded"); a composed question
     shows each rate with its currency (``rq_c``: "USD 5.30%", ``rb_c``)."""
-    currency = list(DOLLAR_RATES)[round(nums["c"].value)]
-    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
+    base, quote = dollar_pair({"c": nums["c"].value})
     texts = {"pair": f"{base}/{quote}", "S": nums["S"].shown, "cb": base, "cq": quote}
     texts["rq"], texts["rb"] = nums["rq"].text(rng), nums["rb"].text(rng)
     if "n" in nums:
