@@ -110,13 +110,21 @@ def make_record(
             question = f"{aside} {question[0].upper()}{question[1:]}"
     question = question[0].upper() + question[1:]
     dressed = dress(question, rng, held_out, family.uses)
-    return build_record(family, nums, dressed, split, index, template_id)
+    return build_record(family, nums, dressed, split, index, template_id, texts)
 
 
 def build_record(
-    family: Family, nums: Values, question: str, split: str, index: int, template_id: str
+    family: Family,
+    nums: Values,
+    question: str,
+    split: str,
+    index: int,
+    template_id: str,
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The record of one written question: its target (reasoning, formula) and its answer."""
+    """The record of one written question: its target (reasoning, formula) and its answer;
+    ``texts``, how the question writes each number, orders a formula's listed items as the
+    question does (:attr:`~quantreason.tasks.base.Family.listed`)."""
     answer = family.answer(nums)
     if family.unit in ("rank", "count"):
         answer_value: float | int = round(answer)
@@ -129,7 +137,7 @@ def build_record(
         "split": split,
         "question": question,
         "reasoning": family.reasoning,
-        "formula": family.build_formula(nums),
+        "formula": family.build_formula(nums, question, texts),
         "answer": answer_value,
         "unit": family.unit,
         "tolerance": family.tolerance,

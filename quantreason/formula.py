@@ -169,6 +169,61 @@ def payback(outlay: float, *inflows: float) -> float:
     raise FormulaError("payback: the inflows never recover the outlay")
 
 
+# A cash flow's time in a dated list: "t0" now, "t1" one period later, ... ("y3", "year 3" too).
+_FLOW_TIME = re.compile(r"(?:T|Y|YEAR ?)(\d{1,4})")
+
+
+def _dated_flows(function: str, pairs: tuple[float | str, ...]) -> list[float]:
+    """``("t0", amount, "t2", amount, ...)``, the pairs in any order, as the flows at times 0,
+    1, 2, ... (a time not named has none). The question's order can be copied as it stands, so
+    a list given out of order ("year 3: ..., year 1: ...") is never reordered in the reply. A
+    time named twice is refused: a flow copied twice is a mistake, not a sum."""
+    if len(pairs) < 4 or len(pairs) % 2:
+        raise FormulaError(
+            f'{function}() takes each cash flow as its time and amount: "t0", -1000, "t1", 600'
+        )
+    flows: dict[int, float] = {}
+    for label, amount in zip(pairs[::2], pairs[1::2], strict=True):
+        match = _FLOW_TIME.fullmatch(str(label).strip().upper())
+        if match is None:
+            raise FormulaError(
+                f'{function}() labels each flow with its time ("t0", "t1", ...), not {label!r}'
+            )
+        time = int(match.group(1))
+        if time > MAX_PERIODS:
+            raise FormulaError(f"{function}() takes times from t0 to t{MAX_PERIODS}")
+        if time in flows:
+            raise FormulaError(f"{function}() names time t{time} twice")
+        flows[time] = float(amount)
+    return [flows.get(time, 0.0) for time in range(max(flows) + 1)]
+
+
+def dated_npv(rate: float, *pairs: float | str) -> float:
+    """Net present value at ``rate`` per period (0.08) of cash flows each labelled with its
+    time, the outlay included: ``dated_npv(0.08, "t0", -1000, "t2", 600, "t1", 500)``. Unlike
+    Excel's NPV the flow at ``"t0"`` is not discounted."""
+    flows = _dated_flows("dated_npv", pairs)
+    if rate <= -1:
+        raise FormulaError("a discount rate must be above -100 %")
+    return math.fsum(flow * (1 + rate) ** -time for time, flow in enumerate(flows))
+
+
+def dated_irr(*pairs: float | str) -> float:
+    """:func:`irr` of cash flows each labelled with its time (pairs in any order, the outlay at
+    ``"t0"`` negative): ``dated_irr("t0", -1000, "t1", 600, "t2", 600)``."""
+    return irr(*_dated_flows("dated_irr", pairs))
+
+
+def dated_payback(*pairs: float | str) -> float:
+    """:func:`payback` of cash flows each labelled with its time (pairs in any order): the
+    outlay at ``"t0"`` negative, inflows after it: ``dated_payback("t0", -1000, "t1", 600,
+    "t2", 600)`` is 1.67 periods."""
+    outlay, *inflows = _dated_flows("dated_payback", pairs)
+    if outlay >= 0:
+        raise FormulaError("dated_payback() needs the outlay at t0, negative")
+    return payback(-outlay, *inflows)
+
+
 def rate(nper: float, payment: float, present_value: float) -> float:
     """Rate per period (Excel's RATE, signs positive) at which ``payment`` at the end of each of
     ``nper`` periods repays ``present_value``: a loan's monthly rate from its payment."""
@@ -498,6 +553,28 @@ def time_weighted(start: float, *rest: float | str) -> float:
     return (growth * end / after - 1) * 100
 
 
+def money_weighted(start: float, end: float, *flows: float | str) -> float:
+    """The money-weighted return in percent a period: the IRR of the investor's cash flows,
+    ``start`` paid in now, each later flow a ``"deposit"`` or ``"withdrawal"`` and its size one
+    period after the one before (a size of 0 where a period has none), and ``end`` the value
+    one period after the last flow. The direction is a word: written as signs in an ``irr``
+    list, run BR gave a top-up the sign of a withdrawal (experiments.md, session 39)."""
+    if len(flows) % 2:
+        raise FormulaError("money_weighted() takes each later flow as a direction and a size")
+    if start <= 0 or end < 0:
+        raise FormulaError("money_weighted() needs a positive start and an end value of at least 0")
+    cash = [-start]
+    for label, size in zip(flows[::2], flows[1::2], strict=True):
+        sign = _chosen("money_weighted", str(label), FLOW_DIRECTIONS)
+        if float(size) < 0:
+            raise FormulaError(
+                "money_weighted() takes each flow's size (at least 0); its direction is a word"
+            )
+        cash.append(-sign * float(size))  # a deposit leaves the investor's pocket
+    cash.append(float(end))
+    return irr(*cash) * 100
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -556,6 +633,10 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "forward_points": (forward_points, 6, 6),
     "modified_dietz": (modified_dietz, 5, None),
     "time_weighted": (time_weighted, 5, None),
+    "dated_npv": (dated_npv, 5, None),
+    "dated_irr": (dated_irr, 4, None),
+    "dated_payback": (dated_payback, 4, None),
+    "money_weighted": (money_weighted, 2, None),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -573,7 +654,14 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     # a direction opens each flow's three arguments, after two leading values
     "modified_dietz": frozenset(range(2, MAX_ARGS, 3)),
     "time_weighted": frozenset(range(2, MAX_ARGS, 3)),
+    # a time ("t0", "t1", ...) opens each cash flow's two arguments
+    "dated_npv": frozenset(range(1, MAX_ARGS, 2)),
+    "dated_irr": frozenset(range(0, MAX_ARGS, 2)),
+    "dated_payback": frozenset(range(0, MAX_ARGS, 2)),
+    "money_weighted": frozenset(range(2, MAX_ARGS, 2)),  # after the start and the end
 }
+# Functions whose labelled pairs may come in any order (each flow names its own time).
+ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})
 MAX_LABEL_LENGTH = 16
 CONSTANTS = {"pi": math.pi, "e": math.e}
 

@@ -36,8 +36,16 @@ from collections import Counter
 from quantreason.amounts import scaled_amounts
 from quantreason.formula import BREAKEVEN_SIDES, FLOW_DIRECTIONS, LABEL_ARGUMENTS, syntax_tree
 
-# Functions whose arguments after the first ``skip`` are one flow each.
-CASH_FLOW_LISTS = {"npv": 1, "irr": 0, "payback": 1}
+# Functions whose arguments after the first ``skip`` are one flow each (a dated list's time
+# labels among them are not numbers, so they are not counted).
+CASH_FLOW_LISTS = {
+    "npv": 1,
+    "irr": 0,
+    "payback": 1,
+    "dated_npv": 1,
+    "dated_irr": 0,
+    "dated_payback": 0,
+}
 # Words that describe a flow that recurs, so one figure may stand for several list items.
 RECURRING = re.compile(
     r"\bevery\b|\beach\b|\bper year\b|\ba year\b|\bannually\b|\bannual\b|\bper annum\b"
@@ -172,7 +180,7 @@ _CLAUSE = re.compile(r"\n|;|\||(?<=[.!?])\s|,\s|\s/\s|\band\b|\bthen\b", re.I)
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 FLOW_TASKS = ("time_weighted_return", "money_weighted_return", "modified_dietz")
 # Functions whose flows are labelled: a direction word at each label position, its size next.
-_LABELLED_FLOWS = ("time_weighted", "modified_dietz")
+_LABELLED_FLOWS = ("time_weighted", "modified_dietz", "money_weighted")
 
 
 def flow_directions(text: str) -> dict[float, str]:
@@ -244,8 +252,8 @@ def _called(node: ast.Call) -> str | None:
 
 
 def _labelled_flow(node: ast.Call, directions: dict[float, str]) -> str | None:
-    """Why a ``time_weighted(...)`` or ``modified_dietz(...)`` call names a flow's direction
-    against the question's words, or None."""
+    """Why a ``time_weighted``, ``modified_dietz`` or ``money_weighted`` call names a flow's
+    direction against the question's words, or None."""
     for position in sorted(LABEL_ARGUMENTS[_called(node) or ""]):
         if position + 1 >= len(node.args):
             break

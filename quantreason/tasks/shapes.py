@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from quantreason.formula import FUNCTIONS
+from quantreason.formula import ANY_ORDER, FUNCTIONS
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.base import Family, Param
 from quantreason.tasks.term_counts import COUNT_KEY, with_count
@@ -91,6 +91,8 @@ class _Shaper:
             args = [self.read(arg) for arg in node.args]
             if node.func.id in VARIADIC:
                 args = _collapse(args)
+            if node.func.id in ANY_ORDER:  # a reply copies the pairs in the question's order
+                args = [(shape, _unordered(slots)) for shape, slots in args]
             shapes = ",".join(shape for shape, _ in args)
             return f"{node.func.id}({shapes})", tuple(v for _, slots in args for v in slots)
         return f"<{type(node).__name__}>", ()

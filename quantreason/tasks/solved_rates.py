@@ -569,8 +569,12 @@ def _mwr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _mwr_formula(f: Mapping[str, str]) -> str:
-    later = [f"-{f[key]}" if key.startswith("D") else f[key] for key in _flows(f)]
-    return f"irr(-{f['C0']},{','.join(later)},{f['V']})*100"
+    # Each later flow named a deposit or a withdrawal, its size unsigned: as signs in an irr()
+    # list, run BR gave a top-up a withdrawal's sign in 6 of its 7 test misses (session 39).
+    later = [
+        f'"{"deposit" if key.startswith("D") else "withdrawal"}",{f[key]}' for key in _flows(f)
+    ]
+    return f"money_weighted({f['C0']},{f['V']},{','.join(later)})"
 
 
 def _mwr_cash_flows(v: Mapping[str, float]) -> list[float]:

@@ -26,6 +26,7 @@ from quantreason.tasks.base import (
     Num,
     Parts,
     Values,
+    dated_pairs,
     money,
     number_texts,
     pct,
@@ -253,8 +254,13 @@ def _irr(v: Mapping[str, float]) -> float:
     return rate * 100
 
 
+# Each flow's time in dated_irr(): the outlay now, cf1 at the end of year 1, ...
+_IRR_TIMES = {"cf0": 0, **{key: year for year, key in enumerate(_INFLOWS, 1)}}
+
+
 def _irr_formula(f: Mapping[str, str]) -> str:
-    return f"irr(-{f['cf0']},{','.join(f[key] for key in _inflows(f))})*100"
+    # Labelled with their years in the question's order, like npv's (valuation._npv_formula).
+    return f"dated_irr({dated_pairs(f, _IRR_TIMES, frozenset({'cf0'}))})*100"
 
 
 def _irr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -277,6 +283,7 @@ IRR = Family(
     render=_irr_texts,
     valid=lambda v: -20 <= _irr(v) <= 60,
     formula=_irr_formula,
+    listed=tuple(_IRR_TIMES),
     solve=_irr,
     convention="percent a year; the outlay now (year 0), the inflows at the ends of years "
     "1, 2, ...",

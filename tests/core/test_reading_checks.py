@@ -41,6 +41,11 @@ def test_a_flow_listed_twice_but_given_once_is_flagged() -> None:
     )
     assert _repeated("irr(-21603,-21603,10000,8200,54008)*100", irr_question) is not None
     assert _repeated("payback(180000, 70000, 70000, 85000)", NPV_QUESTION) is not None
+    # a dated list: the time labels are not figures; a flow copied under a second time is
+    dated = 'dated_npv(11/100,"t0",-180000,"t1",70000,"t2",85000,"t3",60000{})'
+    assert _repeated(dated.format(""), NPV_QUESTION) is None
+    assert "60000 2 times" in (_repeated(dated.format(',"t4",60000'), NPV_QUESTION) or "")
+    assert _repeated('dated_payback("t0",-180000,"t1",70000,"t2",70000)', NPV_QUESTION)
 
 
 def test_a_flow_the_question_gives_twice_may_be_listed_twice() -> None:
@@ -264,6 +269,11 @@ def test_a_money_weighted_flow_takes_the_sign_of_its_direction() -> None:
     assert _direction(task, "irr(-393,98,-160,350.38)*100", question) is None
     # the same flows with every sign turned: the same IRR, and no contradiction
     assert _direction(task, "irr(393,-98,160,-350.38)*100", question) is None
+    # the labelled form names each flow: a withdrawal called a deposit is read as such
+    wrong = 'money_weighted(393,350.38,"deposit",98,"deposit",160)'
+    assert "names 98 a deposit" in (_direction(task, wrong, question) or "")
+    right = 'money_weighted(393,350.38,"withdrawal",98,"deposit",160)'
+    assert _direction(task, right, question) is None
 
 
 def test_a_clause_naming_both_ways_or_neither_decides_nothing() -> None:
@@ -330,8 +340,8 @@ def test_a_number_a_word_implies_counts_as_given_again() -> None:
         (
             "npv",
             NPV_QUESTION,
-            "npv(11/100, 70000, 85000, 60000, 60000)-180000",
-            "npv(11/100, 70000, 85000, 60000)-180000",
+            'dated_npv(11/100,"t0",-180000,"t1",70000,"t2",85000,"t3",60000,"t4",60000)',
+            'dated_npv(11/100,"t0",-180000,"t1",70000,"t2",85000,"t3",60000)',
             "lists 60000 2 times",
         ),
         (

@@ -572,3 +572,52 @@ def test_forward_rate_and_points_read_which_growth_divides_from_the_pair() -> No
         evaluate('forward_rate("EUR/USD", 1.085, "EUR", 1.01, "GBP", 1.02)')
     with pytest.raises(FormulaError, match="positive spot"):
         evaluate('forward_points("EUR/USD", 0, "EUR", 1.01, "USD", 1.02)')
+
+
+def test_dated_cash_flows_take_their_pairs_in_any_order() -> None:
+    # 500/1.1 + 600/1.21 - 1,000 = 454.5455 + 495.8678 - 1,000 = -49.5868
+    in_order = 'dated_npv(0.10, "t0", -1000, "t1", 500, "t2", 600)'
+    assert evaluate(in_order) == pytest.approx(-49.58678, abs=1e-5)
+    assert evaluate('dated_npv(0.10, "t2", 600, "t0", -1000, "t1", 500)') == evaluate(in_order)
+    # a time no pair names has no flow: 1,210 / 1.1^2 = 1,000
+    assert evaluate('dated_npv(0.10, "t0", -1000, "t2", 1210)') == pytest.approx(0, abs=1e-9)
+    assert evaluate('dated_irr("t2", 1210, "t0", -1000)') == pytest.approx(0.10, abs=1e-9)
+    assert evaluate('dated_irr("t0", -1000, "t1", 1100)') == pytest.approx(0.10, abs=1e-9)
+    # 600 back in year 1, the other 400 of year 2's 600: 1 + 400/600
+    payback = 'dated_payback("t1", 600, "t0", -1000, "t2", 600)'
+    assert evaluate(payback) == pytest.approx(1 + 400 / 600)
+    # other spellings of a time
+    assert evaluate('dated_irr("T0", -1000, "y1", 1100)') == pytest.approx(0.10)
+    assert evaluate('dated_irr("year 0", -1000, "Year 1", 1100)') == pytest.approx(0.10)
+    for bad, message in (
+        ('dated_npv(0.1, "t0", -1000, "t1", 500, "t1", 600)', "names time t1 twice"),
+        ('dated_npv(0.1, "t0", -1000, "t1")', "takes 5 to 64 arguments"),
+        ('dated_irr("t0", -1000, "t1", 500, "t2")', "its time and amount"),
+        ('dated_irr("now", -1000, "t1", 1100)', "labels each flow with its time"),
+        ('dated_irr("t0", -1000, "t1001", 1100)', "from t0 to t1000"),
+        ('dated_irr(0, -1000, "t1", 1100)', "quoted label"),
+        ('dated_payback("t0", 1000, "t1", 600)', "outlay at t0, negative"),
+        ('dated_npv(-1, "t0", -1000, "t1", 500)', "above -100 %"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
+
+
+def test_money_weighted_is_the_irr_of_named_flows_a_period_apart() -> None:
+    # 1,000 in, 1,000 more a year later, 2,310 a year after that: x^2 + x - 2.31 = 0 at x = 1.1
+    assert evaluate('money_weighted(1000, 2310, "deposit", 1000)') == pytest.approx(10.0)
+    # 100 taken out after a year, 990 left after two: 1000x^2 - 100x - 990 = 0
+    expected = ((100 + math.sqrt(100**2 + 4 * 1000 * 990)) / 2000 - 1) * 100  # 4.6243 %
+    assert evaluate('money_weighted(1000, 990, "withdrawal", 100)') == pytest.approx(expected)
+    assert evaluate("money_weighted(1000, 1100)") == pytest.approx(10.0)  # no flow: one period
+    # a period without a flow is a size of 0: 1,000 grows 10 % a year for two years
+    assert evaluate('money_weighted(1000, 1210, "in", 0)') == pytest.approx(10.0)
+    for bad, message in (
+        ('money_weighted(1000, 2310, "deposit")', "a direction and a size"),
+        ('money_weighted(1000, 2310, "deposit", -1000)', "its direction is a word"),
+        ('money_weighted(1000, 2310, "transfer", 1000)', "one of deposit, in, withdrawal, out"),
+        ('money_weighted(0, 2310, "deposit", 1000)', "positive start"),
+        ("money_weighted(1000, 2310, 1, 1000)", "quoted label"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
