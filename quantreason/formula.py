@@ -575,6 +575,22 @@ def money_weighted(start: float, end: float, *flows: float | str) -> float:
     return irr(*cash) * 100
 
 
+def two_asset_vol(weight1: float, vol1: float, weight2: float, vol2: float, corr: float) -> float:
+    """The volatility of a two-asset portfolio, in the vols' units: each weight is taken as a
+    share of the two (60 and 40, 0.6 and 0.4 or $60k and $40k give the same), so a reply
+    copies the weights as the question writes them. Written out, run BR dropped a negative
+    correlation's sign or put a return in a weight's place (experiments.md, session 39)."""
+    if min(weight1, weight2, vol1, vol2) < 0 or weight1 + weight2 <= 0:
+        raise FormulaError(
+            "two_asset_vol() needs weights and vols of at least 0, weights not both 0"
+        )
+    if not -1 <= corr <= 1:
+        raise FormulaError("two_asset_vol() needs a correlation from -1 to 1")
+    share1, share2 = weight1 / (weight1 + weight2), weight2 / (weight1 + weight2)
+    a, b = share1 * vol1, share2 * vol2
+    return math.sqrt(max(a * a + b * b + 2 * corr * a * b, 0.0))
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -637,6 +653,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "dated_irr": (dated_irr, 4, None),
     "dated_payback": (dated_payback, 4, None),
     "money_weighted": (money_weighted, 2, None),
+    "two_asset_vol": (two_asset_vol, 5, 5),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.

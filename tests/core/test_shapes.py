@@ -173,7 +173,6 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "average_cost",
         "geometric_mean_return",
         "portfolio_return",
-        "portfolio_vol",
         "risk_ranking",
         "sharpe_comparison",
         "price_target",  # PE*EPS, q1*q2, A*q: the same

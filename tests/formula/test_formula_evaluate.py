@@ -621,3 +621,22 @@ def test_money_weighted_is_the_irr_of_named_flows_a_period_apart() -> None:
     ):
         with pytest.raises(FormulaError, match=message):
             evaluate(bad)
+
+
+def test_two_asset_vol_weighs_each_vol_by_its_share_of_the_two() -> None:
+    # 60/40, vols 18 % and 6 %, correlation -0.2: 10.8^2 + 2.4^2 - 2 x 0.2 x 10.8 x 2.4 = 112.032
+    assert evaluate("two_asset_vol(60, 18, 40, 6, -0.2)") == pytest.approx(math.sqrt(112.032))
+    # weights as fractions or as money: the same shares
+    assert evaluate("two_asset_vol(0.6, 18, 0.4, 6, -0.2)") == pytest.approx(math.sqrt(112.032))
+    assert evaluate("two_asset_vol(60000, 18, 40000, 6, -0.2)") == pytest.approx(math.sqrt(112.032))
+    # perfectly correlated: the weighted average of the vols; perfectly opposed: their gap
+    assert evaluate("two_asset_vol(50, 10, 50, 20, 1)") == pytest.approx(15.0)
+    assert evaluate("two_asset_vol(50, 10, 50, 20, -1)") == pytest.approx(5.0)
+    for bad, message in (
+        ("two_asset_vol(60, 18, 40, 6, 1.2)", "correlation from -1 to 1"),
+        ("two_asset_vol(60, -18, 40, 6, 0.2)", "at least 0"),
+        ("two_asset_vol(0, 18, 0, 6, 0.2)", "not both 0"),
+        ("two_asset_vol(60, 18, 40, 6)", "takes 5 to 5 arguments"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
