@@ -591,6 +591,22 @@ def two_asset_vol(weight1: float, vol1: float, weight2: float, vol2: float, corr
     return math.sqrt(max(a * a + b * b + 2 * corr * a * b, 0.0))
 
 
+# Which dividend a constant-growth valuation is given: one just paid grows a year first.
+DIVIDEND_TIMING = {"JUST PAID": True, "PAID": True, "LAST": True, "D0": True}
+DIVIDEND_TIMING |= {"NEXT": False, "EXPECTED": False, "D1": False}
+
+
+def gordon(timing: str, dividend: float, required: float, growth: float) -> float:
+    """A share's value by the constant-growth model, rates as decimals: ``dividend / (required
+    - growth)`` for the ``"next"`` dividend, and for one ``"just paid"`` the next is ``dividend
+    * (1 + growth)``. Written out, run BR priced every "just paid" question of its tuning sets
+    that it missed on the paid dividend itself (experiments.md, session 39)."""
+    paid = _chosen("gordon", timing, DIVIDEND_TIMING)
+    if required <= growth:
+        raise FormulaError("gordon() needs a required return above the growth rate")
+    return dividend * (1 + growth if paid else 1) / (required - growth)
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -654,6 +670,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "dated_payback": (dated_payback, 4, None),
     "money_weighted": (money_weighted, 2, None),
     "two_asset_vol": (two_asset_vol, 5, 5),
+    "gordon": (gordon, 4, 4),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -676,6 +693,7 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "dated_irr": frozenset(range(0, MAX_ARGS, 2)),
     "dated_payback": frozenset(range(0, MAX_ARGS, 2)),
     "money_weighted": frozenset(range(2, MAX_ARGS, 2)),  # after the start and the end
+    "gordon": frozenset({0}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})
