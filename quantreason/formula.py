@@ -591,20 +591,21 @@ def two_asset_vol(weight1: float, vol1: float, weight2: float, vol2: float, corr
     return math.sqrt(max(a * a + b * b + 2 * corr * a * b, 0.0))
 
 
-# Which dividend a constant-growth valuation is given: one just paid grows a year first.
-DIVIDEND_TIMING = {"JUST PAID": True, "PAID": True, "LAST": True, "D0": True}
-DIVIDEND_TIMING |= {"NEXT": False, "EXPECTED": False, "D1": False}
+# Which payment a growing perpetuity is given: one just paid grows a year first.
+PAYMENT_TIMING = {"JUST PAID": True, "PAID": True, "LAST": True, "D0": True}
+PAYMENT_TIMING |= {"NEXT": False, "EXPECTED": False, "D1": False}
 
 
-def gordon(timing: str, dividend: float, required: float, growth: float) -> float:
-    """A share's value by the constant-growth model, rates as decimals: ``dividend / (required
-    - growth)`` for the ``"next"`` dividend, and for one ``"just paid"`` the next is ``dividend
-    * (1 + growth)``. Written out, run BR priced every "just paid" question of its tuning sets
-    that it missed on the paid dividend itself (experiments.md, session 39)."""
-    paid = _chosen("gordon", timing, DIVIDEND_TIMING)
-    if required <= growth:
-        raise FormulaError("gordon() needs a required return above the growth rate")
-    return dividend * (1 + growth if paid else 1) / (required - growth)
+def growing_perpetuity(timing: str, payment: float, rate: float, growth: float) -> float:
+    """What a payment growing at ``growth`` a year forever is worth at ``rate`` (both decimals;
+    a share by the Gordon model): ``payment / (rate - growth)`` for the ``"next"`` payment, and
+    for one ``"just paid"`` the next is ``payment * (1 + growth)``. Written out, run BR priced
+    every "just paid" dividend question it missed in its tuning sets on the paid dividend
+    itself (experiments.md, session 39)."""
+    paid = _chosen("growing_perpetuity", timing, PAYMENT_TIMING)
+    if rate <= growth:
+        raise FormulaError("growing_perpetuity() needs a rate above the growth rate")
+    return payment * (1 + growth if paid else 1) / (rate - growth)
 
 
 def call_payoff(spot: float, strike: float) -> float:
@@ -670,7 +671,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "dated_payback": (dated_payback, 4, None),
     "money_weighted": (money_weighted, 2, None),
     "two_asset_vol": (two_asset_vol, 5, 5),
-    "gordon": (gordon, 4, 4),
+    "growing_perpetuity": (growing_perpetuity, 4, 4),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -693,7 +694,7 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "dated_irr": frozenset(range(0, MAX_ARGS, 2)),
     "dated_payback": frozenset(range(0, MAX_ARGS, 2)),
     "money_weighted": frozenset(range(2, MAX_ARGS, 2)),  # after the start and the end
-    "gordon": frozenset({0}),
+    "growing_perpetuity": frozenset({0}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})

@@ -1484,7 +1484,7 @@ GORDON_JUST_PAID = Family(
     valid=lambda v: v["r"] - v["g"] >= 1.5,
     # Named "just paid" rather than written D0*(1+g)/(r-g): run BR dropped the (1+g) in all 7
     # of its tuning misses, the next-dividend form of gordon_growth (session 39).
-    formula=lambda f: f'gordon("just paid",{f["D0"]},{f["r"]}/100,{f["g"]}/100)',
+    formula=lambda f: f'growing_perpetuity("just paid",{f["D0"]},{f["r"]}/100,{f["g"]}/100)',
     solve=lambda v: (v["D0"] + v["D0"] * v["g"] / 100) * 100 / (v["r"] - v["g"]),
     convention="price per share; the dividend was just paid, so next year's is D0 * (1 + g)",
     templates=(

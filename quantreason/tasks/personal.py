@@ -3,9 +3,10 @@ inflation, the level income a pot of savings pays until it is empty, and the tax
 
 ``growing_perpetuity`` values a stream of cash flows that never ends and grows at a constant
 rate each year (a scholarship, an endowment's payout, a ground rent, a licence fee): the next
-payment over the discount rate less the growth, ``5000/(7.5/100-2.5/100)``. Some questions give
-the payment just made instead ("this year's payment of $5,000 has just been paid"): the first
-payment still to come is one year of growth higher, ``5000*(1+2.5/100)/(7.5/100-2.5/100)``.
+payment over the discount rate less the growth, ``growing_perpetuity("next",5000,7.5/100,
+2.5/100)``. Some questions give the payment just made instead ("this year's payment of $5,000
+has just been paid"): the first payment still to come is one year of growth higher, and the
+formula says so with its label, ``growing_perpetuity("just paid",5000,7.5/100,2.5/100)``.
 Every question says which: the next payment's words name its date (one year from now, next
 year), the other's say it was just paid. It is about cash-flow streams, not share prices (the
 dividend versions are ``gordon_growth`` and ``gordon_just_paid``).
@@ -160,10 +161,9 @@ def _gp_value(v: Mapping[str, float]) -> float:
 
 
 def _gp_formula(f: Mapping[str, str]) -> str:
-    spread = f"({f['r']}/100-{f['g']}/100)"
-    if "C0" in f:
-        return f"{f['C0']}*(1+{f['g']}/100)/{spread}"
-    return f"{f['C']}/{spread}"
+    # The label says which payment is given, as the two dividend families' do (session 39).
+    timing, payment = ("just paid", f["C0"]) if "C0" in f else ("next", f["C"])
+    return f'growing_perpetuity("{timing}",{payment},{f["r"]}/100,{f["g"]}/100)'
 
 
 GROWING_PERPETUITY = Family(

@@ -350,7 +350,7 @@ GORDON = Family(
     },
     valid=lambda v: v["r"] - v["g"] >= 1.5,
     # The label says which dividend is given, as gordon_just_paid's does (session 39).
-    formula=lambda f: f'gordon("next",{f["D1"]},{f["r"]}/100,{f["g"]}/100)',
+    formula=lambda f: f'growing_perpetuity("next",{f["D1"]},{f["r"]}/100,{f["g"]}/100)',
     solve=lambda v: v["D1"] * 100 / (v["r"] - v["g"]),
     convention="price per share in currency; the dividend given is next year's",
     templates=(

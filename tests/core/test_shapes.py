@@ -46,7 +46,7 @@ def test_generated_formulas_fit_their_own_family_with_every_number_in_place(name
         ("loan_payment", "pmt(6.5/100/12, 12*30, 350000)"),  # products in either order
         ("loan_payment", "pmt(6/100/12, 12*12, 250000)"),  # a 12-year loan: 12 as data
         ("capm", "0.9*(5.5-3)+3"),  # sums in either order
-        ("gordon_growth", 'gordon("next", 1.80, 8/100, 3/100)'),
+        ("gordon_growth", 'growing_perpetuity("next", 1.80, 8/100, 3/100)'),
         ("annuity_pv", "pv(6/100, 20, 12000)"),
         # four returns chained where training shows three; a negative one written as +-
         ("multi_period_return", "((1+2.5/100)*(1+-1.8/100)*(1+3.1/100)*(1+1/100)-1)*100"),
@@ -65,10 +65,13 @@ def test_right_formulas_written_another_way_still_fit(task: str, formula: str) -
     [
         # misses of the kind the hand-written questions showed (all grounded in their question)
         ("annuity_pv", "pv(6.0000, 20, 12000)"),  # the rate left in percent
-        ("gordon_growth", 'gordon("next",1.80,8/100,3)'),  # growth without its /100
-        ("gordon_growth", "1.80/(8/100-3/100)"),  # written out: the form is a gordon() now
+        ("gordon_growth", 'growing_perpetuity("next",1.80,8/100,3)'),  # growth without its /100
+        (
+            "gordon_growth",
+            "1.80/(8/100-3/100)",
+        ),  # written out: the form is a growing_perpetuity() now
         ("gordon_just_paid", "2.50/(10/4)"),
-        ("gordon_just_paid", 'gordon("just paid",2.50,10/4)'),
+        ("gordon_just_paid", 'growing_perpetuity("just paid",2.50,10/4)'),
         ("gordon_just_paid", "2.50/(10/100-4/100)"),  # D0 used as D1: the growth step missing
         ("calmar", "(15-25)/25"),
         ("loan_instalment", "pmt(8/100/12*7, 50000)"),

@@ -642,17 +642,22 @@ def test_two_asset_vol_weighs_each_vol_by_its_share_of_the_two() -> None:
             evaluate(bad)
 
 
-def test_gordon_grows_a_just_paid_dividend_a_year_first() -> None:
+def test_growing_perpetuity_grows_a_just_paid_payment_a_year_first() -> None:
     # next dividend 2.00 at 10 % required and 5 % growth: 2.00 / 0.05 = 40
-    assert evaluate('gordon("next", 2.00, 10/100, 5/100)') == pytest.approx(40.0)
+    assert evaluate('growing_perpetuity("next", 2.00, 10/100, 5/100)') == pytest.approx(40.0)
     # 1.80 just paid: next year's is 1.89, so 1.89 / 0.05 = 37.80
-    assert evaluate('gordon("just paid", 1.80, 10/100, 5/100)') == pytest.approx(37.8)
-    assert evaluate('gordon("D0", 2.50, 10/100, 4/100)') == pytest.approx(2.6 / 0.06)
-    assert evaluate('gordon("Expected", 2.50, 10/100, 4/100)') == pytest.approx(2.5 / 0.06)
+    assert evaluate('growing_perpetuity("just paid", 1.80, 10/100, 5/100)') == pytest.approx(37.8)
+    assert evaluate('growing_perpetuity("D0", 2.50, 10/100, 4/100)') == pytest.approx(2.6 / 0.06)
+    assert evaluate('growing_perpetuity("Expected", 2.50, 10/100, 4/100)') == pytest.approx(
+        2.5 / 0.06
+    )
     for bad, message in (
-        ('gordon("next", 2.00, 5/100, 5/100)', "above the growth rate"),
-        ('gordon("soon", 2.00, 10/100, 5/100)', "one of just paid, paid, last, d0, next"),
-        ("gordon(1, 2.00, 10/100, 5/100)", "quoted label"),
+        ('growing_perpetuity("next", 2.00, 5/100, 5/100)', "above the growth rate"),
+        (
+            'growing_perpetuity("soon", 2.00, 10/100, 5/100)',
+            "one of just paid, paid, last, d0, next",
+        ),
+        ("growing_perpetuity(1, 2.00, 10/100, 5/100)", "quoted label"),
     ):
         with pytest.raises(FormulaError, match=message):
             evaluate(bad)
