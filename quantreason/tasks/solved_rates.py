@@ -570,7 +570,7 @@ def _mwr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 def _mwr_formula(f: Mapping[str, str]) -> str:
     # Each later flow named a deposit or a withdrawal, its size unsigned: as signs in an irr()
-    # list, run BR gave a top-up a withdrawal's sign in 6 of its 7 test misses (session 39).
+    # list, 5 of run BR's 6 tuning-set misses gave a flow the other direction's sign (session 39).
     later = [
         f'"{"deposit" if key.startswith("D") else "withdrawal"}",{f[key]}' for key in _flows(f)
     ]

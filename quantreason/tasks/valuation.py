@@ -39,8 +39,8 @@ _NPV_TIMES = {"C0": 0, **{name: year for year, name in enumerate(_FLOWS, 1)}}
 
 def _npv_formula(f: Mapping[str, str]) -> str:
     # Each flow labelled with its year, in the question's order (Family.listed): run BR wrote
-    # npv(r, cf1, cf2, ...)-C0 and lost the order of shuffled lists, copied the outlay into
-    # the first flow or a flow twice (9 of 12 test misses, 14 of 29 on the tuning sets).
+    # npv(r, cf1, cf2, ...)-C0 and missed 14 of its 29 tuning questions, losing the order of
+    # shuffled lists, copying the outlay into the first flow or a flow twice (session 39).
     return f"dated_npv({f['r']}/100,{dated_pairs(f, _NPV_TIMES, frozenset({'C0'}))})"
 
 
