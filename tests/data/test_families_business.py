@@ -318,16 +318,16 @@ def test_a_fall_in_working_capital_adds_and_a_rise_subtracts() -> None:
     seen = set()
     for record in _records("free_cash_flow_firm"):
         question, formula = record["question"], record["formula"]
-        rise = re.fullmatch(
-            rf"{_NUMBER}\*\(1-{_NUMBER}/100\)\+{_NUMBER}-{_NUMBER}-{_NUMBER}", formula
+        call = re.fullmatch(
+            rf'fcff\({_NUMBER},{_NUMBER}/100,{_NUMBER},{_NUMBER},"(?P<change>increase|decrease)",{_NUMBER}\)',
+            formula,
         )
-        fall = re.fullmatch(
-            rf"{_NUMBER}\*\(1-{_NUMBER}/100\)\+{_NUMBER}\+{_NUMBER}-{_NUMBER}", formula
-        )
-        assert bool(rise) != bool(fall), formula
+        assert call, formula
+        rise = call.group("change") == "increase"
         seen.add("rise" if rise else "fall")
-        assert bool(_RISE.search(question)) == bool(rise), question
-        assert bool(_FALL.search(question)) == bool(fall), question
+        assert bool(_RISE.search(question)) == rise, question
+        assert bool(_FALL.search(question)) == (not rise), question
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
     assert seen == {"rise", "fall"}
 
 

@@ -661,3 +661,18 @@ def test_growing_perpetuity_grows_a_just_paid_payment_a_year_first() -> None:
     ):
         with pytest.raises(FormulaError, match=message):
             evaluate(bad)
+
+
+def test_fcff_takes_off_a_working_capital_increase_and_adds_a_decrease() -> None:
+    # 84m x 0.75 + 12m - 15m = 60m; an increase of 3m ties up cash, a decrease releases it
+    assert evaluate('fcff(84e6, 25/100, 12e6, 15e6, "increase", 3e6)') == pytest.approx(57e6)
+    assert evaluate('fcff(84e6, 25/100, 12e6, 15e6, "decrease", 3e6)') == pytest.approx(63e6)
+    assert evaluate('fcff(1000, 0.25, 200, 300, "Rose", 50)') == pytest.approx(600.0)
+    for bad, message in (
+        ('fcff(1000, 0.25, 200, 300, "increase", -50)', "its direction is a word"),
+        ('fcff(1000, 25, 200, 300, "increase", 50)', "a decimal"),
+        ('fcff(1000, 0.25, 200, 300, "sideways", 50)', "one of increase, up, rose, build"),
+        ("fcff(1000, 0.25, 200, 300, 1, 50)", "quoted label"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
