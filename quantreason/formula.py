@@ -307,6 +307,20 @@ def _currency_pair(text: str) -> tuple[str, str]:
     return match.group(1), match.group(2)
 
 
+def convert(amount: float, target: str, pair: str, rate: float) -> float:
+    """``amount`` converted into the ``target`` currency at ``rate``, the price of the ``pair``'s
+    first currency in its second: multiplied into the second, divided into the first, so the
+    reply names where the money goes and never chooses (run BR chose wrong in 3 of its 5
+    tuning-set misses; experiments.md, session 39)."""
+    base, quote = _currency_pair(pair)
+    code = target.strip().upper()
+    if code not in (base, quote):
+        raise FormulaError(f"convert() converts into a currency of {base}/{quote}, not {target!r}")
+    if rate <= 0:
+        raise FormulaError("convert() needs a positive rate")
+    return amount * rate if code == quote else amount / rate
+
+
 def cross(
     target: str, first_pair: str, first_rate: float, second_pair: str, second_rate: float
 ) -> float:
@@ -695,6 +709,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "two_asset_vol": (two_asset_vol, 5, 5),
     "growing_perpetuity": (growing_perpetuity, 4, 4),
     "fcff": (fcff, 6, 6),
+    "convert": (convert, 4, 4),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -719,6 +734,7 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "money_weighted": frozenset(range(2, MAX_ARGS, 2)),  # after the start and the end
     "growing_perpetuity": frozenset({0}),
     "fcff": frozenset({4}),
+    "convert": frozenset({1, 2}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})

@@ -268,12 +268,12 @@ def _convert(v: Mapping[str, float]) -> float:
 
 
 def _conversion_formula(f: Mapping[str, str]) -> str:
-    mode = f["mode"]
-    if mode == "1":
-        return f"{f['A']}/{f['q']}"
-    if mode == "2":
-        return f"{f['A']}*{f['q']}*(1+{f['f']}/100)"
-    return f"{f['A']}*{f['q']}"
+    # The target currency and the pair named: convert() multiplies or divides by the pair's
+    # order, a choice run BR got wrong in 3 of its 5 tuning-set misses (session 39).
+    base, quote = dollar_pair(f)
+    target = base if f["mode"] == "1" else quote
+    converted = f'convert({f["A"]},"{target}","{base}/{quote}",{f["q"]})'
+    return f"{converted}*(1+{f['f']}/100)" if f["mode"] == "2" else converted
 
 
 def _amount_text(rng: random.Random, num: Num, currency: str) -> str:

@@ -95,6 +95,21 @@ def test_conversion_amounts_carry_the_currency_named() -> None:
             assert texts["f"].split()[0].rstrip("%") in texts["what"]
 
 
+def test_conversion_formulas_name_the_target_and_the_pair_the_question_shows() -> None:
+    family = get_family("fx_conversion")
+    rng = random.Random(3)
+    for index in range(300):
+        record = make_record(family, index, rng, "train", index)
+        call = re.match(
+            r'convert\([\d.]+,"([A-Z]{3})","([A-Z]{3}/[A-Z]{3})",[\d.]+\)', record["formula"]
+        )
+        assert call, record["formula"]
+        target, pair = call.groups()
+        assert pair in record["question"], record
+        assert target in pair.split("/")
+        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-9)
+
+
 @pytest.mark.parametrize(
     ("pairs", "expected", "value"),
     [

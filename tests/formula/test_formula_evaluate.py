@@ -676,3 +676,19 @@ def test_fcff_takes_off_a_working_capital_increase_and_adds_a_decrease() -> None
     ):
         with pytest.raises(FormulaError, match=message):
             evaluate(bad)
+
+
+def test_convert_multiplies_into_the_pairs_second_currency_and_divides_into_its_first() -> None:
+    # EUR/USD 1.0800: 2,000 EUR are 2,160 USD, and 2,000 USD are 1,851.85 EUR
+    assert evaluate('convert(2000, "USD", "EUR/USD", 1.08)') == pytest.approx(2160.0)
+    assert evaluate('convert(2000, "EUR", "EUR/USD", 1.08)') == pytest.approx(1851.851852)
+    # USD/JPY 135.18: 20,081 USD into yen
+    assert evaluate('convert(20081, "jpy", "usd/jpy", 135.18)') == pytest.approx(2714549.58)
+    for bad, message in (
+        ('convert(100, "GBP", "EUR/USD", 1.08)', "a currency of EUR/USD"),
+        ('convert(100, "USD", "EURUSD", 1.08)', "not a currency pair"),
+        ('convert(100, "USD", "EUR/USD", 0)', "positive rate"),
+        ('convert(100, 1, "EUR/USD", 1.08)', "quoted label"),
+    ):
+        with pytest.raises(FormulaError, match=message):
+            evaluate(bad)
