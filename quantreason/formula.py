@@ -567,28 +567,6 @@ def time_weighted(start: float, *rest: float | str) -> float:
     return (growth * end / after - 1) * 100
 
 
-def money_weighted(start: float, end: float, *flows: float | str) -> float:
-    """The money-weighted return in percent a period: the IRR of the investor's cash flows,
-    ``start`` paid in now, each later flow a ``"deposit"`` or ``"withdrawal"`` and its size one
-    period after the one before (a size of 0 where a period has none), and ``end`` the value
-    one period after the last flow. The direction is a word: written as signs in an ``irr``
-    list, run BR gave a top-up the sign of a withdrawal (experiments.md, session 39)."""
-    if len(flows) % 2:
-        raise FormulaError("money_weighted() takes each later flow as a direction and a size")
-    if start <= 0 or end < 0:
-        raise FormulaError("money_weighted() needs a positive start and an end value of at least 0")
-    cash = [-start]
-    for label, size in zip(flows[::2], flows[1::2], strict=True):
-        sign = _chosen("money_weighted", str(label), FLOW_DIRECTIONS)
-        if float(size) < 0:
-            raise FormulaError(
-                "money_weighted() takes each flow's size (at least 0); its direction is a word"
-            )
-        cash.append(-sign * float(size))  # a deposit leaves the investor's pocket
-    cash.append(float(end))
-    return irr(*cash) * 100
-
-
 def two_asset_vol(weight1: float, vol1: float, weight2: float, vol2: float, corr: float) -> float:
     """The volatility of a two-asset portfolio, in the vols' units: each weight is taken as a
     share of the two (60 and 40, 0.6 and 0.4 or $60k and $40k give the same), so a reply
@@ -705,7 +683,6 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "dated_npv": (dated_npv, 5, None),
     "dated_irr": (dated_irr, 4, None),
     "dated_payback": (dated_payback, 4, None),
-    "money_weighted": (money_weighted, 2, None),
     "two_asset_vol": (two_asset_vol, 5, 5),
     "growing_perpetuity": (growing_perpetuity, 4, 4),
     "fcff": (fcff, 6, 6),
@@ -731,7 +708,6 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "dated_npv": frozenset(range(1, MAX_ARGS, 2)),
     "dated_irr": frozenset(range(0, MAX_ARGS, 2)),
     "dated_payback": frozenset(range(0, MAX_ARGS, 2)),
-    "money_weighted": frozenset(range(2, MAX_ARGS, 2)),  # after the start and the end
     "growing_perpetuity": frozenset({0}),
     "fcff": frozenset({4}),
     "convert": frozenset({1, 2}),

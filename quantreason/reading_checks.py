@@ -180,7 +180,7 @@ _CLAUSE = re.compile(r"\n|;|\||(?<=[.!?])\s|,\s|\s/\s|\band\b|\bthen\b", re.I)
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 FLOW_TASKS = ("time_weighted_return", "money_weighted_return", "modified_dietz")
 # Functions whose flows are labelled: a direction word at each label position, its size next.
-_LABELLED_FLOWS = ("time_weighted", "modified_dietz", "money_weighted")
+_LABELLED_FLOWS = ("time_weighted", "modified_dietz")
 
 
 def flow_directions(text: str) -> dict[float, str]:
@@ -252,8 +252,8 @@ def _called(node: ast.Call) -> str | None:
 
 
 def _labelled_flow(node: ast.Call, directions: dict[float, str]) -> str | None:
-    """Why a ``time_weighted``, ``modified_dietz`` or ``money_weighted`` call names a flow's
-    direction against the question's words, or None."""
+    """Why a ``time_weighted(...)`` or ``modified_dietz(...)`` call names a flow's direction
+    against the question's words, or None."""
     for position in sorted(LABEL_ARGUMENTS[_called(node) or ""]):
         if position + 1 >= len(node.args):
             break

@@ -569,12 +569,11 @@ def _mwr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _mwr_formula(f: Mapping[str, str]) -> str:
-    # Each later flow named a deposit or a withdrawal, its size unsigned: as signs in an irr()
-    # list, 5 of run BR's 6 tuning-set misses gave a flow the other direction's sign (session 39).
-    later = [
-        f'"{"deposit" if key.startswith("D") else "withdrawal"}",{f[key]}' for key in _flows(f)
-    ]
-    return f"money_weighted({f['C0']},{f['V']},{','.join(later)})"
+    # Signed flows in an irr() list. A labelled form, money_weighted(start, end, "deposit", D,
+    # ...), lost 9 of 20 validation questions in session 39's small paired run (it called
+    # every flow a deposit and repeated the end value as a flow), so the list stays.
+    later = [f"-{f[key]}" if key.startswith("D") else f[key] for key in _flows(f)]
+    return f"irr(-{f['C0']},{','.join(later)},{f['V']})*100"
 
 
 def _mwr_cash_flows(v: Mapping[str, float]) -> list[float]:

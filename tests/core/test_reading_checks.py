@@ -269,11 +269,6 @@ def test_a_money_weighted_flow_takes_the_sign_of_its_direction() -> None:
     assert _direction(task, "irr(-393,98,-160,350.38)*100", question) is None
     # the same flows with every sign turned: the same IRR, and no contradiction
     assert _direction(task, "irr(393,-98,160,-350.38)*100", question) is None
-    # the labelled form names each flow: a withdrawal called a deposit is read as such
-    wrong = 'money_weighted(393,350.38,"deposit",98,"deposit",160)'
-    assert "names 98 a deposit" in (_direction(task, wrong, question) or "")
-    right = 'money_weighted(393,350.38,"withdrawal",98,"deposit",160)'
-    assert _direction(task, right, question) is None
 
 
 def test_a_clause_naming_both_ways_or_neither_decides_nothing() -> None:

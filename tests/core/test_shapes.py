@@ -185,6 +185,7 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "fx_conversion",
         "return_stdev",  # stdev(...) of a list: variadic, so unplaced like npv
         "irr",  # dated_irr(...): each flow names its time, so the pairs come in any order
+        "money_weighted_return",  # irr(...) of signed flows: variadic, like return_stdev's list
         "payback_period",  # dated_payback(...): the same
         "rights_issue_terp",  # m*P + n*S over m + n: like terms only
         "futures_hedge_contracts",  # b*V over F*M: products of data numbers

@@ -603,26 +603,6 @@ def test_dated_cash_flows_take_their_pairs_in_any_order() -> None:
             evaluate(bad)
 
 
-def test_money_weighted_is_the_irr_of_named_flows_a_period_apart() -> None:
-    # 1,000 in, 1,000 more a year later, 2,310 a year after that: x^2 + x - 2.31 = 0 at x = 1.1
-    assert evaluate('money_weighted(1000, 2310, "deposit", 1000)') == pytest.approx(10.0)
-    # 100 taken out after a year, 990 left after two: 1000x^2 - 100x - 990 = 0
-    expected = ((100 + math.sqrt(100**2 + 4 * 1000 * 990)) / 2000 - 1) * 100  # 4.6243 %
-    assert evaluate('money_weighted(1000, 990, "withdrawal", 100)') == pytest.approx(expected)
-    assert evaluate("money_weighted(1000, 1100)") == pytest.approx(10.0)  # no flow: one period
-    # a period without a flow is a size of 0: 1,000 grows 10 % a year for two years
-    assert evaluate('money_weighted(1000, 1210, "in", 0)') == pytest.approx(10.0)
-    for bad, message in (
-        ('money_weighted(1000, 2310, "deposit")', "a direction and a size"),
-        ('money_weighted(1000, 2310, "deposit", -1000)', "its direction is a word"),
-        ('money_weighted(1000, 2310, "transfer", 1000)', "one of deposit, in, withdrawal, out"),
-        ('money_weighted(0, 2310, "deposit", 1000)', "positive start"),
-        ("money_weighted(1000, 2310, 1, 1000)", "quoted label"),
-    ):
-        with pytest.raises(FormulaError, match=message):
-            evaluate(bad)
-
-
 def test_two_asset_vol_weighs_each_vol_by_its_share_of_the_two() -> None:
     # 60/40, vols 18 % and 6 %, correlation -0.2: 10.8^2 + 2.4^2 - 2 x 0.2 x 10.8 x 2.4 = 112.032
     assert evaluate("two_asset_vol(60, 18, 40, 6, -0.2)") == pytest.approx(math.sqrt(112.032))
