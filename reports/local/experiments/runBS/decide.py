@@ -90,7 +90,7 @@ def labels_rule(
     bars = {"A2": bar(others_fixed), "A3": bar(others_val)}
     print(f"    bars: A2 {bars['A2']:.1f}, A3 {bars['A3']:.1f}")
     checks = {
-        "A1": nets["A1"] >= 10,
+        "A1": nets["A1"] >= least,
         "A2": nets["A2"] >= bars["A2"],
         "A3": nets["A3"] >= bars["A3"],
     }
