@@ -251,6 +251,33 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ("pv(5/100, 10)", "pv"),
         ("macaulay(5/100, 0, 5)", "whole number"),
         ("macaulay(5/100, 3, -200)", "positive bond price"),
+        # dated cash flows, two_asset_vol, growing_perpetuity, fcff, convert
+        ('dated_npv(0.1, "t0", -1000, "t1", 500, "t1", 600)', "names time t1 twice"),
+        ('dated_npv(0.1, "t0", -1000, "t1")', "takes 5 to 64 arguments"),
+        ('dated_irr("t0", -1000, "t1", 500, "t2")', "its time and amount"),
+        ('dated_irr("now", -1000, "t1", 1100)', "labels each flow with its time"),
+        ('dated_irr("t0", -1000, "t1001", 1100)', "from t0 to t1000"),
+        ('dated_irr(0, -1000, "t1", 1100)', "quoted label"),
+        ('dated_payback("t0", 1000, "t1", 600)', "outlay at t0, negative"),
+        ('dated_npv(-1, "t0", -1000, "t1", 500)', "above -100 %"),
+        ("two_asset_vol(60, 18, 40, 6, 1.2)", "correlation from -1 to 1"),
+        ("two_asset_vol(60, -18, 40, 6, 0.2)", "at least 0"),
+        ("two_asset_vol(0, 18, 0, 6, 0.2)", "not both 0"),
+        ("two_asset_vol(60, 18, 40, 6)", "takes 5 to 5 arguments"),
+        ('growing_perpetuity("next", 2.00, 5/100, 5/100)', "above the growth rate"),
+        (
+            'growing_perpetuity("soon", 2.00, 10/100, 5/100)',
+            "one of just paid, paid, last, d0, next",
+        ),
+        ("growing_perpetuity(1, 2.00, 10/100, 5/100)", "quoted label"),
+        ('fcff(1000, 0.25, 200, 300, "increase", -50)', "its direction is a word"),
+        ('fcff(1000, 25, 200, 300, "increase", 50)', "a decimal"),
+        ('fcff(1000, 0.25, 200, 300, "sideways", 50)', "one of increase, up, rose, build"),
+        ("fcff(1000, 0.25, 200, 300, 1, 50)", "quoted label"),
+        ('convert(100, "GBP", "EUR/USD", 1.08)', "a currency of EUR/USD"),
+        ('convert(100, "USD", "EURUSD", 1.08)', "not a currency pair"),
+        ('convert(100, "USD", "EUR/USD", 0)', "positive rate"),
+        ('convert(100, 1, "EUR/USD", 1.08)', "quoted label"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -589,18 +616,6 @@ def test_dated_cash_flows_take_their_pairs_in_any_order() -> None:
     # other spellings of a time
     assert evaluate('dated_irr("T0", -1000, "y1", 1100)') == pytest.approx(0.10)
     assert evaluate('dated_irr("year 0", -1000, "Year 1", 1100)') == pytest.approx(0.10)
-    for bad, message in (
-        ('dated_npv(0.1, "t0", -1000, "t1", 500, "t1", 600)', "names time t1 twice"),
-        ('dated_npv(0.1, "t0", -1000, "t1")', "takes 5 to 64 arguments"),
-        ('dated_irr("t0", -1000, "t1", 500, "t2")', "its time and amount"),
-        ('dated_irr("now", -1000, "t1", 1100)', "labels each flow with its time"),
-        ('dated_irr("t0", -1000, "t1001", 1100)', "from t0 to t1000"),
-        ('dated_irr(0, -1000, "t1", 1100)', "quoted label"),
-        ('dated_payback("t0", 1000, "t1", 600)', "outlay at t0, negative"),
-        ('dated_npv(-1, "t0", -1000, "t1", 500)', "above -100 %"),
-    ):
-        with pytest.raises(FormulaError, match=message):
-            evaluate(bad)
 
 
 def test_two_asset_vol_weighs_each_vol_by_its_share_of_the_two() -> None:
@@ -612,14 +627,6 @@ def test_two_asset_vol_weighs_each_vol_by_its_share_of_the_two() -> None:
     # perfectly correlated: the weighted average of the vols; perfectly opposed: their gap
     assert evaluate("two_asset_vol(50, 10, 50, 20, 1)") == pytest.approx(15.0)
     assert evaluate("two_asset_vol(50, 10, 50, 20, -1)") == pytest.approx(5.0)
-    for bad, message in (
-        ("two_asset_vol(60, 18, 40, 6, 1.2)", "correlation from -1 to 1"),
-        ("two_asset_vol(60, -18, 40, 6, 0.2)", "at least 0"),
-        ("two_asset_vol(0, 18, 0, 6, 0.2)", "not both 0"),
-        ("two_asset_vol(60, 18, 40, 6)", "takes 5 to 5 arguments"),
-    ):
-        with pytest.raises(FormulaError, match=message):
-            evaluate(bad)
 
 
 def test_growing_perpetuity_grows_a_just_paid_payment_a_year_first() -> None:
@@ -631,16 +638,6 @@ def test_growing_perpetuity_grows_a_just_paid_payment_a_year_first() -> None:
     assert evaluate('growing_perpetuity("Expected", 2.50, 10/100, 4/100)') == pytest.approx(
         2.5 / 0.06
     )
-    for bad, message in (
-        ('growing_perpetuity("next", 2.00, 5/100, 5/100)', "above the growth rate"),
-        (
-            'growing_perpetuity("soon", 2.00, 10/100, 5/100)',
-            "one of just paid, paid, last, d0, next",
-        ),
-        ("growing_perpetuity(1, 2.00, 10/100, 5/100)", "quoted label"),
-    ):
-        with pytest.raises(FormulaError, match=message):
-            evaluate(bad)
 
 
 def test_fcff_takes_off_a_working_capital_increase_and_adds_a_decrease() -> None:
@@ -648,14 +645,6 @@ def test_fcff_takes_off_a_working_capital_increase_and_adds_a_decrease() -> None
     assert evaluate('fcff(84e6, 25/100, 12e6, 15e6, "increase", 3e6)') == pytest.approx(57e6)
     assert evaluate('fcff(84e6, 25/100, 12e6, 15e6, "decrease", 3e6)') == pytest.approx(63e6)
     assert evaluate('fcff(1000, 0.25, 200, 300, "Rose", 50)') == pytest.approx(600.0)
-    for bad, message in (
-        ('fcff(1000, 0.25, 200, 300, "increase", -50)', "its direction is a word"),
-        ('fcff(1000, 25, 200, 300, "increase", 50)', "a decimal"),
-        ('fcff(1000, 0.25, 200, 300, "sideways", 50)', "one of increase, up, rose, build"),
-        ("fcff(1000, 0.25, 200, 300, 1, 50)", "quoted label"),
-    ):
-        with pytest.raises(FormulaError, match=message):
-            evaluate(bad)
 
 
 def test_convert_multiplies_into_the_pairs_second_currency_and_divides_into_its_first() -> None:
@@ -664,11 +653,3 @@ def test_convert_multiplies_into_the_pairs_second_currency_and_divides_into_its_
     assert evaluate('convert(2000, "EUR", "EUR/USD", 1.08)') == pytest.approx(1851.851852)
     # USD/JPY 135.18: 20,081 USD into yen
     assert evaluate('convert(20081, "jpy", "usd/jpy", 135.18)') == pytest.approx(2714549.58)
-    for bad, message in (
-        ('convert(100, "GBP", "EUR/USD", 1.08)', "a currency of EUR/USD"),
-        ('convert(100, "USD", "EURUSD", 1.08)', "not a currency pair"),
-        ('convert(100, "USD", "EUR/USD", 0)', "positive rate"),
-        ('convert(100, 1, "EUR/USD", 1.08)', "quoted label"),
-    ):
-        with pytest.raises(FormulaError, match=message):
-            evaluate(bad)
