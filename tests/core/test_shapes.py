@@ -45,6 +45,7 @@ def test_generated_formulas_fit_their_own_family_with_every_number_in_place(name
         ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)"),
         ("loan_payment", "pmt(6.5/100/12, 12*30, 350000)"),  # products in either order
         ("loan_payment", "pmt(6/100/12, 12*12, 250000)"),  # a 12-year loan: 12 as data
+        ("loan_payment", "pmt(7.9/100/12, 5*12, 38900-6400)"),  # price less the down payment
         ("capm", "0.9*(5.5-3)+3"),  # sums in either order
         ("gordon_growth", 'growing_perpetuity("next", 1.80, 8/100, 3/100)'),
         ("annuity_pv", "pv(6/100, 20, 12000)"),
@@ -91,7 +92,12 @@ def test_unknown_tasks_and_unreadable_formulas_fit_nothing() -> None:
 def test_a_number_written_like_a_constant_is_read_both_ways() -> None:
     # 12 as twelve months and as twelve years: the reading with one of each is loan_payment's
     taught = "pmt((*N /100 /12),(*12 *N),N)"  # the term in years (and "pmt(.., N, N)": a count)
-    assert taught_shapes()["loan_payment"] == {taught, "pmt((*N /100 /12),N,N)"}
+    # and a purchase's loan left out: the price less the down payment, or a share of the price
+    unstated = {
+        "pmt((*N /100 /12),(*12 *N),(+N -N))",
+        "pmt((*N /100 /12),(*12 *N),(*(+(*N /100) -1) *N))",
+    }
+    assert taught_shapes()["loan_payment"] == {taught, "pmt((*N /100 /12),N,N)", *unstated}
     constants = task_constants()["loan_payment"]
     assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)", constants)
     # ... when the question shows a 12; otherwise a 12 is the months' constant only
