@@ -622,6 +622,20 @@ def fcff(
     return ebit * (1 - tax_rate) + depreciation - capex - sign * size
 
 
+def expected_shortfall(count: float, *outcomes: float) -> float:
+    """Historical expected shortfall as a positive loss: the mean of the ``count`` worst (most
+    negative) of ``outcomes``, negated. The reply copies the whole list as the question shows
+    it and the count it states (or ``N*(1-c/100)``); picking the worst k by counting was what
+    run BR got wrong (experiments.md, session 39)."""
+    k = round(count)
+    if abs(count - k) > 1e-6 or not 1 <= k <= len(outcomes):
+        raise FormulaError(
+            "expected_shortfall() takes a whole count from 1 to the number of outcomes listed"
+        )
+    worst = sorted(outcomes)[:k]
+    return -math.fsum(worst) / k
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -687,6 +701,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "growing_perpetuity": (growing_perpetuity, 4, 4),
     "fcff": (fcff, 6, 6),
     "convert": (convert, 4, 4),
+    "expected_shortfall": (expected_shortfall, 2, None),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.

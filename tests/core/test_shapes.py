@@ -202,7 +202,7 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "fund_fee",  # B*er/100 (or B*bps/10000): a product of two data numbers
         "par_swap_rate",  # (1-D)/sum(D1, ...): a list of factors of any length, like npv's
         "normal_probability",  # threshold, mean and sd drawn in ranges that overlap
-        "historical_expected_shortfall",  # the k worst of a list: read by digits, like payback
+        "historical_expected_shortfall",  # expected_shortfall(k, ...): variadic, like stdev
         "foreign_stock_return",  # two prices, and two rates, each pair drawn in one range
         "time_weighted_return",  # time_weighted(...): variadic, so unplaced like npv
         "fx_forward_points",  # two rates drawn in one range, each placed by its currency label

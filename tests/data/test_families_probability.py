@@ -284,7 +284,13 @@ def test_the_shortfall_averages_exactly_the_k_worst_losses_listed() -> None:
         expected = worst / 100 * values["V"] if prefix == "R" else worst
         assert family.answer(nums) == pytest.approx(expected, rel=1e-12)
         formula = family.build_formula(nums)
-        assert formula.startswith("-mean(-") and formula.count(",") == k - 1, formula
+        # the count as stated (or N*(1-c/100)) and every outcome listed: the function picks
+        count = (
+            nums["k"].formula if "k" in nums else f"{nums['N'].formula}*(1-{nums['c'].formula}/100)"
+        )
+        assert formula.startswith(f"expected_shortfall({count},-"), formula
+        assert formula.count(",") == len(losses), formula
+        assert evaluate(formula) == pytest.approx(expected, rel=1e-9)
         if prefix == "R":
             assert formula.endswith(f")/100*{nums['V'].formula}"), formula
         if "W" in nums:
@@ -299,10 +305,11 @@ def test_the_shortfall_averages_exactly_the_k_worst_losses_listed() -> None:
 def test_shortfall_questions_show_every_loss_negative_worst_first() -> None:
     for record in _records("historical_expected_shortfall", 150):
         question = record["question"]
-        averaged = re.findall(r"-([\d.]+)", record["formula"])
+        averaged = re.findall(r",-([\d.]+)", record["formula"])  # the outcomes after the count
+        assert averaged
         digits = question.replace(",", "")
         for loss in averaged:  # "-4820", "-$4820", "USD -4820", "-4820 dollars"
-            assert re.search(rf"-[$€£]?{re.escape(loss)}(?![\d.])", digits), (question, loss)
+            assert re.search(rf"-[$€£]?{re.escape(loss)}(?!\d|\.\d)", digits), (question, loss)
         assert record["unit"] == "currency" and record["answer"] > 0
 
 

@@ -251,7 +251,7 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ("pv(5/100, 10)", "pv"),
         ("macaulay(5/100, 0, 5)", "whole number"),
         ("macaulay(5/100, 3, -200)", "positive bond price"),
-        # dated cash flows, two_asset_vol, growing_perpetuity, fcff, convert
+        # dated cash flows, two_asset_vol, growing_perpetuity, fcff, convert, expected_shortfall
         ('dated_npv(0.1, "t0", -1000, "t1", 500, "t1", 600)', "names time t1 twice"),
         ('dated_npv(0.1, "t0", -1000, "t1")', "takes 5 to 64 arguments"),
         ('dated_irr("t0", -1000, "t1", 500, "t2")', "its time and amount"),
@@ -278,6 +278,9 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ('convert(100, "USD", "EURUSD", 1.08)', "not a currency pair"),
         ('convert(100, "USD", "EUR/USD", 0)', "positive rate"),
         ('convert(100, 1, "EUR/USD", 1.08)', "quoted label"),
+        ("expected_shortfall(2.5, -5, -4, -3)", "a whole count"),
+        ("expected_shortfall(4, -5, -4, -3)", "a whole count"),
+        ("expected_shortfall(0, -5, -4, -3)", "a whole count"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -653,3 +656,12 @@ def test_convert_multiplies_into_the_pairs_second_currency_and_divides_into_its_
     assert evaluate('convert(2000, "EUR", "EUR/USD", 1.08)') == pytest.approx(1851.851852)
     # USD/JPY 135.18: 20,081 USD into yen
     assert evaluate('convert(20081, "jpy", "usd/jpy", 135.18)') == pytest.approx(2714549.58)
+
+
+def test_expected_shortfall_averages_the_worst_outcomes_in_any_order() -> None:
+    # the 5 worst of seven P&Ls: (84,200 + 71,500 + 66,900 + 58,300 + 52,100) / 5 = 66,600
+    listed = "-84200, -71500, -66900, -58300, -52100, -47800, -45000"
+    assert evaluate(f"expected_shortfall(5, {listed})") == pytest.approx(66600.0)
+    assert evaluate("expected_shortfall(2, -45000, -84200, -71500)") == pytest.approx(77850.0)
+    # the count from confidence and scenarios: 200 x 2.5 % = 5 (floating point: 5.000000000004)
+    assert evaluate(f"expected_shortfall(200*(1-97.5/100), {listed})") == pytest.approx(66600.0)
