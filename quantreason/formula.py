@@ -202,10 +202,8 @@ def dated_npv(rate: float, *pairs: float | str) -> float:
     """Net present value at ``rate`` per period (0.08) of cash flows each labelled with its
     time, the outlay included: ``dated_npv(0.08, "t0", -1000, "t2", 600, "t1", 500)``. Unlike
     Excel's NPV the flow at ``"t0"`` is not discounted."""
-    flows = _dated_flows("dated_npv", pairs)
-    if rate <= -1:
-        raise FormulaError("a discount rate must be above -100 %")
-    return math.fsum(flow * (1 + rate) ** -time for time, flow in enumerate(flows))
+    now, *later = _dated_flows("dated_npv", pairs)  # two times at least: t1 onward is npv's
+    return now + npv(rate, *later)
 
 
 def dated_irr(*pairs: float | str) -> float:
