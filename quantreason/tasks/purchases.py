@@ -12,7 +12,7 @@ the price).
 
 A composed question may also leave the loan out and show only the price and the down payment
 ("price $38,900, $6,400 down, the rest financed"): the formula then works the loan out,
-``pmt(7.9/100/12, 60, 38900-6400)`` or ``pmt(..., 310000*(1-15/100))`` (:func:`without_loan`;
+``pmt(7.9/100/12, 5*12, 38900-6400)`` or ``pmt(..., 310000*(1-15/100))`` (:func:`without_loan`;
 until session 39 every question stated the loan, and the probes' "finance the remainder"
 questions were answered on the price or the down payment).
 """
