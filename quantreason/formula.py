@@ -620,6 +620,34 @@ def fcff(
     return ebit * (1 - tax_rate) + depreciation - capex - sign * size
 
 
+# How often an amount is paid or earned: per month as it is, per year a twelfth of it.
+INCOME_PERIODS = {"MONTH": 1.0, "MONTHLY": 1.0, "A MONTH": 1.0, "PER MONTH": 1.0}
+INCOME_PERIODS |= {"YEAR": 12.0, "YEARLY": 12.0, "ANNUAL": 12.0, "ANNUALLY": 12.0}
+INCOME_PERIODS |= {"A YEAR": 12.0, "PER YEAR": 12.0}
+
+
+def per_month(amount: float, period: str) -> float:
+    """``amount`` a month: as it is for a ``"month"``, a twelfth of it for a ``"year"``, so a
+    reply names the period the question gives instead of choosing whether to divide (run BR
+    divided a monthly income by 12, or left a yearly one whole, in 4 of its 6 tuning-set
+    debt-to-income misses; experiments.md, session 40)."""
+    return amount / _chosen("per_month", period, INCOME_PERIODS)
+
+
+def weighted_mean(*pairs: float) -> float:
+    """The mean of the values weighted by their weights, given as ``weight, value`` pairs in
+    the order the question lists them; each weight counts as its share of all of them, so
+    percent weights (40, 35, 25) and money amounts ($60k, $25k) give the same. Written out, run
+    BR multiplied amounts by returns and divided by 100, or paired a weight with another row's
+    return (experiments.md, session 40)."""
+    if len(pairs) % 2:
+        raise FormulaError("weighted_mean() takes weight, value pairs")
+    weights, values = pairs[0::2], pairs[1::2]
+    if min(weights) < 0 or math.fsum(weights) <= 0:
+        raise FormulaError("weighted_mean() needs weights of at least 0, not all 0")
+    return math.fsum(w * v for w, v in zip(weights, values, strict=True)) / math.fsum(weights)
+
+
 def expected_shortfall(count: float, *outcomes: float) -> float:
     """Historical expected shortfall as a positive loss: the mean of the ``count`` worst (most
     negative) of ``outcomes``, negated. The reply copies the whole list as the question shows
@@ -700,6 +728,8 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "fcff": (fcff, 6, 6),
     "convert": (convert, 4, 4),
     "expected_shortfall": (expected_shortfall, 2, None),
+    "per_month": (per_month, 2, 2),
+    "weighted_mean": (weighted_mean, 4, None),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -724,6 +754,7 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "growing_perpetuity": frozenset({0}),
     "fcff": frozenset({4}),
     "convert": frozenset({1, 2}),
+    "per_month": frozenset({1}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})

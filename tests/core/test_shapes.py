@@ -197,7 +197,9 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "futures_hedge_contracts",  # b*V over F*M: products of data numbers
         "currency_return",  # a product of two growth factors
         "accrued_interest",  # F*c/100*n/360: a product of three data numbers
-        "portfolio_return_holdings",  # two to four like terms: V*r (or w*r) per holding
+        "portfolio_return_holdings",  # weighted_mean(...) of two to four holdings: variadic
+        # (...)/per_month(N,"month"|"year"): like debts, and one income slot for either period
+        "debt_to_income",
         "market_cap",  # shares * price: a product of two data numbers, like price_target's
         "fund_fee",  # B*er/100 (or B*bps/10000): a product of two data numbers
         "par_swap_rate",  # (1-D)/sum(D1, ...): a list of factors of any length, like npv's

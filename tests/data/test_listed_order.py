@@ -1,4 +1,5 @@
-"""A dated cash-flow list follows the question's order (Family.listed, session 39)."""
+"""A listed formula follows the question's order (Family.listed): dated cash flows (session
+39) and a standard deviation's returns (session 40)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from quantreason.tasks import FAMILIES
 from quantreason.tasks.base import order_shown
 
 LISTED = sorted(name for name, family in FAMILIES.items() if family.listed)
+DATED = ("irr", "npv", "payback_period")
 SPLITS = ("train", "validation", "test_ood_range", "test_ood_template")
 
 
-def test_the_cash_flow_families_list_their_flows() -> None:
-    assert LISTED == ["irr", "npv", "payback_period"]
+def test_the_cash_flow_families_and_the_standard_deviation_list_their_items() -> None:
+    assert LISTED == ["irr", "npv", "payback_period", "return_stdev"]
 
 
 def test_order_shown_reads_each_text_where_the_question_writes_it() -> None:
@@ -61,7 +63,7 @@ def _plain_positions(question: str, amounts: list[float]) -> list[int] | None:
     return where
 
 
-@pytest.mark.parametrize("name", LISTED)
+@pytest.mark.parametrize("name", DATED)
 @pytest.mark.parametrize("split", SPLITS)
 def test_every_record_dates_each_flow_once_in_the_questions_order(name: str, split: str) -> None:
     family = FAMILIES[name]
@@ -78,3 +80,27 @@ def test_every_record_dates_each_flow_once_in_the_questions_order(name: str, spl
             assert where == sorted(where), record
             checked += 1
     assert checked >= 60  # composed questions shuffle their flows: the order is really tested
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_a_standard_deviation_copies_every_return_once_in_the_questions_order(split: str) -> None:
+    family = FAMILIES["return_stdev"]
+    rng = random.Random(f"listed:return_stdev:{split}")
+    labelled = 0
+    for index in range(200):
+        record = make_record(family, index, rng, split, index)
+        call = ast.parse(record["formula"], mode="eval").body
+        assert isinstance(call, ast.Call) and call.func.id in ("stdev", "pstdev"), record
+        returns = [evaluate(ast.unparse(arg)) for arg in call.args]
+        assert evaluate(record["formula"]) == pytest.approx(record["answer"], rel=1e-6)
+        # an independent reading: the percentages the question writes, left to right, are the
+        # formula's list (none left out, none repeated, none moved) and at most one aside
+        # (a fee the question says to ignore)
+        shown = [
+            float(text)
+            for text in re.findall(r"(-?\d+(?:\.\d+)?) ?(?:%|percent)", record["question"])
+        ]
+        assert [value for value in shown if value in returns] == returns, record
+        assert len(shown) - len(returns) <= 1, record
+        labelled += bool(re.search(r"(?:period|observation|no\.|point|Result) \d", record["question"]))
+    assert labelled >= 20  # labelled, shuffled lists are among them: the order is really tested
