@@ -94,8 +94,6 @@ def make_record(
         else:
             kept = sum(1 for name in family.optional if "{" + name + "}" in template)
         nums = family.keeping(nums, kept)
-    if composed and family.composed_variant is not None:
-        nums = family.composed_variant(rng, nums, False)
     texts = family.texts(rng, nums)
     if composed:
         question = compose(family.parts, texts, rng, held_out)  # type: ignore[arg-type]

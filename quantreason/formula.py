@@ -634,20 +634,6 @@ def per_month(amount: float, period: str) -> float:
     return amount / _chosen("per_month", period, INCOME_PERIODS)
 
 
-def weighted_mean(*pairs: float) -> float:
-    """The mean of the values weighted by their weights, given as ``weight, value`` pairs in
-    the order the question lists them; each weight counts as its share of all of them, so
-    percent weights (40, 35, 25) and money amounts ($60k, $25k) give the same. Written out, run
-    BR multiplied amounts by returns and divided by 100, or paired a weight with another row's
-    return (experiments.md, session 40)."""
-    if len(pairs) % 2:
-        raise FormulaError("weighted_mean() takes weight, value pairs")
-    weights, values = pairs[0::2], pairs[1::2]
-    if min(weights) < 0 or math.fsum(weights) <= 0:
-        raise FormulaError("weighted_mean() needs weights of at least 0, not all 0")
-    return math.fsum(w * v for w, v in zip(weights, values, strict=True)) / math.fsum(weights)
-
-
 def expected_shortfall(count: float, *outcomes: float) -> float:
     """Historical expected shortfall as a positive loss: the mean of the ``count`` worst (most
     negative) of ``outcomes``, negated. The reply copies the whole list as the question shows
@@ -729,7 +715,6 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "convert": (convert, 4, 4),
     "expected_shortfall": (expected_shortfall, 2, None),
     "per_month": (per_month, 2, 2),
-    "weighted_mean": (weighted_mean, 4, None),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.

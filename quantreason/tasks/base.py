@@ -327,13 +327,6 @@ class Family:
     # keys in the order the question shows them, so a reply copies a shuffled list left to
     # right and only labels each item, instead of reordering it (experiments.md, session 39).
     listed: tuple[str, ...] = ()
-    # A composed question's draw may leave out a figure people often leave out when they list
-    # the rest (a loan's amount beside its price and down payment: tasks/purchases.py). Called
-    # with the record's stream and the draw, and ``always`` (every draw that can, for tests
-    # and the taught shapes); ``formula`` and ``solve`` read the figures present.
-    composed_variant: Callable[[random.Random, dict[str, Num], bool], dict[str, Num]] | None = (
-        field(default=None)
-    )
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""

@@ -24,14 +24,7 @@ from quantreason.tasks.base import (
     pct,
     plain,
 )
-from quantreason.tasks.purchases import (
-    PURCHASE_LABELS,
-    financed,
-    financed_formula,
-    purchase_aside,
-    with_purchase,
-    without_loan,
-)
+from quantreason.tasks.purchases import PURCHASE_LABELS, purchase_aside, with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
 _FREQUENCY_WORDS = {
@@ -988,14 +981,14 @@ EFFECTIVE_ANNUAL_RATE = Family(
 def _loan(v: dict) -> float:
     i = v["r"] / 100 / v["m"]
     periods = v["n"] * v["m"]
-    return financed(v) * i / (1 - (1 + i) ** -periods)
+    return v["L"] * i / (1 - (1 + i) ** -periods)
 
 
 def _loan_formula(f: dict) -> str:
     if float(f["m"]) == 1:
-        return f"pmt({f['r']}/100, {f['n']}, {financed_formula(f)})"
+        return f"pmt({f['r']}/100, {f['n']}, {f['L']})"
     periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
-    return f"pmt({f['r']}/100/{f['m']}, {periods}, {financed_formula(f)})"
+    return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['L']})"
 
 
 _INSTALMENT_PARAMS = {
@@ -1013,7 +1006,6 @@ LOAN_INSTALMENT = Family(
     params=_INSTALMENT_PARAMS,
     sample=lambda rng, ood: with_purchase(rng, draw_params(_INSTALMENT_PARAMS, rng, ood)),
     aside=purchase_aside,
-    composed_variant=without_loan,
     render=frequency_words(INSTALMENT_WORDS, "m"),  # type: ignore[arg-type]
     formula=_loan_formula,
     solve=_loan,

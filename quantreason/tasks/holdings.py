@@ -5,9 +5,8 @@ weights, or two to four holdings as money amounts ("$60k in stock X, +12 %; $25k
 read probes asked with three or four rows of a table, or with the dollars in each holding, and
 the model dropped a row or multiplied the dollars by the returns and divided by 100. Here the
 holdings are a list of two to four, shown as prose, a bulleted list or a table (``{holdings}``):
-the formula is ``weighted_mean(40,8.5,20,9.2,30,4.1,10,3.6)`` with weights, and
-``weighted_mean(60000,12,25000,5,15000,-3)`` with amounts (each size is its share of the whole:
-:func:`quantreason.formula.weighted_mean`), every number one the question shows.
+with weights the formula is ``(40*8.5+20*9.2+30*4.1+10*3.6)/100``, with amounts the value-weighted
+``(60000*12+25000*5+15000*-3)/(60000+25000+15000)``, every number one the question shows.
 
 The solver is written independently of the formula text: it grows each holding by its return
 and compares the end value of the whole with its start.
@@ -77,13 +76,13 @@ def _portfolio_growth(v: dict) -> float:
 
 
 def _formula(f: dict) -> str:
-    # Each holding's size and return in the order the question lists them; weighted_mean takes
-    # every size as its share of the whole, so weights and money amounts read alike (run BR
-    # divided amounts by 100, or paired a size with another row's return; experiments.md,
-    # session 40).
-    size = "w" if "w1" in f else "V"
-    pairs = ",".join(f"{f[f'{size}{i}']},{f[f'r{i}']}" for i in range(1, holding_count(f) + 1))
-    return f"weighted_mean({pairs})"
+    count = holding_count(f)
+    if "w1" in f:
+        terms = "+".join(f"{f[f'w{i}']}*{f[f'r{i}']}" for i in range(1, count + 1))
+        return f"({terms})/100"
+    terms = "+".join(f"{f[f'V{i}']}*{f[f'r{i}']}" for i in range(1, count + 1))
+    total = "+".join(f[f"V{i}"] for i in range(1, count + 1))
+    return f"({terms})/({total})"
 
 
 def _signed(text: str) -> str:

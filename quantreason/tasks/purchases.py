@@ -9,12 +9,6 @@ an amount, as a percent of the price, or not at all: composed questions list the
 written ones open with a sentence about the purchase (:func:`purchase_aside`; until session 30
 only composed questions showed them, and the probes' prose purchases kept being answered on
 the price).
-
-A composed question may also leave the loan out and show only the price and the down payment
-("price $38,900, $6,400 down, the rest financed"): the formula then works the loan out,
-``pmt(7.9/100/12, 5*12, 38900-6400)`` or ``pmt(..., 310000*(1-15/100))`` (:func:`without_loan`;
-until session 39 every question stated the loan, and the probes' "finance the remainder"
-questions were answered on the price or the down payment).
 """
 
 from __future__ import annotations
@@ -142,38 +136,3 @@ def purchase_aside(
     sentence = rng.choice(held_out_or_not(_PURCHASE_SENTENCES[shown], held_out))
     things = _DEAR_THINGS if nums["price"].value >= _DEAR_FROM else _CHEAP_THINGS
     return sentence.format(thing=rng.choice(things), **texts)
-
-
-UNSTATED_SHARE = 0.75  # of composed questions whose purchase shows the down payment
-
-
-def without_loan(
-    rng: random.Random, nums: Mapping[str, Num], always: bool = False, loan: str = "L"
-) -> dict[str, Num]:
-    """A :attr:`~quantreason.tasks.base.Family.composed_variant` hook for a loan family: ``nums``
-    without the loan amount, in :data:`UNSTATED_SHARE` of the draws that show a purchase price
-    and its down payment (``always``: in each of them), so the question lists only those and
-    the formula subtracts. Draws from ``rng`` only for such a draw."""
-    shows_down = "price" in nums and ("down" in nums or "down_pct" in nums)
-    if not shows_down or not (always or rng.random() < UNSTATED_SHARE):
-        return dict(nums)
-    return {name: num for name, num in nums.items() if name != loan}
-
-
-def financed(values: Mapping[str, float], loan: str = "L") -> float:
-    """The amount borrowed: the loan where the draw states it, else the price less the down
-    payment (an amount, or a percent of the price)."""
-    if loan in values:
-        return values[loan]
-    if "down" in values:
-        return values["price"] - values["down"]
-    return values["price"] * (1 - values["down_pct"] / 100)
-
-
-def financed_formula(figures: Mapping[str, str], loan: str = "L") -> str:
-    """How a formula writes the amount borrowed (see :func:`financed`)."""
-    if loan in figures:
-        return figures[loan]
-    if "down" in figures:
-        return f"{figures['price']}-{figures['down']}"
-    return f"{figures['price']}*(1-{figures['down_pct']}/100)"

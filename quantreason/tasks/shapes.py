@@ -240,36 +240,25 @@ def _taught_formulas() -> dict[str, tuple[_Taught, ...]]:
                 nums = with_count(nums, family.term_count)
             if family.optional:  # lists of every length the questions show, not only the longest
                 nums = family.keeping(nums, draw // 2 % (len(family.optional) + 1))
-            read.append(_read_taught(family, nums))
-            # the figures a composed question leaves out (it never restates a term as a count)
-            if family.composed_variant is not None and COUNT_KEY not in nums:
-                variant = family.composed_variant(rng, nums, True)
-                if variant.keys() != nums.keys():
-                    read.append(_read_taught(family, variant))
+            real = family.build_formula(nums).strip()
+            try:
+                marked: str | None = family.formula(
+                    {
+                        key: f"{'-' if num.value < 0 else ''}{SENTINEL + index}.25"
+                        for index, (key, num) in enumerate(nums.items())
+                    }
+                ).strip()
+            except (ValueError, LookupError, TypeError, ArithmeticError):  # a choice's index
+                marked = None
+            if marked and _skeleton(real) == _skeleton(marked):
+                data = tuple(_is_sentinel(_text(n, marked)) for n in _numbers(_parsed(marked)))
+            else:
+                marked = None
+                digits = {num.formula.lstrip("-") for num in nums.values()}
+                data = tuple(_text(n, real) in digits for n in _numbers(_parsed(real)))
+            read.append(_Taught(real, data, marked, tuple(nums)))
         formulas[family.name] = tuple(read)
     return formulas
-
-
-def _read_taught(family: Family, nums: dict) -> _Taught:
-    """One drawn formula of ``family``, each number marked data or constant (see
-    :func:`_taught_formulas`)."""
-    real = family.build_formula(nums).strip()
-    try:
-        marked: str | None = family.formula(
-            {
-                key: f"{'-' if num.value < 0 else ''}{SENTINEL + index}.25"
-                for index, (key, num) in enumerate(nums.items())
-            }
-        ).strip()
-    except (ValueError, LookupError, TypeError, ArithmeticError):  # a choice's index
-        marked = None
-    if marked and _skeleton(real) == _skeleton(marked):
-        data = tuple(_is_sentinel(_text(n, marked)) for n in _numbers(_parsed(marked)))
-    else:
-        marked = None
-        digits = {num.formula.lstrip("-") for num in nums.values()}
-        data = tuple(_text(n, real) in digits for n in _numbers(_parsed(real)))
-    return _Taught(real, data, marked, tuple(nums))
 
 
 def _skeleton(formula: str) -> str:

@@ -15,13 +15,7 @@ from quantreason.tasks.base import (
     sample_with_side_figures,
     side_sentences,
 )
-from quantreason.tasks.purchases import (
-    financed,
-    financed_formula,
-    purchase_aside,
-    with_purchase,
-    without_loan,
-)
+from quantreason.tasks.purchases import purchase_aside, with_purchase
 from quantreason.tasks.term_counts import COUNT_KEY
 
 _BIG = ((1_000_000, 90_000_000),)
@@ -180,7 +174,7 @@ NPV = Family(
 def _payment(v: dict) -> float:
     monthly = v["r"] / 1200
     growth = (1 + monthly) ** (v["n"] * 12)
-    return financed(v) * monthly * growth / (growth - 1)
+    return v["L"] * monthly * growth / (growth - 1)
 
 
 _LOAN_PARAMS = {
@@ -197,10 +191,7 @@ LOAN_PAYMENT = Family(
     params=_LOAN_PARAMS,
     sample=lambda rng, ood: with_purchase(rng, draw_params(_LOAN_PARAMS, rng, ood)),
     aside=purchase_aside,
-    composed_variant=without_loan,
-    formula=lambda f: (
-        f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {financed_formula(f)})"
-    ),
+    formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
     term_count=TermCount(per_year=12.0),
     solve=_payment,
     convention="monthly payment in currency; annual rate compounded monthly",

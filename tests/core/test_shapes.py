@@ -45,7 +45,6 @@ def test_generated_formulas_fit_their_own_family_with_every_number_in_place(name
         ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)"),
         ("loan_payment", "pmt(6.5/100/12, 12*30, 350000)"),  # products in either order
         ("loan_payment", "pmt(6/100/12, 12*12, 250000)"),  # a 12-year loan: 12 as data
-        ("loan_payment", "pmt(7.9/100/12, 5*12, 38900-6400)"),  # price less the down payment
         ("capm", "0.9*(5.5-3)+3"),  # sums in either order
         ("gordon_growth", 'growing_perpetuity("next", 1.80, 8/100, 3/100)'),
         ("annuity_pv", "pv(6/100, 20, 12000)"),
@@ -92,12 +91,7 @@ def test_unknown_tasks_and_unreadable_formulas_fit_nothing() -> None:
 def test_a_number_written_like_a_constant_is_read_both_ways() -> None:
     # 12 as twelve months and as twelve years: the reading with one of each is loan_payment's
     taught = "pmt((*N /100 /12),(*12 *N),N)"  # the term in years (and "pmt(.., N, N)": a count)
-    # and a purchase's loan left out: the price less the down payment, or a share of the price
-    unstated = {
-        "pmt((*N /100 /12),(*12 *N),(+N -N))",
-        "pmt((*N /100 /12),(*12 *N),(*(+(*N /100) -1) *N))",
-    }
-    assert taught_shapes()["loan_payment"] == {taught, "pmt((*N /100 /12),N,N)", *unstated}
+    assert taught_shapes()["loan_payment"] == {taught, "pmt((*N /100 /12),N,N)"}
     constants = task_constants()["loan_payment"]
     assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)", constants)
     # ... when the question shows a 12; otherwise a 12 is the months' constant only
@@ -197,7 +191,7 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "futures_hedge_contracts",  # b*V over F*M: products of data numbers
         "currency_return",  # a product of two growth factors
         "accrued_interest",  # F*c/100*n/360: a product of three data numbers
-        "portfolio_return_holdings",  # weighted_mean(...) of two to four holdings: variadic
+        "portfolio_return_holdings",  # two to four like terms: V*r (or w*r) per holding
         # (...)/per_month(N,"month"|"year"): like debts, and one income slot for either period
         "debt_to_income",
         "market_cap",  # shares * price: a product of two data numbers, like price_target's

@@ -102,5 +102,7 @@ def test_a_standard_deviation_copies_every_return_once_in_the_questions_order(sp
         ]
         assert [value for value in shown if value in returns] == returns, record
         assert len(shown) - len(returns) <= 1, record
-        labelled += bool(re.search(r"(?:period|observation|no\.|point|Result) \d", record["question"]))
+        labelled += bool(
+            re.search(r"(?:period|observation|no\.|point|Result) \d", record["question"])
+        )
     assert labelled >= 20  # labelled, shuffled lists are among them: the order is really tested

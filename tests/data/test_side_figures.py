@@ -57,10 +57,9 @@ def test_composed_loan_questions_show_the_price_and_the_formula_ignores_it(name:
         labels = family.parts.labels["price"]
         if any(label in question.lower() for label in labels):
             with_price += 1
-            # the formula takes the loan amount written in the question, not the price; or,
-            # where the question leaves the loan out, price less down (tests/data/test_purchases)
+            # the formula takes the loan amount written in the question, not the price
             loan = formula.rsplit(",", 1)[1].strip(" )")
-            assert "-" in loan or loan in question.replace(",", ""), (question, formula)
+            assert loan in question.replace(",", ""), (question, formula)
             assert abs(evaluate(formula) - record["answer"]) <= 1e-6 * abs(record["answer"])
     assert 60 < with_price < 180  # a share of composed questions, not all
 

@@ -281,14 +281,10 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ("expected_shortfall(2.5, -5, -4, -3)", "a whole count"),
         ("expected_shortfall(4, -5, -4, -3)", "a whole count"),
         ("expected_shortfall(0, -5, -4, -3)", "a whole count"),
-        # per_month, weighted_mean (session 40)
+        # per_month (session 40)
         ('per_month(78000, "week")', "one of month, monthly, a month"),
         ("per_month(78000, 12)", "quoted label"),
         ('per_month(78000, "year", 12)', "takes 2 to 2 arguments"),
-        ("weighted_mean(40, 8.5, 60)", "takes 4 to 64 arguments"),
-        ("weighted_mean(40, 8.5, 60, 9.2, 10)", "weight, value pairs"),
-        ("weighted_mean(-40, 8.5, 60, 9.2)", "weights of at least 0"),
-        ("weighted_mean(0, 8.5, 0, 9.2)", "not all 0"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -681,14 +677,3 @@ def test_per_month_keeps_a_monthly_amount_and_takes_a_twelfth_of_a_yearly_one() 
     assert evaluate('per_month(6500, "month")') == pytest.approx(6500.0)
     assert evaluate('(1650+420+280)/per_month(78000, "a year")*100') == pytest.approx(36.153846)
     assert evaluate('per_month(96000, "Annually")') == evaluate('per_month(8000, "Monthly")')
-
-
-def test_weighted_mean_takes_each_weight_as_its_share_of_all() -> None:
-    # percent weights: 0.4 x 8.5 + 0.2 x 9.2 + 0.3 x 4.1 + 0.1 x 3.6 = 6.83
-    assert evaluate("weighted_mean(40, 8.5, 20, 9.2, 30, 4.1, 10, 3.6)") == pytest.approx(6.83)
-    # money amounts: (60,000 x 12 + 25,000 x 5 - 15,000 x 3) / 100,000 = 8.0
-    amounts = "weighted_mean(60000, 12, 25000, 5, 15000, -3)"
-    assert evaluate(amounts) == pytest.approx(8.0)
-    # the same shares written as decimals give the same mean; a zero weight drops its value
-    assert evaluate("weighted_mean(0.6, 12, 0.25, 5, 0.15, -3)") == pytest.approx(8.0)
-    assert evaluate("weighted_mean(1, 5, 0, 1000)") == pytest.approx(5.0)
