@@ -322,10 +322,11 @@ class Family:
     aside: Callable[[random.Random, Values, Mapping[str, str], bool], str] | None = field(
         default=None
     )
-    # Items the formula writes as labelled pairs that may come in any order (cash flows with
-    # their times: quantreason.formula.dated_npv). :meth:`build_formula` hands ``formula`` these
-    # keys in the order the question shows them, so a reply copies a shuffled list left to
-    # right and only labels each item, instead of reordering it (experiments.md, session 39).
+    # Items whose order the formula's value does not depend on: labelled pairs (cash flows with
+    # their times: quantreason.formula.dated_npv) or a plain list (a standard deviation's
+    # returns). :meth:`build_formula` hands ``formula`` these keys in the order the question
+    # shows them, so a reply copies a shuffled list left to right instead of reordering it
+    # (experiments.md, sessions 39 and 40).
     listed: tuple[str, ...] = ()
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
