@@ -21,7 +21,7 @@ import ast
 import re
 
 from quantreason.amounts import NUMBER_WORDS
-from quantreason.formula import syntax_tree
+from quantreason.formula import TERM_UNITS, syntax_tree
 
 # Words that name (or imply) a number of periods a year. Once a year is read only from words
 # about payments or compounding: "30 years", "a 30-year loan", "6 % annual interest" and "p.a."
@@ -155,9 +155,26 @@ def stated_payment_counts(question: str) -> frozenset[float]:
     return frozenset(count for count in counts if count > 12)
 
 
+def _term_in_years(node: ast.AST) -> bool | None:
+    """For a ``periods(count, unit[, per_year])`` call, whether its unit is years (the count
+    is scaled by the payments a year) or a count of payments; None for anything else or an
+    unknown unit."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "periods"
+        and len(node.args) >= 2
+        and isinstance(node.args[1], ast.Constant)
+        and isinstance(node.args[1].value, str)
+    ):
+        return None
+    return TERM_UNITS.get(node.args[1].value.strip().upper())
+
+
 def count_read_as_years(formula: str, question: str) -> str | None:
     """Why ``formula`` reads a number of payments the question states as a number of years
-    (``60*12`` for "60 monthly payments"), or None when it does not."""
+    (``60*12`` or ``periods(60,"years",12)`` for "60 monthly payments"), or None when it does
+    not."""
     counts = stated_payment_counts(question)
     if not counts:
         return None
@@ -165,6 +182,9 @@ def count_read_as_years(formula: str, question: str) -> str | None:
     if tree is None:
         return None
     for node in ast.walk(tree):
+        if _term_in_years(node) and _number(node.args[0]) in counts:  # type: ignore[attr-defined]
+            count = _number(node.args[0])  # type: ignore[attr-defined]
+            return f"the formula counts the {count:g} payments the question states in years"
         if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
             continue
         left, right = _number(node.left), _number(node.right)
@@ -192,11 +212,14 @@ def stated_years(question: str) -> frozenset[float]:
 def _bare(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     """Whether ``node`` is used as it stands: not scaled by a product or a quotient, once the
     sums and differences it sits in are looked through (``(25-10)*12`` scales 25 and 10)."""
-    above = parents.get(id(node))
+    above, below = parents.get(id(node)), node
     while isinstance(above, ast.BinOp | ast.UnaryOp) and isinstance(
         above.op, ast.Add | ast.Sub | ast.UAdd | ast.USub
     ):
-        above = parents.get(id(above))
+        above, below = parents.get(id(above)), above
+    in_years = _term_in_years(above) if above is not None else None
+    if in_years is not None:  # periods(15,"years",2) scales its 15; periods(15,"payments") not
+        return not in_years and above.args[0] is below  # type: ignore[union-attr]
     return not (
         isinstance(above, ast.Compare)
         or (isinstance(above, ast.BinOp) and isinstance(above.op, ast.Mult | ast.Div))

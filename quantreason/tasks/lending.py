@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain
 from quantreason.tasks.growth import INSTALMENT_WORDS, frequency_words  # loan_instalment's words
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import term_formula
 
 # What the amount first borrowed is called (also by given_inputs.loan_balance_payments).
 LOAN_PRINCIPAL_LABELS = (
@@ -109,7 +109,7 @@ def _total_interest(v: dict) -> float:
 def _total_interest_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['P']})*{f['n']}-{f['P']}"
-    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
+    periods = term_formula(f, f["m"])
     return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['P']})*{periods}-{f['P']}"
 
 

@@ -285,6 +285,10 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ('per_month(78000, "week")', "one of month, monthly, a month"),
         ("per_month(78000, 12)", "quoted label"),
         ('per_month(78000, "year", 12)', "takes 2 to 2 arguments"),
+        ('periods(5, "years")', "payments a year"),
+        ('periods(5, "decades", 12)', "one of years, year"),
+        ('periods(0, "payments")', "a term above 0"),
+        ("periods(5, 12)", "quoted label"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -677,3 +681,15 @@ def test_per_month_keeps_a_monthly_amount_and_takes_a_twelfth_of_a_yearly_one() 
     assert evaluate('per_month(6500, "month")') == pytest.approx(6500.0)
     assert evaluate('(1650+420+280)/per_month(78000, "a year")*100') == pytest.approx(36.153846)
     assert evaluate('per_month(96000, "Annually")') == evaluate('per_month(8000, "Monthly")')
+
+
+def test_periods_scales_a_term_in_years_and_keeps_a_count() -> None:
+    # 5 years of monthly payments are 60; "60 monthly payments" are 60 whatever else is given
+    assert evaluate('periods(5, "years", 12)') == 60.0
+    assert evaluate('periods(60, "payments")') == 60.0
+    assert evaluate('periods(60, "Months", 12)') == 60.0
+    assert evaluate('periods(2.5, "yrs", 4)') == 10.0
+    # in a payment: $28,500 over 60 months at 6.9 % APR is 562.99 a month either way
+    years = 'pmt(6.9/100/12, periods(5, "years", 12), 28500)'
+    assert evaluate(years) == evaluate('pmt(6.9/100/12, periods(60, "payments"), 28500)')
+    assert evaluate(years) == pytest.approx(562.99049, rel=1e-6)
