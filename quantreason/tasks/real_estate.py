@@ -60,6 +60,7 @@ from quantreason.tasks.base import (
     side_sentences,
     significant,
 )
+from quantreason.tasks.term_counts import years_term
 
 
 def _amount(rng: random.Random, raw: float, like: Num, figures: int | None = None) -> Num:
@@ -1038,7 +1039,7 @@ def _dscr_formula(f: Mapping[str, str]) -> str:
         return f"{f['N']}/{f['DS']}"
     if "M" in f:
         return f"{f['N']}/({f['M']}*12)"
-    return f"{f['N']}/(12*pmt({f['r']}/100/12, {f['n']}*12, {f['L']}))"
+    return f"{f['N']}/(12*pmt({f['r']}/100/12, {years_term(f['n'], '12')}, {f['L']}))"
 
 
 def _dscr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -1415,7 +1416,7 @@ def _points_formula(f: Mapping[str, str]) -> str:
     if "M0" in f:
         saving = f"({f['M0']}-{f['M1']})"
     else:
-        term = f"{f['n']}*12"
+        term = years_term(f["n"], "12")
         saving = (
             f"(pmt({f['r0']}/100/12, {term}, {f['L']})-pmt({f['r1']}/100/12, {term}, {f['L']}))"
         )

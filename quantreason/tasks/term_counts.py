@@ -42,7 +42,12 @@ def term_formula(f: Mapping[str, str], per_year: str) -> str:
     states the count (:data:`COUNT_KEY`), ``periods(5,"years",12)`` where it states years."""
     if COUNT_KEY in f:
         return f'periods({f[COUNT_KEY]},"payments")'
-    return f'periods({f["n"]},"years",{per_year})'
+    return years_term(f["n"], per_year)
+
+
+def years_term(years: str, per_year: str) -> str:
+    """A term given in years as a number of payments: ``periods(5,"years",12)``."""
+    return f'periods({years},"years",{per_year})'
 
 
 def payments_a_year(term: TermCount, nums: Values) -> float:

@@ -158,7 +158,12 @@ def test_generated_count_questions_show_the_count_their_formula_uses(name: str, 
     assert counted >= 8, f"{name}/{split}: only {counted} count questions in 240"
 
 
-@pytest.mark.parametrize("name", [*COUNTED, "savings_goal_with_balance"])
+# every family whose formula has a plan's term: those with a TermCount, and four that give it in
+# years only (or, for the savings deposit, a count of its own)
+TERMED = [*COUNTED, "savings_goal_with_balance", "loan_balance", "dscr", "points_breakeven_months"]
+
+
+@pytest.mark.parametrize("name", TERMED)
 def test_every_term_names_the_unit_the_question_gives_it_in(name: str) -> None:
     # A term in years is periods(n,"years",k), k above 1; a count of payments is
     # periods(N,"payments"), N written beside a payment word; never a bare n*12.
@@ -168,7 +173,9 @@ def test_every_term_names_the_unit_the_question_gives_it_in(name: str) -> None:
     for index in range(240):
         record = make_record(family, index, rng, "train", index)
         formula, question = record["formula"], record["question"].replace(",", "")
-        assert not re.search(r"\d\*12\b|\(\d+\*\d+\)", formula), record
+        # no term multiplied out by hand: pmt(r, 5*12, L), pv(r, (30-5)*12, ...), **(5*12)
+        bare = r"(?:pmt|pv)\([^,]+, *\(?\d+(?:-\d+)?\)?\*\d+|\*\*\(\d+\*\d+\)"
+        assert not re.search(bare, formula), record
         for count, unit, per_year in re.findall(r'periods\((\d+),"(\w+)"(?:,(\d+))?\)', formula):
             seen.add(unit)
             assert re.search(rf"(?<![\d.]){count}(?![\d.]\d)", question), record
