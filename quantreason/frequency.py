@@ -182,9 +182,10 @@ def count_read_as_years(formula: str, question: str) -> str | None:
     if tree is None:
         return None
     for node in ast.walk(tree):
-        if _term_in_years(node) and _number(node.args[0]) in counts:  # type: ignore[attr-defined]
+        if _term_in_years(node):
             count = _number(node.args[0])  # type: ignore[attr-defined]
-            return f"the formula counts the {count:g} payments the question states in years"
+            if count in counts:
+                return f"the formula counts the {count:g} payments the question states in years"
         if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
             continue
         left, right = _number(node.left), _number(node.right)
