@@ -53,14 +53,18 @@ def _load(run: str, name: str):
 
 
 def labels_rule(
-    bq, change: str = CHANGE, targets: tuple[str, ...] = SEVEN, least: int = 10
+    bq,
+    change: str = CHANGE,
+    targets: tuple[str, ...] = SEVEN,
+    least: int = 10,
+    baseline: str = BASELINE,
 ) -> bool:
-    """Rule A: ``change`` (run BS) against run BR, paired by question, ``targets`` the families
-    whose formulas changed and ``least`` the net gain A1 asks of them."""
+    """Rule A: ``change`` (run BS) against ``baseline`` (run BR), paired by question,
+    ``targets`` the families whose formulas changed and ``least`` the net gain A1 asks."""
     bg = bq.bg
-    old, new = bg.by_text(bg.rows(BASELINE)), bg.by_text(bg.rows(change))
-    name = change[3:]
-    print(f"A. run {name} against run BR (columns: BB = run BR, BG = run {name})")
+    old, new = bg.by_text(bg.rows(baseline)), bg.by_text(bg.rows(change))
+    name, base = change[3:], baseline[3:]
+    print(f"A. run {name} against run {base} (columns: BB = run {base}, BG = run {name})")
 
     def keys(sets: tuple[str, ...], seven: bool) -> list[tuple[str, str]]:
         return [
