@@ -674,6 +674,42 @@ def expected_shortfall(count: float, *outcomes: float) -> float:
     return -math.fsum(worst) / k
 
 
+# What the third number of a CAPM is: the market's premium over the risk-free rate, or the
+# market's own expected return (from which the risk-free rate is still to be taken).
+CAPM_INPUTS = dict.fromkeys(("PREMIUM", "RISK PREMIUM", "MARKET PREMIUM", "MRP", "ERP"), True)
+CAPM_INPUTS |= dict.fromkeys(("MARKET", "MARKET RETURN", "RETURN", "RM"), False)
+
+
+def capm(risk_free: float, beta: float, market: float, kind: str) -> float:
+    """The CAPM expected return, in the inputs' units (percent in, percent out): ``risk_free +
+    beta * premium``, the premium ``market`` itself where ``kind`` is ``"premium"`` or
+    ``market - risk_free`` where it is the ``"market"`` return. The reply names what the
+    question gives instead of choosing whether to subtract the risk-free rate (run BR took it
+    off a premium in 2 of its 4 tuning-set CAPM misses; experiments.md, session 41)."""
+    is_premium = _chosen("capm", kind, CAPM_INPUTS)
+    return risk_free + beta * (market if is_premium else market - risk_free)
+
+
+# What a target rate is taken on: a margin on the selling price, or a markup on the cost.
+PRICE_RULES = dict.fromkeys(("MARGIN", "GROSS MARGIN", "MARGIN ON PRICE"), True)
+PRICE_RULES |= dict.fromkeys(("MARKUP", "MARK-UP", "MARKUP ON COST", "MARK-UP ON COST"), False)
+
+
+def sale_price(cost: float, rate: float, rule: str) -> float:
+    """The selling price that earns ``rate`` (a fraction, 0.35) over ``cost``: a ``"margin"``
+    on the selling price (``cost / (1 - rate)``) or a ``"markup"`` on cost (``cost * (1 +
+    rate)``), named as the question names it (run BR priced a margin as a markup in all 4 of
+    its tuning-set misses of the task; experiments.md, session 41)."""
+    on_price = _chosen("sale_price", rule, PRICE_RULES)
+    if cost <= 0:
+        raise FormulaError("sale_price() needs a cost above 0")
+    if on_price and not 0 <= rate < 1:
+        raise FormulaError("sale_price() takes a margin on price as a fraction from 0 to below 1")
+    if not on_price and rate < 0:
+        raise FormulaError("sale_price() takes a markup of at least 0")
+    return cost / (1 - rate) if on_price else cost * (1 + rate)
+
+
 def call_payoff(spot: float, strike: float) -> float:
     """A call's value at expiry per share: what the share is worth above the strike, or 0."""
     return max(spot - strike, 0.0)
@@ -742,6 +778,8 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "expected_shortfall": (expected_shortfall, 2, None),
     "per_month": (per_month, 2, 2),
     "periods": (periods, 2, 3),
+    "capm": (capm, 4, 4),
+    "sale_price": (sale_price, 3, 3),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -768,6 +806,8 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "convert": frozenset({1, 2}),
     "per_month": frozenset({1}),
     "periods": frozenset({1}),
+    "capm": frozenset({3}),
+    "sale_price": frozenset({2}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})

@@ -289,6 +289,15 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ('periods(5, "decades", 12)', "one of years, year"),
         ('periods(0, "payments")', "a term above 0"),
         ("periods(5, 12)", "quoted label"),
+        # capm and sale_price (session 41)
+        ('capm(3, 0.9, 8, "beta")', "one of premium, risk premium"),
+        ("capm(3, 0.9, 8, 1)", "quoted label"),
+        ('capm(3, 0.9, "premium")', "takes 4 to 4 arguments"),
+        ('sale_price(40, 35/100, "discount")', "one of margin, gross margin"),
+        ('sale_price(40, 35, "margin")', "a fraction from 0 to below 1"),
+        ('sale_price(40, 100/100, "margin")', "a fraction from 0 to below 1"),
+        ('sale_price(40, -5/100, "markup")', "a markup of at least 0"),
+        ('sale_price(0, 35/100, "markup")', "a cost above 0"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -693,3 +702,25 @@ def test_periods_scales_a_term_in_years_and_keeps_a_count() -> None:
     years = 'pmt(6.9/100/12, periods(5, "years", 12), 28500)'
     assert evaluate(years) == evaluate('pmt(6.9/100/12, periods(60, "payments"), 28500)')
     assert evaluate(years) == pytest.approx(562.99049, rel=1e-6)
+
+
+def test_capm_takes_a_premium_as_it_is_and_the_risk_free_rate_off_a_market_return() -> None:
+    # rf 4.5 %, beta 0.83, premium 7.6 %: 4.5 + 0.83 x 7.6 = 10.808 (a market return of 12.1 %
+    # is the same premium)
+    assert evaluate('capm(4.5, 0.83, 7.6, "premium")') == pytest.approx(10.808)
+    assert evaluate('capm(4.5, 0.83, 12.1, "market")') == pytest.approx(10.808)
+    assert evaluate('capm(4.5, 0.83, 12.1, "Market Return")') == pytest.approx(10.808)
+    # a beta of 1 earns the market; a beta of 0 the risk-free rate
+    assert evaluate('capm(3, 1, 9, "market")') == pytest.approx(9.0)
+    assert evaluate('capm(3, 0, 6, "ERP")') == pytest.approx(3.0)
+
+
+def test_sale_price_divides_for_a_margin_on_price_and_multiplies_for_a_markup_on_cost() -> None:
+    # cost 40 at a 35 % margin on price: 40 / 0.65 = 61.54, of which 21.54 (35 %) is margin;
+    # at a 35 % markup on cost: 40 x 1.35 = 54
+    margin = evaluate('sale_price(40, 35/100, "margin")')
+    assert margin == pytest.approx(61.538462)
+    assert (margin - 40) / margin == pytest.approx(0.35)
+    assert evaluate('sale_price(40, 35/100, "Mark-up")') == pytest.approx(54.0)
+    assert evaluate('sale_price(60, 40/100, "gross margin")') == pytest.approx(100.0)
+    assert evaluate('sale_price(12.5, 100/100, "markup on cost")') == pytest.approx(25.0)
