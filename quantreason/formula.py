@@ -598,6 +598,48 @@ def growing_perpetuity(timing: str, payment: float, rate: float, growth: float) 
     return payment * (1 + growth if paid else 1) / (rate - growth)
 
 
+# When a growing annuity's first payment is made: today (an annuity due) or a period from now.
+FIRST_PAYMENT = dict.fromkeys(("TODAY", "NOW", "DUE", "START", "IMMEDIATELY"), True)
+FIRST_PAYMENT |= dict.fromkeys(("IN ONE YEAR", "IN A YEAR", "END", "ARREARS", "ORDINARY"), False)
+
+
+def growing_annuity(timing: str, payment: float, rate: float, growth: float, count: float) -> float:
+    """What ``count`` yearly payments are worth now, the first ``payment`` and each later one
+    ``growth`` larger, at ``rate`` (both decimals): ``payment / (rate - growth) * (1 - ((1 +
+    growth) / (1 + rate)) ** count)`` with the first payment ``"in one year"``, that times ``1 +
+    rate`` with the first paid ``"today"``. The reply names when, instead of choosing whether to
+    multiply (run BR chose wrong in 3 of its 4 tuning-set misses; experiments.md, session 41)."""
+    due = _chosen("growing_annuity", timing, FIRST_PAYMENT)
+    if rate <= -1 or growth <= -1:
+        raise FormulaError("growing_annuity() takes a rate and a growth above -1 (decimals)")
+    if count <= 0:
+        raise FormulaError("growing_annuity() needs a number of payments above 0")
+    if abs(rate - growth) < 1e-12:  # every payment worth the first today: count of them
+        value = payment * count / (1 + rate)
+    else:
+        value = payment / (rate - growth) * (1 - ((1 + growth) / (1 + rate)) ** count)
+    return value * (1 + rate) if due else value
+
+
+# Which case of n independent events is asked: at least one happens, or none does.
+EVENT_CASES = dict.fromkeys(("AT LEAST ONE", "ANY", "ONE OR MORE", "MINIMUM ONE"), True)
+EVENT_CASES |= dict.fromkeys(("NONE", "NO", "NOT ONE", "ZERO", "NEITHER"), False)
+
+
+def chance(case: str, probability: float, count: float) -> float:
+    """The probability, as a fraction, that of ``count`` independent events each happening with
+    ``probability`` (a fraction) ``"at least one"`` happens, ``1 - (1 - p) ** n``, or ``"none"``
+    does, ``(1 - p) ** n``. The case is a word the question shows (run BR wrote the other
+    case in 3 of its 4 tuning-set misses; experiments.md, session 41)."""
+    at_least_one = _chosen("chance", case, EVENT_CASES)
+    if not 0 <= probability <= 1:
+        raise FormulaError("chance() takes each event's probability as a fraction from 0 to 1")
+    if count < 1 or abs(count - round(count)) > 1e-9:
+        raise FormulaError("chance() needs a whole number of events, at least 1")
+    none = (1 - probability) ** round(count)
+    return 1 - none if at_least_one else none
+
+
 # Which way net working capital moved: an increase ties up cash, a decrease releases it.
 WORKING_CAPITAL_CHANGES = {"INCREASE": 1.0, "UP": 1.0, "ROSE": 1.0, "BUILD": 1.0}
 WORKING_CAPITAL_CHANGES |= {"DECREASE": -1.0, "DOWN": -1.0, "FELL": -1.0, "RELEASE": -1.0}
@@ -632,6 +674,13 @@ def per_month(amount: float, period: str) -> float:
     divided a monthly income by 12, or left a yearly one whole, in 4 of its 6 tuning-set
     debt-to-income misses; experiments.md, session 40)."""
     return amount / _chosen("per_month", period, INCOME_PERIODS)
+
+
+def per_year(amount: float, period: str) -> float:
+    """``amount`` a year: twelve of it for a ``"month"``, as it is for a ``"year"`` (the
+    counterpart of :func:`per_month`; run BR took a yearly debt service for a monthly one, or
+    the reverse, in 2 of its 4 tuning-set debt-coverage misses; experiments.md, session 41)."""
+    return amount * 12 / _chosen("per_year", period, INCOME_PERIODS)
 
 
 # What a plan's term is counted in: years (scaled by the payments a year) or the payments,
@@ -780,6 +829,9 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "periods": (periods, 2, 3),
     "capm": (capm, 4, 4),
     "sale_price": (sale_price, 3, 3),
+    "per_year": (per_year, 2, 2),
+    "growing_annuity": (growing_annuity, 5, 5),
+    "chance": (chance, 3, 3),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -808,6 +860,9 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "periods": frozenset({1}),
     "capm": frozenset({3}),
     "sale_price": frozenset({2}),
+    "per_year": frozenset({1}),
+    "growing_annuity": frozenset({0}),
+    "chance": frozenset({0}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})

@@ -11,7 +11,9 @@ side is wanted: below the threshold, ``norm_cdf((-10-8)/20)*100``, or above it,
 ``prob_at_least_one`` is ``n`` independent events (loans defaulting, trades losing money, deals
 falling through), each with probability ``p``: at least one happens with
 ``(1-(1-2.5/100)**40)*100`` percent, none happens with ``(1-2.5/100)**40*100``. The question
-names the case wanted in words ("at least one", "none of them").
+names the case wanted in words ("at least one", "none of them"), and so does the formula:
+``chance("at least one",2.5/100,40)*100``, ``chance("none",2.5/100,40)*100``
+(:func:`quantreason.formula.chance`).
 
 ``historical_expected_shortfall`` lists the worst outcomes of a historical simulation, worst
 first and more of them than needed, either as P&L amounts (``-$4,820``) or as returns
@@ -23,9 +25,10 @@ returns on a position of 2,500,000 (the signs copied as shown).
 
 ``growing_annuity_pv`` values ``n`` yearly payments growing at ``g``, discounted at ``r``. With
 the first payment one year from now ``C``: ``C/(r-g)*(1-((1+g)/(1+r))**n)``, written
-``12000/(6/100-2/100)*(1-((1+2/100)/(1+6/100))**25)``; with the first payment today (an
-annuity due) the same times ``(1+r)``: ``...*(1+6/100)``. The question says when the first
-payment is made.
+``growing_annuity("in one year",12000,6/100,2/100,25)``; with the first payment today (an
+annuity due) the same times ``(1+r)``: ``growing_annuity("today",12000,6/100,2/100,25)``. The
+question says when the first payment is made, and the formula names it
+(:func:`quantreason.formula.growing_annuity`).
 
 Side figures (composed questions label them; written ones open with a sentence): a portfolio's
 value beside a return distribution, the capital behind a desk beside its P&L distribution, the
@@ -598,9 +601,11 @@ def _alo_probability(v: Mapping[str, float]) -> float:
 
 
 def _alo_formula(f: Mapping[str, str]) -> str:
+    # The case asked is named, never turned into a choice of taking the result from 1 (run BR
+    # wrote the other case in 3 of its 4 tuning-set misses; experiments.md, session 41).
     if "pn" in f:
-        return f"(1-{f['pn']}/100)**{f['n']}*100"
-    return f"(1-(1-{f['p']}/100)**{f['n']})*100"
+        return f'chance("none",{f["pn"]}/100,{f["n"]})*100'
+    return f'chance("at least one",{f["p"]}/100,{f["n"]})*100'
 
 
 def _alo_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -1237,10 +1242,10 @@ def _ga_value(v: Mapping[str, float]) -> float:
 
 
 def _ga_formula(f: Mapping[str, str]) -> str:
-    r, g = f"{f['r']}/100", f"{f['g']}/100"
-    pay = f["Cd"] if "Cd" in f else f["C"]
-    ordinary = f"{pay}/({r}-{g})*(1-((1+{g})/(1+{r}))**{f['n']})"
-    return f"{ordinary}*(1+{r})" if "Cd" in f else ordinary
+    # When the first payment is made is named, never turned into a choice of multiplying by
+    # 1 + r (run BR chose wrong in 3 of its 4 tuning-set misses; experiments.md, session 41).
+    timing, pay = ("today", f["Cd"]) if "Cd" in f else ("in one year", f["C"])
+    return f'growing_annuity("{timing}",{pay},{f["r"]}/100,{f["g"]}/100,{f["n"]})'
 
 
 def _ga_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -77,6 +77,8 @@ def test_right_formulas_written_another_way_still_fit(task: str, formula: str) -
         ("calmar", "(15-25)/25"),
         ("capm", "0.9*(5.5-3)+3"),  # written out: the form is a capm() now
         ("target_margin_price", "40*(1+35/100)"),  # a margin priced as a markup, written out
+        ("prob_at_least_one", "(1-(1-2.5/100)**12)*100"),  # written out: a chance() now
+        ("dscr", "142000/(109000*12)"),  # a yearly debt service taken twelve times
         ("loan_instalment", "pmt(8/100/12*7, 50000)"),
         ("sharpe_ratio", "argmax((11-3)/14, (8-3)/7)"),  # a comparison for a single fund
     ],

@@ -298,6 +298,13 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ('sale_price(40, 100/100, "margin")', "a fraction from 0 to below 1"),
         ('sale_price(40, -5/100, "markup")', "a markup of at least 0"),
         ('sale_price(0, 35/100, "markup")', "a cost above 0"),
+        ('per_year(6180, "week")', "one of month, monthly, a month"),
+        ('growing_annuity("later", 100, 8/100, 3/100, 10)', "one of today, now, due"),
+        ('growing_annuity("today", 100, 8/100, 3/100, 0)', "a number of payments above 0"),
+        ('growing_annuity("today", 100, 8, -300/100, 10)', "above -1"),
+        ('chance("most", 2/100, 12)', "one of at least one, any"),
+        ('chance("none", 2, 12)', "a fraction from 0 to 1"),
+        ('chance("none", 2/100, 2.5)', "a whole number of events"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -724,3 +731,39 @@ def test_sale_price_divides_for_a_margin_on_price_and_multiplies_for_a_markup_on
     assert evaluate('sale_price(40, 35/100, "Mark-up")') == pytest.approx(54.0)
     assert evaluate('sale_price(60, 40/100, "gross margin")') == pytest.approx(100.0)
     assert evaluate('sale_price(12.5, 100/100, "markup on cost")') == pytest.approx(25.0)
+
+
+def test_per_year_counts_twelve_monthly_payments_and_keeps_a_yearly_one() -> None:
+    # NOI 96,500 a year against 6,180 a month: 96,500 / 74,160 = 1.3012
+    assert evaluate('per_year(6180, "month")') == pytest.approx(74160.0)
+    assert evaluate('per_year(109000, "year")') == pytest.approx(109000.0)
+    assert evaluate('96500/per_year(6180, "Monthly")') == pytest.approx(1.301241)
+    assert evaluate('per_year(per_month(78000, "year"), "month")') == pytest.approx(78000.0)
+
+
+def test_growing_annuity_matches_its_payments_discounted_one_by_one() -> None:
+    # 3 payments of 100, 105, 110.25 at 10 %: in arrears 90.909 + 86.777 + 82.833 = 260.519;
+    # the first paid today, each a year earlier: x 1.1 = 286.571
+    arrears = 100 / 1.1 + 105 / 1.1**2 + 110.25 / 1.1**3
+    assert evaluate('growing_annuity("in one year", 100, 10/100, 5/100, 3)') == pytest.approx(
+        arrears
+    )
+    assert evaluate('growing_annuity("today", 100, 10/100, 5/100, 3)') == pytest.approx(
+        arrears * 1.1
+    )
+    # the lease of probe 15: $120,000 a year for 10 years, first today, +3 % a year, at 8 %
+    lease = 'growing_annuity("today", 120000, 8/100, 3/100, 10)'
+    assert evaluate(lease) == pytest.approx(978497.3264, rel=1e-9)
+    # no growth is a level annuity; growth equal to the rate is n payments each worth P/(1+r)
+    level = evaluate('growing_annuity("end", 1000, 6/100, 0/100, 20)')
+    assert level == pytest.approx(evaluate("pv(6/100, 20, 1000)"))
+    assert evaluate('growing_annuity("end", 100, 5/100, 5/100, 4)') == pytest.approx(400 / 1.05)
+
+
+def test_chance_takes_at_least_one_and_none_as_complements() -> None:
+    # 12 loans, each defaulting with 2.5 %: none 0.975^12 = 0.738, at least one 0.262
+    none = evaluate('chance("none", 2.5/100, 12)')
+    assert none == pytest.approx(0.975**12)
+    assert evaluate('chance("at least one", 2.5/100, 12)') == pytest.approx(1 - none)
+    assert evaluate('chance("Any", 42/100, 6)*100') == pytest.approx(96.193131, rel=1e-6)
+    assert evaluate('chance("none", 0/100, 5)') == 1.0
