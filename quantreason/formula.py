@@ -598,29 +598,6 @@ def growing_perpetuity(timing: str, payment: float, rate: float, growth: float) 
     return payment * (1 + growth if paid else 1) / (rate - growth)
 
 
-# When a growing annuity's first payment is made: today (an annuity due) or a period from now.
-FIRST_PAYMENT = dict.fromkeys(("TODAY", "NOW", "DUE", "START", "IMMEDIATELY"), True)
-FIRST_PAYMENT |= dict.fromkeys(("IN ONE YEAR", "IN A YEAR", "END", "ARREARS", "ORDINARY"), False)
-
-
-def growing_annuity(timing: str, payment: float, rate: float, growth: float, count: float) -> float:
-    """What ``count`` yearly payments are worth now, the first ``payment`` and each later one
-    ``growth`` larger, at ``rate`` (both decimals): ``payment / (rate - growth) * (1 - ((1 +
-    growth) / (1 + rate)) ** count)`` with the first payment ``"in one year"``, that times ``1 +
-    rate`` with the first paid ``"today"``. The reply names when, instead of choosing whether to
-    multiply (run BR chose wrong in 3 of its 4 tuning-set misses; experiments.md, session 41)."""
-    due = _chosen("growing_annuity", timing, FIRST_PAYMENT)
-    if rate <= -1 or growth <= -1:
-        raise FormulaError("growing_annuity() takes a rate and a growth above -1 (decimals)")
-    if count <= 0:
-        raise FormulaError("growing_annuity() needs a number of payments above 0")
-    if abs(rate - growth) < 1e-12:  # every payment worth the first today: count of them
-        value = payment * count / (1 + rate)
-    else:
-        value = payment / (rate - growth) * (1 - ((1 + growth) / (1 + rate)) ** count)
-    return value * (1 + rate) if due else value
-
-
 # Which case of n independent events is asked: at least one happens, or none does.
 EVENT_CASES = dict.fromkeys(("AT LEAST ONE", "ANY", "ONE OR MORE", "MINIMUM ONE"), True)
 EVENT_CASES |= dict.fromkeys(("NONE", "NO", "NOT ONE", "ZERO", "NEITHER"), False)
@@ -723,22 +700,6 @@ def expected_shortfall(count: float, *outcomes: float) -> float:
     return -math.fsum(worst) / k
 
 
-# What the third number of a CAPM is: the market's premium over the risk-free rate, or the
-# market's own expected return (from which the risk-free rate is still to be taken).
-CAPM_INPUTS = dict.fromkeys(("PREMIUM", "RISK PREMIUM", "MARKET PREMIUM", "MRP", "ERP"), True)
-CAPM_INPUTS |= dict.fromkeys(("MARKET", "MARKET RETURN", "RETURN", "RM"), False)
-
-
-def capm(risk_free: float, beta: float, market: float, kind: str) -> float:
-    """The CAPM expected return, in the inputs' units (percent in, percent out): ``risk_free +
-    beta * premium``, the premium ``market`` itself where ``kind`` is ``"premium"`` or
-    ``market - risk_free`` where it is the ``"market"`` return. The reply names what the
-    question gives instead of choosing whether to subtract the risk-free rate (run BR took it
-    off a premium in 2 of its 4 tuning-set CAPM misses; experiments.md, session 41)."""
-    is_premium = _chosen("capm", kind, CAPM_INPUTS)
-    return risk_free + beta * (market if is_premium else market - risk_free)
-
-
 # What a target rate is taken on: a margin on the selling price, or a markup on the cost.
 PRICE_RULES = dict.fromkeys(("MARGIN", "GROSS MARGIN", "MARGIN ON PRICE"), True)
 PRICE_RULES |= dict.fromkeys(("MARKUP", "MARK-UP", "MARKUP ON COST", "MARK-UP ON COST"), False)
@@ -827,10 +788,8 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "expected_shortfall": (expected_shortfall, 2, None),
     "per_month": (per_month, 2, 2),
     "periods": (periods, 2, 3),
-    "capm": (capm, 4, 4),
     "sale_price": (sale_price, 3, 3),
     "per_year": (per_year, 2, 2),
-    "growing_annuity": (growing_annuity, 5, 5),
     "chance": (chance, 3, 3),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
@@ -858,10 +817,8 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "convert": frozenset({1, 2}),
     "per_month": frozenset({1}),
     "periods": frozenset({1}),
-    "capm": frozenset({3}),
     "sale_price": frozenset({2}),
     "per_year": frozenset({1}),
-    "growing_annuity": frozenset({0}),
     "chance": frozenset({0}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).

@@ -14,9 +14,7 @@ CAPM = Family(
         "rm": pct((5, 12), ((13, 25),), ood_decimals=2),
     },
     valid=lambda v: v["rm"] > v["rf"] + 0.5,
-    # capm() is told the market's return is a return, so the reply never chooses whether to
-    # take the risk-free rate off (experiments.md, session 41).
-    formula=lambda f: f'capm({f["rf"]},{f["beta"]},{f["rm"]},"market")',
+    formula=lambda f: f"{f['rf']}+{f['beta']}*({f['rm']}-{f['rf']})",
     solve=lambda v: v["rf"] * (1 - v["beta"]) + v["beta"] * v["rm"],
     convention="expected return in percent",
     templates=(

@@ -25,10 +25,9 @@ returns on a position of 2,500,000 (the signs copied as shown).
 
 ``growing_annuity_pv`` values ``n`` yearly payments growing at ``g``, discounted at ``r``. With
 the first payment one year from now ``C``: ``C/(r-g)*(1-((1+g)/(1+r))**n)``, written
-``growing_annuity("in one year",12000,6/100,2/100,25)``; with the first payment today (an
-annuity due) the same times ``(1+r)``: ``growing_annuity("today",12000,6/100,2/100,25)``. The
-question says when the first payment is made, and the formula names it
-(:func:`quantreason.formula.growing_annuity`).
+``12000/(6/100-2/100)*(1-((1+2/100)/(1+6/100))**25)``; with the first payment today (an
+annuity due) the same times ``(1+r)``: ``...*(1+6/100)``. The question says when the first
+payment is made.
 
 Side figures (composed questions label them; written ones open with a sentence): a portfolio's
 value beside a return distribution, the capital behind a desk beside its P&L distribution, the
@@ -1242,10 +1241,12 @@ def _ga_value(v: Mapping[str, float]) -> float:
 
 
 def _ga_formula(f: Mapping[str, str]) -> str:
-    # When the first payment is made is named, never turned into a choice of multiplying by
-    # 1 + r (run BR chose wrong in 3 of its 4 tuning-set misses; experiments.md, session 41).
-    timing, pay = ("today", f["Cd"]) if "Cd" in f else ("in one year", f["C"])
-    return f'growing_annuity("{timing}",{pay},{f["r"]}/100,{f["g"]}/100,{f["n"]})'
+    # Written out: growing_annuity("today"|"in one year", ...) lost in session 41's eleventh
+    # paired experiment (+1/-2), so the factor 1 + r stays in the formula.
+    r, g = f"{f['r']}/100", f"{f['g']}/100"
+    pay = f["Cd"] if "Cd" in f else f["C"]
+    ordinary = f"{pay}/({r}-{g})*(1-((1+{g})/(1+{r}))**{f['n']})"
+    return f"{ordinary}*(1+{r})" if "Cd" in f else ordinary
 
 
 def _ga_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -22,8 +22,9 @@ part of it, the loan the rest), which is no cash invested.
 debt service is given for the year (``540000/per_year(432000,"year")``), as a monthly payment
 (``540000/per_year(36000,"month")``), or as the loan's terms, repaid monthly at the annual rate
 over 12: ``540000/per_year(pmt(6.5/100/12, periods(25,"years",12), 5200000),"month")``
-(:func:`quantreason.formula.per_year` names the period instead of a choice to multiply by 12). Some questions show the
-property's appraised value or the minimum ratio the lender requires; neither enters the ratio.
+(:func:`quantreason.formula.per_year` names the period instead of a choice to multiply by 12).
+Some questions show the property's appraised value or the minimum ratio the lender requires;
+neither enters the ratio.
 
 ``points_breakeven_months`` is the months that the monthly saving from buying discount points
 takes to repay their cost; a point is 1 % of the loan, so 2 points on 350,000 cost

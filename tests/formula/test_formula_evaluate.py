@@ -289,19 +289,13 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ('periods(5, "decades", 12)', "one of years, year"),
         ('periods(0, "payments")', "a term above 0"),
         ("periods(5, 12)", "quoted label"),
-        # capm and sale_price (session 41)
-        ('capm(3, 0.9, 8, "beta")', "one of premium, risk premium"),
-        ("capm(3, 0.9, 8, 1)", "quoted label"),
-        ('capm(3, 0.9, "premium")', "takes 4 to 4 arguments"),
+        # sale_price, per_year and chance (session 41)
         ('sale_price(40, 35/100, "discount")', "one of margin, gross margin"),
         ('sale_price(40, 35, "margin")', "a fraction from 0 to below 1"),
         ('sale_price(40, 100/100, "margin")', "a fraction from 0 to below 1"),
         ('sale_price(40, -5/100, "markup")', "a markup of at least 0"),
         ('sale_price(0, 35/100, "markup")', "a cost above 0"),
         ('per_year(6180, "week")', "one of month, monthly, a month"),
-        ('growing_annuity("later", 100, 8/100, 3/100, 10)', "one of today, now, due"),
-        ('growing_annuity("today", 100, 8/100, 3/100, 0)', "a number of payments above 0"),
-        ('growing_annuity("today", 100, 8, -300/100, 10)', "above -1"),
         ('chance("most", 2/100, 12)', "one of at least one, any"),
         ('chance("none", 2, 12)', "a fraction from 0 to 1"),
         ('chance("none", 2/100, 2.5)', "a whole number of events"),
@@ -711,17 +705,6 @@ def test_periods_scales_a_term_in_years_and_keeps_a_count() -> None:
     assert evaluate(years) == pytest.approx(562.99049, rel=1e-6)
 
 
-def test_capm_takes_a_premium_as_it_is_and_the_risk_free_rate_off_a_market_return() -> None:
-    # rf 4.5 %, beta 0.83, premium 7.6 %: 4.5 + 0.83 x 7.6 = 10.808 (a market return of 12.1 %
-    # is the same premium)
-    assert evaluate('capm(4.5, 0.83, 7.6, "premium")') == pytest.approx(10.808)
-    assert evaluate('capm(4.5, 0.83, 12.1, "market")') == pytest.approx(10.808)
-    assert evaluate('capm(4.5, 0.83, 12.1, "Market Return")') == pytest.approx(10.808)
-    # a beta of 1 earns the market; a beta of 0 the risk-free rate
-    assert evaluate('capm(3, 1, 9, "market")') == pytest.approx(9.0)
-    assert evaluate('capm(3, 0, 6, "ERP")') == pytest.approx(3.0)
-
-
 def test_sale_price_divides_for_a_margin_on_price_and_multiplies_for_a_markup_on_cost() -> None:
     # cost 40 at a 35 % margin on price: 40 / 0.65 = 61.54, of which 21.54 (35 %) is margin;
     # at a 35 % markup on cost: 40 x 1.35 = 54
@@ -739,25 +722,6 @@ def test_per_year_counts_twelve_monthly_payments_and_keeps_a_yearly_one() -> Non
     assert evaluate('per_year(109000, "year")') == pytest.approx(109000.0)
     assert evaluate('96500/per_year(6180, "Monthly")') == pytest.approx(1.301241)
     assert evaluate('per_year(per_month(78000, "year"), "month")') == pytest.approx(78000.0)
-
-
-def test_growing_annuity_matches_its_payments_discounted_one_by_one() -> None:
-    # 3 payments of 100, 105, 110.25 at 10 %: in arrears 90.909 + 86.777 + 82.833 = 260.519;
-    # the first paid today, each a year earlier: x 1.1 = 286.571
-    arrears = 100 / 1.1 + 105 / 1.1**2 + 110.25 / 1.1**3
-    assert evaluate('growing_annuity("in one year", 100, 10/100, 5/100, 3)') == pytest.approx(
-        arrears
-    )
-    assert evaluate('growing_annuity("today", 100, 10/100, 5/100, 3)') == pytest.approx(
-        arrears * 1.1
-    )
-    # the lease of probe 15: $120,000 a year for 10 years, first today, +3 % a year, at 8 %
-    lease = 'growing_annuity("today", 120000, 8/100, 3/100, 10)'
-    assert evaluate(lease) == pytest.approx(978497.3264, rel=1e-9)
-    # no growth is a level annuity; growth equal to the rate is n payments each worth P/(1+r)
-    level = evaluate('growing_annuity("end", 1000, 6/100, 0/100, 20)')
-    assert level == pytest.approx(evaluate("pv(6/100, 20, 1000)"))
-    assert evaluate('growing_annuity("end", 100, 5/100, 5/100, 4)') == pytest.approx(400 / 1.05)
 
 
 def test_chance_takes_at_least_one_and_none_as_complements() -> None:
