@@ -598,6 +598,25 @@ def growing_perpetuity(timing: str, payment: float, rate: float, growth: float) 
     return payment * (1 + growth if paid else 1) / (rate - growth)
 
 
+# Which case of n independent events is asked: at least one happens, or none does.
+EVENT_CASES = dict.fromkeys(("AT LEAST ONE", "ANY", "ONE OR MORE", "MINIMUM ONE"), True)
+EVENT_CASES |= dict.fromkeys(("NONE", "NO", "NOT ONE", "ZERO", "NEITHER"), False)
+
+
+def chance(case: str, probability: float, count: float) -> float:
+    """The probability, as a fraction, that of ``count`` independent events each happening with
+    ``probability`` (a fraction) ``"at least one"`` happens, ``1 - (1 - p) ** n``, or ``"none"``
+    does, ``(1 - p) ** n``. The case is a word the question shows (run BR wrote the other
+    case in 3 of its 4 tuning-set misses; experiments.md, session 41)."""
+    at_least_one = _chosen("chance", case, EVENT_CASES)
+    if not 0 <= probability <= 1:
+        raise FormulaError("chance() takes each event's probability as a fraction from 0 to 1")
+    if count < 1 or abs(count - round(count)) > 1e-9:
+        raise FormulaError("chance() needs a whole number of events, at least 1")
+    none = (1 - probability) ** round(count)
+    return 1 - none if at_least_one else none
+
+
 # Which way net working capital moved: an increase ties up cash, a decrease releases it.
 WORKING_CAPITAL_CHANGES = {"INCREASE": 1.0, "UP": 1.0, "ROSE": 1.0, "BUILD": 1.0}
 WORKING_CAPITAL_CHANGES |= {"DECREASE": -1.0, "DOWN": -1.0, "FELL": -1.0, "RELEASE": -1.0}
@@ -632,6 +651,13 @@ def per_month(amount: float, period: str) -> float:
     divided a monthly income by 12, or left a yearly one whole, in 4 of its 6 tuning-set
     debt-to-income misses; experiments.md, session 40)."""
     return amount / _chosen("per_month", period, INCOME_PERIODS)
+
+
+def per_year(amount: float, period: str) -> float:
+    """``amount`` a year: twelve of it for a ``"month"``, as it is for a ``"year"`` (the
+    counterpart of :func:`per_month`; run BR took a yearly debt service for a monthly one, or
+    the reverse, in 2 of its 4 tuning-set debt-coverage misses; experiments.md, session 41)."""
+    return amount * 12 / _chosen("per_year", period, INCOME_PERIODS)
 
 
 # What a plan's term is counted in: years (scaled by the payments a year) or the payments,
@@ -672,6 +698,26 @@ def expected_shortfall(count: float, *outcomes: float) -> float:
         )
     worst = sorted(outcomes)[:k]
     return -math.fsum(worst) / k
+
+
+# What a target rate is taken on: a margin on the selling price, or a markup on the cost.
+PRICE_RULES = dict.fromkeys(("MARGIN", "GROSS MARGIN", "MARGIN ON PRICE"), True)
+PRICE_RULES |= dict.fromkeys(("MARKUP", "MARK-UP", "MARKUP ON COST", "MARK-UP ON COST"), False)
+
+
+def sale_price(cost: float, rate: float, rule: str) -> float:
+    """The selling price that earns ``rate`` (a fraction, 0.35) over ``cost``: a ``"margin"``
+    on the selling price (``cost / (1 - rate)``) or a ``"markup"`` on cost (``cost * (1 +
+    rate)``), named as the question names it (run BR priced a margin as a markup in all 4 of
+    its tuning-set misses of the task; experiments.md, session 41)."""
+    on_price = _chosen("sale_price", rule, PRICE_RULES)
+    if cost <= 0:
+        raise FormulaError("sale_price() needs a cost above 0")
+    if on_price and not 0 <= rate < 1:
+        raise FormulaError("sale_price() takes a margin on price as a fraction from 0 to below 1")
+    if not on_price and rate < 0:
+        raise FormulaError("sale_price() takes a markup of at least 0")
+    return cost / (1 - rate) if on_price else cost * (1 + rate)
 
 
 def call_payoff(spot: float, strike: float) -> float:
@@ -742,6 +788,9 @@ FUNCTIONS: dict[str, tuple[Callable[..., float], int, int | None]] = {
     "expected_shortfall": (expected_shortfall, 2, None),
     "per_month": (per_month, 2, 2),
     "periods": (periods, 2, 3),
+    "sale_price": (sale_price, 3, 3),
+    "per_year": (per_year, 2, 2),
+    "chance": (chance, 3, 3),
 }
 # Arguments that are labels (a currency pair, a rate's units, a side word), not numbers:
 # function -> positions.
@@ -768,6 +817,9 @@ LABEL_ARGUMENTS: dict[str, frozenset[int]] = {
     "convert": frozenset({1, 2}),
     "per_month": frozenset({1}),
     "periods": frozenset({1}),
+    "sale_price": frozenset({2}),
+    "per_year": frozenset({1}),
+    "chance": frozenset({0}),
 }
 # Functions whose labelled pairs may come in any order (each flow names its own time).
 ANY_ORDER = frozenset({"dated_npv", "dated_irr", "dated_payback"})

@@ -11,9 +11,10 @@ rounded, and the tolerance is nil so that the exact quotient does not pass for t
 count. A side figure (units sold last year) sits beside the inputs in some composed questions.
 
 ``target_margin_price`` prices a unit from its cost: for a gross margin on the selling price
-``cost/(1-margin/100)``; for a markup on cost ``cost*(1+markup/100)``. Every question says which
-("a 35% gross margin on the selling price", "a 35% markup on cost"), and the two forms differ
-(a division against a multiplication). A side figure (the expected monthly volume) sits beside
+``cost/(1-margin/100)``, written ``sale_price(40,35/100,"margin")``; for a markup on cost
+``cost*(1+markup/100)``, ``sale_price(40,35/100,"markup")``. Every question says which ("a 35%
+gross margin on the selling price", "a 35% markup on cost"), and the formula names it
+(:func:`quantreason.formula.sale_price`). A side figure (the expected monthly volume) sits beside
 them in some composed questions.
 
 ``straight_line_depreciation`` is ``(cost-salvage)/life``, or ``cost/life`` where the question
@@ -433,9 +434,11 @@ def _target_price(v: Mapping[str, float]) -> float:
 
 
 def _price_formula(f: Mapping[str, str]) -> str:
+    # The rule is named, never turned into a choice between dividing and multiplying (run BR
+    # priced a margin as a markup in all 4 of its tuning-set misses; experiments.md, session 41).
     if "mg" in f:
-        return f"{f['C']}/(1-{f['mg']}/100)"
-    return f"{f['C']}*(1+{f['mk']}/100)"
+        return f'sale_price({f["C"]},{f["mg"]}/100,"margin")'
+    return f'sale_price({f["C"]},{f["mk"]}/100,"markup")'
 
 
 def _price_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -11,7 +11,9 @@ side is wanted: below the threshold, ``norm_cdf((-10-8)/20)*100``, or above it,
 ``prob_at_least_one`` is ``n`` independent events (loans defaulting, trades losing money, deals
 falling through), each with probability ``p``: at least one happens with
 ``(1-(1-2.5/100)**40)*100`` percent, none happens with ``(1-2.5/100)**40*100``. The question
-names the case wanted in words ("at least one", "none of them").
+names the case wanted in words ("at least one", "none of them"), and so does the formula:
+``chance("at least one",2.5/100,40)*100``, ``chance("none",2.5/100,40)*100``
+(:func:`quantreason.formula.chance`).
 
 ``historical_expected_shortfall`` lists the worst outcomes of a historical simulation, worst
 first and more of them than needed, either as P&L amounts (``-$4,820``) or as returns
@@ -598,9 +600,11 @@ def _alo_probability(v: Mapping[str, float]) -> float:
 
 
 def _alo_formula(f: Mapping[str, str]) -> str:
+    # The case asked is named, never turned into a choice of taking the result from 1 (run BR
+    # wrote the other case in 3 of its 4 tuning-set misses; experiments.md, session 41).
     if "pn" in f:
-        return f"(1-{f['pn']}/100)**{f['n']}*100"
-    return f"(1-(1-{f['p']}/100)**{f['n']})*100"
+        return f'chance("none",{f["pn"]}/100,{f["n"]})*100'
+    return f'chance("at least one",{f["p"]}/100,{f["n"]})*100'
 
 
 def _alo_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -1237,6 +1241,8 @@ def _ga_value(v: Mapping[str, float]) -> float:
 
 
 def _ga_formula(f: Mapping[str, str]) -> str:
+    # Written out: growing_annuity("today"|"in one year", ...) lost in session 41's eleventh
+    # paired experiment (+1/-2), so the factor 1 + r stays in the formula.
     r, g = f"{f['r']}/100", f"{f['g']}/100"
     pay = f["Cd"] if "Cd" in f else f["C"]
     ordinary = f"{pay}/({r}-{g})*(1-((1+{g})/(1+{r}))**{f['n']})"

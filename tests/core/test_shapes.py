@@ -46,6 +46,7 @@ def test_generated_formulas_fit_their_own_family_with_every_number_in_place(name
         ("loan_payment", 'pmt(6.5/100/12, periods(360, "months"), 350000)'),  # any count unit
         ("loan_payment", 'pmt(6/100/12, periods(12, "years", 12), 250000)'),  # 12 as data
         ("capm", "0.9*(5.5-3)+3"),  # sums in either order
+        ("target_margin_price", 'sale_price(40, 35/100, "gross margin")'),
         ("gordon_growth", 'growing_perpetuity("next", 1.80, 8/100, 3/100)'),
         ("annuity_pv", "pv(6/100, 20, 12000)"),
         # four returns chained where training shows three; a negative one written as +-
@@ -74,6 +75,9 @@ def test_right_formulas_written_another_way_still_fit(task: str, formula: str) -
         ("gordon_just_paid", 'growing_perpetuity("just paid",2.50,10/4)'),
         ("gordon_just_paid", "2.50/(10/100-4/100)"),  # D0 used as D1: the growth step missing
         ("calmar", "(15-25)/25"),
+        ("target_margin_price", "40*(1+35/100)"),  # a margin priced as a markup, written out
+        ("prob_at_least_one", "(1-(1-2.5/100)**12)*100"),  # written out: a chance() now
+        ("dscr", "142000/(109000*12)"),  # a yearly debt service taken twelve times
         ("loan_instalment", "pmt(8/100/12*7, 50000)"),
         ("sharpe_ratio", "argmax((11-3)/14, (8-3)/7)"),  # a comparison for a single fund
     ],

@@ -220,12 +220,13 @@ def test_at_least_one_or_none_is_named_and_the_formula_follows() -> None:
     records = list(_records("prob_at_least_one"))
     for record in records:
         question, formula = record["question"], record["formula"]
-        if formula.startswith("(1-(1-"):
-            assert re.fullmatch(r"\(1-\(1-[\d.]+/100\)\*\*\d+\)\*100", formula), formula
+        # the case named in the formula as the question names it
+        if formula.startswith('chance("at least one",'):
+            assert re.fullmatch(r'chance\("at least one",[\d.]+/100,\d+\)\*100', formula), formula
             assert AT_LEAST_ONE_WORDS.search(question), question
         else:
             none += 1
-            assert re.fullmatch(r"\(1-[\d.]+/100\)\*\*\d+\*100", formula), formula
+            assert re.fullmatch(r'chance\("none",[\d.]+/100,\d+\)\*100', formula), formula
             assert NONE_WORDS.search(question), question
             assert not AT_LEAST_ONE_WORDS.search(question), question
     assert abs(none / len(records) - NONE_SHARE) < 0.07

@@ -289,6 +289,16 @@ def test_finance_functions_hand_computed(expr: str, expected: float) -> None:
         ('periods(5, "decades", 12)', "one of years, year"),
         ('periods(0, "payments")', "a term above 0"),
         ("periods(5, 12)", "quoted label"),
+        # sale_price, per_year and chance (session 41)
+        ('sale_price(40, 35/100, "discount")', "one of margin, gross margin"),
+        ('sale_price(40, 35, "margin")', "a fraction from 0 to below 1"),
+        ('sale_price(40, 100/100, "margin")', "a fraction from 0 to below 1"),
+        ('sale_price(40, -5/100, "markup")', "a markup of at least 0"),
+        ('sale_price(0, 35/100, "markup")', "a cost above 0"),
+        ('per_year(6180, "week")', "one of month, monthly, a month"),
+        ('chance("most", 2/100, 12)', "one of at least one, any"),
+        ('chance("none", 2, 12)', "a fraction from 0 to 1"),
+        ('chance("none", 2/100, 2.5)', "a whole number of events"),
     ],
 )
 def test_finance_functions_reject_impossible_terms(expr: str, message: str) -> None:
@@ -693,3 +703,31 @@ def test_periods_scales_a_term_in_years_and_keeps_a_count() -> None:
     years = 'pmt(6.9/100/12, periods(5, "years", 12), 28500)'
     assert evaluate(years) == evaluate('pmt(6.9/100/12, periods(60, "payments"), 28500)')
     assert evaluate(years) == pytest.approx(562.99049, rel=1e-6)
+
+
+def test_sale_price_divides_for_a_margin_on_price_and_multiplies_for_a_markup_on_cost() -> None:
+    # cost 40 at a 35 % margin on price: 40 / 0.65 = 61.54, of which 21.54 (35 %) is margin;
+    # at a 35 % markup on cost: 40 x 1.35 = 54
+    margin = evaluate('sale_price(40, 35/100, "margin")')
+    assert margin == pytest.approx(61.538462)
+    assert (margin - 40) / margin == pytest.approx(0.35)
+    assert evaluate('sale_price(40, 35/100, "Mark-up")') == pytest.approx(54.0)
+    assert evaluate('sale_price(60, 40/100, "gross margin")') == pytest.approx(100.0)
+    assert evaluate('sale_price(12.5, 100/100, "markup on cost")') == pytest.approx(25.0)
+
+
+def test_per_year_counts_twelve_monthly_payments_and_keeps_a_yearly_one() -> None:
+    # NOI 96,500 a year against 6,180 a month: 96,500 / 74,160 = 1.3012
+    assert evaluate('per_year(6180, "month")') == pytest.approx(74160.0)
+    assert evaluate('per_year(109000, "year")') == pytest.approx(109000.0)
+    assert evaluate('96500/per_year(6180, "Monthly")') == pytest.approx(1.301241)
+    assert evaluate('per_year(per_month(78000, "year"), "month")') == pytest.approx(78000.0)
+
+
+def test_chance_takes_at_least_one_and_none_as_complements() -> None:
+    # 12 loans, each defaulting with 2.5 %: none 0.975^12 = 0.738, at least one 0.262
+    none = evaluate('chance("none", 2.5/100, 12)')
+    assert none == pytest.approx(0.975**12)
+    assert evaluate('chance("at least one", 2.5/100, 12)') == pytest.approx(1 - none)
+    assert evaluate('chance("Any", 42/100, 6)*100') == pytest.approx(96.193131, rel=1e-6)
+    assert evaluate('chance("none", 0/100, 5)') == 1.0
