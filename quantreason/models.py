@@ -121,12 +121,25 @@ def prepare_embedded(force: bool = False) -> Path:
     built from the same config, saved, and the ``quantization_config`` is dropped from the
     saved config.json (otherwise the reloaded model still refuses to save).
     """
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from filelock import FileLock
 
     target = embedded_dir()
     if _is_checkpoint(target) and not force:
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # On a fresh machine every training rank starts here at once: one converts while the
+    # others wait, then find the checkpoint (two conversions shared one .tmp and one deleted
+    # the other's files mid-save).
+    with FileLock(target.with_name(target.name + ".lock")):
+        if _is_checkpoint(target) and not force:
+            return target
+        return _convert_embedded(target)
+
+
+def _convert_embedded(target: Path) -> Path:
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
     source = gguf_path()
     gguf_dir, gguf_name = str(source.parent), source.name
     log.info("loading %s (takes ~15 s)", source)
