@@ -47,10 +47,12 @@ SHIPPED = {
         "dockerfile": "huggingface/pytorch/training/docker/2.9/py3/cu130/Dockerfile.gpu",
         "python": "3.12.10",
         "environment": {"SAGEMAKER_TRAINING_MODULE": "sagemaker_pytorch_container.training:main"},
-        # Top-level modules our code may import from the image (the rest is vendored).
+        # Top-level modules our code may import from the image (the rest is vendored);
+        # filelock is a requirement of torch and huggingface_hub.
         "imports": [
             "accelerate",
             "datasets",
+            "filelock",
             "huggingface_hub",
             "matplotlib",
             "numpy",
@@ -85,9 +87,11 @@ SHIPPED = {
     "inference": {
         "dockerfile": "huggingface/pytorch/inference/docker/2.6/py3/cu124/Dockerfile.gpu",
         "python": "3.12.8",
-        # Top-level modules our code may import from the image (the rest is vendored).
+        # Top-level modules our code may import from the image (the rest is vendored);
+        # filelock is a requirement of torch and huggingface_hub.
         "imports": [
             "accelerate",
+            "filelock",
             "huggingface_hub",
             "numpy",
             "peft",
