@@ -8,6 +8,7 @@ set -uo pipefail
 RUN=${RUN:-BS}
 CLONE=${CLONE:-/work/exp/bs}  # git clone of /work/main at the run's commit
 MAIN=/work/main
+KEEP=${KEEP:-/work/notes}  # adapter, classifier, data and extra sets: somewhere that outlives the clone
 D=reports/local/experiments/run$RUN
 cd $CLONE
 source scripts/env.sh
@@ -21,13 +22,13 @@ mkdir -p $MAIN/$D/report
 cp reports/local/{report.md,results.md,results.json,bench.json,capacity.json,consistency.json,task_check.json,train_log.jsonl,accuracy.png,loss.png,risk_coverage.png,failures.jsonl} $MAIN/$D/report/ 2>/dev/null
 cp runs/full/eval/predictions.jsonl $MAIN/$D/predictions.jsonl
 commit "Run $RUN: the pipeline's predictions and report" $D/predictions.jsonl $D/report
-mkdir -p /work/notes/$RUN && cp -r runs/full/train/adapter runs/full/classifier runs/full/data /work/notes/$RUN/
-AD=(--adapter /work/notes/$RUN/adapter --task-classifier /work/notes/$RUN/classifier/task_classifier.npz --base-limit 1 --batch-size 64 --precision auto --samples 0 --retry 0)
+mkdir -p $KEEP/$RUN && cp -r runs/full/train/adapter runs/full/classifier runs/full/data $KEEP/$RUN/
+AD=(--adapter $KEEP/$RUN/adapter --task-classifier $KEEP/$RUN/classifier/task_classifier.npz --base-limit 1 --batch-size 64 --precision auto --samples 0 --retry 0)
 run_chunk() {
   local name=$1; shift
   [ -f $MAIN/$D/predictions_$name.jsonl ] && return 0   # landed before an interruption
-  $PY -m quantreason eval --out /work/notes/extra${RUN}_$name "$@" "${AD[@]}" && \
-    cp /work/notes/extra${RUN}_$name/predictions.jsonl $MAIN/$D/predictions_$name.jsonl && \
+  $PY -m quantreason eval --out $KEEP/extra${RUN}_$name "$@" "${AD[@]}" && \
+    cp $KEEP/extra${RUN}_$name/predictions.jsonl $MAIN/$D/predictions_$name.jsonl && \
     commit "Run $RUN: predictions on $name" $D/predictions_$name.jsonl
   date
 }
@@ -36,8 +37,8 @@ run_chunk probe1216 "${Q[@]}"
 Q=(); for n in "" 2 3 4 5 6 7 8 9 10 11; do Q+=(--questions "benchmarks/handwritten_probe$n.jsonl"); done
 for v in validation_ood validation_ood2 validation_ood3; do Q+=(--questions "reports/local/experiments/$v/$v.jsonl"); done
 run_chunk extra "${Q[@]}"
-run_chunk validation --data /work/notes/$RUN/data --splits validation
-cd $MAIN && $PY $D/decide.py > /work/notes/decide$RUN.txt 2>&1
-cp /work/notes/decide$RUN.txt $MAIN/$D/decide_output.txt
+run_chunk validation --data $KEEP/$RUN/data --splits validation
+cd $MAIN && $PY $D/decide.py > $KEEP/decide$RUN.txt 2>&1
+cp $KEEP/decide$RUN.txt $MAIN/$D/decide_output.txt
 commit "Run $RUN: its rule's output (run$RUN/decide.py)" $D/decide_output.txt
 date
