@@ -3,6 +3,7 @@
 # local profile (2 processes), evaluated greedy with the task check on 20 fresh validation
 # draws a family and every tuning-probe question of those families (never handwritten.jsonl).
 #   bash arm.sh CHECKOUT "fam1,fam2,..."   (CHECKOUT: a clone at the arm's commit)
+# PER=240 bash arm.sh ...: that many training records a family (default 120; session 43).
 set -euo pipefail
 REPO=$1
 FAMILIES=$2
@@ -12,7 +13,7 @@ source /work/main/scripts/env.sh
 export PYTHONPATH=$REPO  # the clone's code, not the editable install's
 PY=/work/main/.venv/bin/python
 date
-$PY -m quantreason data --out runs/d --seed 11 --train-size $((N * 120)) \
+$PY -m quantreason data --out runs/d --seed 11 --train-size $((N * ${PER:-120})) \
   --validation-size $((N * 20)) --test-size "$N" --families "$FAMILIES"
 $PY -m quantreason train --profile local --nproc 2 --data runs/d --out runs/t --set train.seed=7
 date
