@@ -4,6 +4,9 @@
 # draws a family and every tuning-probe question of those families (never handwritten.jsonl).
 #   bash arm.sh CHECKOUT "fam1,fam2,..."   (CHECKOUT: a clone at the arm's commit)
 # PER=240 bash arm.sh ...: that many training records a family (default 120; session 43).
+# VALIDATION_FROM=FILE: evaluate on that validation split instead of the arm's own draw (session
+# 43: a change to how questions are phrased draws other validation questions; the old arm's
+# keeps the comparison paired).
 set -euo pipefail
 REPO=$1
 FAMILIES=$2
@@ -15,6 +18,7 @@ PY=/work/main/.venv/bin/python
 date
 $PY -m quantreason data --out runs/d --seed 11 --train-size $((N * ${PER:-120})) \
   --validation-size $((N * 20)) --test-size "$N" --families "$FAMILIES"
+[ -n "${VALIDATION_FROM:-}" ] && cp "$VALIDATION_FROM" runs/d/validation.jsonl
 $PY -m quantreason train --profile local --nproc 2 --data runs/d --out runs/t --set train.seed=7
 date
 $PY -m quantreason task-classifier --data runs/d --out runs/clf/task_classifier.npz \
