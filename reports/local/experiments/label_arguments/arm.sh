@@ -18,7 +18,7 @@ PY=/work/main/.venv/bin/python
 date
 $PY -m quantreason data --out runs/d --seed 11 --train-size $((N * ${PER:-120})) \
   --validation-size $((N * 20)) --test-size "$N" --families "$FAMILIES"
-[ -n "${VALIDATION_FROM:-}" ] && cp "$VALIDATION_FROM" runs/d/validation.jsonl
+if [ -n "${VALIDATION_FROM:-}" ]; then cp "$VALIDATION_FROM" runs/d/validation.jsonl; fi
 $PY -m quantreason train --profile local --nproc 2 --data runs/d --out runs/t --set train.seed=7
 date
 $PY -m quantreason task-classifier --data runs/d --out runs/clf/task_classifier.npz \
