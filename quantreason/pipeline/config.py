@@ -38,7 +38,8 @@ class DataSettings(Settings):
     train_per_family: Int | None = Field(None, gt=0)
     validation_per_family: Int | None = Field(None, gt=0)
     test_per_family: Int | None = Field(None, gt=0)
-    # a family's share of train against the others' 1 (the evaluation splits stay equal)
+    # a family's share of train against the others' 1 (the evaluation splits stay equal); with
+    # train_per_family, a family of weight 2 gets twice the records and the others keep theirs
     train_family_weights: dict[Text, Number] = Field(default_factory=dict)
 
     @field_validator("train_family_weights")
@@ -70,9 +71,12 @@ class DataSettings(Settings):
 
         def size(split: str) -> int:
             per_family = getattr(self, f"{split}_per_family")
-            return (
-                per_family * families if per_family is not None else getattr(self, f"{split}_size")
-            )
+            if per_family is None:
+                return getattr(self, f"{split}_size")
+            if split == "train":  # weights add records: a family of weight w gets ~w x per_family
+                extra = sum(weight - 1 for weight in self.train_family_weights.values())
+                return round(per_family * (families + extra))
+            return per_family * families
 
         return {
             "train": size("train"),

@@ -1,3 +1,4 @@
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,22 @@ def test_full_profile_sizes_every_family_alike() -> None:
         test * len(FAMILIES)
     }
     assert data.split_sizes(10)["train"] == train * 10
+
+
+def test_weights_add_records_per_family_and_take_none_from_the_others(tmp_path: Path) -> None:
+    """Session 43: twice the records for six weak families helped them (+42/-10 paired); with
+    sizes per family, a weight adds records instead of taking them from every other family."""
+    from quantreason.data import interleaved
+
+    (tmp_path / "weighted.yaml").write_text(
+        "data:\n  train_per_family: 120\n  train_family_weights: {npv: 2, irr: 1.5}\n"
+    )
+    data = load_pipeline_config("weighted", tmp_path).data
+    sizes = data.split_sizes(5)
+    assert sizes["train"] == 120 * 5 + 120 + 60
+    assert sizes["validation"] == 200  # the evaluation splits are untouched
+    counts = Counter(interleaved([2.0, 1.5, 1.0, 1.0, 1.0], sizes["train"]))
+    assert [counts[i] for i in range(5)] == [240, 180, 120, 120, 120]
 
 
 def test_totals_stay_totals(tmp_path: Path) -> None:
