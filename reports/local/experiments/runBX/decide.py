@@ -1,0 +1,99 @@
+"""Run BX: run BW's code and data with twice the training records for the families run BW
+still answers wrong at least half the time. Written in session 43, while run BW trained and
+before any figure of it.
+
+Why: session 43's fourteenth paired experiment gave the six weakest families no form had
+touched 240 training records each instead of 120 (+42/-11 paired, every family up on
+`validation`). Since 533ec5f a train weight adds records to its family and takes none from
+the others (run AB's weights had taken them, and lost as much elsewhere as they gained).
+
+Which families: every family right on under half of its questions in run BW's `validation`
+plus every fixed tuning set (run BQ's ALL_FIXED), with at least 6 such questions (a family
+with fewer decides on noise). `weighted_families()` computes them from run BW's committed
+predictions; `python decide.py --profile CLONE` writes them as `data.train_family_weights`
+(weight 2) into CLONE's `config/pipeline/full.yaml` before run BX starts (runBX/chain.sh).
+
+Run BX's data are run BW's (seed 7) plus the weighted families' extra records (each record
+has its own random stream, so the first 120 of every family and every evaluation split are
+the same text): every comparison is paired by question.
+
+A. Do the weights pay at full scale? Baseline run BW; runBS/decide.py's rule A with the
+   weighted families as targets: A1 (them, `validation` + every fixed set) at least +8 net;
+   A2 and A3 (the other families on the fixed sets and on `validation`) at least
+   -1.5 x sqrt(flips). If A fails, the profile keeps equal weights.
+B. Does run BX replace the committed report? Only if A holds and run BQ's ten conditions
+   (runBQ/decide.py) hold with run BX in run BQ's place against run BL.
+The report set `handwritten` and the test splits are printed and decide nothing.
+
+    .venv/bin/python reports/local/experiments/runBX/decide.py            # the rule
+    .venv/bin/python reports/local/experiments/runBX/decide.py --profile /work/exp/bx
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve()
+BASELINE, CHANGE = "runBW", "runBX"
+LEAST = 8
+WEIGHT = 2
+UNDER = 0.5
+MIN_QUESTIONS = 6
+
+
+def _load(run: str, name: str):
+    spec = importlib.util.spec_from_file_location(name, HERE.parents[1] / run / "decide.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def weighted_families(bq) -> tuple[str, ...]:
+    """Families run BW answers right on under half of `validation` + the fixed sets."""
+    sets = {*bq.ALL_FIXED, "validation"}
+    right, asked = Counter(), Counter()
+    for row in bq.bg.rows(BASELINE):
+        if row["split"] in sets:
+            asked[row["family"]] += 1
+            right[row["family"]] += bool(row["correct"])
+    return tuple(sorted(f for f, n in asked.items() if n >= MIN_QUESTIONS and right[f] / n < UNDER))
+
+
+def write_profile(clone: Path, families: tuple[str, ...]) -> None:
+    path = clone / "config" / "pipeline" / "full.yaml"
+    text = path.read_text()
+    assert "train_family_weights" not in text, f"{path} already sets weights"
+    weights = yaml.safe_dump({f: WEIGHT for f in families}, default_flow_style=True).strip()
+    marker = "  train_per_family: 120"
+    assert marker in text, f"{path}: no '{marker}' line"
+    path.write_text(
+        text.replace(
+            marker,
+            f"{marker}\n  train_family_weights: {weights}  # run BX (runBX/decide.py)",
+            1,
+        )
+    )
+
+
+if __name__ == "__main__":
+    bq = _load("runBQ", "run_bq_rule")
+    families = weighted_families(bq)
+    print(f"weighted ({len(families)}):", ", ".join(families))
+    if sys.argv[1:2] == ["--profile"]:
+        write_profile(Path(sys.argv[2]), families)
+        print("wrote", Path(sys.argv[2]) / "config/pipeline/full.yaml")
+        sys.exit(0)
+    kept = _load("runBS", "run_bs_rule").labels_rule(
+        bq, CHANGE, families, least=LEAST, baseline=BASELINE
+    )
+    print()
+    print("B. run BX against run BL under run BQ's conditions (lines saying 'run BQ' mean it):")
+    bq.CHANGE = CHANGE
+    adopted = kept and bq.main()
+    print("run BX:", "ADOPTED as the committed report" if adopted else "not adopted as the report")
