@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from quantreason.data import interleaved
 from quantreason.pipeline.config import PipelineConfigError, load_pipeline_config
 from quantreason.tasks import FAMILIES
 
@@ -56,10 +57,8 @@ def test_full_profile_sizes_every_family_alike() -> None:
 
 
 def test_weights_add_records_per_family_and_take_none_from_the_others(tmp_path: Path) -> None:
-    """Session 43: twice the records for six weak families helped them (+42/-10 paired); with
+    """Session 43: twice the records for six weak families helped them (+42/-11 paired); with
     sizes per family, a weight adds records instead of taking them from every other family."""
-    from quantreason.data import interleaved
-
     (tmp_path / "weighted.yaml").write_text(
         "data:\n  train_per_family: 120\n  train_family_weights: {npv: 2, irr: 1.5}\n"
     )
