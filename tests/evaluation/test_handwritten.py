@@ -62,6 +62,10 @@ SETS = {  # JSONL -> (answers script, minimum questions, minimum families, minim
     # for probe14's remaining topics, four questions each; a second blind solve agreed 24 of
     # 24. Its tasks answer in percent or currency only
     "handwritten_probe16": ("handwritten_probe16_answers.py", 24, 6, 2),
+    # a seventeenth (session 43), written blind from the list of the eight weakest tasks
+    # (names, units, conventions; no code), six questions each; a second blind solve agreed
+    # 48 of 48. Its tasks answer in percent or currency only
+    "handwritten_probe17": ("handwritten_probe17_answers.py", 48, 8, 2),
 }
 
 
