@@ -84,10 +84,10 @@ growing_annuity_pv: ordinary PV = P / (r - g) * (1 - ((1 + g) / (1 + r)) ** n);
   annuity due (first payment today) = ordinary PV * (1 + r).
 """
 
-import json
-import math
-import os
 import sys
+from pathlib import Path
+
+from quantreason.evaluation.questions import answer_check, print_answer_check
 
 
 # ---------------------------------------------------------------- helpers
@@ -413,40 +413,11 @@ _FUNCS = [
 ANSWERS = {f"p17-{n:02d}": f() for n, f in enumerate(_FUNCS, start=1)}
 
 
-_DEFAULT_PATH = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "handwritten_probe17.jsonl"
-)
+QUESTIONS = Path(__file__).resolve().parent / "handwritten_probe17.jsonl"
+REL_TOL = 1e-4  # the JSONL stores answers rounded to 4 decimals
 
-
-def _close(a, b):
-    if abs(b) < 1e-6 or abs(a) < 1e-6:
-        return abs(a - b) <= 1e-6
-    return abs(a - b) <= 1e-4 * abs(b)
-
-
-def mismatches(path=_DEFAULT_PATH):
-    out = []
-    seen = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            rid = row["id"]
-            seen.add(rid)
-            got = float(row["answer"])
-            want = ANSWERS.get(rid, math.nan)
-            if not _close(got, want):
-                out.append((rid, got, want))
-    for rid in ANSWERS:
-        if rid not in seen:
-            out.append((rid, math.nan, ANSWERS[rid]))
-    return out
+mismatches = answer_check(QUESTIONS, ANSWERS, REL_TOL)
 
 
 if __name__ == "__main__":
-    bad = mismatches()
-    for rid, got, want in bad:
-        print(f"MISMATCH {rid}: jsonl {got} vs computed {want}")
-    print(f"{len(ANSWERS)} answers, {len(bad)} mismatches")
-    sys.exit(1 if bad else 0)
+    sys.exit(print_answer_check(ANSWERS, mismatches()))
