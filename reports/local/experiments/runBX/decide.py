@@ -62,6 +62,8 @@ def weighted_families(bq) -> tuple[str, ...]:
         if row["split"] in sets:
             asked[row["family"]] += 1
             right[row["family"]] += bool(row["correct"])
+    if not asked:
+        raise SystemExit("run BW's predictions are not committed yet: run BX starts after it")
     return tuple(sorted(f for f, n in asked.items() if n >= MIN_QUESTIONS and right[f] / n < UNDER))
 
 
