@@ -18,7 +18,15 @@ PY=/work/main/.venv/bin/python
 date
 $PY -m quantreason data --out runs/d --seed 11 --train-size $((N * ${PER:-120})) \
   --validation-size $((N * 20)) --test-size "$N" --families "$FAMILIES"
-if [ -n "${VALIDATION_FROM:-}" ]; then cp "$VALIDATION_FROM" runs/d/validation.jsonl; fi
+if [ -n "${VALIDATION_FROM:-}" ]; then  # the manifest's validation hash then describes the arm's own draw
+  cp "$VALIDATION_FROM" runs/d/validation.jsonl
+  $PY - <<'PYEOF'  # the generator keeps splits apart; a copied split must be checked again
+import json
+train = {json.loads(line)["question"] for line in open("runs/d/train.jsonl")}
+both = [q for line in open("runs/d/validation.jsonl") if (q := json.loads(line)["question"]) in train]
+assert not both, f"{len(both)} copied validation questions are also in train"
+PYEOF
+fi
 $PY -m quantreason train --profile local --nproc 2 --data runs/d --out runs/t --set train.seed=7
 date
 $PY -m quantreason task-classifier --data runs/d --out runs/clf/task_classifier.npz \

@@ -13,9 +13,11 @@ with fewer decides on noise). `weighted_families()` computes them from run BW's 
 predictions; `python decide.py --profile CLONE` writes them as `data.train_family_weights`
 (weight 2) into CLONE's `config/pipeline/full.yaml` before run BX starts (runBX/chain.sh).
 
-Run BX's data are run BW's (seed 7) plus the weighted families' extra records (each record
-has its own random stream, so the first 120 of every family and every evaluation split are
-the same text): every comparison is paired by question.
+Run BX is main at the commit experiments.md names when it starts (run BW's code at dcebc60
+plus 533ec5f's sizing, unless later sessions change more: say so there). Its data are run
+BW's (seed 7) plus the weighted families' extra records (each record has its own random
+stream, so the first 120 of every family and every evaluation split are the same text):
+every comparison is paired by question.
 
 A. Do the weights pay at full scale? Baseline run BW; runBS/decide.py's rule A with the
    weighted families as targets: A1 (them, `validation` + every fixed set) at least +8 net;
@@ -32,6 +34,7 @@ The report set `handwritten` and the test splits are printed and decide nothing.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -57,30 +60,31 @@ def _load(run: str, name: str):
 def weighted_families(bq) -> tuple[str, ...]:
     """Families run BW answers right on under half of `validation` + the fixed sets."""
     sets = {*bq.ALL_FIXED, "validation"}
-    right, asked = Counter(), Counter()
+    right, asked, seen = Counter(), Counter(), set()
     for row in bq.bg.rows(BASELINE):
         if row["split"] in sets:
+            seen.add(row["split"])
             asked[row["family"]] += 1
             right[row["family"]] += bool(row["correct"])
-    if not asked:
-        raise SystemExit("run BW's predictions are not committed yet: run BX starts after it")
+    missing = sorted(sets - seen)
+    if missing:  # its extra sets land one by one after its pipeline
+        raise SystemExit(f"run BW has no predictions on {', '.join(missing)} yet: wait for it")
     return tuple(sorted(f for f, n in asked.items() if n >= MIN_QUESTIONS and right[f] / n < UNDER))
 
 
 def write_profile(clone: Path, families: tuple[str, ...]) -> None:
+    if not families:  # no weights: run BX would repeat run BW
+        raise SystemExit("no family is under the bar: nothing for run BX to weigh")
     path = clone / "config" / "pipeline" / "full.yaml"
     text = path.read_text()
-    assert "train_family_weights" not in text, f"{path} already sets weights"
+    if "train_family_weights" in text:
+        raise SystemExit(f"{path} already sets weights")
     weights = yaml.safe_dump({f: WEIGHT for f in families}, default_flow_style=True).strip()
-    marker = "  train_per_family: 120"
-    assert marker in text, f"{path}: no '{marker}' line"
-    path.write_text(
-        text.replace(
-            marker,
-            f"{marker}\n  train_family_weights: {weights}  # run BX (runBX/decide.py)",
-            1,
-        )
-    )
+    line = re.search(r"^  train_per_family: 120\b.*$", text, flags=re.MULTILINE)
+    if line is None:
+        raise SystemExit(f"{path}: no 'train_per_family: 120' line")
+    added = f"\n  train_family_weights: {weights}  # run BX (runBX/decide.py)"
+    path.write_text(text[: line.end()] + added + text[line.end() :])
 
 
 if __name__ == "__main__":
@@ -88,6 +92,8 @@ if __name__ == "__main__":
     families = weighted_families(bq)
     print(f"weighted ({len(families)}):", ", ".join(families))
     if sys.argv[1:2] == ["--profile"]:
+        if len(sys.argv) != 3:
+            raise SystemExit("usage: decide.py [--profile CLONE]")
         write_profile(Path(sys.argv[2]), families)
         print("wrote", Path(sys.argv[2]) / "config/pipeline/full.yaml")
         sys.exit(0)
