@@ -33,7 +33,6 @@ The report set `handwritten` and the test splits are printed and decide nothing.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from collections import Counter
@@ -41,20 +40,14 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: rules.py
+from rules import load_rule
+
 BASELINE, CHANGE = "runBW", "runBX"
 LEAST = 8
 WEIGHT = 2
 UNDER = 0.5
 MIN_QUESTIONS = 6
-
-
-def _load(run: str, name: str):
-    spec = importlib.util.spec_from_file_location(name, HERE.parents[1] / run / "decide.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def weighted_families(bq) -> tuple[str, ...]:
@@ -88,7 +81,7 @@ def write_profile(clone: Path, families: tuple[str, ...]) -> None:
 
 
 if __name__ == "__main__":
-    bq = _load("runBQ", "run_bq_rule")
+    bq = load_rule("runBQ", "run_bq_rule")
     families = weighted_families(bq)
     print(f"weighted ({len(families)}):", ", ".join(families))
     if sys.argv[1:2] == ["--profile"]:
@@ -97,7 +90,7 @@ if __name__ == "__main__":
         write_profile(Path(sys.argv[2]), families)
         print("wrote", Path(sys.argv[2]) / "config/pipeline/full.yaml")
         sys.exit(0)
-    kept = _load("runBS", "run_bs_rule").labels_rule(
+    kept = load_rule("runBS", "run_bs_rule").labels_rule(
         bq, CHANGE, families, least=LEAST, baseline=BASELINE
     )
     print()
