@@ -29,34 +29,28 @@ Run from the repository root (after runBS/chain.sh with RUN=BW has committed its
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: rules.py
+from rules import load_rule
+
 LEAST = 42
-
-
-def _load(run: str, name: str):
-    spec = importlib.util.spec_from_file_location(name, HERE.parents[1] / run / "decide.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def changed_families() -> tuple[str, ...]:
     """Every family sessions 37-41 gave a form, each once, in the rules' own order."""
     families = (
-        *_load("runBT", "run_bt_rule").CHANGED,
-        *_load("runBU", "run_bu_rule").CHANGED_39,
-        *_load("runBV", "run_bv_rule").CHANGED,
+        *load_rule("runBT", "run_bt_rule").CHANGED,
+        *load_rule("runBU", "run_bu_rule").CHANGED_39,
+        *load_rule("runBV", "run_bv_rule").CHANGED,
     )
     return tuple(dict.fromkeys(families))
 
 
 if __name__ == "__main__":
-    bq = _load("runBQ", "run_bq_rule")
-    kept = _load("runBS", "run_bs_rule").labels_rule(
+    bq = load_rule("runBQ", "run_bq_rule")
+    kept = load_rule("runBS", "run_bs_rule").labels_rule(
         bq, "runBW", changed_families(), least=LEAST, baseline="runBR"
     )
     print()
