@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from quantreason.reply import chat_messages
 
@@ -43,6 +43,17 @@ class Sampling:
 
 # ``sampler(questions, samples)`` -> ``samples`` sampled replies per question, in question order.
 Sampler = Callable[[Sequence[str], int], list[list[str]]]
+
+
+class BatchStore(Protocol):
+    """Greedy replies of whole batches, keyed by the batch's prompts in batch order (a padded
+    batch's replies depend on every prompt in it, so a batch, not a prompt, is the unit):
+    :class:`quantreason.evaluation.reply_cache.ReplyCache` keeps them on disk so that an
+    interrupted evaluation resumes."""
+
+    def get(self, prompts: Sequence[str]) -> list[str] | None: ...
+
+    def put(self, prompts: Sequence[str], replies: Sequence[str]) -> None: ...
 
 
 @dataclass
@@ -164,13 +175,17 @@ def generate(
     on_batch: Callable[[int], Any] | None = None,
     stop_at_answer: bool = False,
     reply_starts: Sequence[str] | None = None,
+    store: BatchStore | None = None,
 ) -> list[str]:
     """Greedy answers for ``questions``, in order; batches are sorted by length to save padding.
 
     ``on_batch(n)`` is called after each batch with the number of questions done in it (for
     progress bars). ``stop_at_answer`` ends a row once it has written a complete ``Answer:``
     line (the base model rarely ends its turn by itself). With ``reply_starts`` each reply is
-    continued from its given start, and only the continuation is returned.
+    continued from its given start, and only the continuation is returned. ``store`` answers
+    a batch it already holds and keeps every batch generated; it must be scoped to this model,
+    ``max_new_tokens`` and ``stop_at_answer`` (the batches themselves do not change: they
+    depend only on ``questions``, ``reply_starts`` and ``batch_size``).
     """
     import torch
 
@@ -183,7 +198,15 @@ def generate(
     device = next(model.parameters()).device
     for start in range(0, len(order), batch_size):
         batch_ids = order[start : start + batch_size]
-        encoded = _encode_batch(tokenizer, [prompts[i] for i in batch_ids], device)
+        batch_prompts = [prompts[i] for i in batch_ids]
+        kept = store.get(batch_prompts) if store is not None else None
+        if kept is not None:
+            for index, text in zip(batch_ids, kept, strict=True):
+                outputs[index] = text
+            if on_batch is not None:
+                on_batch(len(batch_ids))
+            continue
+        encoded = _encode_batch(tokenizer, batch_prompts, device)
         prompt_length = encoded["input_ids"].shape[1]
         extra: dict[str, Any] = {}
         if stop_at_answer:
@@ -203,6 +226,8 @@ def generate(
         new_tokens = generated[:, prompt_length:]
         for row, index in enumerate(batch_ids):
             outputs[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
+        if store is not None:
+            store.put(batch_prompts, [outputs[index] or "" for index in batch_ids])
         if on_batch is not None:
             on_batch(len(batch_ids))
     return [text or "" for text in outputs]

@@ -90,6 +90,13 @@ def evaluate(
             help="Weights in fp32, bf16, or auto (bf16 where the device computes it natively).",
         ),
     ] = DEFAULT_PRECISION,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Keep the greedy batches an interrupted run into the same --out finished.",
+        ),
+    ] = False,
 ) -> None:
     """Evaluate base and fine-tuned on the same questions; no model flags: the last pipeline run."""
     from rich.console import Console
@@ -144,6 +151,7 @@ def evaluate(
             task_classifier=TaskClassifier.load(classifier) if classifier and adapter else None,
             base_limit=base_limit,
             precision=precision,
+            resume=resume,
         )
     except ValueError as err:
         fail(err)

@@ -41,6 +41,7 @@ from quantreason.evaluation.consistency import (
     consistency_summary,
     plot_risk_coverage,
 )
+from quantreason.evaluation.reply_cache import REPLY_CACHE, ReplyCache
 from quantreason.evaluation.report import (
     markdown_report,
     plot_accuracy,
@@ -50,7 +51,8 @@ from quantreason.evaluation.report import (
     write_jsonl,
 )
 from quantreason.evaluation.scoring import score_reply
-from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P
+from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P, BatchStore
+from quantreason.hashing import adapter_digest
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
 from quantreason.precision import DEFAULT_PRECISION
 from quantreason.provenance import package_versions
@@ -85,6 +87,7 @@ def run_evaluation(
     task_check_probability: float = MIN_PROBABILITY,
     precision: str = DEFAULT_PRECISION,
     checked: SelfConsistency | None = None,
+    resume: bool = False,
 ) -> list[dict[str, Any]]:
     """Evaluate ``base`` (a model spec) and, if given, ``base`` + ``adapter`` (merged).
 
@@ -103,7 +106,10 @@ def run_evaluation(
     format (:func:`quantreason.precision.inference_dtype`: fp32, bf16, or auto: bf16 where the
     device computes it natively). ``checked`` (a rule without samples, retries only) also
     answers every question of every set the way the endpoint does by default, for the last
-    model: model ``<label>_checked`` in the tables. Returns the results rows.
+    model: model ``<label>_checked`` in the tables. ``resume`` answers from the greedy batches
+    an interrupted evaluation into the same ``out_dir`` finished (its ``reply_cache.jsonl``; see
+    :mod:`quantreason.evaluation.reply_cache`); without it that file is started afresh. A
+    finished evaluation removes it. Returns the results rows.
     """
     from quantreason.models import resolve_model
     from quantreason.precision import inference_dtype
@@ -120,6 +126,9 @@ def run_evaluation(
         check_classifier(task_classifier, adapter)  # before any model is loaded
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    cache_path = out / REPLY_CACHE
+    if not resume:
+        cache_path.unlink(missing_ok=True)
     base_path = resolve_model(base)
     items = [(split, row) for split, rows in question_sets.items() for row in rows]
     models: list[tuple[str, str | None]] = [("base", None)]
@@ -138,6 +147,8 @@ def run_evaluation(
     predictions: list[dict[str, Any]] = []
     consistency: list[dict[str, Any]] = []
     seconds: dict[str, float] = {}
+    resumed_batches: dict[str, int] = {}
+    versions = package_versions()
     for position, (label, adapter_path) in enumerate(models):
         started = time.perf_counter()
         subset = items
@@ -145,6 +156,17 @@ def run_evaluation(
             subset = _limited(items, base_limit)
         voted_here = voted if position == len(models) - 1 else []
         check = (task_classifier, task_check_probability) if adapter_path is not None else None
+        store = ReplyCache(
+            cache_path,
+            {
+                "base": base_path,
+                "adapter": adapter_digest(Path(adapter_path)) if adapter_path else None,
+                "dtype": str(dtype),
+                "max_new_tokens": max_new_tokens,
+                "stop_at_answer": True,
+                "versions": versions,
+            },
+        )
         replies, decisions, readings, checked_decisions = _replies(
             label,
             base_path,
@@ -159,7 +181,9 @@ def run_evaluation(
             task_check=check,
             precision=precision,
             checked=checked if position == len(models) - 1 else None,
+            store=store,
         )
+        resumed_batches[label] = store.hits
         seconds[label] = round(time.perf_counter() - started, 2)
         predictions += [
             _prediction(label, split, row, reply) | _reading_fields(reading, row)
@@ -207,7 +231,8 @@ def run_evaluation(
             + ", stop after a complete 'Formula:' (or 'Answer:') line"
         ),
         "seconds": seconds,
-        "versions": package_versions(),
+        "resumed_batches": resumed_batches,  # greedy batches answered from reply_cache.jsonl
+        "versions": versions,
     }
     if task_classifier is not None and adapter is not None:
         meta["task_check"] = {
@@ -230,6 +255,7 @@ def run_evaluation(
             "sets": sorted(chosen_sets),
         }
     (out / "eval_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    cache_path.unlink(missing_ok=True)  # finished: nothing left to resume
     return rows
 
 
@@ -303,11 +329,13 @@ def _replies(
     task_check: tuple[TaskClassifier | None, float] | None = None,
     precision: str = DEFAULT_PRECISION,
     checked: SelfConsistency | None = None,
+    store: BatchStore | None = None,
 ) -> tuple[list[str], list[Consensus], list[tuple[TaskReading, str] | None], list[Consensus]]:
     """Greedy replies for every question (task-checked when ``task_check`` holds a
     classifier), then decisions (sampled votes) for ``voted``, and with ``checked`` a checked
     answer for every question (the endpoint's default: more replies only where the greedy one
-    fails the checks)."""
+    fails the checks). ``store`` keeps and answers padded greedy batches (the engine's
+    continuous batching has no fixed batches to keep)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from quantreason.generation import load_model, question_hidden_states, reply_start_log_probs
@@ -335,6 +363,7 @@ def _replies(
                 max_new_tokens=max_new_tokens,
                 batch_size=batch_size,
                 continuous_batching=continuous_batching,
+                store=store,
             )
             replies = greedy(questions, on_batch=lambda done: bar.advance(task, done))
             checks: list[tuple[TaskReading, str] | None] = [None] * len(replies)
@@ -418,6 +447,7 @@ def _greedy(
     batch_size: int,
     continuous_batching: bool,
     on_batch: Any = None,
+    store: BatchStore | None = None,
 ) -> list[str]:
     """Greedy replies, stopped at the answer (continuations of ``reply_starts`` when given):
     through the engine, or as padded batches. ``on_batch(n)``: questions done."""
@@ -445,6 +475,7 @@ def _greedy(
         on_batch=on_batch,
         stop_at_answer=True,
         reply_starts=reply_starts,
+        store=store,
     )
 
 

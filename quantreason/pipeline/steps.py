@@ -170,8 +170,9 @@ def train(config: PipelineConfig, paths: PipelinePaths, resume: bool = False) ->
     return {key: summary[key] for key in keep if key in summary}
 
 
-def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
-    """Stage ``eval``: base and fine-tuned on the test splits and the handwritten questions."""
+def evaluate(config: PipelineConfig, paths: PipelinePaths, resume: bool = False) -> dict[str, Any]:
+    """Stage ``eval``: base and fine-tuned on the test splits and the handwritten questions.
+    ``resume`` keeps the greedy batches an interrupted attempt finished."""
     from quantreason.consensus import SelfConsistency
     from quantreason.evaluation import run_evaluation
     from quantreason.evaluation.questions import question_sets as load_question_sets
@@ -207,6 +208,7 @@ def evaluate(config: PipelineConfig, paths: PipelinePaths) -> dict[str, Any]:
         base_limit=config.eval.base_limit,
         precision=config.eval.precision,
         checked=checked,
+        resume=resume,
         task_classifier=TaskClassifier.load(classifier_path(paths))
         if config.eval.task_check
         else None,
@@ -335,6 +337,7 @@ def build_stages(config: PipelineConfig, paths: PipelinePaths) -> list[Stage]:
             name="eval",
             description="evaluate base vs fine-tuned",
             run=lambda: evaluate(config, paths),
+            resume=lambda: evaluate(config, paths, resume=True),
             outputs=[paths.eval / "results.json"],
             settings={
                 "eval": config.eval.model_dump(),

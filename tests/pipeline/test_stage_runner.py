@@ -107,6 +107,18 @@ def test_package_depends_on_the_core_code_that_goes_into_the_archive() -> None:
     assert stages["serve"].settings["serving_code"] == code
 
 
+def test_training_and_evaluation_are_the_stages_that_resume() -> None:
+    """The two long stages pick up an interrupted attempt (training from its checkpoint, the
+    evaluation from its finished greedy batches); the others are short and start over."""
+    from quantreason.pipeline.config import load_pipeline_config
+    from quantreason.pipeline.layout import PipelinePaths
+    from quantreason.pipeline.steps import build_stages
+
+    config = load_pipeline_config("full")
+    stages = build_stages(config, PipelinePaths(config))
+    assert {stage.name for stage in stages if stage.resume is not None} == {"train", "eval"}
+
+
 def test_report_links_the_experiment_log_only_when_there_is_one(tmp_path: Path) -> None:
     from quantreason.pipeline.report import EXPERIMENTS_NOTE, _experiments_note
 
