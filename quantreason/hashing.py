@@ -24,3 +24,26 @@ def adapter_digest(adapter: Path) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:12]
+
+
+WHOLE_FILE_HASH_BELOW = 16 << 20  # bytes: configs, tokenizers, LoRA weights
+
+
+def directory_fingerprint(path: str | Path) -> str:
+    """The sha256 over a model directory's files (relative names in order): every file under
+    16 MiB by content, a larger one (base weights) by size and modification time, which a
+    re-download or a re-conversion changes. A path that is not a directory (a hub id) is
+    fingerprinted by its name."""
+    root = Path(path)
+    digest = hashlib.sha256()
+    if not root.is_dir():
+        digest.update(str(path).encode())
+        return digest.hexdigest()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        stat = file.stat()
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        if stat.st_size < WHOLE_FILE_HASH_BELOW:
+            digest.update(sha256_file(file).encode())
+        else:
+            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()

@@ -41,7 +41,7 @@ from quantreason.evaluation.consistency import (
     consistency_summary,
     plot_risk_coverage,
 )
-from quantreason.evaluation.reply_cache import REPLY_CACHE, ReplyCache
+from quantreason.evaluation.reply_cache import REPLY_CACHE, ReplyCache, reply_scope
 from quantreason.evaluation.report import (
     markdown_report,
     plot_accuracy,
@@ -52,7 +52,6 @@ from quantreason.evaluation.report import (
 )
 from quantreason.evaluation.scoring import score_reply
 from quantreason.generation import DEFAULT_MAX_NEW_TOKENS, DEFAULT_TOP_P, BatchStore
-from quantreason.hashing import adapter_digest
 from quantreason.naming import ADAPTER_CONFIG, is_adapter_dir
 from quantreason.precision import DEFAULT_PRECISION
 from quantreason.provenance import package_versions
@@ -122,6 +121,8 @@ def run_evaluation(
         raise FileNotFoundError(
             f"{adapter} is not a PEFT adapter ({ADAPTER_CONFIG} + adapter_model.* expected)"
         )
+    if resume and continuous_batching:
+        raise ValueError("resume keeps padded greedy batches; continuous batching has none to keep")
     if task_classifier is not None:
         check_classifier(task_classifier, adapter)  # before any model is loaded
     out = Path(out_dir)
@@ -158,14 +159,14 @@ def run_evaluation(
         check = (task_classifier, task_check_probability) if adapter_path is not None else None
         store = ReplyCache(
             cache_path,
-            {
-                "base": base_path,
-                "adapter": adapter_digest(Path(adapter_path)) if adapter_path else None,
-                "dtype": str(dtype),
-                "max_new_tokens": max_new_tokens,
-                "stop_at_answer": True,
-                "versions": versions,
-            },
+            reply_scope(
+                base_path,
+                adapter_path,
+                device=_device(),
+                dtype=str(dtype),
+                max_new_tokens=max_new_tokens,
+                versions=versions,
+            ),
         )
         replies, decisions, readings, checked_decisions = _replies(
             label,
@@ -231,7 +232,8 @@ def run_evaluation(
             + ", stop after a complete 'Formula:' (or 'Answer:') line"
         ),
         "seconds": seconds,
-        "resumed_batches": resumed_batches,  # greedy batches answered from reply_cache.jsonl
+        # greedy batches an earlier, interrupted attempt had finished (``seconds``: this one's)
+        "resumed_batches": resumed_batches,
         "versions": versions,
     }
     if task_classifier is not None and adapter is not None:

@@ -3,16 +3,14 @@
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from quantreason.evaluation import load_questions, run_evaluation
-from quantreason.evaluation.reply_cache import REPLY_CACHE, ReplyCache
+from quantreason.evaluation.reply_cache import FAIL_AT_BATCH_ENV, REPLY_CACHE, ReplyCache
 from quantreason.models import TINY_RANDOM
 
 SCOPE = {"base": "m", "adapter": None, "max_new_tokens": 5}
@@ -80,37 +78,69 @@ def _questions(path: Path, count: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_killed_evaluation_resumes_with_the_replies_of_an_uninterrupted_one(
-    tiny_base: str, tmp_path: Path
+    tiny_base: str, tiny_adapter: Path, tmp_path: Path
 ) -> None:
-    questions = _questions(tmp_path / "many.jsonl", 80)
-    out = tmp_path / "killed"
-    command = [sys.executable, "-m", "quantreason", "eval", "--base", TINY_RANDOM,
-               "--questions", str(questions), "--out", str(out), "--batch-size", "2",
-               "--max-new-tokens", "8"]  # fmt: skip
-    process = subprocess.Popen(  # its own session: the kill reaches nothing else
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    cache = out / REPLY_CACHE
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and process.poll() is None:
-        if cache.is_file() and cache.read_text().count("\n") >= 3:
-            break
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    finished_before = len(ReplyCache(cache, {})) if cache.is_file() else 0
-    assert finished_before >= 3, "the evaluation never got three batches in"
-    assert not (out / "results.json").exists()  # it really was cut short
+    from quantreason.consensus import SelfConsistency
 
-    fresh = tmp_path / "fresh"  # the same leftovers, run again without --resume
+    questions = _questions(tmp_path / "many.jsonl", 30)  # 15 batches of 2 a model
+    out = tmp_path / "killed"
+    # Dies like a kill after the base model's 15 batches and 3 of the fine-tuned model's.
+    killed = subprocess.run(
+        [sys.executable, "-m", "quantreason", "eval", "--base", TINY_RANDOM,
+         "--adapter", str(tiny_adapter), "--questions", str(questions), "--out", str(out),
+         "--batch-size", "2", "--max-new-tokens", "8", "--samples", "2"],
+        capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, FAIL_AT_BATCH_ENV: "18"},
+    )  # fmt: skip
+    assert killed.returncode == 137, killed.stderr[-2000:]
+    assert not (out / "results.json").exists()
+    assert len((out / REPLY_CACHE).read_text().splitlines()) == 18
+    fresh = tmp_path / "fresh"  # the same leftovers, run again without resume
     shutil.copytree(out, fresh)
+
     sets = {"many": load_questions(questions)}
-    kwargs = {"batch_size": 2, "max_new_tokens": 8, "progress": False}
-    run_evaluation(TINY_RANDOM, None, sets, out, resume=True, **kwargs)
+    kwargs = {
+        "batch_size": 2,
+        "max_new_tokens": 8,
+        "progress": False,
+        "self_consistency": SelfConsistency(samples=2),  # the command's vote
+    }
+    run_evaluation(TINY_RANDOM, tiny_adapter, sets, out, resume=True, **kwargs)
     meta = json.loads((out / "eval_meta.json").read_text())
-    assert meta["resumed_batches"]["base"] >= finished_before - 1  # the last may be torn
-    assert not cache.exists()  # finished: nothing left to resume
-    run_evaluation(TINY_RANDOM, None, sets, fresh, **kwargs)  # starts its cache afresh
-    assert json.loads((fresh / "eval_meta.json").read_text())["resumed_batches"] == {"base": 0}
-    assert (out / "predictions.jsonl").read_text() == (fresh / "predictions.jsonl").read_text()
+    assert meta["resumed_batches"] == {"base": 15, "finetuned": 3}
+    assert not (out / REPLY_CACHE).exists()  # finished: nothing left to resume
+    run_evaluation(TINY_RANDOM, tiny_adapter, sets, fresh, **kwargs)  # starts afresh
+    meta = json.loads((fresh / "eval_meta.json").read_text())
+    assert meta["resumed_batches"] == {"base": 0, "finetuned": 0}
+    resumed = (out / "predictions.jsonl").read_text()
+    assert resumed == (fresh / "predictions.jsonl").read_text()  # votes included
+    assert {json.loads(line)["model"] for line in resumed.splitlines()} == {
+        "base", "finetuned", "finetuned_sc"
+    }  # fmt: skip
+
+
+def test_resume_needs_padded_batches(tmp_path: Path, questions_file: Path) -> None:
+    with pytest.raises(ValueError, match="continuous batching has none"):
+        run_evaluation(TINY_RANDOM, None, {"x": load_questions(questions_file)}, tmp_path,
+                       resume=True, continuous_batching=True)  # fmt: skip
+    assert not (tmp_path / "results.json").exists()
+
+
+def test_a_model_directory_is_fingerprinted_by_what_its_replies_depend_on(tmp_path: Path) -> None:
+    from quantreason.hashing import WHOLE_FILE_HASH_BELOW, directory_fingerprint
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text('{"layers": 2}')
+    weights = model / "model.safetensors"
+    weights.write_bytes(b"\0" * WHOLE_FILE_HASH_BELOW)  # large: by size and time
+    first = directory_fingerprint(model)
+    assert directory_fingerprint(model) == first
+    (model / "config.json").write_text('{"layers": 3}')  # small: by content
+    second = directory_fingerprint(model)
+    assert second != first
+    os.utime(weights, ns=(1, 1))  # re-written weights of the same size
+    assert directory_fingerprint(model) != second
+    assert directory_fingerprint("org/some-model") != directory_fingerprint("org/other")
