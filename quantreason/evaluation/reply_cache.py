@@ -3,13 +3,13 @@
 An evaluation of the full profile runs for over an hour on a 2-core CPU, and its greedy pass is
 most of that. Every batch the greedy pass finishes is appended to one JSONL file in the output
 directory (one line a batch, flushed and synced), keyed by a sha256 over the cache's scope
-(:func:`reply_scope`: the model and adapter files, device, dtype, token budget, generation
-code, library versions) and the batch's prompts. A resumed run answers a batch it finds there
-instead of generating it; since a batch's make-up depends only on the questions and the batch
-size, the resumed run's replies are the ones the uninterrupted run would have written. Sampled
-replies (votes, retries) are drawn again: their seeds make them the same. A line cut short by
-a kill is ignored. One evaluation at a time per output directory: a run without resume
-starts the file afresh.
+(:func:`reply_scope`: the base model's and the adapter's files, device, dtype, token budget,
+generation code, library versions) and the batch's prompts. A resumed run answers a batch it
+finds there instead of generating it; since a batch's make-up depends only on the questions and
+the batch size, the resumed run's replies are the ones the uninterrupted run would have
+written. Sampled replies (votes, retries) are drawn again: their seeds make them the same. A
+line cut short by a kill is ignored. One evaluation at a time per output directory: a run
+without resume starts the file afresh.
 """
 
 from __future__ import annotations
@@ -33,18 +33,18 @@ FAIL_AT_BATCH_ENV = "QUANTREASON_FAIL_AT_BATCH"
 _KEPT_IN_PROCESS = itertools.count(1)
 
 
-def reply_scope(
+def evaluation_scope(
     base_path: str,
-    adapter: str | Path | None,
     *,
     device: str,
     dtype: str,
     max_new_tokens: int,
     versions: Mapping[str, str],
 ) -> dict[str, Any]:
-    """Everything besides a batch's prompts that its greedy replies (stopped at the answer)
-    depend on: the files of the base model and of the adapter merged into it, where and in
-    which format they run, the token budget, the decoding code and the libraries."""
+    """What every model of one evaluation shares and its greedy replies (stopped at the
+    answer) depend on: the base model's files, where and in which format it runs, the token
+    budget, the decoding code and the libraries. Computed once per evaluation (it reads the
+    base model's files); :func:`reply_scope` adds the adapter."""
     from quantreason.imports import module_closure
 
     decoding = hashlib.sha256()
@@ -52,13 +52,21 @@ def reply_scope(
         decoding.update(sha256_file(source).encode())
     return {
         "base": directory_fingerprint(base_path),
-        "adapter": directory_fingerprint(adapter) if adapter is not None else None,
         "device": device,
         "dtype": dtype,
         "max_new_tokens": max_new_tokens,
         "stop_at_answer": True,
         "decoding_code": decoding.hexdigest(),
         "versions": dict(versions),
+    }
+
+
+def reply_scope(shared: Mapping[str, Any], adapter: str | Path | None) -> dict[str, Any]:
+    """One model's scope: the evaluation's (:func:`evaluation_scope`) and the files of the
+    adapter merged into the base model, if any."""
+    return {
+        **shared,
+        "adapter": directory_fingerprint(adapter) if adapter is not None else None,
     }
 
 

@@ -41,7 +41,12 @@ from quantreason.evaluation.consistency import (
     consistency_summary,
     plot_risk_coverage,
 )
-from quantreason.evaluation.reply_cache import REPLY_CACHE, ReplyCache, reply_scope
+from quantreason.evaluation.reply_cache import (
+    REPLY_CACHE,
+    ReplyCache,
+    evaluation_scope,
+    reply_scope,
+)
 from quantreason.evaluation.report import (
     markdown_report,
     plot_accuracy,
@@ -150,6 +155,13 @@ def run_evaluation(
     seconds: dict[str, float] = {}
     resumed_batches: dict[str, int] = {}
     versions = package_versions()
+    shared_scope = evaluation_scope(
+        base_path,
+        device=_device(),
+        dtype=str(dtype),
+        max_new_tokens=max_new_tokens,
+        versions=versions,
+    )
     for position, (label, adapter_path) in enumerate(models):
         started = time.perf_counter()
         subset = items
@@ -157,17 +169,7 @@ def run_evaluation(
             subset = _limited(items, base_limit)
         voted_here = voted if position == len(models) - 1 else []
         check = (task_classifier, task_check_probability) if adapter_path is not None else None
-        store = ReplyCache(
-            cache_path,
-            reply_scope(
-                base_path,
-                adapter_path,
-                device=_device(),
-                dtype=str(dtype),
-                max_new_tokens=max_new_tokens,
-                versions=versions,
-            ),
-        )
+        store = ReplyCache(cache_path, reply_scope(shared_scope, adapter_path))
         replies, decisions, readings, checked_decisions = _replies(
             label,
             base_path,

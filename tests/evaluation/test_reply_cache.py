@@ -144,3 +144,19 @@ def test_a_model_directory_is_fingerprinted_by_what_its_replies_depend_on(tmp_pa
     os.utime(weights, ns=(1, 1))  # re-written weights of the same size
     assert directory_fingerprint(model) != second
     assert directory_fingerprint("org/some-model") != directory_fingerprint("org/other")
+
+
+def test_each_model_of_an_evaluation_has_its_own_scope(tmp_path: Path) -> None:
+    from quantreason.evaluation.reply_cache import evaluation_scope, reply_scope
+
+    adapter = tmp_path / "adapter"
+    adapter.mkdir()
+    (adapter / "adapter_config.json").write_text('{"r": 8}')
+    settings = {"device": "cpu", "dtype": "torch.float32", "versions": {"torch": "2.13.0"}}
+    shared = evaluation_scope(TINY_RANDOM, max_new_tokens=48, **settings)
+    base, tuned = reply_scope(shared, None), reply_scope(shared, adapter)
+    assert base["adapter"] is None and tuned["adapter"] is not None
+    assert {**tuned, "adapter": None} == base
+    longer = reply_scope(evaluation_scope(TINY_RANDOM, max_new_tokens=64, **settings), adapter)
+    scopes = [json.dumps(s, sort_keys=True) for s in (base, tuned, longer)]
+    assert len(set(scopes)) == 3  # none answers for another's batches
