@@ -110,21 +110,13 @@ def make_record(
             question = f"{aside} {question[0].upper()}{question[1:]}"
     question = question[0].upper() + question[1:]
     dressed = dress(question, rng, held_out, family.uses)
-    return build_record(family, nums, dressed, split, index, template_id, texts)
+    return build_record(family, nums, dressed, split, index, template_id)
 
 
 def build_record(
-    family: Family,
-    nums: Values,
-    question: str,
-    split: str,
-    index: int,
-    template_id: str,
-    texts: Mapping[str, str] | None = None,
+    family: Family, nums: Values, question: str, split: str, index: int, template_id: str
 ) -> dict[str, Any]:
-    """The record of one written question: its target (reasoning, formula) and its answer;
-    ``texts``, how the question writes each number, orders a formula's listed items as the
-    question does (:attr:`~quantreason.tasks.base.Family.listed`)."""
+    """The record of one written question: its target (reasoning, formula) and its answer."""
     answer = family.answer(nums)
     if family.unit in ("rank", "count"):
         answer_value: float | int = round(answer)
@@ -137,7 +129,7 @@ def build_record(
         "split": split,
         "question": question,
         "reasoning": family.reasoning,
-        "formula": family.build_formula(nums, question, texts),
+        "formula": family.build_formula(nums),
         "answer": answer_value,
         "unit": family.unit,
         "tolerance": family.tolerance,

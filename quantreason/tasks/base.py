@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from quantreason.amounts import SUFFIXES, expanded_digits
@@ -249,29 +249,6 @@ class TermCount:
     nouns: tuple[str, ...] = ("payments", "instalments", "repayments")
 
 
-def order_shown(keys: Sequence[str], texts: Mapping[str, str], question: str) -> list[str] | None:
-    """``keys`` in the order ``question`` shows their ``texts`` ("$5,000" is not read inside
-    "$15,000"; equal texts take their occurrences in ``keys``' order), or None when one is not
-    found as written."""
-    taken: set[int] = set()
-    where: dict[str, int] = {}
-    for key in keys:
-        pattern = re.compile(r"(?<![\w.,])" + re.escape(texts[key]) + r"(?![\w]|[.,]\d)", re.I)
-        starts = (match.start() for match in pattern.finditer(question))
-        start = next((at for at in starts if at not in taken), None)
-        if start is None:
-            return None
-        taken.add(start)
-        where[key] = start
-    return sorted(keys, key=where.__getitem__)
-
-
-def dated_pairs(f: Mapping[str, str], times: Mapping[str, int], outlays: frozenset[str]) -> str:
-    """A dated cash-flow list's ``"t0",-1000,"t1",600,...`` for the keys of ``times`` present in
-    ``f``, in ``f``'s order (the question's, by :attr:`Family.listed`); an outlay negative."""
-    return ",".join(f'"t{times[k]}",{"-" if k in outlays else ""}{f[k]}' for k in f if k in times)
-
-
 @dataclass(frozen=True)
 class Family:
     """One kind of question: templates, parameter ranges, reference solver and formula.
@@ -322,12 +299,6 @@ class Family:
     aside: Callable[[random.Random, Values, Mapping[str, str], bool], str] | None = field(
         default=None
     )
-    # Items whose order the formula's value does not depend on: labelled pairs (cash flows with
-    # their times: quantreason.formula.dated_npv) or a plain list (a standard deviation's
-    # returns). :meth:`build_formula` hands ``formula`` these keys in the order the question
-    # shows them, so a reply copies a shuffled list left to right instead of reordering it
-    # (experiments.md, sessions 39 and 40).
-    listed: tuple[str, ...] = ()
 
     def draw(self, rng: random.Random, ood: bool) -> dict[str, Num]:
         """Parameters for one question, redrawn until :attr:`valid` accepts them."""
@@ -354,20 +325,9 @@ class Family:
             return self.render(rng, nums)
         return number_texts(rng, nums)
 
-    def build_formula(
-        self, nums: Values, question: str | None = None, texts: Mapping[str, str] | None = None
-    ) -> str:
-        """The ground-truth formula for these numbers; given the ``question`` and how it writes
-        each number (``texts``), the :attr:`listed` items reach ``formula`` in the question's
-        order (the order of ``f``'s keys), else in their own."""
-        figures = {k: n.formula for k, n in nums.items()}
-        listed = [k for k in self.listed if k in figures]
-        if listed and question is not None and texts is not None:
-            shown = order_shown(listed, texts, question)
-            if shown is not None:
-                rest = {k: v for k, v in figures.items() if k not in listed}
-                figures = {**rest, **{k: figures[k] for k in shown}}
-        return self.formula(figures)
+    def build_formula(self, nums: Values) -> str:
+        """The ground-truth formula for these numbers."""
+        return self.formula({k: n.formula for k, n in nums.items()})
 
     def answer(self, nums: Values) -> float:
         """The reference solver's answer for these numbers."""

@@ -11,10 +11,9 @@ rounded, and the tolerance is nil so that the exact quotient does not pass for t
 count. A side figure (units sold last year) sits beside the inputs in some composed questions.
 
 ``target_margin_price`` prices a unit from its cost: for a gross margin on the selling price
-``cost/(1-margin/100)``, written ``sale_price(40,35/100,"margin")``; for a markup on cost
-``cost*(1+markup/100)``, ``sale_price(40,35/100,"markup")``. Every question says which ("a 35%
-gross margin on the selling price", "a 35% markup on cost"), and the formula names it
-(:func:`quantreason.formula.sale_price`). A side figure (the expected monthly volume) sits beside
+``cost/(1-margin/100)``; for a markup on cost ``cost*(1+markup/100)``. Every question says which
+("a 35% gross margin on the selling price", "a 35% markup on cost"), and the two forms differ
+(a division against a multiplication). A side figure (the expected monthly volume) sits beside
 them in some composed questions.
 
 ``straight_line_depreciation`` is ``(cost-salvage)/life``, or ``cost/life`` where the question
@@ -37,10 +36,10 @@ project has no unit for days). A side figure (the cash balance) sits beside them
 composed questions.
 
 ``free_cash_flow_firm`` is FCFF = EBIT*(1-tax rate) + D&A - capex - the increase in net working
-capital: ``fcff(84000000,25/100,12000000,15000000,"increase",3000000)``; a decrease in net
-working capital is added, ``fcff(...,"decrease",3000000)``. Every question says whether working
-capital rose or fell, and the formula names it. A side figure (interest expense or dividends
-paid, neither used in FCFF) sits beside them in some composed questions.
+capital: ``84000000*(1-25/100)+12000000-15000000-3000000``; a decrease in net working capital is
+added with the add-backs, ``...+12000000+3000000-15000000``. Every question says whether working
+capital rose or fell. A side figure (interest expense or dividends paid, neither used in FCFF)
+sits beside them in some composed questions.
 
 Variants are told apart by which keys a draw holds (``up`` or ``ex`` for the rounding, ``mg``
 or ``mk``, ``S`` or ``S0``, ``dd`` or ``db``, ``k1`` or ``k``, ``Wi`` or ``Wd``): formula
@@ -434,11 +433,9 @@ def _target_price(v: Mapping[str, float]) -> float:
 
 
 def _price_formula(f: Mapping[str, str]) -> str:
-    # The rule is named, never turned into a choice between dividing and multiplying (run BR
-    # priced a margin as a markup in all 4 of its tuning-set misses; experiments.md, session 41).
     if "mg" in f:
-        return f'sale_price({f["C"]},{f["mg"]}/100,"margin")'
-    return f'sale_price({f["C"]},{f["mk"]}/100,"markup")'
+        return f"{f['C']}/(1-{f['mg']}/100)"
+    return f"{f['C']}*(1+{f['mk']}/100)"
 
 
 def _price_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -1533,10 +1530,10 @@ def _fcff(v: Mapping[str, float]) -> float:
 
 
 def _fcff_formula(f: Mapping[str, str]) -> str:
-    # The change in working capital named, its size unsigned: written out, run BR added an
-    # increase in 4 of its 6 tuning-set misses (session 39).
-    change, size = ("increase", f["Wi"]) if "Wi" in f else ("decrease", f["Wd"])
-    return f'fcff({f["E"]},{f["t"]}/100,{f["DA"]},{f["CX"]},"{change}",{size})'
+    nopat = f"{f['E']}*(1-{f['t']}/100)"
+    if "Wi" in f:
+        return f"{nopat}+{f['DA']}-{f['CX']}-{f['Wi']}"
+    return f"{nopat}+{f['DA']}+{f['Wd']}-{f['CX']}"
 
 
 def _fcff_texts(rng: random.Random, nums: Values) -> dict[str, str]:

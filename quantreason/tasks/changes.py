@@ -235,12 +235,8 @@ def _convexity_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _convexity_formula(f: Mapping[str, str]) -> str:
-    # The direction as a word yield_move() reads, the size unsigned: written with a signed dy,
-    # run BR answered falls as rises (experiments.md, session 38).
-    move = f.get("dy") or f["pp"]
-    direction = "down" if move.startswith("-") else "up"
-    size = f"{move.lstrip('-')}/10000" if "dy" in f else f"{move.lstrip('-')}/100"
-    return f'yield_move("{direction}",{f["D"]},{size},{f["C"]})'
+    change = f"{f['dy']}/10000" if "dy" in f else f"{f['pp']}/100"
+    return f"(-{f['D']}*{change}+{f['C']}*({change})**2/2)*100"
 
 
 def _convexity_change(v: Mapping[str, float]) -> float:

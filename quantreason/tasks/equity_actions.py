@@ -37,7 +37,6 @@ from quantreason.tasks.base import (
     Num,
     Parts,
     Values,
-    dated_pairs,
     draw_money_style,
     money,
     number_texts,
@@ -863,15 +862,11 @@ def _payback(v: Mapping[str, float]) -> float:
     return math.inf
 
 
-# Each flow's time in dated_payback(): the outlay now, cf1 in year 1, ...
-_PAYBACK_TIMES = {"C": 0, **{key: year for year, key in enumerate(_INFLOWS, 1)}}
-
-
 def _payback_formula(f: Mapping[str, str]) -> str:
-    # The helper finds the year of recovery, so a reply only copies the flows, each labelled
-    # with its year in the question's order (Family.listed); before it the formula wrote the
-    # whole years and their sum, which the model had to work out in its head (session 30).
-    return f"dated_payback({dated_pairs(f, _PAYBACK_TIMES, frozenset({'C'}))})"
+    # The helper finds the year of recovery, so a reply only copies the flows in year order;
+    # before it the formula wrote the whole years and their sum, which the model had to work
+    # out in its head (experiments.md, session 30).
+    return f"payback({','.join(f[key] for key in ('C', *_present(f)))})"
 
 
 _FLOW_STYLES = (
@@ -922,7 +917,6 @@ PAYBACK_PERIOD = Family(
     render=_payback_texts,
     valid=_inside_horizon,
     formula=_payback_formula,
-    listed=tuple(_PAYBACK_TIMES),
     solve=_payback,
     convention="years; simple (undiscounted) payback, the inflows arriving evenly through each "
     "year, so the year of recovery counts in part: the unrecovered amount over that year's "

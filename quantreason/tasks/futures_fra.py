@@ -21,9 +21,8 @@ breakeven?", "long 3 crude contracts from 78.42 to 80.10: P&L?").
   the buyer (who pays the fixed FRA rate K and receives the reference rate L fixed at
   settlement); asked from the seller's side, ``N*(K-L)/100*...``. Positive is received by the
   party asked about, negative paid, and every question says so.
-- ``straddle_breakeven``: a long straddle's upper breakeven ``breakeven("upper",K,c+p)`` or
-  lower ``breakeven("lower",K,c+p)`` (strike plus or minus the total premium, the side named as
-  a word the evaluator reads); in some questions a long strangle, whose upper
+- ``straddle_breakeven``: a long straddle's upper breakeven ``K+(c+p)`` or lower ``K-(c+p)``
+  (strike plus or minus the total premium); in some questions a long strangle, whose upper
   breakeven is from the call strike and lower from the put strike (``K`` is always the strike
   the breakeven is measured from, so it has one place in every formula). Every question says which
   one it wants. A side figure in some draws: the share price today.
@@ -61,7 +60,7 @@ from quantreason.tasks.base import (
     time_to_reach,
     with_article,
 )
-from quantreason.tasks.fx import DOLLAR_RATES, dollar_pair, draw_dollar_rate
+from quantreason.tasks.fx import BASE_OF_USD, DOLLAR_RATES, draw_dollar_rate
 
 _TICKERS = ("XYZ", "ABC", "KLM", "DEF", "QRS", "TUV", "GHI", "WXY")
 
@@ -510,14 +509,11 @@ def _points_valid(v: Mapping[str, float]) -> bool:
 
 
 def _points_formula(f: Mapping[str, str]) -> str:
-    # Each rate named by its currency, which forward_points() places: written out, run BR put
-    # the wrong currency's rate on top (experiments.md, session 38).
-    base, quote = dollar_pair(f)
-    d, base_year = f["d"], "365" if "g" in f else "360"
-    return (
-        f'forward_points("{base}/{quote}",{f["S"]},"{quote}",1+{f["rq"]}/100*{d}/360,'
-        f'"{base}",1+{f["rb"]}/100*{d}/{base_year})'
-    )
+    s, d = f["S"], f["d"]
+    base_year = "365" if "g" in f else "360"
+    forward = f"{s}*(1+{f['rq']}/100*{d}/360)/(1+{f['rb']}/100*{d}/{base_year})"
+    scale = "100" if f["c"] == str(_JPY) else "10000"
+    return f"({forward}-{s})*{scale}"
 
 
 def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -526,7 +522,7 @@ def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     ``{term_adj}``: "90-day", ``{d}``), the day count (``{basis}``), and the size of a point
     (``{pips}``: "pips (1 pip = 1/10,000)"; ``pip`` for a composed question)."""
     currency = list(DOLLAR_RATES)[round(nums["c"].value)]
-    base, quote = dollar_pair({"c": nums["c"].value})
+    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
     texts = {"pair": f"{base}/{quote}", "S": nums["S"].shown, "cb": base, "cq": quote}
     texts["rq"], texts["rb"] = nums["rq"].text(rng), nums["rb"].text(rng)
     texts["rq_c"], texts["rb_c"] = f"{quote} {texts['rq']}", f"{base} {texts['rb']}"
@@ -554,8 +550,8 @@ def _points_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 FX_FORWARD_POINTS = Family(
     name="fx_forward_points",
     unit="ratio",
-    reasoning="Forward points = (spot * quote currency's growth / base currency's growth - "
-    "spot) * 10000, or * 100 for a yen quote.",
+    reasoning="Forward points = (spot * (1 + quote rate * days/360) / (1 + base rate * "
+    "days/360) - spot) * 10000, or * 100 for a yen quote.",
     params={"rq": _POINTS_RATE, "rb": _POINTS_RATE},
     sample=_points_sample,
     render=_points_texts,
@@ -812,10 +808,9 @@ def _fra_settlement(v: Mapping[str, float]) -> float:
 
 
 def _fra_formula(f: Mapping[str, str]) -> str:
-    # The side as a word fra_settlement() reads: written as the order of the two rates, run BR
-    # paid the buyer the seller's amount (experiments.md, session 38).
-    side = "seller" if f.get("s") == "1" else "buyer"
-    return f'fra_settlement("{side}",{f["N"]},{f["K"]}/100,{f["L"]}/100,{f["d"]})'
+    n, k, fixing, d = f["N"], f["K"], f["L"], f["d"]
+    difference = f"({k}-{fixing})" if f.get("s") == "1" else f"({fixing}-{k})"
+    return f"{n}*{difference}/100*{d}/360/(1+{fixing}/100*{d}/360)"
 
 
 _SETTLE = (
@@ -1213,10 +1208,8 @@ def _straddle_valid(v: Mapping[str, float]) -> bool:
 
 
 def _straddle_formula(f: Mapping[str, str]) -> str:
-    # The side as a word (breakeven() adds or subtracts): written as a sign, run BR chose it
-    # wrong in 14 of 17 questions, "upper" in the question or not (experiments.md, session 37).
-    side = "upper" if f["up"] == "1" else "lower"
-    return f'breakeven("{side}",{f["K"]},{f["c"]}+{f["p"]})'  # both premiums paid
+    total = f"({f['c']}+{f['p']})"  # both premiums paid
+    return f"{f['K']}+{total}" if f["up"] == "1" else f"{f['K']}-{total}"
 
 
 def _straddle_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -1595,10 +1588,9 @@ def _futures_pnl(v: Mapping[str, float]) -> float:
 
 
 def _pnl_formula(f: Mapping[str, str]) -> str:
-    # The side as a word futures_pnl() reads, prices in the order traded: written as the order
-    # of the two prices, run BR gave shorts a long's P&L (experiments.md, session 38).
-    side = "short" if f["s"] == "1" else "long"
-    return f'futures_pnl("{side}",{f["n"]},{f["M"]},{f["P0"]},{f["P1"]})'
+    if f["s"] == "1":
+        return f"{f['n']}*{f['M']}*({f['P0']}-{f['P1']})"
+    return f"{f['n']}*{f['M']}*({f['P1']}-{f['P0']})"
 
 
 def _pnl_texts(rng: random.Random, nums: Values) -> dict[str, str]:

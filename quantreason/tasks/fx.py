@@ -79,16 +79,15 @@ def _cross(v: Mapping[str, float]) -> float:
 
 
 def _cross_formula(f: Mapping[str, str]) -> str:
-    # The pairs as the question names them and cross() chains them: the reply copies the pair
-    # asked for and each quote with its pair, and the evaluator reads which leg to invert. The
-    # chain written out ((1/q1)*q2 and its three siblings) left the direction to the model,
-    # which read it at about chance: run BR 1 of 9 generated and 1 of 13 tuning-probe
-    # questions (experiments.md, sessions 30 and 37).
+    # A chain through the dollar, as dealers work it: (A per USD side) * (USD per B side), each
+    # quote as written where it runs that way and inverted where it runs the other. Each factor
+    # depends on one quote's direction; the four fused forms (q1/q2, q1*q2, 1/(q1*q2), q2/q1)
+    # asked for both at once, and run BL chose among them at chance (experiments.md, session 30).
     base, quote = _currencies(f)
-    return (
-        f'cross("{base}/{quote}", "{DOLLAR_RATES[base][0]}", {f["q1"]}, '
-        f'"{DOLLAR_RATES[quote][0]}", {f["q2"]})'
-    )
+    q1, q2 = f["q1"], f["q2"]
+    base_leg = q1 if base in BASE_OF_USD else f"(1/{q1})"  # A/USD, or USD/A inverted
+    quote_leg = f"(1/{q2})" if quote in BASE_OF_USD else q2  # USD/B, or B/USD inverted
+    return f"{base_leg}*{quote_leg}"
 
 
 def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -107,7 +106,8 @@ def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 FX_CROSS = Family(
     name="fx_cross",
     unit="ratio",
-    reasoning="Cross rate A/B = (A/USD) * (USD/B), chained through the currency both quotes share.",
+    reasoning="Cross rate A/B = (A/USD) * (USD/B), each dollar quote inverted (1/quote) where "
+    "it is quoted the other way round.",
     params={},
     sample=_cross_sample,
     render=_cross_texts,
@@ -252,8 +252,8 @@ def _conversion_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
     return nums
 
 
-def dollar_pair(v: Mapping[str, float] | Mapping[str, str]) -> tuple[str, str]:
-    """(base, quote) of the dollar pair a draw's ``c`` names (its values, or its formula texts)."""
+def _pair(v: Mapping[str, float]) -> tuple[str, str]:
+    """(base, quote) of the pair quoted."""
     currency = list(DOLLAR_RATES)[round(float(v["c"]))]
     return (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
 
@@ -268,12 +268,12 @@ def _convert(v: Mapping[str, float]) -> float:
 
 
 def _conversion_formula(f: Mapping[str, str]) -> str:
-    # The target currency and the pair named: convert() multiplies or divides by the pair's
-    # order, a choice run BR got wrong in 3 of its 5 tuning-set misses (session 39).
-    base, quote = dollar_pair(f)
-    target = base if f["mode"] == "1" else quote
-    converted = f'convert({f["A"]},"{target}","{base}/{quote}",{f["q"]})'
-    return f"{converted}*(1+{f['f']}/100)" if f["mode"] == "2" else converted
+    mode = f["mode"]
+    if mode == "1":
+        return f"{f['A']}/{f['q']}"
+    if mode == "2":
+        return f"{f['A']}*{f['q']}*(1+{f['f']}/100)"
+    return f"{f['A']}*{f['q']}"
 
 
 def _amount_text(rng: random.Random, num: Num, currency: str) -> str:
@@ -289,7 +289,7 @@ def _conversion_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     "1.0850"), ``{from}``/``{to}``: the currencies converted from and to, ``{f}``: the fee and
     ``{what}`` its sentence (empty without a fee), and ``{task}``: what a composed question
     converts ("EUR into USD")."""
-    base, quote = dollar_pair({k: n.value for k, n in nums.items()})
+    base, quote = _pair({k: n.value for k, n in nums.items()})
     source, target = (quote, base) if round(nums["mode"].value) == 1 else (base, quote)
     texts = {
         "A": _amount_text(rng, nums["A"], source),
@@ -500,17 +500,11 @@ def _forward(v: Mapping[str, float]) -> float:
 
 
 def _forward_formula(f: Mapping[str, str]) -> str:
-    # Each currency's growth named by its code, which forward_rate() places: written out, run
-    # BR put the wrong currency's rate on top (experiments.md, session 38).
-    base, quote = dollar_pair(f)
+    s, rq, rb = f["S"], f["rq"], f["rb"]
     if "n" in f:
-        quote_growth, base_growth = (f"(1+{f[k]}/100)**{f['n']}" for k in ("rq", "rb"))
-    else:
-        t = f"{f['m']}/12" if "m" in f else f"{f['d']}/360"
-        quote_growth, base_growth = (f"1+{f[k]}/100*{t}" for k in ("rq", "rb"))
-    return (
-        f'forward_rate("{base}/{quote}",{f["S"]},"{quote}",{quote_growth},"{base}",{base_growth})'
-    )
+        return f"{s}*((1+{rq}/100)/(1+{rb}/100))**{f['n']}"
+    t = f"{f['m']}/12" if "m" in f else f"{f['d']}/360"
+    return f"{s}*(1+{rq}/100*{t})/(1+{rb}/100*{t})"
 
 
 def _forward_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -518,7 +512,8 @@ def _forward_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     term (``{term}``: "3 months", "90 days", "3 years") and its rates' basis (``{basis}``:
     "simple money-market rates, 360-day year" or "annually compounded"); a composed question
     shows each rate with its currency (``rq_c``: "USD 5.30%", ``rb_c``)."""
-    base, quote = dollar_pair({"c": nums["c"].value})
+    currency = list(DOLLAR_RATES)[round(nums["c"].value)]
+    base, quote = (currency, "USD") if currency in BASE_OF_USD else ("USD", currency)
     texts = {"pair": f"{base}/{quote}", "S": nums["S"].shown, "cb": base, "cq": quote}
     texts["rq"], texts["rb"] = nums["rq"].text(rng), nums["rb"].text(rng)
     if "n" in nums:

@@ -25,7 +25,7 @@ from quantreason.tasks.base import (
     plain,
 )
 from quantreason.tasks.purchases import PURCHASE_LABELS, purchase_aside, with_purchase
-from quantreason.tasks.term_counts import term_formula
+from quantreason.tasks.term_counts import COUNT_KEY
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -987,7 +987,7 @@ def _loan(v: dict) -> float:
 def _loan_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['L']})"
-    periods = term_formula(f, f["m"])
+    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
     return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['L']})"
 
 
@@ -1482,9 +1482,7 @@ GORDON_JUST_PAID = Family(
         "g": pct((0.5, 6), ((7, 14),), decimals=1),
     },
     valid=lambda v: v["r"] - v["g"] >= 1.5,
-    # Named "just paid" rather than written D0*(1+g)/(r-g): run BR dropped the (1+g) in all 7
-    # of its tuning misses, the next-dividend form of gordon_growth (session 39).
-    formula=lambda f: f'growing_perpetuity("just paid",{f["D0"]},{f["r"]}/100,{f["g"]}/100)',
+    formula=lambda f: f"{f['D0']}*(1+{f['g']}/100)/({f['r']}/100-{f['g']}/100)",
     solve=lambda v: (v["D0"] + v["D0"] * v["g"] / 100) * 100 / (v["r"] - v["g"]),
     convention="price per share; the dividend was just paid, so next year's is D0 * (1 + g)",
     templates=(

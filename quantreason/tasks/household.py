@@ -4,8 +4,7 @@ withdrawals, and how many covered calls a share holding backs.
 ``debt_to_income`` lists two to four monthly debt payments by name (rent or a mortgage, a car
 payment, a student loan, a credit card minimum, a personal loan) in prose, a list or a table,
 beside a gross income given per month or per year: the back-end ratio is
-``(1650+420+280)/per_month(6500,"month")*100``, or ``(1650+420+280)/per_month(78000,"year")*100``
-for "$78,000 a year" (the formula names the period; :func:`quantreason.formula.per_month`). Some
+``(1650+420+280)/6500*100``, or ``(1650+420+280)/(78000/12)*100`` for "$78,000 a year". Some
 questions list a living cost (groceries, utilities) among the payments: it is no debt, and the
 formula leaves it out.
 
@@ -129,10 +128,8 @@ def _dti_valid(v: Mapping[str, float]) -> bool:
 
 
 def _dti_formula(f: Mapping[str, str]) -> str:
-    # The income's period is named, never turned into a choice to divide by 12 (run BR chose
-    # wrong in 4 of its 6 tuning-set misses; experiments.md, session 40).
     total = "+".join(f[key] for key in debt_keys(f))
-    income = f'per_month({f["I"]},"month")' if "I" in f else f'per_month({f["Y"]},"year")'
+    income = f["I"] if "I" in f else f"({f['Y']}/12)"
     return f"({total})/{income}*100"
 
 

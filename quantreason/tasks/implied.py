@@ -81,22 +81,14 @@ def _duration_move(v: dict) -> float:
     return change / price * 100
 
 
-def _duration_formula(f: dict) -> str:
-    # The direction as a word yield_move() reads: written as a sign (-D*dy/100), run BR answered
-    # falls as rises (experiments.md, session 38).
-    direction = "down" if f["dy"].startswith("-") else "up"
-    return f'yield_move("{direction}",{f["D"]},{f["bp"]}/10000)'
-
-
 DURATION_PRICE_CHANGE = Family(
     name="duration_price_change",
     unit="percent",
-    reasoning="Price change % = -modified duration * yield change (basis points / 10,000) * 100: "
-    "prices fall when yields go up.",
+    reasoning="Price change % = -modified duration * yield change in basis points / 100.",
     params={"D": _MODIFIED_DURATION, "bp": _BASIS_POINTS},
     sample=_duration_sample,
     render=_move_texts,
-    formula=_duration_formula,
+    formula=lambda f: f"-{f['D']}*{f['dy']}/100",
     solve=_duration_move,
     convention="percent change in price, first order (modified duration only, no convexity); "
     "negative when yields rise, positive when they fall",

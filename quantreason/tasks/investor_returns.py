@@ -3,13 +3,11 @@ of a short sale that paid a stock borrow fee.
 
 ``foreign_stock_return`` is the return, in the investor's home currency and in percent, on a
 foreign stock bought and sold at local prices, with an optional dividend per share converted
-at the sale's exchange rate, ``(P1+D)*S1/(P0*S0)-1`` where the rate is quoted as home
-currency per unit of the foreign one (a US investor's EUR/USD, dollars per euro) and with each
-rate divided by where it is quoted the other way round (a US investor's USD/JPY, yen per
-dollar). The formula names the home currency and the rates' units and leaves that choice to
-the evaluator: ``foreign_return("USD","JPY per USD",P0,P1,S0,S1,D)`` (since session 37).
-Every rate in a question carries its units ("148.20 yen per US dollar"), and quotes follow the
-market's conventions for the pair. The sibling
+at the sale's exchange rate: ``((P1+D)*S1/(P0*S0)-1)*100`` where the rate is quoted as home
+currency per unit of the foreign one (a US investor's EUR/USD, dollars per euro), and
+``((P1+D)/S1/(P0/S0)-1)*100`` where it is quoted the other way round (a US investor's
+USD/JPY, yen per dollar: divide by it). Every rate in a question carries its units ("148.20
+yen per US dollar"), and quotes follow the market's conventions for the pair. The sibling
 ``currency_return`` gives the two moves as percents. Some questions say how many shares were
 bought, which changes nothing.
 
@@ -50,7 +48,7 @@ from quantreason.tasks.base import (
 
 # --- foreign_stock_return ---------------------------------------------------------------------
 
-CURRENCY_NAMES = {
+_CCY_NAMES = {
     "USD": ("US dollar", "US dollars"),
     "EUR": ("euro", "euros"),
     "GBP": ("pound", "pounds"),
@@ -134,18 +132,10 @@ def _foreign_return(v: Mapping[str, float]) -> float:
 
 
 def _fx_formula(f: Mapping[str, str]) -> str:
-    # The home currency and the rates' units as labels: foreign_return() reads from them
-    # whether to multiply or divide by a rate. Written out, the two forms ((P1+D)*S1/(P0*S0)
-    # against (P1+D)/Q1/(P0/Q0)) left that to the model, which got it wrong in 9 of 9
-    # generated questions in run BR (experiments.md, session 37).
-    home, _, pair, _, _ = _FX_PAIRS[round(float(f["h"]))]
-    base, quote = pair.split("/")
-    rates = (f["S0"], f["S1"]) if "S0" in f else (f["Q0"], f["Q1"])
-    dividend = f",{f['D']}" if "D" in f else ""
-    return (
-        f'foreign_return("{home}","{quote} per {base}",{f["P0"]},{f["P1"]},'
-        f"{rates[0]},{rates[1]}{dividend})"
-    )
+    proceeds = f"({f['P1']}+{f['D']})" if "D" in f else f["P1"]
+    if "S0" in f:  # home currency per foreign unit: multiply
+        return f"({proceeds}*{f['S1']}/({f['P0']}*{f['S0']})-1)*100"
+    return f"({proceeds}/{f['Q1']}/({f['P0']}/{f['Q0']})-1)*100"  # foreign per home: divide
 
 
 def _fx_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
@@ -235,7 +225,7 @@ def _fx_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
     texts = {key: price(nums[key]) for key in ("P0", "P1", "D") if key in nums}
     if rng.random() < 0.5:
-        unit = f"{CURRENCY_NAMES[quote][1]} per {CURRENCY_NAMES[base][0]}"
+        unit = f"{_CCY_NAMES[quote][1]} per {_CCY_NAMES[base][0]}"
     else:
         unit = f"{quote} per {base}"
     for key in ("S0", "S1", "Q0", "Q1"):
@@ -245,12 +235,12 @@ def _fx_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["S1_or_Q1"] = texts["S1"] if "S1" in nums else texts["Q1"]
     texts["pair"], texts["unit"] = pair, unit
     texts["H"], texts["F"] = home, foreign
-    texts["home"], texts["homes"] = CURRENCY_NAMES[home]
-    texts["foreign"], texts["foreigns"] = CURRENCY_NAMES[foreign]
+    texts["home"], texts["homes"] = _CCY_NAMES[home]
+    texts["foreign"], texts["foreigns"] = _CCY_NAMES[foreign]
     texts["investor"] = rng.choice(_INVESTORS[home])
     texts["Investor"] = texts["investor"][0].upper() + texts["investor"][1:]
     texts["stock"] = rng.choice(_STOCKS[foreign])
-    texts["h"] = rng.choice((f"{CURRENCY_NAMES[home][1]} ({home})", home, CURRENCY_NAMES[home][1]))
+    texts["h"] = rng.choice((f"{_CCY_NAMES[home][1]} ({home})", home, _CCY_NAMES[home][1]))
     if "D" in nums:
         texts["div"] = rng.choice(
             (

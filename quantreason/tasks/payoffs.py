@@ -297,12 +297,11 @@ def _breakeven(v: Mapping[str, float]) -> float:
 
 
 def _breakeven_formula(f: Mapping[str, str]) -> str:
-    # A long call or put names its side (breakeven() adds or subtracts the premium), as a
-    # straddle does; a covered call's is the share cost less the premium.
     position = f["pos"]
-    if position in ("0", "1"):
-        side = "call" if position == "0" else "put"
-        return f'breakeven("{side}",{f["K"]},{f["c"]})'
+    if position == "0":
+        return f"{f['K']}+{f['c']}"
+    if position == "1":
+        return f"{f['K']}-{f['c']}"
     return f"{f['S0']}-{f['c']}"
 
 

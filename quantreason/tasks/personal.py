@@ -3,10 +3,9 @@ inflation, the level income a pot of savings pays until it is empty, and the tax
 
 ``growing_perpetuity`` values a stream of cash flows that never ends and grows at a constant
 rate each year (a scholarship, an endowment's payout, a ground rent, a licence fee): the next
-payment over the discount rate less the growth, ``growing_perpetuity("next",5000,7.5/100,
-2.5/100)``. Some questions give the payment just made instead ("this year's payment of $5,000
-has just been paid"): the first payment still to come is one year of growth higher, and the
-formula says so with its label, ``growing_perpetuity("just paid",5000,7.5/100,2.5/100)``.
+payment over the discount rate less the growth, ``5000/(7.5/100-2.5/100)``. Some questions give
+the payment just made instead ("this year's payment of $5,000 has just been paid"): the first
+payment still to come is one year of growth higher, ``5000*(1+2.5/100)/(7.5/100-2.5/100)``.
 Every question says which: the next payment's words name its date (one year from now, next
 year), the other's say it was just paid. It is about cash-flow streams, not share prices (the
 dividend versions are ``gordon_growth`` and ``gordon_just_paid``).
@@ -20,13 +19,13 @@ figure wanted beside the numbers), and the formula divides or multiplies accordi
 an inflation rate, not price index levels (``cpi_adjusted_value``), and gives an amount, not a
 rate (``real_return``).
 
-``pot_withdrawal`` is the level withdrawal a pot supports so that it is empty after the last one,
-withdrawals at the end of each period: monthly, at the nominal annual rate over 12 for ``years*12``
-months, ``pmt(4.5/100/12, periods(25,"years",12), 600000)`` (or ``periods(300,"payments")`` where
-the question states "300 monthly withdrawals"), or yearly, ``pmt(4.5/100, 25, 600000)``. It is about
+``pot_withdrawal`` is the level withdrawal a pot supports so that it is empty after the last
+one, withdrawals at the end of each period: monthly, at the nominal annual rate over 12 for
+``years*12`` months, ``pmt(4.5/100/12, 25*12, 600000)`` (or the count itself where the question
+states "300 monthly withdrawals"), or yearly, ``pmt(4.5/100, 25, 600000)``. It is about
 drawing an income from savings, a pension pot or an endowment (``loan_payment`` repays a loan;
-``years_until_depleted`` asks how long a given withdrawal lasts). Some questions say how old the
-saver is, which the task never uses.
+``years_until_depleted`` asks how long a given withdrawal lasts). Some questions say how old
+the saver is, which the task never uses.
 
 ``capital_gains_tax`` is the tax on a sale: ``(proceeds - cost basis - fees)*rate/100``. The
 trade is given as totals (``(48000-31500-650)*20/100``), as shares bought and sold at prices
@@ -66,7 +65,7 @@ from quantreason.tasks.base import (
     side_sentences,
     significant,
 )
-from quantreason.tasks.term_counts import COUNT_KEY, term_formula
+from quantreason.tasks.term_counts import COUNT_KEY
 
 
 def _lower(text: str) -> str:
@@ -161,9 +160,10 @@ def _gp_value(v: Mapping[str, float]) -> float:
 
 
 def _gp_formula(f: Mapping[str, str]) -> str:
-    # The label says which payment is given, as the two dividend families' do (session 39).
-    timing, payment = ("just paid", f["C0"]) if "C0" in f else ("next", f["C"])
-    return f'growing_perpetuity("{timing}",{payment},{f["r"]}/100,{f["g"]}/100)'
+    spread = f"({f['r']}/100-{f['g']}/100)"
+    if "C0" in f:
+        return f"{f['C0']}*(1+{f['g']}/100)/{spread}"
+    return f"{f['C']}/{spread}"
 
 
 GROWING_PERPETUITY = Family(
@@ -458,11 +458,10 @@ def _inflation_adjusted(v: Mapping[str, float]) -> float:
 
 
 def _ia_formula(f: Mapping[str, str]) -> str:
-    # Which way the amount moves as a word inflation_adjust() reads: written as * or / the
-    # growth, run BR inflated sums asked for "in today's money" (experiments.md, session 37).
+    growth = f"(1+{f['pi']}/100)**{f['n']}"
     if "F" in f:
-        return f'inflation_adjust("today",{f["F"]},{f["pi"]}/100,{f["n"]})'
-    return f'inflation_adjust("future",{f["P"]},{f["pi"]}/100,{f["n"]})'
+        return f"{f['F']}/{growth}"
+    return f"{f['P']}*{growth}"
 
 
 INFLATION_ADJUSTED_VALUE = Family(
@@ -699,7 +698,7 @@ def _pw_withdrawal(v: Mapping[str, float]) -> float:
 def _pw_formula(f: Mapping[str, str]) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['P']})"
-    periods = term_formula(f, "12")
+    periods = f.get(COUNT_KEY, f"{f['n']}*12")  # the count itself where the question gives it
     return f"pmt({f['r']}/100/12, {periods}, {f['P']})"
 
 

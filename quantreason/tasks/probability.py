@@ -11,9 +11,7 @@ side is wanted: below the threshold, ``norm_cdf((-10-8)/20)*100``, or above it,
 ``prob_at_least_one`` is ``n`` independent events (loans defaulting, trades losing money, deals
 falling through), each with probability ``p``: at least one happens with
 ``(1-(1-2.5/100)**40)*100`` percent, none happens with ``(1-2.5/100)**40*100``. The question
-names the case wanted in words ("at least one", "none of them"), and so does the formula:
-``chance("at least one",2.5/100,40)*100``, ``chance("none",2.5/100,40)*100``
-(:func:`quantreason.formula.chance`).
+names the case wanted in words ("at least one", "none of them").
 
 ``historical_expected_shortfall`` lists the worst outcomes of a historical simulation, worst
 first and more of them than needed, either as P&L amounts (``-$4,820``) or as returns
@@ -208,11 +206,9 @@ def _np_probability(v: Mapping[str, float]) -> float:
 
 
 def _np_formula(f: Mapping[str, str]) -> str:
-    # The side as a word normal_tail() reads: written as norm_cdf or 1 - norm_cdf, run BR took
-    # the lower tail for "higher than 22 %" (experiments.md, session 37).
     mean, sd, threshold, above = _np_keys(f)
-    side = "above" if above else "below"
-    return f'normal_tail("{side}",{f[threshold]},{f[mean]},{f[sd]})*100'
+    z = f"({f[threshold]}-{f[mean]})/{f[sd]}"
+    return f"(1-norm_cdf({z}))*100" if above else f"norm_cdf({z})*100"
 
 
 def _np_valid(v: Mapping[str, float]) -> bool:
@@ -600,11 +596,9 @@ def _alo_probability(v: Mapping[str, float]) -> float:
 
 
 def _alo_formula(f: Mapping[str, str]) -> str:
-    # The case asked is named, never turned into a choice of taking the result from 1 (run BR
-    # wrote the other case in 3 of its 4 tuning-set misses; experiments.md, session 41).
     if "pn" in f:
-        return f'chance("none",{f["pn"]}/100,{f["n"]})*100'
-    return f'chance("at least one",{f["p"]}/100,{f["n"]})*100'
+        return f"(1-{f['pn']}/100)**{f['n']}*100"
+    return f"(1-(1-{f['p']}/100)**{f['n']})*100"
 
 
 def _alo_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -914,14 +908,12 @@ def _es(v: Mapping[str, float]) -> float:
 
 
 def _es_formula(f: Mapping[str, str]) -> str:
-    # The count as the question gives it and every outcome listed, each with the minus sign the
-    # question shows ("-4820"): expected_shortfall() picks the worst; written as -mean(...) of
-    # the worst k, run BR averaged one too many or too few in 4 of its 5 tuning misses.
-    count = f["k"] if "k" in f else f"{f['N']}*(1-{f['c']}/100)"
-    inner = ",".join(f"-{f[key]}" for key in _item_keys(f))
+    keys = _item_keys(f)[: _tail_size({k: float(x) for k, x in f.items()})]
+    # each loss with the minus sign the question shows it with ("-4820")
+    inner = ",".join(f"-{f[key]}" for key in keys)
     if "R1" in f:
-        return f"expected_shortfall({count},{inner})/100*{f['V']}"
-    return f"expected_shortfall({count},{inner})"
+        return f"-mean({inner})/100*{f['V']}"
+    return f"-mean({inner})"
 
 
 _K_CLAUSES = (
@@ -1241,8 +1233,6 @@ def _ga_value(v: Mapping[str, float]) -> float:
 
 
 def _ga_formula(f: Mapping[str, str]) -> str:
-    # Written out: growing_annuity("today"|"in one year", ...) lost in session 41's eleventh
-    # paired experiment (+1/-2), so the factor 1 + r stays in the formula.
     r, g = f"{f['r']}/100", f"{f['g']}/100"
     pay = f["Cd"] if "Cd" in f else f["C"]
     ordinary = f"{pay}/({r}-{g})*(1-((1+{g})/(1+{r}))**{f['n']})"

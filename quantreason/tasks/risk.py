@@ -404,9 +404,11 @@ PORTFOLIO_VOL = Family(
     params=_TWO_ASSET_PARAMS,
     sample=sample_with_side_figures(_TWO_ASSET_PARAMS, _TWO_ASSET_SIDE),
     derive=_w2,
-    # Each weight beside its vol, then the correlation: written out (a root of three terms),
-    # run BR dropped a negative correlation's sign in 3 of its 9 tuning misses (session 39).
-    formula=lambda f: f"two_asset_vol({f['w1']},{f['s1']},{f['w2']},{f['s2']},{f['rho']})",
+    # Weights in percent points inside the root, one /100 outside: shorter than four /100s.
+    formula=lambda f: (
+        f"sqrt(({f['w1']}*{f['s1']})**2+({f['w2']}*{f['s2']})**2"
+        f"+2*{f['w1']}*{f['w2']}*{f['rho']}*{f['s1']}*{f['s2']})/100"
+    ),
     solve=_portfolio_vol,
     convention="annual volatility in percent; weights sum to 100 %",
     templates=(

@@ -891,16 +891,14 @@ def _twr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _twr_formula(f: Mapping[str, str]) -> str:
-    # The values in the order they happened, each flow as a direction word and its size, which
-    # time_weighted() chains: written out, run BR divided by the wrong values and lost track of
-    # which value a flow followed (experiments.md, session 38).
-    flows = ("1", "2") if "C2" in f else ("1",)
-    parts = [f["V0"]]
-    for flow in flows:
-        direction = "withdrawal" if f["s" + flow].startswith("-") else "deposit"
-        parts += [f["V" + flow], f'"{direction}"', f["C" + flow]]
-    parts.append(f["V3"] if "C2" in f else f["V2"])
-    return f"time_weighted({','.join(parts)})"
+    def after(value: str, flow: str) -> str:
+        size, direction = f["C" + flow], f["s" + flow]
+        return f"({value}-{size})" if direction.startswith("-") else f"({value}+{size})"
+
+    if "C2" in f:
+        growth = f"{f['V1']}/{f['V0']}*{f['V2']}/{after(f['V1'], '1')}*{f['V3']}/"
+        return f"({growth}{after(f['V2'], '2')}-1)*100"
+    return f"({f['V1']}/{f['V0']}*{f['V2']}/{after(f['V1'], '1')}-1)*100"
 
 
 def _time_weighted(v: Mapping[str, float]) -> float:

@@ -569,9 +569,6 @@ def _mwr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _mwr_formula(f: Mapping[str, str]) -> str:
-    # Signed flows in an irr() list. A labelled form, money_weighted(start, end, "deposit", D,
-    # ...), lost 9 of 20 validation questions in session 39's small paired run (it called
-    # every flow a deposit and repeated the end value as a flow), so the list stays.
     later = [f"-{f[key]}" if key.startswith("D") else f[key] for key in _flows(f)]
     return f"irr(-{f['C0']},{','.join(later)},{f['V']})*100"
 

@@ -26,7 +26,6 @@ from quantreason.tasks.base import (
     Num,
     Parts,
     Values,
-    dated_pairs,
     money,
     number_texts,
     pct,
@@ -67,11 +66,8 @@ def _stdev(v: Mapping[str, float]) -> float:
 
 
 def _stdev_formula(f: Mapping[str, str]) -> str:
-    # The returns in ``f``'s order: the question's, by Family.listed (a standard deviation does
-    # not depend on it, and run BR dropped or repeated a return in 3 of its 6 tuning-set misses
-    # when it sorted a shuffled, labelled list by period; experiments.md, session 40).
     function = "pstdev" if f["pop"] == "1" else "stdev"
-    return f"{function}({','.join(f[key] for key in f if key in _RETURNS)})"
+    return f"{function}({','.join(f[key] for key in _present(f))})"
 
 
 def _stdev_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -111,7 +107,6 @@ RETURN_STDEV = Family(
     "population).",
     params={key: _RETURN for key in _RETURNS},
     optional=_RETURNS[4:],
-    listed=_RETURNS,
     sample=_stdev_sample,
     render=_stdev_texts,
     formula=_stdev_formula,
@@ -258,13 +253,8 @@ def _irr(v: Mapping[str, float]) -> float:
     return rate * 100
 
 
-# Each flow's time in dated_irr(): the outlay now, cf1 at the end of year 1, ...
-_IRR_TIMES = {"cf0": 0, **{key: year for year, key in enumerate(_INFLOWS, 1)}}
-
-
 def _irr_formula(f: Mapping[str, str]) -> str:
-    # Labelled with their years in the question's order, like npv's (valuation._npv_formula).
-    return f"dated_irr({dated_pairs(f, _IRR_TIMES, frozenset({'cf0'}))})*100"
+    return f"irr(-{f['cf0']},{','.join(f[key] for key in _inflows(f))})*100"
 
 
 def _irr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -287,7 +277,6 @@ IRR = Family(
     render=_irr_texts,
     valid=lambda v: -20 <= _irr(v) <= 60,
     formula=_irr_formula,
-    listed=tuple(_IRR_TIMES),
     solve=_irr,
     convention="percent a year; the outlay now (year 0), the inflows at the ends of years "
     "1, 2, ...",

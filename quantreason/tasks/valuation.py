@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from quantreason.tasks.base import (
     Family,
     TermCount,
-    dated_pairs,
     draw_params,
     money,
     pct,
@@ -16,7 +15,7 @@ from quantreason.tasks.base import (
     side_sentences,
 )
 from quantreason.tasks.purchases import purchase_aside, with_purchase
-from quantreason.tasks.term_counts import term_formula
+from quantreason.tasks.term_counts import COUNT_KEY
 
 _BIG = ((1_000_000, 90_000_000),)
 
@@ -33,15 +32,9 @@ def _npv(v: dict) -> float:
     return total
 
 
-# Each flow's time in dated_npv(): the outlay now, cf1 at the end of year 1, ...
-_NPV_TIMES = {"C0": 0, **{name: year for year, name in enumerate(_FLOWS, 1)}}
-
-
 def _npv_formula(f: Mapping[str, str]) -> str:
-    # Each flow labelled with its year, in the question's order (Family.listed): run BR wrote
-    # npv(r, cf1, cf2, ...)-C0 and missed 14 of its 29 tuning questions, losing the order of
-    # shuffled lists, copying the outlay into the first flow or a flow twice (session 39).
-    return f"dated_npv({f['r']}/100,{dated_pairs(f, _NPV_TIMES, frozenset({'C0'}))})"
+    flows = ", ".join(f[name] for name in _FLOWS if name in f)
+    return f"npv({f['r']}/100, {flows})-{f['C0']}"
 
 
 _NPV_PARAMS = {
@@ -76,10 +69,9 @@ NPV = Family(
     aside=side_sentences(_NPV_ASIDES),
     optional=_FLOWS[3:],
     valid=lambda v: 0.5 < (v["cf1"] + v["cf2"] + v["cf3"]) / v["C0"] < 2.5,
-    # dated_npv()/pv()/pmt() keep the formula short: the model copies each number once, within
+    # npv()/pv()/pmt() keep the formula short: the model copies each number once, within
     # its answer budget, instead of repeating the rate in every discount factor.
     formula=_npv_formula,
-    listed=tuple(_NPV_TIMES),
     solve=_npv,
     convention="currency; negative when the project destroys value",
     templates=(
@@ -191,7 +183,7 @@ LOAN_PAYMENT = Family(
     params=_LOAN_PARAMS,
     sample=lambda rng, ood: with_purchase(rng, draw_params(_LOAN_PARAMS, rng, ood)),
     aside=purchase_aside,
-    formula=lambda f: f"pmt({f['r']}/100/12, {term_formula(f, '12')}, {f['L']})",
+    formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
     term_count=TermCount(per_year=12.0),
     solve=_payment,
     convention="monthly payment in currency; annual rate compounded monthly",
@@ -349,8 +341,7 @@ GORDON = Family(
         "g": pct((0.5, 6), ((6.5, 12), (6.5, 12)), ood_decimals=2),
     },
     valid=lambda v: v["r"] - v["g"] >= 1.5,
-    # The label says which dividend is given, as gordon_just_paid's does (session 39).
-    formula=lambda f: f'growing_perpetuity("next",{f["D1"]},{f["r"]}/100,{f["g"]}/100)',
+    formula=lambda f: f"{f['D1']}/({f['r']}/100-{f['g']}/100)",
     solve=lambda v: v["D1"] * 100 / (v["r"] - v["g"]),
     convention="price per share in currency; the dividend given is next year's",
     templates=(

@@ -50,8 +50,6 @@ CAPM_PREMIUM = Family(
     params=_CAPM_PREMIUM_PARAMS,
     sample=sample_with_side_figures(_CAPM_PREMIUM_PARAMS, _CAPM_PREMIUM_SIDE),
     aside=side_sentences(_CAPM_PREMIUM_ASIDES),
-    # Written out: capm(rf, beta, premium, "premium") lost in session 41's eleventh paired
-    # experiment (+3/-7 with the capm family's "market"), so the sum stays.
     formula=lambda f: f"{f['rf']}+{f['beta']}*{f['mrp']}",
     solve=lambda v: v["beta"] * v["mrp"] + v["rf"],
     convention="expected return in percent; the premium given is already market minus risk-free",

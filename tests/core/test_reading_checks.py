@@ -165,8 +165,7 @@ def test_straddle_references_pass_and_their_mirror_images_mostly_fail(split: str
         record = make_record(family, index, rng, split, index)
         formula, question = record["formula"], record["question"]
         assert option_side(family.name, formula, question) is None, record
-        sides = ('"upper"', '"lower"')
-        other = formula.replace(*sides) if sides[0] in formula else formula.replace(*sides[::-1])
+        other = formula.replace("+(", "-(", 1) if "+(" in formula else formula.replace("-(", "+(")
         mirrored += option_side(family.name, other, question) is not None
     if split != "test_ood_template":
         assert mirrored >= 0.8 * 300
@@ -328,15 +327,15 @@ def test_a_number_a_word_implies_counts_as_given_again() -> None:
         (
             "option_breakeven",
             "Long call, strike $85, premium $4.35 per share. Breakeven at expiry?",
-            'breakeven("put",85,4.35)',
-            'breakeven("call",85,4.35)',
+            "85-4.35",
+            "85+4.35",
             "long call",
         ),
         (
             "npv",
             NPV_QUESTION,
-            'dated_npv(11/100,"t0",-180000,"t1",70000,"t2",85000,"t3",60000,"t4",60000)',
-            'dated_npv(11/100,"t0",-180000,"t1",70000,"t2",85000,"t3",60000)',
+            "npv(11/100, 70000, 85000, 60000, 60000)-180000",
+            "npv(11/100, 70000, 85000, 60000)-180000",
             "lists 60000 2 times",
         ),
         (

@@ -267,19 +267,16 @@ def test_answers_sit_where_they_must() -> None:
     assert lengths == {3, 4, 5, 6}
 
 
-def test_payback_formulas_label_the_outlay_and_every_inflow_with_its_year() -> None:
-    # The helper finds the year of recovery; the formula only copies each flow with its year
-    # (in the question's order where a question is given: tests/data/test_listed_order.py).
+def test_payback_formulas_take_the_outlay_then_every_inflow_in_year_order() -> None:
+    # The helper finds the year of recovery; the formula only copies the flows in order.
     family = get_family("payback_period")
     rng = random.Random(11)
     for ood in (False, True):
         for _ in range(200):
             nums = family.draw(rng, ood)
-            keys = [key for key in ("cf1", "cf2", "cf3", "cf4", "cf5", "cf6") if key in nums]
-            pairs = [f'"t0",-{nums["C"].formula}']
-            pairs += [f'"t{year}",{nums[key].formula}' for year, key in enumerate(keys, 1)]
+            keys = [key for key in ("C", "cf1", "cf2", "cf3", "cf4", "cf5", "cf6") if key in nums]
             formula = family.build_formula(nums)
-            assert formula == f"dated_payback({','.join(pairs)})", formula
+            assert formula == f"payback({','.join(nums[key].formula for key in keys)})", formula
             assert evaluate(formula) == pytest.approx(family.answer(nums), rel=1e-9)
 
 
