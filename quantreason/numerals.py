@@ -47,8 +47,9 @@ FRACTION_WORDS: dict[str, str] = {
     "one quarter": "0.25",
     "three quarters": "0.75",
 }
-# Currency written after the amount: the continental habit ("12.500 €", "1.250 CHF").
-_TRAILING_CURRENCY = r"\s?(?:€|EUR\b|euros?\b|CHF\b|SEK\b|NOK\b|DKK\b|PLN\b|kr\b|zł)"
+# Currency written after the amount: the continental habit ("12.500 €", "1.250 CHF"). A sign
+# touching a digit leads the next amount ("€0.145 €0.0472", a pasted row), it trails none.
+_TRAILING_CURRENCY = r"\s?(?:€|EUR\b|euros?\b|CHF\b|SEK\b|NOK\b|DKK\b|PLN\b|kr\b|zł)(?!\d)"
 _PERCENT = r"\s?(?:%|percent\b|per cent\b|pct\b)"
 
 _FRACTION_RE = re.compile(r"(?:(\d+)\s?)?([" + "".join(FRACTIONS) + r"])")
@@ -60,12 +61,12 @@ _HALF_A_RE = re.compile(r"\bhalf an? (year|month)\b", re.IGNORECASE)
 _DECIMAL_COMMA_PERCENT_RE = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?=" + _PERCENT + ")")
 # "1.250.000" (two or more dot groups: never a decimal) and "12.500 €" (a dot group before a
 # trailing currency sign), with an optional decimal comma: "12.345,67 €".
-_MULTI_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){2,})(?:,(\d{1,2}))?(?![\d.,]\d)")
+_MULTI_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){2,})(?:,(\d{1,2}))?(?!\d|[.,]\d)")
 _DOT_BEFORE_CURRENCY_RE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?(?=" + _TRAILING_CURRENCY + ")"
 )
 # Once a question has shown the continental convention, any "12.500" or "3,75" is read by it.
-_ANY_DOT_GROUPED_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?(?![\d.,]\d)")
+_ANY_DOT_GROUPED_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?(?!\d|[.,]\d)")
 # The English convention beyond doubt: "3,825.20", or "4228.33 EUR" (a decimal point before a
 # currency sign, where a continental writer puts a comma).
 _ENGLISH_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d")

@@ -48,6 +48,9 @@ def test_typed_forms_become_the_generators_notation(text: str, expected: str) ->
         # the English convention shown beyond doubt: a three-decimal amount is a decimal
         "price 3,825.20 EUR, next dividend 20.240 EUR, growth 13.5 %",
         "P0 = 4228.33 EUR, D1 = 26.105 EUR",
+        # a euro sign before a figure leads it: "0.145 €0..." is no continental "12.500 €"
+        "price\n€0.145\t€0.0472\t9-for-2",
+        "x €0.145 €0.0472 y",
     ],
 )
 def test_forms_that_could_mean_something_else_are_left_alone(text: str) -> None:
@@ -59,6 +62,11 @@ def test_one_continental_sign_decides_how_the_rest_of_the_question_reads() -> No
     assert uses_decimal_comma(text)
     assert canonical_numerals(text) == "Konto: 12500 at 3.8 %, fee 2.50"
     assert not uses_decimal_comma("Account: 12.500 at 3.8 %, fee 2.50")
+
+
+def test_a_continental_question_keeps_a_number_with_four_decimals() -> None:
+    # "1.2345" and "0.0472" cannot be dot groups (groups have three digits)
+    assert canonical_numerals("12.500 € at 1.2345 %, 0.0472") == "12500 € at 1.2345 %, 0.0472"
 
 
 def test_the_english_convention_shown_keeps_dot_groups_but_reads_a_percent_comma() -> None:
