@@ -14,8 +14,9 @@ every header field a short label with a letter in it (not a sentence), every val
 at least half of them with a digit, no colon or arrow on either line (``label: value`` and
 ``label -> value`` are already paired), no field with an unclosed bracket (the comma was inside
 a parenthesis: "rate (nominal, before compounding) -> 1.7 %"), and no third line of values
-under them (a table of several rows is left as it is). Lines with ``|`` are left alone: the
-training data teaches that layout.
+under them (a table of several rows is left as it is), and not two rows of a label/value list
+("amount<TAB>USD 1000" over "term<TAB>12 months", which pairing would turn into "amount: term").
+Lines with ``|`` are left alone: the training data teaches that layout.
 """
 
 from __future__ import annotations
@@ -69,6 +70,19 @@ def _is_values(fields: list[str]) -> bool:
 _GROUPED_NUMBER = re.compile(r"\d,\d{3}(?!\d)")
 
 
+def _digits(fields: list[str]) -> list[bool]:
+    return [bool(re.search(r"\d", field)) for field in fields]
+
+
+def _labelled_rows(header: list[str], values: list[str]) -> bool:
+    """Whether two lines are rows of a label/value list ("amount<TAB>USD 1000" over
+    "term<TAB>12 months"), not a header over its values: each line reads as either, or the
+    digits sit in the same columns on both lines and a label is among the "values"."""
+    if _is_values(header) and _is_header(values):
+        return True
+    return _digits(header) == _digits(values) and not all(_digits(values))
+
+
 def _pair(header_line: str, value_line: str) -> tuple[list[str], list[str], str] | None:
     for delimiter in DELIMITERS:
         if delimiter == "," and _GROUPED_NUMBER.search(header_line):
@@ -80,6 +94,7 @@ def _pair(header_line: str, value_line: str) -> tuple[list[str], list[str], str]
             and len(header) == len(values)
             and _is_header(header)
             and _is_values(values)
+            and not _labelled_rows(header, values)
         ):
             return header, values, delimiter
     return None

@@ -46,6 +46,12 @@ def test_tab_and_semicolon_rows_are_paired_too(delimiter: str) -> None:
         "Quoted yearly rate (nominal, before compounding) -> 1.7 %\nAmount invested -> $1,561",
         "rate (nominal, yearly), years\n5%, 10\nWorth?",  # the comma splits a parenthesis
         "g = 4%, r = 9%\nD1 = 2, P = 40\nCheck?",  # labelled with "=" already
+        # rows of a label/value list, a word in a value: pairing would give "amount: term"
+        "amount\tUSD 1000\nterm\t12 months\nWorth?",
+        "year 2 cash flow\t100 dollars\nyear 3 cash flow\t120 dollars\nNPV?",
+        "split ratio\t1-for-20 (each 20 old shares become 1)\nshare price\t2.22 dollars",
+        # the value before its label, a column each
+        "3000000 dollars\tpreferred dividend\n30,141,517 dollars\tnet income\nEPS?",
     ],
 )
 def test_anything_else_is_left_as_it_is(question: str) -> None:
