@@ -50,9 +50,18 @@ def _fields(line: str, delimiter: str) -> list[str] | None:
     return fields
 
 
+# A field that is an amount and nothing more ("$442k", "$202 million", "5.7 million dollars",
+# "USD 1000"): a value, though it has letters, so never a label of a header line.
+_UNIT = r"(?:%|k|m|mn|bn|million|billion|thousand|percent|pct|dollars|euros?|pounds|(?-i:[A-Z]{3}))"
+_AMOUNT = re.compile(
+    rf"[-+]?(?:[$€£¥]|(?-i:[A-Z]{{3}})\s?)?\d[\d,.]*(?:\s?{_UNIT})*", re.IGNORECASE
+)
+
+
 def _is_header(fields: list[str]) -> bool:
     return all(
         re.search(r"[A-Za-z]", field)
+        and not _AMOUNT.fullmatch(field)
         and len(field.split()) <= MAX_LABEL_WORDS
         and not field.endswith(("?", ".", "!"))
         for field in fields

@@ -52,6 +52,8 @@ def test_tab_and_semicolon_rows_are_paired_too(delimiter: str) -> None:
         "split ratio\t1-for-20 (each 20 old shares become 1)\nshare price\t2.22 dollars",
         # the value before its label, a column each
         "3000000 dollars\tpreferred dividend\n30,141,517 dollars\tnet income\nEPS?",
+        "$442k\tpurchase price\n$209,000\tyear 1 cash receipt\nPayback?",
+        "Capital expenditure\t$202 million\ninflow for year 2\t$70600000\nPayback?",
     ],
 )
 def test_anything_else_is_left_as_it_is(question: str) -> None:
