@@ -13,8 +13,9 @@ Only an unambiguous pair is rewritten: the same number of fields (two or more) o
 every header field a short label with a letter in it (not a sentence), every value short and
 at least half of them with a digit, no colon or arrow on either line (``label: value`` and
 ``label -> value`` are already paired), no field with an unclosed bracket (the comma was inside
-a parenthesis: "rate (nominal, before compounding) -> 1.7 %"), and no third line of values
-under them (a table of several rows is left as it is), and not two rows of a label/value list
+a parenthesis: "rate (nominal, before compounding) -> 1.7 %"), no line of as many fields just
+above or below them (a table of several rows, or a longer label/value list, is left as it is),
+and not two rows of a label/value list
 ("amount<TAB>USD 1000" over "term<TAB>12 months", which pairing would turn into "amount: term").
 Lines with ``|`` are left alone: the training data teaches that layout.
 """
@@ -109,6 +110,14 @@ def _pair(header_line: str, value_line: str) -> tuple[list[str], list[str], str]
     return None
 
 
+def _row_of(lines: list[str], j: int, delimiter: str, width: int) -> bool:
+    """Whether line ``j`` is another row of the same table or list (not prose with commas)."""
+    if not 0 <= j < len(lines):
+        return False
+    fields = _fields(lines[j], delimiter)
+    return bool(fields) and len(fields) == width and (_is_header(fields) or _is_values(fields))
+
+
 def rows_as_labelled_values(question: str) -> str:
     """``question`` with each header line + value line pair written as ``label: value`` lines;
     anything else unchanged."""
@@ -121,8 +130,7 @@ def rows_as_labelled_values(question: str) -> str:
         paired = _pair(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
         if paired is not None:
             header, values, delimiter = paired
-            following = _fields(lines[i + 2], delimiter) if i + 2 < len(lines) else None
-            if following is None or len(following) != len(header) or not _is_values(following):
+            if not any(_row_of(lines, j, delimiter, len(header)) for j in (i - 1, i + 2)):
                 out += [f"{label}: {value}" for label, value in zip(header, values, strict=True)]
                 i += 2
                 continue

@@ -54,6 +54,8 @@ def test_tab_and_semicolon_rows_are_paired_too(delimiter: str) -> None:
         "3000000 dollars\tpreferred dividend\n30,141,517 dollars\tnet income\nEPS?",
         "$442k\tpurchase price\n$209,000\tyear 1 cash receipt\nPayback?",
         "Capital expenditure\t$202 million\ninflow for year 2\t$70600000\nPayback?",
+        # a label/value list longer than two rows: no two of its rows are a header and values
+        "Notional\tAUD 880\ndirection\tAUD to USD\nrate quoted\t0.7043\npair\tAUD/USD\nHow much?",
     ],
 )
 def test_anything_else_is_left_as_it_is(question: str) -> None:
