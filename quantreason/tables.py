@@ -111,11 +111,14 @@ def _pair(header_line: str, value_line: str) -> tuple[list[str], list[str], str]
 
 
 def _row_of(lines: list[str], j: int, delimiter: str, width: int) -> bool:
-    """Whether line ``j`` is another row of the same table or list (not prose with commas)."""
+    """Whether line ``j`` is another row of the same table or list: as many fields, and for a
+    comma or semicolon (which prose has too) fields that read as labels or values."""
     if not 0 <= j < len(lines):
         return False
     fields = _fields(lines[j], delimiter)
-    return bool(fields) and len(fields) == width and (_is_header(fields) or _is_values(fields))
+    if not fields or len(fields) != width:
+        return False
+    return delimiter == "\t" or _is_header(fields) or _is_values(fields)
 
 
 def rows_as_labelled_values(question: str) -> str:

@@ -56,6 +56,8 @@ def test_tab_and_semicolon_rows_are_paired_too(delimiter: str) -> None:
         "Capital expenditure\t$202 million\ninflow for year 2\t$70600000\nPayback?",
         # a label/value list longer than two rows: no two of its rows are a header and values
         "Notional\tAUD 880\ndirection\tAUD to USD\nrate quoted\t0.7043\npair\tAUD/USD\nHow much?",
+        "$250000\tpar value\n143\tdays since the coupon (30/360)\ntwice a year\tcoupon schedule\n"
+        "8%\tcoupon rate\nAccrued?",
     ],
 )
 def test_anything_else_is_left_as_it_is(question: str) -> None:
