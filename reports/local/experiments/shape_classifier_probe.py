@@ -35,6 +35,12 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
+def named_family(reply: str | None):
+    """The family whose taught reasoning sentence the reply opens with, or None."""
+    named = re.search(r"Reasoning:(.*)", reply or "")
+    return family_for_reasoning(named.group(1)) if named else None
+
+
 def shapes_of(family: str, formula: str, question: str) -> frozenset[str]:
     shown = frozenset(cs.shown_numbers(question))
     return reply_shapes(formula, CONSTANTS[family], shown) & TAUGHT[family]
@@ -48,8 +54,7 @@ def miss_kinds(path: Path) -> dict[str, collections.Counter]:
         if row["model"] != "finetuned":
             continue
         name = row["split"] if row["split"] != "questions" else row["id"].rsplit("-", 1)[0]
-        named = re.search(r"Reasoning:(.*)", row["reply"] or "")
-        family = family_for_reasoning(named.group(1)) if named else None
+        family = named_family(row["reply"])
         if row["correct"]:
             kind = "right"
         elif family is None or not row["formula"]:
@@ -90,8 +95,7 @@ def evaluate(models, gold: dict[str, dict], path: Path, name: str) -> None:
     for row in read_jsonl(path):
         if row["model"] != "finetuned" or row["family"] not in models or not row["formula"]:
             continue
-        named = re.search(r"Reasoning:(.*)", row["reply"] or "")
-        family = family_for_reasoning(named.group(1)) if named else None
+        family = named_family(row["reply"])
         if family is None or family.name != row["family"]:
             continue  # the task check's business, not the shape's
         reply = shapes_of(family.name, row["formula"], row["question"])
