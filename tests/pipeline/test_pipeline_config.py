@@ -42,18 +42,22 @@ def test_bad_profiles_fail_before_any_work(tmp_path: Path, yaml_text: str, messa
 
 def test_full_profile_sizes_every_family_alike() -> None:
     """Sizes per family: a family added to the code gets the others' share, and the shares of
-    the families already there do not shrink (the totals once went stale by 19 families)."""
+    the families already there do not shrink (the totals once went stale by 19 families); a
+    train weight (run BY's, session 48) adds its family's extra records and nothing else."""
     data = load_pipeline_config("full").data
     per_family = (data.train_per_family, data.validation_per_family, data.test_per_family)
     assert None not in per_family, "the full profile sizes its splits per family"
     train, validation, test = per_family
+    assert set(data.train_family_weights) <= set(FAMILIES)
+    records = {name: train * data.train_family_weights.get(name, 1) for name in FAMILIES}
     sizes = data.split_sizes(len(FAMILIES))
-    assert sizes["train"] == train * len(FAMILIES)
+    assert sizes["train"] == round(sum(records.values()))
     assert sizes["validation"] == validation * len(FAMILIES)
     assert {sizes[s] for s in ("test", "test_ood_range", "test_ood_template")} == {
         test * len(FAMILIES)
     }
-    assert data.split_sizes(10)["train"] == train * 10
+    # one more family adds its own share and takes nothing from the others
+    assert data.split_sizes(len(FAMILIES) + 1)["train"] == sizes["train"] + train
 
 
 def test_weights_add_records_per_family_and_take_none_from_the_others(tmp_path: Path) -> None:
