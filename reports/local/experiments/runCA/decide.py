@@ -34,19 +34,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: rules.py
-from rules import load_rule
+from rules import labels_then_report
 
 BASELINE, CHANGE = "runBY", "runCA"
 FORMS = ("fx_cross", "option_delta", "fra_settlement")
 LEAST = 5
 
 if __name__ == "__main__":
-    bq = load_rule("runBQ", "run_bq_rule")
-    kept = load_rule("runBS", "run_bs_rule").labels_rule(
-        bq, CHANGE, FORMS, least=LEAST, baseline=BASELINE
-    )
-    print()
-    print("B. run CA against run BL under run BQ's conditions (lines saying 'run BQ' mean it):")
-    bq.CHANGE = CHANGE
-    adopted = kept and bq.main()
-    print("run CA:", "ADOPTED as the committed report" if adopted else "not adopted as the report")
+    labels_then_report(CHANGE, BASELINE, FORMS, LEAST)
