@@ -808,9 +808,10 @@ def _fra_settlement(v: Mapping[str, float]) -> float:
 
 
 def _fra_formula(f: Mapping[str, str]) -> str:
-    n, k, fixing, d = f["N"], f["K"], f["L"], f["d"]
-    difference = f"({k}-{fixing})" if f.get("s") == "1" else f"({fixing}-{k})"
-    return f"{n}*{difference}/100*{d}/360/(1+{fixing}/100*{d}/360)"
+    # The side as a word fra_settlement() reads: written as the order of the two rates, run BR
+    # paid the buyer the seller's amount (experiments.md, session 38; run BW +4/-0, session 45).
+    side = "seller" if f.get("s") == "1" else "buyer"
+    return f'fra_settlement("{side}",{f["N"]},{f["K"]}/100,{f["L"]}/100,{f["d"]})'
 
 
 _SETTLE = (

@@ -79,15 +79,16 @@ def _cross(v: Mapping[str, float]) -> float:
 
 
 def _cross_formula(f: Mapping[str, str]) -> str:
-    # A chain through the dollar, as dealers work it: (A per USD side) * (USD per B side), each
-    # quote as written where it runs that way and inverted where it runs the other. Each factor
-    # depends on one quote's direction; the four fused forms (q1/q2, q1*q2, 1/(q1*q2), q2/q1)
-    # asked for both at once, and run BL chose among them at chance (experiments.md, session 30).
+    # The pairs as the question names them and cross() chains them: the reply copies the pair
+    # asked for and each quote with its pair, and the evaluator reads which leg to invert. The
+    # chain written out ((1/q1)*q2 and its three siblings) left the direction to the model,
+    # which read it at about chance: run BR 1 of 9 generated and 1 of 13 tuning-probe
+    # questions (experiments.md, sessions 30 and 37); run BW, this form, +11/-0 (session 45).
     base, quote = _currencies(f)
-    q1, q2 = f["q1"], f["q2"]
-    base_leg = q1 if base in BASE_OF_USD else f"(1/{q1})"  # A/USD, or USD/A inverted
-    quote_leg = f"(1/{q2})" if quote in BASE_OF_USD else q2  # USD/B, or B/USD inverted
-    return f"{base_leg}*{quote_leg}"
+    return (
+        f'cross("{base}/{quote}", "{DOLLAR_RATES[base][0]}", {f["q1"]}, '
+        f'"{DOLLAR_RATES[quote][0]}", {f["q2"]})'
+    )
 
 
 def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -106,8 +107,7 @@ def _cross_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 FX_CROSS = Family(
     name="fx_cross",
     unit="ratio",
-    reasoning="Cross rate A/B = (A/USD) * (USD/B), each dollar quote inverted (1/quote) where "
-    "it is quoted the other way round.",
+    reasoning="Cross rate A/B = (A/USD) * (USD/B), chained through the currency both quotes share.",
     params={},
     sample=_cross_sample,
     render=_cross_texts,

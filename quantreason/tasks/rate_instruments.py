@@ -21,9 +21,10 @@ show the swap's notional, which a rate never uses.
 ``option_delta`` is the Black-Scholes-Merton delta of a European option per share: a call's is
 ``e**(-q*T) * N(d1)``, a put's ``e**(-q*T) * (N(d1) - 1)`` (negative), ``d1 = (ln(S/K) + (r - q
 + sigma**2/2) T) / (sigma sqrt(T))``, the rate and the dividend yield continuously compounded:
-``exp(-1.5/100*0.5)*(norm_cdf((ln(52/50)+(4.5/100-1.5/100+(30/100)**2/2)*0.5)/(30/100*sqrt(0.5)))-1)``.
-Without dividends (every such question says so) the ``exp`` factor and ``q`` are left out; a time
-given in months is ``m/12``. Some questions show the option's price, which delta never uses.
+``put_delta(52,50,4.5/100,30/100,0.5,1.5/100)`` (``call_delta`` for a call, the word the
+question uses; d1 written out before). Without dividends (every such question says so) the
+dividend yield is left out; a time given in months is ``m/12``. Some questions show the option's
+price, which delta never uses.
 
 ``futures_beta_change`` counts the stock-index futures that move a portfolio's beta from its
 current value to a stated nonzero target: ``(target - current) * value / (futures level *
@@ -816,15 +817,13 @@ def _delta_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
 
 def _delta_formula(f: Mapping[str, str]) -> str:
+    # call_delta / put_delta as bs_call / bs_put: the word call or put picks the function. The
+    # d1 written out (130-176 tokens) put the side in a trailing "-1" that run BR wrote for
+    # calls too (1 of 9 generated questions right; experiments.md, session 37; run BW +5/-2).
     years = f"{f['m']}/12" if "m" in f else f["T"]
-    vol = f"{f['sigma']}/100"
-    drift = f"{f['r']}/100-{f['q']}/100" if "q" in f else f"{f['r']}/100"
-    d1 = f"(ln({f['S']}/{f['K']})+({drift}+({vol})**2/2)*{years})/({vol}*sqrt({years}))"
-    delta = f"norm_cdf({d1})-1" if "put" in f else f"norm_cdf({d1})"
-    if "q" not in f:
-        return delta
-    carry = f"exp(-{f['q']}/100*{years})"
-    return f"{carry}*({delta})" if "put" in f else f"{carry}*{delta}"
+    function = "put_delta" if "put" in f else "call_delta"
+    dividends = f",{f['q']}/100" if "q" in f else ""
+    return f"{function}({f['S']},{f['K']},{f['r']}/100,{f['sigma']}/100,{years}{dividends})"
 
 
 def _delta_valid(v: Mapping[str, float]) -> bool:
@@ -835,7 +834,6 @@ def _delta_valid(v: Mapping[str, float]) -> bool:
 OPTION_DELTA = Family(
     name="option_delta",
     unit="ratio",
-    # Short: the formula spells d1 out, and a sentence that did too left no room to answer.
     reasoning="Black-Scholes delta = e^(-q * T) * N(d1) for a call, e^(-q * T) * (N(d1) - 1) for "
     "a put.",
     params={**_DELTA_PARAMS, "K": plain((16, 360), ((400, 3000), (0.8, 11.4)))},
