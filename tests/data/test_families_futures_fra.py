@@ -259,7 +259,7 @@ def test_sterling_act_365_only_where_the_question_says_so() -> None:
 
 
 _FRA = re.compile(
-    rf"{_NUMBER}\*\({_NUMBER}-{_NUMBER}\)/100\*{_NUMBER}/360/\(1\+{_NUMBER}/100\*{_NUMBER}/360\)"
+    rf'fra_settlement\("(buyer|seller)",{_NUMBER},{_NUMBER}/100,{_NUMBER}/100,{_NUMBER}\)'
 )
 
 
@@ -270,11 +270,11 @@ def test_fra_questions_name_the_side_the_sign_and_the_settlement() -> None:
         lowered = _body(question).lower()
         match = _FRA.fullmatch(formula)
         assert match, formula
-        _, first, second, days, fixing, days_again = match.groups()
-        assert days == days_again
-        seller = fixing == second  # (K - L): the seller's side
-        assert fixing in (first, second)
-        if seller:
+        side, _notional, fra_rate, fixing, days = match.groups()
+        shown = question.replace(",", "")
+        for number in (fra_rate, fixing, days):
+            _at(shown, number)  # copied from the question
+        if side == "seller":
             sellers += 1
             assert re.search(r"seller|short the fra|\bsold\b", lowered), question
             assert not re.search(r"\bbuyer\b|long the fra|\bbought\b", lowered), question
@@ -285,6 +285,7 @@ def test_fra_questions_name_the_side_the_sign_and_the_settlement() -> None:
         assert "negative" in lowered, question  # the sign convention
         assert re.search(r"360", question), question  # act/360
         assert re.search(r"discount", lowered), question  # settled at the start, discounted
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
     assert 0.35 * 600 < sellers < 0.65 * 600 and buyers
 
 

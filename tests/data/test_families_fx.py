@@ -14,6 +14,7 @@ import random
 import pytest
 
 from quantreason.data import make_record
+from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 
 FX_FAMILIES = ("fx_cross", "fx_conversion", "fx_forward")
@@ -79,22 +80,40 @@ def test_conversion_amounts_carry_the_currency_named() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pairs", "expected"),
+    ("pairs", "expected", "value"),
     [
         # EUR/USD then USD/JPY: both run the chain's way, EUR/JPY = 1.08 * 150.
-        ({"a": EUR, "b": JPY, "q1": "1.08", "q2": "150"}, "1.08*150"),
-        # EUR/USD then GBP/USD: the second runs the other way, EUR/GBP = 1.10 * (1/1.25).
-        ({"a": EUR, "b": GBP, "q1": "1.10", "q2": "1.25"}, "1.10*(1/1.25)"),
-        # USD/CHF then USD/JPY: the first runs the other way, CHF/JPY = (1/0.80) * 150.
-        ({"a": CHF, "b": JPY, "q1": "0.80", "q2": "150"}, "(1/0.80)*150"),
-        # USD/JPY then GBP/USD: both the other way, JPY/GBP = (1/150) * (1/1.25).
-        ({"a": JPY, "b": GBP, "q1": "150", "q2": "1.25"}, "(1/150)*(1/1.25)"),
+        (
+            {"a": EUR, "b": JPY, "q1": "1.08", "q2": "150"},
+            '"EUR/JPY", "EUR/USD", 1.08, "USD/JPY", 150',
+            162.0,
+        ),
+        # EUR/USD then GBP/USD: the second runs the other way, EUR/GBP = 1.10 / 1.25.
+        (
+            {"a": EUR, "b": GBP, "q1": "1.10", "q2": "1.25"},
+            '"EUR/GBP", "EUR/USD", 1.10, "GBP/USD", 1.25',
+            0.88,
+        ),
+        # USD/CHF then USD/JPY: the first runs the other way, CHF/JPY = 150 / 0.80.
+        (
+            {"a": CHF, "b": JPY, "q1": "0.80", "q2": "150"},
+            '"CHF/JPY", "USD/CHF", 0.80, "USD/JPY", 150',
+            187.5,
+        ),
+        # USD/JPY then GBP/USD: both the other way, JPY/GBP = 1 / (150 * 1.25).
+        (
+            {"a": JPY, "b": GBP, "q1": "150", "q2": "1.25"},
+            '"JPY/GBP", "USD/JPY", 150, "GBP/USD", 1.25',
+            1 / 187.5,
+        ),
     ],
 )
-def test_cross_formulas_chain_the_dollar_legs_inverting_those_quoted_backwards(
-    pairs, expected
+def test_cross_formulas_name_each_quote_by_its_pair_and_the_evaluator_chains_them(
+    pairs, expected, value
 ) -> None:
-    """Each leg depends on one quote's direction: the base currency's quote as written where
-    it is BASE/USD, the quote currency's where it is USD/QUOTE, else 1/quote."""
+    """The reply copies the pair asked for and each quote beside its market pair; cross()
+    reads which leg runs backwards, so the value is the hand-computed cross in every direction."""
     family = get_family("fx_cross")
-    assert family.formula({key: str(value) for key, value in pairs.items()}) == expected
+    formula = family.formula({key: str(value) for key, value in pairs.items()})
+    assert formula == f"cross({expected})"
+    assert evaluate(formula) == pytest.approx(value, rel=1e-12)

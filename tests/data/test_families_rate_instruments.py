@@ -210,24 +210,27 @@ def test_the_par_rate_prices_the_fixed_leg_at_the_floating_legs_value() -> None:
 NO_DIVIDEND_WORDS = re.compile(r"no dividend|not pay dividends|zero|pays none|no divs", re.I)
 
 
-def test_a_delta_carries_the_dividend_factor_only_where_a_dividend_yield_is_given() -> None:
+def test_a_delta_names_its_side_and_passes_a_dividend_yield_only_where_one_is_given() -> None:
     puts = dividends = 0
     records = list(_records("option_delta"))
     for record in records:
         question, formula = record["question"], record["formula"]
-        put = formula.endswith("-1") or formula.endswith("-1)")
+        call = re.fullmatch(r"(call|put)_delta\((.*)\)", formula)
+        assert call, formula
+        put = call.group(1) == "put"
         puts += put
         assert re.search(r"\bput\b" if put else r"\bcall\b", question), question
         assert not re.search(r"\bcall\b" if put else r"\bput\b", question), question
-        if formula.startswith("exp(-"):
+        arguments = call.group(2).split(",")
+        if len(arguments) == 6:
             dividends += 1
-            q = re.match(r"exp\(-([\d.]+)/100\*", formula).group(1)
-            assert f"-{q}/100+" in formula  # r - q in d1 too
+            assert re.fullmatch(r"[\d.]+/100", arguments[5]), formula
         else:
+            assert len(arguments) == 5, formula
             assert NO_DIVIDEND_WORDS.search(question), question
-            assert "exp(" not in formula
         answer = record["answer"]
         assert (-1 < answer < 0) if put else (0 < answer < 1), record
+        assert evaluate(formula) == pytest.approx(answer, rel=1e-6)
     assert abs(puts / len(records) - PUT_SHARE) < 0.08
     assert abs(dividends / len(records) - DIVIDEND_SHARE) < 0.08
 
