@@ -1589,9 +1589,10 @@ def _futures_pnl(v: Mapping[str, float]) -> float:
 
 
 def _pnl_formula(f: Mapping[str, str]) -> str:
-    if f["s"] == "1":
-        return f"{f['n']}*{f['M']}*({f['P0']}-{f['P1']})"
-    return f"{f['n']}*{f['M']}*({f['P1']}-{f['P0']})"
+    # The side as a word futures_pnl() reads, prices in the order traded: written as the order
+    # of the two prices, run BR gave shorts a long's P&L (experiments.md, session 38).
+    side = "short" if f["s"] == "1" else "long"
+    return f'futures_pnl("{side}",{f["n"]},{f["M"]},{f["P0"]},{f["P1"]})'
 
 
 def _pnl_texts(rng: random.Random, nums: Values) -> dict[str, str]:

@@ -48,7 +48,7 @@ from quantreason.tasks.base import (
 
 # --- foreign_stock_return ---------------------------------------------------------------------
 
-_CCY_NAMES = {
+CURRENCY_NAMES = {
     "USD": ("US dollar", "US dollars"),
     "EUR": ("euro", "euros"),
     "GBP": ("pound", "pounds"),
@@ -132,10 +132,18 @@ def _foreign_return(v: Mapping[str, float]) -> float:
 
 
 def _fx_formula(f: Mapping[str, str]) -> str:
-    proceeds = f"({f['P1']}+{f['D']})" if "D" in f else f["P1"]
-    if "S0" in f:  # home currency per foreign unit: multiply
-        return f"({proceeds}*{f['S1']}/({f['P0']}*{f['S0']})-1)*100"
-    return f"({proceeds}/{f['Q1']}/({f['P0']}/{f['Q0']})-1)*100"  # foreign per home: divide
+    # The home currency and the rates' units as labels: foreign_return() reads from them
+    # whether to multiply or divide by a rate. Written out, the two forms ((P1+D)*S1/(P0*S0)
+    # against (P1+D)/Q1/(P0/Q0)) left that to the model, which got it wrong in 9 of 9
+    # generated questions in run BR (experiments.md, session 37).
+    home, _, pair, _, _ = _FX_PAIRS[round(float(f["h"]))]
+    base, quote = pair.split("/")
+    rates = (f["S0"], f["S1"]) if "S0" in f else (f["Q0"], f["Q1"])
+    dividend = f",{f['D']}" if "D" in f else ""
+    return (
+        f'foreign_return("{home}","{quote} per {base}",{f["P0"]},{f["P1"]},'
+        f"{rates[0]},{rates[1]}{dividend})"
+    )
 
 
 def _fx_sample(rng: random.Random, ood: bool) -> dict[str, Num]:
@@ -225,7 +233,7 @@ def _fx_texts(rng: random.Random, nums: Values) -> dict[str, str]:
 
     texts = {key: price(nums[key]) for key in ("P0", "P1", "D") if key in nums}
     if rng.random() < 0.5:
-        unit = f"{_CCY_NAMES[quote][1]} per {_CCY_NAMES[base][0]}"
+        unit = f"{CURRENCY_NAMES[quote][1]} per {CURRENCY_NAMES[base][0]}"
     else:
         unit = f"{quote} per {base}"
     for key in ("S0", "S1", "Q0", "Q1"):
@@ -235,12 +243,12 @@ def _fx_texts(rng: random.Random, nums: Values) -> dict[str, str]:
     texts["S1_or_Q1"] = texts["S1"] if "S1" in nums else texts["Q1"]
     texts["pair"], texts["unit"] = pair, unit
     texts["H"], texts["F"] = home, foreign
-    texts["home"], texts["homes"] = _CCY_NAMES[home]
-    texts["foreign"], texts["foreigns"] = _CCY_NAMES[foreign]
+    texts["home"], texts["homes"] = CURRENCY_NAMES[home]
+    texts["foreign"], texts["foreigns"] = CURRENCY_NAMES[foreign]
     texts["investor"] = rng.choice(_INVESTORS[home])
     texts["Investor"] = texts["investor"][0].upper() + texts["investor"][1:]
     texts["stock"] = rng.choice(_STOCKS[foreign])
-    texts["h"] = rng.choice((f"{_CCY_NAMES[home][1]} ({home})", home, _CCY_NAMES[home][1]))
+    texts["h"] = rng.choice((f"{CURRENCY_NAMES[home][1]} ({home})", home, CURRENCY_NAMES[home][1]))
     if "D" in nums:
         texts["div"] = rng.choice(
             (

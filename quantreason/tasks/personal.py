@@ -458,10 +458,11 @@ def _inflation_adjusted(v: Mapping[str, float]) -> float:
 
 
 def _ia_formula(f: Mapping[str, str]) -> str:
-    growth = f"(1+{f['pi']}/100)**{f['n']}"
+    # Which way the amount moves as a word inflation_adjust() reads: written as * or / the
+    # growth, run BR inflated sums asked for "in today's money" (experiments.md, session 37).
     if "F" in f:
-        return f"{f['F']}/{growth}"
-    return f"{f['P']}*{growth}"
+        return f'inflation_adjust("today",{f["F"]},{f["pi"]}/100,{f["n"]})'
+    return f'inflation_adjust("future",{f["P"]},{f["pi"]}/100,{f["n"]})'
 
 
 INFLATION_ADJUSTED_VALUE = Family(

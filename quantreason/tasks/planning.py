@@ -224,16 +224,18 @@ def _md_valid(v: Mapping[str, float]) -> bool:
 
 
 def _md_formula(f: Mapping[str, str]) -> str:
-    net, weighted = "", ""
+    # Each flow as a direction word, its size and its weight, which modified_dietz() reads:
+    # written out with signs in two places, run BR added withdrawals as deposits and put each
+    # flow's size in the weight (experiments.md, session 38).
+    flows = ""
     for key, timing, deposit in flow_keys(f):
         share = (
             f"({f['D']}-{f[timing]})/{f['D']}"
             if timing.startswith("d")
             else (f"{f[timing]}/{f['D']}")
         )
-        net += f"-{f[key]}" if deposit else f"+{f[key]}"
-        weighted += f"{'+' if deposit else '-'}{f[key]}*{share}"
-    return f"({f['E']}-{f['B']}{net})/({f['B']}{weighted})*100"
+        flows += f',"{"deposit" if deposit else "withdrawal"}",{f[key]},{share}'
+    return f"modified_dietz({f['B']},{f['E']}{flows})"
 
 
 # How each flow is written: a noun phrase, a verb phrase (after a subject), a composed value,
