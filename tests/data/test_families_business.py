@@ -197,8 +197,9 @@ def test_margin_and_markup_questions_say_which_and_their_formulas_differ() -> No
     kinds = set()
     for record in _records("target_margin_price"):
         question, formula = record["question"].lower(), record["formula"]
-        margin = re.fullmatch(rf"{_NUMBER}/\(1-{_NUMBER}/100\)", formula)
-        markup = re.fullmatch(rf"{_NUMBER}\*\(1\+{_NUMBER}/100\)", formula)
+        # the rule named in the formula, as the question names it (never a bare division)
+        margin = re.fullmatch(rf'sale_price\({_NUMBER},{_NUMBER}/100,"margin"\)', formula)
+        markup = re.fullmatch(rf'sale_price\({_NUMBER},{_NUMBER}/100,"markup"\)', formula)
         assert bool(margin) != bool(markup), formula
         if margin:
             kinds.add("margin")
@@ -210,7 +211,8 @@ def test_margin_and_markup_questions_say_which_and_their_formulas_differ() -> No
             kinds.add("markup")
             assert re.search(r"mark-?up", question) and "margin" not in question, question
             assert re.search(r"cost|outlay", question), question
-        assert record["answer"] > float(re.match(_NUMBER, formula).group())  # above cost
+        cost = float((margin or markup).group(1))
+        assert record["answer"] > cost  # above cost
     assert kinds == {"margin", "markup"}
 
 
@@ -318,16 +320,16 @@ def test_a_fall_in_working_capital_adds_and_a_rise_subtracts() -> None:
     seen = set()
     for record in _records("free_cash_flow_firm"):
         question, formula = record["question"], record["formula"]
-        rise = re.fullmatch(
-            rf"{_NUMBER}\*\(1-{_NUMBER}/100\)\+{_NUMBER}-{_NUMBER}-{_NUMBER}", formula
+        call = re.fullmatch(
+            rf'fcff\({_NUMBER},{_NUMBER}/100,{_NUMBER},{_NUMBER},"(?P<change>increase|decrease)",{_NUMBER}\)',
+            formula,
         )
-        fall = re.fullmatch(
-            rf"{_NUMBER}\*\(1-{_NUMBER}/100\)\+{_NUMBER}\+{_NUMBER}-{_NUMBER}", formula
-        )
-        assert bool(rise) != bool(fall), formula
+        assert call, formula
+        rise = call.group("change") == "increase"
         seen.add("rise" if rise else "fall")
-        assert bool(_RISE.search(question)) == bool(rise), question
-        assert bool(_FALL.search(question)) == bool(fall), question
+        assert bool(_RISE.search(question)) == rise, question
+        assert bool(_FALL.search(question)) == (not rise), question
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
     assert seen == {"rise", "fall"}
 
 

@@ -358,17 +358,14 @@ def test_a_strangle_takes_the_call_strike_up_and_the_put_strike_down() -> None:
 
 def test_futures_questions_say_long_or_short_and_the_pnl_follows_the_move() -> None:
     shorts = 0
-    pattern = re.compile(rf"{_NUMBER}\*{_NUMBER}\*\({_NUMBER}-{_NUMBER}\)")
+    pattern = re.compile(rf'futures_pnl\("(long|short)",{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}\)')
     for record in _records("futures_pnl"):
         question, formula = record["question"], record["formula"]
         match = pattern.fullmatch(formula)
         assert match, formula
         lowered = _body(question).lower()
         shown = question.replace(",", "")
-        _at(shown, match.group(2))  # the contract size is in the question
-        # the question shows entry and exit; the formula's order says the side
-        first, second = match.group(3), match.group(4)
-        entry_first = _at(shown, first) < _at(shown, second)
+        _at(shown, match.group(3))  # the contract size is in the question
         # "short", or a trade opened by selling ("sold ... bought back"); else "long", or a trade
         # opened by buying ("bought ... sold")
         opened_by = re.search(r"\b(sold|bought)\b", lowered)
@@ -376,13 +373,11 @@ def test_futures_questions_say_long_or_short_and_the_pnl_follows_the_move() -> N
         long_ = re.search(r"\blong\b", lowered) is not None
         assert short != long_ or (not short and opened_by), question
         short = short or (not long_ and opened_by is not None and opened_by.group(1) == "sold")
+        assert match.group(1) == ("short" if short else "long"), (question, formula)
         shorts += short
-        if _composed(record):  # the labelled prices come in any order
-            continue
-        if short:
-            assert entry_first, (question, formula)  # (entry - exit)
-        else:
-            assert not entry_first, (question, formula)  # (exit - entry)
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
+        if not _composed(record):  # written questions show the entry first
+            assert _at(shown, match.group(4)) < _at(shown, match.group(5)), (question, formula)
     assert 0.3 * 600 < shorts < 0.6 * 600
 
 

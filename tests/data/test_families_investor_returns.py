@@ -17,9 +17,10 @@ import re
 
 import pytest
 
+from quantreason.formula import evaluate
 from quantreason.tasks import get_family
 from quantreason.tasks.base import SIDE_FIGURE_SHARE
-from quantreason.tasks.investor_returns import DIVIDEND_SHARE
+from quantreason.tasks.investor_returns import CURRENCY_NAMES, DIVIDEND_SHARE
 from quantreason.tasks.shapes import fits_task
 from tests.data.article_checks import assert_articles_read_right
 from tests.data.family_checks import SPLITS, assert_record_reads_right, family_records
@@ -130,10 +131,10 @@ def test_side_figures_are_shown_in_a_share_and_never_used(name: str, side: tuple
 
 VARIANTS = {
     "foreign_stock_return": [
-        {"P0": "84.3", "P1": "91.2", "S0": "1.085", "S1": "1.112"},
-        {"P0": "2450", "P1": "2610", "D": "40", "Q0": "148.2", "Q1": "141.5"},
-        {"P0": "84.3", "P1": "91.2", "D": "1.2", "S0": "1.085", "S1": "1.112"},
-        {"P0": "2450", "P1": "2610", "Q0": "148.2", "Q1": "141.5"},
+        {"h": "0", "P0": "84.3", "P1": "91.2", "S0": "1.085", "S1": "1.112"},
+        {"h": "2", "P0": "2450", "P1": "2610", "D": "40", "Q0": "148.2", "Q1": "141.5"},
+        {"h": "0", "P0": "84.3", "P1": "91.2", "D": "1.2", "S0": "1.085", "S1": "1.112"},
+        {"h": "2", "P0": "2450", "P1": "2610", "Q0": "148.2", "Q1": "141.5"},
     ],
     "short_sale_net_pnl": [
         {"N": "800", "S": "52.4", "B": "47.15", "c": "6.95", "f": "3.5", "d": "45", "y": "360"},
@@ -161,24 +162,28 @@ def test_every_form_is_a_taught_shape(name: str) -> None:
 # --- foreign_stock_return ---------------------------------------------------------------------
 
 
-def test_rates_multiply_or_divide_as_quoted_and_carry_their_units() -> None:
+def test_the_formula_names_the_home_currency_and_the_rates_units_as_the_question_does() -> None:
     records = list(_records("foreign_stock_return"))
     divided = dividends = 0
+    names = {code: plural for code, (_, plural) in CURRENCY_NAMES.items()}
+    singular = {code: one for code, (one, _) in CURRENCY_NAMES.items()}
     for record in records:
         question, formula = record["question"], record["formula"]
-        rates = re.findall(
-            r"([\d.]+) (?:[A-Z]{3}|[A-Za-z ]+?) per (?:[A-Z]{3}|[A-Za-z ]+)", question
+        match = re.fullmatch(
+            r'foreign_return\("([A-Z]{3})","([A-Z]{3}) per ([A-Z]{3})",'
+            r"([\d.]+),([\d.]+),([\d.]+),([\d.]+)(,[\d.]+)?\)",
+            formula,
         )
-        assert len(rates) >= 2, question
-        multiply = re.fullmatch(
-            r"\((\([\d.]+\+[\d.]+\)|[\d.]+)\*[\d.]+/\([\d.]+\*[\d.]+\)-1\)\*100", formula
-        )
-        divide = re.fullmatch(
-            r"\((\([\d.]+\+[\d.]+\)|[\d.]+)/[\d.]+/\([\d.]+/[\d.]+\)-1\)\*100", formula
-        )
-        assert bool(multiply) != bool(divide), formula
-        divided += bool(divide)
-        dividends += "+" in formula
+        assert match, formula
+        home, top, bottom = match.group(1, 2, 3)
+        assert home in (top, bottom), formula
+        # the units as the question writes them, in codes or in names
+        assert f"{top} per {bottom}" in question or (
+            f"{names[top]} per {singular[bottom]}" in question
+        ), (formula, question)
+        divided += bottom == home  # foreign currency per home unit: divided by
+        dividends += match.group(8) is not None
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-6)
     assert 0.3 < divided / len(records) < 0.7
     assert abs(dividends / len(records) - DIVIDEND_SHARE) < 0.1
 

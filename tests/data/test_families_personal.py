@@ -164,7 +164,9 @@ def test_inflation_questions_name_their_direction_and_the_formula_follows() -> N
         directions.add(today)
         assert ("F" in nums) != ("P" in nums)
         amount = nums["F" if today else "P"].formula
-        assert formula.startswith(f"{amount}/(1+" if today else f"{amount}*(1+"), formula
+        when = "today" if today else "future"
+        assert formula.startswith(f'inflation_adjust("{when}",{amount},'), formula
+        assert evaluate(formula) == pytest.approx(family.answer(nums), rel=1e-9)
         mine = (*TODAY_ASKS, *TODAY_WANTED) if today else (*FUTURE_ASKS, *FUTURE_WANTED)
         other = (*FUTURE_ASKS, *FUTURE_WANTED) if today else (*TODAY_ASKS, *TODAY_WANTED)
         fill = {"years": texts["years"], "cur": texts["cur"]}
@@ -185,7 +187,7 @@ def test_inflation_questions_name_their_direction_and_the_formula_follows() -> N
 def test_every_inflation_question_shows_the_direction_asked_for() -> None:
     for record in _records("inflation_adjusted_value"):
         question = record["question"]
-        if "/(1+" in record["formula"]:
+        if record["formula"].startswith('inflation_adjust("today",'):
             assert re.search(r"today's|present-day|purchasing power", question), question
         else:
             assert re.search(r"\bwill\b|future|then\b|expect to pay", question), question

@@ -19,6 +19,7 @@ import re
 
 import pytest
 
+from quantreason.formula import evaluate
 from quantreason.frequency import named_periods
 from quantreason.tasks import get_family
 from quantreason.tasks.base import SIDE_FIGURE_SHARE
@@ -209,20 +210,36 @@ def _dietz_signs(formula: str) -> tuple[list[str], list[str]]:
     return re.findall(r"[+-]", gain)[1:], re.findall(r"[+-](?=[\d.]+\*)", capital)
 
 
+_DIETZ_FLOW = re.compile(
+    r',"(deposit|withdrawal)",([\d.]+),(\([\d.]+-[\d.]+\)/[\d.]+|[\d.]+/[\d.]+)'
+)
+
+
 def test_every_flow_is_named_by_its_direction_and_signed_to_match() -> None:
     counts = {1: 0, 2: 0}
     for record in _records("modified_dietz"):
         question, formula = record["question"], record["formula"]
-        gain_signs, capital_signs = _dietz_signs(formula)
-        counts[len(gain_signs)] += 1
-        # a deposit comes off the gain and is added to the capital; a withdrawal the reverse
-        assert capital_signs == ["+" if sign == "-" else "-" for sign in gain_signs], formula
-        deposits, withdrawals = gain_signs.count("-"), gain_signs.count("+")
-        assert bool(DEPOSIT_WORDS.search(question)) == bool(deposits), (question, formula)
-        assert bool(WITHDRAWAL_WORDS.search(question)) == bool(withdrawals), (question, formula)
+        head = re.match(r"modified_dietz\([\d.]+,[\d.]+", formula)
+        assert head, formula
+        flows = _DIETZ_FLOW.findall(formula[head.end() : -1])
+        assert (
+            "".join(f',"{way}",{size},{weight}' for way, size, weight in flows)
+            == formula[head.end() : -1]
+        ), formula
+        counts[len(flows)] += 1
+        directions = [way for way, _, _ in flows]
+        assert bool(DEPOSIT_WORDS.search(question)) == ("deposit" in directions), (
+            question,
+            formula,
+        )
+        assert bool(WITHDRAWAL_WORDS.search(question)) == ("withdrawal" in directions), (
+            question,
+            formula,
+        )
         # each flow weighted by (D - d) / D or k / D, over the period's days the question shows
-        days = re.findall(r"/(\d+)(?=[+\-)])", formula.split(")/(")[1])
-        assert len(set(days)) == 1 and re.search(rf"(?<![\d.,]){days[0]}(?!\d)", question)
+        days = {weight.rsplit("/", 1)[1] for _, _, weight in flows}
+        assert len(days) == 1 and re.search(rf"(?<![\d.,]){days.pop()}(?!\d)", question)
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-9)
     assert counts[1] > 150 and counts[2] > 150
 
 

@@ -156,13 +156,14 @@ def test_the_upper_tail_is_taken_exactly_where_the_question_says_above() -> None
     records = list(_records("normal_probability"))
     for record in records:
         question, formula = record["question"], record["formula"]
-        if formula.startswith("(1-norm_cdf("):
+        match = re.fullmatch(r'normal_tail\("(above|below)",-?[\d.]+,[\d.]+,[\d.]+\)\*100', formula)
+        assert match, formula
+        if match.group(1) == "above":
             above += 1
-            assert re.fullmatch(r"\(1-norm_cdf\(\(-?[\d.]+-[\d.]+\)/[\d.]+\)\)\*100", formula)
             assert ABOVE_WORDS.search(question), question
         else:
-            assert re.fullmatch(r"norm_cdf\(\(-?[\d.]+-[\d.]+\)/[\d.]+\)\*100", formula), formula
             assert BELOW_WORDS.search(question), question
+        assert evaluate(formula) == pytest.approx(record["answer"], rel=1e-6)
     assert abs(above / len(records) - ABOVE_SHARE) < 0.07
 
 
@@ -197,7 +198,7 @@ def test_the_two_tails_add_up_and_draws_are_realistic() -> None:
 def test_a_negative_amount_is_written_with_its_sign_before_the_currency() -> None:
     seen = 0
     for record in _records("normal_probability", 300, ("train",)):
-        match = re.search(r"norm_cdf\(\((-\d+)-", record["formula"])
+        match = re.search(r'normal_tail\("\w+",(-[\d.]+),', record["formula"])
         if match and "." not in match.group(1):
             amount = int(match.group(1))
             grouped = f"{-amount:,}"
@@ -219,12 +220,13 @@ def test_at_least_one_or_none_is_named_and_the_formula_follows() -> None:
     records = list(_records("prob_at_least_one"))
     for record in records:
         question, formula = record["question"], record["formula"]
-        if formula.startswith("(1-(1-"):
-            assert re.fullmatch(r"\(1-\(1-[\d.]+/100\)\*\*\d+\)\*100", formula), formula
+        # the case named in the formula as the question names it
+        if formula.startswith('chance("at least one",'):
+            assert re.fullmatch(r'chance\("at least one",[\d.]+/100,\d+\)\*100', formula), formula
             assert AT_LEAST_ONE_WORDS.search(question), question
         else:
             none += 1
-            assert re.fullmatch(r"\(1-[\d.]+/100\)\*\*\d+\*100", formula), formula
+            assert re.fullmatch(r'chance\("none",[\d.]+/100,\d+\)\*100', formula), formula
             assert NONE_WORDS.search(question), question
             assert not AT_LEAST_ONE_WORDS.search(question), question
     assert abs(none / len(records) - NONE_SHARE) < 0.07
