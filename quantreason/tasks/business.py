@@ -11,9 +11,10 @@ rounded, and the tolerance is nil so that the exact quotient does not pass for t
 count. A side figure (units sold last year) sits beside the inputs in some composed questions.
 
 ``target_margin_price`` prices a unit from its cost: for a gross margin on the selling price
-``cost/(1-margin/100)``; for a markup on cost ``cost*(1+markup/100)``. Every question says which
-("a 35% gross margin on the selling price", "a 35% markup on cost"), and the two forms differ
-(a division against a multiplication). A side figure (the expected monthly volume) sits beside
+``cost/(1-margin/100)``, written ``sale_price(40,35/100,"margin")``; for a markup on cost
+``cost*(1+markup/100)``, ``sale_price(40,35/100,"markup")``. Every question says which ("a 35%
+gross margin on the selling price", "a 35% markup on cost"), and the formula names it
+(:func:`quantreason.formula.sale_price`). A side figure (the expected monthly volume) sits beside
 them in some composed questions.
 
 ``straight_line_depreciation`` is ``(cost-salvage)/life``, or ``cost/life`` where the question
@@ -36,10 +37,10 @@ project has no unit for days). A side figure (the cash balance) sits beside them
 composed questions.
 
 ``free_cash_flow_firm`` is FCFF = EBIT*(1-tax rate) + D&A - capex - the increase in net working
-capital: ``84000000*(1-25/100)+12000000-15000000-3000000``; a decrease in net working capital is
-added with the add-backs, ``...+12000000+3000000-15000000``. Every question says whether working
-capital rose or fell. A side figure (interest expense or dividends paid, neither used in FCFF)
-sits beside them in some composed questions.
+capital: ``fcff(84000000,25/100,12000000,15000000,"increase",3000000)``; a decrease in net
+working capital is added, ``fcff(...,"decrease",3000000)``. Every question says whether working
+capital rose or fell, and the formula names it. A side figure (interest expense or dividends
+paid, neither used in FCFF) sits beside them in some composed questions.
 
 Variants are told apart by which keys a draw holds (``up`` or ``ex`` for the rounding, ``mg``
 or ``mk``, ``S`` or ``S0``, ``dd`` or ``db``, ``k1`` or ``k``, ``Wi`` or ``Wd``): formula

@@ -28,8 +28,9 @@ breakeven?", "long 3 crude contracts from 78.42 to 80.10: P&L?").
   one it wants. A side figure in some draws: the share price today.
 - ``futures_pnl``: a closed futures position's profit or loss, ``n*M*(P1-P0)`` for a long and
   ``n*M*(P0-P1)`` for a short (contracts, the contract size or multiplier the question states,
-  entry and exit prices); a loss is negative. A side figure in some draws: the initial margin
-  posted per contract, which the P&L does not use.
+  entry and exit prices); a loss is negative. The formula names the side as a word and keeps
+  the prices in the order traded: ``futures_pnl("short",n,M,P0,P1)``. A side figure in some
+  draws: the initial margin posted per contract, which the P&L does not use.
 
 Solvers are written independently of the formula text: the spot financed and the dividends
 paid back as two separate growth factors, the points from the interest differential over the

@@ -3,11 +3,13 @@ of a short sale that paid a stock borrow fee.
 
 ``foreign_stock_return`` is the return, in the investor's home currency and in percent, on a
 foreign stock bought and sold at local prices, with an optional dividend per share converted
-at the sale's exchange rate: ``((P1+D)*S1/(P0*S0)-1)*100`` where the rate is quoted as home
-currency per unit of the foreign one (a US investor's EUR/USD, dollars per euro), and
-``((P1+D)/S1/(P0/S0)-1)*100`` where it is quoted the other way round (a US investor's
-USD/JPY, yen per dollar: divide by it). Every rate in a question carries its units ("148.20
-yen per US dollar"), and quotes follow the market's conventions for the pair. The sibling
+at the sale's exchange rate, ``(P1+D)*S1/(P0*S0)-1`` where the rate is quoted as home
+currency per unit of the foreign one (a US investor's EUR/USD, dollars per euro) and with each
+rate divided by where it is quoted the other way round (a US investor's USD/JPY, yen per
+dollar). The formula names the home currency and the rates' units and leaves that choice to
+the evaluator: ``foreign_return("USD","JPY per USD",P0,P1,S0,S1,D)``.
+Every rate in a question carries its units ("148.20 yen per US dollar"), and quotes follow the
+market's conventions for the pair. The sibling
 ``currency_return`` gives the two moves as percents. Some questions say how many shares were
 bought, which changes nothing.
 

@@ -15,7 +15,9 @@ direction the question asks: a sum received or needed in ``n`` years is worth
 ``80000/(1+3/100)**20`` in today's money, and what costs an amount today will cost
 ``45000*(1+3.5/100)**15`` in ``n`` years. The question names the direction in words ("what is
 that worth in today's money?", "what will it cost in 15 years?"; composed questions show the
-figure wanted beside the numbers), and the formula divides or multiplies accordingly. It takes
+figure wanted beside the numbers), and the formula names it as a word
+:func:`quantreason.formula.inflation_adjust` reads: ``inflation_adjust("today",80000,3/100,20)``,
+``inflation_adjust("future",45000,3.5/100,15)``. It takes
 an inflation rate, not price index levels (``cpi_adjusted_value``), and gives an amount, not a
 rate (``real_return``).
 

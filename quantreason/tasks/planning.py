@@ -10,8 +10,10 @@ of the period it happened on (a flow on day ``d`` of a ``D``-day period is in th
 ``D - d`` days: ``5000*(90-20)/90``) or how many days of the period were left after it
 (``5000*70/90``): ``(112500-100000-5000+3000)/(100000+5000*(90-20)/90-3000*(90-60)/90)*100``.
 The return is for the period, not annualised. The direction of every flow is in its words
-(deposited, added, contributed; withdrew, took out, redeemed) and in the formula's signs: a
-deposit is taken off the gain and added to the capital, a withdrawal the other way round. Some
+(deposited, added, contributed; withdrew, took out, redeemed), and the formula names it as a
+word beside the flow's size and its weight, which :func:`quantreason.formula.modified_dietz`
+signs (a deposit taken off the gain and added to the capital, a withdrawal the other way round):
+``modified_dietz(100000,112500,"deposit",5000,(90-20)/90,"withdrawal",3000,(90-60)/90)``. Some
 questions show the benchmark's return over the period beside the inputs; it is never used.
 
 ``sustainable_growth`` is ROE times the retention ratio (1 - payout ratio), in percent. Four

@@ -4,14 +4,17 @@ shortfall, and the present value of a finite growing stream of yearly payments.
 
 ``normal_probability`` takes a return (in percent) or a P&L (in currency) that is normal with a
 stated mean and standard deviation, and a threshold in the same units. The question says which
-side is wanted: below the threshold, ``norm_cdf((-10-8)/20)*100``, or above it,
-``(1-norm_cdf((25-8)/20))*100``: the "1-" marks the upper tail. Thresholds may be negative
-("-$250,000"); the mean is always positive.
+side is wanted, and the formula names it as a word :func:`quantreason.formula.normal_tail`
+reads: below the threshold, ``normal_tail("below",-10,8,20)*100``, or above it,
+``normal_tail("above",25,8,20)*100`` (threshold, mean, standard deviation). Thresholds may be
+negative ("-$250,000"); the mean is always positive.
 
 ``prob_at_least_one`` is ``n`` independent events (loans defaulting, trades losing money, deals
 falling through), each with probability ``p``: at least one happens with
 ``(1-(1-2.5/100)**40)*100`` percent, none happens with ``(1-2.5/100)**40*100``. The question
-names the case wanted in words ("at least one", "none of them").
+names the case wanted in words ("at least one", "none of them"), and so does the formula:
+``chance("at least one",2.5/100,40)*100``, ``chance("none",2.5/100,40)*100``
+(:func:`quantreason.formula.chance`).
 
 ``historical_expected_shortfall`` lists the worst outcomes of a historical simulation, worst
 first and more of them than needed, either as P&L amounts (``-$4,820``) or as returns
