@@ -11,7 +11,9 @@ number against itself, divides a yearly rate only by a frequency the question na
 more often than the question gives it, puts a long option's breakeven on the side of its
 strike the question's call or put says and moves each cash flow the way the question says
 (:mod:`quantreason.reading_checks`), and puts no number
-in a parameter's place it could not hold (``((7/3595)**(1/2140)-1)``: 2140 years). Replies
+in a parameter's place it could not hold (``((7/3595)**(1/2140)-1)``: 2140 years), and its
+value has a sign the task's taught formulas give (``floor(40000*2/100/(1.60-2))``: a negative
+number of shares; :func:`quantreason.tasks.shapes.untaught_sign`). Replies
 that are both vote for their value; replies that agree within
 :data:`AGREEMENT_TOLERANCE` form one group; the largest group wins (ties: the group holding the
 greedy reply, then the earliest). ``confidence`` is the winning group's share of *all* replies,
@@ -41,7 +43,12 @@ from quantreason.frequency import (
 from quantreason.reading_checks import flow_direction, option_side, repeated_flow, stdev_basis
 from quantreason.reply import interpret_response, question_as_read, split_response
 from quantreason.tasks import family_for_reasoning
-from quantreason.tasks.shapes import copied_numbers, fits_task, misplaced_numbers
+from quantreason.tasks.shapes import (
+    copied_numbers,
+    fits_task,
+    misplaced_numbers,
+    untaught_sign,
+)
 
 if TYPE_CHECKING:
     from quantreason.generation import LoadedModel, Sampler
@@ -210,6 +217,10 @@ def read_candidate(reply: str, question: str, question_task: str | None = None) 
         fits = False
         value, first, second = copied
         error = f"{value:g} fills both {first!r} and {second!r}; the question gives it once"
+    signed = untaught_sign(task, interpreted.formula_value) if fits else None  # type: ignore[arg-type]
+    if signed is not None:
+        fits = False
+        error = signed
     on_task = question_task is None or task == question_task
     if fits and not on_task:
         error = f"the reply is for {task!r}; the question reads as {question_task!r}"

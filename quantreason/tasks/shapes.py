@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from quantreason.formula import ANY_ORDER, FUNCTIONS
+from quantreason.formula import ANY_ORDER, FUNCTIONS, FormulaError, evaluate
 from quantreason.tasks import FAMILIES
 from quantreason.tasks.base import Family, Param
 from quantreason.tasks.term_counts import COUNT_KEY, with_count
@@ -462,3 +462,40 @@ def copied_numbers(
             return None
         first = first or copied
     return first
+
+
+_SIGN_WORDS = {-1: "negative", 0: "zero", 1: "positive"}
+
+
+@cache
+def taught_signs() -> dict[str, frozenset[int]]:
+    """Per family, the signs (-1, 0, 1) of its taught formulas' values on the drawn parameters
+    (in and out of the training ranges): a share count, a price or a payment is always
+    positive, a return or an NPV takes either sign."""
+    signs: dict[str, frozenset[int]] = {}
+    for name, formulas in _taught_formulas().items():
+        found = set()
+        for taught in formulas:
+            try:
+                value = evaluate(taught.formula)
+            except (FormulaError, ArithmeticError):
+                continue
+            found.add((value > 0) - (value < 0))
+        signs[name] = frozenset(found)
+    return signs
+
+
+def untaught_sign(task: str, value: float) -> str | None:
+    """Why ``value`` cannot be an answer to ``task``: a sign its taught formulas never give (a
+    negative number of shares, a zero or negative quick ratio), or None. Zero passes for a task
+    taught both signs. On the tuning sets (run CB: validation, handwritten_dev, the fixed
+    probes) every one of the 31 greedy answers this names was wrong (experiments.md, session
+    51)."""
+    taught = taught_signs().get(task)
+    if not taught or math.isnan(value):
+        return None
+    sign = (value > 0) - (value < 0)
+    if sign in taught or (sign == 0 and {-1, 1} <= taught):
+        return None
+    allowed = " or ".join(_SIGN_WORDS[s] for s in sorted(taught))
+    return f"a {_SIGN_WORDS[sign]} answer, where the task {task!r} is always {allowed}"

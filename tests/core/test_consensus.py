@@ -211,3 +211,19 @@ def test_a_number_in_a_place_it_could_not_hold_does_not_vote() -> None:
     assert swapped.grounded and not swapped.fits_task and not swapped.votes
     assert "2140 as 'n'" in (swapped.error or "")
     assert read_candidate(reply("((2140/3595)**(1/7)-1)*100", cagr), question).votes
+
+
+def test_an_answer_of_a_sign_its_task_never_gives_does_not_vote() -> None:
+    question = (
+        "Account size $40,000, risk 2% per trade, entry 2.00, stop-loss 1.60. How many shares?"
+    )
+    sizing = FAMILIES["risk_sizing"].reasoning
+    # entry and stop swapped: the form fits, every number is the question's, the count negative
+    swapped = read_candidate(reply("floor(40000*2/100/(1.60-2.00))", sizing), question)
+    assert swapped.grounded and not swapped.fits_task and not swapped.votes
+    assert "negative answer" in (swapped.error or "") and "'risk_sizing'" in (swapped.error or "")
+    assert read_candidate(reply("floor(40000*2/100/(2.00-1.60))", sizing), question).votes
+    # a task taught both signs keeps a negative answer: a loss on a position
+    pnl = "Bought 100 shares at $61 and sold them at $50. What is my profit or loss?"
+    loss = read_candidate(reply("100*(50-61)", FAMILIES["position_pnl"].reasoning), pnl)
+    assert loss.votes, loss.error

@@ -13,7 +13,9 @@ from quantreason.tasks.shapes import (
     reply_shapes,
     task_constants,
     taught_shapes,
+    taught_signs,
     taught_slots,
+    untaught_sign,
 )
 
 
@@ -197,3 +199,16 @@ def test_every_family_places_its_numbers_except_lists_and_like_terms() -> None:
         "historical_expected_shortfall",  # the k worst of a list: read by digits, like payback
         "foreign_stock_return",  # (P1+D)*S1/(P0*S0): products of data numbers
     }
+
+
+def test_each_task_is_taught_the_signs_its_answers_take() -> None:
+    signs = taught_signs()
+    assert set(signs) == set(FAMILIES)
+    assert signs["risk_sizing"] == {1}  # a number of shares
+    assert signs["loan_payment"] == {1}
+    assert {-1, 1} <= signs["npv"] and {-1, 1} <= signs["position_pnl"]
+    assert untaught_sign("risk_sizing", 2000.0) is None
+    assert "negative answer" in (untaught_sign("risk_sizing", -2001.0) or "")
+    assert "zero answer" in (untaught_sign("risk_sizing", 0.0) or "")
+    assert untaught_sign("npv", 0.0) is None  # zero lies between the two signs taught
+    assert untaught_sign("no_such_task", -1.0) is None
