@@ -13,6 +13,7 @@ and each reply is scored. Report sets (test*, handwritten) are never read.
 Usage (repository root):
   python -u reports/local/experiments/hidden_reader/recheck.py ADAPTER DATA_DIR NGRAM.npz \
       OUT_DIR PREDICTIONS.jsonl...
+Session 52: ``RECHECK_QUESTIONS=a.jsonl:b.jsonl`` adds tuning sets (``validation_oblique``).
 Writes OUT_DIR/task_classifier.npz (the fitted reader; a later call reads it instead of fitting
 again) and OUT_DIR/recheck.json; prints a table. With no prediction files it only fits.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import collections
 import functools
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -44,6 +46,8 @@ def group(split: str) -> str:
         return "probes"
     if split.startswith("validation_ood"):
         return "validation_ood"
+    if split.startswith("validation_oblique"):
+        return "validation_oblique"
     return split
 
 
@@ -58,6 +62,8 @@ def main() -> None:
         Path(f"reports/local/experiments/{v}/{v}.jsonl")
         for v in ("validation_ood", "validation_ood2", "validation_ood3")
     ]
+    # Session 52: more tuning sets (validation_oblique), colon-separated
+    sources += [Path(s) for s in os.environ.get("RECHECK_QUESTIONS", "").split(":") if s]
     rows: dict[tuple[str, str], dict] = {}
     for source in sources:
         for row in load_questions(source):
