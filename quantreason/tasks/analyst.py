@@ -13,8 +13,9 @@ return or the number of monthly observations behind the estimates; neither is us
 START of each period (an annuity due): ``C*((1+i)**N-1)/i*(1+i)``, the ordinary annuity's future
 value (``annuity_fv``, ``annuity_fv_periodic``: deposits at the end of each period) grown one
 period more. Deposits are yearly at a yearly rate (``500*((1+6/100)**20-1)/(6/100)*(1+6/100)``)
-or monthly at a nominal annual rate compounded monthly (``i = r/100/12``, ``N = years*12``, or
-the number of deposits when the question gives it). Every question says the deposits come at the
+or monthly at a nominal annual rate compounded monthly (``i = r/100/12``, ``N =
+periods(years,"years",12)``, or ``periods(N,"payments")`` for the number of deposits when the
+question gives it). Every question says the deposits come at the
 beginning of each month or year. Some show the expected inflation or the saver's age, unused.
 
 ``months_to_pay_off`` is the number of monthly payments ``P`` that clear a balance ``B`` at an
@@ -63,7 +64,7 @@ from quantreason.tasks.base import (
     time_to_reach,
 )
 from quantreason.tasks.labels import TWO_ASSET_NAMES
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import COUNT_KEY, term_formula
 
 
 def _quoted(value: float, figures: int, kind: str = "plain") -> Num:
@@ -426,7 +427,7 @@ def _due_formula(f: Mapping[str, str]) -> str:
         i = f"{f['r']}/100"
         return f"{f['C']}*((1+{i})**{f['n']}-1)/({i})*(1+{i})"
     i = f"{f['r']}/100/12"
-    periods = f[COUNT_KEY] if COUNT_KEY in f else f"({f['n']}*12)"
+    periods = term_formula(f, "12")
     return f"{f['C']}*((1+{i})**{periods}-1)/({i})*(1+{i})"
 
 

@@ -6,10 +6,10 @@ of a short sale closed out (shares sold short, then bought back), net of any com
 Traders quote their journal's averages ("my avg winner is $450 and my avg loser is $300"), and
 borrowers count payments ("right after the 84th payment", "I've made 60 payments"). The sibling
 families, ``breakeven_win_rate`` (:mod:`quantreason.tasks.ratios`) and ``loan_balance``
-(:mod:`quantreason.tasks.lending`), take the ratio and the years; these teach the formula for
-the inputs as written: ``100/(1+450/300)`` and ``pv(6/100/12, 30*12-84, pmt(6/100/12, 30*12,
-250000))``, every number one the question shows. The loss is always written as a positive
-amount ("an average loss of $300").
+(:mod:`quantreason.tasks.lending`), take the ratio and the years; these teach the formula for the
+inputs as written: ``100/(1+450/300)`` and ``pv(6/100/12, periods(30,"years",12)-84, pmt(6/100/12,
+periods(30,"years",12), 250000))``, every number one the question shows. The loss is always written
+as a positive amount ("an average loss of $300").
 
 Short sellers say "shorted 300 ABC at 58.40, covered at 61.15": ``position_pnl``
 (:mod:`quantreason.tasks.ratios`) teaches a long position's ``N*(P1-P0)``, and ``short_pnl``
@@ -43,7 +43,7 @@ from quantreason.tasks.base import (
     significant,
 )
 from quantreason.tasks.lending import LOAN_PRINCIPAL_LABELS, balance_after, level_payment
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import term_formula
 
 # --- breakeven_win_amounts --------------------------------------------------------------------
 
@@ -264,7 +264,7 @@ def balance_after_payments(v: dict) -> float:
 
 def balance_after_payments_formula(f: dict) -> str:
     rate = f"{f['r']}/100/12"
-    months = f.get(COUNT_KEY, f"{f['n']}*12")  # the count itself where the question gives it
+    months = term_formula(f, "12")
     return f"pv({rate}, {months}-{f['k']}, pmt({rate}, {months}, {f['P']}))"
 
 
@@ -391,7 +391,7 @@ LOAN_BALANCE_PAYMENTS = Family(
             ),
             # No label of k starts with a word for payments or months: prose writes "the term
             # was 20 and the ...", and "20 and the months already paid" reads as a term of 20
-            # payments (quantreason.frequency.count_read_as_years) beside the formula's 20*12.
+            # payments (quantreason.frequency.count_read_as_years) beside the formula's years.
             "k": (
                 "monthly payments made so far",
                 "number of monthly payments made",

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain, time_to_reach
 from quantreason.tasks.growth import frequency_words
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import term_formula
 
 # Deposits a year, written as the adjective a question puts before "deposit".
 _DEPOSIT_WORDS = {
@@ -82,7 +82,7 @@ def _goal_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"{f['T']}*({f['r']}/100)/((1+{f['r']}/100)**{f['n']}-1)"
     i = f"{f['r']}/100/{f['m']}"
-    periods = f[COUNT_KEY] if COUNT_KEY in f else f"({f['n']}*{f['m']})"
+    periods = term_formula(f, f["m"])
     return f"{f['T']}*({i})/((1+{i})**{periods}-1)"
 
 
@@ -421,7 +421,7 @@ def _periodic_deposits_balance(v: dict) -> float:
 
 def _periodic_fv_formula(f: dict) -> str:
     i = f"{f['r']}/100/{f['m']}"
-    periods = f[COUNT_KEY] if COUNT_KEY in f else f"({f['n']}*{f['m']})"
+    periods = term_formula(f, f["m"])
     return f"{f['C']}*((1+{i})**{periods}-1)/({i})"
 
 

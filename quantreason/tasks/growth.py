@@ -25,7 +25,7 @@ from quantreason.tasks.base import (
     plain,
 )
 from quantreason.tasks.purchases import PURCHASE_LABELS, purchase_aside, with_purchase
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import term_formula
 
 _FREQUENCY_WORDS = {
     1.0: ("annually", "once a year", "yearly"),
@@ -987,7 +987,7 @@ def _loan(v: dict) -> float:
 def _loan_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['L']})"
-    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
+    periods = term_formula(f, f["m"])
     return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['L']})"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from quantreason.tasks.base import Family, Parts, TermCount, money, pct, plain
 from quantreason.tasks.growth import INSTALMENT_WORDS, frequency_words  # loan_instalment's words
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import term_formula, years_term
 
 # What the amount first borrowed is called (also by given_inputs.loan_balance_payments).
 LOAN_PRINCIPAL_LABELS = (
@@ -109,7 +109,7 @@ def _total_interest(v: dict) -> float:
 def _total_interest_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['P']})*{f['n']}-{f['P']}"
-    periods = f.get(COUNT_KEY, f"{f['n']}*{f['m']}")  # the count itself where the question gives it
+    periods = term_formula(f, f["m"])
     return f"pmt({f['r']}/100/{f['m']}, {periods}, {f['P']})*{periods}-{f['P']}"
 
 
@@ -270,7 +270,8 @@ def _balance_formula(f: dict) -> str:
     if float(f["m"]) == 1:
         return f"pv({f['r']}/100, {f['n']}-{f['t']}, pmt({f['r']}/100, {f['n']}, {f['P']}))"
     rate = f"{f['r']}/100/{f['m']}"
-    return f"pv({rate}, ({f['n']}-{f['t']})*{f['m']}, pmt({rate}, {f['n']}*{f['m']}, {f['P']}))"
+    left = years_term(f"{f['n']}-{f['t']}", f["m"])  # the years still to pay
+    return f"pv({rate}, {left}, pmt({rate}, {term_formula(f, f['m'])}, {f['P']}))"
 
 
 LOAN_BALANCE = Family(

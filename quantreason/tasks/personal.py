@@ -23,8 +23,9 @@ rate (``real_return``).
 
 ``pot_withdrawal`` is the level withdrawal a pot supports so that it is empty after the last
 one, withdrawals at the end of each period: monthly, at the nominal annual rate over 12 for
-``years*12`` months, ``pmt(4.5/100/12, 25*12, 600000)`` (or the count itself where the question
-states "300 monthly withdrawals"), or yearly, ``pmt(4.5/100, 25, 600000)``. It is about
+``years*12`` months, ``pmt(4.5/100/12, periods(25,"years",12), 600000)`` (or
+``periods(300,"payments")`` where the question states "300 monthly withdrawals"), or yearly,
+``pmt(4.5/100, 25, 600000)``. It is about
 drawing an income from savings, a pension pot or an endowment (``loan_payment`` repays a loan;
 ``years_until_depleted`` asks how long a given withdrawal lasts). Some questions say how old
 the saver is, which the task never uses.
@@ -67,7 +68,7 @@ from quantreason.tasks.base import (
     side_sentences,
     significant,
 )
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import COUNT_KEY, term_formula
 
 
 def _lower(text: str) -> str:
@@ -701,7 +702,7 @@ def _pw_withdrawal(v: Mapping[str, float]) -> float:
 def _pw_formula(f: Mapping[str, str]) -> str:
     if float(f["m"]) == 1:
         return f"pmt({f['r']}/100, {f['n']}, {f['P']})"
-    periods = f.get(COUNT_KEY, f"{f['n']}*12")  # the count itself where the question gives it
+    periods = term_formula(f, "12")
     return f"pmt({f['r']}/100/12, {periods}, {f['P']})"
 
 

@@ -3,13 +3,14 @@ a bond between coupon dates, converting a gross margin into a markup (or back), 
 single premium of a short term life policy.
 
 ``savings_goal_with_balance`` is the level deposit at the end of each month (or each year) that,
-with a balance already saved growing beside it, reaches a target: ``(target - balance *
-(1 + i)**N) * i / ((1 + i)**N - 1)``, ``i`` the annual rate over 12 for monthly deposits (the
-rate itself for yearly ones), ``N`` the deposits: ``(50000-8000*(1+5/100/12)**(6*12))*(5/100/12)/
-((1+5/100/12)**(6*12)-1)`` for six years of monthly deposits, ``**36`` where the question counts
-36 months, ``(20000-5000*(1+4/100)**5)*(4/100)/((1+4/100)**5-1)`` for yearly ones. The balance is
-always stated and above zero (with nothing saved it is ``savings_goal``), and the balance alone
-never reaches the target. Some questions show the saver's salary or age; neither is used.
+with a balance already saved growing beside it, reaches a target: ``(target - balance * (1 + i)**N)
+* i / ((1 + i)**N - 1)``, ``i`` the annual rate over 12 for monthly deposits (the rate itself for
+yearly ones), ``N`` the deposits: ``(50000-8000*(1+5/100/12)**periods(6,"years",12))*(5/100/12)/
+((1+5/100/12)**periods(6,"years",12)-1)`` for six years of monthly deposits,
+``**periods(36,"payments")`` where the question counts 36 months,
+``(20000-5000*(1+4/100)**5)*(4/100)/((1+4/100)**5-1)`` for yearly ones. The balance is always stated
+and above zero (with nothing saved it is ``savings_goal``), and the balance alone never reaches the
+target. Some questions show the saver's salary or age; neither is used.
 
 ``bond_invoice_price`` is what a buyer pays for a bond between coupon dates: the clean price,
 quoted per 100 of face, times face / 100, plus the interest accrued since the last coupon on the
@@ -65,6 +66,7 @@ from quantreason.tasks.base import (
     significant,
     with_article,
 )
+from quantreason.tasks.term_counts import term_formula
 
 
 def _shown(value: float, kind: str, most: int = 3) -> Num:
@@ -161,7 +163,7 @@ def _sg_formula(f: Mapping[str, str]) -> str:
         periods = f["n"]
     else:
         i = f"{f['r']}/100/12"
-        periods = f["N"] if "N" in f else f"({f['n']}*12)"
+        periods = term_formula(f, "12")
     return f"({f['T']}-{f['B']}*(1+{i})**{periods})*({i})/((1+{i})**{periods}-1)"
 
 

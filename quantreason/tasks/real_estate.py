@@ -19,10 +19,12 @@ asks for a payment to be computed. Some questions show the purchase price (the d
 part of it, the loan the rest), which is no cash invested.
 
 ``dscr`` is the debt service coverage ratio: the yearly NOI over the year's debt service. The
-debt service is given for the year (``540000/432000``), as a monthly payment
-(``540000/(36000*12)``), or as the loan's terms, repaid monthly at the annual rate over 12 for
-years times 12 months: ``540000/(12*pmt(6.5/100/12, 25*12, 5200000))``. Some questions show the
-property's appraised value or the minimum ratio the lender requires; neither enters the ratio.
+debt service is given for the year (``540000/per_year(432000,"year")``), as a monthly payment
+(``540000/per_year(36000,"month")``), or as the loan's terms, repaid monthly at the annual rate
+over 12: ``540000/per_year(pmt(6.5/100/12, periods(25,"years",12), 5200000),"month")``
+(:func:`quantreason.formula.per_year` names the period instead of a choice to multiply by 12).
+Some questions show the property's appraised value or the minimum ratio the lender requires;
+neither enters the ratio.
 
 ``points_breakeven_months`` is the months that the monthly saving from buying discount points
 takes to repay their cost; a point is 1 % of the loan, so 2 points on 350,000 cost
@@ -60,6 +62,7 @@ from quantreason.tasks.base import (
     side_sentences,
     significant,
 )
+from quantreason.tasks.term_counts import years_term
 
 
 def _amount(rng: random.Random, raw: float, like: Num, figures: int | None = None) -> Num:
@@ -1034,11 +1037,14 @@ def _dscr(v: Mapping[str, float]) -> float:
 
 
 def _dscr_formula(f: Mapping[str, str]) -> str:
+    # The debt service's period is named, never turned into a choice of multiplying by 12 (run
+    # BR chose wrong in 2 of its 4 tuning-set misses; experiments.md, session 41).
     if "DS" in f:
-        return f"{f['N']}/{f['DS']}"
+        return f'{f["N"]}/per_year({f["DS"]},"year")'
     if "M" in f:
-        return f"{f['N']}/({f['M']}*12)"
-    return f"{f['N']}/(12*pmt({f['r']}/100/12, {f['n']}*12, {f['L']}))"
+        return f'{f["N"]}/per_year({f["M"]},"month")'
+    payment = f"pmt({f['r']}/100/12, {years_term(f['n'], '12')}, {f['L']})"
+    return f'{f["N"]}/per_year({payment},"month")'
 
 
 def _dscr_texts(rng: random.Random, nums: Values) -> dict[str, str]:
@@ -1415,7 +1421,7 @@ def _points_formula(f: Mapping[str, str]) -> str:
     if "M0" in f:
         saving = f"({f['M0']}-{f['M1']})"
     else:
-        term = f"{f['n']}*12"
+        term = years_term(f["n"], "12")
         saving = (
             f"(pmt({f['r0']}/100/12, {term}, {f['L']})-pmt({f['r1']}/100/12, {term}, {f['L']}))"
         )

@@ -6,8 +6,14 @@ years. A model taught only years reads "60 monthly payments" as 60 years and wri
 on the two blind probe sets, four of the five in-family questions worded that way went wrong
 exactly so. A family with a :class:`~quantreason.tasks.base.TermCount` has some of its
 template questions restated with the count (:func:`restate_term`), and its formula builder then
-receives the count as parameter ``N`` (:data:`COUNT_KEY`) and writes it as given:
-``pmt(6.9/100/12, 60, 28500)``, every number still one the question shows.
+receives the count as parameter ``N`` (:data:`COUNT_KEY`) and writes it as given.
+
+Since session 40 the formula names the unit either way (:func:`term_formula`,
+:func:`quantreason.formula.periods`): ``pmt(6.9/100/12, periods(60,"payments"), 28500)`` for
+the count, ``pmt(6.9/100/12, periods(5,"years",12), 28500)`` for the years, so a reply copies
+the unit the question gives instead of choosing whether to multiply by 12 (run BR still
+multiplied a count of months by 12 in 7 of its tuning-set misses over six families); every
+number is still one the question shows.
 
 Only a term that the question writes once, as "N years" or "an N-year ...", is restated; a
 question whose years are ambiguous (a loan's term and its elapsed years written alike) or
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Mapping
 
 from quantreason.tasks.base import Num, TermCount, Values
 
@@ -27,6 +34,20 @@ TERM_COUNT_SHARE = 0.4
 
 _ADJECTIVES = {12.0: ("monthly",), 4.0: ("quarterly",), 2.0: ("half-yearly", "semi-annual")}
 _PERIODS = {12.0: "months", 4.0: "quarters"}  # "over 60 months": the period itself named
+
+
+def term_formula(f: Mapping[str, str], per_year: str) -> str:
+    """How a formula writes a plan's number of payments, naming the unit the question gives
+    the term in (:func:`quantreason.formula.periods`): ``periods(60,"payments")`` where it
+    states the count (:data:`COUNT_KEY`), ``periods(5,"years",12)`` where it states years."""
+    if COUNT_KEY in f:
+        return f'periods({f[COUNT_KEY]},"payments")'
+    return years_term(f["n"], per_year)
+
+
+def years_term(years: str, per_year: str) -> str:
+    """A term given in years as a number of payments: ``periods(5,"years",12)``."""
+    return f'periods({years},"years",{per_year})'
 
 
 def payments_a_year(term: TermCount, nums: Values) -> float:

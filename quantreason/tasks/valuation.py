@@ -15,7 +15,7 @@ from quantreason.tasks.base import (
     side_sentences,
 )
 from quantreason.tasks.purchases import purchase_aside, with_purchase
-from quantreason.tasks.term_counts import COUNT_KEY
+from quantreason.tasks.term_counts import term_formula
 
 _BIG = ((1_000_000, 90_000_000),)
 
@@ -183,7 +183,7 @@ LOAN_PAYMENT = Family(
     params=_LOAN_PARAMS,
     sample=lambda rng, ood: with_purchase(rng, draw_params(_LOAN_PARAMS, rng, ood)),
     aside=purchase_aside,
-    formula=lambda f: f"pmt({f['r']}/100/12, {f.get(COUNT_KEY, f['n'] + '*12')}, {f['L']})",
+    formula=lambda f: f"pmt({f['r']}/100/12, {term_formula(f, '12')}, {f['L']})",
     term_count=TermCount(per_year=12.0),
     solve=_payment,
     convention="monthly payment in currency; annual rate compounded monthly",
