@@ -75,10 +75,11 @@ def test_a_per_period_rate_must_use_a_frequency_the_question_names() -> None:
 def test_a_reply_whose_rate_contradicts_the_frequency_does_not_vote() -> None:
     question = "A $50,000 loan at 8% is repaid with equal annual payments over 7 years."
     reasoning = FAMILIES["loan_instalment"].reasoning
-    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(8/100/2, 7*2, 50000)", question)
+    formula = 'pmt(8/100/2, periods(7,"years",2), 50000)'
+    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: {formula}", question)
     assert wrong.grounded and not wrong.fits_task and not wrong.votes
     assert "divides a yearly rate by 2" in (wrong.error or "")
-    right = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(8/100/1, 7*1, 50000)", question)
+    right = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(8/100, 7, 50000)", question)
     assert right.votes
 
 
@@ -122,7 +123,7 @@ def test_a_count_of_payments_read_as_years_is_a_mismatch() -> None:
     assert count_read_as_years("pmt(6.9/100/12, 60, 28500)", question) is None
     # the same formula for a question that gives the term in years is right
     assert count_read_as_years("pmt(6.9/100/12, 5*12, 28500)", "over 5 years, monthly") is None
-    # the unit named (the evaluator reads periods(); no family writes it since session 45)
+    # the unit named: a count of payments labelled years is the same mistake
     labelled = 'pmt(6.9/100/12, periods(60,"years",12), 28500)'
     assert "60 payments" in (count_read_as_years(labelled, question) or "")
     assert count_read_as_years('pmt(6.9/100/12, periods(60,"payments"), 28500)', question) is None
@@ -174,9 +175,11 @@ def test_figures_written_in_years_are_read(question: str, years: set[float]) -> 
 def test_a_reply_counting_years_as_periods_does_not_vote() -> None:
     question = "Semi-annual payments on a 200,000 loan at 5% per year for 15 years: each payment?"
     reasoning = FAMILIES["loan_instalment"].reasoning
-    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(5/100/2, 15, 200000)", question)
+    counted = 'pmt(5/100/2, periods(15,"payments"), 200000)'
+    wrong = read_candidate(f"Reasoning: {reasoning}\nFormula: {counted}", question)
     assert wrong.grounded and not wrong.votes and "15 years" in (wrong.error or "")
-    right = read_candidate(f"Reasoning: {reasoning}\nFormula: pmt(5/100/2, 15*2, 200000)", question)
+    scaled = 'pmt(5/100/2, periods(15,"years",2), 200000)'
+    right = read_candidate(f"Reasoning: {reasoning}\nFormula: {scaled}", question)
     assert right.votes, right.error
 
 

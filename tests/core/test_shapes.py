@@ -44,9 +44,9 @@ def test_generated_formulas_fit_their_own_family_with_every_number_in_place(name
 @pytest.mark.parametrize(
     ("task", "formula"),
     [
-        ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)"),
-        ("loan_payment", "pmt(6.5/100/12, 12*30, 350000)"),  # products in either order
-        ("loan_payment", "pmt(6/100/12, 12*12, 250000)"),  # a 12-year loan: 12 as data
+        ("loan_payment", 'pmt(6.5/100/12, periods(30, "years", 12), 350000)'),
+        ("loan_payment", 'pmt(6.5/100/12, periods(360, "months"), 350000)'),  # any count unit
+        ("loan_payment", 'pmt(6/100/12, periods(12, "years", 12), 250000)'),  # 12 as data
         ("capm", "0.9*(5.5-3)+3"),  # sums in either order
         ("gordon_growth", "1.80/(8/100-3/100)"),
         ("annuity_pv", "pv(6/100, 20, 12000)"),
@@ -71,6 +71,8 @@ def test_right_formulas_written_another_way_still_fit(task: str, formula: str) -
         ("gordon_just_paid", "2.50/(10/4)"),
         ("gordon_just_paid", "2.50/(10/100-4/100)"),  # D0 used as D1: the growth step missing
         ("calmar", "(15-25)/25"),
+        ("dscr", "142000/(109000*12)"),  # written out: the period is a per_year() now
+        ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)"),  # written out: a periods() now
         ("loan_instalment", "pmt(8/100/12*7, 50000)"),
         ("sharpe_ratio", "argmax((11-3)/14, (8-3)/7)"),  # a comparison for a single fund
     ],
@@ -87,13 +89,15 @@ def test_unknown_tasks_and_unreadable_formulas_fit_nothing() -> None:
 
 def test_a_number_written_like_a_constant_is_read_both_ways() -> None:
     # 12 as twelve months and as twelve years: the reading with one of each is loan_payment's
-    taught = "pmt((*N /100 /12),(*12 *N),N)"  # the term in years (and "pmt(.., N, N)": a count)
-    assert taught_shapes()["loan_payment"] == {taught, "pmt((*N /100 /12),N,N)"}
+    taught = "pmt((*N /100 /12),periods(N,L,12),N)"  # the term in years
+    counted = "pmt((*N /100 /12),periods(N,L),N)"  # the term as a count of payments
+    assert taught_shapes()["loan_payment"] == {taught, counted}
     constants = task_constants()["loan_payment"]
-    assert taught in reply_shapes("pmt(6/100/12, 12*12, 250000)", constants)
+    twelve_years = 'pmt(6/100/12, periods(12, "years", 12), 250000)'
+    assert taught in reply_shapes(twelve_years, constants)
     # ... when the question shows a 12; otherwise a 12 is the months' constant only
-    assert fits_task("loan_payment", "pmt(6/100/12, 12*12, 250000)", frozenset({6.0, 12.0}))
-    assert not fits_task("loan_payment", "pmt(6/100/12, 12*12, 250000)", frozenset({6.0}))
+    assert fits_task("loan_payment", twelve_years, frozenset({6.0, 12.0}))
+    assert not fits_task("loan_payment", twelve_years, frozenset({6.0}))
     # 1.0 is copied from "1.0 %", not the 1 of 1 + r: only 1 and 100 are read both ways
     assert len(reply_shapes("(1+1.0/100)", frozenset({"1", "100"}))) == 4
 
@@ -138,15 +142,19 @@ def test_a_conversion_done_twice_does_not_fit(task: str, formula: str) -> None:
     [
         # values copied into another parameter's place (tuning-set misses of this kind)
         ("cagr", "((7/3595)**(1/2140)-1)*100", [(2140.0, "n")]),  # 7 as an amount: any size
-        ("loan_payment", "pmt(6.5/100/12, 350000*12, 350000)", [(350000.0, "n")]),
+        (
+            "loan_payment",
+            'pmt(6.5/100/12, periods(350000, "years", 12), 350000)',
+            [(350000.0, "n")],
+        ),
         # principal and term swapped: the place of a number of payments (N), up to 40 years'
-        ("loan_payment", "pmt(6.5/100/12, 350000, 30)", [(350000.0, "N")]),
-        ("loan_instalment", "pmt(6.5/100/4, 120000, 30)", [(120000.0, "N")]),
+        ("loan_payment", 'pmt(6.5/100/12, periods(350000, "payments"), 30)', [(350000.0, "N")]),
+        ("loan_instalment", 'pmt(6.5/100/4, periods(120000, "payments"), 30)', [(120000.0, "N")]),
         ("parametric_var", "12707*norm_ppf(2.326/100)*2.09/100*sqrt(19)", [(2.326, "c")]),
         # the same numbers in their places
         ("cagr", "((2140/3595)**(1/7)-1)*100", []),
-        ("loan_payment", "pmt(6.5/100/12, 30*12, 350000)", []),
-        ("loan_payment", "pmt(6.5/100/12, 360, 350000)", []),  # "360 monthly payments"
+        ("loan_payment", 'pmt(6.5/100/12, periods(30, "years", 12), 350000)', []),
+        ("loan_payment", 'pmt(6.5/100/12, periods(360, "payments"), 350000)', []),  # "360 monthly"
         # amounts, prices and rates are written at any size; zero is never judged
         ("cagr", "((45/20)**(1/5)-1)*100", []),
         ("sharpe_ratio", "(12-0)/20", []),

@@ -2,6 +2,7 @@
 keeps the yearly ones, so a question's deposit frequency tells the two apart."""
 
 import random
+import re
 
 from quantreason.data import make_record
 from quantreason.formula import evaluate
@@ -29,8 +30,8 @@ def test_a_count_of_deposits_enters_the_formula_as_written() -> None:
     counted = 0
     for i in range(0, 400, 2):  # even index: a written template
         record = make_record(family, i, rng, "train", i)
-        exponent = record["formula"].split("**", 1)[1].split("-", 1)[0]
-        if not exponent.startswith("("):  # "**240": the question's count of deposits
+        count = re.search(r'\*\*periods\((\d+),"payments"\)', record["formula"])
+        if count:  # **periods(240,"payments"): the question's count of deposits
             counted += 1
-            assert exponent.rstrip(")") in record["question"].replace(",", "")
+            assert count.group(1) in record["question"].replace(",", "")
     assert counted > 10

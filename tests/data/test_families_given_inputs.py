@@ -162,10 +162,14 @@ def test_loan_questions_give_the_term_both_ways_and_the_formula_follows() -> Non
     for record in _records("loan_balance_payments"):
         formula = record["formula"]
         years_form = re.fullmatch(
-            r"pv\(([\d.]+)/100/12, (\d+)\*12-(\d+), pmt\(\1/100/12, \2\*12, (\d+)\)\)", formula
+            r'pv\(([\d.]+)/100/12, periods\((\d+),"years",12\)-(\d+), '
+            r'pmt\(\1/100/12, periods\(\2,"years",12\), (\d+)\)\)',
+            formula,
         )
         count_form = re.fullmatch(
-            r"pv\(([\d.]+)/100/12, (\d+)-(\d+), pmt\(\1/100/12, \2, (\d+)\)\)", formula
+            r'pv\(([\d.]+)/100/12, periods\((\d+),"payments"\)-(\d+), '
+            r'pmt\(\1/100/12, periods\(\2,"payments"\), (\d+)\)\)',
+            formula,
         )
         assert years_form or count_form, formula
         if count_form:

@@ -258,12 +258,14 @@ def test_dscr_debt_service_is_twelve_payments_off_a_schedule_that_repays_the_loa
             service = values["DS"]
         elif "M" in values:
             variants.add("monthly")
-            assert formula.endswith(f"/({nums['M'].formula}*12)"), formula
+            assert formula.endswith(f'/per_year({nums["M"].formula},"month")'), formula
             service = 12 * values["M"]
         else:
             variants.add("terms")
-            assert f"/100/12, {nums['n'].formula}*12, {nums['L'].formula})" in formula
-            payment = evaluate(formula[formula.index("pmt(") : -1])
+            term = f'periods({nums["n"].formula},"years",12)'  # the term's unit named
+            assert f"/100/12, {term}, {nums['L'].formula})" in formula
+            assert formula.endswith('),"month")'), formula  # a monthly payment, named so
+            payment = evaluate(formula[formula.index("pmt(") : formula.rindex(',"month")')])
             # the payment repays the loan: the balance month by month ends at zero
             balance, rate = values["L"], values["r"] / 100 / 12
             for _ in range(round(values["n"] * 12)):
@@ -279,7 +281,8 @@ def test_dscr_debt_service_is_twelve_payments_off_a_schedule_that_repays_the_loa
 def test_dscr_questions_name_the_period_of_the_debt_service() -> None:
     for record in _records("dscr"):
         question, formula = record["question"], record["formula"]
-        if "*12" in formula or "pmt(" in formula:
+        assert re.search(r'/per_year\(.+,"(month|year)"\)$', formula), formula
+        if formula.endswith('"month")'):
             assert re.search(r"month|/mo\b|12 payments", question, re.I), question
         else:
             assert re.search(r"annual|year|/yr\b|ADS|per annum|twelvemonth", question, re.I), (
@@ -325,7 +328,8 @@ def test_points_cost_is_recovered_month_by_month() -> None:
         if "r0" in values:
             from_rates += 1
             assert values["r1"] < values["r0"]
-            without, with_points = (evaluate(call) for call in re.findall(r"pmt\([^)]*\)", formula))
+            calls = re.findall(r"pmt\([^()]*(?:\([^()]*\)[^()]*)*\)", formula)
+            without, with_points = (evaluate(call) for call in calls)
             saving = without - with_points
         else:
             saving = values["M0"] - values["M1"]

@@ -132,7 +132,7 @@ def test_the_count_form_computes_the_same_answer(name: str) -> None:
 
 
 # The number of payments where a formula takes it whole: pmt's second argument, the exponent.
-_BARE_COUNT = re.compile(r"pmt\([^,]+, (\d+)[,)]|\*\*(\d+)-1")
+_BARE_COUNT = re.compile(r'periods\((\d+),"payments"\)()')  # the count, its unit named
 _PAYMENT_WORDS = r"payments|instalments|repayments|deposits|contributions|months|quarters"
 
 
@@ -156,3 +156,34 @@ def test_generated_count_questions_show_the_count_their_formula_uses(name: str, 
         assert re.search(said, record["question"]), record
         assert fits_task(name, record["formula"]), record
     assert counted >= 8, f"{name}/{split}: only {counted} count questions in 240"
+
+
+# every family whose formula has a plan's term: those with a TermCount, and four that give it in
+# years only (or, for the savings deposit, a count of its own)
+TERMED = [*COUNTED, "savings_goal_with_balance", "loan_balance", "dscr", "points_breakeven_months"]
+
+
+@pytest.mark.parametrize("name", TERMED)
+def test_every_term_names_the_unit_the_question_gives_it_in(name: str) -> None:
+    # A term in years is periods(n,"years",k), k above 1; a count of payments is
+    # periods(N,"payments"), N written beside a payment word; never a bare n*12.
+    family = FAMILIES[name]
+    rng = random.Random(f"units:{name}")
+    seen = set()
+    for index in range(240):
+        record = make_record(family, index, rng, "train", index)
+        formula, question = record["formula"], record["question"].replace(",", "")
+        # no term multiplied out by hand: pmt(r, 5*12, L), pv(r, (30-5)*12, ...), **(5*12)
+        bare = r"(?:pmt|pv)\([^,]+, *\(?\d+(?:-\d+)?\)?\*\d+|\*\*\(\d+\*\d+\)"
+        assert not re.search(bare, formula), record
+        for count, unit, per_year in re.findall(r'periods\((\d+),"(\w+)"(?:,(\d+))?\)', formula):
+            seen.add(unit)
+            assert re.search(rf"(?<![\d.]){count}(?![\d.]\d)", question), record
+            if unit == "years":  # a plan paying more than once a year
+                assert per_year and float(per_year) > 1, record
+            else:
+                assert unit == "payments" and not per_year, record
+                # the question counts the term in payments or months somewhere (prose puts the
+                # word beside the number, a table in its header)
+                assert re.search(rf"{_PAYMENT_WORDS}|-month|-payment", question, re.I), record
+    assert "years" in seen  # and the count form where the family restates terms (test above)
