@@ -68,16 +68,22 @@ def main() -> None:
     for source in sources:
         for row in load_questions(source):
             rows[(row["id"], row["question"])] = row
-    for row in load_split_questions(data, "validation"):
-        rows[(row["id"], row["question"])] = row
+    # Session 52: RECHECK_REPORT=1 rechecks the report splits only, after a rule has decided
+    # (printed, deciding nothing); otherwise they are never read
+    report = os.environ.get("RECHECK_REPORT") == "1"
+    if report:
+        for row in load_questions(Path("benchmarks/handwritten.jsonl")):
+            rows[(row["id"], row["question"])] = row
+    for split in ("validation", *(REPORT_SETS[:3] if report else ())):
+        for row in load_split_questions(data, split):
+            rows[(row["id"], row["question"])] = row
     asked = []
     for path in sys.argv[5:]:
         for line in Path(path).read_text().splitlines():
             p = json.loads(line)
             if (
                 p["model"] != "finetuned"
-                or p["split"] in REPORT_SETS
-                or p["split"].startswith("test")
+                or (p["split"] in REPORT_SETS or p["split"].startswith("test")) != report
             ):
                 continue
             first = p.get("first_reply") if p.get("task_check", {}).get("rewritten") else p["reply"]
