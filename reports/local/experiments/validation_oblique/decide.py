@@ -28,17 +28,15 @@ Otherwise it stays an option, off. The report splits decide nothing.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: rules.py
+from rules import load_rule
+
 # session 35's rule (hidden_reader/decide.py): the same counting and sign test
-_spec = importlib.util.spec_from_file_location(
-    "hidden_reader_decide", Path(__file__).resolve().parents[1] / "hidden_reader" / "decide.py"
-)
-_session35 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_session35)
+_session35 = load_rule("hidden_reader", "hidden_reader_decide")
 net, sign_test = _session35.net, _session35.sign_test
 
 OBLIQUE = "validation_oblique"
