@@ -1,0 +1,279 @@
+"""Session 53: the hidden-state reader's settings, tuned on `validation_oblique` (the tuning
+set written for wording no training piece has) with the other tuning sets as guards.
+
+With run CC's first greedy replies fixed (as ``hidden_reader/recheck.py``), the task check of
+the product (``check_tasks``) runs once per configuration; only the settings differ:
+  C0  the committed reader (run CC's, ``/work/exp/obliqueCC/task_classifier.npz``: layer 20,
+      16 training questions per family) at HIDDEN_WEIGHT 0.5 (what `full` serves now);
+  R20 a reader refitted here at layer 20 from this script's own states (a check of the
+      method: it must reproduce C0's answers);
+  A   C0's reader at HIDDEN_WEIGHT 0.75;   B  C0's reader at HIDDEN_WEIGHT 1.0;
+  C   a reader at layer 15 (same training questions), weight 0.5;
+  D   a reader at layer 25 (same training questions), weight 0.5;
+  ngram  run CC's n-gram classifier alone (must reproduce run CC's stored answers).
+Greedy continuations and reply-start scores are deterministic functions of (question, reply
+start), so they are cached (``CACHE/``) and each configuration pays only for new pairs.
+Report sets are never read unless ``RECHECK_REPORT=1`` (after the rule, deciding nothing:
+then only ``REPORT_CONFIGS`` run on the report splits).
+
+  python -u reports/local/experiments/reader_tuning/tune.py ADAPTER DATA NGRAM.npz READER.npz \
+      CACHE OUT.json PREDICTIONS.jsonl...
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+import quantreason.tasks.classifier as classifier_module
+from quantreason.data import load_split
+from quantreason.evaluation.questions import load_questions, load_split_questions
+from quantreason.evaluation.runner import _greedy, _prediction
+from quantreason.generation import _left_padded_forward, load_model, reply_start_log_probs
+from quantreason.models import resolve_model
+from quantreason.serving.batching import engine_available
+from quantreason.task_check import check_classifier, check_tasks
+from quantreason.tasks.classifier import TaskClassifier
+from quantreason.tasks.classifier_fitting import fit_reader_on_states, hidden_training_rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hidden_reader"))
+from recheck import REPORT_SETS, group  # the same grouping as session 52
+
+LAYERS = (15, 20, 25)
+# name: (reader: "stored" or a layer to refit, HIDDEN_WEIGHT)
+CONFIGS = {
+    "C0": ("stored", 0.5),
+    "R20": (20, 0.5),
+    "A": ("stored", 0.75),
+    "B": ("stored", 1.0),
+    "C": (15, 0.5),
+    "D": (25, 0.5),
+}
+
+
+def pooled_states(loaded, questions, layers, batch_size=64):
+    """Each question's mean-pooled state at each of ``layers`` from one forward pass per batch
+    (``question_hidden_states``'s pooling, several layers at once)."""
+    tokenizer, model = loaded.tokenizer, loaded.model
+    ids = [
+        tokenizer(q, add_special_tokens=False)["input_ids"] or [tokenizer.pad_token_id]
+        for q in questions
+    ]
+    out = {layer: [] for layer in layers}
+    for first in range(0, len(ids), batch_size):
+        _, mask, output = _left_padded_forward(
+            model,
+            ids[first : first + batch_size],
+            tokenizer.pad_token_id,
+            output_hidden_states=True,
+            logits_to_keep=1,
+        )
+        weights = mask.unsqueeze(-1)
+        for layer in layers:
+            states = output.hidden_states[layer]
+            w = weights.to(states.dtype)
+            out[layer].append(((states * w).sum(1) / w.sum(1)).float().cpu().numpy())
+        print(f"  states {min(first + batch_size, len(ids))}/{len(ids)}", flush=True)
+    return {layer: np.concatenate(parts).astype(np.float32) for layer, parts in out.items()}
+
+
+class Cache:
+    """A JSON dict on disk keyed by question + reply start."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.data = json.loads(path.read_text()) if path.is_file() else {}
+
+    def missing(self, keys):
+        return [k for k in dict.fromkeys(keys) if k not in self.data]
+
+    def save(self):
+        self.path.write_text(json.dumps(self.data))
+
+
+def key(question: str, start: str) -> str:
+    return question + "\x00" + start
+
+
+def main() -> None:
+    adapter, data, ngram_path, reader_path, cache_dir, out_json = map(Path, sys.argv[1:7])
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    report = os.environ.get("RECHECK_REPORT") == "1"
+    configs = os.environ.get("REPORT_CONFIGS", "C0").split(",") if report else list(CONFIGS)
+
+    sources = [
+        Path("benchmarks/handwritten_dev.jsonl"),
+        *Path("benchmarks").glob("handwritten_probe*.jsonl"),
+    ]
+    sources += [
+        Path(f"reports/local/experiments/{v}/{v}.jsonl")
+        for v in ("validation_ood", "validation_ood2", "validation_ood3")
+    ]
+    sources.append(Path("reports/local/experiments/validation_oblique/validation_oblique.jsonl"))
+    if report:
+        sources = [Path("benchmarks/handwritten.jsonl")]
+    rows = {}
+    for source in sources:
+        for row in load_questions(source):
+            rows[(row["id"], row["question"])] = row
+    for split in REPORT_SETS[:3] if report else ("validation",):
+        for row in load_split_questions(data, split):
+            rows[(row["id"], row["question"])] = row
+    asked = []
+    for path in sys.argv[7:]:
+        for line in Path(path).read_text().splitlines():
+            p = json.loads(line)
+            if (
+                p["model"] != "finetuned"
+                or (p["split"] in REPORT_SETS or p["split"].startswith("test")) != report
+            ):
+                continue
+            first = p.get("first_reply") if p.get("task_check", {}).get("rewritten") else p["reply"]
+            asked.append((p, rows[(p["id"], p["question"])], first))
+    print(
+        len(asked),
+        "questions",
+        collections.Counter(group(p["split"]) for p, _, _ in asked),
+        flush=True,
+    )
+
+    loaded = load_model(resolve_model("embedded"), adapter, merge=True, precision="auto")
+    ngram = TaskClassifier.load(ngram_path)
+    stored = check_classifier(TaskClassifier.load(reader_path), adapter)
+    questions = [row["question"] for _, row, _ in asked]
+    firsts = [first for _, _, first in asked]
+
+    # pooled states: the readers' training questions and the asked questions, every layer
+    train_file = cache_dir / "train_states.npz"
+    states_file = cache_dir / ("states_report.npz" if report else "states.npz")
+    sample = hidden_training_rows(load_split(data, "train"))
+    t = time.time()
+    if not train_file.is_file():
+        train_states = pooled_states(loaded, [r["question"] for r in sample], LAYERS)
+        np.savez(train_file, **{f"train{layer}": train_states[layer] for layer in LAYERS})
+    if not states_file.is_file():
+        asked_states = pooled_states(loaded, questions, LAYERS)
+        np.savez(states_file, **{f"asked{layer}": asked_states[layer] for layer in LAYERS})
+    print(f"states {time.time() - t:.0f} s", flush=True)
+    arrays = {**np.load(train_file), **np.load(states_file)}
+    by_question = {
+        layer: dict(zip(questions, arrays[f"asked{layer}"], strict=True)) for layer in LAYERS
+    }
+
+    def question_states(qs, layer):
+        return np.stack([by_question[layer][q] for q in qs])
+
+    readers = {"stored": stored}
+    for layer in {c[0] for c in CONFIGS.values() if c[0] != "stored"}:
+        reader = fit_reader_on_states(
+            arrays[f"train{layer}"],
+            [r["family"] for r in sample],
+            ngram.tasks,
+            layer=layer,
+            digest=stored.hidden.adapter_digest,
+        )
+        readers[layer] = ngram.with_hidden(reader)
+
+    scores = Cache(cache_dir / "scores.json")
+    continuations = Cache(cache_dir / "continuations.json")
+    greedy = functools.partial(
+        _greedy, loaded, max_new_tokens=224, batch_size=64, continuous_batching=engine_available()
+    )
+
+    def score_starts(qs, starts):
+        keys = [key(q, s) for q, s in zip(qs, starts, strict=True)]
+        todo = scores.missing(keys)
+        if todo:
+            got = reply_start_log_probs(
+                loaded,
+                [k.split("\x00")[0] for k in todo],
+                [k.split("\x00")[1] for k in todo],
+                batch_size=64,
+            )
+            scores.data.update(zip(todo, got, strict=True))
+            scores.save()
+        return [scores.data[k] for k in keys]
+
+    def continue_replies(qs, starts):
+        keys = [key(q, s) for q, s in zip(qs, starts, strict=True)]
+        todo = continuations.missing(keys)
+        if todo:
+            print(f"  generating {len(todo)} continuations", flush=True)
+            got = greedy([k.split("\x00")[0] for k in todo], [k.split("\x00")[1] for k in todo])
+            continuations.data.update(zip(todo, got, strict=True))
+            continuations.save()
+        return [continuations.data[k] for k in keys]
+
+    results, per_question = {}, {}
+    for name in ["ngram", *configs]:
+        t = time.time()
+        if name == "ngram":
+            classifier, weight = ngram, classifier_module.HIDDEN_WEIGHT
+        else:
+            which, weight = CONFIGS[name]
+            classifier = readers[which]
+        classifier_module.HIDDEN_WEIGHT = (
+            weight  # read at call time by TaskClassifier.probabilities
+        )
+        replies, readings = check_tasks(
+            classifier,
+            questions,
+            firsts,
+            continue_replies,
+            score_starts,
+            0.5,
+            question_states=question_states if classifier.hidden else None,
+        )
+        correct = [
+            _prediction("finetuned", p["split"], row, reply)["correct"]
+            for (p, row, _), reply in zip(asked, replies, strict=True)
+        ]
+        per_question[name] = correct
+        table = collections.defaultdict(lambda: [0, 0, 0, 0])
+        for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True):
+            cell = table[group(p["split"])]
+            cell[0] += ok
+            cell[1] += 1
+            cell[2] += reading.question_task == row["family"]
+            cell[3] += reading.rewritten
+        results[name] = {
+            g: dict(zip(("right", "n", "task_right", "rewritten"), v, strict=True))
+            for g, v in sorted(table.items())
+        }
+        print(name, f"{time.time() - t:.0f} s", json.dumps(results[name]), flush=True)
+    stored_correct = [p["correct"] for p, _, _ in asked]
+    results["ngram_reproduces_stored"] = float(
+        np.mean([a == b for a, b in zip(stored_correct, per_question["ngram"], strict=True)])
+    )
+    results["changed_vs_C0"] = {}
+    for name in configs:
+        if name == "C0":
+            continue
+        changed = collections.Counter(
+            (group(p["split"]), a, b)
+            for (p, _, _), a, b in zip(asked, per_question["C0"], per_question[name], strict=True)
+            if a != b
+        )
+        results["changed_vs_C0"][name] = {
+            f"{g}: {'right' if a else 'wrong'} -> {'right' if b else 'wrong'}": n
+            for (g, a, b), n in sorted(changed.items())
+        }
+        if name == "R20":
+            results["R20_reproduces_C0"] = float(
+                np.mean(
+                    [a == b for a, b in zip(per_question["C0"], per_question["R20"], strict=True)]
+                )
+            )
+    Path(out_json).write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
