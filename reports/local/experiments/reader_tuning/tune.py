@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+import quantreason.task_check as task_check_module
 import quantreason.tasks.classifier as classifier_module
 from quantreason.data import load_split
 from quantreason.evaluation.questions import load_questions, load_split_questions
@@ -47,14 +48,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hidden_reader"))
 from recheck import REPORT_SETS, group  # the same grouping as session 52
 
 LAYERS = (15, 20, 25)
-# name: (reader: "stored" or a layer to refit, HIDDEN_WEIGHT)
+# name: (reader: "stored" or a layer to refit, HIDDEN_WEIGHT, the model's weight in the
+# check's weighing, CANDIDATES)
 CONFIGS = {
-    "C0": ("stored", 0.5),
-    "R20": (20, 0.5),
-    "A": ("stored", 0.75),
-    "B": ("stored", 1.0),
-    "C": (15, 0.5),
-    "D": (25, 0.5),
+    "C0": ("stored", 0.5, 1.0, 3),
+    "R20": (20, 0.5, 1.0, 3),
+    "A": ("stored", 0.75, 1.0, 3),
+    "B": ("stored", 1.0, 1.0, 3),
+    "C": (15, 0.5, 1.0, 3),
+    "D": (25, 0.5, 1.0, 3),
+    # session 53's second rule (decide_weighing.py), written after the first's output:
+    "E": ("stored", 0.5, 0.5, 3),
+    "F": ("stored", 0.5, 0.75, 3),
+    "G": ("stored", 0.5, 1.0, 5),
 }
 
 
@@ -107,6 +113,8 @@ def main() -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = os.environ.get("RECHECK_REPORT") == "1"
     configs = os.environ.get("REPORT_CONFIGS", "C0").split(",") if report else list(CONFIGS)
+    if os.environ.get("TUNE_CONFIGS"):  # a subset (C0 first: the others are compared to it)
+        configs = os.environ["TUNE_CONFIGS"].split(",")
 
     sources = [
         Path("benchmarks/handwritten_dev.jsonl"),
@@ -171,7 +179,7 @@ def main() -> None:
         return np.stack([by_question[layer][q] for q in qs])
 
     readers = {"stored": stored}
-    for layer in {c[0] for c in CONFIGS.values() if c[0] != "stored"}:
+    for layer in {CONFIGS[c][0] for c in configs if CONFIGS[c][0] != "stored"}:
         reader = fit_reader_on_states(
             arrays[f"train{layer}"],
             [r["family"] for r in sample],
@@ -187,6 +195,8 @@ def main() -> None:
         _greedy, loaded, max_new_tokens=224, batch_size=64, continuous_batching=engine_available()
     )
 
+    model_weight = [1.0]  # the configuration's weight on the model's log-probabilities
+
     def score_starts(qs, starts):
         keys = [key(q, s) for q, s in zip(qs, starts, strict=True)]
         todo = scores.missing(keys)
@@ -199,7 +209,7 @@ def main() -> None:
             )
             scores.data.update(zip(todo, got, strict=True))
             scores.save()
-        return [scores.data[k] for k in keys]
+        return [model_weight[0] * scores.data[k] for k in keys]
 
     def continue_replies(qs, starts):
         keys = [key(q, s) for q, s in zip(qs, starts, strict=True)]
@@ -215,13 +225,13 @@ def main() -> None:
     for name in ["ngram", *configs]:
         t = time.time()
         if name == "ngram":
-            classifier, weight = ngram, classifier_module.HIDDEN_WEIGHT
+            classifier, weight, model_weight[0], candidates = ngram, 0.5, 1.0, 3
         else:
-            which, weight = CONFIGS[name]
+            which, weight, model_weight[0], candidates = CONFIGS[name]
             classifier = readers[which]
-        classifier_module.HIDDEN_WEIGHT = (
-            weight  # read at call time by TaskClassifier.probabilities
-        )
+        # both read at call time (TaskClassifier.probabilities, check_tasks)
+        classifier_module.HIDDEN_WEIGHT = weight
+        task_check_module.CANDIDATES = candidates
         replies, readings = check_tasks(
             classifier,
             questions,
