@@ -386,20 +386,33 @@ def question_hidden_states(
     padding masked out).
 
     :class:`quantreason.tasks.classifier.HiddenStateReader` reads the task from it."""
+    return question_hidden_states_by_layer(loaded, questions, (layer,), batch_size=batch_size)[
+        layer
+    ]
+
+
+def question_hidden_states_by_layer(
+    loaded: LoadedModel, questions: Sequence[str], layers: Sequence[int], *, batch_size: int = 32
+) -> dict[int, np.ndarray]:
+    """:func:`question_hidden_states` at each of ``layers`` from the same forward passes (a
+    comparison of layers pays for one pass, not one per layer)."""
     import numpy as np
 
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
     tokenizer, model = loaded.tokenizer, loaded.model
-    layers = model.config.num_hidden_layers
-    if not 0 <= layer <= layers:
-        raise ValueError(f"layer must be in [0, {layers}] for this model, got {layer}")
+    depth = model.config.num_hidden_layers
+    if not layers:
+        raise ValueError("name at least one layer")
+    for layer in layers:
+        if not 0 <= layer <= depth:
+            raise ValueError(f"layer must be in [0, {depth}] for this model, got {layer}")
     # An empty question pools the pad token's state rather than dividing by zero.
     ids = [
         tokenizer(q, add_special_tokens=False)["input_ids"] or [tokenizer.pad_token_id]
         for q in questions
     ]
-    pooled: list[Any] = []
+    pooled: dict[int, list[Any]] = {layer: [] for layer in layers}
     for first in range(0, len(ids), batch_size):
         _, mask, output = _left_padded_forward(
             model,
@@ -408,10 +421,15 @@ def question_hidden_states(
             output_hidden_states=True,
             logits_to_keep=1,
         )
-        states = output.hidden_states[layer]
-        weights = mask.unsqueeze(-1).to(states.dtype)
-        mean = (states * weights).sum(1) / weights.sum(1)
-        pooled.append(mean.float().cpu().numpy())
-    if not pooled:
-        return np.zeros((0, model.config.hidden_size), dtype=np.float32)
-    return np.concatenate(pooled).astype(np.float32)
+        for layer in pooled:
+            states = output.hidden_states[layer]
+            weights = mask.unsqueeze(-1).to(states.dtype)
+            mean = (states * weights).sum(1) / weights.sum(1)
+            pooled[layer].append(mean.float().cpu().numpy())
+    width = model.config.hidden_size
+    return {
+        layer: np.concatenate(parts).astype(np.float32)
+        if parts
+        else np.zeros((0, width), dtype=np.float32)
+        for layer, parts in pooled.items()
+    }

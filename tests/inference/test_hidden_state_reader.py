@@ -12,7 +12,11 @@ import numpy as np
 import pytest
 
 from quantreason.data import generate_dataset
-from quantreason.generation import load_model, question_hidden_states
+from quantreason.generation import (
+    load_model,
+    question_hidden_states,
+    question_hidden_states_by_layer,
+)
 from quantreason.hashing import adapter_digest
 from quantreason.serving.predictor import load_predictor
 from quantreason.serving.protocol import InferenceRequest
@@ -73,6 +77,20 @@ def test_a_questions_state_does_not_depend_on_its_batch(tuned) -> None:
     with pytest.raises(ValueError, match=r"layer must be in \[0, "):
         question_hidden_states(tuned, asked, layers + 1)
     assert question_hidden_states(tuned, [], LAYER).shape == (0, tuned.model.config.hidden_size)
+
+
+def test_several_layers_from_one_pass_equal_each_layer_alone(tuned) -> None:
+    asked = [QUESTIONS[0], "Short?", QUESTIONS[1]]
+    both = question_hidden_states_by_layer(tuned, asked, (LAYER, LAYER + 1), batch_size=2)
+    assert sorted(both) == [LAYER, LAYER + 1]
+    for layer, states in both.items():
+        alone = question_hidden_states(tuned, asked, layer, batch_size=2)
+        np.testing.assert_array_equal(states, alone)  # the same passes, the same numbers
+    assert not np.allclose(both[LAYER], both[LAYER + 1])
+    with pytest.raises(ValueError, match="at least one layer"):
+        question_hidden_states_by_layer(tuned, asked, ())
+    with pytest.raises(ValueError, match=r"layer must be in \[0, "):
+        question_hidden_states_by_layer(tuned, asked, (LAYER, -1))
 
 
 def test_the_reader_applies_what_scikit_learn_fitted(

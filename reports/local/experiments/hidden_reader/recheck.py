@@ -51,9 +51,12 @@ def group(split: str) -> str:
     return split
 
 
-def main() -> None:
-    adapter, data, ngram_path, out = map(Path, sys.argv[1:5])
-    out.mkdir(parents=True, exist_ok=True)
+def asked_questions(
+    data: Path, predictions: list[str], *, report: bool, extra: list[Path]
+) -> list[tuple[dict, dict, str]]:
+    """(prediction, question record, first greedy reply) for every fine-tuned prediction of
+    the tuning sets (``report``: of the report splits only) in ``predictions``; ``extra``
+    adds question files (``validation_oblique``)."""
     sources = [
         Path("benchmarks/handwritten_dev.jsonl"),
         *Path("benchmarks").glob("handwritten_probe*.jsonl"),
@@ -62,15 +65,11 @@ def main() -> None:
         Path(f"reports/local/experiments/{v}/{v}.jsonl")
         for v in ("validation_ood", "validation_ood2", "validation_ood3")
     ]
-    # Session 52: more tuning sets (validation_oblique), colon-separated
-    sources += [Path(s) for s in os.environ.get("RECHECK_QUESTIONS", "").split(":") if s]
+    sources += extra
     rows: dict[tuple[str, str], dict] = {}
     for source in sources:
         for row in load_questions(source):
             rows[(row["id"], row["question"])] = row
-    # Session 52: RECHECK_REPORT=1 rechecks the report splits only, after a rule has decided
-    # (printed, deciding nothing); otherwise they are never read
-    report = os.environ.get("RECHECK_REPORT") == "1"
     if report:
         for row in load_questions(Path("benchmarks/handwritten.jsonl")):
             rows[(row["id"], row["question"])] = row
@@ -78,7 +77,7 @@ def main() -> None:
         for row in load_split_questions(data, split):
             rows[(row["id"], row["question"])] = row
     asked = []
-    for path in sys.argv[5:]:
+    for path in predictions:
         for line in Path(path).read_text().splitlines():
             p = json.loads(line)
             if (
@@ -88,6 +87,18 @@ def main() -> None:
                 continue
             first = p.get("first_reply") if p.get("task_check", {}).get("rewritten") else p["reply"]
             asked.append((p, rows[(p["id"], p["question"])], first))
+    return asked
+
+
+def main() -> None:
+    adapter, data, ngram_path, out = map(Path, sys.argv[1:5])
+    out.mkdir(parents=True, exist_ok=True)
+    # Session 52: more tuning sets (validation_oblique), colon-separated; RECHECK_REPORT=1
+    # rechecks the report splits only, after a rule has decided (printed, deciding nothing);
+    # otherwise they are never read
+    extra = [Path(s) for s in os.environ.get("RECHECK_QUESTIONS", "").split(":") if s]
+    report = os.environ.get("RECHECK_REPORT") == "1"
+    asked = asked_questions(data, sys.argv[5:], report=report, extra=extra)
     print(
         len(asked),
         "tuning questions",

@@ -35,9 +35,12 @@ import numpy as np
 import quantreason.task_check as task_check_module
 import quantreason.tasks.classifier as classifier_module
 from quantreason.data import load_split
-from quantreason.evaluation.questions import load_questions, load_split_questions
 from quantreason.evaluation.runner import _greedy, _prediction
-from quantreason.generation import _left_padded_forward, load_model, reply_start_log_probs
+from quantreason.generation import (
+    load_model,
+    question_hidden_states_by_layer,
+    reply_start_log_probs,
+)
 from quantreason.models import resolve_model
 from quantreason.serving.batching import engine_available
 from quantreason.task_check import check_classifier, check_tasks
@@ -45,7 +48,7 @@ from quantreason.tasks.classifier import TaskClassifier
 from quantreason.tasks.classifier_fitting import fit_reader_on_states, hidden_training_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hidden_reader"))
-from recheck import REPORT_SETS, group  # the same grouping as session 52
+from recheck import asked_questions, group  # the same grouping as session 52
 
 LAYERS = (15, 20, 25)
 # name: (reader: "stored" or a layer to refit, HIDDEN_WEIGHT, the model's weight in the
@@ -62,32 +65,6 @@ CONFIGS = {
     "F": ("stored", 0.5, 0.75, 3),
     "G": ("stored", 0.5, 1.0, 5),
 }
-
-
-def pooled_states(loaded, questions, layers, batch_size=64):
-    """Each question's mean-pooled state at each of ``layers`` from one forward pass per batch
-    (``question_hidden_states``'s pooling, several layers at once)."""
-    tokenizer, model = loaded.tokenizer, loaded.model
-    ids = [
-        tokenizer(q, add_special_tokens=False)["input_ids"] or [tokenizer.pad_token_id]
-        for q in questions
-    ]
-    out = {layer: [] for layer in layers}
-    for first in range(0, len(ids), batch_size):
-        _, mask, output = _left_padded_forward(
-            model,
-            ids[first : first + batch_size],
-            tokenizer.pad_token_id,
-            output_hidden_states=True,
-            logits_to_keep=1,
-        )
-        weights = mask.unsqueeze(-1)
-        for layer in layers:
-            states = output.hidden_states[layer]
-            w = weights.to(states.dtype)
-            out[layer].append(((states * w).sum(1) / w.sum(1)).float().cpu().numpy())
-        print(f"  states {min(first + batch_size, len(ids))}/{len(ids)}", flush=True)
-    return {layer: np.concatenate(parts).astype(np.float32) for layer, parts in out.items()}
 
 
 class Cache:
@@ -116,35 +93,8 @@ def main() -> None:
     if os.environ.get("TUNE_CONFIGS"):  # a subset (C0 first: the others are compared to it)
         configs = os.environ["TUNE_CONFIGS"].split(",")
 
-    sources = [
-        Path("benchmarks/handwritten_dev.jsonl"),
-        *Path("benchmarks").glob("handwritten_probe*.jsonl"),
-    ]
-    sources += [
-        Path(f"reports/local/experiments/{v}/{v}.jsonl")
-        for v in ("validation_ood", "validation_ood2", "validation_ood3")
-    ]
-    sources.append(Path("reports/local/experiments/validation_oblique/validation_oblique.jsonl"))
-    if report:
-        sources = [Path("benchmarks/handwritten.jsonl")]
-    rows = {}
-    for source in sources:
-        for row in load_questions(source):
-            rows[(row["id"], row["question"])] = row
-    for split in REPORT_SETS[:3] if report else ("validation",):
-        for row in load_split_questions(data, split):
-            rows[(row["id"], row["question"])] = row
-    asked = []
-    for path in sys.argv[7:]:
-        for line in Path(path).read_text().splitlines():
-            p = json.loads(line)
-            if (
-                p["model"] != "finetuned"
-                or (p["split"] in REPORT_SETS or p["split"].startswith("test")) != report
-            ):
-                continue
-            first = p.get("first_reply") if p.get("task_check", {}).get("rewritten") else p["reply"]
-            asked.append((p, rows[(p["id"], p["question"])], first))
+    oblique = Path("reports/local/experiments/validation_oblique/validation_oblique.jsonl")
+    asked = asked_questions(data, sys.argv[7:], report=report, extra=[oblique])
     print(
         len(asked),
         "questions",
@@ -164,10 +114,12 @@ def main() -> None:
     sample = hidden_training_rows(load_split(data, "train"))
     t = time.time()
     if not train_file.is_file():
-        train_states = pooled_states(loaded, [r["question"] for r in sample], LAYERS)
+        train_states = question_hidden_states_by_layer(
+            loaded, [r["question"] for r in sample], LAYERS, batch_size=64
+        )
         np.savez(train_file, **{f"train{layer}": train_states[layer] for layer in LAYERS})
     if not states_file.is_file():
-        asked_states = pooled_states(loaded, questions, LAYERS)
+        asked_states = question_hidden_states_by_layer(loaded, questions, LAYERS, batch_size=64)
         np.savez(states_file, **{f"asked{layer}": asked_states[layer] for layer in LAYERS})
     print(f"states {time.time() - t:.0f} s", flush=True)
     arrays = {**np.load(train_file), **np.load(states_file)}
@@ -221,7 +173,7 @@ def main() -> None:
             continuations.save()
         return [continuations.data[k] for k in keys]
 
-    results, per_question = {}, {}
+    results, per_question, details = {}, {}, {}
     for name in ["ngram", *configs]:
         t = time.time()
         if name == "ngram":
@@ -246,6 +198,19 @@ def main() -> None:
             for (p, row, _), reply in zip(asked, replies, strict=True)
         ]
         per_question[name] = correct
+        details[name] = [
+            {
+                "split": p["split"],
+                "family": row["family"],
+                "question": row["question"],
+                "reply_task": reading.reply_task,
+                "chosen": reading.question_task,
+                "probability": reading.probability,
+                "weighed": reading.weighed,
+                "correct": ok,
+            }
+            for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True)
+        ]
         table = collections.defaultdict(lambda: [0, 0, 0, 0])
         for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True):
             cell = table[group(p["split"])]
@@ -282,6 +247,8 @@ def main() -> None:
                 )
             )
     Path(out_json).write_text(json.dumps(results, indent=2) + "\n")
+    if os.environ.get("TUNE_DETAILS"):  # every question's reading per configuration
+        Path(os.environ["TUNE_DETAILS"]).write_text(json.dumps(details) + "\n")
     print(json.dumps(results, indent=2))
 
 
