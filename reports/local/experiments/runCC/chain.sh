@@ -37,7 +37,12 @@ if [ ! -d $KEEP/$RUN/adapter ]; then
   mkdir -p $KEEP/$RUN && cp -r runs/full/train/adapter runs/full/classifier runs/full/data $KEEP/$RUN/
 fi
 mkdir -p $MAIN/$D
-AD=(--adapter $KEEP/$RUN/adapter --task-classifier $KEEP/$RUN/classifier/task_classifier.npz --base-limit 1 --batch-size 64 --precision auto --samples 0 --retry 0)
+CLF=$KEEP/$RUN/classifier/task_classifier.npz
+if [ "${NGRAM_ONLY:-0}" = 1 ]; then   # run CE (session 53): the tuning sets answered as run CC's were, without the reader
+  [ -f $KEEP/$RUN/task_classifier_ngram.npz ] || $PY -c "import sys; from quantreason.tasks.classifier import TaskClassifier as T; T.load(sys.argv[1]).with_hidden(None).save(sys.argv[2])" $CLF $KEEP/$RUN/task_classifier_ngram.npz || exit 1
+  CLF=$KEEP/$RUN/task_classifier_ngram.npz
+fi
+AD=(--adapter $KEEP/$RUN/adapter --task-classifier $CLF --base-limit 1 --batch-size 64 --precision auto --samples 0 --retry 0)
 run_chunk() {
   local name=$1; shift
   [ -f $MAIN/$D/predictions_$name.jsonl ] && return 0   # landed before an interruption
@@ -54,6 +59,12 @@ run_chunk validation --data $KEEP/$RUN/data --splits validation
 run_chunk dev --questions benchmarks/handwritten_dev.jsonl
 Q=(); for n in 12 13 14 15 16; do Q+=(--questions "benchmarks/handwritten_probe$n.jsonl"); done
 run_chunk probe1216 "${Q[@]}"
+# run CE (session 53): fresh questions for its rule, kept out of predictions*.jsonl (the paired rules read those)
+if [ -n "${FRESH_DIR:-}" ] && [ ! -f $MAIN/$D/fresh/answers_$RUN.jsonl ]; then
+  $PY -m quantreason eval --out $KEEP/fresh$RUN --data $FRESH_DIR --splits validation "${AD[@]}" && \
+    cp $KEEP/fresh$RUN/predictions.jsonl $MAIN/$D/fresh/answers_$RUN.jsonl && \
+    commit "Run $RUN: answers to the fresh questions" $D/fresh/answers_$RUN.jsonl
+fi
 (cd $MAIN && $PY $D/decide.py > $KEEP/decide$RUN.txt 2>&1)
 cp $KEEP/decide$RUN.txt $MAIN/$D/decide_output.txt
 commit "Run $RUN: its rule's output (run$RUN/decide.py)" $D/decide_output.txt
