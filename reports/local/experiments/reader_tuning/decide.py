@@ -36,10 +36,17 @@ CANDIDATES = ("A", "B", "C", "D")
 ALPHA = 0.05 / len(CANDIDATES)
 
 
-def main() -> None:
-    results = json.loads(Path(sys.argv[1]).read_text())
-    best = max(CANDIDATES, key=lambda c: (results[c][OBLIQUE]["right"], -CANDIDATES.index(c)))
-    for c in ("C0", *CANDIDATES):
+def judge(
+    results: dict,
+    candidates: tuple[str, ...],
+    alpha: float,
+    soundness: tuple[str, bool],
+    alpha_format: str = "",
+) -> None:
+    """Print each configuration's figures, the best candidate's conditions 1 and 2 against C0
+    (``alpha``: the sign test's bar) with ``soundness`` as condition 3, and the verdict."""
+    best = max(candidates, key=lambda c: (results[c][OBLIQUE]["right"], -candidates.index(c)))
+    for c in ("C0", *candidates):
         print(
             f"{c}: "
             + ", ".join(
@@ -55,18 +62,25 @@ def main() -> None:
     others = {g: v for g, v in groups.items() if g != OBLIQUE}
     conditions = {
         f"1. {best} on {OBLIQUE}: net {up - down:+d} (>= 5), +{up}/-{down}, "
-        f"p = {p:.4f} (< {ALPHA})": (up - down >= 5 and p < ALPHA),
+        f"p = {p:.4f} (< {alpha:{alpha_format}})": (up - down >= 5 and p < alpha),
         f"2. other groups no worse than -2 each, -3 together: {others}": (
             all(v >= -2 for v in others.values()) and sum(others.values()) >= -3
         ),
-        f"3. n-gram reproduces {100 * results['ngram_reproduces_stored']:.1f} %, R20 reproduces C0 "
-        f"{100 * results['R20_reproduces_C0']:.1f} % (both >= 98)": (
-            results["ngram_reproduces_stored"] >= 0.98 and results["R20_reproduces_C0"] >= 0.98
-        ),
+        f"3. {soundness[0]}": soundness[1],
     }
     for text, ok in conditions.items():
         print("PASS" if ok else "FAIL", text)
     print(f"ADOPT {best}" if all(conditions.values()) else "KEEP C0")
+
+
+def main() -> None:
+    results = json.loads(Path(sys.argv[1]).read_text())
+    soundness = (
+        f"n-gram reproduces {100 * results['ngram_reproduces_stored']:.1f} %, R20 reproduces C0 "
+        f"{100 * results['R20_reproduces_C0']:.1f} % (both >= 98)",
+        results["ngram_reproduces_stored"] >= 0.98 and results["R20_reproduces_C0"] >= 0.98,
+    )
+    judge(results, CANDIDATES, ALPHA, soundness)
 
 
 if __name__ == "__main__":

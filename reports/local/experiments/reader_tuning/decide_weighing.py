@@ -32,44 +32,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # experiments/: rules.py
 from rules import load_rule
 
-_session35 = load_rule("hidden_reader", "hidden_reader_decide")
-net, sign_test = _session35.net, _session35.sign_test
-
 OBLIQUE = "validation_oblique"
 CANDIDATES = ("E", "F", "G")
 ALPHA = 0.05 / len(CANDIDATES)
+first_rule = load_rule("reader_tuning", "reader_tuning_decide")  # its conditions 1 and 2
 
 
 def main() -> None:
     first = json.loads(Path(sys.argv[1]).read_text())
     results = json.loads(Path(sys.argv[2]).read_text())
-    best = max(CANDIDATES, key=lambda c: (results[c][OBLIQUE]["right"], -CANDIDATES.index(c)))
-    for c in ("C0", *CANDIDATES):
-        cells = ", ".join(
-            f"{g} {v['right']}/{v['n']} (task {v['task_right']}, rewritten {v['rewritten']})"
-            for g, v in results[c].items()
-        )
-        print(f"{c}: {cells}")
-    changed = results["changed_vs_C0"][best]
-    _, _, groups = net({"changed": changed})
-    up = changed.get(f"{OBLIQUE}: wrong -> right", 0)
-    down = changed.get(f"{OBLIQUE}: right -> wrong", 0)
-    p = sign_test(up, down)
-    others = {g: v for g, v in groups.items() if g != OBLIQUE}
-    conditions = {
-        f"1. {best} on {OBLIQUE}: net {up - down:+d} (>= 5), +{up}/-{down}, "
-        f"p = {p:.4f} (< {ALPHA:.4f})": (up - down >= 5 and p < ALPHA),
-        f"2. other groups no worse than -2 each, -3 together: {others}": (
-            all(v >= -2 for v in others.values()) and sum(others.values()) >= -3
-        ),
-        f"3. n-gram reproduces {100 * results['ngram_reproduces_stored']:.1f} % (>= 98), "
-        "C0 as in the first rule's tune.json": (
-            results["ngram_reproduces_stored"] >= 0.98 and results["C0"] == first["C0"]
-        ),
-    }
-    for text, ok in conditions.items():
-        print("PASS" if ok else "FAIL", text)
-    print(f"ADOPT {best}" if all(conditions.values()) else "KEEP C0")
+    soundness = (
+        f"n-gram reproduces {100 * results['ngram_reproduces_stored']:.1f} % (>= 98), "
+        "C0 as in the first rule's tune.json",
+        results["ngram_reproduces_stored"] >= 0.98 and results["C0"] == first["C0"],
+    )
+    first_rule.judge(results, CANDIDATES, ALPHA, soundness, alpha_format=".4f")
 
 
 if __name__ == "__main__":
