@@ -421,10 +421,9 @@ def question_hidden_states_by_layer(
             output_hidden_states=True,
             logits_to_keep=1,
         )
+        weights = mask.unsqueeze(-1).to(output.hidden_states[0].dtype)  # one dtype for all
         for layer in pooled:
-            states = output.hidden_states[layer]
-            weights = mask.unsqueeze(-1).to(states.dtype)
-            mean = (states * weights).sum(1) / weights.sum(1)
+            mean = (output.hidden_states[layer] * weights).sum(1) / weights.sum(1)
             pooled[layer].append(mean.float().cpu().numpy())
     width = model.config.hidden_size
     return {
