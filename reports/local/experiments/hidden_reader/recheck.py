@@ -90,6 +90,34 @@ def asked_questions(
     return asked
 
 
+def tally(asked: list, correct: list[bool], readings: list) -> dict[str, dict[str, int]]:
+    """Per tuning group: answers right, questions, tasks read right, replies rewritten."""
+    table = collections.defaultdict(lambda: [0, 0, 0, 0])
+    for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True):
+        cell = table[group(p["split"])]
+        cell[0] += ok
+        cell[1] += 1
+        cell[2] += reading.question_task == row["family"]
+        cell[3] += reading.rewritten
+    return {
+        g: dict(zip(("right", "n", "task_right", "rewritten"), v, strict=True))
+        for g, v in sorted(table.items())
+    }
+
+
+def changed_answers(asked: list, before: list[bool], after: list[bool]) -> dict[str, int]:
+    """How many answers of each group went wrong -> right and right -> wrong."""
+    changed = collections.Counter(
+        (group(p["split"]), a, b)
+        for (p, _, _), a, b in zip(asked, before, after, strict=True)
+        if a != b
+    )
+    return {
+        f"{g}: {'right' if a else 'wrong'} -> {'right' if b else 'wrong'}": n
+        for (g, a, b), n in sorted(changed.items())
+    }
+
+
 def main() -> None:
     adapter, data, ngram_path, out = map(Path, sys.argv[1:5])
     out.mkdir(parents=True, exist_ok=True)
@@ -153,35 +181,13 @@ def main() -> None:
             for (p, row, _), reply in zip(asked, replies, strict=True)
         ]
         per_question[name] = correct
-        table = collections.defaultdict(
-            lambda: [0, 0, 0, 0]
-        )  # right, n, task read right, rewritten
-        for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True):
-            cell = table[group(p["split"])]
-            cell[0] += ok
-            cell[1] += 1
-            cell[2] += reading.question_task == row["family"]
-            cell[3] += reading.rewritten
-        results[name] = {
-            g: dict(zip(("right", "n", "task_right", "rewritten"), v, strict=True))
-            for g, v in sorted(table.items())
-        }
+        results[name] = tally(asked, correct, readings)
         print(name, f"{time.time() - t:.0f} s", json.dumps(results[name]), flush=True)
     stored = [p["correct"] for p, _, _ in asked]
     results["ngram_reproduces_stored"] = sum(
         a == b for a, b in zip(stored, per_question["ngram"], strict=True)
     ) / len(stored)
-    changed = collections.Counter(
-        (group(p["split"]), a, b)
-        for (p, _, _), a, b in zip(
-            asked, per_question["ngram"], per_question["hidden"], strict=True
-        )
-        if a != b
-    )
-    results["changed"] = {
-        f"{g}: {'right' if a else 'wrong'} -> {'right' if b else 'wrong'}": n
-        for (g, a, b), n in sorted(changed.items())
-    }
+    results["changed"] = changed_answers(asked, per_question["ngram"], per_question["hidden"])
     (out / "recheck.json").write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
 

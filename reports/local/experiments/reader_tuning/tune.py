@@ -48,7 +48,12 @@ from quantreason.tasks.classifier import TaskClassifier
 from quantreason.tasks.classifier_fitting import fit_reader_on_states, hidden_training_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hidden_reader"))
-from recheck import asked_questions, group  # the same grouping as session 52
+from recheck import (
+    asked_questions,
+    changed_answers,
+    group,
+    tally,
+)  # the same grouping as session 52
 
 LAYERS = (15, 20, 25)
 # name: (reader: "stored" or a layer to refit, HIDDEN_WEIGHT, the model's weight in the
@@ -211,17 +216,7 @@ def main() -> None:
             }
             for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True)
         ]
-        table = collections.defaultdict(lambda: [0, 0, 0, 0])
-        for (p, row, _), ok, reading in zip(asked, correct, readings, strict=True):
-            cell = table[group(p["split"])]
-            cell[0] += ok
-            cell[1] += 1
-            cell[2] += reading.question_task == row["family"]
-            cell[3] += reading.rewritten
-        results[name] = {
-            g: dict(zip(("right", "n", "task_right", "rewritten"), v, strict=True))
-            for g, v in sorted(table.items())
-        }
+        results[name] = tally(asked, correct, readings)
         print(name, f"{time.time() - t:.0f} s", json.dumps(results[name]), flush=True)
     stored_correct = [p["correct"] for p, _, _ in asked]
     results["ngram_reproduces_stored"] = float(
@@ -231,15 +226,9 @@ def main() -> None:
     for name in configs:
         if name == "C0":
             continue
-        changed = collections.Counter(
-            (group(p["split"]), a, b)
-            for (p, _, _), a, b in zip(asked, per_question["C0"], per_question[name], strict=True)
-            if a != b
+        results["changed_vs_C0"][name] = changed_answers(
+            asked, per_question["C0"], per_question[name]
         )
-        results["changed_vs_C0"][name] = {
-            f"{g}: {'right' if a else 'wrong'} -> {'right' if b else 'wrong'}": n
-            for (g, a, b), n in sorted(changed.items())
-        }
         if name == "R20":
             results["R20_reproduces_C0"] = float(
                 np.mean(
