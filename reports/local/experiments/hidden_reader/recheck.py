@@ -90,6 +90,27 @@ def asked_questions(
     return asked
 
 
+def checked_answers(
+    asked: list, classifier: TaskClassifier, continue_replies, score_starts, question_states
+) -> tuple[list[bool], list]:
+    """The task check (the product's ``check_tasks`` at 0.5) over the fixed first replies,
+    each checked reply scored: (right or not, the check's reading) per question."""
+    replies, readings = check_tasks(
+        classifier,
+        [row["question"] for _, row, _ in asked],
+        [first for _, _, first in asked],
+        continue_replies,
+        score_starts,
+        0.5,
+        question_states=question_states if classifier.hidden else None,
+    )
+    correct = [
+        _prediction("finetuned", p["split"], row, reply)["correct"]
+        for (p, row, _), reply in zip(asked, replies, strict=True)
+    ]
+    return correct, readings
+
+
 def tally(asked: list, correct: list[bool], readings: list) -> dict[str, dict[str, int]]:
     """Per tuning group: answers right, questions, tasks read right, replies rewritten."""
     table = collections.defaultdict(lambda: [0, 0, 0, 0])
@@ -156,8 +177,6 @@ def main() -> None:
 
     if not asked:
         return  # only the reader was asked for
-    questions = [row["question"] for _, row, _ in asked]
-    firsts = [first for _, _, first in asked]
     greedy = functools.partial(
         _greedy, loaded, max_new_tokens=224, batch_size=64, continuous_batching=engine_available()
     )
@@ -167,19 +186,7 @@ def main() -> None:
     per_question: dict[str, list] = {}
     for name, classifier in (("ngram", ngram), ("hidden", hidden)):
         t = time.time()
-        replies, readings = check_tasks(
-            classifier,
-            questions,
-            firsts,
-            greedy,
-            score,
-            0.5,
-            question_states=states if classifier.hidden else None,
-        )
-        correct = [
-            _prediction("finetuned", p["split"], row, reply)["correct"]
-            for (p, row, _), reply in zip(asked, replies, strict=True)
-        ]
+        correct, readings = checked_answers(asked, classifier, greedy, score, states)
         per_question[name] = correct
         results[name] = tally(asked, correct, readings)
         print(name, f"{time.time() - t:.0f} s", json.dumps(results[name]), flush=True)

@@ -35,7 +35,7 @@ import numpy as np
 import quantreason.task_check as task_check_module
 import quantreason.tasks.classifier as classifier_module
 from quantreason.data import load_split
-from quantreason.evaluation.runner import _greedy, _prediction
+from quantreason.evaluation.runner import _greedy
 from quantreason.generation import (
     load_model,
     question_hidden_states_by_layer,
@@ -43,17 +43,18 @@ from quantreason.generation import (
 )
 from quantreason.models import resolve_model
 from quantreason.serving.batching import engine_available
-from quantreason.task_check import check_classifier, check_tasks
+from quantreason.task_check import check_classifier
 from quantreason.tasks.classifier import TaskClassifier
 from quantreason.tasks.classifier_fitting import fit_reader_on_states, hidden_training_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hidden_reader"))
-from recheck import (
+from recheck import (  # session 52's loading, grouping, check and counts
     asked_questions,
     changed_answers,
+    checked_answers,
     group,
     tally,
-)  # the same grouping as session 52
+)
 
 LAYERS = (15, 20, 25)
 # name: (reader: "stored" or a layer to refit, HIDDEN_WEIGHT, the model's weight in the
@@ -111,7 +112,6 @@ def main() -> None:
     ngram = TaskClassifier.load(ngram_path)
     stored = check_classifier(TaskClassifier.load(reader_path), adapter)
     questions = [row["question"] for _, row, _ in asked]
-    firsts = [first for _, _, first in asked]
 
     # pooled states: the readers' training questions and the asked questions, every layer
     train_file = cache_dir / "train_states.npz"
@@ -189,19 +189,9 @@ def main() -> None:
         # both read at call time (TaskClassifier.probabilities, check_tasks)
         classifier_module.HIDDEN_WEIGHT = weight
         task_check_module.CANDIDATES = candidates
-        replies, readings = check_tasks(
-            classifier,
-            questions,
-            firsts,
-            continue_replies,
-            score_starts,
-            0.5,
-            question_states=question_states if classifier.hidden else None,
+        correct, readings = checked_answers(
+            asked, classifier, continue_replies, score_starts, question_states
         )
-        correct = [
-            _prediction("finetuned", p["split"], row, reply)["correct"]
-            for (p, row, _), reply in zip(asked, replies, strict=True)
-        ]
         per_question[name] = correct
         details[name] = [
             {
