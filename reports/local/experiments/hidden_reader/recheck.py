@@ -93,15 +93,15 @@ def asked_questions(
 def checked_answers(
     asked: list, classifier: TaskClassifier, continue_replies, score_starts, question_states
 ) -> tuple[list[bool], list]:
-    """The task check (the product's ``check_tasks`` at 0.5) over the fixed first replies,
-    each checked reply scored: (right or not, the check's reading) per question."""
+    """The task check (the product's ``check_tasks`` at its default ``MIN_PROBABILITY``) over
+    the fixed first replies, each checked reply scored: (right or not, the check's reading) per
+    question."""
     replies, readings = check_tasks(
         classifier,
         [row["question"] for _, row, _ in asked],
         [first for _, _, first in asked],
         continue_replies,
         score_starts,
-        0.5,
         question_states=question_states if classifier.hidden else None,
     )
     correct = [
