@@ -6,12 +6,15 @@
 # resumes from its last checkpoint (25 steps apart), answered sets are not answered again.
 #   nohup bash reports/local/experiments/runCF/chain.sh > /work/exp/chainCF.log 2>&1 &
 # The clone: `git clone /work/main /work/exp/cf`, `keep_last: 24` in its config/train/local.yaml.
+# The pipeline runs as the README's `make demo` in that fresh clone (its own .venv, set up by
+# make), stopped at its eval stage for the tuning sets and the rule, then `make demo` again
+# finishes it (eval, serve, report): a fresh-clone `make demo`, resumed once.
 set -uo pipefail
 MAIN=/work/main
 CLONE=/work/exp/cf
 KEEP=/work/exp/keepCF
 D=reports/local/experiments/runCF
-PY=$MAIN/.venv/bin/python
+PY=$CLONE/.venv/bin/python
 PLOG=$KEEP/pipeline_first.log
 cd $CLONE || exit 1
 grep -q "keep_last: 24" config/train/local.yaml || { echo "the clone keeps too few checkpoints"; exit 1; }
@@ -25,7 +28,7 @@ date
 if [ ! -d $KEEP/CF/adapter ]; then
   PID=$(cat $KEEP/pipeline.pid 2>/dev/null)
   if [ -z "$PID" ] || ! kill -0 $PID 2>/dev/null; then
-    setsid $PY -m quantreason pipeline --profile full >> $PLOG 2>&1 &
+    setsid make demo >> $PLOG 2>&1 &
     PID=$!; echo $PID > $KEEP/pipeline.pid
   fi
   until grep -q "eval: evaluate" $PLOG 2>/dev/null; do
@@ -69,4 +72,13 @@ done
 (cd $MAIN && $PY $D/decide.py > $KEEP/decideCF.txt 2>&1)
 cp $KEEP/decideCF.txt $MAIN/$D/decide_output.txt
 commit "Run CF: its rule's output (runCF/decide.py)" $D/decide_output.txt
+date
+# The rest of the fresh clone's `make demo` (eval, serve, capacity, the report); decides nothing.
+make demo > $KEEP/demo_second.log 2>&1 || { tail -40 $KEEP/demo_second.log; exit 1; }
+date
+mkdir -p $MAIN/$D/report
+cp reports/local/{report.md,results.md,results.json,bench.json,bench.png,capacity.json,consistency.json,task_check.json,train_log.jsonl,accuracy.png,loss.png,risk_coverage.png,failures.jsonl} $MAIN/$D/report/ 2>/dev/null
+cp runs/full/eval/predictions.jsonl $MAIN/$D/predictions.jsonl
+cp $PLOG $KEEP/demo_second.log $MAIN/$D/report/
+commit "Run CF: the fresh clone's make demo, its report and predictions" $D/predictions.jsonl $D/report
 date
