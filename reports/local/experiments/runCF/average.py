@@ -9,8 +9,10 @@ base, so the larger rank costs nothing at answer time.
 
     python average.py --train runs/full/train --last 8 --out /work/exp/keepCF/avg8
 
-Checks: the keys and shapes of every checkpoint match the exported adapter's, and the final
-checkpoint alone (--last 1) reproduces the exported adapter exactly.
+The last 8 of a 1,477-step run are steps 1,325, 1,350, ..., 1,475 and 1,477 (the end is saved
+too), so the last two are two steps apart. Checks: the keys and shapes of every checkpoint
+match the exported adapter's, and the final checkpoint alone reproduces the exported adapter
+exactly.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from pathlib import Path
 import torch
 from safetensors.torch import load_file, save_file
 from torch.distributed.checkpoint.format_utils import dcp_to_torch_save
+
+from quantreason.training.checkpoint import complete_checkpoints
 
 WEIGHTS = "adapter_model.safetensors"
 CONFIG = "adapter_config.json"
@@ -64,7 +68,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     adapter = args.train / "adapter"
-    steps = sorted(p for p in (args.train / "checkpoints").glob("step_*") if p.is_dir())
+    steps = complete_checkpoints(args.train / "checkpoints")
     if len(steps) < args.last:
         sys.exit(f"{len(steps)} checkpoints under {args.train}, {args.last} asked for")
     chosen = steps[-args.last :]

@@ -22,13 +22,26 @@ source scripts/env.sh
 export PYTHONPATH=$CLONE
 mkdir -p $KEEP
 commit() {
-  for i in 1 2 3 4 5 6; do git -C $MAIN add -- "${@:2}" && git -C $MAIN commit -q -m "$1" -- "${@:2}" && return 0; sleep 5; done
+  for i in 1 2 3 4 5 6; do
+    if git -C $MAIN add -- "${@:2}"; then
+      git -C $MAIN diff --cached --quiet -- "${@:2}" && return 0   # already committed as it is
+      git -C $MAIN commit -q -m "$1" -- "${@:2}" && return 0
+    fi
+    sleep 5
+  done
+  return 1
+}
+# Whether PID is this chain's `make demo` in the clone (a PID file can outlive a reboot).
+ours() {
+  [ -n "$1" ] && kill -0 "$1" 2>/dev/null && [ "$(readlink /proc/$1/cwd)" = "$CLONE" ] && \
+    tr '\0' ' ' < /proc/$1/cmdline | grep -q "^make demo"
 }
 date
-if [ ! -d $KEEP/CF/adapter ]; then
+if [ ! -d $KEEP/CF ]; then
   PID=$(cat $KEEP/pipeline.pid 2>/dev/null)
-  if [ -z "$PID" ] || ! kill -0 $PID 2>/dev/null; then
-    setsid make demo >> $PLOG 2>&1 &
+  if ! ours "$PID"; then
+    [ -f $PLOG ] && mv $PLOG $PLOG.$(date +%s)   # a new log: no earlier run's "eval" line
+    setsid make demo > $PLOG 2>&1 &
     PID=$!; echo $PID > $KEEP/pipeline.pid
   fi
   until grep -q "eval: evaluate" $PLOG 2>/dev/null; do
@@ -37,14 +50,19 @@ if [ ! -d $KEEP/CF/adapter ]; then
   done
   kill -- -$PID; wait $PID 2>/dev/null
   date; echo "stopped at eval"
-  mkdir -p $KEEP/CF && cp -r runs/full/train/adapter runs/full/classifier runs/full/data $KEEP/CF/
+  rm -rf $KEEP/CF.tmp && mkdir -p $KEEP/CF.tmp && \
+    cp -r runs/full/train/adapter runs/full/classifier runs/full/data $KEEP/CF.tmp/ && \
+    mv $KEEP/CF.tmp $KEEP/CF || exit 1
 fi
 if [ ! -d $KEEP/CFavg/adapter ]; then
   $PY $MAIN/$D/average.py --train runs/full/train --last 8 --out $KEEP/CFavg/adapter.tmp && \
     mv $KEEP/CFavg/adapter.tmp $KEEP/CFavg/adapter || exit 1
 fi
 CLF=$KEEP/CF/task_classifier_ngram.npz
-[ -f $CLF ] || $PY -c "import sys; from quantreason.tasks.classifier import TaskClassifier as T; T.load(sys.argv[1]).with_hidden(None).save(sys.argv[2])" $KEEP/CF/classifier/task_classifier.npz $CLF || exit 1
+if [ ! -f $CLF ]; then
+  $PY -c "import sys; from quantreason.tasks.classifier import TaskClassifier as T; T.load(sys.argv[1]).with_hidden(None).save(sys.argv[2])" $KEEP/CF/classifier/task_classifier.npz $KEEP/ngram.tmp.npz && \
+    mv $KEEP/ngram.tmp.npz $CLF || exit 1
+fi
 answer() {  # answer RUN NAME ARGS...: RUN's adapter answers one chunk of questions
   local run=$1 name=$2; shift 2
   local dest=$MAIN/reports/local/experiments/run$run/predictions_$name.jsonl
@@ -53,25 +71,27 @@ answer() {  # answer RUN NAME ARGS...: RUN's adapter answers one chunk of questi
   mkdir -p $(dirname $dest)
   $PY -m quantreason eval --out $KEEP/eval_${run}_$name "$@" --adapter $KEEP/$run/adapter \
     --task-classifier $CLF --base-limit 1 --batch-size 64 --precision auto --samples 0 --retry 0 && \
-    cp $KEEP/eval_${run}_$name/predictions.jsonl $dest && \
+    cp $KEEP/eval_${run}_$name/predictions.jsonl $dest.tmp && mv $dest.tmp $dest && \
     commit "Run $run: answers to $name" ${dest#$MAIN/}
+  local rc=$?
   date
+  return $rc
 }
 EXTRA=(); for n in "" 2 3 4 5 6 7 8 9 10 11; do EXTRA+=(--questions "benchmarks/handwritten_probe$n.jsonl"); done
 for v in validation_ood validation_ood2 validation_ood3; do EXTRA+=(--questions "reports/local/experiments/$v/$v.jsonl"); done
 LATE=(); for n in 12 13 14 15 16; do LATE+=(--questions "benchmarks/handwritten_probe$n.jsonl"); done
 for run in CF CFavg; do
-  answer $run validation --data $KEEP/CF/data --splits validation
-  answer $run dev --questions benchmarks/handwritten_dev.jsonl
-  answer $run fresh --data $MAIN/reports/local/experiments/runCE/fresh --splits validation
+  answer $run validation --data $KEEP/CF/data --splits validation || exit 1
+  answer $run dev --questions benchmarks/handwritten_dev.jsonl || exit 1
+  answer $run fresh --data $MAIN/reports/local/experiments/runCE/fresh --splits validation || exit 1
 done
 for run in CF CFavg; do
-  answer $run extra "${EXTRA[@]}"
-  answer $run probe1216 "${LATE[@]}"
+  answer $run extra "${EXTRA[@]}" || exit 1
+  answer $run probe1216 "${LATE[@]}" || exit 1
 done
-(cd $MAIN && $PY $D/decide.py > $KEEP/decideCF.txt 2>&1)
+(cd $MAIN && $PY $D/decide.py > $KEEP/decideCF.txt 2>&1) || { cat $KEEP/decideCF.txt; exit 1; }
 cp $KEEP/decideCF.txt $MAIN/$D/decide_output.txt
-commit "Run CF: its rule's output (runCF/decide.py)" $D/decide_output.txt
+commit "Run CF: its rule's output (runCF/decide.py)" $D/decide_output.txt || exit 1
 date
 # The rest of the fresh clone's `make demo` (eval, serve, capacity, the report); decides nothing.
 make demo > $KEEP/demo_second.log 2>&1 || { tail -40 $KEEP/demo_second.log; exit 1; }

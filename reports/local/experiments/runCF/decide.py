@@ -51,7 +51,17 @@ FRESH = {
     "runCFavg": HERE / "fresh" / "answers_CFavg.jsonl",
 }
 LEAST_NET = 8
+# Answers per group (run CE's tuning sets: validation, probes 1-16 + validation_ood 1-3 +
+# handwritten_dev, the fresh questions)
+EXPECTED = {"validation": 636, "fixed sets": 1497, "fresh": 320}
 MAX_P = 0.05
+
+
+def _group(key: tuple[str, str], bq) -> str | None:
+    """The group of a (set, question) key, or None."""
+    if key[0] in ("validation", "fresh"):
+        return key[0]
+    return "fixed sets" if key[0] in bq.ALL_FIXED else None
 
 
 def sign_test(wins: int, losses: int) -> float:
@@ -86,10 +96,16 @@ def main() -> bool:
     base, change = answers(bg, BASELINE), answers(bg, CHANGE)
     shared = [key for key in base if key in change]
     groups = {
-        "validation": [k for k in shared if k[0] == "validation"],
-        "fixed sets": [k for k in shared if k[0] in bq.ALL_FIXED],
-        "fresh": [k for k in shared if k[0] == "fresh"],
+        name: [k for k in shared if _group(k, bq) == name]
+        for name in ("validation", "fixed sets", "fresh")
     }
+    for name, keys in groups.items():  # a chunk that failed to land must not shrink a group
+        own = {k for run in (base, change) for k in run if _group(k, bq) == name}
+        if len(keys) != EXPECTED[name] or own != set(keys):
+            sys.exit(
+                f"{name}: {len(keys)} shared answers, {len(own)} in either run, "
+                f"{EXPECTED[name]} expected: a set is missing"
+            )
     every = [k for keys in groups.values() for k in keys]
     print(f"{CHANGE} (the mean of the last 8 checkpoints) against {BASELINE} (the last step):")
     held = {}
@@ -125,4 +141,4 @@ def main() -> bool:
 
 
 if __name__ == "__main__":
-    main()
+    main()  # the verdict is printed; the exit status says only that the rule ran
