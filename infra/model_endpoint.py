@@ -632,6 +632,7 @@ def container_environment(s: EndpointSettings, base_only: bool) -> dict[str, str
         return {
             # The local copy of the staged weights; nothing is fetched from the hub.
             BASE_MODEL_ENV: naming.SERVING_BASE_MODEL_PATH,
+            naming.PRECISION_ENV: s.precision,
             **common,
             "SAGEMAKER_REGION": cdk.Aws.REGION,
         }
@@ -644,7 +645,7 @@ def container_environment(s: EndpointSettings, base_only: bool) -> dict[str, str
         "OPTION_MAX_LORAS": str(s.vllm.max_loras),
         "OPTION_MAX_LORA_RANK": str(s.vllm.max_lora_rank),
         "OPTION_MAX_MODEL_LEN": str(s.vllm.max_model_len),
-        "OPTION_DTYPE": "bf16",
+        "OPTION_DTYPE": "fp32" if s.precision == "fp32" else "bf16",
         "TENSOR_PARALLEL_DEGREE": str(max(1, s.per_copy.accelerators)),
     }
 

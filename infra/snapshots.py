@@ -140,9 +140,21 @@ def snapshot_differences(stage: str, templates: dict[str, dict[str, Any]]) -> li
     return problems
 
 
+def snapshot_sets(names: list[str]) -> list[str]:
+    """The snapshot sets ``names`` stand for: a stage's name stands for both its sets (fresh
+    and deployed), so that refreshing a stage refreshes every template its settings reach; a
+    set's own name (``dev-deployed``) for itself; none for every set."""
+    if not names:
+        return list(SNAPSHOT_SETS)
+    sets = []
+    for name in names:
+        sets += [name, f"{name}{DEPLOYED_SUFFIX}"] if name in STAGES else [name]
+    return sets
+
+
 def main(argv: list[str]) -> int:
-    """``python -m infra.snapshots write|check [SET ...]`` (sets: ``dev``, ``dev-deployed``, ...)
-    or ``mask DIR ...`` (from the repository root)."""
+    """``python -m infra.snapshots write|check [STAGE|SET ...]`` (a stage: both its sets; a set:
+    ``dev-deployed``, ...) or ``mask DIR ...`` (from the repository root)."""
     if not argv or argv[0] not in ("write", "check", "mask"):
         print("usage: python -m infra.snapshots write|check [SET ...] | mask DIR ...")
         return 2
@@ -151,7 +163,7 @@ def main(argv: list[str]) -> int:
             for path in mask_templates(Path(folder)):
                 print(f"masked {path}")
         return 0
-    stages = argv[1:] or list(SNAPSHOT_SETS)
+    stages = snapshot_sets(argv[1:])
     failed = False
     for stage in stages:
         templates = synth_templates(stage)

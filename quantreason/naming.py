@@ -20,6 +20,10 @@ TAG_STAGE = "quantreason:stage"
 #: model instead of ``/opt/ml/model`` (our adapter and ``code/inference.py``).
 BASE_MODEL_ENV = "QUANTREASON_BASE_MODEL"
 
+#: Environment variable carrying the weights' number format (fp32, bf16, auto) into the serving
+#: container; the stage's ``endpoint.precision`` sets it.
+PRECISION_ENV = "QUANTREASON_PRECISION"
+
 #: Where the serving container finds the base weights: ``base/`` inside the serving data, which
 #: SageMaker copies (uncompressed) to ``/opt/ml/model``.
 BASE_MODEL_SUBDIR = "base"

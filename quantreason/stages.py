@@ -31,6 +31,7 @@ import yaml
 from pydantic import AfterValidator, Field, model_validator
 
 from quantreason.paths import CONFIG_DIR, STATE_DIR
+from quantreason.precision import Precision
 from quantreason.settings import Bool, Int, Number, Settings, Text, build_settings
 
 STAGES_DIR = CONFIG_DIR / "stages"
@@ -150,6 +151,10 @@ class EndpointSettings(Settings):
     # hf: the Hugging Face inference DLC with our toolkit handler (one request per worker);
     # lmi-vllm: the LMI container's vLLM backend (continuous batching, LoRA adapters).
     engine: Literal["hf", "lmi-vllm"] = "hf"
+    # The served weights' number format: auto is bf16 on a GPU that computes it (A10G, L4,
+    # A100, H100) and fp32 elsewhere. Not fp32 on a GPU: a 7B model's fp32 weights (~28 GB)
+    # do not fit an ml.g5.xlarge's 24 GB. lmi-vllm: fp32 stays fp32, else bf16.
+    precision: Precision = "auto"
     # Inference components (a base component + one per adapter); None: with lmi-vllm only.
     components: Bool | None = None
     # Components only: no instance and no copy while idle; the first request wakes it up.

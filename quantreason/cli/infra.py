@@ -81,13 +81,14 @@ def show(
 @infra_app.command("snapshot")
 def snapshot(
     stage: Annotated[
-        list[str] | None, typer.Option(help="Stages to refresh (default: every stage).")
+        list[str] | None,
+        typer.Option(help="Stages to refresh, fresh and deployed sets (default: every stage)."),
     ] = None,
     check: Annotated[
         bool, typer.Option(help="Only compare with the snapshots; exit 1 on a change.")
     ] = False,
 ) -> None:
-    """Refresh (or check) infra/snapshots/<stage>/*.template.json."""
+    """Refresh (or check) infra/snapshots/<stage>[-deployed]/*.template.json."""
     stages = stage or available_stages()
     cmd = [sys.executable, "-m", "infra.snapshots", "check" if check else "write", *stages]
     with console.status(f"synthesizing {', '.join(stages)} (cdk-nag included)"):

@@ -111,8 +111,11 @@ class ServingSettings(EnvSettings):
         DEFAULT_BASE_MODEL, validation_alias=AliasChoices(naming.BASE_MODEL_ENV, "base_model")
     )
     merge_adapter: bool = True
-    # the weights' format: fp32 | bf16 | auto (bf16 where the CPU/GPU computes it natively)
-    precision: Precision = DEFAULT_PRECISION
+    # the weights' format: fp32 | bf16 | auto (bf16 where the CPU/GPU computes it natively);
+    # the cloud endpoint's comes from its stage (``endpoint.precision``, default auto)
+    precision: Precision = Field(
+        DEFAULT_PRECISION, validation_alias=AliasChoices(naming.PRECISION_ENV, "precision")
+    )
     warmup: bool = True
     limits: Limits = Field(default_factory=Limits)
     batching: BatchSettings = Field(default_factory=BatchSettings)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from infra_helpers import deployed_config
 
-from infra.snapshots import mask_hashes, render, snapshot_differences
+from infra.snapshots import SNAPSHOT_SETS, mask_hashes, render, snapshot_differences, snapshot_sets
 
 
 def test_nag_runs_on_synth_and_fails_unacknowledged_findings(tmp_path: Path):
@@ -159,6 +159,15 @@ def test_templates_match_committed_snapshots(snapshot_set, fixture, request):
         "templates differ from infra/snapshots; review, then refresh with "
         "`quantreason infra snapshot`:\n" + "\n".join(problems)
     )
+
+
+def test_refreshing_a_stage_refreshes_its_deployed_snapshots_too():
+    # `quantreason infra snapshot --stage dev` passes "dev": an endpoint setting shows only in
+    # dev-deployed, so a refresh of dev alone would leave that snapshot stale.
+    assert snapshot_sets(["dev"]) == ["dev", "dev-deployed"]
+    assert snapshot_sets(["prod-deployed"]) == ["prod-deployed"]
+    assert snapshot_sets([]) == list(SNAPSHOT_SETS)
+    assert sorted(snapshot_sets(["dev", "prod"])) == sorted(SNAPSHOT_SETS)
 
 
 def test_two_synths_are_byte_identical(tmp_path: Path):

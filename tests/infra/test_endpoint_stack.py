@@ -18,6 +18,7 @@ from infra_helpers import (
 from infra.dlc_images import load_table
 from infra.model_endpoint import BASE_MODEL_ENV
 from quantreason import naming
+from quantreason.serving.settings import ServingSettings
 from quantreason.stages import load_stage
 
 
@@ -42,6 +43,10 @@ def test_model_serves_the_adapter_on_the_region_aware_inference_image(dev):
     # The base weights are the local copy under /opt/ml/model; no hub id to download.
     assert env[BASE_MODEL_ENV] == "/opt/ml/model/base" == naming.SERVING_BASE_MODEL_PATH
     assert env["HF_HUB_OFFLINE"] == "1"
+    # bf16 on the A10G: a 7B model's fp32 weights (~28 GB) do not fit its 24 GB. The serving
+    # container reads the variable the template sets.
+    assert env[naming.PRECISION_ENV] == "auto" == load_stage("dev").endpoint.precision
+    assert ServingSettings.from_env({naming.PRECISION_ENV: "auto"}).precision == "auto"
     assert not any(
         "/" in v and not v.startswith("/opt/ml/") for v in env.values() if isinstance(v, str)
     )

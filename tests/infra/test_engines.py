@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from infra_helpers import BASE_MODEL, Synth, deployed_config, flatten, only, resources, synth_stage
 
+from quantreason import naming
+
 ADAPTER_URI = "s3://my-artifacts/artifacts/adapters/rates/0123456789ab/model.tar.gz"
 ADAPTERS = [
     {"name": "rates", "artifact": ADAPTER_URI, "archive_sha256": "b" * 64},
@@ -26,8 +28,12 @@ ADAPTERS = [
 ]
 COMBINATIONS = {
     # id: (endpoint lines, autoscaling metric, adapters)
-    "hf-variant-concurrency": (["engine: hf"], "concurrency", []),
-    "lmi-variant-invocations": (["engine: lmi-vllm", "components: false"], "invocations", []),
+    "hf-variant-concurrency": (["engine: hf", "precision: fp32"], "concurrency", []),
+    "lmi-variant-invocations": (
+        ["engine: lmi-vllm", "components: false", "precision: fp32"],
+        "invocations",
+        [],
+    ),
     "lmi-variant-concurrency": (["engine: lmi-vllm", "components: false"], "concurrency", []),
     "hf-components": (["engine: hf", "components: true"], "invocations", []),
     "lmi-components": (["engine: lmi-vllm", "scale_to_zero: true"], "invocations", ADAPTERS),
@@ -39,8 +45,8 @@ def engine_dirs(root: Path, endpoint: list[str], metric: str, adapters: list) ->
     config, state = deployed_config(root, "dev")
     stage_file = config / "stages" / "dev.yaml"
     lines = "".join(f"  {line}\n" for line in endpoint)
-    # The stage file spells out the defaults (engine: hf, scale_to_zero: false): drop them.
-    text = re.sub(r"(?m)^  (engine|scale_to_zero): .*\n", "", stage_file.read_text())
+    # The stage file spells out the defaults (engine, precision, scale_to_zero): drop them.
+    text = re.sub(r"(?m)^  (engine|precision|scale_to_zero): .*\n", "", stage_file.read_text())
     text = text.replace("endpoint:\n", "endpoint:\n" + lines, 1)
     stage_file.write_text(text + f"autoscaling:\n  metric: {metric}\n")
     plan = state / "dev" / "capacity.json"
@@ -71,6 +77,12 @@ def test_engine_picks_its_container_and_environment(combo):
     template = synth.templates["Endpoint"]
     container = only(template, "AWS::SageMaker::Model")["Properties"]["PrimaryContainer"]
     env = container["Environment"]
+    fp32 = "precision: fp32" in COMBINATIONS[name][0]  # else the stage's default, auto
+    if name.startswith("lmi"):
+        assert env["OPTION_DTYPE"] == ("fp32" if fp32 else "bf16")
+        assert naming.PRECISION_ENV not in env
+    else:
+        assert env[naming.PRECISION_ENV] == ("fp32" if fp32 else "auto")
     if name.startswith("lmi"):
         assert "/djl-inference:0.38.0-lmi29.0.0-cu130" in _image(template)
         assert "${map:LmiImageRegistry." in _image(template)  # region-aware, like the HF DLCs

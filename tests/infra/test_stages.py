@@ -44,6 +44,7 @@ def test_unknown_keys_and_bad_values_are_all_reported_at_once(tmp_path: Path):
     text = text.replace("instance_count: 1 ", "instance_count: two ")
     text = text.replace("removal: destroy", "removal: maybe\nregoin: us-east-1")
     text = text.replace("strategy: rolling", "strategy: canary")
+    text = text.replace("precision: auto", "precision: fp16")
     stage_file.write_text(text)
     with pytest.raises(StageConfigError) as err:
         load_stage("dev", config_dir=config, state_root=state)
@@ -53,6 +54,7 @@ def test_unknown_keys_and_bad_values_are_all_reported_at_once(tmp_path: Path):
     assert "removal: Input should be 'destroy' or 'retain', got 'maybe'" in message
     assert "regoin: unknown key (allowed: name, region," in message
     assert "endpoint.deployment.strategy: Input should be 'rolling' or 'blue_green'" in message
+    assert "endpoint.precision: Input should be 'auto', 'fp32' or 'bf16', got 'fp16'" in message
 
 
 def test_range_checks(tmp_path: Path):
