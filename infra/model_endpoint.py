@@ -117,9 +117,13 @@ class ModelEndpoint(Construct):
             model_data = f"s3://{props.artifacts_bucket.bucket_name}/{key_prefix}"
         else:
             assert props.model_data is not None
-            key_prefix = _serving_key_prefix(props.model_data)
+            _serving_key_prefix(props.model_data)  # checks the URI's shape
+            # Every serving prefix, not only this one: `aws deploy --direct` gives a new prefix
+            # to a model on this same role, and a rolled-back update relaunches the old model
+            # after CloudFormation has updated this policy. Read-only, our own artifacts.
+            key_prefix = f"{naming.SERVING_PREFIX}/"
             model_data = props.model_data
-        grant_prefix_read(self.role, props.artifacts_bucket, key_prefix)  # exactly that data
+        grant_prefix_read(self.role, props.artifacts_bucket, key_prefix)
         for adapter in props.adapters:  # each adapter archive, by its exact key
             self.role.add_to_principal_policy(
                 iam.PolicyStatement(
@@ -582,7 +586,8 @@ class ModelEndpoint(Construct):
         findings = [
             iam5(
                 f"Resource::{artifacts_arn}/{key_prefix}*",
-                "The serving data this model reads, file by file (S3Prefix, uncompressed).",
+                "The serving data the model reads, file by file (S3Prefix, uncompressed): "
+                "every serving prefix, for direct updates and rollbacks.",
             ),
             iam5(
                 "Resource::" + rendered_arn(self, "logs", f"{log_group}:log-stream:*"),

@@ -105,6 +105,16 @@ class TrainingJob(Construct):
                 ],
             )
         )
+        if props.network.isolated:
+            # Isolated jobs get the bundle as an S3Prefix channel, which SageMaker lists before
+            # copying: ListBucket on the bootstrap bucket, for that one key only.
+            self.role.add_to_principal_policy(
+                iam.PolicyStatement(
+                    actions=["s3:ListBucket"],
+                    resources=[f"arn:{cdk.Aws.PARTITION}:s3:::{self.code.s3_bucket_name}"],
+                    conditions={"StringLike": {"s3:prefix": [self.code.s3_object_key]}},
+                )
+            )
         grant_dlc_pull(self.role, self, "training")
         grant_sagemaker_logging(
             self.role, self, "/aws/sagemaker/TrainingJobs", stream_prefix=props.job_name_prefix
@@ -282,6 +292,11 @@ class TrainingJob(Construct):
                 conditions={"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}},
             )
         )
+        # Step Functions' documented policy for createTrainingJob.sync (and CDK's own
+        # SageMakerCreateTrainingJob task) includes ListTags; the action takes resource "*".
+        self.state_machine.add_to_role_policy(
+            iam.PolicyStatement(actions=["sagemaker:ListTags"], resources=["*"])
+        )
         # .sync waits through the EventBridge rule that Step Functions manages for SageMaker.
         self.state_machine.add_to_role_policy(
             iam.PolicyStatement(
@@ -339,7 +354,11 @@ class TrainingJob(Construct):
                 "Resource::" + rendered_arn(self, "sagemaker", f"training-job/{prefix}*"),
                 "Job names are execution names, chosen at run time within the stage's prefix.",
             ),
-            iam5("Resource::*", "CDK's X-Ray and log-delivery actions take no resource ARN."),
+            iam5(
+                "Resource::*",
+                "CDK's X-Ray and log-delivery actions and sagemaker:ListTags (Step Functions' "
+                "documented createTrainingJob.sync policy) take no resource ARN.",
+            ),
         )
 
 

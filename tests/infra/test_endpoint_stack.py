@@ -189,7 +189,7 @@ def test_rollback_alarms_can_fire_within_the_bake_wait(stage, request):
     )
 
 
-def test_execution_role_reads_only_its_serving_data(dev):
+def test_execution_role_reads_only_serving_data(dev):
     raw = dev.templates["Endpoint"]
     statements = policy_statements(raw, "ServingExecutionRole")
     s3_resources = {
@@ -199,8 +199,14 @@ def test_execution_role_reads_only_its_serving_data(dev):
         for r in as_list(s["Resource"])
     }
     arn = "${import:QuantReason-dev-Storage:ArtifactsBucketArn}"
-    # Exactly the serving prefix deploy.json names (which holds the base weights' copy).
-    assert s3_resources == {arn, f"{arn}/artifacts/serving/aaaabbbbcccc-0123456789ab/*"}
+    # The serving prefixes (deploy.json's holds the base weights' copy), all of them: `aws
+    # deploy --direct` creates a model on this role for a new prefix, and a rollback relaunches
+    # the old one after the policy was updated. Nothing else in the bucket.
+    assert s3_resources == {arn, f"{arn}/{naming.SERVING_PREFIX}/*"}
+    listing = [s for s in statements if "s3:ListBucket" in as_list(s["Action"])]
+    assert [s["Condition"] for s in listing] == [
+        {"StringLike": {"s3:prefix": [f"{naming.SERVING_PREFIX}/*"]}}
+    ]
     actions = {a for s in statements for a in as_list(s["Action"])}
     assert not {a for a in actions if a.startswith("s3:Put") or a.startswith("s3:Delete")}
     assert '"s3:*"' not in json.dumps(statements)

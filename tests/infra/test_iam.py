@@ -29,14 +29,20 @@ def test_s3_grants_are_exact_and_prefix_scoped(stage, request):
             # No wildcard S3 actions; never DeleteObjectVersion (versioning keeps history).
             assert not [a for a in s3_actions if "*" in a], where
             assert "s3:DeleteObjectVersion" not in s3_actions, where
+            bootstrap_bucket = False
             for resource in map(flatten, as_list(st["Resource"])):
-                # Not the CDK bootstrap bucket as a whole: one asset object at most.
-                assert not re.search(r"cdk-[a-z0-9]+-assets-[^/]*(/\*)?$", resource), where
+                # Not the CDK bootstrap bucket's objects as a whole: one asset object at most.
+                assert not re.search(r"cdk-[a-z0-9]+-assets-[^/]*/\*$", resource), where
+                bootstrap_bucket |= bool(re.search(r"cdk-[a-z0-9]+-assets-[^/]*$", resource))
                 # Object prefixes end with '/' before the wildcard ("training*" would also
                 # match "training-old/").
                 if resource.endswith("*"):
                     assert resource.endswith("/*"), where
-            if "s3:ListBucket" in s3_actions:
+            if bootstrap_bucket:  # the bucket itself: only listed, for one asset's exact key
+                assert s3_actions == ["s3:ListBucket"], where
+                (key,) = st["Condition"]["StringLike"]["s3:prefix"]
+                assert "*" not in key and key.endswith(".gz"), where
+            elif "s3:ListBucket" in s3_actions:
                 assert s3_actions == ["s3:ListBucket"], where
                 prefixes = st["Condition"]["StringLike"]["s3:prefix"]
                 assert prefixes and all(p.endswith("/*") for p in prefixes), where

@@ -202,6 +202,12 @@ def test_state_machine_may_pass_only_the_training_role(dev):
 def test_state_machine_manages_only_this_stages_jobs(dev):
     statements = policy_statements(dev.templates["Training"], "JobStateMachineRole")
     sagemaker = [s for s in statements if any("sagemaker:" in a for a in as_list(s["Action"]))]
+    # ListTags: part of Step Functions' documented createTrainingJob.sync policy (resource *;
+    # CDK merges it into the statement of the other actions that take no ARN).
+    listing = [s for s in sagemaker if "sagemaker:ListTags" in as_list(s["Action"])]
+    assert [s["Resource"] for s in listing] == ["*"]
+    assert all(a == "sagemaker:ListTags" or "sagemaker:" not in a for a in listing[0]["Action"])
+    sagemaker = [s for s in sagemaker if s not in listing]
     assert len(sagemaker) == 1
     assert set(sagemaker[0]["Action"]) == {
         "sagemaker:CreateTrainingJob",
@@ -231,6 +237,18 @@ def test_prod_is_network_isolated_and_gets_its_code_as_a_channel(prod):
     submit = params["HyperParameters"]["sagemaker_submit_directory"]
     assert submit == "/opt/ml/input/data/code/" + code_uri.rsplit("/", 1)[1]
     assert "VpcConfig" not in params
+    # SageMaker lists an S3Prefix channel before copying it: the role may list the bootstrap
+    # bucket for exactly that key (and read that one object).
+    key = code_uri.rsplit("/", 1)[1]
+    statements = policy_statements(prod.templates["Training"], "JobExecutionRole")
+    listing = [
+        s
+        for s in statements
+        if s["Action"] == "s3:ListBucket" and "cdk-hnb659fds-assets" in flatten(s["Resource"])
+    ]
+    assert len(listing) == 1
+    assert listing[0]["Condition"] == {"StringLike": {"s3:prefix": [key]}}
+    assert not flatten(listing[0]["Resource"]).endswith("*")
 
 
 def test_fresh_clone_has_no_state_machine_and_says_why(fresh_dev):
