@@ -645,7 +645,12 @@ def container_environment(s: EndpointSettings, base_only: bool) -> dict[str, str
     return {
         "HF_MODEL_ID": model_dir,
         **common,
-        "OPTION_ROLLING_BATCH": "vllm",
+        # LMI's async vLLM service: the handler that applies each adapter's model.py
+        # (formatters); OPTION_ROLLING_BATCH=vllm would pick the rolling-batch handler, which
+        # loads adapters' weights only and answers in LMI's own schema.
+        "OPTION_ASYNC_MODE": "true",
+        "OPTION_ROLLING_BATCH": "disable",
+        "OPTION_ENTRYPOINT": "djl_python.lmi_vllm.vllm_async_service",
         "OPTION_ENABLE_LORA": "true",
         "OPTION_MAX_LORAS": str(s.vllm.max_loras),
         "OPTION_MAX_LORA_RANK": str(s.vllm.max_lora_rank),

@@ -129,11 +129,17 @@ class DeploymentSettings(Settings):
     max_execution_s: Int = Field(3600, ge=600, le=28800)
 
 
+# The ranks vLLM's --max-lora-rank accepts (vllm.config.lora.MaxLoRARanks); any other value
+# fails only when the endpoint starts, on the GPU.
+VLLM_LORA_RANKS = (1, 8, 16, 32, 64, 128, 256, 320, 512)
+VllmLoraRank = Literal[1, 8, 16, 32, 64, 128, 256, 320, 512]
+
+
 class VllmSettings(Settings):
     """Engine ``lmi-vllm``: what the LMI container's vLLM backend is started with."""
 
     max_loras: Int = Field(4, ge=1, le=64)  # adapters resident on the GPU at once
-    max_lora_rank: Int = Field(16, ge=1, le=512)  # >= the r of every served adapter
+    max_lora_rank: VllmLoraRank = 16  # >= the r of every served adapter; a value vLLM takes
     max_model_len: Int = Field(2048, ge=256)  # prompt + generated tokens per sequence
 
 

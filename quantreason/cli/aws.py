@@ -257,9 +257,14 @@ def deploy(
         if component is not None:
             deploy_component(ctx, component)
             return
+        settings = load_stage(stage, with_deploy_state=False)
+        if direct and settings.endpoint.uses_components:
+            raise OpsError(
+                f"--direct updates a single-model variant; stage {stage} serves inference "
+                "components: apply the new serving data with cdk deploy; nothing was uploaded"
+            )
         with tempfile.TemporaryDirectory(prefix="quantreason-deploy-") as tmp:
             archive = fetch_archive(ctx, artifact, Path(tmp))
-            settings = load_stage(stage, with_deploy_state=False)
             serving = compose_serving_data(
                 ctx, archive, settings.base_model, vllm_rank_limit(settings)
             )
@@ -321,8 +326,21 @@ def invoke(
 ) -> None:
     """Send questions to the deployed endpoint and print its JSON answer."""
     from quantreason.ops.invoke import invoke as invoke_endpoint
+    from quantreason.ops.session import OpsError
+    from quantreason.stages import load_stage
 
     def work(ctx: Any) -> None:
+        # SageMaker refuses a request without the InferenceComponentName header on an
+        # endpoint that hosts components: say so before the call.
+        if (
+            component is None
+            and endpoint is None
+            and load_stage(stage, with_deploy_state=False).endpoint.uses_components
+        ):
+            raise OpsError(
+                f"stage {stage} serves inference components: name one with --component "
+                "(an adapter's name from `aws deploy --component`, or 'base')"
+            )
         answer = invoke_endpoint(
             ctx,
             questions,

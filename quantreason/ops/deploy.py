@@ -34,7 +34,12 @@ from quantreason.hashing import sha256_file
 from quantreason.ops.base_model import MANIFEST, read_manifest, require_staged
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import ownership_tags, stack_output
-from quantreason.stages import SERVING_URI_RE, StageSettings, deploy_state_file
+from quantreason.stages import (
+    SERVING_URI_RE,
+    VLLM_LORA_RANKS,
+    StageSettings,
+    deploy_state_file,
+)
 
 _S3_URI = re.compile(r"^s3://(?P<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?P<key>\S+\.tar\.gz)$")
 #: What the SageMaker serving contract puts in model.tar.gz beside the adapter.
@@ -42,7 +47,9 @@ SERVING_ENTRY_POINT = "code/inference.py"
 #: Written last into a serving prefix: its presence means the prefix is complete.
 SERVING_MARKER = "serving.json"
 #: Endpoint states in which an update can start.
-UPDATABLE = {"InService", "Failed"}
+# DescribeEndpoint: a Failed endpoint takes DeleteEndpoint only (an update would fail after
+# the new model and config were created).
+UPDATABLE = {"InService"}
 
 
 @dataclass(frozen=True)
@@ -310,11 +317,17 @@ def check_lora_rank(path: Path, stage: str, max_lora_rank: int) -> None:
     """Refuse an adapter whose rank vLLM would refuse, on a GPU, when the endpoint starts."""
     rank = adapter_rank(path)
     if rank > max_lora_rank:
+        fits = [r for r in VLLM_LORA_RANKS if r >= rank]
+        advice = (
+            f"set endpoint.vllm.max_lora_rank to {fits[0]} (a rank vLLM takes) in "
+            f"config/stages/{stage}.yaml, or train the adapter with a lower r"
+            if fits
+            else f"vLLM serves no rank above {VLLM_LORA_RANKS[-1]}: train with a lower r"
+        )
         raise OpsError(
             f"{path}: the adapter's LoRA rank r={rank} exceeds endpoint.vllm.max_lora_rank="
             f"{max_lora_rank} of stage {stage}, and vLLM refuses it when the endpoint starts: "
-            f"set endpoint.vllm.max_lora_rank to {rank} or more in config/stages/{stage}.yaml "
-            "(or train the adapter with a lower r); nothing was uploaded"
+            f"{advice}; nothing was uploaded"
         )
 
 

@@ -107,7 +107,14 @@ def lmi_payload(payload: Any, tokenizer: Any, limits: Limits) -> dict[str, Any]:
         )
     return {
         "inputs": built.prompts[0],
-        "parameters": {"max_new_tokens": built.request.max_new_tokens, "do_sample": False},
+        "parameters": {
+            "max_new_tokens": built.request.max_new_tokens,
+            "do_sample": False,
+            # The prompt is already chat-templated (its BOS included, where the template
+            # writes one, as Mistral's does): vLLM would add a second BOS by default. Training
+            # and engine hf tokenize with add_special_tokens=False too.
+            "add_special_tokens": False,
+        },
     }
 
 

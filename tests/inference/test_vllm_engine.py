@@ -64,7 +64,9 @@ def test_lmi_payload_is_one_greedy_prompt_in_lmis_schema(tokenizer) -> None:
     )
     assert payload == {
         "inputs": encode_prompts(tokenizer, ["Rate?"])[0],
-        "parameters": {"max_new_tokens": 9, "do_sample": False},
+        # The prompt carries the chat template's own BOS (Mistral's writes one): vLLM must not
+        # add a second.
+        "parameters": {"max_new_tokens": 9, "do_sample": False, "add_special_tokens": False},
     }
     # The toolkit's 4xx rules hold; a list is refused (LMI's rolling batch: one prompt each).
     with pytest.raises(BadRequest, match="one question per request"):

@@ -87,7 +87,11 @@ def test_engine_picks_its_container_and_environment(combo):
         assert "/djl-inference:0.38.0-lmi29.0.0-cu130" in _image(template)
         assert "${map:LmiImageRegistry." in _image(template)  # region-aware, like the HF DLCs
         assert env["OPTION_ENABLE_LORA"] == "true"
-        assert env["OPTION_ROLLING_BATCH"] == "vllm"
+        # LMI's async vLLM service, the handler that applies each adapter's model.py; the
+        # rolling-batch handler (OPTION_ROLLING_BATCH=vllm) would answer in LMI's own schema.
+        assert env["OPTION_ASYNC_MODE"] == "true"
+        assert env["OPTION_ROLLING_BATCH"] == "disable"
+        assert env["OPTION_ENTRYPOINT"] == "djl_python.lmi_vllm.vllm_async_service"
         assert env["OPTION_MAX_LORAS"] == "4" and env["OPTION_MAX_LORA_RANK"] == "16"
         assert env["HF_HUB_OFFLINE"] == "1"
         assert "QUANTREASON_BASE_MODEL" not in env

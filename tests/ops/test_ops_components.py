@@ -123,6 +123,7 @@ def test_deploy_component_refuses_a_rank_above_max_lora_rank_before_uploading(
     assert result.exit_code == 1
     message = " ".join(result.output.split())  # rich wraps long lines
     assert "r=32" in message and "endpoint.vllm.max_lora_rank=16" in message
+    assert "set endpoint.vllm.max_lora_rank to 32 (a rank vLLM takes)" in message
     assert "config/stages/dev.yaml" in message
     assert _keys_under("artifacts/adapters/") == []
     assert not (tmp_path / "state" / "dev" / "deploy.json").exists()
@@ -137,6 +138,47 @@ def test_deploy_component_refuses_a_rank_above_max_lora_rank_before_uploading(
     _set_engine(tmp_path, engine + "  vllm:\n    max_lora_rank: 32\n", old=engine)
     assert run_cli("deploy", str(wide), "--component", "wide").exit_code == 0
     assert len(_keys_under("artifacts/adapters/wide/")) == 1
+
+
+def test_a_rank_vllm_does_not_take_is_refused_and_the_advice_is_one_it_does(
+    stacks: str, tmp_path: Path
+) -> None:
+    engine = "  engine: lmi-vllm\n"
+    _use_lmi_components(tmp_path)
+    # 24 is not among vLLM's --max-lora-rank choices: the stage fails to load, not the GPU.
+    _set_engine(tmp_path, engine + "  vllm:\n    max_lora_rank: 24\n", old=engine)
+    result = run_cli(
+        "deploy", str(_archive(tmp_path / "a.tar.gz", ADAPTER_FILES)), "--component", "a"
+    )
+    assert result.exit_code != 0
+    assert "max_lora_rank: Input should be 1, 8, 16, 32, 64, 128, 256, 320 or 512" in " ".join(
+        result.output.split()
+    )
+    # An r=24 adapter over the default limit of 16 is told the next rank vLLM takes, 32.
+    _set_engine(tmp_path, engine, old=engine + "  vllm:\n    max_lora_rank: 24\n")
+    odd = _archive(tmp_path / "r24.tar.gz", ADAPTER_FILES, rank=24)
+    result = run_cli("deploy", str(odd), "--component", "odd")
+    assert result.exit_code == 1
+    assert "set endpoint.vllm.max_lora_rank to 32 (a rank vLLM takes)" in " ".join(
+        result.output.split()
+    )
+
+
+def test_direct_deploy_and_a_nameless_invoke_are_refused_on_a_components_stage(
+    stacks: str, tmp_path: Path
+) -> None:
+    _use_lmi_components(tmp_path)
+    archive = _archive(tmp_path / "model.tar.gz", SERVING_FILES, rank=16)
+    result = run_cli("deploy", str(archive), "--direct")
+    assert result.exit_code == 1
+    assert "serves inference components: apply the new serving data with cdk deploy" in " ".join(
+        result.output.split()
+    )
+    assert _keys_under("artifacts/serving/") == []  # refused before any upload
+    # SageMaker needs the InferenceComponentName header on such an endpoint.
+    result = run_cli("invoke", "What is 2+2?")
+    assert result.exit_code == 1
+    assert "name one with --component" in " ".join(result.output.split())
 
 
 def test_serving_data_deploy_checks_the_rank_only_where_vllm_serves(

@@ -271,10 +271,13 @@ def test_direct_update_keeps_the_variant_settings_and_instance_count(stacks: str
     assert "instance count kept" in result.output
 
 
-def test_direct_update_waits_for_a_busy_endpoint(ctx, stacks: str, stub) -> None:
-    _stub_live_endpoint(stub("sagemaker"), status="Updating")
+@pytest.mark.parametrize("status", ["Updating", "Failed"])
+def test_direct_update_waits_for_a_busy_or_failed_endpoint(ctx, stacks: str, stub, status) -> None:
+    # A Failed endpoint takes only DeleteEndpoint: the update would fail after its model and
+    # config were created.
+    _stub_live_endpoint(stub("sagemaker"), status=status)
     ctx._clients.clear()
-    with pytest.raises(OpsError, match="is Updating; wait until it is InService"):
+    with pytest.raises(OpsError, match=f"is {status}; wait until it is InService"):
         update_endpoint_direct(ctx, f"s3://{BUCKET}/artifacts/serving/x-0123456789ab/")
 
 
