@@ -75,8 +75,9 @@ BaseModelPrefix = Annotated[
     ),
 ]
 ServingUri = Annotated[Text, _matching(SERVING_URI_RE.pattern, "an s3://BUCKET/PREFIX/ URI")]
-#: An inference component's name part: SageMaker allows 63 characters in all.
-COMPONENT_NAME_RE = re.compile(r"^[a-z0-9](-?[a-z0-9]){0,31}$")
+#: An inference component's name part, 1-32 characters: SageMaker allows 63 in all, and the
+#: full name is ``quantreason-<stage>-<part>`` (naming.component_name).
+COMPONENT_NAME_RE = re.compile(r"^(?=.{1,32}$)[a-z0-9](-?[a-z0-9])*$")
 ComponentName = Annotated[Text, _matching(COMPONENT_NAME_RE.pattern, "a component name")]
 AdapterUri = Annotated[
     Text, _matching(r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S+\.tar\.gz$", "s3://.../*.tar.gz")

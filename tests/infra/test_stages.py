@@ -181,3 +181,16 @@ def test_bake_wait_shorter_than_the_rollback_alarm_window_is_refused(tmp_path: P
     stage_file.write_text(text)
     with pytest.raises(StageConfigError, match="at least the rollback alarms' window"):
         load_stage("dev", config_dir=config, state_root=state)
+
+
+def test_component_names_fit_sagemakers_63_characters():
+    from quantreason import naming
+    from quantreason.stages import COMPONENT_NAME_RE
+
+    assert COMPONENT_NAME_RE.match("a" * 32) and not COMPONENT_NAME_RE.match("a" * 33)
+    assert not COMPONENT_NAME_RE.match("a-" * 20 + "a")  # 41 characters, hyphens between
+    assert COMPONENT_NAME_RE.match("rates-v2") and not COMPONENT_NAME_RE.match("a--b")
+    assert not COMPONENT_NAME_RE.match("-a") and not COMPONENT_NAME_RE.match("Rates")
+    for stage in ("dev", "prod"):
+        longest = naming.component_name(load_stage(stage).endpoint_name, "a" * 32)
+        assert len(longest) <= 63, longest
