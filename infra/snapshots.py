@@ -156,7 +156,7 @@ def main(argv: list[str]) -> int:
     """``python -m infra.snapshots write|check [STAGE|SET ...]`` (a stage: both its sets; a set:
     ``dev-deployed``, ...) or ``mask DIR ...`` (from the repository root)."""
     if not argv or argv[0] not in ("write", "check", "mask"):
-        print("usage: python -m infra.snapshots write|check [SET ...] | mask DIR ...")
+        print("usage: python -m infra.snapshots write|check [STAGE|SET ...] | mask DIR ...")
         return 2
     if argv[0] == "mask":
         for folder in argv[1:]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
 from pydantic import AfterValidator, Field, model_validator
@@ -132,8 +132,8 @@ class DeploymentSettings(Settings):
 
 # The ranks vLLM's --max-lora-rank accepts (vllm.config.lora.MaxLoRARanks); any other value
 # fails only when the endpoint starts, on the GPU.
-VLLM_LORA_RANKS = (1, 8, 16, 32, 64, 128, 256, 320, 512)
 VllmLoraRank = Literal[1, 8, 16, 32, 64, 128, 256, 320, 512]
+VLLM_LORA_RANKS: tuple[int, ...] = get_args(VllmLoraRank)
 
 
 class VllmSettings(Settings):
