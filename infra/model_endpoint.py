@@ -97,9 +97,9 @@ class ModelEndpoint(Construct):
         self.variant_name = naming.variant_name(props.settings.instance_type)
         self.uses_components = s.uses_components
         self.image_kind = "inference" if s.engine == "hf" else "lmi"
-        # lmi-vllm components: the base component reads the staged base weights themselves,
-        # so adding an adapter never touches it; otherwise the serving data as today.
-        base_from_stage = s.engine == "lmi-vllm" and s.uses_components
+        # lmi-vllm (always components): the base component reads the staged base weights
+        # themselves, so adding an adapter never touches it; otherwise the serving data.
+        base_from_stage = s.engine == "lmi-vllm"
         if base_from_stage and props.base_model_prefix is None:
             raise ValueError("lmi-vllm inference components need the stage's base_model")
         if not base_from_stage and props.model_data is None:
@@ -148,7 +148,7 @@ class ModelEndpoint(Construct):
                         compression_type="None",
                     )
                 ),
-                environment=container_environment(s, base_from_stage),
+                environment=container_environment(s),
             ),
             enable_network_isolation=props.network.isolated,
             vpc_config=(
@@ -624,13 +624,13 @@ class _ScalingPolicyAction:
         return cloudwatch.AlarmActionConfig(alarm_action_arn=self.policy_arn)
 
 
-def container_environment(s: EndpointSettings, base_only: bool) -> dict[str, str]:
+def container_environment(s: EndpointSettings) -> dict[str, str]:
     """The model container's environment for the stage's engine.
 
     ``hf``: our toolkit handler reads the base weights from the serving data's ``base/``.
-    ``lmi-vllm``: the LMI container's vLLM backend with LoRA on; the model is the staged base
-    (components: the model data is the base prefix itself; a variant: ``base/`` of the
-    serving data) and our formatters (``model.py``) keep the JSON contract.
+    ``lmi-vllm`` (always inference components): the LMI container's vLLM backend with LoRA
+    on; the base component's model data is the staged base prefix itself, and each adapter's
+    ``model.py`` (its formatters) keeps the JSON contract.
     """
     common = {"HF_HUB_OFFLINE": "1", "SAGEMAKER_CONTAINER_LOG_LEVEL": "20"}
     if s.engine == "hf":
@@ -641,9 +641,8 @@ def container_environment(s: EndpointSettings, base_only: bool) -> dict[str, str
             **common,
             "SAGEMAKER_REGION": cdk.Aws.REGION,
         }
-    model_dir = LMI_MODEL_DIR if base_only else naming.SERVING_BASE_MODEL_PATH
     return {
-        "HF_MODEL_ID": model_dir,
+        "HF_MODEL_ID": LMI_MODEL_DIR,
         **common,
         # LMI's async vLLM service: the handler that applies each adapter's model.py
         # (formatters); OPTION_ROLLING_BATCH=vllm would pick the rolling-batch handler, which

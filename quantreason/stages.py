@@ -181,6 +181,16 @@ class EndpointSettings(Settings):
         return self.engine == "lmi-vllm" if self.components is None else self.components
 
     @model_validator(mode="after")
+    def _lmi_serves_adapters_as_components(self) -> EndpointSettings:
+        if self.engine == "lmi-vllm" and not self.uses_components:
+            raise ValueError(
+                "engine lmi-vllm serves adapters only as inference components (leave "
+                "components unset or true): on one model variant LMI would load the base "
+                "alone and answer in its own schema, without the adapter or our model.py"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _scale_to_zero_needs_components(self) -> EndpointSettings:
         if self.scale_to_zero and not self.uses_components:
             raise ValueError(

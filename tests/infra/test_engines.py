@@ -29,12 +29,7 @@ ADAPTERS = [
 COMBINATIONS = {
     # id: (endpoint lines, autoscaling metric, adapters)
     "hf-variant-concurrency": (["engine: hf", "precision: fp32"], "concurrency", []),
-    "lmi-variant-invocations": (
-        ["engine: lmi-vllm", "components: false", "precision: fp32"],
-        "invocations",
-        [],
-    ),
-    "lmi-variant-concurrency": (["engine: lmi-vllm", "components: false"], "concurrency", []),
+    "lmi-components-fp32": (["engine: lmi-vllm", "precision: fp32"], "invocations", []),
     "hf-components": (["engine: hf", "components: true"], "invocations", []),
     "lmi-components": (["engine: lmi-vllm", "scale_to_zero: true"], "invocations", ADAPTERS),
 }
@@ -271,4 +266,10 @@ def test_adapters_and_scale_to_zero_need_lmi_components(tmp_path: Path):
         load_stage("dev", config_dir=config, state_root=state)
     config, state = engine_dirs(tmp_path / "b", ["scale_to_zero: true"], "invocations", [])
     with pytest.raises(StageConfigError, match="scale_to_zero needs inference components"):
+        load_stage("dev", config_dir=config, state_root=state)
+    # On one model variant LMI would serve the bare base in its own schema (no adapter, no
+    # model.py): refused when the stage loads.
+    lines = ["engine: lmi-vllm", "components: false"]
+    config, state = engine_dirs(tmp_path / "c", lines, "invocations", [])
+    with pytest.raises(StageConfigError, match="lmi-vllm serves adapters only as inference"):
         load_stage("dev", config_dir=config, state_root=state)

@@ -185,9 +185,9 @@ def test_serving_data_deploy_checks_the_rank_only_where_vllm_serves(
     stacks: str, tmp_path: Path
 ) -> None:
     wide = _archive(tmp_path / "model.tar.gz", SERVING_FILES, rank=32)
-    # engine lmi-vllm on one model variant: the same vLLM limit, checked before any S3 call.
-    variant = "  engine: lmi-vllm\n  components: false\n"
-    _set_engine(tmp_path, variant)
+    # engine lmi-vllm: the same vLLM limit on serving data, checked before any S3 call.
+    variant = "  engine: lmi-vllm\n"
+    _use_lmi_components(tmp_path)
     result = run_cli("deploy", str(wide))
     assert result.exit_code == 1
     assert "endpoint.vllm.max_lora_rank=16" in " ".join(result.output.split())
