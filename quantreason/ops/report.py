@@ -19,11 +19,16 @@ def print_status(console: Console, result: EndpointStatus) -> None:
     for v in result.variants:
         table.add_row(v.name, v.instance_type, str(v.current), str(v.desired))
     console.print(table)
+    unit = "copies of the base component" if result.components else "instances"
     if result.max_capacity is not None:
-        console.print(f"autoscaling: {result.min_capacity}..{result.max_capacity} instances")
+        console.print(f"autoscaling: {result.min_capacity}..{result.max_capacity} {unit}")
     for p in result.policies:
+        if "Invocations" in p.metric:
+            per = "/min per instance"
+        else:  # the concurrency metrics
+            per = " concurrent requests per " + ("copy" if result.components else "model")
         console.print(
-            f"  policy {p.name}: {p.metric} target {p.target:g}/min per instance, "
+            f"  policy {p.name}: {p.metric} target {p.target:g}{per}, "
             f"cooldown in {p.scale_in_cooldown_s}s / out {p.scale_out_cooldown_s}s"
         )
     m = result.metrics

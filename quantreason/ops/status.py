@@ -13,6 +13,8 @@ from quantreason.ops.session import OpsContext
 WINDOW_S = 3600
 NAMESPACE = "AWS/SageMaker"
 SCALABLE_DIMENSION = "sagemaker:variant:DesiredInstanceCount"
+#: An endpoint of inference components scales its base component's copies (one per instance).
+COMPONENT_DIMENSION = "sagemaker:inference-component:DesiredCopyCount"
 #: (query id, metric, statistic): ModelLatency is reported in microseconds.
 METRICS = (
     ("invocations", "Invocations", "Sum"),
@@ -52,6 +54,7 @@ class EndpointStatus:
     status: str
     failure_reason: str | None = None
     variants: list[VariantStatus] = field(default_factory=list)
+    components: bool = False  # inference components: scaling is the base component's copies
     min_capacity: int | None = None
     max_capacity: int | None = None
     policies: list[ScalingPolicy] = field(default_factory=list)
@@ -63,13 +66,23 @@ def resource_id(endpoint: str, variant: str) -> str:
     return f"endpoint/{endpoint}/variant/{variant}"
 
 
-def variants_of(ctx: OpsContext, endpoint: dict[str, Any]) -> list[VariantStatus]:
-    """Variants with counts (DescribeEndpoint) and instance types (DescribeEndpointConfig)."""
+def component_resource_id(component: str) -> str:
+    """Application Auto Scaling's id for an inference component."""
+    return f"inference-component/{component}"
+
+
+def config_variants(ctx: OpsContext, endpoint: dict[str, Any]) -> list[dict[str, Any]]:
+    """The production variants of the endpoint's config (DescribeEndpointConfig)."""
     config_name = endpoint.get("EndpointConfigName")
-    types: dict[str, str] = {}
-    if config_name:
-        config = ctx.client("sagemaker").describe_endpoint_config(EndpointConfigName=config_name)
-        types = {v["VariantName"]: v.get("InstanceType", "?") for v in config["ProductionVariants"]}
+    if not config_name:
+        return []
+    config = ctx.client("sagemaker").describe_endpoint_config(EndpointConfigName=config_name)
+    return list(config["ProductionVariants"])
+
+
+def variants_of(endpoint: dict[str, Any], configured: list[dict[str, Any]]) -> list[VariantStatus]:
+    """Variants with counts (DescribeEndpoint) and instance types (the config's)."""
+    types = {v["VariantName"]: v.get("InstanceType", "?") for v in configured}
     return [
         VariantStatus(
             name=v["VariantName"],
@@ -88,17 +101,26 @@ def our_variant(variants: list[VariantStatus]) -> str:
     return names[-1] if names else naming.VARIANT_NAME
 
 
+def scaling_target(result: EndpointStatus) -> tuple[str, str]:
+    """(resource id, scalable dimension) of what the stack scales: the variant's instances,
+    or on an endpoint of inference components the base component's copies."""
+    if result.components:
+        base = naming.component_name(result.name, "base")
+        return component_resource_id(base), COMPONENT_DIMENSION
+    return resource_id(result.name, our_variant(result.variants)), SCALABLE_DIMENSION
+
+
 def _scaling(ctx: OpsContext, result: EndpointStatus) -> None:
     scaling = ctx.client("application-autoscaling")
-    rid = resource_id(result.name, our_variant(result.variants))
+    rid, dimension = scaling_target(result)
     targets = scaling.describe_scalable_targets(
-        ServiceNamespace="sagemaker", ResourceIds=[rid], ScalableDimension=SCALABLE_DIMENSION
+        ServiceNamespace="sagemaker", ResourceIds=[rid], ScalableDimension=dimension
     ).get("ScalableTargets", [])
     if targets:
         result.min_capacity = targets[0]["MinCapacity"]
         result.max_capacity = targets[0]["MaxCapacity"]
     policies = scaling.describe_scaling_policies(
-        ServiceNamespace="sagemaker", ResourceId=rid, ScalableDimension=SCALABLE_DIMENSION
+        ServiceNamespace="sagemaker", ResourceId=rid, ScalableDimension=dimension
     ).get("ScalingPolicies", [])
     for policy in policies:
         config = policy.get("TargetTrackingScalingPolicyConfiguration", {})
@@ -154,11 +176,14 @@ def recent_metrics(
 def endpoint_status(ctx: OpsContext, name: str, metrics: bool = True) -> EndpointStatus:
     """Describe the endpoint, its scaling and (unless ``metrics`` is false) its recent metrics."""
     endpoint = ctx.client("sagemaker").describe_endpoint(EndpointName=name)
+    configured = config_variants(ctx, endpoint)
     result = EndpointStatus(
         name=name,
         status=endpoint.get("EndpointStatus", "<dry-run>"),
         failure_reason=endpoint.get("FailureReason"),
-        variants=variants_of(ctx, endpoint),
+        variants=variants_of(endpoint, configured),
+        # A variant of inference components names no model (the components carry them).
+        components=bool(configured) and all("ModelName" not in v for v in configured),
     )
     _scaling(ctx, result)
     if metrics:

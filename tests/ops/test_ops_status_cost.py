@@ -88,6 +88,101 @@ def test_status_reports_counts_scaling_and_traffic(live_endpoint: None, stub) ->
     assert "p95 910 ms" in out and "avg no data" in out
 
 
+def test_status_of_inference_components_reads_the_base_components_copies(moto: None, stub) -> None:
+    # A components endpoint: its variant names no model; the stack scales the base component's
+    # copies, not the variant's instances (which no scalable target registers).
+    deploy_stack(naming.ENDPOINT, {naming.OUTPUT_ENDPOINT_NAME: ENDPOINT})
+    sagemaker = stub("sagemaker")
+    when = dt.datetime(2025, 1, 1)
+    sagemaker.add_response(
+        "describe_endpoint",
+        {
+            "EndpointName": ENDPOINT,
+            "EndpointArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:endpoint/{ENDPOINT}",
+            "EndpointConfigName": "c1",
+            "EndpointStatus": "InService",
+            "ProductionVariants": [
+                {"VariantName": VARIANT, "CurrentInstanceCount": 1, "DesiredInstanceCount": 1}
+            ],
+            "CreationTime": when,
+            "LastModifiedTime": when,
+        },
+        {"EndpointName": ENDPOINT},
+    )
+    sagemaker.add_response(
+        "describe_endpoint_config",
+        {
+            "EndpointConfigName": "c1",
+            "EndpointConfigArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:endpoint-config/c1",
+            "ProductionVariants": [
+                {
+                    "VariantName": VARIANT,
+                    "InstanceType": "ml.g5.xlarge",
+                    "InitialInstanceCount": 1,
+                    "ManagedInstanceScaling": {
+                        "Status": "ENABLED",
+                        "MinInstanceCount": 0,
+                        "MaxInstanceCount": 3,
+                    },
+                }
+            ],
+            "CreationTime": when,
+        },
+        {"EndpointConfigName": "c1"},
+    )
+    base = {
+        "ServiceNamespace": "sagemaker",
+        "ResourceId": f"inference-component/{ENDPOINT}-base",
+        "ScalableDimension": "sagemaker:inference-component:DesiredCopyCount",
+    }
+    scaling = stub("application-autoscaling")
+    scaling.add_response(
+        "describe_scalable_targets",
+        {
+            "ScalableTargets": [
+                {
+                    **base,
+                    "MinCapacity": 0,
+                    "MaxCapacity": 3,
+                    "RoleARN": f"arn:aws:iam::{ACCOUNT}:role/scaling",
+                    "CreationTime": when,
+                }
+            ]
+        },
+        {
+            "ServiceNamespace": "sagemaker",
+            "ResourceIds": [base["ResourceId"]],
+            "ScalableDimension": base["ScalableDimension"],
+        },
+    )
+    metric = "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution"
+    scaling.add_response(
+        "describe_scaling_policies",
+        {
+            "ScalingPolicies": [
+                {
+                    **base,
+                    "PolicyARN": f"arn:aws:autoscaling:{REGION}:{ACCOUNT}:scalingPolicy:x",
+                    "PolicyName": "copies",
+                    "PolicyType": "TargetTrackingScaling",
+                    "TargetTrackingScalingPolicyConfiguration": {
+                        "TargetValue": 4.0,
+                        "PredefinedMetricSpecification": {"PredefinedMetricType": metric},
+                    },
+                    "CreationTime": when,
+                }
+            ]
+        },
+        base,
+    )
+    stub("cloudwatch").add_response("get_metric_data", _metrics({}))
+    result = run_cli("status")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "autoscaling: 0..3 copies of the base component" in out
+    assert f"{metric} target 4 concurrent requests per copy" in out
+
+
 def test_metric_queries_cover_the_variant() -> None:
     queries = {q["Id"]: q["MetricStat"] for q in metric_queries("ep", VARIANT)}
     assert queries["latency_p95_us"]["Stat"] == "p95"
