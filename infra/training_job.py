@@ -38,7 +38,7 @@ from infra.nag import acknowledge, iam5, rendered_arn, rendered_import
 from infra.network import NetworkProps
 from quantreason import naming
 from quantreason.paths import REPO_ROOT
-from quantreason.stages import TrainingSettings
+from quantreason.stages import TrainingSettings, retention_days
 from quantreason.training.progress import METRIC_DEFINITIONS
 
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"  # synced to S3 by SageMaker; train.py resumes
@@ -364,9 +364,3 @@ class TrainingJob(Construct):
 
 def _training_dir() -> Path:
     return REPO_ROOT / "training"
-
-
-def retention_days(days: int) -> int:
-    """The nearest CloudWatch retention at or above ``days`` (CloudWatch accepts a fixed list)."""
-    allowed = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
-    return next((d for d in allowed if d >= days), allowed[-1])

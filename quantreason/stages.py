@@ -130,6 +130,12 @@ class DeploymentSettings(Settings):
     max_execution_s: Int = Field(3600, ge=600, le=28800)
 
 
+def retention_days(days: int) -> int:
+    """The nearest CloudWatch retention at or above ``days`` (CloudWatch accepts a fixed list)."""
+    allowed = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
+    return next((d for d in allowed if d >= days), allowed[-1])
+
+
 # The ranks vLLM's --max-lora-rank accepts (vllm.config.lora.MaxLoRARanks); any other value
 # fails only when the endpoint starts, on the GPU.
 VllmLoraRank = Literal[1, 8, 16, 32, 64, 128, 256, 320, 512]

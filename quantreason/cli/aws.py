@@ -416,7 +416,9 @@ def teardown(
     poll_seconds: PollSeconds = 10.0,
 ) -> None:
     """Destroy the stage's endpoint stack (after confirmation); data stays unless asked."""
+    from quantreason import naming
     from quantreason.ops import teardown as ops
+    from quantreason.stages import StageConfigError, load_stage
 
     def work(ctx: Any) -> None:
         ctx.poll_s = poll_seconds
@@ -441,6 +443,24 @@ def teardown(
             deleted = ops.delete_stacks(ctx, plan)
         if not ctx.dry_run:
             console.print(f"[green]deleted[/green] {', '.join(deleted)}")
+        endpoint_name = next(
+            (
+                s.outputs.get(naming.OUTPUT_ENDPOINT_NAME)
+                for s in plan.stacks
+                if s.name == naming.stack_name(stage, naming.ENDPOINT)
+            ),
+            None,
+        )
+        if endpoint_name:  # the stack held an endpoint: SageMaker made it a log group
+            try:
+                keep = load_stage(stage, with_deploy_state=False).log_retention_days
+            except StageConfigError as err:
+                console.print(f"endpoint logs left as they are: {err}", markup=False)
+                return
+            days = ops.bound_endpoint_logs(ctx, endpoint_name, keep)
+            if days is not None and not ctx.dry_run:
+                group = ops.endpoint_log_group(endpoint_name)
+                console.print(f"{group}: kept {days} days (SageMaker made it without retention)")
 
     _run(stage, region, profile, dry_run, work)
 

@@ -7,6 +7,9 @@ Safety rules, checked before anything is deleted:
   ``including_data``; a person confirms first unless ``--yes`` (the CLI asks).
 An endpoint created outside CDK is removed with its endpoint config and model, after the
 same tag check, and refused if CloudFormation manages it (tear its stack down instead).
+SageMaker creates an endpoint's log group itself, without retention, and nothing deletes it:
+after the endpoint goes, it gets the stage's retention (:func:`bound_endpoint_logs`), so its
+logs stay readable for that long and then stop costing.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from quantreason import naming
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import StackInfo, describe_stack, describe_stack_named, owned_by_us
+from quantreason.stages import retention_days
 
 CFN_STACK_TAG = "aws:cloudformation:stack-name"
 
@@ -125,3 +129,21 @@ def delete_endpoint(ctx: OpsContext, loose: LooseEndpoint) -> None:
     sm.delete_endpoint_config(EndpointConfigName=loose.endpoint_config)
     for model in loose.models:
         sm.delete_model(ModelName=model)
+
+
+def endpoint_log_group(endpoint: str) -> str:
+    """The log group SageMaker writes an endpoint's container logs to."""
+    return f"/aws/sagemaker/Endpoints/{endpoint}"
+
+
+def bound_endpoint_logs(ctx: OpsContext, endpoint: str, days: int) -> int | None:
+    """Give the endpoint's log group (SageMaker's own, kept forever by default) a retention of
+    ``days`` (rounded up to one CloudWatch accepts); the days set, or None without a group."""
+    logs = ctx.client("logs")
+    group = endpoint_log_group(endpoint)
+    found = logs.describe_log_groups(logGroupNamePrefix=group).get("logGroups", [])
+    if not any(g.get("logGroupName") == group for g in found):
+        return None
+    kept = retention_days(days)
+    logs.put_retention_policy(logGroupName=group, retentionInDays=kept)
+    return kept

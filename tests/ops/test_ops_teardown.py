@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import boto3
 import pytest
 from ops_helpers import ACCOUNT, OWNED, REGION, deploy_stack, run_cli, stack_names
@@ -25,6 +27,29 @@ def test_default_teardown_deletes_only_the_endpoint_stack(stage_stacks: None) ->
     assert stack_names() == ["QuantReason-dev-Storage", "QuantReason-dev-Training"]
     assert "deleted QuantReason-dev-Endpoint" in result.output
     assert "QuantReason-dev-Storage: kept" in result.output
+
+
+def test_teardown_gives_sagemakers_endpoint_log_group_the_stages_retention(
+    moto: None, tmp_path
+) -> None:
+    # SageMaker creates the endpoint's log group itself, without retention: after teardown it
+    # would keep every log forever. dev keeps 14 days (config/stages/dev.yaml).
+    from quantreason.paths import CONFIG_DIR, STATE_DIR
+
+    shutil.copytree(CONFIG_DIR / "stages", tmp_path / "config" / "stages")
+    shutil.copytree(STATE_DIR, tmp_path / "state", ignore=shutil.ignore_patterns("deploy.json"))
+    deploy_stack(naming.ENDPOINT, {naming.OUTPUT_ENDPOINT_NAME: "quantreason-dev"})
+    logs = boto3.client("logs", region_name=REGION)
+    group = "/aws/sagemaker/Endpoints/quantreason-dev"
+    logs.create_log_group(logGroupName=group)
+    logs.create_log_group(logGroupName=group + "-other")  # a prefix match, not ours
+    result = run_cli("teardown", "--yes", "--poll-seconds", "0")
+    assert result.exit_code == 0, result.output
+    retention = {
+        g["logGroupName"]: g.get("retentionInDays") for g in logs.describe_log_groups()["logGroups"]
+    }
+    assert retention == {group: 14, group + "-other": None}
+    assert "kept 14 days" in " ".join(result.output.split())
 
 
 def test_including_data_deletes_all_in_dependency_order(ctx, stage_stacks: None) -> None:
