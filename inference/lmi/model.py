@@ -20,8 +20,16 @@ sys.path.append(str(_HERE / "code" / "lib"))  # vendored packages: the image's o
 from djl_python.input_parser import input_formatter  # noqa: E402  (after the paths)
 from djl_python.output_formatter import output_formatter  # noqa: E402
 
+import quantreason  # noqa: E402
 from quantreason.serving.settings import Limits  # noqa: E402
-from quantreason.serving.vllm_engine import lmi_answer, lmi_payload  # noqa: E402
+from quantreason.serving.vllm_engine import (  # noqa: E402
+    check_shared_code,
+    lmi_answer,
+    lmi_payload,
+)
+
+# Every adapter's model.py runs in one process, with the quantreason imported first.
+check_shared_code(Path(quantreason.__file__).parent, _HERE / "code" / "quantreason")
 
 LIMITS = Limits.from_env()
 MODEL = os.environ.get("HF_MODEL_ID", "base")

@@ -116,3 +116,23 @@ def test_lmi_answer_refuses_a_response_without_text(tokenizer) -> None:
 
     with pytest.raises(ValueError, match="no generated text"):
         lmi_answer({"details": {}}, tokenizer, model="m", adapter=None)
+
+
+def test_an_adapter_built_from_other_code_is_refused(tmp_path) -> None:
+    from quantreason.serving.vllm_engine import check_shared_code
+
+    def package(root, text: str):
+        (root / "serving").mkdir(parents=True)
+        (root / "__init__.py").write_text("")
+        (root / "serving" / "vllm_engine.py").write_text(text)
+        return root
+
+    loaded = package(tmp_path / "first" / "quantreason", "A = 1\n")
+    (loaded / "__pycache__").mkdir()  # the copy imported first has compiled caches
+    (loaded / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    same = package(tmp_path / "second" / "quantreason", "A = 1\n")
+    check_shared_code(loaded, loaded)
+    check_shared_code(loaded, same)  # same sources: it may share the imported copy
+    other = package(tmp_path / "third" / "quantreason", "A = 2\n")
+    with pytest.raises(RuntimeError, match="package every adapter served together"):
+        check_shared_code(loaded, other)
