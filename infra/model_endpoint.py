@@ -133,7 +133,7 @@ class ModelEndpoint(Construct):
             )
         props.network.grant_vpc_access(self.role)
         grant_dlc_pull(self.role, self, self.image_kind)
-        grant_sagemaker_logging(self.role, self, f"/aws/sagemaker/Endpoints/{props.endpoint_name}")
+        grant_sagemaker_logging(self.role, self, naming.endpoint_log_group(props.endpoint_name))
 
         self.model = sagemaker.CfnModel(
             self,
@@ -582,7 +582,7 @@ class ModelEndpoint(Construct):
 
     def _acknowledge_role(self, artifacts: s3.IBucket, key_prefix: str) -> None:
         artifacts_arn = rendered_import(self, artifacts.bucket_arn)
-        log_group = f"log-group:/aws/sagemaker/Endpoints/{self.endpoint_name}"
+        log_group = f"log-group:{naming.endpoint_log_group(self.endpoint_name)}"
         findings = [
             iam5(
                 f"Resource::{artifacts_arn}/{key_prefix}*",

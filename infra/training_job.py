@@ -117,7 +117,7 @@ class TrainingJob(Construct):
             )
         grant_dlc_pull(self.role, self, "training")
         grant_sagemaker_logging(
-            self.role, self, "/aws/sagemaker/TrainingJobs", stream_prefix=props.job_name_prefix
+            self.role, self, naming.TRAINING_LOG_GROUP, stream_prefix=props.job_name_prefix
         )
 
         execution_name = "$$.Execution.Name"
@@ -314,7 +314,7 @@ class TrainingJob(Construct):
     def _acknowledge(self) -> None:
         data_arn = rendered_import(self, self.data_bucket_arn)
         artifacts_arn = rendered_import(self, self.artifacts_bucket_arn)
-        logs_arn = rendered_arn(self, "logs", "log-group:/aws/sagemaker/TrainingJobs")
+        logs_arn = rendered_arn(self, "logs", f"log-group:{naming.TRAINING_LOG_GROUP}")
         prefix = self.job_name_prefix
         acknowledge(
             self.role,

@@ -35,6 +35,15 @@ BASE_MODEL_CHANNEL = "base"
 VARIANT_NAME = "AllTraffic"
 
 
+#: Where SageMaker writes training jobs' logs (one group for every job of the account).
+TRAINING_LOG_GROUP = "/aws/sagemaker/TrainingJobs"
+
+
+def endpoint_log_group(endpoint_name: str) -> str:
+    """The log group SageMaker creates for an endpoint's container logs (without retention)."""
+    return f"/aws/sagemaker/Endpoints/{endpoint_name}"
+
+
 def component_name(endpoint_name: str, part: str) -> str:
     """An inference component's name: ``<endpoint>-<part>`` (``base`` or an adapter's name)."""
     return f"{endpoint_name}-{part}"

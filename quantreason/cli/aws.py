@@ -459,7 +459,7 @@ def teardown(
                 return
             days = ops.bound_endpoint_logs(ctx, endpoint_name, keep)
             if days is not None and not ctx.dry_run:
-                group = ops.endpoint_log_group(endpoint_name)
+                group = naming.endpoint_log_group(endpoint_name)
                 console.print(f"{group}: kept {days} days (SageMaker made it without retention)")
 
     _run(stage, region, profile, dry_run, work)

@@ -131,16 +131,11 @@ def delete_endpoint(ctx: OpsContext, loose: LooseEndpoint) -> None:
         sm.delete_model(ModelName=model)
 
 
-def endpoint_log_group(endpoint: str) -> str:
-    """The log group SageMaker writes an endpoint's container logs to."""
-    return f"/aws/sagemaker/Endpoints/{endpoint}"
-
-
 def bound_endpoint_logs(ctx: OpsContext, endpoint: str, days: int) -> int | None:
     """Give the endpoint's log group (SageMaker's own, kept forever by default) a retention of
     ``days`` (rounded up to one CloudWatch accepts); the days set, or None without a group."""
     logs = ctx.client("logs")
-    group = endpoint_log_group(endpoint)
+    group = naming.endpoint_log_group(endpoint)
     found = logs.describe_log_groups(logGroupNamePrefix=group).get("logGroups", [])
     if not any(g.get("logGroupName") == group for g in found):
         return None

@@ -20,7 +20,7 @@ from quantreason import naming
 from quantreason.ops.session import OpsContext, OpsError
 from quantreason.ops.stacks import OWNER_KEYS, ownership_tags, stack_output
 
-LOG_GROUP = "/aws/sagemaker/TrainingJobs"
+LOG_GROUP = naming.TRAINING_LOG_GROUP
 TERMINAL = {"Completed", "Failed", "Stopped"}
 _TASK_RESOURCE = re.compile(r"^arn:aws[\w-]*:states:::sagemaker:createTrainingJob(\.sync)?$")
 _FORMAT = re.compile(r"^States\.Format\('(?P<template>[^'%]*)'(?P<args>(\s*,\s*[^,()]+)*)\)$")
