@@ -1,4 +1,5 @@
-"""File checksums: the one sha256 helper (pipeline stage state, S3 upload skip, deploy)."""
+"""File checksums: the one sha256 helper (pipeline stage state, S3 upload skip, deploy, the
+LMI adapters' shared-code check)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ def directory_fingerprint(path: str | Path) -> str:
         else:
             digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
+
+
+def source_digest(package: Path) -> str:
+    """The first 12 hex of the sha256 over a package's ``*.py`` files (relative names in
+    order; compiled caches left out: a copy already imported has them)."""
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(sha256_file(source).encode())
+    return digest.hexdigest()[:12]

@@ -16,7 +16,6 @@ in an environment of its own (``tests/vllm/``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quantreason.generation import encode_prompts
-from quantreason.hashing import sha256_file
+from quantreason.hashing import source_digest
 from quantreason.serving.predictor import answer_record
 from quantreason.serving.protocol import (
     JSON_CONTENT_TYPE,
@@ -142,16 +141,6 @@ def lmi_answer(response: Any, tokenizer: Any, *, model: str, adapter: str | None
     text = completion_text(response).strip()
     tokens = len(tokenizer(text, add_special_tokens=False)["input_ids"])
     return answer_record(text, model=model, adapter=adapter, output_tokens=tokens)
-
-
-def source_digest(package: Path) -> str:
-    """The first 12 hex of the sha256 over a package's ``*.py`` files (relative names in
-    order; compiled caches left out, the copy imported first has them)."""
-    digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(sha256_file(source).encode())
-    return digest.hexdigest()[:12]
 
 
 def check_shared_code(loaded: Path, shipped: Path) -> None:
